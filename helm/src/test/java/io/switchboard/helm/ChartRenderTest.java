@@ -1,0 +1,179 @@
+package io.switchboard.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ChartRenderTest {
+
+    @Nested
+    class WithDefaultValues {
+
+        private final RenderedChart chart = RenderedChart.withDefaults();
+
+        @Test
+        void rendersOneDeploymentConfigMapSecretAndTwoServices() {
+            assertThat(chart.manifests())
+                    .extracting(m -> m.path("kind").asText() + "/" + m.at("/metadata/name").asText())
+                    .containsExactlyInAnyOrder(
+                            "Deployment/sb-switchboard",
+                            "ConfigMap/sb-switchboard",
+                            "Secret/sb-switchboard",
+                            "Service/sb-switchboard",
+                            "Service/sb-switchboard-hazelcast");
+        }
+
+        @Test
+        void runsOneServerWithTheMountedConfig() {
+            assertThat(chart.deployment().at("/spec/replicas").asInt()).isEqualTo(1);
+            assertThat(chart.container().path("command"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("java", "-jar", "switchboard.jar", "run", "--config", "/etc/switchboard/config.yaml");
+            assertThat(chart.container().at("/volumeMounts/0/mountPath").asText()).isEqualTo("/etc/switchboard");
+            assertThat(chart.deployment().at("/spec/template/spec/volumes/0/configMap/name").asText())
+                    .isEqualTo("sb-switchboard");
+        }
+
+        @Test
+        void probesPointAtTheHealthEndpoints() {
+            JsonNode container = chart.container();
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/health/live");
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/health/ready");
+            assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/health/live");
+            assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("http");
+            assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("http");
+        }
+
+        @Test
+        void podsCarryPrometheusScrapeAnnotations() {
+            JsonNode annotations = chart.deployment().at("/spec/template/metadata/annotations");
+            assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
+            assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("8080");
+        }
+
+        @Test
+        void requestsCpuAndMemory() {
+            JsonNode requests = chart.container().at("/resources/requests");
+            assertThat(requests.path("cpu").asText()).isNotEmpty();
+            assertThat(requests.path("memory").asText()).isNotEmpty();
+        }
+
+        @Test
+        void databasePasswordComesFromTheChartSecret() {
+            JsonNode ref = chart.env("SWITCHBOARD_DATABASE_PASSWORD").at("/valueFrom/secretKeyRef");
+            assertThat(ref.path("name").asText()).isEqualTo("sb-switchboard");
+            assertThat(ref.path("key").asText()).isEqualTo("database-password");
+            assertThat(ref.path("optional").asBoolean(false)).isFalse();
+            assertThat(chart.get("Secret", "sb-switchboard").at("/data/database-password").isMissingNode()).isFalse();
+        }
+
+        @Test
+        void pbxSecretsAreOptionalSecretKeyRefs() {
+            assertThat(chart.env("SWITCHBOARD_PBX_AMI_SECRET").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
+            assertThat(chart.env("SWITCHBOARD_PBX_ESL_PASSWORD").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
+        }
+
+        @Test
+        void noConfigMapHoldsAPassword() {
+            for (JsonNode configMap : chart.all("ConfigMap")) {
+                assertThat(configMap.path("data").toString()).doesNotContainIgnoringCase("password");
+            }
+            assertThat(chart.serverConfig().path("database").has("password")).isFalse();
+        }
+
+        @Test
+        void configTellsTheServerWhereToListenAndHowToFindPeers() {
+            JsonNode config = chart.serverConfig();
+            assertThat(config.at("/http/port").asInt()).isEqualTo(8080);
+            assertThat(config.at("/database/url").asText()).isEqualTo("jdbc:mariadb://mariadb:3306/switchboard");
+            assertThat(config.at("/database/user").asText()).isEqualTo("switchboard");
+            assertThat(config.at("/hazelcast/cluster-name").asText()).isEqualTo("switchboard");
+            assertThat(config.at("/hazelcast/join").asText()).isEqualTo("kubernetes");
+            assertThat(config.at("/hazelcast/service-dns").asText())
+                    .isEqualTo("sb-switchboard-hazelcast.cti.svc.cluster.local");
+        }
+
+        @Test
+        void headlessServiceExposesHazelcastToEveryPodEvenBeforeReady() {
+            JsonNode headless = chart.get("Service", "sb-switchboard-hazelcast");
+            assertThat(headless.at("/spec/clusterIP").asText()).isEqualTo("None");
+            assertThat(headless.at("/spec/publishNotReadyAddresses").asBoolean()).isTrue();
+            assertThat(headless.at("/spec/ports/0/port").asInt()).isEqualTo(5701);
+            assertThat(headless.at("/spec/selector")).isEqualTo(chart.deployment().at("/spec/selector/matchLabels"));
+        }
+
+        @Test
+        void httpServiceTargetsPort8080() {
+            JsonNode service = chart.get("Service", "sb-switchboard");
+            assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(8080);
+            assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+            assertThat(service.at("/spec/clusterIP").isMissingNode()).isTrue();
+            assertThat(chart.container().at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        }
+    }
+
+    @Nested
+    class AsAClusterWithAnExternalDatabaseSecret {
+
+        private final RenderedChart chart = RenderedChart.withValues("cluster-external-db.yaml");
+
+        @Test
+        void honoursTheReplicaCount() {
+            assertThat(chart.deployment().at("/spec/replicas").asInt()).isEqualTo(3);
+        }
+
+        @Test
+        void readsTheDatabasePasswordFromTheNamedSecretAndKey() {
+            JsonNode ref = chart.env("SWITCHBOARD_DATABASE_PASSWORD").at("/valueFrom/secretKeyRef");
+            assertThat(ref.path("name").asText()).isEqualTo("switchboard-db");
+            assertThat(ref.path("key").asText()).isEqualTo("mariadb-password");
+        }
+
+        @Test
+        void readsPbxSecretsFromTheirOwnSecret() {
+            assertThat(chart.env("SWITCHBOARD_PBX_AMI_SECRET").at("/valueFrom/secretKeyRef/name").asText())
+                    .isEqualTo("switchboard-pbx");
+        }
+
+        @Test
+        void createsNoSecretWhenAllComeFromExistingOnes() {
+            assertThat(chart.all("Secret")).isEmpty();
+        }
+
+        @Test
+        void addsExtraConfigButKeepsTheKeysTheChartOwns() {
+            JsonNode config = chart.serverConfig();
+            assertThat(config.at("/http/cors").asBoolean(true)).isFalse();
+            assertThat(config.at("/http/port").asInt()).isEqualTo(8080);
+            assertThat(config.at("/database/url").asText()).isEqualTo("jdbc:mariadb://db.example.internal:3306/switchboard");
+        }
+    }
+
+    @Nested
+    class WithInlineSecrets {
+
+        private final RenderedChart chart = RenderedChart.withValues("inline-secrets.yaml");
+
+        @Test
+        void secretValuesOnlyEverLandInTheSecret() {
+            for (JsonNode manifest : chart.manifests()) {
+                if (!"Secret".equals(manifest.path("kind").asText())) {
+                    assertThat(manifest.toString())
+                            .as(manifest.path("kind").asText())
+                            .doesNotContain("db-s3cret-value", "ami-s3cret-value");
+                }
+            }
+            JsonNode data = chart.get("Secret", "sb-switchboard").path("data");
+            assertThat(decode(data.path("database-password"))).isEqualTo("db-s3cret-value");
+            assertThat(decode(data.path("ami-secret"))).isEqualTo("ami-s3cret-value");
+            assertThat(data.has("esl-password")).as("unset secrets are left out").isFalse();
+        }
+
+        private String decode(JsonNode base64) {
+            return new String(java.util.Base64.getDecoder().decode(base64.asText()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
