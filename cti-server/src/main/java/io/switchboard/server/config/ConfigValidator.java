@@ -1,0 +1,123 @@
+package io.switchboard.server.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Value rules the types cannot express: port ranges, required keys per join method, enabled CRMs' credentials. */
+final class ConfigValidator {
+
+  /** One broken rule, named by its key path. */
+  record Problem(String key, String message) {}
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  static List<Problem> check(SwitchboardConfig config) {
+    ConfigValidator v = new ConfigValidator();
+    v.http(config.http());
+    v.database(config.database());
+    v.hazelcast(config.hazelcast());
+    v.pbx(config.pbx());
+    v.crm(config.crm());
+    return v.problems;
+  }
+
+  private void http(HttpSettings http) {
+    notBlank("http.host", http.host());
+    port("http.port", http.port(), true);
+  }
+
+  private void database(DatabaseConfig db) {
+    if (db.url() != null && !db.url().toLowerCase(Locale.ROOT).startsWith("jdbc:mariadb:")) {
+      problems.add(new Problem("database.url",
+          "must be a MariaDB JDBC URL such as jdbc:mariadb://db.example.com:3306/switchboard"));
+    }
+    if (db.embeddedMode()) {
+      port("database.embedded.port", db.embedded().port(), true);
+    }
+    if (db.poolSize() < 1 || db.poolSize() > 100) {
+      problems.add(new Problem("database.pool-size", "must be between 1 and 100, got " + db.poolSize()));
+    }
+  }
+
+  private void hazelcast(HazelcastSettings hz) {
+    notBlank("hazelcast.cluster-name", hz.clusterName());
+    port("hazelcast.member-port", hz.memberPort(), false);
+    JoinSettings join = hz.join();
+    if (join.method() == null) {
+      problems.add(new Problem("hazelcast.join.method", "must be one of none, tcp-ip, multicast, kubernetes"));
+      return;
+    }
+    switch (join.method()) {
+      case TCP_IP -> {
+        if (join.members().isEmpty()) {
+          problems.add(new Problem("hazelcast.join.members", "must list at least one member when join.method is tcp-ip"));
+        }
+      }
+      case MULTICAST -> {
+        notBlank("hazelcast.join.multicast-group", join.multicastGroup());
+        port("hazelcast.join.multicast-port", join.multicastPort(), false);
+      }
+      case KUBERNETES -> notBlank("hazelcast.join.service-dns", join.serviceDns());
+      case NONE -> { }
+    }
+  }
+
+  private void pbx(List<PbxConnection> connections) {
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < connections.size(); i++) {
+      PbxConnection c = connections.get(i);
+      String at = "pbx[" + i + "]";
+      if (c == null) {
+        problems.add(new Problem(at, "must be a mapping with name, type, host"));
+        continue;
+      }
+      notBlank(at + ".name", c.name());
+      if (c.name() != null && !c.name().isBlank() && !names.add(c.name())) {
+        problems.add(new Problem(at + ".name", "'" + c.name() + "' is used by two connections; names must be unique"));
+      }
+      if (c.type() == null) {
+        problems.add(new Problem(at + ".type", "is required: asterisk or freeswitch"));
+      }
+      notBlank(at + ".host", c.host());
+      port(at + ".port", c.port(), false);
+    }
+  }
+
+  private void crm(CrmSettings crm) {
+    if (crm.salesforce().enabled()) {
+      notBlank("crm.salesforce.instance-url", crm.salesforce().instanceUrl());
+      notBlank("crm.salesforce.client-id", crm.salesforce().clientId());
+      secret("crm.salesforce.client-secret", crm.salesforce().clientSecret());
+    }
+    if (crm.hubspot().enabled()) {
+      secret("crm.hubspot.access-token", crm.hubspot().accessToken());
+    }
+    if (crm.zendesk().enabled()) {
+      notBlank("crm.zendesk.subdomain", crm.zendesk().subdomain());
+      notBlank("crm.zendesk.email", crm.zendesk().email());
+      secret("crm.zendesk.api-token", crm.zendesk().apiToken());
+    }
+  }
+
+  private void notBlank(String key, String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(new Problem(key, "must not be blank"));
+    }
+  }
+
+  private void secret(String key, Secret value) {
+    if (value == null || value.isBlank()) {
+      problems.add(new Problem(key, "must be set when this CRM is enabled"));
+    }
+  }
+
+  private void port(String key, int port, boolean zeroMeansAny) {
+    int min = zeroMeansAny ? 0 : 1;
+    if (port < min || port > 65535) {
+      problems.add(new Problem(key, "must be between " + min + " and 65535, got " + port));
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.switchboard.server.config;
+
+import java.util.List;
+
+/**
+ * The whole configuration of one node, immutable. {@link #defaults()} is what an empty file gives:
+ * embedded MariaDB, a single Hazelcast member, no PBX, no CRM. Every key is described in
+ * {@code docs/configuration.md}.
+ */
+public record SwitchboardConfig(
+    HttpSettings http,
+    DatabaseConfig database,
+    HazelcastSettings hazelcast,
+    List<PbxConnection> pbx,
+    CrmSettings crm,
+    LoggingSettings logging) {
+
+  public SwitchboardConfig {
+    pbx = pbx == null ? List.of() : List.copyOf(pbx);
+  }
+
+  public static SwitchboardConfig defaults() {
+    return new SwitchboardConfig(
+        HttpSettings.defaults(),
+        DatabaseConfig.defaults(),
+        HazelcastSettings.defaults(),
+        List.of(),
+        CrmSettings.defaults(),
+        LoggingSettings.defaults());
+  }
+
+  public SwitchboardConfig withHttp(HttpSettings newHttp) {
+    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging);
+  }
+
+  public SwitchboardConfig withDatabase(DatabaseConfig newDatabase) {
+    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging);
+  }
+
+  public SwitchboardConfig withHazelcast(HazelcastSettings newHazelcast) {
+    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging);
+  }
+
+  public SwitchboardConfig withPbx(List<PbxConnection> newPbx) {
+    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging);
+  }
+}

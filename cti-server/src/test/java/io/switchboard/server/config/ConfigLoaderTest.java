@@ -1,0 +1,180 @@
+package io.switchboard.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  private Path file(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("config.yaml"), yaml);
+  }
+
+  private LoadedConfig load(String yaml, Map<String, String> env) throws IOException {
+    return ConfigLoader.load(file(yaml), env);
+  }
+
+  @Test
+  void an_empty_file_gives_the_embedded_defaults() throws IOException {
+    SwitchboardConfig config = load("", Map.of()).config();
+
+    assertThat(config).isEqualTo(SwitchboardConfig.defaults());
+    assertThat(config.database().embeddedMode()).isTrue();
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.hazelcast().clusterName()).isEqualTo("switchboard");
+    assertThat(config.hazelcast().join().method()).isEqualTo(JoinMethod.NONE);
+    assertThat(config.pbx()).isEmpty();
+    assertThat(config.crm().salesforce().enabled()).isFalse();
+  }
+
+  @Test
+  void a_full_file_binds_every_section() throws IOException {
+    SwitchboardConfig config = load("""
+        http: {host: 127.0.0.1, port: 9090}
+        database:
+          url: jdbc:mariadb://db:3306/switchboard
+          user: sb
+          password: s3cret
+          pool-size: 4
+        hazelcast:
+          cluster-name: prod
+          join:
+            method: tcp-ip
+            members: [10.0.0.1, 10.0.0.2:5702]
+        pbx:
+          - {name: main, type: asterisk, host: pbx1, username: switchboard, secret: amipass}
+          - {name: fs, type: freeswitch, host: fs1, secret: ClueCon}
+        crm:
+          zendesk: {enabled: true, subdomain: acme, email: ops@acme.test, api-token: tok}
+        logging: {level: debug}
+        """, Map.of()).config();
+
+    assertThat(config.http()).isEqualTo(new HttpSettings("127.0.0.1", 9090));
+    assertThat(config.database().password().value()).isEqualTo("s3cret");
+    assertThat(config.database().poolSize()).isEqualTo(4);
+    assertThat(config.hazelcast().join().members()).containsExactly("10.0.0.1", "10.0.0.2:5702");
+    assertThat(config.pbx()).extracting(PbxConnection::port).containsExactly(5038, 8021);
+    assertThat(config.crm().zendesk().enabled()).isTrue();
+    assertThat(config.logging().level()).isEqualTo(LogLevel.DEBUG);
+  }
+
+  @Test
+  void secrets_never_appear_in_to_string() throws IOException {
+    SwitchboardConfig config = load("""
+        database: {url: "jdbc:mariadb://db/sb", password: s3cret}
+        pbx: [{name: main, type: asterisk, host: pbx1, secret: amipass}]
+        crm: {hubspot: {enabled: true, access-token: pat-123}}
+        """, Map.of()).config();
+
+    assertThat(config.toString()).doesNotContain("s3cret", "amipass", "pat-123").contains("****");
+  }
+
+  @Test
+  void an_unknown_key_names_the_key_path_the_file_and_the_likely_key() throws IOException {
+    assertThatThrownBy(() -> load("databse:\n  url: jdbc:mariadb://x/y\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(dir.resolve("config.yaml") + ": unknown key 'databse.url' (did you mean 'database.url'?)");
+  }
+
+  @Test
+  void an_unknown_nested_key_is_reported_with_its_full_path() throws IOException {
+    assertThatThrownBy(() -> load("hazelcast:\n  join:\n    memebrs: [a]\n", Map.of()))
+        .hasMessageEndingWith("unknown key 'hazelcast.join.memebrs' (did you mean 'hazelcast.join.members'?)");
+    assertThatThrownBy(() -> load("pbx:\n  - {name: a, type: asterisk, hots: x}\n", Map.of()))
+        .hasMessageEndingWith("unknown key 'pbx[0].hots' (did you mean 'pbx[0].host'?)");
+  }
+
+  @Test
+  void a_wrong_type_names_the_key_the_file_and_the_expected_type() throws IOException {
+    assertThatThrownBy(() -> load("http:\n  port: eighty\n", Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(dir.resolve("config.yaml") + ": key 'http.port' must be an integer, got 'eighty'");
+    assertThatThrownBy(() -> load("hazelcast: {join: {method: gossip}}\n", Map.of()))
+        .hasMessageContaining("key 'hazelcast.join.method' must be one of none, tcp-ip, multicast, kubernetes");
+    assertThatThrownBy(() -> load("http: 8080\n", Map.of()))
+        .hasMessageContaining("key 'http' must be a mapping");
+  }
+
+  @Test
+  void invalid_values_name_the_key() throws IOException {
+    assertThatThrownBy(() -> load("http: {port: 70000}\n", Map.of()))
+        .hasMessageEndingWith("config.yaml: key 'http.port' must be between 0 and 65535, got 70000");
+    assertThatThrownBy(() -> load("hazelcast: {cluster-name: ' '}\n", Map.of()))
+        .hasMessageEndingWith("key 'hazelcast.cluster-name' must not be blank");
+    assertThatThrownBy(() -> load("hazelcast: {join: {method: kubernetes}}\n", Map.of()))
+        .hasMessageEndingWith("key 'hazelcast.join.service-dns' must not be blank");
+    assertThatThrownBy(() -> load("crm: {salesforce: {enabled: true}}\n", Map.of()))
+        .hasMessageEndingWith("key 'crm.salesforce.instance-url' must not be blank");
+  }
+
+  @Test
+  void broken_yaml_names_the_file_and_line() throws IOException {
+    assertThatThrownBy(() -> load("http:\n  port: 1\n port: 2\n", Map.of()))
+        .hasMessageStartingWith(dir.resolve("config.yaml") + " line 3")
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void a_missing_file_is_named() {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of()))
+        .hasMessage("config file " + dir.resolve("nope.yaml") + " does not exist");
+  }
+
+  @Test
+  void environment_variables_override_the_file() throws IOException {
+    SwitchboardConfig config = load("http: {port: 9090}\ndatabase: {user: fromfile}\n", Map.of(
+        "SWITCHBOARD_HTTP_PORT", "9191",
+        "SWITCHBOARD_DATABASE_URL", "jdbc:mariadb://db:3306/sb",
+        "SWITCHBOARD_DATABASE_POOL_SIZE", "3",
+        "SWITCHBOARD_HAZELCAST_JOIN_METHOD", "tcp-ip",
+        "SWITCHBOARD_HAZELCAST_JOIN_MEMBERS", "10.0.0.1, 10.0.0.2",
+        "SWITCHBOARD_PBX_0_NAME", "main",
+        "SWITCHBOARD_PBX_0_TYPE", "asterisk",
+        "SWITCHBOARD_PBX_0_HOST", "pbx1",
+        "SWITCHBOARD_CRM_HUBSPOT_ENABLED", "true",
+        "SWITCHBOARD_CRM_HUBSPOT_ACCESS_TOKEN", "pat-1")).config();
+
+    assertThat(config.http().port()).isEqualTo(9191);
+    assertThat(config.database().url()).isEqualTo("jdbc:mariadb://db:3306/sb");
+    assertThat(config.database().user()).isEqualTo("fromfile");
+    assertThat(config.database().poolSize()).isEqualTo(3);
+    assertThat(config.hazelcast().join().members()).containsExactly("10.0.0.1", "10.0.0.2");
+    assertThat(config.pbx()).containsExactly(
+        new PbxConnection("main", PbxType.ASTERISK, "pbx1", 5038, "", Secret.NONE));
+    assertThat(config.crm().hubspot().accessToken().value()).isEqualTo("pat-1");
+  }
+
+  @Test
+  void an_environment_override_with_a_wrong_type_names_the_variable() throws IOException {
+    assertThatThrownBy(() -> load("", Map.of("SWITCHBOARD_HTTP_PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("environment variable SWITCHBOARD_HTTP_PORT: key 'http.port' must be an integer, got 'eighty'");
+    assertThatThrownBy(() -> load("", Map.of("SWITCHBOARD_HTTP_PORT", "99999")))
+        .hasMessage("environment variable SWITCHBOARD_HTTP_PORT: key 'http.port' must be between 0 and 65535, got 99999");
+  }
+
+  @Test
+  void an_unknown_switchboard_variable_is_a_warning_not_an_error() throws IOException {
+    LoadedConfig loaded = load("", Map.of("SWITCHBOARD_DATABSE_URL", "x", "SWITCHBOARD_PORT", "tcp://10.0.0.1:80"));
+
+    assertThat(loaded.warnings()).anyMatch(w -> w.contains("SWITCHBOARD_DATABSE_URL")
+        && w.contains("did you mean SWITCHBOARD_DATABASE_URL"));
+  }
+
+  @Test
+  void every_key_has_an_environment_variable() {
+    List<String> vars = ConfigSchema.keys().stream().map(ConfigKey::envVar).toList();
+
+    assertThat(vars).contains("SWITCHBOARD_HTTP_PORT", "SWITCHBOARD_DATABASE_EMBEDDED_DATA_DIR",
+        "SWITCHBOARD_HAZELCAST_JOIN_SERVICE_DNS", "SWITCHBOARD_PBX_<n>_SECRET").doesNotHaveDuplicates();
+  }
+}
