@@ -3,6 +3,7 @@ package io.switchboard.core.call;
 import io.switchboard.core.Require;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
  * legs (the customer's, the agents', supervisors').
  *
  * @param id        the call's id
+ * @param pbx       the PBX that carries the call; its call-control commands go there
  * @param direction which way it goes
  * @param from      the calling number; empty when withheld or when the caller is an internal extension
  * @param to        the called number; empty when it is an internal extension
@@ -25,6 +27,7 @@ import java.util.Set;
  */
 public record Call(
         CallId id,
+        PbxId pbx,
         CallDirection direction,
         Optional<PhoneNumber> from,
         Optional<PhoneNumber> to,
@@ -34,6 +37,7 @@ public record Call(
 
     public Call {
         Require.nonNull(id, "callId");
+        Require.nonNull(pbx, "pbx");
         Require.nonNull(direction, "direction");
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
@@ -54,9 +58,9 @@ public record Call(
     }
 
     /** An inbound call whose customer leg the PBX has answered and parked. */
-    public static Call inbound(CallId id, Optional<PhoneNumber> caller, PhoneNumber dialled,
+    public static Call inbound(CallId id, PbxId pbx, Optional<PhoneNumber> caller, PhoneNumber dialled,
                                LegId customerLeg, Instant at) {
-        return new Call(id, CallDirection.INBOUND, caller, Optional.of(dialled),
+        return new Call(id, pbx, CallDirection.INBOUND, caller, Optional.of(dialled),
                 List.of(CallLeg.answeredCustomer(customerLeg, at)), at, Optional.empty());
     }
 
@@ -85,12 +89,12 @@ public record Call(
         } else {
             updated.set(index, leg);
         }
-        return new Call(id, direction, from, to, updated, started, ended);
+        return new Call(id, pbx, direction, from, to, updated, started, ended);
     }
 
     /** This call, ended at {@code at}. */
     public Call endedAt(Instant at) {
-        return new Call(id, direction, from, to, legs, started, Optional.of(Require.nonNull(at, "at")));
+        return new Call(id, pbx, direction, from, to, legs, started, Optional.of(Require.nonNull(at, "at")));
     }
 
     /** Whether the call has ended. */

@@ -1,0 +1,159 @@
+package io.switchboard.core.event;
+
+import io.switchboard.core.Require;
+import io.switchboard.core.agent.DeviceState;
+import io.switchboard.core.call.AmdResult;
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.id.QueueId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a PBX tells Switchboard, translated by an adapter from AMI or ESL into
+ * core words. Events are facts in the past tense; every one names the PBX it
+ * came from and when it happened there.
+ */
+public sealed interface PbxEvent permits
+        PbxEvent.CallOffered, PbxEvent.LegRinging, PbxEvent.LegAnswered, PbxEvent.LegHungUp,
+        PbxEvent.AgentDeviceStateChanged, PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
+        PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected {
+
+    /** The PBX that reported the event. */
+    PbxId pbx();
+
+    /** When the PBX says it happened. */
+    Instant at();
+
+    /**
+     * A caller reached the contact center: the shipped dialplan answered the call,
+     * put it on hold and announced it.
+     *
+     * @param caller    the calling number; empty when withheld or unparseable
+     * @param dialled   the number the caller dialled (the DID)
+     * @param queueHint the queue the dialplan suggests (from the DID or an IVR choice), if any
+     */
+    record CallOffered(PbxId pbx, Instant at, CallId call, LegId leg,
+                       Optional<PhoneNumber> caller, PhoneNumber dialled, Optional<QueueId> queueHint)
+            implements PbxEvent {
+        public CallOffered {
+            requireCommon(pbx, at);
+            Require.nonNull(call, "call");
+            Require.nonNull(leg, "leg");
+            Require.nonNull(caller, "caller");
+            Require.nonNull(dialled, "dialled");
+            Require.nonNull(queueHint, "queueHint");
+        }
+    }
+
+    /** A leg Switchboard asked for (an agent's device, a dialled customer) started ringing. */
+    record LegRinging(PbxId pbx, Instant at, CallId call, LegId leg) implements PbxEvent {
+        public LegRinging {
+            requireLeg(pbx, at, call, leg);
+        }
+    }
+
+    /** A leg was answered. */
+    record LegAnswered(PbxId pbx, Instant at, CallId call, LegId leg) implements PbxEvent {
+        public LegAnswered {
+            requireLeg(pbx, at, call, leg);
+        }
+    }
+
+    /** A leg hung up or failed. A customer leg hanging up while its task waits is an abandoned call. */
+    record LegHungUp(PbxId pbx, Instant at, CallId call, LegId leg, HangupCause cause) implements PbxEvent {
+        public LegHungUp {
+            requireLeg(pbx, at, call, leg);
+            Require.nonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * An agent's phone changed state.
+     *
+     * @param device the device as configured on the agent, e.g. {@code PJSIP/1001}
+     */
+    record AgentDeviceStateChanged(PbxId pbx, Instant at, String device, DeviceState state) implements PbxEvent {
+        public AgentDeviceStateChanged {
+            requireCommon(pbx, at);
+            Require.nonBlank(device, "device");
+            Require.nonNull(state, "state");
+        }
+    }
+
+    /**
+     * A party pressed a key.
+     *
+     * @param digit one of {@code 0-9 * # A-D}
+     */
+    record DtmfReceived(PbxId pbx, Instant at, CallId call, LegId leg, char digit) implements PbxEvent {
+        public DtmfReceived {
+            requireLeg(pbx, at, call, leg);
+            if ("0123456789*#ABCD".indexOf(digit) < 0) {
+                throw new IllegalArgumentException("digit must be one of 0-9, *, #, A-D, was '" + digit + "'");
+            }
+        }
+    }
+
+    /** Answering-machine detection finished on an answered outbound leg. */
+    record AnsweringMachineDetected(PbxId pbx, Instant at, CallId call, LegId leg, AmdResult result)
+            implements PbxEvent {
+        public AnsweringMachineDetected {
+            requireLeg(pbx, at, call, leg);
+            Require.nonNull(result, "result");
+        }
+    }
+
+    /**
+     * A call Switchboard asked the PBX to originate never got answered.
+     *
+     * @param call  the id Switchboard gave the call when it asked for it
+     * @param cause why: busy, no answer, bad number, congestion
+     */
+    record OriginateFailed(PbxId pbx, Instant at, CallId call, HangupCause cause) implements PbxEvent {
+        public OriginateFailed {
+            requireCommon(pbx, at);
+            Require.nonNull(call, "call");
+            Require.nonNull(cause, "cause");
+        }
+    }
+
+    /**
+     * The connection to the PBX is up and authenticated; state may need resyncing.
+     *
+     * @param version the PBX's version string as it reports it
+     */
+    record PbxConnected(PbxId pbx, Instant at, String version) implements PbxEvent {
+        public PbxConnected {
+            requireCommon(pbx, at);
+            Require.nonBlank(version, "version");
+        }
+    }
+
+    /**
+     * The connection to the PBX was lost; calls on it are unknown until it reconnects.
+     *
+     * @param reason what the adapter knows, for logs
+     */
+    record PbxDisconnected(PbxId pbx, Instant at, String reason) implements PbxEvent {
+        public PbxDisconnected {
+            requireCommon(pbx, at);
+            Require.nonBlank(reason, "reason");
+        }
+    }
+
+    private static void requireCommon(PbxId pbx, Instant at) {
+        Require.nonNull(pbx, "pbx");
+        Require.nonNull(at, "at");
+    }
+
+    private static void requireLeg(PbxId pbx, Instant at, CallId call, LegId leg) {
+        requireCommon(pbx, at);
+        Require.nonNull(call, "call");
+        Require.nonNull(leg, "leg");
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.core.port;
+
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The commands a PBX must execute for Switchboard. One instance serves one PBX
+ * (the composition root picks it by {@code Call.pbx()}); implementations are
+ * {@code AmiCallControl} and {@code EslCallControl}.
+ *
+ * <p>Every command completes when the PBX has accepted or refused it, with a
+ * {@link CommandResult}; what happens next (ringing, answer, hang-up) arrives
+ * as {@code PbxEvent}s. The stage fails only when the PBX cannot be reached.
+ * Implementations never block the calling thread.
+ */
+public interface CallControl {
+
+    /**
+     * Rings an agent's device and, on answer, bridges it to the waiting customer.
+     *
+     * @param call        the waiting call
+     * @param agentLeg    the id Switchboard gives the agent's leg; its events carry it
+     * @param device      the agent's device, e.g. {@code PJSIP/1001}
+     * @param ringTimeout how long to ring before the leg fails with {@code NO_ANSWER}
+     */
+    CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ringTimeout);
+
+    /** Joins the call at once to a nailed-up agent, who already waits on an open line. */
+    CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent);
+
+    /** Sends the customer back to music on hold, e.g. after the agent did not answer. */
+    CompletionStage<CommandResult> returnToHold(CallId call);
+
+    /** Calls a customer; see {@link OriginateRequest}. */
+    CompletionStage<CommandResult> originate(OriginateRequest request);
+
+    /** Ends every leg of the call with {@code cause}. */
+    CompletionStage<CommandResult> hangup(CallId call, HangupCause cause);
+
+    /** Sends the customer to {@code to}; the agent's leg ends at once. */
+    CompletionStage<CommandResult> blindTransfer(CallId call, Destination to);
+
+    /**
+     * Starts a consultation from {@code transferrer} (usually the agent's leg) to
+     * {@code to}; the transfer completes when the transferrer hangs up.
+     */
+    CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to);
+
+    /** Puts a leg on hold with music. */
+    CompletionStage<CommandResult> hold(CallId call, LegId leg);
+
+    /** Takes a leg off hold. */
+    CompletionStage<CommandResult> unhold(CallId call, LegId leg);
+
+    /**
+     * Starts recording the call.
+     *
+     * @param name the recording's name, unique per call; the PBX chooses the path and format
+     */
+    CompletionStage<CommandResult> startRecording(CallId call, String name);
+
+    /** Stops recording the call. */
+    CompletionStage<CommandResult> stopRecording(CallId call);
+
+    /** Pauses recording, e.g. while a customer reads out card details. */
+    CompletionStage<CommandResult> pauseRecording(CallId call);
+
+    /** Resumes a paused recording. */
+    CompletionStage<CommandResult> resumeRecording(CallId call);
+
+    /**
+     * Rings a supervisor's device and, on answer, joins it to the call in {@code mode}.
+     *
+     * @param supervisorLeg the id Switchboard gives the supervisor's leg
+     * @param device        the supervisor's device
+     */
+    CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode);
+}
