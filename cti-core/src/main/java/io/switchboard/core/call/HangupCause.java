@@ -24,7 +24,7 @@ public enum HangupCause {
     /** Q.850 21: the far end rejected the call (e.g. the agent pressed decline). */
     CALL_REJECTED(21),
 
-    /** Q.850 34: no circuit or channel available on the trunk. */
+    /** Q.850 34: no circuit available on the trunk. */
     NO_CIRCUIT_AVAILABLE(34),
 
     /** Q.850 38: the network or trunk is down. */
