@@ -1,0 +1,46 @@
+package io.switchboard.server.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code switchboard}: the top-level command; does nothing itself but explain its subcommands. */
+@Command(
+    name = "switchboard",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class, HelpCommand.class},
+    description = {
+        "CTI middleware for Asterisk and FreeSWITCH: skills-based routing, dialer and blending.",
+        ""
+    },
+    commandListHeading = "%nCommands:%n",
+    footerHeading = "%n",
+    footer = {
+        "Examples:",
+        "  switchboard demo                        try it: embedded database, one node, http://localhost:8080/",
+        "  switchboard run --config switchboard.yaml",
+        "  switchboard migrate --config switchboard.yaml",
+        "",
+        "Configuration keys and SWITCHBOARD_* environment overrides: docs/configuration.md",
+        "",
+        "Exit codes:",
+        "  0 ok   1 internal error (a bug; see the log)   2 wrong command line",
+        "  3 invalid configuration   4 database unavailable   5 Hazelcast cluster failed",
+        "  6 HTTP port in use or not bindable"
+    })
+public final class SwitchboardCommand implements Runnable {
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On failure, also print the stack trace.")
+  boolean verbose;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

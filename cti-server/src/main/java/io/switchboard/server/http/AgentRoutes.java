@@ -1,0 +1,80 @@
+package io.switchboard.server.http;
+
+import io.switchboard.server.agent.Agent;
+import io.switchboard.server.agent.AgentDirectory;
+import io.switchboard.server.agent.AgentRequest;
+import io.switchboard.server.agent.CreateOutcome;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** {@code /api/v1/agents}: list, create and fetch agents with their skills. */
+final class AgentRoutes {
+
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final AgentDirectory agents;
+
+  AgentRoutes(AgentDirectory agents) {
+    this.agents = agents;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/agents").handler(this::list);
+    router.post("/api/v1/agents").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::create);
+    router.get("/api/v1/agents/:id").handler(this::find);
+  }
+
+  private void list(RoutingContext ctx) {
+    agents.list().onSuccess(all -> {
+      JsonArray items = new JsonArray();
+      all.forEach(a -> items.add(a.toJson()));
+      send(ctx, 200, new JsonObject().put("agents", items));
+    }).onFailure(ctx::fail);
+  }
+
+  private void find(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    agents.find(id).onSuccess(found -> found.ifPresentOrElse(
+        agent -> send(ctx, 200, agent.toJson()),
+        () -> new ApiError("agent-not-found", "no agent with id '" + id + "'",
+            new JsonObject().put("id", id)).send(ctx, 404)))
+        .onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    if (body == null) {
+      new ApiError("invalid-json", "the request body must be a JSON object describing the agent",
+          new JsonObject()).send(ctx, 400);
+      return;
+    }
+    AgentRequest.Parsed parsed = AgentRequest.parse(body);
+    if (parsed instanceof AgentRequest.Invalid invalid) {
+      ApiError.invalidField(invalid.field(), invalid.reason()).send(ctx, 400);
+      return;
+    }
+    Agent agent = ((AgentRequest.Valid) parsed).agent();
+    agents.create(agent).onSuccess(outcome -> {
+      if (outcome instanceof CreateOutcome.Created created) {
+        ctx.response().putHeader("location", "/api/v1/agents/" + created.agent().id());
+        send(ctx, 201, created.agent().toJson());
+      } else if (outcome instanceof CreateOutcome.AlreadyExists exists) {
+        new ApiError("agent-exists", "an agent with id '" + exists.id() + "' already exists",
+            new JsonObject().put("id", exists.id())).send(ctx, 409);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private static void send(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.encode());
+  }
+}

@@ -1,0 +1,64 @@
+package io.switchboard.server.http;
+
+import io.switchboard.server.agent.AgentDirectory;
+import io.switchboard.server.metrics.HttpRequestMetrics;
+import io.switchboard.server.metrics.ServerMetrics;
+import io.switchboard.server.status.StatusRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every HTTP route of a node: index page, health, status, metrics, the OpenAPI document and
+ * {@code /api/v1}. The OpenAPI document at {@value #OPENAPI_PATH} describes all of them.
+ */
+public final class HttpApi {
+
+  /** The stable address of the OpenAPI 3 document. */
+  public static final String OPENAPI_PATH = "/api/openapi.yaml";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+  private final StatusRegistry status;
+  private final ServerMetrics metrics;
+  private final AgentDirectory agents;
+
+  public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentDirectory agents) {
+    this.status = status;
+    this.metrics = metrics;
+    this.agents = agents;
+  }
+
+  /** Builds the router; {@code documents} are the static texts read once at start. */
+  Router router(Vertx vertx, StaticDocuments documents) {
+    Router router = Router.router(vertx);
+    router.route().handler(new HttpRequestMetrics(metrics.registry()));
+    router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
+        .end(documents.indexHtml()));
+    new HealthRoutes(status).mount(router);
+    router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", ServerMetrics.CONTENT_TYPE)
+        .end(metrics.scrape()));
+    router.get(OPENAPI_PATH).handler(ctx -> ctx.response()
+        .putHeader("content-type", "application/yaml; charset=utf-8").end(documents.openApiYaml()));
+    new AgentRoutes(agents).mount(router);
+    router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
+        + "; see " + OPENAPI_PATH, new JsonObject()).send(ctx, 404));
+    router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()
+        + " is not allowed on " + ctx.request().path(), new JsonObject()).send(ctx, 405));
+    router.errorHandler(500, this::internalError);
+    return router;
+  }
+
+  private void internalError(RoutingContext ctx) {
+    String errorRef = Long.toHexString(System.nanoTime());
+    LOG.error("event=http-failure method={} route={} ref={}", ctx.request().method(), ctx.request().path(), errorRef,
+        ctx.failure());
+    if (!ctx.response().ended()) {
+      new ApiError("internal-error", "the request failed on the server; the log has details under ref " + errorRef,
+          new JsonObject().put("ref", errorRef)).send(ctx, 500);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.switchboard.server.status;
+
+import com.hazelcast.cluster.ClusterState;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Map;
+
+/** The embedded Hazelcast member: running, cluster state {@code ACTIVE}, and how many members it sees. */
+public final class HazelcastCheck implements StatusCheck {
+
+  private final Vertx vertx;
+  private final HazelcastInstance hazelcast;
+
+  public HazelcastCheck(Vertx vertx, HazelcastInstance hazelcast) {
+    this.vertx = vertx;
+    this.hazelcast = hazelcast;
+  }
+
+  @Override
+  public String name() {
+    return "hazelcast";
+  }
+
+  @Override
+  public String kind() {
+    return "hazelcast";
+  }
+
+  @Override
+  public boolean requiredForReadiness() {
+    return true;
+  }
+
+  @Override
+  public Future<CheckResult> check() {
+    return vertx.executeBlocking(this::inspect, false);
+  }
+
+  private CheckResult inspect() {
+    if (!hazelcast.getLifecycleService().isRunning()) {
+      return CheckResult.down("the Hazelcast member is not running");
+    }
+    ClusterState state = hazelcast.getCluster().getClusterState();
+    int members = hazelcast.getCluster().getMembers().size();
+    Map<String, Object> facts = Map.of(
+        "clusterName", hazelcast.getConfig().getClusterName(),
+        "members", members,
+        "clusterState", state.name(),
+        "localMember", String.valueOf(hazelcast.getCluster().getLocalMember().getAddress()));
+    String detail = members + (members == 1 ? " member" : " members") + " in cluster '"
+        + hazelcast.getConfig().getClusterName() + "', state " + state;
+    return state == ClusterState.ACTIVE ? CheckResult.up(detail, facts)
+        : new CheckResult(DependencyState.DOWN, detail, facts);
+  }
+}
