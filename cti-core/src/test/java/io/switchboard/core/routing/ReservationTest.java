@@ -1,5 +1,6 @@
 package io.switchboard.core.routing;
 
+import io.switchboard.core.fixtures.FakeClock;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.ReservationId;
 import io.switchboard.core.id.TaskId;
@@ -23,9 +24,11 @@ class ReservationTest {
 
     @Test
     void a_pending_offer_expires_when_its_timeout_has_passed() {
+        FakeClock clock = new FakeClock(NINE);
+
         assertThat(offer.expiresAt()).isEqualTo(NINE.plusSeconds(15));
-        assertThat(offer.isExpiredAt(NINE.plusSeconds(14))).isFalse();
-        assertThat(offer.isExpiredAt(NINE.plusSeconds(15))).isTrue();
+        assertThat(offer.isExpiredAt(clock.advance(Duration.ofSeconds(14)))).isFalse();
+        assertThat(offer.isExpiredAt(clock.advance(Duration.ofSeconds(1)))).isTrue();
     }
 
     @ParameterizedTest(name = "a pending offer can become {0}, and then never change again")
