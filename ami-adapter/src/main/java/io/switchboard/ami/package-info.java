@@ -1,0 +1,2 @@
+/** Asterisk over AMI: connection settings and what the PBX says about itself. */
+package io.switchboard.ami;
