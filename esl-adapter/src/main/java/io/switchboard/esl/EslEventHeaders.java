@@ -1,0 +1,128 @@
+package io.switchboard.esl;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The headers of one FreeSWITCH event as delivered in a {@code text/event-plain} body: ordered,
+ * URL-decoded ({@code %40} becomes {@code @}; a literal {@code +} stays {@code +}), with
+ * repeated names kept ({@code Hangup-Cause} appears twice in CHANNEL_HANGUP_COMPLETE). Channel
+ * variables ({@code variable_<name>} headers) are also reachable by their bare name. An event's
+ * own body (the BACKGROUND_JOB result) is separate from the headers.
+ *
+ * @param headers every header except the inner Content-Length, in wire order, values decoded
+ * @param body the event's own body, empty if it has none
+ */
+public record EslEventHeaders(List<Header> headers, String body) {
+
+    private static final String VARIABLE_PREFIX = "variable_";
+
+    /**
+     * One decoded event header.
+     *
+     * @param name the header name as sent
+     * @param value the URL-decoded value
+     */
+    public record Header(String name, String value) {
+        /** Rejects nulls. */
+        public Header {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** Freezes the headers. */
+    public EslEventHeaders {
+        headers = List.copyOf(headers);
+        Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * Parses a {@code text/event-plain} body. Lines without a colon are skipped: an event is
+     * translated from what can be read, never rejected for one odd line.
+     */
+    public static EslEventHeaders parse(String plainBody) {
+        int blank = plainBody.indexOf("\n\n");
+        String headerPart = blank < 0 ? plainBody : plainBody.substring(0, blank);
+        String body = blank < 0 ? "" : plainBody.substring(blank + 2);
+        return fromLines(Arrays.asList(headerPart.split("\n")), body);
+    }
+
+    /** Builds from header lines as an ESL client library hands them over, plus the event body. */
+    public static EslEventHeaders fromLines(List<String> lines, String body) {
+        List<Header> headers = new ArrayList<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = line.substring(0, colon);
+            String raw = line.substring(colon + 1);
+            String value = raw.startsWith(" ") ? raw.substring(1) : raw;
+            if (!name.equalsIgnoreCase("Content-Length")) {
+                headers.add(new Header(name, urlDecode(value)));
+            }
+        }
+        return new EslEventHeaders(headers, body);
+    }
+
+    /** The {@code Event-Name}, e.g. {@code CHANNEL_CREATE} or {@code CUSTOM}. */
+    public Optional<String> eventName() {
+        return first("Event-Name");
+    }
+
+    /** The first value of a header; names match exactly, as FreeSWITCH mixes cases on purpose. */
+    public Optional<String> first(String name) {
+        return headers.stream().filter(h -> h.name().equals(name)).map(Header::value).findFirst();
+    }
+
+    /** Every value of a header, in order. */
+    public List<String> all(String name) {
+        return headers.stream().filter(h -> h.name().equals(name)).map(Header::value).toList();
+    }
+
+    /** A channel variable by its bare name: {@code variable("cti_route")} reads {@code variable_cti_route}. */
+    public Optional<String> variable(String name) {
+        return first(VARIABLE_PREFIX + name);
+    }
+
+    /** All channel variables by bare name, in wire order; for a repeated name the first value wins. */
+    public Map<String, String> variables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        headers.stream().filter(h -> h.name().startsWith(VARIABLE_PREFIX))
+                .forEach(h -> variables.putIfAbsent(h.name().substring(VARIABLE_PREFIX.length()), h.value()));
+        return Collections.unmodifiableMap(variables);
+    }
+
+    /** The headers that are not channel variables, in order. */
+    public List<Header> eventHeaders() {
+        return headers.stream().filter(h -> !h.name().startsWith(VARIABLE_PREFIX)).toList();
+    }
+
+    private static String urlDecode(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        byte[] in = value.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < in.length; i++) {
+            int hi = in[i] == '%' && i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+            int lo = hi >= 0 ? Character.digit(in[i + 2], 16) : -1;
+            if (lo >= 0) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                out.write(in[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,2 @@
+/** FreeSWITCH over ESL: connection settings and the reading of event payloads. */
+package io.switchboard.esl;
