@@ -17,20 +17,20 @@ CREATE TABLE agents (
     enabled       BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at    DATETIME(3)  NOT NULL,
     updated_at    DATETIME(3)  NOT NULL,
-    CONSTRAINT pk_agents PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
 
 CREATE TABLE skills (
     id            VARCHAR(64)  NOT NULL,
     description   VARCHAR(256) NULL,
-    CONSTRAINT pk_skills PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
 
 CREATE TABLE agent_skills (
     agent_id      VARCHAR(64)  NOT NULL,
     skill_id      VARCHAR(64)  NOT NULL,
     proficiency   TINYINT      NOT NULL,
-    CONSTRAINT pk_agent_skills PRIMARY KEY (agent_id, skill_id),
+    PRIMARY KEY (agent_id, skill_id),
     CONSTRAINT ck_agent_skills_proficiency CHECK (proficiency BETWEEN 1 AND 10),
     CONSTRAINT fk_agent_skills_agent FOREIGN KEY (agent_id) REFERENCES agents (id) ON DELETE CASCADE,
     CONSTRAINT fk_agent_skills_skill FOREIGN KEY (skill_id) REFERENCES skills (id) ON DELETE CASCADE
@@ -55,7 +55,7 @@ CREATE TABLE queues (
     enabled                 BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at              DATETIME(3)  NOT NULL,
     updated_at              DATETIME(3)  NOT NULL,
-    CONSTRAINT pk_queues PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_queues_timers CHECK (ring_timeout_seconds > 0 AND wrap_up_seconds >= 0 AND service_level_seconds > 0),
     CONSTRAINT ck_queues_min_proficiency CHECK (min_proficiency BETWEEN 1 AND 10),
     CONSTRAINT fk_queues_skill FOREIGN KEY (required_skill_id) REFERENCES skills (id)
@@ -65,7 +65,7 @@ CREATE TABLE queue_members (
     queue_id      VARCHAR(64)  NOT NULL,
     agent_id      VARCHAR(64)  NOT NULL,
     penalty       INT          NOT NULL DEFAULT 0,
-    CONSTRAINT pk_queue_members PRIMARY KEY (queue_id, agent_id),
+    PRIMARY KEY (queue_id, agent_id),
     CONSTRAINT ck_queue_members_penalty CHECK (penalty >= 0),
     CONSTRAINT fk_queue_members_queue FOREIGN KEY (queue_id) REFERENCES queues (id) ON DELETE CASCADE,
     CONSTRAINT fk_queue_members_agent FOREIGN KEY (agent_id) REFERENCES agents (id) ON DELETE CASCADE
@@ -87,7 +87,7 @@ CREATE TABLE campaigns (
     window_end           TIME          NOT NULL DEFAULT '21:00:00',
     created_at           DATETIME(3)   NOT NULL,
     updated_at           DATETIME(3)   NOT NULL,
-    CONSTRAINT pk_campaigns PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_campaigns_mode CHECK (dialing_mode IN ('preview', 'progressive', 'predictive')),
     CONSTRAINT ck_campaigns_state CHECK (state IN ('draft', 'running', 'paused', 'completed')),
     CONSTRAINT ck_campaigns_attempts CHECK (max_attempts >= 1 AND retry_delay_seconds >= 0),
@@ -111,7 +111,7 @@ CREATE TABLE leads (
     payload          JSON          NULL,
     created_at       DATETIME(3)   NOT NULL,
     updated_at       DATETIME(3)   NOT NULL,
-    CONSTRAINT pk_leads PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_leads_campaign_phone UNIQUE (campaign_id, phone),
     CONSTRAINT ck_leads_state CHECK (state IN ('new', 'scheduled', 'dialing', 'completed', 'failed', 'exhausted', 'dnc')),
     CONSTRAINT ck_leads_attempts CHECK (attempts >= 0),
@@ -132,7 +132,7 @@ CREATE TABLE dnc_entries (
     added_by      VARCHAR(128)  NULL,
     added_at      DATETIME(3)   NOT NULL,
     expires_at    DATETIME(3)   NULL,
-    CONSTRAINT pk_dnc_entries PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_dnc_entries_campaign FOREIGN KEY (campaign_id) REFERENCES campaigns (id) ON DELETE CASCADE
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
 -- every dial checks "is this number blocked, globally (campaign_id NULL) or for this campaign"
@@ -155,7 +155,7 @@ CREATE TABLE calls (
     wrap_up_ended_at DATETIME(3)   NULL,
     disposition      VARCHAR(32)   NULL,
     end_reason       VARCHAR(64)   NULL,
-    CONSTRAINT pk_calls PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_calls_direction CHECK (direction IN ('inbound', 'outbound', 'internal'))
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
 -- KPIs and reports slice calls by time, per queue, per agent, per campaign
@@ -180,7 +180,7 @@ CREATE TABLE call_legs (
     answered_at   DATETIME(3)   NULL,
     ended_at      DATETIME(3)   NULL,
     end_reason    VARCHAR(64)   NULL,
-    CONSTRAINT pk_call_legs PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_call_legs_call_seq UNIQUE (call_id, seq),
     CONSTRAINT ck_call_legs_role CHECK (role IN ('caller', 'agent', 'customer', 'consult', 'transfer')),
     CONSTRAINT fk_call_legs_call FOREIGN KEY (call_id) REFERENCES calls (id) ON DELETE CASCADE
@@ -203,7 +203,7 @@ CREATE TABLE queue_log (
     data3      VARCHAR(100)  NOT NULL DEFAULT '',
     data4      VARCHAR(100)  NOT NULL DEFAULT '',
     data5      VARCHAR(100)  NOT NULL DEFAULT '',
-    CONSTRAINT pk_queue_log PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
 CREATE INDEX ix_queue_log_time ON queue_log (`time`);
 CREATE INDEX ix_queue_log_callid ON queue_log (callid);
@@ -221,7 +221,7 @@ CREATE TABLE audit_log (
     entity_id    VARCHAR(128)  NULL,
     reason       VARCHAR(512)  NULL,
     details      JSON          NULL,
-    CONSTRAINT pk_audit_log PRIMARY KEY (id)
+    PRIMARY KEY (id)
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
 CREATE INDEX ix_audit_log_occurred ON audit_log (occurred_at);
 CREATE INDEX ix_audit_log_entity ON audit_log (entity_type, entity_id, occurred_at);
