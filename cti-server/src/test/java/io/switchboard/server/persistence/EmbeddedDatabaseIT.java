@@ -14,6 +14,7 @@ import static io.switchboard.server.persistence.jooq.Tables.CALLS;
 import static io.switchboard.server.persistence.jooq.Tables.CALL_LEGS;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.switchboard.server.persistence.jooq.tables.records.AuditLogRecord;
 import io.switchboard.server.persistence.jooq.tables.records.CallLegsRecord;
@@ -37,17 +38,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EmbeddedDatabaseIT {
 
   private Database database;
+  private Path dataDir;
 
   @AfterEach
-  void closeDatabase() {
+  void closeDatabaseAndRemoveItsData() {
     if (database != null) {
       database.close();
     }
+    TestDataDirs.delete(dataDir);
   }
 
   @Test
   void aFreshEmbeddedDatabaseIsMigratedAndRoundTripsRowsThroughJooq(Vertx vertx, VertxTestContext test) {
-    Path dataDir = TestDataDirs.fresh("fresh");
+    dataDir = TestDataDirs.fresh("fresh");
 
     Database.start(vertx, DatabaseSettings.embedded(dataDir))
         .compose(db -> {
@@ -69,7 +72,7 @@ class EmbeddedDatabaseIT {
 
   @Test
   void aSecondStartOnTheSameDataDirectoryReusesTheDataWithoutMigratingAgain(Vertx vertx) {
-    Path dataDir = TestDataDirs.fresh("restart");
+    dataDir = TestDataDirs.fresh("restart");
     DatabaseSettings settings = DatabaseSettings.embedded(dataDir);
 
     assertThat(Database.migrate(settings)).isEqualTo(1);
@@ -85,6 +88,17 @@ class EmbeddedDatabaseIT {
     int historyRows = await(database.query(dsl -> dsl.fetchCount(DSL.table(DSL.name("flyway_schema_history")))));
     assertThat(historyRows).isEqualTo(1);
     await(database.ping());
+  }
+
+  @Test
+  void aDataDirectoryUnderTheTempDirectoryIsRefusedBecauseMariaDb4jWouldWipeIt(Vertx vertx) {
+    Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "switchboard-it-data");
+
+    DatabaseUnavailableException failure = catchThrowableOfType(DatabaseUnavailableException.class,
+        () -> Database.open(vertx, DatabaseSettings.embedded(underTmp)));
+
+    assertThat(failure.errorId()).isEqualTo("database-embedded-start-failed");
+    assertThat(failure.getMessage()).contains(underTmp.toString(), "java.io.tmpdir", "Tried:");
   }
 
   private static String insertOneAnsweredCall(DSLContext dsl) {
