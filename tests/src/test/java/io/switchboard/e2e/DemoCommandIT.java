@@ -1,0 +1,125 @@
+package io.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's demo command, run from the fat jar as a user runs it: it prints
+ * the URL, its dependencies report up, it serves metrics, and what it stored
+ * is still there after a restart on the same data directory.
+ */
+class DemoCommandIT {
+
+    private static final Pattern READY = Pattern.compile("open (http://\\S+?)/?$");
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private Path dataDir;
+
+    @BeforeEach
+    void freshDataDirectory() throws IOException {
+        dataDir = Path.of(System.getProperty("e2e.work.dir", "target/e2e"), "demo-" + UUID.randomUUID());
+        Files.createDirectories(dataDir.getParent());
+    }
+
+    @AfterEach
+    void removeDataDirectory() throws IOException {
+        if (Files.exists(dataDir)) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void the_demo_prints_its_url_and_reports_database_and_hazelcast_up() throws Exception {
+        try (ServerProcess demo = startDemo()) {
+            String url = demo.awaitStdout(READY, STARTUP).group(1);
+
+            HttpResponse<String> status = get(url + "/status");
+            assertThat(status.statusCode()).as(demo.transcript()).isEqualTo(200);
+            JsonNode dependencies = json.readTree(status.body());
+            assertThat(stateOf(dependencies, "database")).as(status.body()).isEqualTo("up");
+            assertThat(stateOf(dependencies, "hazelcast")).as(status.body()).isEqualTo("up");
+
+            assertThat(get(url + "/health/ready").statusCode()).isEqualTo(200);
+
+            HttpResponse<String> metrics = get(url + "/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/plain"));
+            assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+
+            HttpResponse<String> openApi = get(url + "/api/openapi.yaml");
+            assertThat(openApi.statusCode()).isEqualTo(200);
+            assertThat(openApi.body()).startsWith("openapi: 3");
+
+            assertThat(demo.stop(Duration.ofSeconds(60))).as(demo.transcript()).isIn(0, 130, 143);
+        }
+    }
+
+    @Test
+    void an_agent_created_through_the_api_is_still_there_after_a_restart() throws Exception {
+        String agent = """
+                {"id": "a-%s", "displayName": "Ada Lovelace", "device": "PJSIP/1001",
+                 "skills": [{"skill": "billing", "proficiency": 7}]}
+                """.formatted(UUID.randomUUID().toString().substring(0, 8));
+        String id = json.readTree(agent).get("id").asText();
+
+        try (ServerProcess first = startDemo()) {
+            String url = first.awaitStdout(READY, STARTUP).group(1);
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/agents"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(agent)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            first.stop(Duration.ofSeconds(60));
+        }
+
+        try (ServerProcess second = startDemo()) {
+            String url = second.awaitStdout(READY, STARTUP).group(1);
+            HttpResponse<String> found = get(url + "/api/v1/agents/" + id);
+            assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+            JsonNode body = json.readTree(found.body());
+            assertThat(body.get("displayName").asText()).isEqualTo("Ada Lovelace");
+            assertThat(body.get("skills").get(0).get("proficiency").asInt()).isEqualTo(7);
+            assertThat(second.stdout()).noneMatch(line -> line.contains("new data directory"));
+            second.stop(Duration.ofSeconds(60));
+        }
+    }
+
+    private ServerProcess startDemo() throws IOException {
+        return ServerProcess.start(Map.of(), "demo", "--port", "0", "--data-dir", dataDir.toString());
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String stateOf(JsonNode status, String dependency) {
+        JsonNode entry = status.path("dependencies").path(dependency);
+        if (entry.isMissingNode()) {
+            throw new AssertionError("no '" + dependency + "' entry in /status: " + status);
+        }
+        return entry.path("state").asText();
+    }
+}

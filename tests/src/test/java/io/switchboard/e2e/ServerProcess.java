@@ -1,0 +1,126 @@
+package io.switchboard.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fat jar run as a separate process, exactly as the README runs it. Collects
+ * stdout and stderr line by line so tests can wait for what a user would see.
+ */
+final class ServerProcess implements AutoCloseable {
+
+  private final Process process;
+  private final List<String> stdout = new CopyOnWriteArrayList<>();
+  private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    pump(process.getInputStream(), stdout, "stdout");
+    pump(process.getErrorStream(), stderr, "stderr");
+  }
+
+  static ServerProcess start(Map<String, String> env, String... args) throws IOException {
+    Path jar = jar();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    return new ServerProcess(builder.start());
+  }
+
+  static Path jar() {
+    String configured = System.getProperty("switchboard.jar");
+    if (configured == null) {
+      throw new IllegalStateException("system property switchboard.jar is not set; run through Maven verify");
+    }
+    Path jar = Path.of(configured);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("fat jar not found at " + jar + "; cti-server's package phase builds it");
+    }
+    return jar;
+  }
+
+  /** Waits until a stdout line matches, and returns the match; fails with everything seen so far. */
+  Matcher awaitStdout(Pattern pattern, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Matcher> hit = stdout.stream().map(pattern::matcher).filter(Matcher::find).findFirst();
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("server exited with " + process.exitValue() + " before printing "
+            + pattern + "\n" + transcript());
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    throw new AssertionError("no stdout line matched " + pattern + " within " + timeout + "\n" + transcript());
+  }
+
+  int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("server still running after " + timeout + "\n" + transcript());
+    }
+    return process.exitValue();
+  }
+
+  List<String> stdout() {
+    return List.copyOf(stdout);
+  }
+
+  List<String> stderr() {
+    return List.copyOf(stderr);
+  }
+
+  String transcript() {
+    return "--- stdout\n" + String.join("\n", stdout) + "\n--- stderr\n" + String.join("\n", stderr);
+  }
+
+  /** Asks the server to stop as an operator would (SIGTERM) and waits for it. */
+  int stop(Duration timeout) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("server ignored SIGTERM for " + timeout + "\n" + transcript());
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static void pump(InputStream in, List<String> sink, String name) {
+    Thread thread = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          sink.add(line);
+        }
+      } catch (IOException closed) {
+        // the process ended; what was read stays in the sink
+      }
+    }, "server-" + name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+}
