@@ -17,6 +17,7 @@ public final class Cli {
         .setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setUsageHelpWidth(100)
         .setParameterExceptionHandler(failures)
         .setExecutionExceptionHandler(failures);
     return cli.execute(args);

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-        "Start a single node on built-in defaults, no configuration file needed: embedded MariaDB,",
-        "one Hazelcast member on loopback, HTTP on localhost. Prints the URL to open once it is ready.",
-        "Stop it with Ctrl-C."
+        "Try Switchboard: one node on built-in defaults, no configuration file needed.",
+        "",
+        "Starts an embedded MariaDB, a single Hazelcast member on loopback and HTTP on localhost, then"
+            + " prints the URL to open. Stop it with Ctrl-C.",
+        ""
     })
 final class DemoCommand implements Callable<Integer> {
 

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-        "Apply pending database schema migrations to the database of the given configuration and exit.",
-        "Safe to run repeatedly. 'run' migrates on start too; use this before a rolling upgrade or to",
-        "check database credentials without starting a node."
+        "Apply pending database schema migrations, then exit.",
+        "",
+        "Uses the database section of the configuration. Safe to run repeatedly. 'run' migrates on start"
+            + " too; use this before a rolling upgrade, or to check database credentials without starting a node.",
+        ""
     })
 final class MigrateCommand implements Callable<Integer> {
 

@@ -6,8 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +17,6 @@ import org.slf4j.LoggerFactory;
 final class NodeRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeRunner.class);
-  private static final long STOP_TIMEOUT_SECONDS = 30;
-
   private NodeRunner() {}
 
   static int runUntilStopped(LoadedConfig loaded, Consumer<Server> onReady) throws InterruptedException {
@@ -34,11 +30,7 @@ final class NodeRunner {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        server.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.warn("event=stop-incomplete reason={}", e.toString());
+        server.close();
       } finally {
         stopped.countDown();
       }

@@ -12,10 +12,13 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Start a Switchboard node with the given configuration file and run until stopped (SIGTERM or Ctrl-C).",
-        "Applies pending database migrations, starts the embedded Hazelcast member, then serves HTTP:",
-        "/status, /health/live, /health/ready, /metrics, /api/openapi.yaml and /api/v1.",
-        "SWITCHBOARD_* environment variables override keys of the file (see docs/configuration.md)."
+        "Run a node with a configuration file until stopped (SIGTERM or Ctrl-C).",
+        "",
+        "Applies pending database migrations, starts the embedded Hazelcast member, then serves HTTP:"
+            + " /status, /health/live, /health/ready, /metrics, /api/openapi.yaml and /api/v1."
+            + " SWITCHBOARD_* environment variables override keys of the file; every key is in"
+            + " docs/configuration.md.",
+        ""
     })
 final class RunCommand implements Callable<Integer> {
 

