@@ -47,8 +47,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
   }
 
   static ExitCode classify(Throwable ex) {
-    if (ex instanceof ConfigException || ex instanceof IllegalArgumentException && ex.getMessage() != null
-        && ex.getMessage().startsWith("database ")) {
+    if (ex instanceof ConfigException) {
       return ExitCode.CONFIG;
     }
     if (ex instanceof DatabaseUnavailableException) {
