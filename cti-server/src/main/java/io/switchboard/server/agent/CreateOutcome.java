@@ -1,5 +1,8 @@
 package io.switchboard.server.agent;
 
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.id.AgentId;
+
 /** What creating an agent came to. Business outcomes are values; only broken infrastructure fails the future. */
 public sealed interface CreateOutcome {
 
@@ -7,5 +10,5 @@ public sealed interface CreateOutcome {
   record Created(Agent agent) implements CreateOutcome {}
 
   /** An agent with this id already exists; nothing was changed. */
-  record AlreadyExists(String id) implements CreateOutcome {}
+  record AlreadyExists(AgentId id) implements CreateOutcome {}
 }

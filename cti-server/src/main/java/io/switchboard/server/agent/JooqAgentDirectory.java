@@ -2,25 +2,35 @@ package io.switchboard.server.agent;
 
 import static io.switchboard.server.persistence.jooq.Tables.AGENTS;
 import static io.switchboard.server.persistence.jooq.Tables.AGENT_SKILLS;
+import static io.switchboard.server.persistence.jooq.Tables.QUEUE_MEMBERS;
 import static io.switchboard.server.persistence.jooq.Tables.SKILLS;
 
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.agent.QueueMembership;
+import io.switchboard.core.agent.Skill;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.jooq.tables.records.AgentsRecord;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
-import org.jooq.Result;
 import org.jooq.exception.IntegrityConstraintViolationException;
 
-/** {@link AgentDirectory} on the {@code agents}, {@code skills} and {@code agent_skills} tables. */
-public final class JooqAgentDirectory implements AgentDirectory {
+/**
+ * The agent directory on the {@code agents}, {@code skills}, {@code agent_skills} and {@code queue_members}
+ * tables. Every query runs on the database worker pool. Capacity is not stored yet: every agent holds one
+ * voice call ({@link Agent#VOICE_ONLY}).
+ */
+public final class JooqAgentDirectory implements AgentRegistry {
 
   private final Database database;
   private final Clock clock;
@@ -32,17 +42,21 @@ public final class JooqAgentDirectory implements AgentDirectory {
 
   @Override
   public Future<List<Agent>> list() {
-    return database.query(dsl -> {
-      Result<AgentsRecord> agents = dsl.selectFrom(AGENTS).orderBy(AGENTS.ID).fetch();
-      Map<String, List<Skill>> skills = skillsOf(dsl, null);
-      return agents.stream().map(a -> toAgent(a, skills.getOrDefault(a.getId(), List.of()))).toList();
-    });
+    return database.query(dsl -> load(dsl, dsl.selectFrom(AGENTS).orderBy(AGENTS.ID).fetch()));
   }
 
   @Override
-  public Future<Optional<Agent>> find(String id) {
-    return database.query(dsl -> dsl.selectFrom(AGENTS).where(AGENTS.ID.eq(id)).fetchOptional()
-        .map(a -> toAgent(a, skillsOf(dsl, id).getOrDefault(id, List.of()))));
+  public CompletionStage<Optional<Agent>> find(AgentId id) {
+    return database.query(dsl -> load(dsl, dsl.selectFrom(AGENTS).where(AGENTS.ID.eq(id.value())).fetch())
+        .stream().findFirst()).toCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<List<Agent>> membersOf(QueueId queue) {
+    return database.query(dsl -> load(dsl, dsl.selectFrom(AGENTS)
+        .where(AGENTS.ID.in(dsl.select(QUEUE_MEMBERS.AGENT_ID).from(QUEUE_MEMBERS)
+            .where(QUEUE_MEMBERS.QUEUE_ID.eq(queue.value()))))
+        .orderBy(AGENTS.ID).fetch())).toCompletionStage();
   }
 
   @Override
@@ -57,42 +71,49 @@ public final class JooqAgentDirectory implements AgentDirectory {
   }
 
   private CreateOutcome insert(DSLContext dsl, Agent agent) {
-    if (dsl.fetchExists(AGENTS, AGENTS.ID.eq(agent.id()))) {
+    if (dsl.fetchExists(AGENTS, AGENTS.ID.eq(agent.id().value()))) {
       return new CreateOutcome.AlreadyExists(agent.id());
     }
     Instant now = clock.instant();
     dsl.insertInto(AGENTS)
-        .set(AGENTS.ID, agent.id())
+        .set(AGENTS.ID, agent.id().value())
         .set(AGENTS.DISPLAY_NAME, agent.displayName())
-        .set(AGENTS.DEVICE, agent.device())
-        .set(AGENTS.ENABLED, agent.enabled())
+        .set(AGENTS.DEVICE, agent.device().orElse(null))
         .set(AGENTS.CREATED_AT, now)
         .set(AGENTS.UPDATED_AT, now)
         .execute();
     for (Skill skill : agent.skills()) {
-      dsl.insertInto(SKILLS).set(SKILLS.ID, skill.skill()).onDuplicateKeyIgnore().execute();
+      dsl.insertInto(SKILLS).set(SKILLS.ID, skill.name()).onDuplicateKeyIgnore().execute();
       dsl.insertInto(AGENT_SKILLS)
-          .set(AGENT_SKILLS.AGENT_ID, agent.id())
-          .set(AGENT_SKILLS.SKILL_ID, skill.skill())
+          .set(AGENT_SKILLS.AGENT_ID, agent.id().value())
+          .set(AGENT_SKILLS.SKILL_ID, skill.name())
           .set(AGENT_SKILLS.PROFICIENCY, (byte) skill.proficiency())
+          .execute();
+    }
+    for (QueueMembership membership : agent.memberships()) {
+      dsl.insertInto(QUEUE_MEMBERS)
+          .set(QUEUE_MEMBERS.QUEUE_ID, membership.queue().value())
+          .set(QUEUE_MEMBERS.AGENT_ID, agent.id().value())
+          .set(QUEUE_MEMBERS.PENALTY, membership.penalty())
           .execute();
     }
     return new CreateOutcome.Created(agent);
   }
 
-  private static Map<String, List<Skill>> skillsOf(DSLContext dsl, String agentId) {
-    var query = dsl.select(AGENT_SKILLS.AGENT_ID, AGENT_SKILLS.SKILL_ID, AGENT_SKILLS.PROFICIENCY).from(AGENT_SKILLS);
-    List<Record3<String, String, Byte>> rows = agentId == null
-        ? query.orderBy(AGENT_SKILLS.SKILL_ID).fetch()
-        : query.where(AGENT_SKILLS.AGENT_ID.eq(agentId)).orderBy(AGENT_SKILLS.SKILL_ID).fetch();
-    Map<String, List<Skill>> byAgent = new LinkedHashMap<>();
-    for (Record3<String, String, Byte> row : rows) {
-      byAgent.computeIfAbsent(row.value1(), k -> new ArrayList<>()).add(new Skill(row.value2(), row.value3()));
-    }
-    return byAgent;
-  }
-
-  private static Agent toAgent(AgentsRecord row, List<Skill> skills) {
-    return new Agent(row.getId(), row.getDisplayName(), row.getDevice(), Boolean.TRUE.equals(row.getEnabled()), skills);
+  /** Agents for these rows, with their skills and memberships: three queries, whatever the count. */
+  private static List<Agent> load(DSLContext dsl, Collection<AgentsRecord> rows) {
+    List<String> ids = rows.stream().map(AgentsRecord::getId).toList();
+    Map<String, List<Skill>> skills = new HashMap<>();
+    dsl.select(AGENT_SKILLS.AGENT_ID, AGENT_SKILLS.SKILL_ID, AGENT_SKILLS.PROFICIENCY).from(AGENT_SKILLS)
+        .where(AGENT_SKILLS.AGENT_ID.in(ids)).orderBy(AGENT_SKILLS.SKILL_ID)
+        .forEach(r -> skills.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(Skill.of(r.value2(), r.value3())));
+    Map<String, List<QueueMembership>> memberships = new HashMap<>();
+    dsl.select(QUEUE_MEMBERS.AGENT_ID, QUEUE_MEMBERS.QUEUE_ID, QUEUE_MEMBERS.PENALTY).from(QUEUE_MEMBERS)
+        .where(QUEUE_MEMBERS.AGENT_ID.in(ids)).orderBy(QUEUE_MEMBERS.QUEUE_ID)
+        .forEach(r -> memberships.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+            .add(new QueueMembership(QueueId.of(r.value2()), r.value3())));
+    return rows.stream().map(row -> new Agent(AgentId.of(row.getId()), row.getDisplayName(),
+        skills.getOrDefault(row.getId(), List.of()), memberships.getOrDefault(row.getId(), List.of()),
+        Agent.VOICE_ONLY, Optional.ofNullable(row.getDevice()))).toList();
   }
 }

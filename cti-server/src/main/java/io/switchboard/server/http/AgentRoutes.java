@@ -1,9 +1,11 @@
 package io.switchboard.server.http;
 
-import io.switchboard.server.agent.Agent;
-import io.switchboard.server.agent.AgentDirectory;
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.server.agent.AgentRegistry;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.agent.CreateOutcome;
+import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,9 +18,9 @@ final class AgentRoutes {
 
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
-  private final AgentDirectory agents;
+  private final AgentRegistry agents;
 
-  AgentRoutes(AgentDirectory agents) {
+  AgentRoutes(AgentRegistry agents) {
     this.agents = agents;
   }
 
@@ -31,18 +33,26 @@ final class AgentRoutes {
   private void list(RoutingContext ctx) {
     agents.list().onSuccess(all -> {
       JsonArray items = new JsonArray();
-      all.forEach(a -> items.add(a.toJson()));
+      all.forEach(a -> items.add(AgentJson.of(a)));
       send(ctx, 200, new JsonObject().put("agents", items));
     }).onFailure(ctx::fail);
   }
 
   private void find(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    agents.find(id).onSuccess(found -> found.ifPresentOrElse(
-        agent -> send(ctx, 200, agent.toJson()),
-        () -> new ApiError("agent-not-found", "no agent with id '" + id + "'",
-            new JsonObject().put("id", id)).send(ctx, 404)))
+    if (!AgentRequest.IDENTIFIER.matcher(id).matches()) {
+      notFound(ctx, id);
+      return;
+    }
+    Future.fromCompletionStage(agents.find(AgentId.of(id)), ctx.vertx().getOrCreateContext())
+        .onSuccess(found -> found.ifPresentOrElse(
+        agent -> send(ctx, 200, AgentJson.of(agent)),
+        () -> notFound(ctx, id)))
         .onFailure(ctx::fail);
+  }
+
+  private static void notFound(RoutingContext ctx, String id) {
+    new ApiError("agent-not-found", "no agent with id '" + id + "'", new JsonObject().put("id", id)).send(ctx, 404);
   }
 
   private void create(RoutingContext ctx) {
@@ -65,11 +75,11 @@ final class AgentRoutes {
     Agent agent = ((AgentRequest.Valid) parsed).agent();
     agents.create(agent).onSuccess(outcome -> {
       if (outcome instanceof CreateOutcome.Created created) {
-        ctx.response().putHeader("location", "/api/v1/agents/" + created.agent().id());
-        send(ctx, 201, created.agent().toJson());
+        ctx.response().putHeader("location", "/api/v1/agents/" + created.agent().id().value());
+        send(ctx, 201, AgentJson.of(created.agent()));
       } else if (outcome instanceof CreateOutcome.AlreadyExists exists) {
-        new ApiError("agent-exists", "an agent with id '" + exists.id() + "' already exists",
-            new JsonObject().put("id", exists.id())).send(ctx, 409);
+        new ApiError("agent-exists", "an agent with id '" + exists.id().value() + "' already exists",
+            new JsonObject().put("id", exists.id().value())).send(ctx, 409);
       }
     }).onFailure(ctx::fail);
   }

