@@ -71,9 +71,20 @@ class ChartRenderTest {
         }
 
         @Test
-        void pbxSecretsAreOptionalSecretKeyRefs() {
-            assertThat(chart.env("SWITCHBOARD_PBX_AMI_SECRET").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
-            assertThat(chart.env("SWITCHBOARD_PBX_ESL_PASSWORD").at("/valueFrom/secretKeyRef/optional").asBoolean()).isTrue();
+        void withoutPbxConnectionsNeedsNoPbxSecret() {
+            assertThat(chart.envNames()).noneMatch(name -> name.startsWith("SWITCHBOARD_PBX_"));
+            assertThat(chart.serverConfig().has("pbx")).isFalse();
+            assertThat(chart.get("Secret", "sb-switchboard").path("data").fieldNames())
+                    .toIterable().containsExactly("database-password");
+        }
+
+        @Test
+        void hazelcastBindsThePodIpAndServiceLinksStayOff() {
+            assertThat(chart.env("SWITCHBOARD_HAZELCAST_INTERFACE").at("/valueFrom/fieldRef/fieldPath").asText())
+                    .isEqualTo("status.podIP");
+            assertThat(chart.deployment().at("/spec/template/spec/enableServiceLinks").asBoolean(true))
+                    .as("no SWITCHBOARD_PORT & co. injected for a Service named switchboard")
+                    .isFalse();
         }
 
         @Test
@@ -91,9 +102,11 @@ class ChartRenderTest {
             assertThat(config.at("/database/url").asText()).isEqualTo("jdbc:mariadb://mariadb:3306/switchboard");
             assertThat(config.at("/database/user").asText()).isEqualTo("switchboard");
             assertThat(config.at("/hazelcast/cluster-name").asText()).isEqualTo("switchboard");
-            assertThat(config.at("/hazelcast/join").asText()).isEqualTo("kubernetes");
-            assertThat(config.at("/hazelcast/service-dns").asText())
+            assertThat(config.at("/hazelcast/member-port").asInt()).isEqualTo(5701);
+            assertThat(config.at("/hazelcast/join/method").asText()).isEqualTo("kubernetes");
+            assertThat(config.at("/hazelcast/join/service-dns").asText())
                     .isEqualTo("sb-switchboard-hazelcast.cti.svc.cluster.local");
+            assertThat(chart.container().at("/ports/1/containerPort").asInt()).isEqualTo(5701);
         }
 
         @Test
@@ -133,9 +146,24 @@ class ChartRenderTest {
         }
 
         @Test
-        void readsPbxSecretsFromTheirOwnSecret() {
-            assertThat(chart.env("SWITCHBOARD_PBX_AMI_SECRET").at("/valueFrom/secretKeyRef/name").asText())
-                    .isEqualTo("switchboard-pbx");
+        void readsPbxSecretsFromTheirOwnSecretOneKeyPerConnection() {
+            JsonNode main = chart.env("SWITCHBOARD_PBX_0_SECRET").at("/valueFrom/secretKeyRef");
+            assertThat(main.path("name").asText()).isEqualTo("switchboard-pbx");
+            assertThat(main.path("key").asText()).as("defaults to the connection name").isEqualTo("main");
+            assertThat(main.path("optional").asBoolean(false)).as("a missing key stops the pod, loudly").isFalse();
+            JsonNode fs = chart.env("SWITCHBOARD_PBX_1_SECRET").at("/valueFrom/secretKeyRef");
+            assertThat(fs.path("name").asText()).isEqualTo("switchboard-pbx");
+            assertThat(fs.path("key").asText()).as("secretKey override").isEqualTo("fs-esl-password");
+        }
+
+        @Test
+        void rendersThePbxConnectionsInOrderWithoutSecrets() {
+            JsonNode pbx = chart.serverConfig().path("pbx");
+            assertThat(pbx).hasSize(2);
+            assertThat(pbx.get(0).toString()).isEqualTo(
+                    "{\"host\":\"pbx1.example.internal\",\"name\":\"main\",\"type\":\"asterisk\",\"username\":\"switchboard\"}");
+            assertThat(pbx.get(1).toString()).isEqualTo(
+                    "{\"host\":\"10.0.0.20\",\"name\":\"fs\",\"port\":8022,\"type\":\"freeswitch\"}");
         }
 
         @Test
@@ -146,7 +174,7 @@ class ChartRenderTest {
         @Test
         void addsExtraConfigButKeepsTheKeysTheChartOwns() {
             JsonNode config = chart.serverConfig();
-            assertThat(config.at("/http/cors").asBoolean(true)).isFalse();
+            assertThat(config.at("/logging/level").asText()).isEqualTo("debug");
             assertThat(config.at("/http/port").asInt()).isEqualTo(8080);
             assertThat(config.at("/database/url").asText()).isEqualTo("jdbc:mariadb://db.example.internal:3306/switchboard");
         }
@@ -168,12 +196,34 @@ class ChartRenderTest {
             }
             JsonNode data = chart.get("Secret", "sb-switchboard").path("data");
             assertThat(decode(data.path("database-password"))).isEqualTo("db-s3cret-value");
-            assertThat(decode(data.path("ami-secret"))).isEqualTo("ami-s3cret-value");
-            assertThat(data.has("esl-password")).as("unset secrets are left out").isFalse();
+            assertThat(decode(data.path("pbx-main"))).isEqualTo("ami-s3cret-value");
+            assertThat(data.has("pbx-fs")).as("unset secrets are left out").isFalse();
+        }
+
+        @Test
+        void eachInlinePbxSecretReachesItsConnectionIndex() {
+            JsonNode ref = chart.env("SWITCHBOARD_PBX_0_SECRET").at("/valueFrom/secretKeyRef");
+            assertThat(ref.path("name").asText()).isEqualTo("sb-switchboard");
+            assertThat(ref.path("key").asText()).isEqualTo("pbx-main");
+            assertThat(chart.envNames()).as("fs has no secret").doesNotContain("SWITCHBOARD_PBX_1_SECRET");
+            assertThat(chart.serverConfig().at("/pbx/1/name").asText()).isEqualTo("fs");
         }
 
         private String decode(JsonNode base64) {
             return new String(java.util.Base64.getDecoder().decode(base64.asText()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Nested
+    class WithTheEmbeddedDatabase {
+
+        private final RenderedChart chart = RenderedChart.withValues("embedded-db.yaml");
+
+        @Test
+        void leavesDatabaseUrlAndUserOutSoTheServerStartsItsOwn() {
+            assertThat(chart.serverConfig().has("database")).isFalse();
+            assertThat(chart.envNames()).doesNotContain("SWITCHBOARD_DATABASE_PASSWORD");
+            assertThat(chart.all("Secret")).as("nothing to keep secret").isEmpty();
         }
     }
 }

@@ -111,6 +111,12 @@ final class RenderedChart {
         throw new NoSuchElementException("no env " + name + " in " + container().path("env"));
     }
 
+    List<String> envNames() {
+        List<String> names = new ArrayList<>();
+        container().path("env").forEach(env -> names.add(env.path("name").asText()));
+        return names;
+    }
+
     /** config.yaml from the ConfigMap, parsed. */
     JsonNode serverConfig() {
         return parseYaml(get("ConfigMap", "sb-switchboard").at("/data/config.yaml").asText());

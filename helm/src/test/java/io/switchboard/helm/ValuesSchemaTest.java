@@ -33,4 +33,31 @@ class ValuesSchemaTest {
                         .set("replicas", 3)))
                 .hasMessageContaining("replicas");
     }
+
+    @Test
+    void rejectsAnUnknownPbxType() {
+        assertThatThrownBy(() -> RenderedChart.withValues("pbx-bad-type.yaml"))
+                .hasMessageContaining("pbx.connections.0.type")
+                .hasMessageContaining("asterisk");
+    }
+
+    @Test
+    void rejectsPbxConnectionsInExtraConfig() {
+        assertThatThrownBy(() -> RenderedChart.withValues("pbx-in-extra-config.yaml"))
+                .hasMessageContaining("extraConfig.pbx");
+    }
+
+    @Test
+    void rejectsAnInlinePbxSecretThatAnExistingSecretWouldShadow() {
+        assertThatThrownBy(() -> RenderedChart.withValues("pbx-inline-secret-with-existing-secret.yaml"))
+                .hasMessageContaining("pbx.connections[0].secret")
+                .hasMessageContaining("switchboard-pbx");
+    }
+
+    @Test
+    void rejectsADatabaseUrlTheServerWouldRefuse() {
+        assertThatThrownBy(() -> RenderedChart.render(new com.marcnuri.helm.Helm(RenderedChart.CHART).template()
+                        .set("database.url", "jdbc:postgresql://db/switchboard")))
+                .hasMessageContaining("database.url");
+    }
 }
