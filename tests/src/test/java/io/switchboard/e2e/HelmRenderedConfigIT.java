@@ -1,0 +1,241 @@
+package io.switchboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
+import io.switchboard.server.config.ConfigKey;
+import io.switchboard.server.config.ConfigLoader;
+import io.switchboard.server.config.ConfigSchema;
+import io.switchboard.server.config.HazelcastSettings;
+import io.switchboard.server.config.JoinMethod;
+import io.switchboard.server.config.LoadedConfig;
+import io.switchboard.server.config.PbxConnection;
+import io.switchboard.server.config.PbxType;
+import io.switchboard.server.config.SwitchboardConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Helm chart and the server agree: the chart's {@code config.yaml} (from its ConfigMap) and the
+ * {@code SWITCHBOARD_*} variables of its Deployment are loaded by the server's own {@link ConfigLoader},
+ * which refuses unknown keys and only warns about unknown variables. The helm module cannot depend on
+ * cti-server, so this check lives here.
+ */
+class HelmRenderedConfigIT {
+
+    private static final Path CHART = Path.of(System.getProperty("helm.chart.dir", "../helm/switchboard"));
+    /** The release name that makes the Service "switchboard", the case where Kubernetes service links would bite. */
+    private static final String RELEASE = "switchboard";
+    private static final String NAMESPACE = "cti";
+    private static final String POD_IP = "10.1.2.3";
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void default_values_give_a_config_the_server_loads_as_a_kubernetes_cluster_member() {
+        Rendered chart = render(new Helm(CHART).template());
+
+        LoadedConfig loaded = chart.loadAsThePodWould(dir);
+
+        SwitchboardConfig config = loaded.config();
+        assertKubernetesMember(chart, config.hazelcast());
+        assertThat(config.http().port()).isEqualTo(chart.containerPort("http"));
+        assertThat(config.database().url()).isEqualTo("jdbc:mariadb://mariadb:3306/switchboard");
+        assertThat(config.database().password().value())
+                .isEqualTo(dummySecret(RELEASE, "database-password"));
+        assertThat(config.pbx()).isEmpty();
+        assertNothingIgnored(chart, loaded);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"inline", "existingSecret"})
+    void two_pbx_connections_reach_the_server_with_their_secrets_through_the_environment(String secrets)
+            throws IOException {
+        boolean existing = secrets.equals("existingSecret");
+        Path values = Files.writeString(dir.resolve("two-pbx.yaml"), """
+                pbx:
+                  existingSecret: %s
+                  connections:
+                    - name: main
+                      type: asterisk
+                      host: pbx1.example.internal
+                      username: switchboard
+                      %s
+                    - name: fs
+                      type: freeswitch
+                      host: 10.0.0.20
+                      port: 8022
+                      %s
+                """.formatted(
+                        existing ? "switchboard-pbx" : "\"\"",
+                        existing ? "" : "secret: ami-s3cret",
+                        existing ? "secretKey: fs-esl-password" : "secret: esl-s3cret"));
+        Rendered chart = render(new Helm(CHART).template().withValuesFile(values));
+
+        LoadedConfig loaded = chart.loadAsThePodWould(dir);
+
+        List<PbxConnection> pbx = loaded.config().pbx();
+        assertThat(pbx).extracting(PbxConnection::name).containsExactly("main", "fs");
+        assertThat(pbx).extracting(PbxConnection::type).containsExactly(PbxType.ASTERISK, PbxType.FREESWITCH);
+        assertThat(pbx).extracting(PbxConnection::host).containsExactly("pbx1.example.internal", "10.0.0.20");
+        assertThat(pbx).extracting(PbxConnection::port).containsExactly(5038, 8022);
+        assertThat(pbx.get(0).username()).isEqualTo("switchboard");
+        String secretName = existing ? "switchboard-pbx" : RELEASE;
+        assertThat(pbx.get(0).secret().value())
+                .isEqualTo(dummySecret(secretName, existing ? "main" : "pbx-main"));
+        assertThat(pbx.get(1).secret().value())
+                .isEqualTo(dummySecret(secretName, existing ? "fs-esl-password" : "pbx-fs"));
+        assertThat(chart.configYaml()).as("secrets stay out of the ConfigMap")
+                .doesNotContain("s3cret").doesNotContainIgnoringCase("secret");
+        assertKubernetesMember(chart, loaded.config().hazelcast());
+        assertNothingIgnored(chart, loaded);
+    }
+
+    @Test
+    void an_empty_database_url_gives_the_embedded_database() {
+        Rendered chart = render(new Helm(CHART).template().set("database.url", ""));
+
+        LoadedConfig loaded = chart.loadAsThePodWould(dir);
+
+        assertThat(loaded.config().database().embeddedMode()).isTrue();
+        assertKubernetesMember(chart, loaded.config().hazelcast());
+        assertNothingIgnored(chart, loaded);
+    }
+
+    private static void assertKubernetesMember(Rendered chart, HazelcastSettings hazelcast) {
+        JsonNode headless = chart.get("Service", RELEASE + "-hazelcast");
+        assertThat(headless.at("/spec/clusterIP").asText()).isEqualTo("None");
+        assertThat(hazelcast.join().method()).isEqualTo(JoinMethod.KUBERNETES);
+        assertThat(hazelcast.join().serviceDns())
+                .isEqualTo(headless.at("/metadata/name").asText() + "." + NAMESPACE + ".svc.cluster.local");
+        assertThat(hazelcast.memberPort())
+                .isEqualTo(chart.containerPort("hazelcast"))
+                .isEqualTo(headless.at("/spec/ports/0/port").asInt());
+        assertThat(hazelcast.networkInterface()).as("the pod IP, from the downward API").isEqualTo(POD_IP);
+    }
+
+    /** Every SWITCHBOARD_* variable the Deployment sets is a setting; none would merely be warned about. */
+    private static void assertNothingIgnored(Rendered chart, LoadedConfig loaded) {
+        assertThat(loaded.warnings()).isEmpty();
+        List<Pattern> settings = ConfigSchema.keys().stream()
+                .map(ConfigKey::envVar)
+                .map(v -> Pattern.compile(Pattern.quote(v).replace("<n>", "\\E\\d+\\Q")))
+                .toList();
+        assertThat(chart.env().keySet())
+                .filteredOn(name -> name.startsWith(ConfigKey.ENV_PREFIX))
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(settings)
+                        .as("%s is a key of docs/configuration.md", name)
+                        .anyMatch(p -> p.matcher(name).matches()));
+        assertThat(chart.deployment().at("/spec/template/spec/enableServiceLinks").asBoolean(true))
+                .as("no SWITCHBOARD_PORT & co. injected for the Service named %s", RELEASE)
+                .isFalse();
+    }
+
+    private static String dummySecret(String secret, String key) {
+        return "dummy-" + secret + "/" + key;
+    }
+
+    private static Rendered render(TemplateCommand command) {
+        String text = command.withName(RELEASE).withNamespace(NAMESPACE).call();
+        List<JsonNode> docs = new ArrayList<>();
+        try (var parser = new YAMLFactory().createParser(text)) {
+            var it = YAML.readValues(parser, JsonNode.class);
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && doc.hasNonNull("kind")) {
+                    docs.add(doc);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Rendered(docs);
+    }
+
+    private record Rendered(List<JsonNode> manifests) {
+
+        JsonNode get(String kind, String name) {
+            return manifests.stream()
+                    .filter(m -> kind.equals(m.path("kind").asText()) && name.equals(m.at("/metadata/name").asText()))
+                    .findFirst()
+                    .orElseThrow(() -> new NoSuchElementException(kind + "/" + name + " not rendered"));
+        }
+
+        JsonNode deployment() {
+            return get("Deployment", RELEASE);
+        }
+
+        JsonNode container() {
+            return deployment().at("/spec/template/spec/containers/0");
+        }
+
+        String configYaml() {
+            return get("ConfigMap", RELEASE).at("/data/config.yaml").asText();
+        }
+
+        int containerPort(String name) {
+            for (JsonNode port : container().path("ports")) {
+                if (name.equals(port.path("name").asText())) {
+                    return port.path("containerPort").asInt();
+                }
+            }
+            throw new NoSuchElementException("no container port " + name);
+        }
+
+        /** The container's environment as the kubelet would fill it, with dummy values for Secrets and the pod IP. */
+        Map<String, String> env() {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (JsonNode var : container().path("env")) {
+                String name = var.path("name").asText();
+                JsonNode from = var.path("valueFrom");
+                if (from.has("secretKeyRef")) {
+                    JsonNode ref = from.path("secretKeyRef");
+                    env.put(name, dummySecret(ref.path("name").asText(), ref.path("key").asText()));
+                } else if ("status.podIP".equals(from.at("/fieldRef/fieldPath").asText())) {
+                    env.put(name, POD_IP);
+                } else if (var.has("value")) {
+                    env.put(name, var.path("value").asText());
+                } else {
+                    throw new IllegalStateException("env " + name + " has a source this test does not model: " + var);
+                }
+            }
+            return env;
+        }
+
+        /** What the container's {@code run --config /etc/switchboard/config.yaml} would load. */
+        LoadedConfig loadAsThePodWould(Path dir) {
+            assertThat(container().path("command").toString()).contains("/etc/switchboard/config.yaml");
+            try {
+                Path file = Files.writeString(dir.resolve("config.yaml"), configYaml());
+                LoadedConfig[] loaded = new LoadedConfig[1];
+                assertThatCode(() -> loaded[0] = ConfigLoader.load(file, env()))
+                        .as("the server loads the chart's config.yaml:%n%s", configYaml())
+                        .doesNotThrowAnyException();
+                return loaded[0];
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
