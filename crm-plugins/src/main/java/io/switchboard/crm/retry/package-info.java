@@ -1,2 +1,2 @@
-/** Pure retry timing for CRM calls: backoff with jitter and the server's Retry-After. */
+/** Retry-After parsing for CRM calls; the backoff itself is {@link io.switchboard.core.retry.RetryPolicy}. */
 package io.switchboard.crm.retry;

@@ -1,4 +1,4 @@
-package io.switchboard.crm.retry;
+package io.switchboard.core.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.switchboard.crm.retry;
+package io.switchboard.core.retry;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When to try a failed CRM call again: exponential backoff with full jitter. The ceiling for
+ * When to try a failed operation again (a CRM call, a PBX login or reconnect): exponential
+ * backoff with full jitter. The ceiling for
  * retry {@code n} (after {@code n} failed attempts) is {@code min(maxDelay, baseDelay * 2^(n-1))};
  * the delay is uniform in {@code [0, ceiling]}. After {@code maxAttempts} attempts in total, give
  * up. The random source is injected so tests are exact.
