@@ -1,0 +1,271 @@
+package io.switchboard.ami.channel;
+
+import io.switchboard.core.Require;
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The live channels of one Asterisk and the channel that stands for each Switchboard call.
+ *
+ * <p>Call ids: an inbound call is {@code <pbx>/<Uniqueid of the channel that sent InboundCall>}; a channel
+ * that starts on its own (an Originate, with or without {@code ChannelId}) is {@code <pbx>/<its Uniqueid>};
+ * a channel dialled from a call, or the {@code ;2} half of a Local pair, belongs to the call of the channel
+ * whose Linkedid or {@code ;1} half it has when it appears. The call is fixed when a channel appears, never
+ * re-derived from the Linkedid, which AMI {@code Bridge} changes mid-call (Quirk 15).
+ *
+ * <p>Legs: both halves of a Local pair are one leg, so its end is reported once. The leg is named after
+ * the {@code ;1} half, or after the half that announced the call.
+ *
+ * <p>Thread-safe. Only the AMI event translator writes (on Asterisk-Java's event thread, and the
+ * connection on resync through {@link #reset()} and {@link #reconcile(Collection)}); any thread reads.
+ */
+public final class ChannelRegistry {
+
+    private final PbxId pbx;
+    private final Clock clock;
+    private final Map<String, Tracked> byUniqueid = new ConcurrentHashMap<>();
+    private final Map<String, String> uniqueidByName = new ConcurrentHashMap<>();
+    private final Map<CallId, String> anchorByCall = new ConcurrentHashMap<>();
+    private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, Tracked> beforeReset = Map.of();
+
+    /** A registry for the channels of {@code pbx}; {@code clock} stamps the events {@link #reconcile} returns. */
+    public ChannelRegistry(PbxId pbx, Clock clock) {
+        this.pbx = Require.nonNull(pbx, "pbx");
+        this.clock = Require.nonNull(clock, "clock");
+    }
+
+    /** The PBX whose channels these are. */
+    public PbxId pbx() {
+        return pbx;
+    }
+
+    /**
+     * The name of the channel to Redirect or Hang up for {@code call}: the channel that announced it
+     * (inbound) or was originated for it; for a Local pair the {@code ;2} half, which runs the dialplan.
+     */
+    public Optional<String> channelOf(CallId call) {
+        return anchorOf(call).map(t -> {
+            ChannelSnapshot channel = t.snapshot();
+            if (channel.localHalf() == LocalHalf.ONE) {
+                String partner = LocalHalf.ONE.partnerName(channel.name());
+                if (uniqueidByName.containsKey(partner)) {
+                    return partner;
+                }
+            }
+            return channel.name();
+        });
+    }
+
+    /** The Uniqueid of the channel that stands for {@code call}. */
+    public Optional<String> uniqueidOf(CallId call) {
+        return anchorOf(call).map(t -> t.snapshot().uniqueid());
+    }
+
+    /** Every live channel, in no particular order. */
+    public Collection<ChannelSnapshot> liveChannels() {
+        return byUniqueid.values().stream().map(Tracked::snapshot).toList();
+    }
+
+    /** The live channel with this Uniqueid. */
+    public Optional<ChannelSnapshot> byUniqueid(String uniqueid) {
+        return Optional.ofNullable(uniqueid).map(byUniqueid::get).map(Tracked::snapshot);
+    }
+
+    /** The live channel with this name. */
+    public Optional<ChannelSnapshot> byName(String name) {
+        return Optional.ofNullable(name).map(uniqueidByName::get).flatMap(this::byUniqueid);
+    }
+
+    /** The leg a live channel is part of (shared by both halves of a Local pair). */
+    public Optional<LegId> legOf(String uniqueid) {
+        return Optional.ofNullable(uniqueid).map(byUniqueid::get).map(t -> legId(t.leg()));
+    }
+
+    /**
+     * Forgets every live channel because the connection was lost. The channels stay remembered
+     * until {@link #reconcile(Collection)} compares them with what the PBX reports.
+     */
+    public void reset() {
+        if (beforeReset.isEmpty()) {
+            beforeReset = Map.copyOf(byUniqueid);
+        }
+        byUniqueid.clear();
+        uniqueidByName.clear();
+    }
+
+    /**
+     * Replaces the live channels with those the PBX reports after a reconnect ({@code CoreShowChannels}).
+     * Channels known before that the PBX no longer has ended while Switchboard was not listening.
+     *
+     * @return one {@code LegHungUp} (cause {@code OTHER}) per call leg that ended unseen and was not
+     *         reported before, so that nothing is counted twice
+     */
+    public List<PbxEvent> reconcile(Collection<ChannelSnapshot> fromPbx) {
+        Map<String, Tracked> prior = beforeReset.isEmpty() ? new HashMap<>(byUniqueid) : beforeReset;
+        Set<String> present = ConcurrentHashMap.newKeySet();
+        fromPbx.forEach(c -> present.add(c.uniqueid()));
+        List<PbxEvent> ended = new ArrayList<>();
+        for (Tracked gone : prior.values()) {
+            if (!present.contains(gone.snapshot().uniqueid()) && gone.snapshot().callId().isPresent()
+                    && endedLegs.add(gone.leg())) {
+                ended.add(new PbxEvent.LegHungUp(pbx, clock.instant(), gone.snapshot().callId().get(),
+                        legId(gone.leg()), HangupCause.OTHER));
+            }
+        }
+        byUniqueid.clear();
+        uniqueidByName.clear();
+        List<ChannelSnapshot> unknown = new ArrayList<>();
+        for (ChannelSnapshot channel : fromPbx) {
+            Tracked known = prior.get(channel.uniqueid());
+            if (known == null) {
+                unknown.add(channel);
+            } else {
+                put(new Tracked(channel.callId().isPresent() ? channel
+                        : known.snapshot().callId().map(channel::withCall).orElse(channel), known.leg()));
+            }
+        }
+        unknown.sort((a, b) -> a.name().compareTo(b.name()));
+        unknown.forEach(this::opened);
+        anchorByCall.values().removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
+        endedLegs.removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
+        beforeReset = Map.of();
+        return ended;
+    }
+
+    /**
+     * Records a new channel and ties it to a call: that of its Local {@code ;1} half, else that of the
+     * channel its Linkedid names, else a call of its own.
+     */
+    public ChannelSnapshot opened(ChannelSnapshot channel) {
+        Optional<Tracked> partner = channel.localHalf() == LocalHalf.TWO
+                ? Optional.ofNullable(uniqueidByName.get(LocalHalf.TWO.partnerName(channel.name())))
+                        .map(byUniqueid::get)
+                : Optional.empty();
+        Optional<Tracked> linked = channel.linkedid().equals(channel.uniqueid())
+                ? Optional.empty() : Optional.ofNullable(byUniqueid.get(channel.linkedid()));
+        CallId call = channel.callId()
+                .or(() -> partner.flatMap(p -> p.snapshot().callId()))
+                .or(() -> linked.flatMap(l -> l.snapshot().callId()))
+                .orElseGet(() -> callIdFor(channel.uniqueid()));
+        String leg = partner.map(Tracked::leg).orElse(channel.uniqueid());
+        ChannelSnapshot tied = channel.withCall(call);
+        put(new Tracked(tied, leg));
+        if (call.equals(callIdFor(channel.uniqueid()))) {
+            anchorByCall.putIfAbsent(call, channel.uniqueid());
+        }
+        return tied;
+    }
+
+    /**
+     * Makes the channel the one that stands for a new inbound call ({@code <pbx>/<its Uniqueid>}), with
+     * its Local partner; the channel's leg is then named after it.
+     *
+     * @return the call, or empty when the channel is not known
+     */
+    public Optional<CallId> announce(String uniqueid) {
+        Tracked tracked = byUniqueid.get(uniqueid);
+        if (tracked == null) {
+            return Optional.empty();
+        }
+        CallId call = callIdFor(uniqueid);
+        put(new Tracked(tracked.snapshot().withCall(call), uniqueid));
+        ChannelSnapshot channel = tracked.snapshot();
+        if (channel.localHalf() != LocalHalf.NONE) {
+            Optional.ofNullable(uniqueidByName.get(channel.localHalf().partnerName(channel.name())))
+                    .map(byUniqueid::get)
+                    .ifPresent(p -> put(new Tracked(p.snapshot().withCall(call), uniqueid)));
+        }
+        anchorByCall.put(call, uniqueid);
+        return Optional.of(call);
+    }
+
+    /** Applies a change to a live channel; nothing happens when the channel is not known. */
+    public Optional<ChannelSnapshot> update(String uniqueid, UnaryOperator<ChannelSnapshot> change) {
+        Tracked tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        if (tracked == null) {
+            return Optional.empty();
+        }
+        ChannelSnapshot changed = change.apply(tracked.snapshot());
+        if (!changed.name().equals(tracked.snapshot().name())) {
+            uniqueidByName.remove(tracked.snapshot().name(), uniqueid);
+        }
+        put(new Tracked(changed, tracked.leg()));
+        return Optional.of(changed);
+    }
+
+    /**
+     * Marks the leg of a live channel as ended (a failed dial) before its channel goes away.
+     *
+     * @return the call and leg when this is the first report of the leg's end
+     */
+    public Optional<LegEnd> endLeg(String uniqueid) {
+        Tracked tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        if (tracked == null || tracked.snapshot().callId().isEmpty() || !endedLegs.add(tracked.leg())) {
+            return Optional.empty();
+        }
+        return Optional.of(new LegEnd(tracked.snapshot().callId().get(), legId(tracked.leg())));
+    }
+
+    /**
+     * Removes a channel that hung up.
+     *
+     * @return the call and leg when this is the first report of the leg's end
+     */
+    public Optional<LegEnd> closed(String uniqueid) {
+        Optional<LegEnd> end = endLeg(uniqueid);
+        Tracked removed = uniqueid == null ? null : byUniqueid.remove(uniqueid);
+        if (removed != null) {
+            uniqueidByName.remove(removed.snapshot().name(), uniqueid);
+            anchorByCall.values().remove(uniqueid);
+            if (byUniqueid.values().stream().noneMatch(t -> t.leg().equals(removed.leg()))) {
+                endedLegs.remove(removed.leg());
+            }
+        }
+        return end;
+    }
+
+    private Optional<Tracked> anchorOf(CallId call) {
+        String uniqueid = anchorByCall.get(call);
+        return Optional.ofNullable(uniqueid == null ? null : byUniqueid.get(uniqueid));
+    }
+
+    private void put(Tracked tracked) {
+        byUniqueid.put(tracked.snapshot().uniqueid(), tracked);
+        uniqueidByName.put(tracked.snapshot().name(), tracked.snapshot().uniqueid());
+    }
+
+    private CallId callIdFor(String uniqueid) {
+        return CallId.of(pbx.value() + "/" + uniqueid);
+    }
+
+    private LegId legId(String uniqueid) {
+        return LegId.of(pbx.value() + "/" + uniqueid);
+    }
+
+    /**
+     * A call leg whose end is to be reported.
+     *
+     * @param call the call the leg belongs to
+     * @param leg  the leg
+     */
+    public record LegEnd(CallId call, LegId leg) {
+    }
+
+    private record Tracked(ChannelSnapshot snapshot, String leg) {
+    }
+}
