@@ -11,6 +11,15 @@ import java.util.Set;
 /** The UserEvents a dialplan sends: name to the field names of its body, in order. */
 final class UserEvents {
 
+    /**
+     * Headers Asterisk writes itself on a dialplan UserEvent: the event envelope and the channel
+     * snapshot (fixture 11). A body field with one of these names becomes a duplicate header (Quirk 7).
+     */
+    static final Set<String> STANDARD_HEADERS = Set.of("Event", "Privilege", "Timestamp", "SystemName", "ActionID",
+            "UserEvent", "Channel", "ChannelState", "ChannelStateDesc", "CallerIDNum", "CallerIDName",
+            "ConnectedLineNum", "ConnectedLineName", "Language", "AccountCode", "Context", "Exten", "Priority",
+            "Uniqueid", "Linkedid");
+
     private UserEvents() {
     }
 
