@@ -1,0 +1,25 @@
+package io.switchboard.ami.connection;
+
+import io.switchboard.core.event.PbxEvent;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+
+import java.util.List;
+
+/**
+ * Channel state that must be reconciled across reconnects: told when the connection is lost, then given
+ * the channels Asterisk reports as live right after the next login ({@code CoreShowChannels}), so
+ * channels that ended meanwhile are closed once and channels that started meanwhile are added.
+ * {@link RegistryResync} wires it to {@code ChannelRegistry}.
+ */
+public interface ChannelResync {
+
+    /** The socket is gone; live channels are no longer observed. */
+    void connectionLost();
+
+    /**
+     * The complete list of live channels after a login, in the order Asterisk sent them.
+     *
+     * @return the events for what happened unseen (e.g. legs that hung up while disconnected), to publish
+     */
+    List<PbxEvent> resynced(List<CoreShowChannelEvent> liveChannels);
+}

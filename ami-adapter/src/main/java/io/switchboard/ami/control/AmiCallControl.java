@@ -1,0 +1,192 @@
+package io.switchboard.ami.control;
+
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.port.CallControl;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.MonitorMode;
+import io.switchboard.core.port.OriginateRequest;
+import org.asteriskjava.manager.action.AtxferAction;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.MixMonitorAction;
+import org.asteriskjava.manager.action.MixMonitorMuteAction;
+import org.asteriskjava.manager.action.RedirectAction;
+import org.asteriskjava.manager.action.SetVarAction;
+import org.asteriskjava.manager.action.StopMixMonitorAction;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import static io.switchboard.ami.control.GlueContexts.*;
+
+/**
+ * {@link CallControl} for Asterisk over AMI. Every command is sent with Asterisk-Java's asynchronous
+ * {@code sendAction(action, callback)}; see the class table in the module docs for the mapping. A call
+ * whose channel is unknown gets {@code Failed("ami-unknown-call")} without anything being sent.
+ */
+public final class AmiCallControl implements CallControl {
+
+    static final String UNKNOWN_CALL = "ami-unknown-call";
+    static final String UNKNOWN_LEG = "ami-unknown-leg";
+    static final String UNSUPPORTED = "ami-unsupported";
+
+    private final CallChannels channels;
+    private final String transferContext;
+    private final AmiCommands commands;
+    private final AmiOriginates originates;
+
+    /**
+     * @param outboundChannel dial string for customers, {@code {number}} replaced by the E.164 number,
+     *                        e.g. {@code PJSIP/{number}@trunk} or {@code Local/{number}@switchboard-dial}
+     * @param transferContext the admin's context that dials a transfer target number
+     * @param completions     where command results complete, e.g. the Vert.x context; never the reader thread
+     */
+    public AmiCallControl(PbxId pbx, ActionSender sender, CallChannels channels, String outboundChannel,
+            String transferContext, ScheduledExecutorService timer, Executor completions, Duration responseTimeout) {
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.transferContext = Objects.requireNonNull(transferContext, "transferContext");
+        this.commands = new AmiCommands(Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(timer, "timer"),
+                Objects.requireNonNull(completions, "completions"), Objects.requireNonNull(responseTimeout, "responseTimeout"));
+        this.originates = new AmiOriginates(Objects.requireNonNull(pbx, "pbx"), outboundChannel, commands);
+    }
+
+    /**
+     * Sets {@code SWITCHBOARD_DEVICE}, {@code SWITCHBOARD_AGENT} (the agent leg's id, which the glue echoes
+     * in {@code AgentDialResult}) and {@code SWITCHBOARD_RING_TIMEOUT}, then redirects to
+     * {@code switchboard-connect,s,1}.
+     */
+    @Override
+    public CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        long seconds = Math.max(1, ringTimeout.toSeconds());
+        return onChannel(call, channel -> commands.sendAll(
+                new SetVarAction(channel, DEVICE, device),
+                new SetVarAction(channel, AGENT, agentLeg.value()),
+                new SetVarAction(channel, RING_TIMEOUT, Long.toString(seconds)),
+                redirect(channel, CONNECT, START)));
+    }
+
+    /** Sets {@code SWITCHBOARD_AGENT} and redirects to {@code switchboard-join,<agent id>,1}. */
+    @Override
+    public CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent) {
+        return onChannel(call, channel -> commands.sendAll(
+                new SetVarAction(channel, AGENT, agent.value()),
+                redirect(channel, JOIN, agent.value())));
+    }
+
+    @Override
+    public CompletionStage<CommandResult> returnToHold(CallId call) {
+        return onChannel(call, channel -> commands.send(redirect(channel, HOLD, START)));
+    }
+
+    @Override
+    public CompletionStage<CommandResult> originate(OriginateRequest request) {
+        return originates.originate(request);
+    }
+
+    @Override
+    public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
+        return onChannel(call, channel -> commands.send(new HangupAction(channel, cause.q850())));
+    }
+
+    /**
+     * Sets {@code SWITCHBOARD_TRANSFER_CONTEXT} and redirects to {@code switchboard-transfer,<e164>,1}. A
+     * {@link Destination.Device} is refused: the glue dials numbers in the admin's context only.
+     */
+    @Override
+    public CompletionStage<CommandResult> blindTransfer(CallId call, Destination to) {
+        if (!(to instanceof Destination.Number number)) {
+            return failed(UNSUPPORTED, "transfer to a device is not supported over AMI yet; give a number");
+        }
+        return onChannel(call, channel -> commands.sendAll(new SetVarAction(channel, TRANSFER_CONTEXT, transferContext),
+                redirect(channel, TRANSFER, number.number().e164())));
+    }
+
+    /** {@code Atxfer} of the transferrer's channel to {@code switchboard-transfer,<e164>,1}. */
+    @Override
+    public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
+        if (!(to instanceof Destination.Number number)) {
+            return failed(UNSUPPORTED, "transfer to a device is not supported over AMI yet; give a number");
+        }
+        return channels.channelOf(call, transferrer)
+                .map(channel -> commands.sendAll(new SetVarAction(channel, TRANSFER_CONTEXT, transferContext),
+                        new AtxferAction(channel, TRANSFER, number.number().e164(), 1)))
+                .orElseGet(() -> failed(UNKNOWN_LEG, "no channel known for leg " + transferrer + " of call " + call));
+    }
+
+    /**
+     * Sets {@code SWITCHBOARD_HOLD_REASON=HOLD} and redirects the customer to {@code switchboard-hold,s,1}.
+     * This ends a Dial-bridged agent leg; a nailed-up agent stays in the conference.
+     */
+    @Override
+    public CompletionStage<CommandResult> hold(CallId call, LegId leg) {
+        return onChannel(call, channel -> commands.sendAll(new SetVarAction(channel, HOLD_REASON, "HOLD"),
+                redirect(channel, HOLD, START)));
+    }
+
+    /**
+     * Refused: after {@link #hold} the customer waits in {@code switchboard-hold}; take them back with
+     * {@link #joinToAgent} or {@link #connectToAgent}, which know the agent.
+     */
+    @Override
+    public CompletionStage<CommandResult> unhold(CallId call, LegId leg) {
+        return failed(UNSUPPORTED, "unhold over AMI is joinToAgent or connectToAgent: the agent is needed");
+    }
+
+    /** {@code MixMonitor} with option {@code b} (only while bridged) to {@code <name>.wav} in Asterisk's monitor dir. */
+    @Override
+    public CompletionStage<CommandResult> startRecording(CallId call, String name) {
+        return onChannel(call, channel -> commands.send(new MixMonitorAction(channel, name + ".wav", "b")));
+    }
+
+    @Override
+    public CompletionStage<CommandResult> stopRecording(CallId call) {
+        return onChannel(call, channel -> commands.send(new StopMixMonitorAction(channel)));
+    }
+
+    /** {@code MixMonitorMute} both directions on: Asterisk 18-22 have no PauseMixMonitor action. */
+    @Override
+    public CompletionStage<CommandResult> pauseRecording(CallId call) {
+        return onChannel(call, channel -> commands.send(new MixMonitorMuteAction(channel, "both", 1)));
+    }
+
+    @Override
+    public CompletionStage<CommandResult> resumeRecording(CallId call) {
+        return onChannel(call, channel -> commands.send(new MixMonitorMuteAction(channel, "both", 0)));
+    }
+
+    /**
+     * Originates the supervisor's device into {@code switchboard-spy,<mode>,1}. Listen and barge spy on the
+     * customer's channel; whisper must target the agent's channel, so it needs {@link CallChannels#agentChannelOf}.
+     */
+    @Override
+    public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+        if (mode == MonitorMode.WHISPER) {
+            return channels.agentChannelOf(call)
+                    .map(agent -> originates.monitor(call, agent, supervisorLeg, device, mode))
+                    .orElseGet(() -> failed(UNKNOWN_LEG, "no agent channel known for call " + call + " to whisper to"));
+        }
+        return onChannel(call, channel -> originates.monitor(call, channel, supervisorLeg, device, mode));
+    }
+
+    private CompletionStage<CommandResult> onChannel(CallId call, Function<String, CompletionStage<CommandResult>> command) {
+        return channels.channelOf(call).map(command)
+                .orElseGet(() -> failed(UNKNOWN_CALL, "no live channel known for call " + call));
+    }
+
+    static RedirectAction redirect(String channel, String context, String exten) {
+        return new RedirectAction(channel, context, exten, 1);
+    }
+
+    static CompletionStage<CommandResult> failed(String errorId, String message) {
+        return CompletableFuture.completedFuture(new CommandResult.Failed(errorId, message));
+    }
+}

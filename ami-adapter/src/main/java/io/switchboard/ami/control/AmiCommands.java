@@ -1,0 +1,92 @@
+package io.switchboard.ami.control;
+
+import io.switchboard.core.port.CommandResult;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends one action asynchronously and turns the answer into a {@link CommandResult}: {@code Response:
+ * Success} is {@link CommandResult#ACCEPTED}; {@code Response: Error}, no connection and no answer in
+ * time are {@link CommandResult.Failed} with a stable errorId. Results complete on {@code completions},
+ * never on Asterisk-Java's reader thread.
+ */
+final class AmiCommands {
+
+    static final String NOT_CONNECTED = "ami-not-connected";
+    static final String TIMEOUT = "ami-timeout";
+    static final String NO_SUCH_CHANNEL = "ami-no-such-channel";
+    static final String PERMISSION_DENIED = "ami-permission-denied";
+    static final String UNKNOWN_ACTION = "ami-unknown-action";
+    static final String ACTION_FAILED = "ami-action-failed";
+
+    private final ActionSender sender;
+    private final ScheduledExecutorService timer;
+    private final Executor completions;
+    private final Duration responseTimeout;
+
+    AmiCommands(ActionSender sender, ScheduledExecutorService timer, Executor completions, Duration responseTimeout) {
+        this.sender = sender;
+        this.timer = timer;
+        this.completions = completions;
+        this.responseTimeout = responseTimeout;
+    }
+
+    CompletionStage<CommandResult> send(ManagerAction action) {
+        CompletableFuture<CommandResult> result = new CompletableFuture<>();
+        String name = action.getAction();
+        ScheduledFuture<?> timeout = timer.schedule(() -> complete(result, new CommandResult.Failed(TIMEOUT,
+                name + ": no response within " + responseTimeout.toMillis() + " ms")),
+                responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            sender.send(action, response -> {
+                timeout.cancel(false);
+                complete(result, resultOf(name, response));
+            });
+        } catch (IllegalStateException | IOException e) {
+            timeout.cancel(false);
+            complete(result, new CommandResult.Failed(NOT_CONNECTED, name + " not sent: " + e.getMessage()));
+        }
+        return result;
+    }
+
+    /** Sends the actions one after the other, stopping at the first that is not accepted. */
+    CompletionStage<CommandResult> sendAll(ManagerAction... actions) {
+        CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
+        for (ManagerAction action : actions) {
+            chain = chain.thenCompose(previous -> previous.isAccepted() ? send(action)
+                    : CompletableFuture.completedFuture(previous));
+        }
+        return chain;
+    }
+
+    static CommandResult resultOf(String action, ManagerResponse response) {
+        if (!(response instanceof ManagerError)) {
+            return CommandResult.ACCEPTED;
+        }
+        String message = response.getMessage() == null || response.getMessage().isBlank()
+                ? "Response: Error" : response.getMessage();
+        String lower = message.toLowerCase(Locale.ROOT);
+        String errorId = lower.contains("no such channel") ? NO_SUCH_CHANNEL
+                : lower.contains("permission denied") ? PERMISSION_DENIED
+                : lower.startsWith("invalid/unknown command") ? UNKNOWN_ACTION
+                : ACTION_FAILED;
+        return new CommandResult.Failed(errorId, action + ": " + message);
+    }
+
+    private void complete(CompletableFuture<CommandResult> result, CommandResult value) {
+        if (!result.isDone()) {
+            completions.execute(() -> result.complete(value));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.switchboard.ami.control;
+
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.MonitorMode;
+
+import io.switchboard.core.port.OriginateRequest;
+import org.asteriskjava.manager.action.OriginateAction;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+import static io.switchboard.ami.control.GlueContexts.*;
+
+/**
+ * The two commands that create channels with {@code Originate}. Always {@code Async: true}: the response
+ * only says "queued", the outcome arrives as the {@code OriginateResponse} event (Quirks 2, 3). The
+ * caller chooses the Uniqueid with {@code ChannelId} (Quirks 16, 17), so the new call's {@link CallId}
+ * {@code <pbx>/<uniqueid>} is known before Asterisk answers and a failed OriginateResponse carries it.
+ */
+final class AmiOriginates {
+
+    /** Shortest ring Switchboard asks for: compliance rules forbid giving up on a customer sooner. */
+    static final Duration MIN_RING = Duration.ofSeconds(15);
+
+    private final PbxId pbx;
+    private final String outboundChannel;
+    private final AmiCommands commands;
+
+    AmiOriginates(PbxId pbx, String outboundChannel, AmiCommands commands) {
+        this.pbx = pbx;
+        this.outboundChannel = Objects.requireNonNull(outboundChannel, "outboundChannel");
+        if (!outboundChannel.contains("{number}")) {
+            throw new IllegalArgumentException("outboundChannel must contain {number}, was " + outboundChannel);
+        }
+        this.commands = commands;
+    }
+
+    /** Dials the customer into {@code switchboard-outbound,s,1}, where the glue runs AMD if asked. */
+    CompletionStage<CommandResult> originate(OriginateRequest request) {
+        String prefix = pbx.value() + "/";
+        if (!request.call().value().startsWith(prefix) || request.call().value().length() == prefix.length()) {
+            return AmiCallControl.failed("ami-foreign-call", "call id " + request.call() + " is not of the form " + prefix + "<uniqueid>");
+        }
+        Duration ring = max(max(request.ringTimeout(), request.minRingTime()), MIN_RING);
+        Map<String, String> variables = new LinkedHashMap<>(request.variables());
+        variables.put(CALL, request.call().value());
+        variables.put(LEG, request.leg().value());
+        OriginateAction action = new OriginateAction();
+        action.setChannel(outboundChannel.replace("{number}", request.to().e164()));
+        action.setContext(OUTBOUND);
+        action.setExten(START);
+        action.setPriority(1);
+        action.setAsync(true);
+        action.setTimeout(ring.toMillis());
+        action.setChannelId(request.call().value().substring(prefix.length()));
+        request.callerId().ifPresent(number -> action.setCallerId(number.e164()));
+        action.setVariables(variables);
+        return commands.send(action);
+    }
+
+    /**
+     * Rings the supervisor's device into {@code switchboard-spy,<listen|whisper|barge>,1} with
+     * {@code SWITCHBOARD_SPY_TARGET}; the glue runs {@code ChanSpy} with {@code qE}, {@code qwE} or
+     * {@code qBE}. Ending supervision: hanging up the spyer had no effect until the spied call ended
+     * (Quirk 24), and option {@code E} ends the spy when the spied channel hangs up; the port has no
+     * stop command, the supervisor hangs up their phone.
+     */
+    CompletionStage<CommandResult> monitor(CallId call, String target, LegId supervisorLeg, String device, MonitorMode mode) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(device);
+        action.setContext(SPY);
+        action.setExten(mode.name().toLowerCase(java.util.Locale.ROOT));
+        action.setPriority(1);
+        action.setAsync(true);
+        action.setTimeout(MIN_RING.multipliedBy(2).toMillis());
+        action.setChannelId(supervisorLeg.value());
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(SPY_TARGET, target);
+        variables.put(CALL, call.value());
+        variables.put(LEG, supervisorLeg.value());
+        action.setVariables(variables);
+        return commands.send(action);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
