@@ -204,6 +204,22 @@ class AsteriskGlueTest {
         assertThat(plan.extension("switchboard-spy", "spy")).extracting(Priority::app).contains("ChanSpy");
     }
 
+    @Test
+    void theReadmeAndTheFileHeaderDocumentEveryContextAndUserEvent() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String header = Files.readString(Path.of("asterisk/extensions_switchboard.conf")).lines()
+                .takeWhile(l -> !l.startsWith("[")).reduce("", (a, b) -> a + b + "\n");
+        for (String context : ENTRY_POINTS.keySet()) {
+            assertThat(readme).as("README").contains("`" + context);
+            assertThat(header).as("file header").contains(context);
+        }
+        UserEvents.sentBy(plan).forEach((name, fields) -> {
+            assertThat(readme).as("README").contains("| `" + name + "` |");
+            assertThat(header).as("file header").containsPattern(";\\s+" + name + "\\s");
+            fields.forEach(f -> assertThat(readme).as("README field %s.%s", name, f).contains("`" + f + "`"));
+        });
+    }
+
     private static int indexOf(List<String> steps, String prefix) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).startsWith(prefix)) {
