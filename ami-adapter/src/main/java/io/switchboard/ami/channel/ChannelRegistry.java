@@ -41,6 +41,7 @@ public final class ChannelRegistry {
     private final Map<String, String> uniqueidByName = new ConcurrentHashMap<>();
     private final Map<CallId, String> anchorByCall = new ConcurrentHashMap<>();
     private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
+    private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private volatile Map<String, Tracked> beforeReset = Map.of();
 
     /** A registry for the channels of {@code pbx}; {@code clock} stamps the events {@link #reconcile} returns. */
@@ -142,6 +143,7 @@ public final class ChannelRegistry {
         unknown.sort((a, b) -> a.name().compareTo(b.name()));
         unknown.forEach(this::opened);
         anchorByCall.values().removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
+        announced.removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
         endedLegs.removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
         beforeReset = Map.of();
         return ended;
@@ -191,7 +193,13 @@ public final class ChannelRegistry {
                     .ifPresent(p -> put(new Tracked(p.snapshot().withCall(call), uniqueid)));
         }
         anchorByCall.put(call, uniqueid);
+        announced.add(uniqueid);
         return Optional.of(call);
+    }
+
+    /** Whether the channel already announced an inbound call. */
+    public boolean announced(String uniqueid) {
+        return announced.contains(uniqueid);
     }
 
     /** Applies a change to a live channel; nothing happens when the channel is not known. */
@@ -232,6 +240,7 @@ public final class ChannelRegistry {
         if (removed != null) {
             uniqueidByName.remove(removed.snapshot().name(), uniqueid);
             anchorByCall.values().remove(uniqueid);
+            announced.remove(uniqueid);
             if (byUniqueid.values().stream().noneMatch(t -> t.leg().equals(removed.leg()))) {
                 endedLegs.remove(removed.leg());
             }

@@ -1,0 +1,117 @@
+package io.switchboard.ami.translate.userevent;
+
+import org.asteriskjava.manager.event.UserEvent;
+
+import java.io.Serial;
+import java.util.List;
+
+/**
+ * The fields the glue's UserEvents carry besides the standard channel headers. Asterisk-Java fills these
+ * mutable beans by reflection (one setter per header name), which is why they are not records.
+ *
+ * <p>A header that appears twice (Quirk 7: the recorded glue repeats {@code CallerIDNum}, {@code Uniqueid},
+ * {@code Channel} and {@code Linkedid} next to the channel's own headers) reaches the setter as both values
+ * joined with line feeds, so readers take the first line.
+ */
+public abstract class SwitchboardUserEvent extends UserEvent {
+
+    /** Every glue UserEvent class, for {@code ManagerConnection.registerUserEventClass}. */
+    public static final List<Class<? extends SwitchboardUserEvent>> CLASSES =
+            List.of(InboundCallEvent.class, CallerOnHoldEvent.class, AgentDialResultEvent.class, AmdEvent.class);
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private String linkedid;
+    private String dnid;
+    private String queue;
+    private String reason;
+    private String dialStatus;
+    private String agent;
+    private String status;
+    private String cause;
+
+    protected SwitchboardUserEvent(Object source) {
+        super(source);
+    }
+
+    /** The channel's Linkedid header. */
+    public String getLinkedid() {
+        return linkedid;
+    }
+
+    /** Set by Asterisk-Java from {@code Linkedid}. */
+    public void setLinkedid(String linkedid) {
+        this.linkedid = linkedid;
+    }
+
+    /** {@code DNID}: the number the caller dialled (InboundCall, CallerOnHold). */
+    public String getDnid() {
+        return dnid;
+    }
+
+    /** Set by Asterisk-Java from {@code DNID}. */
+    public void setDnid(String dnid) {
+        this.dnid = dnid;
+    }
+
+    /** {@code Queue}: the queue hint (InboundCall, CallerOnHold). */
+    public String getQueue() {
+        return queue;
+    }
+
+    /** Set by Asterisk-Java from {@code Queue}. */
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    /** {@code Reason}: NEW, or the DIALSTATUS that sent the caller back to hold (CallerOnHold). */
+    public String getReason() {
+        return reason;
+    }
+
+    /** Set by Asterisk-Java from {@code Reason}. */
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    /** {@code DialStatus} (AgentDialResult). */
+    public String getDialStatus() {
+        return dialStatus;
+    }
+
+    /** Set by Asterisk-Java from {@code DialStatus}. */
+    public void setDialStatus(String dialStatus) {
+        this.dialStatus = dialStatus;
+    }
+
+    /** {@code Agent}: the agent id Switchboard set in SWITCHBOARD_AGENT (AgentDialResult). */
+    public String getAgent() {
+        return agent;
+    }
+
+    /** Set by Asterisk-Java from {@code Agent}. */
+    public void setAgent(String agent) {
+        this.agent = agent;
+    }
+
+    /** {@code Status}: AMDSTATUS (AMD). */
+    public String getStatus() {
+        return status;
+    }
+
+    /** Set by Asterisk-Java from {@code Status}. */
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    /** {@code Cause}: AMDCAUSE (AMD). */
+    public String getCause() {
+        return cause;
+    }
+
+    /** Set by Asterisk-Java from {@code Cause}. */
+    public void setCause(String cause) {
+        this.cause = cause;
+    }
+}

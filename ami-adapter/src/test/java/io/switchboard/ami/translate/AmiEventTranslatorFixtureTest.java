@@ -1,0 +1,136 @@
+package io.switchboard.ami.translate;
+
+import io.switchboard.core.call.AmdResult;
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.event.PbxEvent.AnsweringMachineDetected;
+import io.switchboard.core.event.PbxEvent.CallOffered;
+import io.switchboard.core.event.PbxEvent.LegHungUp;
+import io.switchboard.core.event.PbxEvent.LegRinging;
+import io.switchboard.core.event.PbxEvent.OriginateFailed;
+import io.switchboard.core.event.PbxEvent.PbxDisconnected;
+import io.switchboard.core.id.CallId;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Every recorded Asterisk 20 session, through Asterisk-Java's event builder and the translator. */
+class AmiEventTranslatorFixtureTest {
+
+    @TestFactory
+    Stream<DynamicTest> every_fixture_translates_without_exceptions_and_reports_what_it_skipped() {
+        return AmiTranscripts.all().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            Replay[] replay = new Replay[1];
+            assertThatCode(() -> replay[0] = Replay.of(file.getFileName().toString())).doesNotThrowAnyException();
+            int sent = AmiTranscripts.eventMessages(file).size();
+            int built = AmiTranscripts.events(file).size();
+            assertThat(replay[0].translator().seen()).isEqualTo(built);
+            System.out.printf("%s: %d events on the wire, %d built by Asterisk-Java, %d core events, skipped %s%n",
+                    file.getFileName(), sent, built, replay[0].events().size(), replay[0].translator().skipped());
+        }));
+    }
+
+    @Test
+    void an_inbound_sip_caller_named_sipp_is_offered_without_a_caller_number_and_with_dnid_100() {
+        Replay replay = Replay.of("11-inbound-sip-hold-redirect.ami.txt");
+
+        assertThat(replay.only(CallOffered.class)).singleElement().satisfies(offered -> {
+            assertThat(offered.call()).isEqualTo(CallId.of("pbx1/1795485637.0"));
+            assertThat(offered.caller()).isEmpty();
+            assertThat(offered.dialled()).isEqualTo(PhoneNumber.parse("100", "DE", "dnid"));
+            assertThat(offered.queueHint()).isEmpty();
+        });
+    }
+
+    @Test
+    void a_dnid_that_is_no_phone_number_in_the_configured_region_is_counted_instead_of_offered() {
+        Replay replay = Replay.of("11-inbound-sip-hold-redirect.ami.txt", "GB");
+
+        assertThat(replay.only(CallOffered.class)).isEmpty();
+        assertThat(replay.translator().skipped()).containsEntry("UserEvent:InboundCall(DNID not a phone number)", 1L);
+    }
+
+    @Test
+    void an_agent_who_does_not_answer_rings_then_fails_with_no_answer_and_the_caller_stays_on_hold() {
+        Replay replay = Replay.of("06-hold-redirect-agent-noanswer.ami.txt");
+        CallId call = CallId.of("pbx1/1795485524.1");
+
+        assertThat(replay.only(LegRinging.class)).extracting(LegRinging::call).containsExactly(call);
+        assertThat(replay.only(LegHungUp.class)).extracting(LegHungUp::call, LegHungUp::cause)
+                .containsExactly(tuple(call, HangupCause.NO_ANSWER),
+                        tuple(call, HangupCause.OTHER));
+        assertThat(replay.only(LegHungUp.class).get(0).leg()).isNotEqualTo(replay.only(LegHungUp.class).get(1).leg());
+    }
+
+    @Test
+    void a_busy_agent_fails_with_user_busy_once_even_though_its_channel_hangs_up_later() {
+        Replay replay = Replay.of("07-hold-redirect-agent-busy.ami.txt");
+
+        assertThat(replay.only(LegHungUp.class)).extracting(LegHungUp::cause)
+                .containsExactly(HangupCause.USER_BUSY, HangupCause.OTHER);
+    }
+
+    @Test
+    void each_failed_originate_is_named_by_its_action_id_and_says_why() {
+        Replay replay = Replay.of("09-originate-failures.ami.txt");
+
+        assertThat(replay.only(OriginateFailed.class)).extracting(f -> f.call().value(), OriginateFailed::cause)
+                .containsExactly(
+                        tuple("orig-nolisten", HangupCause.NO_ANSWER),
+                        tuple("orig-busy", HangupCause.USER_BUSY),
+                        tuple("orig-noanswer", HangupCause.NO_ANSWER),
+                        tuple("orig-noexten", HangupCause.OTHER));
+    }
+
+    @Test
+    void an_originate_with_a_channel_id_fails_under_the_call_id_switchboard_chose() {
+        Replay replay = Replay.of("09b-originate-with-channelid.ami.txt");
+
+        assertThat(replay.only(OriginateFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.call()).isEqualTo(CallId.of("pbx1/cti-call-0002"));
+            assertThat(failed.cause()).isEqualTo(HangupCause.USER_BUSY);
+        });
+    }
+
+    @Test
+    void answering_machine_detection_reports_machine_human_and_not_sure() {
+        assertThat(amd("10b-outbound-amd-machine.ami.txt")).containsExactly(AmdResult.MACHINE);
+        assertThat(amd("10c-outbound-amd-human.ami.txt")).containsExactly(AmdResult.HUMAN);
+        assertThat(amd("10d-outbound-amd-notsure-no-rtp.ami.txt")).containsExactly(AmdResult.NOTSURE);
+        assertThat(amd("10-outbound-sip-amd-to-agent.ami.txt")).containsExactly(AmdResult.NOTSURE);
+    }
+
+    @Test
+    void the_amd_verdict_belongs_to_the_originated_sip_call() {
+        Replay replay = Replay.of("10b-outbound-amd-machine.ami.txt");
+
+        assertThat(replay.only(AnsweringMachineDetected.class)).singleElement()
+                .satisfies(amd -> assertThat(amd.call()).isEqualTo(CallId.of("pbx1/1795486128.4")));
+    }
+
+    @Test
+    void a_shutdown_says_the_pbx_is_going_away() {
+        assertThat(Replay.of("14-misc-actions-and-shutdown.ami.txt").only(PbxDisconnected.class))
+                .extracting(PbxDisconnected::reason).singleElement().asString().contains("Cleanly");
+    }
+
+    @Test
+    void a_session_that_ends_with_all_calls_hung_up_leaves_no_live_channels() {
+        for (String file : List.of("05-hold-redirect-agent-answers.ami.txt", "08b-agent-customer-ami-bridge.ami.txt",
+                "11-inbound-sip-hold-redirect.ami.txt", "13-mixmonitor-chanspy.ami.txt")) {
+            assertThat(Replay.of(file).registry().liveChannels()).as(file).isEmpty();
+        }
+    }
+
+    private static List<AmdResult> amd(String file) {
+        return Replay.of(file).only(AnsweringMachineDetected.class).stream()
+                .map(AnsweringMachineDetected::result).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.ami.translate;
+
+import io.switchboard.ami.channel.ChannelRegistry;
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.PbxId;
+import org.asteriskjava.manager.event.ManagerEvent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One fixture session run through a fresh translator. */
+record Replay(ChannelRegistry registry, AmiEventTranslator translator, List<PbxEvent> events) {
+
+    static final PbxId PBX = PbxId.of("pbx1");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneOffset.UTC);
+
+    /** Replays a whole fixture with numbers read as German (the region in which {@code 100} is a possible number). */
+    static Replay of(String fileName) {
+        return of(fileName, "DE");
+    }
+
+    static Replay of(String fileName, String region) {
+        ChannelRegistry registry = new ChannelRegistry(PBX, CLOCK);
+        AmiEventTranslator translator = new AmiEventTranslator(registry, CLOCK, region);
+        List<PbxEvent> events = new ArrayList<>();
+        for (ManagerEvent event : AmiTranscripts.events(AmiTranscripts.named(fileName))) {
+            events.addAll(translator.translate(event));
+        }
+        return new Replay(registry, translator, events);
+    }
+
+    <T extends PbxEvent> List<T> only(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
