@@ -1,0 +1,157 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiAction;
+import io.switchboard.sim.ami.AmiMessage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The AMI actions the simulator answers, with the Response formats of the transcripts. */
+final class Actions {
+
+    private final Engine engine;
+    private final Map<String, String> globals = new HashMap<>(Map.of("CTI_GLOBAL", "initial"));
+
+    Actions(Engine engine) {
+        this.engine = engine;
+    }
+
+    void handle(AmiSession session, AmiAction action) {
+        if (session.pendingSecurityEvent != null) {
+            engine.broadcast(session.pendingSecurityEvent);
+            session.pendingSecurityEvent = null;
+        }
+        String name = action.name().toLowerCase(java.util.Locale.ROOT);
+        if (!session.loggedIn && !name.equals("login")) {
+            reply(session, action, "Error", "Message", "Authentication Required");
+            return;
+        }
+        switch (name) {
+            case "login" -> login(session, action);
+            case "logoff" -> {
+                reply(session, action, "Goodbye", "Message", "Thanks for all the fish.");
+                session.close();
+            }
+            case "ping" -> reply(session, action, "Success", "Ping", "Pong", "Timestamp", engine.events.timestamp());
+            case "originate" -> originate(session, action);
+            case "redirect" -> onChannel(session, action, c -> {
+                reply(session, action, "Success", "Message", "Redirect successful");
+                engine.calls.redirect(c, action.header("Context").orElse(c.context).trim(),
+                        action.header("Exten").orElse("s").trim(),
+                        Integer.parseInt(action.header("Priority").orElse("1").trim()));
+            });
+            case "hangup" -> onChannel(session, action, c -> {
+                reply(session, action, "Success", "Message", "Channel Hungup");
+                engine.calls.hangup(c, true, c.bridge != null ? 16 : 0);
+            });
+            case "setvar" -> setvar(session, action);
+            case "getvar" -> getvar(session, action);
+            case "command" -> command(session, action);
+            case "userevent" -> userEvent(session, action);
+            case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> reply(session, action, "Success"));
+            default -> {
+                reply(session, action, "Error", "Message", "Invalid/unknown command: " + action.name()
+                        + ". Use Action: ListCommands to show available commands.");
+                session.pendingSecurityEvent = engine.securityEvent("RequestBadFormat", "Error", session,
+                        "RequestType", "Action: " + action.name());
+            }
+        }
+    }
+
+    private void login(AmiSession session, AmiAction action) {
+        String user = action.header("Username").orElse("").trim();
+        String secret = action.header("Secret").orElse("");
+        session.user = user;
+        if (!secret.equals(engine.config.users().get(user))) {
+            reply(session, action, "Error", "Message", "Authentication failed");
+            engine.broadcast(engine.securityEvent("InvalidPassword", "Error", session));
+            session.close();
+            return;
+        }
+        session.events = !action.header("Events").map(String::trim).filter("off"::equalsIgnoreCase).isPresent();
+        reply(session, action, "Success", "Message", "Authentication accepted");
+        if (session.events) {
+            session.send(AmiMessage.of("Event", "FullyBooted", "Privilege", "system,all", "Uptime", "0",
+                    "LastReload", "0", "Status", "Fully Booted"));
+        }
+        session.loggedIn = true;
+        engine.broadcast(engine.securityEvent("SuccessfulAuth", "Informational", session, "UsingPassword", "0"));
+    }
+
+    private void originate(AmiSession session, AmiAction action) {
+        OriginateRequest request = Originates.parse(action);
+        if (request.async() || !engine.calls.dialing().willFail(request)) {
+            reply(session, action, "Success", "Message", "Originate successfully queued");
+        } else {
+            reply(session, action, "Error", "Message", "Originate failed");
+        }
+        engine.calls.dialing().originate(request);
+    }
+
+    private void setvar(AmiSession session, AmiAction action) {
+        String variable = action.header("Variable").orElse("");
+        String value = action.header("Value").orElse("");
+        Optional<String> channel = action.header("Channel").map(String::trim).filter(c -> !c.isEmpty());
+        if (channel.isEmpty()) {
+            globals.put(variable, value);
+            reply(session, action, "Success", "Message", "Variable Set");
+            engine.broadcast(engine.events.event("VarSet", "dialplan,all").add("Channel", "none")
+                    .add("Variable", variable).add("Value", value).add("Uniqueid", "none").build());
+            return;
+        }
+        onChannel(session, action, c -> {
+            reply(session, action, "Success", "Message", "Variable Set");
+            engine.calls.setVariable(c, variable, value);
+        });
+    }
+
+    private void getvar(AmiSession session, AmiAction action) {
+        String variable = action.header("Variable").orElse("");
+        Optional<String> channel = action.header("Channel").map(String::trim).filter(c -> !c.isEmpty());
+        if (channel.isEmpty()) {
+            reply(session, action, "Success", "Variable", variable, "Value", globals.getOrDefault(variable, ""));
+            return;
+        }
+        onChannel(session, action, c -> reply(session, action, "Success", "Variable", variable,
+                "Value", ChannelFunctions.read(c, variable)));
+    }
+
+    private void command(AmiSession session, AmiAction action) {
+        String command = action.header("Command").orElse("").trim();
+        if (command.equals("core show version")) {
+            reply(session, action, "Success", "Message", "Command output follows", "Output",
+                    "Asterisk 20.20.1 built by root @ vm on a x86_64 running Linux on 2026-11-24 01:35:10 UTC");
+        } else {
+            String[] words = command.split("\\s+");
+            String prefix = String.join(" ", java.util.Arrays.copyOf(words, Math.min(2, words.length)));
+            reply(session, action, "Error", "Message", "Command output follows", "Output", "No such command '"
+                    + command + "' (type 'core show help " + prefix + "' for other possible commands)");
+        }
+    }
+
+    private void userEvent(AmiSession session, AmiAction action) {
+        reply(session, action, "Success", "Message", "Event Sent");
+        Events.Builder b = engine.events.event("UserEvent", "user,all")
+                .add("UserEvent", action.header("UserEvent").orElse(""));
+        action.message().headers().stream().filter(h -> !h.is("Action") && !h.is("UserEvent"))
+                .forEach(h -> b.add(h.name(), h.value()));
+        engine.broadcast(b.build());
+    }
+
+    private void onChannel(AmiSession session, AmiAction action, java.util.function.Consumer<SimChannel> then) {
+        Optional<SimChannel> channel = engine.calls.channel(action.header("Channel").orElse("").trim());
+        if (channel.isEmpty()) {
+            reply(session, action, "Error", "Message", "No such channel");
+            return;
+        }
+        then.accept(channel.get());
+    }
+
+    /** {@code Response}, {@code ActionID} (if the action had one), then the given headers. */
+    static void reply(AmiSession session, AmiAction action, String response, String... headers) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("Response", response));
+        action.actionId().ifPresent(id -> all.addAll(java.util.List.of("ActionID", id)));
+        all.addAll(java.util.List.of(headers));
+        session.send(AmiMessage.of(all.toArray(String[]::new)));
+    }
+}

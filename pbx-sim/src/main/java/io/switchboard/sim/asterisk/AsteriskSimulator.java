@@ -1,0 +1,161 @@
+package io.switchboard.sim.asterisk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A simulated Asterisk 20 with Switchboard's glue, reachable over AMI on 127.0.0.1. Start it, point
+ * an AMI client at {@link #port()}, inject inbound calls, stop it (each session then gets
+ * {@code Event: Shutdown} and EOF, Quirk 12).
+ */
+public final class AsteriskSimulator implements AutoCloseable {
+
+    private final SimulatorConfig config;
+    private final AtomicInteger sessionIds = new AtomicInteger(0x1c10);
+    private Engine engine;
+    private ServerSocket server;
+    private Thread acceptor;
+
+    /** A simulator with this configuration; nothing listens until {@link #start(int)}. */
+    public AsteriskSimulator(SimulatorConfig config) {
+        this.config = config;
+    }
+
+    /** Listens on 127.0.0.1 at {@code port} (0 picks a free port) and returns this. */
+    public synchronized AsteriskSimulator start(int port) {
+        if (server != null) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException("pbx-sim cannot listen on 127.0.0.1:" + port, e);
+        }
+        engine = new Engine(config);
+        engine.localPort = server.getLocalPort();
+        ServerSocket listening = server;
+        Engine running = engine;
+        acceptor = new Thread(() -> accept(listening, running), "pbx-sim-ami-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return this;
+    }
+
+    private void accept(ServerSocket listening, Engine running) {
+        while (!listening.isClosed()) {
+            try {
+                Socket socket = listening.accept();
+                socket.setTcpNoDelay(true);
+                AmiSession session = new AmiSession(socket, sessionIds.getAndIncrement());
+                running.sessions.add(session);
+                session.start(running);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** The port AMI listens on. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("not started");
+        }
+        return server.getLocalPort();
+    }
+
+    /**
+     * A caller dials a DID: the channel enters the glue's inbound context, is announced with
+     * UserEvent InboundCall and waits on hold. Returns the channel name, e.g. {@code SIP/127.0.0.1-00000000}.
+     */
+    public String inboundCall(InboundCall call) {
+        return onEngine(() -> {
+            Calls calls = engine.calls;
+            SimChannel c = calls.create(calls.nextName("SIP/" + call.peer(), "SIP"), calls.nextUniqueid(), null,
+                    SimChannel.RING, inboundContext(), call.did());
+            c.callerNum = call.callerNum();
+            c.callerName = call.callerName();
+            c.dnid = call.did();
+            calls.run(c);
+            return c.name;
+        });
+    }
+
+    /** The caller behind {@code channel} hangs up (abandon on hold, or end of talk). */
+    public void callerHangsUp(String channel) {
+        onEngine(() -> {
+            engine.calls.channel(channel).ifPresent(c -> engine.calls.hangup(c, true, 16));
+            return null;
+        });
+    }
+
+    private String inboundContext() {
+        return config.dialplan() instanceof SwitchboardDialplan glue ? glue.contexts().inbound() : "from-sip";
+    }
+
+    private <T> T onEngine(java.util.concurrent.Callable<T> task) {
+        Engine running;
+        synchronized (this) {
+            running = engine;
+        }
+        if (running == null) {
+            throw new IllegalStateException("not started");
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        running.execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("pbx-sim engine task failed", e);
+        }
+    }
+
+    /** Sends {@code Event: Shutdown} to every session, closes them and stops listening. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        Engine running = engine;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        running.execute(() -> {
+            running.shutdown();
+            done.complete(null);
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            running.shutdown();
+        }
+        running.thread.shutdownNow();
+        server = null;
+        engine = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

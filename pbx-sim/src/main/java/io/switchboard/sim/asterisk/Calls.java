@@ -1,0 +1,353 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiHeader;
+import io.switchboard.sim.ami.AmiMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The channels of the simulated PBX and how they run the modelled dialplan: Local pairs, Dial,
+ * bridges, music on hold, hangups. Every method runs on the engine thread.
+ */
+final class Calls {
+
+    /** Schedules work on the engine thread after a simulated delay. */
+    interface Timers {
+        java.util.concurrent.ScheduledFuture<?> after(Duration delay, Runnable task);
+    }
+
+    final Events events;
+    final Dialplan dialplan;
+    private final Consumer<AmiMessage> sink;
+    private final Timers timers;
+    private final Dialing dialing;
+    private final Map<String, SimChannel> channels = new LinkedHashMap<>();
+    private final Map<String, Integer> channelSequence = new HashMap<>();
+    private final long epochSecond;
+    private int uniqueidSequence;
+    private int bridgeSequence;
+
+    Calls(Events events, Dialplan dialplan, Map<String, Phone> phones, Consumer<AmiMessage> sink, Timers timers,
+            long epochSecond) {
+        this.events = events;
+        this.dialplan = dialplan;
+        this.sink = sink;
+        this.timers = timers;
+        this.epochSecond = epochSecond;
+        this.dialing = new Dialing(this, phones);
+    }
+
+    Optional<SimChannel> channel(String name) {
+        return Optional.ofNullable(channels.get(name));
+    }
+
+    Collection<SimChannel> all() {
+        return List.copyOf(channels.values());
+    }
+
+    Dialing dialing() {
+        return dialing;
+    }
+
+    void emit(AmiMessage event) {
+        sink.accept(event);
+    }
+
+    void emit(String event, SimChannel channel, String... extra) {
+        Events.Builder b = events.channel(event, privilegeOf(event), channel);
+        for (int i = 0; i < extra.length; i += 2) {
+            b.add(extra[i], extra[i + 1]);
+        }
+        emit(b.build());
+    }
+
+    private static String privilegeOf(String event) {
+        return switch (event) {
+            case "Newexten", "VarSet" -> "dialplan,all";
+            case "UserEvent" -> "user,all";
+            default -> "call,all";
+        };
+    }
+
+    java.util.concurrent.ScheduledFuture<?> after(Duration delay, Runnable task) {
+        return timers.after(delay, task);
+    }
+
+    String nextUniqueid() {
+        return epochSecond + "." + uniqueidSequence++;
+    }
+
+    String nextBridgeId() {
+        return String.format("00000000-0000-4000-8000-%012d", bridgeSequence++);
+    }
+
+    String nextName(String prefix, String tech) {
+        int n = channelSequence.merge(tech, 1, Integer::sum) - 1;
+        return prefix + "-" + String.format("%08x", n);
+    }
+
+    /** Creates and announces a channel (Newchannel). */
+    SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten) {
+        SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, state, context, exten);
+        channels.put(name, c);
+        emit("Newchannel", c);
+        return c;
+    }
+
+    /** Runs the channel's dialplan from its current priority until an application waits. */
+    void run(SimChannel c) {
+        int generation = c.generation;
+        while (c.alive && c.generation == generation) {
+            Optional<Extension> extension = dialplan.find(c.context, c.exten);
+            if (extension.isEmpty() || c.priority > extension.get().steps().size()) {
+                hangup(c, false, 0);
+                return;
+            }
+            Step step = extension.get().steps().get(c.priority - 1);
+            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", step.appData(c));
+            if (!execute(c, step, extension.get())) {
+                return;
+            }
+        }
+    }
+
+    /** Runs an extension that is not in the dialplan (an Originate's Application). */
+    void runApplication(SimChannel c, Step step) {
+        emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", step.appData(c));
+        execute(c, step, Extension.of(step));
+    }
+
+    private boolean execute(SimChannel c, Step step, Extension extension) {
+        int generation = c.generation;
+        if (step instanceof Step.NoOp) {
+            c.priority++;
+        } else if (step instanceof Step.Answer) {
+            c.priority++;
+            answer(c);
+        } else if (step instanceof Step.Set s) {
+            setVariable(c, s.variable(), s.value().apply(c));
+            c.priority++;
+        } else if (step instanceof Step.UserEvent u) {
+            emit(events.channel("UserEvent", "user,all", c).add("UserEvent", u.name()).addAll(u.fields().apply(c)).build());
+            c.priority++;
+        } else if (step instanceof Step.MusicOnHold m) {
+            c.mohClass = m.mohClass();
+            emit("MusicOnHoldStart", c, "Class", m.mohClass());
+            return false;
+        } else if (step instanceof Step.Wait w) {
+            c.timer = after(w.duration(), () -> resume(c, generation));
+            return false;
+        } else if (step instanceof Step.Ringing) {
+            c.priority++;
+            if (c.partner != null && c.partner.dialledBy != null) {
+                dialing.ringing(c.partner.dialledBy);
+            }
+        } else if (step instanceof Step.Busy) {
+            newState(c, SimChannel.BUSY);
+            if (c.partner != null && c.partner.dialledBy != null) {
+                dialing.failed(c.partner.dialledBy, "BUSY");
+            }
+            return false;
+        } else if (step instanceof Step.Dial d) {
+            dialing.dial(c, d.target().apply(c), d.timeout().apply(c));
+            return false;
+        } else if (step instanceof Step.GotoIf g) {
+            c.priority = g.condition().test(c) ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
+        } else if (step instanceof Step.Goto g) {
+            return jump(c, g);
+        } else if (step instanceof Step.Hangup) {
+            hangup(c, true, 16);
+            return false;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private boolean jump(SimChannel c, Step.Goto g) {
+        String context = g.context() == null ? c.context : g.context();
+        Optional<Extension> target = dialplan.find(context, g.exten());
+        c.context = context;
+        c.exten = g.exten();
+        c.priority = target.flatMap(t -> boxed(t.priority(g.label()))).orElse(1);
+        if (target.isEmpty()) {
+            hangup(c, false, 0);
+            return false;
+        }
+        return true;
+    }
+
+    private static Optional<Integer> boxed(java.util.OptionalInt value) {
+        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
+    }
+
+    private void resume(SimChannel c, int generation) {
+        if (c.alive && c.generation == generation) {
+            c.timer = null;
+            c.priority++;
+            run(c);
+        }
+    }
+
+    /** Continues the dialplan at the next priority (after Dial returned). */
+    void continueAfterDial(SimChannel c) {
+        c.dialling = null;
+        c.priority++;
+        run(c);
+    }
+
+    void answer(SimChannel c) {
+        if (c.state != SimChannel.UP) {
+            newState(c, SimChannel.UP);
+        }
+        if (c.partner != null && !c.localOne && c.partner.dialledBy != null) {
+            dialing.answered(c.partner.dialledBy);
+        }
+    }
+
+    void newState(SimChannel c, int state) {
+        c.state = state;
+        emit("Newstate", c);
+    }
+
+    void setVariable(SimChannel c, String name, String value) {
+        c.variables.put(name, value);
+        emit("VarSet", c, "Variable", name, "Value", value);
+    }
+
+    /** AMI Redirect: leaves music on hold and runs the new extension, or hangs up if it is missing. */
+    void redirect(SimChannel c, String context, String exten, int priority) {
+        c.cancelTimer();
+        c.generation++;
+        stopMusic(c);
+        c.context = context;
+        c.exten = exten;
+        c.priority = priority;
+        if (dialplan.find(context, exten).isEmpty()) {
+            hangup(c, true, 0);
+        } else {
+            run(c);
+        }
+    }
+
+    private void stopMusic(SimChannel c) {
+        if (c.mohClass != null) {
+            c.mohClass = null;
+            emit("MusicOnHoldStop", c);
+        }
+    }
+
+    /**
+     * Hangs a channel up, and the other half of a Local pair with it, in the order of the
+     * transcripts: own cleanup, SoftHangupRequest (if requested), HangupRequest of the other half,
+     * Hangup, then the other half's cleanup, SoftHangupRequest and Hangup (Quirks 14, 26).
+     */
+    void hangup(SimChannel c, boolean requested, int cause) {
+        if (!c.alive) {
+            return;
+        }
+        List<Runnable> afterwards = new ArrayList<>();
+        cleanup(c, afterwards);
+        if (requested) {
+            emit("SoftHangupRequest", c, "Cause", "16");
+        }
+        SimChannel partner = c.partner != null && c.partner.alive ? c.partner : null;
+        if (partner != null) {
+            emit("HangupRequest", partner, "Cause", Integer.toString(cause));
+        }
+        finish(c, cause);
+        if (partner != null) {
+            cleanup(partner, afterwards);
+            emit("SoftHangupRequest", partner, "Cause", "16");
+            finish(partner, partner.state == SimChannel.BUSY ? 17 : cause);
+        }
+        afterwards.forEach(Runnable::run);
+    }
+
+    private void cleanup(SimChannel c, List<Runnable> afterwards) {
+        c.cancelTimer();
+        c.generation++;
+        stopMusic(c);
+        if (c.dialling != null) {
+            DialAttempt attempt = c.dialling;
+            c.dialling = null;
+            afterwards.add(() -> dialing.cancel(attempt));
+        }
+        SimBridge bridge = c.bridge;
+        if (bridge != null) {
+            c.bridge = null;
+            bridge.members.remove(c);
+            emit(bridgeEvent("BridgeLeave", bridge).channel("", c).build());
+            if (bridge.members.size() == 1) {
+                SimChannel remaining = bridge.members.get(0);
+                afterwards.add(() -> bridgeEnded(bridge, remaining));
+            }
+        }
+    }
+
+    private void bridgeEnded(SimBridge bridge, SimChannel remaining) {
+        if (!remaining.alive) {
+            return;
+        }
+        remaining.bridge = null;
+        bridge.members.clear();
+        emit(bridgeEvent("BridgeLeave", bridge).channel("", remaining).build());
+        emit(bridgeEvent("BridgeDestroy", bridge).build());
+        if (remaining == bridge.dialCaller) {
+            continueAfterDial(remaining);
+        } else {
+            hangup(remaining, false, 16);
+        }
+    }
+
+    void finish(SimChannel c, int cause) {
+        c.alive = false;
+        c.cancelTimer();
+        channels.remove(c.name);
+        emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
+    }
+
+    static String causeText(int cause) {
+        return switch (cause) {
+            case 16 -> "Normal Clearing";
+            case 17 -> "User busy";
+            case 19 -> "User alerting, no answer";
+            default -> "Unknown";
+        };
+    }
+
+    Events.Builder bridgeEvent(String name, SimBridge bridge) {
+        return events.event(name, "call,all")
+                .add("BridgeUniqueid", bridge.uniqueid)
+                .add("BridgeType", "basic")
+                .add("BridgeTechnology", "simple_bridge")
+                .add("BridgeCreator", "<unknown>")
+                .add("BridgeName", "<unknown>")
+                .add("BridgeNumChannels", Integer.toString(bridge.members.size()))
+                .add("BridgeVideoSourceMode", "none");
+    }
+
+    /** Puts two channels into a new basic bridge (BridgeCreate, BridgeEnter ×2). */
+    SimBridge bridge(SimChannel callee, SimChannel caller) {
+        SimBridge bridge = new SimBridge(nextBridgeId(), caller);
+        emit(bridgeEvent("BridgeCreate", bridge).build());
+        emit("Newexten", callee, "Extension", callee.exten, "Application", "AppDial", "AppData", "(Outgoing Line)");
+        for (SimChannel member : List.of(callee, caller)) {
+            bridge.members.add(member);
+            member.bridge = bridge;
+            emit(bridgeEvent("BridgeEnter", bridge).channel("", member).build());
+        }
+        return bridge;
+    }
+
+    static List<AmiHeader> none() {
+        return List.of();
+    }
+}

@@ -1,0 +1,20 @@
+package io.switchboard.sim.asterisk;
+
+/** Channel variables and the few dialplan functions Getvar is asked for. */
+final class ChannelFunctions {
+
+    private ChannelFunctions() {
+    }
+
+    static String read(SimChannel c, String variable) {
+        return switch (variable) {
+            case "CALLERID(num)" -> c.callerNum;
+            case "CALLERID(name)" -> c.callerName;
+            case "CALLERID(dnid)" -> c.dnid;
+            case "CHANNEL", "CHANNEL(name)" -> c.name;
+            case "UNIQUEID" -> c.uniqueid;
+            case "CHANNEL(linkedid)" -> c.linkedid;
+            default -> c.variables.getOrDefault(variable, "");
+        };
+    }
+}

@@ -1,0 +1,259 @@
+package io.switchboard.sim.asterisk;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dial() and Originate: creates the dialled channel (a Local pair or a phone), reports
+ * DialBegin/DialState/DialEnd and OriginateResponse, bridges on answer. Engine thread only.
+ */
+final class Dialing {
+
+    private final Calls calls;
+    private final Map<String, Phone> phones;
+
+    Dialing(Calls calls, Map<String, Phone> phones) {
+        this.calls = calls;
+        this.phones = phones;
+    }
+
+    /** Dial() run by {@code caller}'s dialplan. */
+    void dial(SimChannel caller, String target, Duration timeout) {
+        start(caller, target, null, timeout);
+    }
+
+    /** An AMI Originate, after its response was written. */
+    void originate(OriginateRequest request) {
+        start(null, request.dialString(), request, request.timeout());
+    }
+
+    /** Whether a synchronous Originate will fail, so its response can be written first (Quirk 3). */
+    boolean willFail(OriginateRequest request) {
+        String target = request.dialString();
+        if (target.startsWith("Local/")) {
+            String spec = target.substring("Local/".length());
+            Optional<Extension> extension = calls.dialplan.find(contextOf(spec), extenOf(spec));
+            return extension.map(e -> e.steps().stream().filter(s -> !(s instanceof Step.NoOp)).findFirst()
+                    .map(s -> s instanceof Step.Busy || s instanceof Step.Ringing).orElse(false)).orElse(true);
+        }
+        return !(phones.get(target) instanceof Phone.Answers);
+    }
+
+    private static String extenOf(String spec) {
+        int at = spec.indexOf('@');
+        return at < 0 ? spec : spec.substring(0, at);
+    }
+
+    private static String contextOf(String spec) {
+        int at = spec.indexOf('@');
+        String context = at < 0 ? "default" : spec.substring(at + 1);
+        int slash = context.indexOf('/');
+        return slash < 0 ? context : context.substring(0, slash);
+    }
+
+    private void start(SimChannel caller, String target, OriginateRequest o, Duration timeout) {
+        String linkedid = caller != null ? caller.linkedid : null;
+        String uid = o != null && o.channelId() != null ? o.channelId() : calls.nextUniqueid();
+        if (target.startsWith("Local/")) {
+            startLocal(caller, target.substring("Local/".length()), o, timeout, linkedid, uid);
+        } else {
+            startPhone(caller, target, o, timeout, linkedid, uid);
+        }
+    }
+
+    private void startLocal(SimChannel caller, String spec, OriginateRequest o, Duration timeout, String linkedid,
+            String uid1) {
+        String exten = extenOf(spec);
+        String context = contextOf(spec);
+        String base = calls.nextName("Local/" + exten + "@" + context, "Local");
+        String uid2 = o != null && o.otherChannelId() != null ? o.otherChannelId()
+                : o != null && o.channelId() != null ? o.channelId() + ";2" : calls.nextUniqueid();
+        String linked = linkedid != null ? linkedid : uid1;
+        SimChannel one = calls.create(base + ";1", uid1, linked, SimChannel.DOWN, context, exten);
+        SimChannel two = calls.create(base + ";2", uid2, linked, SimChannel.RING, context, exten);
+        one.localOne = true;
+        one.partner = two;
+        two.partner = one;
+        DialAttempt attempt = new DialAttempt(caller, one, spec, o);
+        one.dialledBy = attempt;
+        if (caller != null) {
+            caller.dialling = attempt;
+        }
+        calls.emit("Newexten", one, "Extension", exten, "Application", o != null ? "AppDial2" : "AppDial",
+                "AppData", "(Outgoing Line)");
+        announceCallerId(caller, o, one, two);
+        if (calls.dialplan.find(context, exten).isEmpty()) {
+            calls.finish(two, 0);
+            calls.finish(one, 0);
+            outcome(attempt, "CHANUNAVAIL", 0);
+            return;
+        }
+        calls.emit(calls.events.event("LocalBridge", "call,all").channel("LocalOne", one).channel("LocalTwo", two)
+                .add("Context", context).add("Exten", exten).add("LocalOptimization", "Yes").build());
+        dialBegin(attempt);
+        one.timer = calls.after(timeout, () -> timedOut(attempt));
+        calls.run(two);
+    }
+
+    private void startPhone(SimChannel caller, String target, OriginateRequest o, Duration timeout, String linkedid,
+            String uid) {
+        int slash = target.indexOf('/');
+        String tech = slash < 0 ? "SIP" : target.substring(0, slash);
+        String rest = slash < 0 ? target : target.substring(slash + 1);
+        String peer = rest.contains("@") ? rest.substring(rest.indexOf('@') + 1) : rest;
+        SimChannel dest = calls.create(calls.nextName(tech + "/" + peer, tech), uid, linkedid, SimChannel.DOWN,
+                "default", "s");
+        DialAttempt attempt = new DialAttempt(caller, dest, rest, o);
+        dest.dialledBy = attempt;
+        if (caller != null) {
+            caller.dialling = attempt;
+        }
+        if (o != null) {
+            dest.exten = "";
+            calls.emit("Newexten", dest, "Extension", "", "Application", "AppDial2", "AppData", "(Outgoing Line)");
+        }
+        announceCallerId(caller, o, dest, null);
+        dialBegin(attempt);
+        Phone phone = phones.getOrDefault(target, new Phone.Unreachable());
+        if (phone instanceof Phone.Answers answers) {
+            ringing(attempt);
+            dest.timer = calls.after(answers.ringFor().compareTo(timeout) < 0 ? answers.ringFor() : timeout,
+                    () -> phoneAnswers(attempt, answers, timeout));
+        } else if (phone instanceof Phone.NeverAnswers) {
+            ringing(attempt);
+            dest.timer = calls.after(timeout, () -> timedOut(attempt));
+        } else if (phone instanceof Phone.Busy) {
+            failed(attempt, "BUSY");
+        } else {
+            dest.timer = calls.after(timeout, () -> timedOut(attempt));
+        }
+    }
+
+    private void phoneAnswers(DialAttempt attempt, Phone.Answers answers, Duration timeout) {
+        if (answers.ringFor().compareTo(timeout) >= 0) {
+            timedOut(attempt);
+            return;
+        }
+        SimChannel dest = attempt.dest();
+        answered(attempt);
+        if (answers.talkFor() != null && dest.alive) {
+            dest.timer = calls.after(answers.talkFor(), () -> calls.hangup(dest, false, 16));
+        }
+    }
+
+    private void announceCallerId(SimChannel caller, OriginateRequest o, SimChannel first, SimChannel second) {
+        String num = caller != null ? caller.callerNum : o == null ? null : o.callerNum();
+        String name = caller != null ? caller.callerName : o == null ? null : o.callerName();
+        if (num == null) {
+            return;
+        }
+        for (SimChannel c : second == null ? new SimChannel[] {first} : new SimChannel[] {first, second}) {
+            c.callerNum = num;
+            c.callerName = name == null ? "" : name;
+            c.connectedNum = num;
+            c.connectedName = c.callerName;
+            calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+            calls.emit("NewConnectedLine", c);
+        }
+    }
+
+    private Events.Builder dialEvent(String name, DialAttempt attempt) {
+        Events.Builder b = calls.events.event(name, "call,all");
+        if (attempt.caller() != null) {
+            b.channel("", attempt.caller());
+        }
+        return b.channel("Dest", attempt.dest());
+    }
+
+    private void dialBegin(DialAttempt attempt) {
+        calls.emit(dialEvent("DialBegin", attempt).add("DialString", attempt.dialString()).build());
+    }
+
+    /** The dialled channel rings: Newstate Ringing and DialState RINGING. */
+    void ringing(DialAttempt attempt) {
+        if (attempt.dest().state != SimChannel.RINGING) {
+            calls.newState(attempt.dest(), SimChannel.RINGING);
+        }
+        calls.emit(dialEvent("DialState", attempt).add("DialStatus", "RINGING").build());
+    }
+
+    /** The dialled channel answered: OriginateResponse and the dialplan, or a bridge with the caller. */
+    void answered(DialAttempt attempt) {
+        SimChannel dest = attempt.dest();
+        dest.cancelTimer();
+        dest.dialledBy = null;
+        if (dest.state != SimChannel.UP) {
+            calls.newState(dest, SimChannel.UP);
+        }
+        OriginateRequest o = attempt.originate();
+        if (o != null) {
+            if (o.async()) {
+                calls.emit(Originates.response(calls.events, o, dest, true, 4));
+            }
+            calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", "ANSWER").build());
+            if (o.application() != null) {
+                calls.runApplication(dest, Originates.applicationStep(o));
+            } else {
+                dest.context = o.context();
+                dest.exten = o.exten();
+                dest.priority = o.priority();
+                calls.run(dest);
+            }
+            return;
+        }
+        SimChannel caller = attempt.caller();
+        caller.dialling = null;
+        caller.variables.put("DIALSTATUS", "ANSWER");
+        calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", "ANSWER").build());
+        if (dest.localOne) {
+            dest.exten = "";
+        }
+        calls.bridge(dest, caller);
+    }
+
+    /** The dialled channel is busy or gave up: DialEnd, hang it up, report the outcome. */
+    void failed(DialAttempt attempt, String status) {
+        SimChannel dest = attempt.dest();
+        dest.cancelTimer();
+        dest.dialledBy = null;
+        calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", status).build());
+        calls.hangup(dest, false, dest.isLocal() ? 0 : "BUSY".equals(status) ? 17 : 0);
+        outcome(attempt, status, "BUSY".equals(status) ? 5 : 3);
+    }
+
+    private void timedOut(DialAttempt attempt) {
+        if (attempt.dest().dialledBy != attempt) {
+            return;
+        }
+        if (attempt.originate() == null) {
+            failed(attempt, "NOANSWER");
+            return;
+        }
+        attempt.dest().dialledBy = null;
+        calls.hangup(attempt.dest(), false, 19);
+        outcome(attempt, "NOANSWER", 3);
+    }
+
+    /** The caller hung up while dialling: DialEnd CANCEL and the dialled channel goes too. */
+    void cancel(DialAttempt attempt) {
+        SimChannel dest = attempt.dest();
+        if (!dest.alive) {
+            return;
+        }
+        dest.dialledBy = null;
+        calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", "CANCEL").build());
+        calls.hangup(dest, false, 0);
+    }
+
+    private void outcome(DialAttempt attempt, String status, int reason) {
+        if (attempt.originate() != null) {
+            if (attempt.originate().async()) {
+                calls.emit(Originates.response(calls.events, attempt.originate(), attempt.dest(), false, reason));
+            }
+        } else if (attempt.caller().alive) {
+            calls.setVariable(attempt.caller(), "DIALSTATUS", status);
+            calls.continueAfterDial(attempt.caller());
+        }
+    }
+}

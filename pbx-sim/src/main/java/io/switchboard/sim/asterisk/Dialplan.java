@@ -1,0 +1,26 @@
+package io.switchboard.sim.asterisk;
+
+import java.util.Optional;
+
+/**
+ * The modelled dialplan: which priorities a context and extension run. Not an interpreter of
+ * {@code extensions.conf}: each implementation is a small Java model of one set of contexts.
+ */
+public abstract class Dialplan {
+
+    Dialplan() {
+    }
+
+    /** Switchboard's shipped glue ({@code extensions_switchboard.conf}) under these context names. */
+    public static Dialplan switchboard(GlueContexts contexts) {
+        return new SwitchboardDialplan(contexts);
+    }
+
+    /** The capture dialplan of the fixtures ({@code hold}, {@code caller}, {@code to-agent}, {@code agents}). */
+    public static Dialplan fixtures() {
+        return new FixtureDialplan();
+    }
+
+    /** The extension {@code exten} matches in {@code context}, if any. */
+    abstract Optional<Extension> find(String context, String exten);
+}

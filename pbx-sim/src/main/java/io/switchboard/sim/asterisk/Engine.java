@@ -1,0 +1,112 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiAction;
+import io.switchboard.sim.ami.AmiMessage;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The simulator's single engine thread: every action and every timer runs here, so the channel
+ * model needs no locks and events leave in one well-defined order.
+ */
+final class Engine {
+
+    private static final DateTimeFormatter EVENT_TV =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+    final SimulatorConfig config;
+    final ScheduledExecutorService thread;
+    final Events events;
+    final Calls calls;
+    final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
+    private final Actions actions;
+    int localPort;
+
+    Engine(SimulatorConfig config) {
+        this.config = config;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pbx-sim-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.events = new Events(config.clock());
+        this.calls = new Calls(events, config.dialplan(), config.phones(), this::broadcast, this::after,
+                config.clock().instant().getEpochSecond());
+        this.actions = new Actions(this);
+    }
+
+    ScheduledFuture<?> after(Duration delay, Runnable task) {
+        long nanos = (long) (delay.toNanos() * config.timeScale());
+        return thread.schedule(() -> guarded(task), nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void submit(AmiSession session, AmiAction action) {
+        thread.execute(() -> guarded(() -> actions.handle(session, action)));
+    }
+
+    void execute(Runnable task) {
+        thread.execute(() -> guarded(task));
+    }
+
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Engine.class).error("pbx-sim engine task failed", e);
+        }
+    }
+
+    void closed(AmiSession session) {
+        sessions.remove(session);
+    }
+
+    /** Sends an event to every logged-in session that wants events. */
+    void broadcast(AmiMessage event) {
+        for (AmiSession s : sessions) {
+            if (s.loggedIn && s.events) {
+                s.send(event);
+            }
+        }
+    }
+
+    /** A security event (SuccessfulAuth, InvalidPassword, RequestBadFormat) about {@code session}. */
+    AmiMessage securityEvent(String name, String severity, AmiSession session, String... extra) {
+        String tv = EVENT_TV.format(config.clock().instant());
+        Events.Builder b = events.event(name, "security,all").add("EventTV", tv).add("Severity", severity)
+                .add("Service", "AMI").add("EventVersion", "1");
+        boolean accountLast = "RequestBadFormat".equals(name);
+        if (!accountLast) {
+            b.add("AccountID", session.user == null ? "" : session.user);
+        }
+        b.add("SessionID", String.format("0x%012x", 0x7f0000000000L + session.id))
+                .add("LocalAddress", "IPV4/TCP/127.0.0.1/" + localPort)
+                .add("RemoteAddress", "IPV4/TCP/127.0.0.1/" + session.socket.getPort());
+        for (int i = 0; i < extra.length; i += 2) {
+            b.add(extra[i], extra[i + 1]);
+        }
+        b.add("SessionTV", "InvalidPassword".equals(name) ? "1970-01-01T00:00:00.000+0000" : tv);
+        if (accountLast) {
+            b.add("AccountID", session.user == null ? "" : session.user);
+        }
+        return b.build();
+    }
+
+    void shutdown() {
+        AmiMessage shutdown = events.event("Shutdown", "system,all").add("Shutdown", "Cleanly")
+                .add("Restart", "False").build();
+        for (AmiSession s : sessions) {
+            if (s.loggedIn && s.events) {
+                s.send(shutdown);
+            }
+            s.close();
+        }
+        sessions.clear();
+    }
+}

@@ -1,0 +1,61 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiHeader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The contexts of the capture dialplan ({@code fixtures/asterisk-20/config/extensions.conf}) that
+ * the hold-and-redirect fixtures use: {@code caller}, {@code hold}, {@code to-agent}, {@code agents}.
+ */
+final class FixtureDialplan extends Dialplan {
+
+    @Override
+    Optional<Extension> find(String context, String exten) {
+        return switch (context) {
+            case "caller" -> "s".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Customer leg"), new Step.Wait(Duration.ofSeconds(60)), new Step.Hangup()))
+                    : Optional.empty();
+            case "hold" -> "s".equals(exten) ? Optional.of(hold()) : Optional.empty();
+            case "to-agent" -> exten.matches("[a-z].+") ? Optional.of(toAgent()) : Optional.empty();
+            case "agents" -> agent(exten);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Extension hold() {
+        return Extension.of(
+                new Step.NoOp(c -> "Caller parked on hold"),
+                new Step.Answer(),
+                new Step.UserEvent("CallerOnHold", c -> List.of(
+                        new AmiHeader("CallerIDNum", c.callerNum), new AmiHeader("DNID", c.dnid),
+                        new AmiHeader("Uniqueid", c.uniqueid), new AmiHeader("Linkedid", c.linkedid))),
+                new Step.MusicOnHold("default"),
+                new Step.Hangup());
+    }
+
+    private static Extension toAgent() {
+        return new Extension(List.of(
+                new Step.NoOp(c -> "Connecting " + c.name + " to agent " + c.exten),
+                new Step.Dial(c -> "Local/" + c.exten + "@agents", c -> Duration.ofSeconds(5), null),
+                new Step.UserEvent("AgentDialResult", c -> List.of(
+                        new AmiHeader("DialStatus", c.variables.getOrDefault("DIALSTATUS", "")),
+                        new AmiHeader("Agent", c.exten), new AmiHeader("Uniqueid", c.uniqueid))),
+                new Step.GotoIf(c -> "ANSWER".equals(c.variables.get("DIALSTATUS")), "done", null),
+                new Step.Goto("hold", "s", "1"),
+                new Step.Hangup()), Map.of("done", 6));
+    }
+
+    private static Optional<Extension> agent(String exten) {
+        return switch (exten) {
+            case "agent1", "agent2" -> Optional.of(Extension.of(new Step.NoOp(c -> "Agent leg"),
+                    new Step.Answer(), new Step.Wait(Duration.ofSeconds(30)), new Step.Hangup()));
+            case "agent-noanswer" -> Optional.of(Extension.of(new Step.NoOp(c -> "Agent that never answers"),
+                    new Step.Ringing(), new Step.Wait(Duration.ofSeconds(60)), new Step.Hangup()));
+            case "agent-busy" -> Optional.of(Extension.of(new Step.NoOp(c -> "Agent that is busy"), new Step.Busy()));
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,85 @@
+package io.switchboard.sim.asterisk;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/** One simulated channel. Confined to the engine thread. */
+final class SimChannel {
+
+    /** Asterisk channel states as numbers and the descriptions AMI prints. */
+    static final int DOWN = 0;
+    static final int RING = 4;
+    static final int RINGING = 5;
+    static final int UP = 6;
+    static final int BUSY = 7;
+
+    final String name;
+    final String uniqueid;
+    String linkedid;
+    int state;
+    String callerNum = "<unknown>";
+    String callerName = "<unknown>";
+    String connectedNum = "<unknown>";
+    String connectedName = "<unknown>";
+    String context;
+    String exten;
+    int priority = 1;
+    String dnid = "";
+    final Map<String, String> variables = new HashMap<>();
+
+    /** The other half of a Local pair, or null. */
+    SimChannel partner;
+    /** True for the {@code ;1} half of a Local pair. */
+    boolean localOne;
+    /** The bridge this channel is in, or null. */
+    SimBridge bridge;
+    /** The dial attempt this channel is the callee of, while it rings. */
+    DialAttempt dialledBy;
+    /** The dial attempt this channel waits on as the caller (in Dial()). */
+    DialAttempt dialling;
+    /** Music on hold class while MusicOnHold runs, else null. */
+    String mohClass;
+    /** A timer of the running application (Wait, ring timeout), cancelled on hangup or redirect. */
+    ScheduledFuture<?> timer;
+    /** True while the channel runs dialplan (false while parked in an application that waits). */
+    boolean alive = true;
+    /** Incremented on every redirect so stale continuations do nothing. */
+    int generation;
+
+    SimChannel(String name, String uniqueid, String linkedid, int state, String context, String exten) {
+        this.name = name;
+        this.uniqueid = uniqueid;
+        this.linkedid = linkedid;
+        this.state = state;
+        this.context = context;
+        this.exten = exten;
+    }
+
+    static String stateDesc(int state) {
+        return switch (state) {
+            case DOWN -> "Down";
+            case RING -> "Ring";
+            case RINGING -> "Ringing";
+            case UP -> "Up";
+            case BUSY -> "Busy";
+            default -> "Unknown";
+        };
+    }
+
+    boolean isLocal() {
+        return partner != null;
+    }
+
+    void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "(" + uniqueid + ")";
+    }
+}

@@ -1,0 +1,105 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiHeader;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One dialplan priority of the modelled contexts: the application it runs and the text Asterisk
+ * prints as {@code AppData} in {@code Newexten}.
+ */
+sealed interface Step {
+
+    /** The application name as in {@code Newexten}'s {@code Application}. */
+    String application();
+
+    /** The expanded application data as in {@code Newexten}'s {@code AppData}. */
+    String appData(SimChannel channel);
+
+    /** {@code NoOp(text)}. */
+    record NoOp(Function<SimChannel, String> text) implements Step {
+        public String application() { return "NoOp"; }
+        public String appData(SimChannel c) { return text.apply(c); }
+    }
+
+    /** {@code Answer()}: state Up. */
+    record Answer() implements Step {
+        public String application() { return "Answer"; }
+        public String appData(SimChannel c) { return ""; }
+    }
+
+    /** {@code Set(name=value)}: a VarSet event. */
+    record Set(String variable, Function<SimChannel, String> value) implements Step {
+        public String application() { return "Set"; }
+        public String appData(SimChannel c) { return variable + "=" + value.apply(c); }
+    }
+
+    /** {@code UserEvent(name,fields)}: the channel's standard headers, then these fields. */
+    record UserEvent(String name, Function<SimChannel, List<AmiHeader>> fields) implements Step {
+        public String application() { return "UserEvent"; }
+        public String appData(SimChannel c) {
+            StringBuilder data = new StringBuilder(name);
+            fields.apply(c).forEach(h -> data.append(',').append(h.name()).append(": ").append(h.value()));
+            return data.toString();
+        }
+    }
+
+    /** {@code MusicOnHold(class)}: waits until redirected or hung up. */
+    record MusicOnHold(String mohClass) implements Step {
+        public String application() { return "MusicOnHold"; }
+        public String appData(SimChannel c) { return mohClass; }
+    }
+
+    /** {@code Wait(seconds)}. */
+    record Wait(Duration duration) implements Step {
+        public String application() { return "Wait"; }
+        public String appData(SimChannel c) { return Long.toString(duration.toSeconds()); }
+    }
+
+    /** {@code Ringing()}: the Local {@code ;1} goes to Ringing. */
+    record Ringing() implements Step {
+        public String application() { return "Ringing"; }
+        public String appData(SimChannel c) { return ""; }
+    }
+
+    /** {@code Busy(10)}: state Busy, the dialler sees BUSY. */
+    record Busy() implements Step {
+        public String application() { return "Busy"; }
+        public String appData(SimChannel c) { return "10"; }
+    }
+
+    /** {@code Dial(target,timeout)}; an empty target ends like Dial without a device. */
+    record Dial(Function<SimChannel, String> target, Function<SimChannel, Duration> timeout, String dataTemplate)
+            implements Step {
+        public String application() { return "Dial"; }
+        public String appData(SimChannel c) { return target.apply(c) + "," + timeout.apply(c).toSeconds(); }
+    }
+
+    /** {@code GotoIf(cond?label)} within the same extension. */
+    record GotoIf(Predicate<SimChannel> condition, String label, String shownCondition) implements Step {
+        public String application() { return "GotoIf"; }
+        public String appData(SimChannel c) { return (condition.test(c) ? "1" : "0") + "?" + label; }
+    }
+
+    /** {@code Goto(context,exten,label)}; a null context means the same context. */
+    record Goto(String context, String exten, String label) implements Step {
+        public String application() { return "Goto"; }
+        public String appData(SimChannel c) {
+            return context == null ? exten + "," + label : context + "," + exten + "," + label;
+        }
+    }
+
+    /** An application the model does not simulate: it runs until the channel is hung up. */
+    record Block(String app, String data) implements Step {
+        public String application() { return app; }
+        public String appData(SimChannel c) { return data; }
+    }
+
+    /** {@code Hangup()}. */
+    record Hangup() implements Step {
+        public String application() { return "Hangup"; }
+        public String appData(SimChannel c) { return ""; }
+    }
+}

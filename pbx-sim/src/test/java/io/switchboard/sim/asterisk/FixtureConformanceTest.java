@@ -1,0 +1,147 @@
+package io.switchboard.sim.asterisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.sim.ami.AmiDecoder;
+import io.switchboard.sim.ami.AmiFrame;
+import io.switchboard.sim.ami.AmiHeader;
+import io.switchboard.sim.ami.AmiMessage;
+import io.switchboard.sim.fixtures.Fixtures;
+import io.switchboard.sim.transcript.Direction;
+import io.switchboard.sim.transcript.Transcript;
+import io.switchboard.sim.transcript.TranscriptBlock;
+import io.switchboard.sim.wire.Decoded;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays a fixture's SENT blocks against the simulator over TCP and compares what comes back
+ * with the fixture's RECEIVED blocks: per block the same messages (event or response, header
+ * names in order), and per channel the same order. Cross-channel interleaving is not compared
+ * (Quirks 21, 22, 29: real Asterisk varies it between runs); OriginateResponse is ordered by its
+ * ActionID. Events the simulator does not model are left out of both sides: {@link #NOT_MODELLED}.
+ */
+class FixtureConformanceTest {
+
+    /** Events the simulator does not produce (or not in the fixtures' places) yet. */
+    static final Set<String> NOT_MODELLED = Set.of("Cdr", "DeviceStateChange", "QueueMemberStatus", "VarSet",
+            "RTCPSent", "RTCPReceived");
+
+    /**
+     * Blocks whose per-channel order real Asterisk itself varies: in 09 the busy Local {@code ;2}'s
+     * {@code Newstate Busy} comes after {@code DialEnd} in the async attempt (block 6) but before it
+     * in the sync attempt of the same file. The simulator follows the sync order (also 07's).
+     */
+    static final Map<String, Set<Integer>> RACY_BLOCKS = Map.of("09-originate-failures.ami.txt", Set.of(6));
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "01-login-success.ami.txt",
+        "02-login-failure.ami.txt",
+        "05-hold-redirect-agent-answers.ami.txt",
+        "06-hold-redirect-agent-noanswer.ami.txt",
+        "07-hold-redirect-agent-busy.ami.txt",
+        "09-originate-failures.ami.txt",
+        "14-misc-actions-and-shutdown.ami.txt",
+        "15-redirect-to-missing-extension.ami.txt"})
+    void the_simulator_sends_what_asterisk_sent(String fixture) throws Exception {
+        Transcript transcript = Transcript.read(Fixtures.asterisk(fixture));
+        SimulatorConfig config = new SimulatorConfig(Map.of("cti", "cti-secret"), Dialplan.fixtures(),
+                Map.of(), 0.02, Clock.systemUTC());
+        AmiDecoder fixtureDecoder = AmiDecoder.clientSide();
+        try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
+                AmiTestClient client = new AmiTestClient(sim.port())) {
+            for (TranscriptBlock block : transcript.blocks()) {
+                if (block.direction() == Direction.SENT) {
+                    client.write(block.bytes());
+                    continue;
+                }
+                List<AmiFrame> expected = modelled(decode(fixtureDecoder, block.bytes()));
+                List<AmiFrame> actual = new ArrayList<>();
+                while (actual.size() < expected.size()) {
+                    if (isShutdown(expected.get(actual.size()))) {
+                        sim.stop();
+                    }
+                    Optional<AmiFrame> frame = client.next();
+                    assertThat(frame).as("%s %s: EOF after %s", fixture, block, describe(actual)).isPresent();
+                    if (!modelled(List.of(frame.get())).isEmpty()) {
+                        actual.add(frame.get());
+                    }
+                }
+                compare(fixture + " " + block, expected, actual,
+                        RACY_BLOCKS.getOrDefault(fixture, Set.of()).contains(block.index()));
+            }
+            if (fixture.startsWith("02") || fixture.startsWith("14")) {
+                assertThat(client.next()).as("%s ends with the server's EOF", fixture).isEmpty();
+            }
+        }
+    }
+
+    private static void compare(String where, List<AmiFrame> expected, List<AmiFrame> actual, boolean racy) {
+        assertThat(signatures(actual)).as("%s: same messages", where)
+                .containsExactlyInAnyOrderElementsOf(signatures(expected));
+        if (racy) {
+            return;
+        }
+        assertThat(byKey(actual)).as("%s: same order per channel", where).isEqualTo(byKey(expected));
+    }
+
+    private static List<String> signatures(List<AmiFrame> frames) {
+        return frames.stream().map(FixtureConformanceTest::signature).toList();
+    }
+
+    private static Map<String, List<String>> byKey(List<AmiFrame> frames) {
+        Map<String, List<String>> keyed = new LinkedHashMap<>();
+        for (AmiFrame f : frames) {
+            keyed.computeIfAbsent(key(f), k -> new ArrayList<>()).add(signature(f));
+        }
+        return new java.util.TreeMap<>(keyed);
+    }
+
+    private static String key(AmiFrame frame) {
+        if (!(frame instanceof AmiMessage m)) {
+            return "banner";
+        }
+        if (m.event().filter("OriginateResponse"::equals).isPresent()) {
+            return "originate " + m.actionId().orElse("");
+        }
+        if (m.event().filter(e -> e.startsWith("Bridge")).isPresent()) {
+            return m.first("Channel").orElse("bridge");
+        }
+        return m.first("Channel").or(() -> m.first("DestChannel")).or(() -> m.first("LocalOneChannel"))
+                .orElse(m.event().isPresent() ? "event" : "response");
+    }
+
+    private static String signature(AmiFrame frame) {
+        if (!(frame instanceof AmiMessage m)) {
+            return new String(frame.encode()).trim();
+        }
+        String head = m.event().map(e -> "Event " + e).orElse("Response " + m.first("Response").orElse("?"));
+        return head + " " + m.headers().stream().map(AmiHeader::name).toList();
+    }
+
+    private static String describe(List<AmiFrame> frames) {
+        return signatures(frames).toString();
+    }
+
+    private static boolean isShutdown(AmiFrame frame) {
+        return frame instanceof AmiMessage m && m.event().filter("Shutdown"::equals).isPresent();
+    }
+
+    private static List<AmiFrame> modelled(List<AmiFrame> frames) {
+        return frames.stream().filter(f -> !(f instanceof AmiMessage m)
+                || m.event().filter(NOT_MODELLED::contains).isEmpty()).toList();
+    }
+
+    private static List<AmiFrame> decode(AmiDecoder decoder, byte[] bytes) {
+        return decoder.feed(bytes).stream()
+                .map(d -> ((Decoded.Ok<AmiFrame>) d).value()).toList();
+    }
+}
