@@ -11,9 +11,11 @@ final class Actions {
 
     private final Engine engine;
     private final Map<String, String> globals = new HashMap<>(Map.of("CTI_GLOBAL", "initial"));
+    private final ChannelLists lists;
 
     Actions(Engine engine) {
         this.engine = engine;
+        this.lists = new ChannelLists(engine.calls);
     }
 
     void handle(AmiSession session, AmiAction action) {
@@ -48,6 +50,9 @@ final class Actions {
             case "getvar" -> getvar(session, action);
             case "command" -> command(session, action);
             case "userevent" -> userEvent(session, action);
+            case "coreshowchannels" -> lists.coreShowChannels(session, action);
+            case "status" -> lists.status(session, action);
+            case "bridgelist" -> lists.bridgeList(session, action);
             case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> reply(session, action, "Success"));
             default -> {
                 reply(session, action, "Error", "Message", "Invalid/unknown command: " + action.name()

@@ -61,6 +61,10 @@ final class Calls {
     }
 
     void emit(String event, SimChannel channel, String... extra) {
+        if ("Newexten".equals(event)) {
+            channel.application = extra[3];
+            channel.applicationData = extra[5];
+        }
         Events.Builder b = events.channel(event, privilegeOf(event), channel);
         for (int i = 0; i < extra.length; i += 2) {
             b.add(extra[i], extra[i + 1]);
@@ -96,6 +100,7 @@ final class Calls {
     /** Creates and announces a channel (Newchannel). */
     SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten) {
         SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, state, context, exten);
+        c.created = events.now();
         channels.put(name, c);
         emit("Newchannel", c);
         return c;

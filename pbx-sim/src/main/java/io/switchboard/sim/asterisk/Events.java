@@ -29,6 +29,10 @@ final class Events {
         return event(name, privilege).channel("", channel);
     }
 
+    Instant now() {
+        return clock.instant();
+    }
+
     String timestamp() {
         Instant now = clock.instant();
         return now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000);

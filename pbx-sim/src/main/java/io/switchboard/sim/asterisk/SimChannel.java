@@ -46,6 +46,11 @@ final class SimChannel {
     boolean alive = true;
     /** Incremented on every redirect so stale continuations do nothing. */
     int generation;
+    /** The application the channel runs now and its data (from its last Newexten), as Status shows them. */
+    String application = "";
+    String applicationData = "";
+    /** When the channel was created, for CoreShowChannel {@code Duration} and Status {@code Seconds}. */
+    java.time.Instant created = java.time.Instant.EPOCH;
 
     SimChannel(String name, String uniqueid, String linkedid, int state, String context, String exten) {
         this.name = name;

@@ -57,6 +57,29 @@ final class AmiTestClient implements AutoCloseable {
         return Optional.ofNullable(frames.poll());
     }
 
+    /** Reads until the next event named {@code event} and returns it; fails at EOF or after 5 s of silence. */
+    io.switchboard.sim.ami.AmiMessage until(String event) throws IOException {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        while (true) {
+            AmiFrame frame = next().orElseThrow(() -> new AssertionError("EOF before " + event + " after " + seen));
+            if (frame instanceof io.switchboard.sim.ami.AmiMessage m) {
+                seen.add(m.event().orElse("response"));
+                if (m.event().filter(event::equals).isPresent()) {
+                    return m;
+                }
+            }
+        }
+    }
+
+    /** Writes one action given as alternating header names and values. */
+    void action(String... headers) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < headers.length; i += 2) {
+            text.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        write(text.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

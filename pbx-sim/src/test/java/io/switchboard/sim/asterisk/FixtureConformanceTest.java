@@ -93,11 +93,11 @@ class FixtureConformanceTest {
         assertThat(byKey(actual)).as("%s: same order per channel", where).isEqualTo(byKey(expected));
     }
 
-    private static List<String> signatures(List<AmiFrame> frames) {
+    static List<String> signatures(List<AmiFrame> frames) {
         return frames.stream().map(FixtureConformanceTest::signature).toList();
     }
 
-    private static Map<String, List<String>> byKey(List<AmiFrame> frames) {
+    static Map<String, List<String>> byKey(List<AmiFrame> frames) {
         Map<String, List<String>> keyed = new LinkedHashMap<>();
         for (AmiFrame f : frames) {
             keyed.computeIfAbsent(key(f), k -> new ArrayList<>()).add(signature(f));
@@ -140,7 +140,7 @@ class FixtureConformanceTest {
                 || m.event().filter(NOT_MODELLED::contains).isEmpty()).toList();
     }
 
-    private static List<AmiFrame> decode(AmiDecoder decoder, byte[] bytes) {
+    static List<AmiFrame> decode(AmiDecoder decoder, byte[] bytes) {
         return decoder.feed(bytes).stream()
                 .map(d -> ((Decoded.Ok<AmiFrame>) d).value()).toList();
     }
