@@ -53,6 +53,8 @@ final class Actions {
             case "coreshowchannels" -> lists.coreShowChannels(session, action);
             case "status" -> lists.status(session, action);
             case "bridgelist" -> lists.bridgeList(session, action);
+            case "confbridgelist" -> engine.calls.conferences().list(session, action);
+            case "confbridgelistrooms" -> engine.calls.conferences().listRooms(session, action);
             case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> reply(session, action, "Success"));
             default -> {
                 reply(session, action, "Error", "Message", "Invalid/unknown command: " + action.name()

@@ -28,6 +28,8 @@ final class Calls {
     private final Consumer<AmiMessage> sink;
     private final Timers timers;
     private final Dialing dialing;
+    private final Bridges bridges;
+    private final Conferences conferences;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
@@ -42,6 +44,16 @@ final class Calls {
         this.timers = timers;
         this.epochSecond = epochSecond;
         this.dialing = new Dialing(this, phones);
+        this.bridges = new Bridges(this);
+        this.conferences = new Conferences(this);
+    }
+
+    Bridges bridges() {
+        return bridges;
+    }
+
+    Conferences conferences() {
+        return conferences;
     }
 
     Optional<SimChannel> channel(String name) {
@@ -116,20 +128,32 @@ final class Calls {
                 return;
             }
             Step step = extension.get().steps().get(c.priority - 1);
-            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", step.appData(c));
+            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", appData(c, step));
             if (!execute(c, step, extension.get())) {
                 return;
             }
         }
     }
 
-    /** Runs an extension that is not in the dialplan (an Originate's Application). */
+    private String appData(SimChannel c, Step step) {
+        if (step instanceof Step.GotoIfNoMarked g) {
+            return (conferences.hasMarked(g.conference().apply(c)) ? "0" : "1") + step.appData(c);
+        }
+        return step.appData(c);
+    }
+
+    /**
+     * Runs an Originate's Application on the answered channel. No Newexten is sent for it, and
+     * when it returns the channel hangs up (08, 09b).
+     */
     void runApplication(SimChannel c, Step step) {
-        emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", step.appData(c));
+        c.applicationOnly = true;
+        c.application = step.application();
+        c.applicationData = step.appData(c);
         execute(c, step, Extension.of(step));
     }
 
-    private boolean execute(SimChannel c, Step step, Extension extension) {
+    boolean execute(SimChannel c, Step step, Extension extension) {
         int generation = c.generation;
         if (step instanceof Step.NoOp) {
             c.priority++;
@@ -167,6 +191,14 @@ final class Calls {
             c.priority = g.condition().test(c) ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
         } else if (step instanceof Step.Goto g) {
             return jump(c, g);
+        } else if (step instanceof Step.ConfBridge cb) {
+            conferences.join(c, cb);
+            return false;
+        } else if (step instanceof Step.GotoIfNoMarked g) {
+            c.priority = !conferences.hasMarked(g.conference().apply(c))
+                    ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
+        } else if (step instanceof Step.Instant) {
+            c.priority++;
         } else if (step instanceof Step.Hangup) {
             hangup(c, true, 16);
             return false;
@@ -196,9 +228,19 @@ final class Calls {
     private void resume(SimChannel c, int generation) {
         if (c.alive && c.generation == generation) {
             c.timer = null;
+            if (c.applicationOnly) {
+                hangup(c, false, 0);
+                return;
+            }
             c.priority++;
             run(c);
         }
+    }
+
+    /** Continues the dialplan after an application that returned (ConfBridge of a kicked user). */
+    void continueAfterApplication(SimChannel c) {
+        c.priority++;
+        run(c);
     }
 
     /** Continues the dialplan at the next priority (after Dial returned). */
@@ -267,10 +309,14 @@ final class Calls {
         if (partner != null) {
             emit("HangupRequest", partner, "Cause", Integer.toString(cause));
         }
+        HangupHandler.run(this, c);
         finish(c, cause);
         if (partner != null) {
             cleanup(partner, afterwards);
-            emit("SoftHangupRequest", partner, "Cause", "16");
+            if (!partner.applicationOnly) {
+                emit("SoftHangupRequest", partner, "Cause", "16");
+            }
+            HangupHandler.run(this, partner);
             finish(partner, partner.state == SimChannel.BUSY ? 17 : cause);
         }
         afterwards.forEach(Runnable::run);
@@ -285,30 +331,10 @@ final class Calls {
             c.dialling = null;
             afterwards.add(() -> dialing.cancel(attempt));
         }
-        SimBridge bridge = c.bridge;
-        if (bridge != null) {
-            c.bridge = null;
-            bridge.members.remove(c);
-            emit(bridgeEvent("BridgeLeave", bridge).channel("", c).build());
-            if (bridge.members.size() == 1) {
-                SimChannel remaining = bridge.members.get(0);
-                afterwards.add(() -> bridgeEnded(bridge, remaining));
-            }
-        }
-    }
-
-    private void bridgeEnded(SimBridge bridge, SimChannel remaining) {
-        if (!remaining.alive) {
-            return;
-        }
-        remaining.bridge = null;
-        bridge.members.clear();
-        emit(bridgeEvent("BridgeLeave", bridge).channel("", remaining).build());
-        emit(bridgeEvent("BridgeDestroy", bridge).build());
-        if (remaining == bridge.dialCaller) {
-            continueAfterDial(remaining);
-        } else {
-            hangup(remaining, false, 16);
+        if (c.bridge != null && c.bridge.isConference()) {
+            conferences.leave(c, afterwards);
+        } else if (c.bridge != null) {
+            bridges.leave(c, afterwards);
         }
     }
 
@@ -326,30 +352,6 @@ final class Calls {
             case 19 -> "User alerting, no answer";
             default -> "Unknown";
         };
-    }
-
-    Events.Builder bridgeEvent(String name, SimBridge bridge) {
-        return events.event(name, "call,all")
-                .add("BridgeUniqueid", bridge.uniqueid)
-                .add("BridgeType", "basic")
-                .add("BridgeTechnology", "simple_bridge")
-                .add("BridgeCreator", "<unknown>")
-                .add("BridgeName", "<unknown>")
-                .add("BridgeNumChannels", Integer.toString(bridge.members.size()))
-                .add("BridgeVideoSourceMode", "none");
-    }
-
-    /** Puts two channels into a new basic bridge (BridgeCreate, BridgeEnter ×2). */
-    SimBridge bridge(SimChannel callee, SimChannel caller) {
-        SimBridge bridge = new SimBridge(nextBridgeId(), caller);
-        emit(bridgeEvent("BridgeCreate", bridge).build());
-        emit("Newexten", callee, "Extension", callee.exten, "Application", "AppDial", "AppData", "(Outgoing Line)");
-        for (SimChannel member : List.of(callee, caller)) {
-            bridge.members.add(member);
-            member.bridge = bridge;
-            emit(bridgeEvent("BridgeEnter", bridge).channel("", member).build());
-        }
-        return bridge;
     }
 
     static List<AmiHeader> none() {

@@ -95,7 +95,7 @@ final class ChannelLists {
         session.send(complete("BridgeListComplete", action, bridges.size(), false));
     }
 
-    private static AmiMessage complete(String event, AmiAction action, int count, boolean items) {
+    static AmiMessage complete(String event, AmiAction action, int count, boolean items) {
         Events.Builder b = new Events.Builder().add("Event", event);
         action.actionId().ifPresent(id -> b.add("ActionID", id));
         b.add("EventList", "Complete").add("ListItems", Integer.toString(count));

@@ -209,7 +209,7 @@ final class Dialing {
         if (dest.localOne) {
             dest.exten = "";
         }
-        calls.bridge(dest, caller);
+        calls.bridges().bridge(dest, caller);
     }
 
     /** The dialled channel is busy or gave up: DialEnd, hang it up, report the outcome. */

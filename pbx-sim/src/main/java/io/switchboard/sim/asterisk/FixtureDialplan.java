@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The contexts of the capture dialplan ({@code fixtures/asterisk-20/config/extensions.conf}) that
- * the hold-and-redirect fixtures use: {@code caller}, {@code hold}, {@code to-agent}, {@code agents}.
+ * the hold-and-redirect and ConfBridge fixtures use: {@code caller}, {@code hold}, {@code to-agent},
+ * {@code agents}, {@code nailed}, {@code to-conf}.
  */
 final class FixtureDialplan extends Dialplan {
 
@@ -21,6 +22,17 @@ final class FixtureDialplan extends Dialplan {
             case "hold" -> "s".equals(exten) ? Optional.of(hold()) : Optional.empty();
             case "to-agent" -> exten.matches("[a-z].+") ? Optional.of(toAgent()) : Optional.empty();
             case "agents" -> agent(exten);
+            case "nailed" -> exten.matches("[a-z].+") ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Nailed-up session for " + c.exten), new Step.Answer(),
+                    new Step.ConfBridge(c -> c.exten, "cti_bridge,cti_agent", true, false), new Step.Hangup()))
+                    : Optional.empty();
+            case "to-conf" -> exten.matches("[a-z].+") ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Customer " + c.name + " joins " + c.exten),
+                    new Step.ConfBridge(c -> c.exten, "cti_bridge,cti_customer", false, false),
+                    new Step.UserEvent("CustomerLeftConf", c -> List.of(new AmiHeader("Conference", c.exten),
+                            new AmiHeader("Uniqueid", c.uniqueid))),
+                    new Step.Hangup()))
+                    : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -44,7 +44,11 @@ final class Originates {
         return new Step.Block(o.application(), o.data());
     }
 
-    /** The OriginateResponse event; a failed one names the dial string and {@code <unknown>} (Quirk 17). */
+    /**
+     * The OriginateResponse event; a failed one names the dial string and {@code <unknown>} (Quirk 17).
+     * An Originate with an Application reports {@code Application}/{@code Data} instead of
+     * {@code Context}/{@code Exten} (08).
+     */
     static AmiMessage response(Events events, OriginateRequest o, SimChannel channel, boolean success, int reason) {
         Events.Builder b = events.event("OriginateResponse", "call,all");
         if (o.actionId() != null) {
@@ -52,8 +56,12 @@ final class Originates {
         }
         return b.add("Response", success ? "Success" : "Failure")
                 .add("Channel", success ? channel.name : o.dialString())
-                .add("Context", o.context() == null ? "" : o.context())
-                .add("Exten", o.exten())
+                .addAll(o.application() != null
+                        ? java.util.List.of(new io.switchboard.sim.ami.AmiHeader("Application", o.application()),
+                                new io.switchboard.sim.ami.AmiHeader("Data", o.data()))
+                        : java.util.List.of(new io.switchboard.sim.ami.AmiHeader("Context",
+                                o.context() == null ? "" : o.context()),
+                                new io.switchboard.sim.ami.AmiHeader("Exten", o.exten())))
                 .add("Reason", Integer.toString(reason))
                 .add("Uniqueid", success ? channel.uniqueid : o.channelId() != null ? o.channelId() : "<unknown>")
                 .add("CallerIDNum", o.callerNum() == null ? "<unknown>" : o.callerNum())

@@ -49,6 +49,8 @@ final class SimChannel {
     /** The application the channel runs now and its data (from its last Newexten), as Status shows them. */
     String application = "";
     String applicationData = "";
+    /** True for an originated channel that runs an Application instead of dialplan. */
+    boolean applicationOnly;
     /** When the channel was created, for CoreShowChannel {@code Duration} and Status {@code Seconds}. */
     java.time.Instant created = java.time.Instant.EPOCH;
 

@@ -97,6 +97,29 @@ sealed interface Step {
         public String appData(SimChannel c) { return data; }
     }
 
+    /**
+     * {@code ConfBridge(conference,bridge profile,user profile[,menu])}: joins the conference
+     * (created on first use) until hung up or, for an {@code end_marked} user, until the last
+     * marked user left; then the dialplan continues.
+     */
+    record ConfBridge(Function<SimChannel, String> conference, String profiles, boolean marked, boolean endMarked)
+            implements Step {
+        public String application() { return "ConfBridge"; }
+        public String appData(SimChannel c) { return conference.apply(c) + "," + profiles; }
+    }
+
+    /** {@code GotoIf($[${CONFBRIDGE_INFO(marked,conference)} < 1]?label)}: no marked user there. */
+    record GotoIfNoMarked(Function<SimChannel, String> conference, String label) implements Step {
+        public String application() { return "GotoIf"; }
+        public String appData(SimChannel c) { return "?" + label; }
+    }
+
+    /** An application that returns at once and sends no event the model needs ({@code ExecIf}, {@code Playback}). */
+    record Instant(String app, Function<SimChannel, String> data) implements Step {
+        public String application() { return app; }
+        public String appData(SimChannel c) { return data.apply(c); }
+    }
+
     /** {@code Hangup()}. */
     record Hangup() implements Step {
         public String application() { return "Hangup"; }

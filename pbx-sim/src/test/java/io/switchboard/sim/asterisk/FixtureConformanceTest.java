@@ -48,6 +48,8 @@ class FixtureConformanceTest {
         "05-hold-redirect-agent-answers.ami.txt",
         "06-hold-redirect-agent-noanswer.ami.txt",
         "07-hold-redirect-agent-busy.ami.txt",
+        "08-nailed-agent-confbridge.ami.txt",
+        "09b-originate-with-channelid.ami.txt",
         "09-originate-failures.ami.txt",
         "14-misc-actions-and-shutdown.ami.txt",
         "15-redirect-to-missing-extension.ami.txt"})
