@@ -6,6 +6,7 @@ import io.switchboard.ami.translate.userevent.AmdEvent;
 import io.switchboard.ami.translate.userevent.CallerOnHoldEvent;
 import io.switchboard.ami.translate.userevent.SwitchboardUserEvent;
 import io.switchboard.core.call.AmdResult;
+import io.switchboard.core.call.Did;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
@@ -20,6 +21,8 @@ import java.util.Optional;
  * headers, so both the recorded glue (which repeats them, Quirk 7) and the revised glue (which does not) work.
  */
 final class GlueEvents {
+
+    private static final Did NO_NUMBER = Did.of("s");
 
     private final ChannelRegistry registry;
     private final String defaultRegion;
@@ -38,16 +41,15 @@ final class GlueEvents {
             return List.of();
         }
         Optional<CallId> call = registry.announce(uniqueid);
-        Optional<PhoneNumber> dialled = phoneNumber(Headers.value(e.getDnid()));
-        if (call.isEmpty() || dialled.isEmpty()) {
-            counters.skipped(call.isEmpty() ? "UserEvent:InboundCall(unknown channel)"
-                    : "UserEvent:InboundCall(DNID not a phone number)");
+        if (call.isEmpty()) {
+            counters.skipped("UserEvent:InboundCall(unknown channel)");
             return List.of();
         }
+        Did dialled = did(Headers.value(e.getDnid()));
         String queue = Headers.value(e.getQueue());
         return List.of(new PbxEvent.CallOffered(registry.pbx(), at, call.get(),
                 registry.legOf(uniqueid).orElseThrow(),
-                phoneNumber(Headers.value(e.getCallerIdNum())), dialled.get(),
+                phoneNumber(Headers.value(e.getCallerIdNum())), dialled, phoneNumber(dialled.value()),
                 Optional.ofNullable(queue).map(QueueId::of)));
     }
 
@@ -81,6 +83,21 @@ final class GlueEvents {
                 .flatMap(call -> registry.legOf(uniqueid).map(leg -> (PbxEvent)
                         new PbxEvent.AnsweringMachineDetected(registry.pbx(), at, call, leg, result)))
                 .map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The DNID as a {@link Did}, so that no announced caller is lost to an odd DNID: characters an
+     * extension cannot hold are dropped, and a missing DNID (Local channels have none, Quirk 19) becomes
+     * {@code s}, Asterisk's extension for "no number dialled".
+     */
+    private static Did did(String dnid) {
+        if (dnid == null) {
+            return NO_NUMBER;
+        }
+        StringBuilder kept = new StringBuilder();
+        dnid.chars().filter(c -> Character.isLetterOrDigit(c) && c < 128 || c == '+' || c == '*' || c == '#')
+                .limit(Did.MAX_LENGTH).forEach(c -> kept.append((char) c));
+        return kept.length() == 0 ? NO_NUMBER : Did.of(kept.toString());
     }
 
     private Optional<PhoneNumber> phoneNumber(String raw) {

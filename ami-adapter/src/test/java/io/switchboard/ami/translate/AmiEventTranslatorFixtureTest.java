@@ -1,6 +1,7 @@
 package io.switchboard.ami.translate;
 
 import io.switchboard.core.call.AmdResult;
+import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent.AnsweringMachineDetected;
@@ -44,17 +45,29 @@ class AmiEventTranslatorFixtureTest {
         assertThat(replay.only(CallOffered.class)).singleElement().satisfies(offered -> {
             assertThat(offered.call()).isEqualTo(CallId.of("pbx1/1795485637.0"));
             assertThat(offered.caller()).isEmpty();
-            assertThat(offered.dialled()).isEqualTo(PhoneNumber.parse("100", "DE", "dnid"));
+            assertThat(offered.dialled()).isEqualTo(Did.of("100"));
+            assertThat(offered.dialledNumber()).contains(PhoneNumber.parse("100", "DE", "dnid"));
             assertThat(offered.queueHint()).isEmpty();
         });
     }
 
     @Test
-    void a_dnid_that_is_no_phone_number_in_the_configured_region_is_counted_instead_of_offered() {
+    void an_internal_dnid_that_is_no_phone_number_in_the_configured_region_is_still_offered() {
         Replay replay = Replay.of("11-inbound-sip-hold-redirect.ami.txt", "GB");
 
-        assertThat(replay.only(CallOffered.class)).isEmpty();
-        assertThat(replay.translator().skipped()).containsEntry("UserEvent:InboundCall(DNID not a phone number)", 1L);
+        assertThat(replay.only(CallOffered.class)).singleElement().satisfies(offered -> {
+            assertThat(offered.dialled()).isEqualTo(Did.of("100"));
+            assertThat(offered.dialledNumber()).isEmpty();
+        });
+        assertThat(replay.translator().skipped()).doesNotContainKey("UserEvent:InboundCall(DNID not a phone number)");
+    }
+
+    @Test
+    void a_held_local_caller_without_a_dnid_is_offered_as_dialling_s() {
+        Replay replay = Replay.of("05-hold-redirect-agent-answers.ami.txt");
+
+        assertThat(replay.only(CallOffered.class)).singleElement()
+                .satisfies(offered -> assertThat(offered.dialled()).isEqualTo(Did.of("s")));
     }
 
     @Test

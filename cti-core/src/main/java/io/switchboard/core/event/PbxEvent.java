@@ -3,8 +3,11 @@ package io.switchboard.core.event;
 import io.switchboard.core.Require;
 import io.switchboard.core.agent.DeviceState;
 import io.switchboard.core.call.AmdResult;
+import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -19,8 +22,11 @@ import java.util.Optional;
  * came from and when it happened there.
  */
 public sealed interface PbxEvent permits
-        PbxEvent.CallOffered, PbxEvent.LegRinging, PbxEvent.LegAnswered, PbxEvent.LegHungUp,
-        PbxEvent.AgentDeviceStateChanged, PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
+        PbxEvent.CallOffered, PbxEvent.CallReturnedToHold, PbxEvent.CallConnected,
+        PbxEvent.LegRinging, PbxEvent.LegAnswered, PbxEvent.LegHungUp,
+        PbxEvent.AgentDeviceStateChanged, PbxEvent.AgentLoggedIn, PbxEvent.AgentLoggedOut,
+        PbxEvent.AgentSessionOpened, PbxEvent.AgentSessionClosed,
+        PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
         PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected {
 
     /** The PBX that reported the event. */
@@ -33,20 +39,55 @@ public sealed interface PbxEvent permits
      * A caller reached the contact center: the shipped dialplan answered the call,
      * put it on hold and announced it.
      *
-     * @param caller    the calling number; empty when withheld or unparseable
-     * @param dialled   the number the caller dialled (the DID)
-     * @param queueHint the queue the dialplan suggests (from the DID or an IVR choice), if any
+     * @param caller        the calling number; empty when withheld or unparseable
+     * @param dialled       what the caller dialled (the DID), as the PBX reports it; may be an internal
+     *                      extension such as {@code 100}
+     * @param dialledNumber the DID as a public number, when it is one in the PBX's region
+     * @param queueHint     the queue the dialplan suggests (from the DID or an IVR choice), if any
      */
-    record CallOffered(PbxId pbx, Instant at, CallId call, LegId leg,
-                       Optional<PhoneNumber> caller, PhoneNumber dialled, Optional<QueueId> queueHint)
+    record CallOffered(PbxId pbx, Instant at, CallId call, LegId leg, Optional<PhoneNumber> caller,
+                       Did dialled, Optional<PhoneNumber> dialledNumber, Optional<QueueId> queueHint)
             implements PbxEvent {
         public CallOffered {
+            requireLeg(pbx, at, call, leg);
+            Require.nonNull(caller, "caller");
+            Require.nonNull(dialled, "dialled");
+            Require.nonNull(dialledNumber, "dialledNumber");
+            Require.nonNull(queueHint, "queueHint");
+        }
+    }
+
+    /**
+     * A caller is waiting on hold again after leaving it for an agent, e.g. because the agent's phone was
+     * not answered. The caller is still on the line and needs routing again.
+     *
+     * @param call   the caller's call
+     * @param leg    the agent leg that failed, when there was one (a dial to the agent's phone)
+     * @param reason why the caller is back on hold
+     */
+    record CallReturnedToHold(PbxId pbx, Instant at, CallId call, Optional<LegId> leg, HoldReason reason)
+            implements PbxEvent {
+        public CallReturnedToHold {
             requireCommon(pbx, at);
             Require.nonNull(call, "call");
             Require.nonNull(leg, "leg");
-            Require.nonNull(caller, "caller");
-            Require.nonNull(dialled, "dialled");
-            Require.nonNull(queueHint, "queueHint");
+            Require.nonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The customer is now talking to an agent: the customer's leg was bridged with the agent's phone that
+     * was dialled for it, or joined the conference of a nailed-up agent. Reported once per pair of legs.
+     *
+     * @param call     the customer's call
+     * @param leg      the customer's leg
+     * @param agentLeg the agent's leg: the dialled phone (a leg of {@code call}), or the nailed-up agent's
+     *                 session leg (see {@link AgentSessionOpened}), which belongs to a call of its own
+     */
+    record CallConnected(PbxId pbx, Instant at, CallId call, LegId leg, LegId agentLeg) implements PbxEvent {
+        public CallConnected {
+            requireLeg(pbx, at, call, leg);
+            Require.nonNull(agentLeg, "agentLeg");
         }
     }
 
@@ -82,6 +123,60 @@ public sealed interface PbxEvent permits
             requireCommon(pbx, at);
             Require.nonBlank(device, "device");
             Require.nonNull(state, "state");
+        }
+    }
+
+    /**
+     * An agent logged in from a phone (a feature code on the PBX).
+     *
+     * @param device the phone the agent logged in from, e.g. {@code PJSIP/1001}
+     * @param nailed whether the agent stays on the line in a nailed-up session ({@code *70}) rather than
+     *               being rung for each call ({@code *71})
+     */
+    record AgentLoggedIn(PbxId pbx, Instant at, AgentId agent, String device, boolean nailed) implements PbxEvent {
+        public AgentLoggedIn {
+            requireCommon(pbx, at);
+            Require.nonNull(agent, "agent");
+            Require.nonBlank(device, "device");
+        }
+    }
+
+    /**
+     * An agent logged out from a phone (a feature code on the PBX).
+     *
+     * @param device the phone the agent logged out from, e.g. {@code PJSIP/1001}
+     */
+    record AgentLoggedOut(PbxId pbx, Instant at, AgentId agent, String device) implements PbxEvent {
+        public AgentLoggedOut {
+            requireCommon(pbx, at);
+            Require.nonNull(agent, "agent");
+            Require.nonBlank(device, "device");
+        }
+    }
+
+    /**
+     * A nailed-up agent's session began: the agent's leg was answered and waits for callers to be joined.
+     *
+     * @param leg the agent's session leg; callers joined to it are reported by {@link CallConnected}
+     */
+    record AgentSessionOpened(PbxId pbx, Instant at, AgentId agent, LegId leg) implements PbxEvent {
+        public AgentSessionOpened {
+            requireCommon(pbx, at);
+            Require.nonNull(agent, "agent");
+            Require.nonNull(leg, "leg");
+        }
+    }
+
+    /**
+     * A nailed-up agent's session ended: the agent's leg hung up, so no more callers can be joined to it.
+     *
+     * @param leg the agent's session leg
+     */
+    record AgentSessionClosed(PbxId pbx, Instant at, AgentId agent, LegId leg) implements PbxEvent {
+        public AgentSessionClosed {
+            requireCommon(pbx, at);
+            Require.nonNull(agent, "agent");
+            Require.nonNull(leg, "leg");
         }
     }
 

@@ -1,6 +1,9 @@
 package io.switchboard.core.event;
 
+import io.switchboard.core.call.Did;
+import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -26,10 +29,72 @@ class EventsTest {
     @Test
     void a_call_offered_event_carries_the_caller_the_did_and_the_queue_hint() {
         PbxEvent event = new PbxEvent.CallOffered(PBX, NINE, CallId.of("c1"), LegId.of("l1"),
-                Optional.of(new PhoneNumber("+442079460018")), new PhoneNumber("+442079460999"),
-                Optional.of(QueueId.of("billing")));
+                Optional.of(new PhoneNumber("+442079460018")), Did.of("+442079460999"),
+                Optional.of(new PhoneNumber("+442079460999")), Optional.of(QueueId.of("billing")));
 
         assertThat(describe(event)).isEqualTo("offered c1 from +4420******18 to billing");
+    }
+
+    @Test
+    void a_call_to_an_internal_extension_is_offered_with_its_did_and_no_public_number() {
+        PbxEvent.CallOffered offered = new PbxEvent.CallOffered(PBX, NINE, CallId.of("c1"), LegId.of("l1"),
+                Optional.empty(), Did.of("100"), Optional.empty(), Optional.empty());
+
+        assertThat(offered.dialled().value()).isEqualTo("100");
+        assertThat(offered.dialledNumber()).isEmpty();
+    }
+
+    @Test
+    void a_call_offered_event_needs_a_did_and_says_whether_it_is_a_public_number() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.CallOffered(PBX, NINE, CallId.of("c1"), LegId.of("l1"),
+                        Optional.empty(), null, Optional.empty(), Optional.empty()))
+                .withMessage("dialled must not be null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.CallOffered(PBX, NINE, CallId.of("c1"), LegId.of("l1"),
+                        Optional.empty(), Did.of("100"), null, Optional.empty()))
+                .withMessage("dialledNumber must not be null");
+    }
+
+    @Test
+    void a_caller_back_on_hold_says_why_and_may_name_the_failed_agent_leg() {
+        PbxEvent.CallReturnedToHold back = new PbxEvent.CallReturnedToHold(PBX, NINE, CallId.of("c1"),
+                Optional.of(LegId.of("agent-leg")), HoldReason.NO_ANSWER);
+
+        assertThat(back.leg()).contains(LegId.of("agent-leg"));
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.CallReturnedToHold(PBX, NINE, CallId.of("c1"), Optional.empty(), null))
+                .withMessage("reason must not be null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.CallReturnedToHold(PBX, NINE, CallId.of("c1"), null, HoldReason.BUSY))
+                .withMessage("leg must not be null");
+    }
+
+    @Test
+    void a_connected_call_names_the_customer_leg_and_the_agent_leg() {
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.CallConnected(PBX, NINE, CallId.of("c1"), LegId.of("l1"), null))
+                .withMessage("agentLeg must not be null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.CallConnected(PBX, NINE, CallId.of("c1"), null, LegId.of("a1")))
+                .withMessage("leg must not be null");
+    }
+
+    @Test
+    void agent_logins_and_sessions_name_the_agent_and_the_device_or_leg() {
+        assertThat(new PbxEvent.AgentLoggedIn(PBX, NINE, AgentId.of("a1"), "PJSIP/1001", true).nailed()).isTrue();
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PbxEvent.AgentLoggedIn(PBX, NINE, AgentId.of("a1"), " ", false))
+                .withMessage("device must not be blank");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PbxEvent.AgentLoggedOut(PBX, NINE, AgentId.of("a1"), ""))
+                .withMessage("device must not be blank");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.AgentSessionOpened(PBX, NINE, null, LegId.of("l1")))
+                .withMessage("agent must not be null");
+        assertThatNullPointerException()
+                .isThrownBy(() -> new PbxEvent.AgentSessionClosed(PBX, NINE, AgentId.of("a1"), null))
+                .withMessage("leg must not be null");
     }
 
     @Test
@@ -61,7 +126,7 @@ class EventsTest {
     @Test
     void both_event_families_are_sealed() {
         assertThat(PbxEvent.class.isSealed()).isTrue();
-        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(10);
+        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(16);
         assertThat(RoutingEvent.class.isSealed()).isTrue();
         assertThat(RoutingEvent.class.getPermittedSubclasses()).hasSize(10);
     }
