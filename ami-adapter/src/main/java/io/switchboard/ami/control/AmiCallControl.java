@@ -30,8 +30,24 @@ import static io.switchboard.ami.control.GlueContexts.*;
 
 /**
  * {@link CallControl} for Asterisk over AMI. Every command is sent with Asterisk-Java's asynchronous
- * {@code sendAction(action, callback)}; see the class table in the module docs for the mapping. A call
- * whose channel is unknown gets {@code Failed("ami-unknown-call")} without anything being sent.
+ * {@code sendAction(action, callback)} and never blocks; the glue's contexts and variables are in
+ * {@code dialplan/asterisk/extensions_switchboard.conf}.
+ *
+ * <p>Outcomes, as the port asks:
+ * <ul>
+ *   <li>{@link CommandResult#ACCEPTED}: every action of the command got {@code Response: Success}. For a
+ *       Redirect that only means the channel moved: a Redirect to a missing extension is accepted too and
+ *       the channel then hangs up (Quirk 20), which is why every entry point is a fixed glue extension.</li>
+ *   <li>{@link CommandResult.Failed}: Asterisk refused ({@code Response: Error}: {@code ami-no-such-channel},
+ *       {@code ami-permission-denied}, {@code ami-unknown-action}, {@code ami-action-failed}), or the
+ *       command could not be mapped: {@code ami-unknown-call} / {@code ami-unknown-leg} (no live channel
+ *       known; nothing is sent), {@code ami-unsupported}, {@code ami-foreign-call} / {@code ami-foreign-leg}
+ *       (an id not of the form {@code <pbx>/<uniqueid>}).</li>
+ *   <li>The stage completes exceptionally with {@link PbxUnavailableException} when AMI is not logged in
+ *       ({@code ami-not-connected}) or no response came within {@code responseTimeout}
+ *       ({@code ami-timeout}); the command may or may not have taken effect in the latter case.</li>
+ * </ul>
+ * A command of several actions (Setvar..., Redirect) stops at the first one not accepted.
  */
 public final class AmiCallControl implements CallControl {
 
@@ -49,14 +65,15 @@ public final class AmiCallControl implements CallControl {
      *                        e.g. {@code PJSIP/{number}@trunk} or {@code Local/{number}@switchboard-dial}
      * @param transferContext the admin's context that dials a transfer target number
      * @param completions     where command results complete, e.g. the Vert.x context; never the reader thread
+     * @param responseTimeout how long to wait for each action's response before {@code ami-timeout}
      */
     public AmiCallControl(PbxId pbx, ActionSender sender, CallChannels channels, String outboundChannel,
             String transferContext, ScheduledExecutorService timer, Executor completions, Duration responseTimeout) {
         this.channels = Objects.requireNonNull(channels, "channels");
         this.transferContext = Objects.requireNonNull(transferContext, "transferContext");
-        this.commands = new AmiCommands(Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(timer, "timer"),
+        this.commands = new AmiCommands(Objects.requireNonNull(pbx, "pbx"), Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(timer, "timer"),
                 Objects.requireNonNull(completions, "completions"), Objects.requireNonNull(responseTimeout, "responseTimeout"));
-        this.originates = new AmiOriginates(Objects.requireNonNull(pbx, "pbx"), outboundChannel, commands);
+        this.originates = new AmiOriginates(pbx, outboundChannel, commands);
     }
 
     /**
@@ -110,7 +127,11 @@ public final class AmiCallControl implements CallControl {
                 redirect(channel, TRANSFER, number.number().e164())));
     }
 
-    /** {@code Atxfer} of the transferrer's channel to {@code switchboard-transfer,<e164>,1}. */
+    /**
+     * Sets {@code SWITCHBOARD_TRANSFER_CONTEXT} on the transferrer's channel ({@link CallChannels#channelOf(CallId,
+     * LegId)}: for a Local pair the half in the bridge) and sends {@code Atxfer} to
+     * {@code switchboard-transfer,<e164>,1}.
+     */
     @Override
     public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
         if (!(to instanceof Destination.Number number)) {

@@ -1,5 +1,6 @@
 package io.switchboard.ami.control;
 
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CommandResult;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.response.ManagerError;
@@ -17,25 +18,26 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one action asynchronously and turns the answer into a {@link CommandResult}: {@code Response:
- * Success} is {@link CommandResult#ACCEPTED}; {@code Response: Error}, no connection and no answer in
- * time are {@link CommandResult.Failed} with a stable errorId. Results complete on {@code completions},
- * never on Asterisk-Java's reader thread.
+ * Success} is {@link CommandResult#ACCEPTED}; {@code Response: Error} is {@link CommandResult.Failed}
+ * with a stable errorId (Asterisk refused). No connection and no answer in time are not answers: the
+ * stage completes exceptionally with {@link PbxUnavailableException}. Stages complete on
+ * {@code completions}, never on Asterisk-Java's reader thread.
  */
 final class AmiCommands {
 
-    static final String NOT_CONNECTED = "ami-not-connected";
-    static final String TIMEOUT = "ami-timeout";
     static final String NO_SUCH_CHANNEL = "ami-no-such-channel";
     static final String PERMISSION_DENIED = "ami-permission-denied";
     static final String UNKNOWN_ACTION = "ami-unknown-action";
     static final String ACTION_FAILED = "ami-action-failed";
 
+    private final PbxId pbx;
     private final ActionSender sender;
     private final ScheduledExecutorService timer;
     private final Executor completions;
     private final Duration responseTimeout;
 
-    AmiCommands(ActionSender sender, ScheduledExecutorService timer, Executor completions, Duration responseTimeout) {
+    AmiCommands(PbxId pbx, ActionSender sender, ScheduledExecutorService timer, Executor completions, Duration responseTimeout) {
+        this.pbx = pbx;
         this.sender = sender;
         this.timer = timer;
         this.completions = completions;
@@ -45,9 +47,9 @@ final class AmiCommands {
     CompletionStage<CommandResult> send(ManagerAction action) {
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
         String name = action.getAction();
-        ScheduledFuture<?> timeout = timer.schedule(() -> complete(result, new CommandResult.Failed(TIMEOUT,
-                name + ": no response within " + responseTimeout.toMillis() + " ms")),
-                responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeout = timer.schedule(() -> fail(result, new PbxUnavailableException(
+                PbxUnavailableException.TIMEOUT, pbx, name + ": no response within " + responseTimeout.toMillis()
+                + " ms")), responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             sender.send(action, response -> {
                 timeout.cancel(false);
@@ -55,12 +57,16 @@ final class AmiCommands {
             });
         } catch (IllegalStateException | IOException e) {
             timeout.cancel(false);
-            complete(result, new CommandResult.Failed(NOT_CONNECTED, name + " not sent: " + e.getMessage()));
+            fail(result, new PbxUnavailableException(PbxUnavailableException.NOT_CONNECTED, pbx,
+                    name + " not sent: " + e.getMessage()));
         }
         return result;
     }
 
-    /** Sends the actions one after the other, stopping at the first that is not accepted. */
+    /**
+     * Sends the actions one after the other, stopping at the first that is not accepted; an exceptional
+     * stage (no connection, timeout) also stops the chain and is passed on as it is.
+     */
     CompletionStage<CommandResult> sendAll(ManagerAction... actions) {
         CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
         for (ManagerAction action : actions) {
@@ -87,6 +93,12 @@ final class AmiCommands {
     private void complete(CompletableFuture<CommandResult> result, CommandResult value) {
         if (!result.isDone()) {
             completions.execute(() -> result.complete(value));
+        }
+    }
+
+    private void fail(CompletableFuture<CommandResult> result, PbxUnavailableException cause) {
+        if (!result.isDone()) {
+            completions.execute(() -> result.completeExceptionally(cause));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 import static io.switchboard.ami.control.GlueContexts.*;
@@ -44,7 +45,7 @@ final class AmiOriginates {
     /** Dials the customer into {@code switchboard-outbound,s,1}, where the glue runs AMD if asked. */
     CompletionStage<CommandResult> originate(OriginateRequest request) {
         String prefix = pbx.value() + "/";
-        if (!request.call().value().startsWith(prefix) || request.call().value().length() == prefix.length()) {
+        if (uniqueidOf(request.call().value()).isEmpty()) {
             return AmiCallControl.failed("ami-foreign-call", "call id " + request.call() + " is not of the form " + prefix + "<uniqueid>");
         }
         Duration ring = max(max(request.ringTimeout(), request.minRingTime()), MIN_RING);
@@ -58,7 +59,7 @@ final class AmiOriginates {
         action.setPriority(1);
         action.setAsync(true);
         action.setTimeout(ring.toMillis());
-        action.setChannelId(request.call().value().substring(prefix.length()));
+        action.setChannelId(uniqueidOf(request.call().value()).orElseThrow());
         request.callerId().ifPresent(number -> action.setCallerId(number.e164()));
         action.setVariables(variables);
         return commands.send(action);
@@ -69,9 +70,15 @@ final class AmiOriginates {
      * {@code SWITCHBOARD_SPY_TARGET}; the glue runs {@code ChanSpy} with {@code qE}, {@code qwE} or
      * {@code qBE}. Ending supervision: hanging up the spyer had no effect until the spied call ended
      * (Quirk 24), and option {@code E} ends the spy when the spied channel hangs up; the port has no
-     * stop command, the supervisor hangs up their phone.
+     * stop command, the supervisor hangs up their phone. The supervisor's channel gets the Uniqueid of
+     * {@code supervisorLeg} ({@code <pbx>/<uniqueid>}), so its events carry that leg id.
      */
     CompletionStage<CommandResult> monitor(CallId call, String target, LegId supervisorLeg, String device, MonitorMode mode) {
+        Optional<String> uniqueid = uniqueidOf(supervisorLeg.value());
+        if (uniqueid.isEmpty()) {
+            return AmiCallControl.failed("ami-foreign-leg", "leg id " + supervisorLeg + " is not of the form "
+                    + pbx.value() + "/<uniqueid>");
+        }
         OriginateAction action = new OriginateAction();
         action.setChannel(device);
         action.setContext(SPY);
@@ -79,13 +86,20 @@ final class AmiOriginates {
         action.setPriority(1);
         action.setAsync(true);
         action.setTimeout(MIN_RING.multipliedBy(2).toMillis());
-        action.setChannelId(supervisorLeg.value());
+        action.setChannelId(uniqueid.get());
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put(SPY_TARGET, target);
         variables.put(CALL, call.value());
         variables.put(LEG, supervisorLeg.value());
         action.setVariables(variables);
         return commands.send(action);
+    }
+
+    /** The Uniqueid in an id of the form {@code <pbx>/<uniqueid>}, the form the channel registry gives. */
+    private Optional<String> uniqueidOf(String id) {
+        String prefix = pbx.value() + "/";
+        return id.startsWith(prefix) && id.length() > prefix.length()
+                ? Optional.of(id.substring(prefix.length())) : Optional.empty();
     }
 
     private static Duration max(Duration a, Duration b) {
