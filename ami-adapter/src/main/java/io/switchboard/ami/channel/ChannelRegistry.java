@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,12 +39,12 @@ public final class ChannelRegistry {
 
     private final PbxId pbx;
     private final Clock clock;
-    private final Map<String, Tracked> byUniqueid = new ConcurrentHashMap<>();
+    private final Map<String, TrackedChannel> byUniqueid = new ConcurrentHashMap<>();
     private final Map<String, String> uniqueidByName = new ConcurrentHashMap<>();
     private final Map<CallId, String> anchorByCall = new ConcurrentHashMap<>();
     private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
-    private volatile Map<String, Tracked> beforeReset = Map.of();
+    private volatile Map<String, TrackedChannel> beforeReset = Map.of();
 
     /** A registry for the channels of {@code pbx}; {@code clock} stamps the events {@link #reconcile} returns. */
     public ChannelRegistry(PbxId pbx, Clock clock) {
@@ -72,6 +74,27 @@ public final class ChannelRegistry {
         });
     }
 
+    /**
+     * The channel of one leg of {@code call} (e.g. the agent's, for Atxfer): the leg must belong to the
+     * call or share a bridge with it. For a Local pair the half in a bridge, else the {@code ;2} half.
+     */
+    public Optional<String> channelOf(CallId call, LegId leg) {
+        String prefix = pbx.value() + "/";
+        if (leg == null || !leg.value().startsWith(prefix)) {
+            return Optional.empty();
+        }
+        return LegLookups.channelOfLeg(byUniqueid.values(), call, leg.value().substring(prefix.length()));
+    }
+
+    /**
+     * The agent's channel of {@code call}, the target a whispering supervisor spies on: the leg bridged
+     * with the customer (dialled by the connect context, or the nailed-up agent's leg in its conference),
+     * else a leg dialled from the customer's channel. For a Local pair the {@code ;2} half (Quirk 24).
+     */
+    public Optional<String> agentChannelOf(CallId call) {
+        return anchorOf(call).flatMap(anchor -> LegLookups.agentChannelOf(byUniqueid.values(), call, anchor.leg()));
+    }
+
     /** The Uniqueid of the channel that stands for {@code call}. */
     public Optional<String> uniqueidOf(CallId call) {
         return anchorOf(call).map(t -> t.snapshot().uniqueid());
@@ -79,12 +102,12 @@ public final class ChannelRegistry {
 
     /** Every live channel, in no particular order. */
     public Collection<ChannelSnapshot> liveChannels() {
-        return byUniqueid.values().stream().map(Tracked::snapshot).toList();
+        return byUniqueid.values().stream().map(TrackedChannel::snapshot).toList();
     }
 
     /** The live channel with this Uniqueid. */
     public Optional<ChannelSnapshot> byUniqueid(String uniqueid) {
-        return Optional.ofNullable(uniqueid).map(byUniqueid::get).map(Tracked::snapshot);
+        return Optional.ofNullable(uniqueid).map(byUniqueid::get).map(TrackedChannel::snapshot);
     }
 
     /** The live channel with this name. */
@@ -113,17 +136,19 @@ public final class ChannelRegistry {
      * Replaces the live channels with those the PBX reports after a reconnect ({@code CoreShowChannels}).
      * Channels known before that the PBX no longer has ended while Switchboard was not listening.
      *
-     * @return one {@code LegHungUp} (cause {@code OTHER}) per call leg that ended unseen and was not
-     *         reported before, so that nothing is counted twice
+     * @return one {@code LegHungUp} (cause {@code OTHER}) per call leg none of whose channels is still live
+     *         and whose end was not reported before, so that nothing is counted twice
      */
     public List<PbxEvent> reconcile(Collection<ChannelSnapshot> fromPbx) {
-        Map<String, Tracked> prior = beforeReset.isEmpty() ? new HashMap<>(byUniqueid) : beforeReset;
-        Set<String> present = ConcurrentHashMap.newKeySet();
+        Map<String, TrackedChannel> prior = beforeReset.isEmpty() ? new HashMap<>(byUniqueid) : beforeReset;
+        Set<String> present = new HashSet<>();
         fromPbx.forEach(c -> present.add(c.uniqueid()));
+        Set<String> presentLegs = new HashSet<>();
+        present.stream().map(prior::get).filter(Objects::nonNull).forEach(t -> presentLegs.add(t.leg()));
         List<PbxEvent> ended = new ArrayList<>();
-        for (Tracked gone : prior.values()) {
-            if (!present.contains(gone.snapshot().uniqueid()) && gone.snapshot().callId().isPresent()
-                    && endedLegs.add(gone.leg())) {
+        for (TrackedChannel gone : prior.values()) {
+            if (!present.contains(gone.snapshot().uniqueid()) && !presentLegs.contains(gone.leg())
+                    && gone.snapshot().callId().isPresent() && endedLegs.add(gone.leg())) {
                 ended.add(new PbxEvent.LegHungUp(pbx, clock.instant(), gone.snapshot().callId().get(),
                         legId(gone.leg()), HangupCause.OTHER));
             }
@@ -132,11 +157,11 @@ public final class ChannelRegistry {
         uniqueidByName.clear();
         List<ChannelSnapshot> unknown = new ArrayList<>();
         for (ChannelSnapshot channel : fromPbx) {
-            Tracked known = prior.get(channel.uniqueid());
+            TrackedChannel known = prior.get(channel.uniqueid());
             if (known == null) {
                 unknown.add(channel);
             } else {
-                put(new Tracked(channel.callId().isPresent() ? channel
+                put(new TrackedChannel(channel.callId().isPresent() ? channel
                         : known.snapshot().callId().map(channel::withCall).orElse(channel), known.leg()));
             }
         }
@@ -154,19 +179,19 @@ public final class ChannelRegistry {
      * channel its Linkedid names, else a call of its own.
      */
     public ChannelSnapshot opened(ChannelSnapshot channel) {
-        Optional<Tracked> partner = channel.localHalf() == LocalHalf.TWO
+        Optional<TrackedChannel> partner = channel.localHalf() == LocalHalf.TWO
                 ? Optional.ofNullable(uniqueidByName.get(LocalHalf.TWO.partnerName(channel.name())))
                         .map(byUniqueid::get)
                 : Optional.empty();
-        Optional<Tracked> linked = channel.linkedid().equals(channel.uniqueid())
+        Optional<TrackedChannel> linked = channel.linkedid().equals(channel.uniqueid())
                 ? Optional.empty() : Optional.ofNullable(byUniqueid.get(channel.linkedid()));
         CallId call = channel.callId()
                 .or(() -> partner.flatMap(p -> p.snapshot().callId()))
                 .or(() -> linked.flatMap(l -> l.snapshot().callId()))
                 .orElseGet(() -> callIdFor(channel.uniqueid()));
-        String leg = partner.map(Tracked::leg).orElse(channel.uniqueid());
+        String leg = partner.map(TrackedChannel::leg).orElse(channel.uniqueid());
         ChannelSnapshot tied = channel.withCall(call);
-        put(new Tracked(tied, leg));
+        put(new TrackedChannel(tied, leg));
         if (call.equals(callIdFor(channel.uniqueid()))) {
             anchorByCall.putIfAbsent(call, channel.uniqueid());
         }
@@ -180,17 +205,17 @@ public final class ChannelRegistry {
      * @return the call, or empty when the channel is not known
      */
     public Optional<CallId> announce(String uniqueid) {
-        Tracked tracked = byUniqueid.get(uniqueid);
+        TrackedChannel tracked = byUniqueid.get(uniqueid);
         if (tracked == null) {
             return Optional.empty();
         }
         CallId call = callIdFor(uniqueid);
-        put(new Tracked(tracked.snapshot().withCall(call), uniqueid));
+        put(new TrackedChannel(tracked.snapshot().withCall(call), uniqueid));
         ChannelSnapshot channel = tracked.snapshot();
         if (channel.localHalf() != LocalHalf.NONE) {
             Optional.ofNullable(uniqueidByName.get(channel.localHalf().partnerName(channel.name())))
                     .map(byUniqueid::get)
-                    .ifPresent(p -> put(new Tracked(p.snapshot().withCall(call), uniqueid)));
+                    .ifPresent(p -> put(new TrackedChannel(p.snapshot().withCall(call), uniqueid)));
         }
         anchorByCall.put(call, uniqueid);
         announced.add(uniqueid);
@@ -204,7 +229,7 @@ public final class ChannelRegistry {
 
     /** Applies a change to a live channel; nothing happens when the channel is not known. */
     public Optional<ChannelSnapshot> update(String uniqueid, UnaryOperator<ChannelSnapshot> change) {
-        Tracked tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        TrackedChannel tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
         if (tracked == null) {
             return Optional.empty();
         }
@@ -212,7 +237,7 @@ public final class ChannelRegistry {
         if (!changed.name().equals(tracked.snapshot().name())) {
             uniqueidByName.remove(tracked.snapshot().name(), uniqueid);
         }
-        put(new Tracked(changed, tracked.leg()));
+        put(new TrackedChannel(changed, tracked.leg()));
         return Optional.of(changed);
     }
 
@@ -222,7 +247,7 @@ public final class ChannelRegistry {
      * @return the call and leg when this is the first report of the leg's end
      */
     public Optional<LegEnd> endLeg(String uniqueid) {
-        Tracked tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        TrackedChannel tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
         if (tracked == null || tracked.snapshot().callId().isEmpty() || !endedLegs.add(tracked.leg())) {
             return Optional.empty();
         }
@@ -236,7 +261,7 @@ public final class ChannelRegistry {
      */
     public Optional<LegEnd> closed(String uniqueid) {
         Optional<LegEnd> end = endLeg(uniqueid);
-        Tracked removed = uniqueid == null ? null : byUniqueid.remove(uniqueid);
+        TrackedChannel removed = uniqueid == null ? null : byUniqueid.remove(uniqueid);
         if (removed != null) {
             uniqueidByName.remove(removed.snapshot().name(), uniqueid);
             anchorByCall.values().remove(uniqueid);
@@ -248,12 +273,12 @@ public final class ChannelRegistry {
         return end;
     }
 
-    private Optional<Tracked> anchorOf(CallId call) {
+    private Optional<TrackedChannel> anchorOf(CallId call) {
         String uniqueid = anchorByCall.get(call);
         return Optional.ofNullable(uniqueid == null ? null : byUniqueid.get(uniqueid));
     }
 
-    private void put(Tracked tracked) {
+    private void put(TrackedChannel tracked) {
         byUniqueid.put(tracked.snapshot().uniqueid(), tracked);
         uniqueidByName.put(tracked.snapshot().name(), tracked.snapshot().uniqueid());
     }
@@ -273,8 +298,5 @@ public final class ChannelRegistry {
      * @param leg  the leg
      */
     public record LegEnd(CallId call, LegId leg) {
-    }
-
-    private record Tracked(ChannelSnapshot snapshot, String leg) {
     }
 }

@@ -7,8 +7,13 @@ import org.asteriskjava.manager.event.CoreShowChannelEvent;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** {@link ChannelResync} by {@link ChannelRegistry#reset()} and {@link ChannelRegistry#reconcile}. */
+/**
+ * {@link ChannelResync} by {@link ChannelRegistry#reset()} and {@link ChannelRegistry#reconcile}. The
+ * {@code BridgeId} of each {@code CoreShowChannel} is kept, so that the agent of a call can still be found
+ * after a reconnect.
+ */
 public final class RegistryResync implements ChannelResync {
 
     private final ChannelRegistry registry;
@@ -28,7 +33,8 @@ public final class RegistryResync implements ChannelResync {
         return registry.reconcile(liveChannels.stream()
                 .filter(c -> c.getChannel() != null && c.getUniqueid() != null)
                 .map(c -> ChannelSnapshot.of(c.getChannel(), c.getUniqueid(), c.getLinkedid(), c.getContext(),
-                        c.getExtension(), c.getChannelStateDesc()))
+                        c.getExtension(), c.getChannelStateDesc())
+                        .inBridge(Optional.ofNullable(c.getBridgeid()).filter(b -> !b.isBlank())))
                 .toList());
     }
 }

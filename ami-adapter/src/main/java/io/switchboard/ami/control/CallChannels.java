@@ -1,27 +1,45 @@
 package io.switchboard.ami.control;
 
+import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a call lives on the PBX: the channel names commands act on. {@code ChannelRegistry::channelOf}
- * answers the first question.
+ * Where a call lives on the PBX: the channel names commands act on. {@link #of(ChannelRegistry)} answers
+ * from the live channels the AMI event stream shows.
  */
-@FunctionalInterface
 public interface CallChannels {
 
     /** The customer's channel to Redirect or Hangup; the {@code ;2} half for Local pairs. Empty if unknown. */
     Optional<String> channelOf(CallId call);
 
-    /** The channel of one leg (the agent's, for Atxfer); empty if unknown or not tracked. */
-    default Optional<String> channelOf(CallId call, LegId leg) {
-        return Optional.empty();
-    }
+    /** The channel of one leg of the call (the agent's, for Atxfer); empty if unknown or not tied to the call. */
+    Optional<String> channelOf(CallId call, LegId leg);
 
-    /** The agent's channel bridged to the call (the spy target for whisper); empty if unknown. */
-    default Optional<String> agentChannelOf(CallId call) {
-        return Optional.empty();
+    /** The agent's channel talking to the call's customer (the spy target for whisper); empty if unknown. */
+    Optional<String> agentChannelOf(CallId call);
+
+    /** The channels {@code registry} tracks. */
+    static CallChannels of(ChannelRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        return new CallChannels() {
+            @Override
+            public Optional<String> channelOf(CallId call) {
+                return registry.channelOf(call);
+            }
+
+            @Override
+            public Optional<String> channelOf(CallId call, LegId leg) {
+                return registry.channelOf(call, leg);
+            }
+
+            @Override
+            public Optional<String> agentChannelOf(CallId call) {
+                return registry.agentChannelOf(call);
+            }
+        };
     }
 }
