@@ -55,8 +55,9 @@ public final class AmiEventTranslator {
     public AmiEventTranslator(ChannelRegistry registry, Clock clock, String defaultRegion) {
         this.registry = Require.nonNull(registry, "registry");
         this.clock = Require.nonNull(clock, "clock");
-        this.channels = new ChannelEvents(registry);
-        this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters);
+        Dials dials = new Dials();
+        this.channels = new ChannelEvents(registry, dials);
+        this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
     }
 
     /** The core events {@code event} means, in order; empty for events that only update channel state. */
@@ -75,9 +76,10 @@ public final class AmiEventTranslator {
             return channels.dialState(e, at);
         } else if (event instanceof DialEndEvent e) {
             return channels.dialEnd(e, at);
-        } else if (event instanceof DialBeginEvent || event instanceof LocalBridgeEvent
-                || event instanceof AgentDialResultEvent) {
+        } else if (event instanceof DialBeginEvent || event instanceof LocalBridgeEvent) {
             return List.of();
+        } else if (event instanceof AgentDialResultEvent e) {
+            return glue.agentDialResult(e);
         } else if (event instanceof BridgeEnterEvent e) {
             return channels.bridgeEnter(e);
         } else if (event instanceof BridgeLeaveEvent e) {

@@ -1,6 +1,7 @@
 package io.switchboard.ami.translate;
 
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.HoldReason;
 
 /** Asterisk's failure codes in core words. */
 final class Causes {
@@ -43,6 +44,28 @@ final class Causes {
             case 5 -> HangupCause.USER_BUSY;
             case 8 -> HangupCause.SWITCH_CONGESTION;
             default -> HangupCause.OTHER;
+        };
+    }
+
+    /**
+     * The glue's CallerOnHold {@code Reason} (SWITCHBOARD_HOLD_REASON) for a caller back on hold: a DIALSTATUS
+     * of the agent dial, the join context's NOAGENT/AGENTLEFT, or what Switchboard set before its own
+     * Redirect (HOLD, TRANSFER).
+     */
+    static HoldReason ofHoldReason(String reason) {
+        if (reason == null) {
+            return HoldReason.OTHER;
+        }
+        return switch (reason) {
+            case "NOANSWER" -> HoldReason.NO_ANSWER;
+            case "BUSY" -> HoldReason.BUSY;
+            case "CHANUNAVAIL" -> HoldReason.UNAVAILABLE;
+            case "CONGESTION" -> HoldReason.CONGESTION;
+            case "INVALIDARGS" -> HoldReason.NO_DEVICE;
+            case "NOAGENT" -> HoldReason.NO_AGENT;
+            case "AGENTLEFT" -> HoldReason.AGENT_LEFT;
+            case "HOLD", "TRANSFER" -> HoldReason.REQUESTED;
+            default -> HoldReason.OTHER;
         };
     }
 }

@@ -23,9 +23,11 @@ import java.util.Optional;
 final class ChannelEvents {
 
     private final ChannelRegistry registry;
+    private final Dials dials;
 
-    ChannelEvents(ChannelRegistry registry) {
+    ChannelEvents(ChannelRegistry registry, Dials dials) {
         this.registry = registry;
+        this.dials = dials;
     }
 
     List<PbxEvent> newChannel(NewChannelEvent e) {
@@ -100,7 +102,11 @@ final class ChannelEvents {
      */
     List<PbxEvent> dialEnd(DialEndEvent e, Instant at) {
         String dest = Headers.value(e.getDestUniqueId());
+        String caller = Headers.value(e.getUniqueId());
         String status = e.getDialStatus();
+        if (caller != null && dest != null && !"ANSWER".equals(status)) {
+            registry.legOf(dest).ifPresent(leg -> dials.failed(caller, leg));
+        }
         if ("ANSWER".equals(status)) {
             return registry.byUniqueid(dest).flatMap(ChannelSnapshot::callId)
                     .flatMap(call -> registry.legOf(dest).map(leg -> (PbxEvent) new PbxEvent.LegAnswered(
@@ -114,6 +120,7 @@ final class ChannelEvents {
     }
 
     List<PbxEvent> hangup(HangupEvent e, Instant at) {
+        dials.gone(Headers.value(e.getUniqueId()));
         return registry.closed(Headers.value(e.getUniqueId()))
                 .map(end -> List.<PbxEvent>of(new PbxEvent.LegHungUp(registry.pbx(), at, end.call(), end.leg(),
                         Causes.ofQ850(e.getCause()))))

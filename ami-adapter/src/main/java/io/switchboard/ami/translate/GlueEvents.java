@@ -2,14 +2,17 @@ package io.switchboard.ami.translate;
 
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.channel.ChannelSnapshot;
+import io.switchboard.ami.translate.userevent.AgentDialResultEvent;
 import io.switchboard.ami.translate.userevent.AmdEvent;
 import io.switchboard.ami.translate.userevent.CallerOnHoldEvent;
 import io.switchboard.ami.translate.userevent.SwitchboardUserEvent;
 import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.Did;
+import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
 
 import java.time.Instant;
@@ -27,11 +30,13 @@ final class GlueEvents {
     private final ChannelRegistry registry;
     private final String defaultRegion;
     private final Counters counters;
+    private final Dials dials;
 
-    GlueEvents(ChannelRegistry registry, String defaultRegion, Counters counters) {
+    GlueEvents(ChannelRegistry registry, String defaultRegion, Counters counters, Dials dials) {
         this.registry = registry;
         this.defaultRegion = defaultRegion;
         this.counters = counters;
+        this.dials = dials;
     }
 
     /** InboundCall, or the first CallerOnHold of a caller the glue did not announce (Reason NEW or none). */
@@ -54,14 +59,44 @@ final class GlueEvents {
     }
 
     /**
-     * A caller waits in hold. Reason NEW (or none, as in the recorded glue) may announce the call; any other
-     * Reason means an agent dial failed and the caller is back on hold. Core has no event for that yet: the
-     * failed agent leg was already reported as {@code LegHungUp} with the DIALSTATUS cause by its DialEnd.
+     * A caller waits in hold. Reason NEW may announce the call. Any other Reason means the caller is back
+     * on hold: an agent dial failed (its leg was already reported as {@code LegHungUp} by its DialEnd), the
+     * nailed-up agent was gone, or Switchboard put the caller back. The recorded glue sends no Reason; there
+     * the first CallerOnHold announces the call, and one after a failed {@code AgentDialResult} is a return
+     * with that DIALSTATUS.
      */
     List<PbxEvent> onHold(CallerOnHoldEvent e, Instant at) {
+        String uniqueid = Headers.value(e.getUniqueId());
         String reason = Headers.value(e.getReason());
-        if (reason == null || "NEW".equals(reason)) {
+        if (uniqueid == null) {
+            return List.of();
+        }
+        if ("NEW".equals(reason) || reason == null && !registry.announced(uniqueid)) {
             return offered(e, at);
+        }
+        Optional<String> failedDial = dials.takeFailedStatus(uniqueid);
+        Optional<LegId> failedLeg = dials.takeFailedLeg(uniqueid);
+        if (reason == null && failedDial.isEmpty()) {
+            return List.of();
+        }
+        HoldReason why = Causes.ofHoldReason(reason != null ? reason : failedDial.get());
+        Optional<CallId> call = registry.byUniqueid(uniqueid).flatMap(ChannelSnapshot::callId);
+        if (call.isEmpty()) {
+            counters.skipped("UserEvent:CallerOnHold(unknown channel)");
+            return List.of();
+        }
+        boolean agentDialFailed = why == HoldReason.NO_ANSWER || why == HoldReason.BUSY
+                || why == HoldReason.UNAVAILABLE || why == HoldReason.CONGESTION;
+        return List.of(new PbxEvent.CallReturnedToHold(registry.pbx(), at, call.get(),
+                agentDialFailed ? failedLeg : Optional.empty(), why));
+    }
+
+    /** The connect context's verdict on an agent dial; a failure is remembered for the CallerOnHold that follows. */
+    List<PbxEvent> agentDialResult(AgentDialResultEvent e) {
+        String uniqueid = Headers.value(e.getUniqueId());
+        String status = Headers.value(e.getDialStatus());
+        if (uniqueid != null && status != null && !"ANSWER".equals(status)) {
+            dials.failedWith(uniqueid, status);
         }
         return List.of();
     }

@@ -3,9 +3,11 @@ package io.switchboard.ami.translate;
 import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent.AnsweringMachineDetected;
 import io.switchboard.core.event.PbxEvent.CallOffered;
+import io.switchboard.core.event.PbxEvent.CallReturnedToHold;
 import io.switchboard.core.event.PbxEvent.LegHungUp;
 import io.switchboard.core.event.PbxEvent.LegRinging;
 import io.switchboard.core.event.PbxEvent.OriginateFailed;
@@ -88,6 +90,31 @@ class AmiEventTranslatorFixtureTest {
 
         assertThat(replay.only(LegHungUp.class)).extracting(LegHungUp::cause)
                 .containsExactly(HangupCause.USER_BUSY, HangupCause.OTHER);
+    }
+
+    @Test
+    void a_caller_whose_agent_did_not_answer_is_back_on_hold_for_no_answer_naming_the_agent_leg() {
+        Replay replay = Replay.of("06-hold-redirect-agent-noanswer.ami.txt");
+
+        assertThat(replay.only(CallReturnedToHold.class)).singleElement().satisfies(back -> {
+            assertThat(back.call()).isEqualTo(CallId.of("pbx1/1795485524.1"));
+            assertThat(back.reason()).isEqualTo(HoldReason.NO_ANSWER);
+            assertThat(back.leg()).contains(replay.only(LegHungUp.class).get(0).leg());
+        });
+        assertThat(replay.only(CallOffered.class)).hasSize(1);
+    }
+
+    @Test
+    void a_caller_whose_agent_was_busy_is_back_on_hold_for_busy() {
+        assertThat(Replay.of("07-hold-redirect-agent-busy.ami.txt").only(CallReturnedToHold.class))
+                .extracting(CallReturnedToHold::reason).containsExactly(HoldReason.BUSY);
+    }
+
+    @Test
+    void a_caller_held_once_is_never_reported_back_on_hold() {
+        for (String file : List.of("05-hold-redirect-agent-answers.ami.txt", "11-inbound-sip-hold-redirect.ami.txt")) {
+            assertThat(Replay.of(file).only(CallReturnedToHold.class)).as(file).isEmpty();
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -74,6 +75,29 @@ public final class AmiTranscripts {
     public static List<ManagerEvent> events(Path file) {
         Builder builder = new Builder();
         return eventMessages(file).stream().map(builder::build).filter(e -> e != null).toList();
+    }
+
+    /**
+     * Events written by hand as they would appear on the wire (one message per string, header lines joined
+     * by {@code \n}), built the same way as the recorded ones.
+     */
+    public static List<ManagerEvent> fromWire(String... messages) {
+        StringBuilder wire = new StringBuilder("Asterisk Call Manager/9.0.0\r\n");
+        for (String message : messages) {
+            wire.append(message.strip().replace("\n", "\r\n")).append("\r\n\r\n");
+        }
+        Builder builder = new Builder();
+        List<ManagerEvent> events = new ArrayList<>();
+        for (Decoded<?> decoded : AmiDecoder.clientSide().feed(wire.toString().getBytes(StandardCharsets.UTF_8))) {
+            if (decoded instanceof Decoded.Ok<?> ok && ok.value() instanceof AmiMessage m && m.event().isPresent()) {
+                ManagerEvent event = builder.build(m);
+                if (event == null) {
+                    throw new IllegalArgumentException("Asterisk-Java builds no event from " + m);
+                }
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     /** Asterisk-Java's package-private event builder, reached by reflection so that it is not re-implemented. */

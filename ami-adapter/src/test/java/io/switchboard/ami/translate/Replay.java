@@ -23,10 +23,19 @@ record Replay(ChannelRegistry registry, AmiEventTranslator translator, List<PbxE
     }
 
     static Replay of(String fileName, String region) {
+        return of(AmiTranscripts.events(AmiTranscripts.named(fileName)), region);
+    }
+
+    /** Replays events written by hand in wire form ({@link AmiTranscripts#fromWire}). */
+    static Replay ofWire(String... messages) {
+        return of(AmiTranscripts.fromWire(messages), "DE");
+    }
+
+    private static Replay of(List<ManagerEvent> managerEvents, String region) {
         ChannelRegistry registry = new ChannelRegistry(PBX, CLOCK);
         AmiEventTranslator translator = new AmiEventTranslator(registry, CLOCK, region);
         List<PbxEvent> events = new ArrayList<>();
-        for (ManagerEvent event : AmiTranscripts.events(AmiTranscripts.named(fileName))) {
+        for (ManagerEvent event : managerEvents) {
             events.addAll(translator.translate(event));
         }
         return new Replay(registry, translator, events);
