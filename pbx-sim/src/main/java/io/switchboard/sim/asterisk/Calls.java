@@ -30,6 +30,7 @@ final class Calls {
     private final Dialing dialing;
     private final Bridges bridges;
     private final Conferences conferences;
+    private final Hangups hangups;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
@@ -46,6 +47,7 @@ final class Calls {
         this.dialing = new Dialing(this, phones);
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
+        this.hangups = new Hangups(this);
     }
 
     Bridges bridges() {
@@ -284,74 +286,25 @@ final class Calls {
         }
     }
 
-    private void stopMusic(SimChannel c) {
+    void stopMusic(SimChannel c) {
         if (c.mohClass != null) {
             c.mohClass = null;
             emit("MusicOnHoldStop", c);
         }
     }
 
-    /**
-     * Hangs a channel up, and the other half of a Local pair with it, in the order of the
-     * transcripts: own cleanup, SoftHangupRequest (if requested), HangupRequest of the other half,
-     * Hangup, then the other half's cleanup, SoftHangupRequest and Hangup (Quirks 14, 26).
-     */
+    /** Hangs a channel up and the other half of a Local pair with it: see {@link Hangups}. */
     void hangup(SimChannel c, boolean requested, int cause) {
-        if (!c.alive) {
-            return;
-        }
-        List<Runnable> afterwards = new ArrayList<>();
-        cleanup(c, afterwards);
-        if (requested) {
-            emit("SoftHangupRequest", c, "Cause", "16");
-        }
-        SimChannel partner = c.partner != null && c.partner.alive ? c.partner : null;
-        if (partner != null) {
-            emit("HangupRequest", partner, "Cause", Integer.toString(cause));
-        }
-        HangupHandler.run(this, c);
-        finish(c, cause);
-        if (partner != null) {
-            cleanup(partner, afterwards);
-            if (!partner.applicationOnly) {
-                emit("SoftHangupRequest", partner, "Cause", "16");
-            }
-            HangupHandler.run(this, partner);
-            finish(partner, partner.state == SimChannel.BUSY ? 17 : cause);
-        }
-        afterwards.forEach(Runnable::run);
+        hangups.hangup(c, requested, cause);
     }
 
-    private void cleanup(SimChannel c, List<Runnable> afterwards) {
-        c.cancelTimer();
-        c.generation++;
-        stopMusic(c);
-        if (c.dialling != null) {
-            DialAttempt attempt = c.dialling;
-            c.dialling = null;
-            afterwards.add(() -> dialing.cancel(attempt));
-        }
-        if (c.bridge != null && c.bridge.isConference()) {
-            conferences.leave(c, afterwards);
-        } else if (c.bridge != null) {
-            bridges.leave(c, afterwards);
-        }
-    }
-
+    /** The Hangup event of one channel, which is forgotten. */
     void finish(SimChannel c, int cause) {
-        c.alive = false;
-        c.cancelTimer();
-        channels.remove(c.name);
-        emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
+        hangups.finish(c, cause);
     }
 
-    static String causeText(int cause) {
-        return switch (cause) {
-            case 16 -> "Normal Clearing";
-            case 17 -> "User busy";
-            case 19 -> "User alerting, no answer";
-            default -> "Unknown";
-        };
+    void forget(SimChannel c) {
+        channels.remove(c.name);
     }
 
     static List<AmiHeader> none() {

@@ -67,8 +67,9 @@ final class Conferences {
     /** {@code c} leaves (hangup); kicked end_marked users continue their dialplan afterwards. */
     void leave(SimChannel c, List<Runnable> afterwards) {
         SimBridge room = c.bridge;
+        boolean wasMarked = room.marked.contains(c);
         remove(room, c);
-        if (room.marked.remove(c) && room.marked.isEmpty()) {
+        if (wasMarked && room.marked.isEmpty()) {
             for (SimChannel kicked : new ArrayList<>(room.endMarked)) {
                 remove(room, kicked);
                 afterwards.add(() -> {

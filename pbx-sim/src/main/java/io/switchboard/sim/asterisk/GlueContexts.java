@@ -8,18 +8,26 @@ import java.util.Objects;
  * @param inbound where a DID enters ({@code switchboard-inbound})
  * @param hold where callers wait with music on hold ({@code switchboard-hold})
  * @param connect where a Redirect dials the agent ({@code switchboard-connect})
+ * @param join where a Redirect puts a held caller into the agent's conference ({@code switchboard-join})
+ * @param agentSession where an originated agent leg sits in its conference ({@code switchboard-agent-session})
+ * @param outbound where an answered outbound customer leg runs AMD ({@code switchboard-outbound})
  */
-public record GlueContexts(String inbound, String hold, String connect) {
+public record GlueContexts(String inbound, String hold, String connect, String join, String agentSession,
+        String outbound) {
 
     /** Rejects nulls. */
     public GlueContexts {
         Objects.requireNonNull(inbound, "inbound");
         Objects.requireNonNull(hold, "hold");
         Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(join, "join");
+        Objects.requireNonNull(agentSession, "agentSession");
+        Objects.requireNonNull(outbound, "outbound");
     }
 
     /** The names in the shipped {@code extensions_switchboard.conf}. */
     public static GlueContexts shipped() {
-        return new GlueContexts("switchboard-inbound", "switchboard-hold", "switchboard-connect");
+        return new GlueContexts("switchboard-inbound", "switchboard-hold", "switchboard-connect", "switchboard-join",
+                "switchboard-agent-session", "switchboard-outbound");
     }
 }

@@ -34,6 +34,12 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(contexts.hold())) {
             return "s".equals(exten) ? Optional.of(hold()) : Optional.empty();
         }
+        if (context.equals(contexts.join())) {
+            return AgentContexts.join(exten, contexts.hold());
+        }
+        if (context.equals(contexts.agentSession())) {
+            return AgentContexts.agentSession(exten);
+        }
         if (context.equals(contexts.connect())) {
             return "s".equals(exten) ? Optional.of(connect()) : Optional.empty();
         }

@@ -61,9 +61,14 @@ final class AmiTestClient implements AutoCloseable {
     io.switchboard.sim.ami.AmiMessage until(String event) throws IOException {
         java.util.List<String> seen = new java.util.ArrayList<>();
         while (true) {
-            AmiFrame frame = next().orElseThrow(() -> new AssertionError("EOF before " + event + " after " + seen));
+            AmiFrame frame;
+            try {
+                frame = next().orElseThrow(() -> new AssertionError("EOF before " + event + " after " + seen));
+            } catch (AssertionError e) {
+                throw new AssertionError("waiting for " + event + " after " + seen + ": " + e.getMessage(), e);
+            }
             if (frame instanceof io.switchboard.sim.ami.AmiMessage m) {
-                seen.add(m.event().orElse("response"));
+                seen.add(m.event().orElse("response") + m.first("UserEvent").map(u -> "(" + u + ")").orElse(""));
                 if (m.event().filter(event::equals).isPresent()) {
                     return m;
                 }
