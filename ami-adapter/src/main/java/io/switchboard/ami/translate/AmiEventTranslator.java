@@ -56,7 +56,7 @@ public final class AmiEventTranslator {
         this.registry = Require.nonNull(registry, "registry");
         this.clock = Require.nonNull(clock, "clock");
         Dials dials = new Dials();
-        this.channels = new ChannelEvents(registry, dials);
+        this.channels = new ChannelEvents(registry, dials, new Conferences());
         this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
     }
 
@@ -81,11 +81,11 @@ public final class AmiEventTranslator {
         } else if (event instanceof AgentDialResultEvent e) {
             return glue.agentDialResult(e);
         } else if (event instanceof BridgeEnterEvent e) {
-            return channels.bridgeEnter(e);
+            return channels.bridgeEnter(e, at);
         } else if (event instanceof BridgeLeaveEvent e) {
             return channels.bridgeLeave(e);
         } else if (event instanceof AbstractConfbridgeEvent e) {
-            return channels.confbridge(e);
+            return channels.confbridge(e, at);
         } else if (event instanceof RenameEvent e) {
             return channels.rename(e);
         } else if (event instanceof InboundCallEvent e) {

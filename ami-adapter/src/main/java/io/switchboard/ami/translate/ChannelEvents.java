@@ -3,10 +3,13 @@ package io.switchboard.ami.translate;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.channel.ChannelSnapshot;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.LegId;
 import org.asteriskjava.manager.event.AbstractConfbridgeEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.ConfbridgeEndEvent;
 import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
+import org.asteriskjava.manager.event.ConfbridgeLeaveEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -16,6 +19,7 @@ import org.asteriskjava.manager.event.NewStateEvent;
 import org.asteriskjava.manager.event.RenameEvent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,10 +28,12 @@ final class ChannelEvents {
 
     private final ChannelRegistry registry;
     private final Dials dials;
+    private final Conferences conferences;
 
-    ChannelEvents(ChannelRegistry registry, Dials dials) {
+    ChannelEvents(ChannelRegistry registry, Dials dials, Conferences conferences) {
         this.registry = registry;
         this.dials = dials;
+        this.conferences = conferences;
     }
 
     List<PbxEvent> newChannel(NewChannelEvent e) {
@@ -63,13 +69,16 @@ final class ChannelEvents {
         return List.of();
     }
 
-    /** A channel joined a bridge; AMI {@code Bridge} may have changed its Linkedid (Quirk 15). */
-    List<PbxEvent> bridgeEnter(BridgeEnterEvent e) {
+    /**
+     * A channel joined a bridge; AMI {@code Bridge} may have changed its Linkedid (Quirk 15). When the two ends
+     * of an answered Dial() are now in one bridge, the caller is talking to the leg it dialled.
+     */
+    List<PbxEvent> bridgeEnter(BridgeEnterEvent e, Instant at) {
+        String uniqueid = Headers.value(e.getUniqueId());
         String linkedid = Headers.value(e.getLinkedId());
         Optional<String> bridge = Optional.ofNullable(Headers.value(e.getBridgeUniqueId()));
-        registry.update(Headers.value(e.getUniqueId()),
-                c -> c.inBridge(bridge).withLinkedid(linkedid == null ? c.linkedid() : linkedid));
-        return List.of();
+        registry.update(uniqueid, c -> c.inBridge(bridge).withLinkedid(linkedid == null ? c.linkedid() : linkedid));
+        return dials.answeredDial(uniqueid).map(dial -> connectedIfBridged(dial, at)).orElse(List.of());
     }
 
     List<PbxEvent> bridgeLeave(BridgeLeaveEvent e) {
@@ -77,12 +86,53 @@ final class ChannelEvents {
         return List.of();
     }
 
-    /** ConfbridgeJoin may come before the channel's BridgeEnter (Quirk 22); either records the bridge. */
-    List<PbxEvent> confbridge(AbstractConfbridgeEvent e) {
+    /**
+     * ConfbridgeJoin may come before the channel's BridgeEnter (Quirk 22); either records the bridge. A
+     * customer joining a nailed-up agent's conference is talking to the agent.
+     */
+    List<PbxEvent> confbridge(AbstractConfbridgeEvent e, Instant at) {
+        String uniqueid = Headers.value(e.getUniqueId());
+        String conference = Headers.value(e.getConference());
+        if (e instanceof ConfbridgeEndEvent) {
+            conferences.ended(conference);
+            return List.of();
+        }
         Optional<String> bridge = e instanceof ConfbridgeJoinEvent
                 ? Optional.ofNullable(Headers.value(e.getBridgeUniqueId())) : Optional.empty();
-        registry.update(Headers.value(e.getUniqueId()), c -> c.inBridge(bridge));
-        return List.of();
+        registry.update(uniqueid, c -> c.inBridge(bridge));
+        if (uniqueid == null || !Conferences.isAgentConference(conference)) {
+            return List.of();
+        }
+        if (e instanceof ConfbridgeLeaveEvent) {
+            conferences.left(conference, uniqueid);
+            return List.of();
+        }
+        if (!(e instanceof ConfbridgeJoinEvent)) {
+            return List.of();
+        }
+        return conferences.joined(conference, uniqueid)
+                .map(agent -> connected(uniqueid, agent, at)).orElse(List.of());
+    }
+
+    private List<PbxEvent> connectedIfBridged(Dials.Answered dial, Instant at) {
+        Optional<String> callerBridge = registry.byUniqueid(dial.caller()).flatMap(ChannelSnapshot::bridgeId);
+        Optional<String> destBridge = registry.byUniqueid(dial.dest()).flatMap(ChannelSnapshot::bridgeId);
+        if (callerBridge.isEmpty() || !callerBridge.equals(destBridge)) {
+            return List.of();
+        }
+        return connected(dial.caller(), dial.dest(), at);
+    }
+
+    private List<PbxEvent> connected(String customer, String agent, Instant at) {
+        Optional<ChannelSnapshot> channel = registry.byUniqueid(customer);
+        Optional<LegId> leg = registry.legOf(customer);
+        Optional<LegId> agentLeg = registry.legOf(agent);
+        if (channel.flatMap(ChannelSnapshot::callId).isEmpty() || leg.isEmpty() || agentLeg.isEmpty()
+                || !dials.connected(customer, agentLeg.get())) {
+            return List.of();
+        }
+        return List.of(new PbxEvent.CallConnected(registry.pbx(), at, channel.get().callId().get(), leg.get(),
+                agentLeg.get()));
     }
 
     List<PbxEvent> dialState(DialStateEvent e, Instant at) {
@@ -108,10 +158,16 @@ final class ChannelEvents {
             registry.legOf(dest).ifPresent(leg -> dials.failed(caller, leg));
         }
         if ("ANSWER".equals(status)) {
-            return registry.byUniqueid(dest).flatMap(ChannelSnapshot::callId)
-                    .flatMap(call -> registry.legOf(dest).map(leg -> (PbxEvent) new PbxEvent.LegAnswered(
+            List<PbxEvent> answered = new ArrayList<>(1);
+            registry.byUniqueid(dest).flatMap(ChannelSnapshot::callId)
+                    .flatMap(call -> registry.legOf(dest).map(leg -> new PbxEvent.LegAnswered(
                             registry.pbx(), at, call, leg)))
-                    .map(List::of).orElse(List.of());
+                    .ifPresent(answered::add);
+            if (caller != null && dest != null) {
+                dials.answered(caller, dest);
+                answered.addAll(connectedIfBridged(new Dials.Answered(caller, dest), at));
+            }
+            return answered;
         }
         return registry.endLeg(dest)
                 .map(end -> List.<PbxEvent>of(new PbxEvent.LegHungUp(registry.pbx(), at, end.call(), end.leg(),
@@ -121,6 +177,7 @@ final class ChannelEvents {
 
     List<PbxEvent> hangup(HangupEvent e, Instant at) {
         dials.gone(Headers.value(e.getUniqueId()));
+        conferences.gone(Headers.value(e.getUniqueId()));
         return registry.closed(Headers.value(e.getUniqueId()))
                 .map(end -> List.<PbxEvent>of(new PbxEvent.LegHungUp(registry.pbx(), at, end.call(), end.leg(),
                         Causes.ofQ850(e.getCause()))))

@@ -4,6 +4,7 @@ import io.switchboard.core.id.LegId;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,25 +14,35 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Dials {
 
-    private final Map<String, String> answered = new ConcurrentHashMap<>();
+    private final Map<String, Answered> answered = new ConcurrentHashMap<>();
+    private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final Map<String, LegId> failedLeg = new ConcurrentHashMap<>();
     private final Map<String, String> failedStatus = new ConcurrentHashMap<>();
 
-    /** {@code caller} dialled {@code dest} and it answered; remembered both ways round. */
+    /** {@code caller} dialled {@code dest} and it answered; found again by either end. */
     void answered(String caller, String dest) {
-        answered.put(caller, dest);
-        answered.put(dest, caller);
+        Answered dial = new Answered(caller, dest);
+        answered.put(caller, dial);
+        answered.put(dest, dial);
     }
 
-    /** The other end of an answered dial, for either end. */
-    Optional<String> answeredPartner(String uniqueid) {
+    /** The answered dial {@code uniqueid} is either end of. */
+    Optional<Answered> answeredDial(String uniqueid) {
         return Optional.ofNullable(uniqueid).map(answered::get);
     }
 
-    /** The two ends were connected; they are not reported again. */
-    void connected(String caller, String dest) {
-        answered.remove(caller, dest);
-        answered.remove(dest, caller);
+    /**
+     * Records that {@code customer}'s channel is connected with the agent leg {@code agentLeg}.
+     *
+     * @return true the first time for this pair, so that it is reported once
+     */
+    boolean connected(String customer, LegId agentLeg) {
+        Answered dial = answered.get(customer);
+        if (dial != null) {
+            answered.remove(dial.caller(), dial);
+            answered.remove(dial.dest(), dial);
+        }
+        return connected.add(customer + " " + agentLeg.value());
     }
 
     /** {@code caller}'s dial of {@code leg} failed. */
@@ -59,11 +70,17 @@ final class Dials {
         if (uniqueid == null) {
             return;
         }
-        String partner = answered.remove(uniqueid);
-        if (partner != null) {
-            answered.remove(partner, uniqueid);
+        Answered dial = answered.remove(uniqueid);
+        if (dial != null) {
+            answered.remove(dial.caller(), dial);
+            answered.remove(dial.dest(), dial);
         }
+        connected.removeIf(pair -> pair.startsWith(uniqueid + " "));
         failedLeg.remove(uniqueid);
         failedStatus.remove(uniqueid);
+    }
+
+    /** An answered Dial(): the channel that dialled and the one it reached, by Uniqueid. */
+    record Answered(String caller, String dest) {
     }
 }

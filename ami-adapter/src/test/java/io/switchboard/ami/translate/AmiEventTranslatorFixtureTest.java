@@ -6,6 +6,7 @@ import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent.AnsweringMachineDetected;
+import io.switchboard.core.event.PbxEvent.CallConnected;
 import io.switchboard.core.event.PbxEvent.CallOffered;
 import io.switchboard.core.event.PbxEvent.CallReturnedToHold;
 import io.switchboard.core.event.PbxEvent.LegHungUp;
@@ -13,6 +14,7 @@ import io.switchboard.core.event.PbxEvent.LegRinging;
 import io.switchboard.core.event.PbxEvent.OriginateFailed;
 import io.switchboard.core.event.PbxEvent.PbxDisconnected;
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -114,6 +116,52 @@ class AmiEventTranslatorFixtureTest {
     void a_caller_held_once_is_never_reported_back_on_hold() {
         for (String file : List.of("05-hold-redirect-agent-answers.ami.txt", "11-inbound-sip-hold-redirect.ami.txt")) {
             assertThat(Replay.of(file).only(CallReturnedToHold.class)).as(file).isEmpty();
+        }
+    }
+
+    @Test
+    void a_held_caller_is_connected_once_to_the_agent_phone_it_dialled_when_both_are_bridged() {
+        Replay replay = Replay.of("05-hold-redirect-agent-answers.ami.txt");
+
+        assertThat(replay.only(CallConnected.class)).singleElement().satisfies(connected -> {
+            assertThat(connected.call()).isEqualTo(CallId.of("pbx1/1795485503.1"));
+            assertThat(connected.leg()).isEqualTo(LegId.of("pbx1/1795485503.1"));
+            assertThat(connected.agentLeg()).isEqualTo(LegId.of("pbx1/1795485505.2"));
+        });
+    }
+
+    @Test
+    void an_inbound_sip_caller_is_connected_once_to_the_agent() {
+        assertThat(Replay.of("11-inbound-sip-hold-redirect.ami.txt").only(CallConnected.class)).singleElement()
+                .satisfies(connected -> {
+                    assertThat(connected.call()).isEqualTo(CallId.of("pbx1/1795485637.0"));
+                    assertThat(connected.leg()).isEqualTo(LegId.of("pbx1/1795485637.0"));
+                });
+    }
+
+    @Test
+    void a_held_caller_joined_to_a_nailed_up_agent_s_conference_is_connected_to_the_agent_s_session_leg() {
+        assertThat(Replay.of("08-nailed-agent-confbridge.ami.txt").only(CallConnected.class)).singleElement()
+                .satisfies(connected -> {
+                    assertThat(connected.leg()).isEqualTo(LegId.of("pbx1/1795485565.5"));
+                    assertThat(connected.agentLeg()).isEqualTo(LegId.of("pbx1/1795485562.0"));
+                });
+    }
+
+    @Test
+    void a_human_answering_an_outbound_call_is_connected_to_the_nailed_up_agent() {
+        assertThat(Replay.of("10c-outbound-amd-human.ami.txt").only(CallConnected.class)).singleElement()
+                .satisfies(connected -> {
+                    assertThat(connected.call()).isEqualTo(CallId.of("pbx1/1795486140.4"));
+                    assertThat(connected.agentLeg()).isEqualTo(LegId.of("pbx1/1795486139.0"));
+                });
+    }
+
+    @Test
+    void no_call_is_connected_when_the_agent_fails_or_a_machine_answers() {
+        for (String file : List.of("06-hold-redirect-agent-noanswer.ami.txt", "07-hold-redirect-agent-busy.ami.txt",
+                "10b-outbound-amd-machine.ami.txt")) {
+            assertThat(Replay.of(file).only(CallConnected.class)).as(file).isEmpty();
         }
     }
 
