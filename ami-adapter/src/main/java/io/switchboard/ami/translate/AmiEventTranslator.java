@@ -35,6 +35,10 @@ import java.util.Map;
  * its {@link ChannelRegistry} current. Runs on Asterisk-Java's event thread: no I/O, no blocking, one caller
  * at a time. Events it has no use for are counted by name ({@link #skipped()}) and yield nothing.
  *
+ * <p>{@code PbxConnected} and {@code PbxDisconnected} are not made here: the connection
+ * ({@link io.switchboard.ami.connection.AmiConnection}) publishes them for logins, lost sockets and
+ * {@code Event: Shutdown}, so a Shutdown yields nothing here and consumers see it once.
+ *
  * <p>Needs the glue's UserEvent classes registered on the connection
  * ({@link io.switchboard.ami.translate.userevent.SwitchboardUserEvent#CLASSES}); Asterisk-Java drops
  * UserEvents it has no class for before they get here.
@@ -96,9 +100,8 @@ public final class AmiEventTranslator {
             return glue.amd(e, at);
         } else if (event instanceof OriginateResponseEvent e) {
             return originateResponse(e, at);
-        } else if (event instanceof ShutdownEvent e) {
-            return List.of(new PbxEvent.PbxDisconnected(registry.pbx(), at,
-                    "Asterisk is shutting down (" + e.getShutdown() + ", restart " + e.getRestart() + ")"));
+        } else if (event instanceof ShutdownEvent) {
+            return List.of();
         }
         counters.skipped(nameOf(event));
         return List.of();
