@@ -33,17 +33,25 @@ import java.util.regex.Pattern;
  * for the client's actions and checks their names, rewriting the recorded ActionIDs to the client's.
  *
  * <p>Asterisk-Java logs in with {@code Challenge} (MD5) and then asks {@code CoreSettings} for the
- * version; the recordings used a plaintext Login and never asked. Those two are answered with
- * synthetic responses (marked as such in {@link #HANDSHAKE}); any other unexpected action gets a
- * synthetic {@code Response: Error} and is listed in {@link #problems()}.
+ * version; the recordings used a plaintext Login and never asked. {@code AmiConnection} resyncs with
+ * {@code CoreShowChannels} after every login. Those three are answered with synthetic responses (marked
+ * as such in {@link #HANDSHAKE}; the channel list is empty, as it was in the recordings, where Asterisk
+ * had just been restarted); any other unexpected action gets a synthetic {@code Response: Error} and is
+ * listed in {@link #problems()}.
  */
 public final class TranscriptAmiServer implements AutoCloseable {
 
-    /** Actions Asterisk-Java sends that no recording contains, and the answer they get. */
+    /**
+     * Actions the client sends that no recording contains, and the (synthetic) answer they get;
+     * {@code {id}} stands for the client's ActionID.
+     */
     static final Map<String, String> HANDSHAKE = Map.of(
-            "challenge", "Response: Success\r\nChallenge: 123456789\r\n",
+            "challenge", "Response: Success\r\nChallenge: 123456789\r\nActionID: {id}\r\n\r\n",
             "coresettings", "Response: Success\r\nAMIversion: 9.0.0\r\nAsteriskVersion: 20.20.1\r\n"
-                    + "SystemName: \r\nCoreMaxCalls: 0\r\nCoreRunUser: \r\nCoreRunGroup: \r\n");
+                    + "SystemName: \r\nCoreMaxCalls: 0\r\nCoreRunUser: \r\nCoreRunGroup: \r\nActionID: {id}\r\n\r\n",
+            "coreshowchannels", "Response: Success\r\nActionID: {id}\r\nEventList: start\r\n"
+                    + "Message: Channels will follow\r\n\r\nEvent: CoreShowChannelsComplete\r\nActionID: {id}\r\n"
+                    + "EventList: Complete\r\nListItems: 0\r\n\r\n");
 
     private static final Pattern ACTION_ID = Pattern.compile("(?m)^ActionID: ([^\r\n]*)");
 
@@ -53,6 +61,7 @@ public final class TranscriptAmiServer implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<String> actionsSeen = new CopyOnWriteArrayList<>();
+    private final List<AmiAction> received = new CopyOnWriteArrayList<>();
     private volatile OutputStream currentOut;
 
     private TranscriptAmiServer(Transcript transcript) throws IOException {
@@ -86,6 +95,25 @@ public final class TranscriptAmiServer implements AutoCloseable {
     /** The action names clients sent, handshake included, in order. */
     public List<String> actionsSeen() {
         return List.copyOf(actionsSeen);
+    }
+
+    /**
+     * The actions clients sent that the recording answered, with every header as written on the wire
+     * (handshake and unexpected actions left out), in order.
+     */
+    public List<AmiAction> actionsReceived() {
+        return List.copyOf(received);
+    }
+
+    /** The last answered action named {@code name} (ignoring case), as written on the wire. */
+    public AmiAction lastReceived(String name) {
+        List<AmiAction> all = actionsReceived();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).is(name)) {
+                return all.get(i);
+            }
+        }
+        throw new AssertionError("no " + name + " received; got " + actionsSeen());
     }
 
     /** Writes raw bytes to the current session now, between recorded blocks. */
@@ -179,7 +207,7 @@ public final class TranscriptAmiServer implements AutoCloseable {
                 actionsSeen.add(action.name());
                 String handshake = HANDSHAKE.get(action.name().toLowerCase(java.util.Locale.ROOT));
                 if (handshake != null) {
-                    write(handshake + "ActionID: " + action.actionId().orElse("") + "\r\n\r\n");
+                    write(handshake.replace("{id}", action.actionId().orElse("")));
                     continue;
                 }
                 if (!action.is(nameAndId[0])) {
@@ -189,6 +217,7 @@ public final class TranscriptAmiServer implements AutoCloseable {
                     continue;
                 }
                 ids.put(nameAndId[1], action.actionId().orElse(""));
+                received.add(action);
                 return;
             }
         }
