@@ -199,6 +199,16 @@ final class Calls {
         } else if (step instanceof Step.GotoIfNoMarked g) {
             c.priority = !conferences.hasMarked(g.conference().apply(c))
                     ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
+        } else if (step instanceof Step.Amd) {
+            AmdOutcome outcome = c.amd;
+            c.timer = after(outcome.analysis(), () -> {
+                if (c.alive && c.generation == generation) {
+                    setVariable(c, "AMDSTATUS", outcome.name());
+                    setVariable(c, "AMDCAUSE", outcome.cause());
+                    resume(c, generation);
+                }
+            });
+            return false;
         } else if (step instanceof Step.Instant) {
             c.priority++;
         } else if (step instanceof Step.Hangup) {

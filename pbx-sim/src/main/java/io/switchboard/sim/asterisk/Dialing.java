@@ -71,6 +71,9 @@ final class Dialing {
                 : o != null && o.channelId() != null ? o.channelId() + ";2" : calls.nextUniqueid();
         String linked = linkedid != null ? linkedid : uid1;
         SimChannel one = calls.create(base + ";1", uid1, linked, SimChannel.DOWN, context, exten);
+        if (o != null) {
+            one.variables.putAll(o.variables());
+        }
         SimChannel two = calls.create(base + ";2", uid2, linked, SimChannel.RING, context, exten);
         one.localOne = true;
         one.partner = two;
@@ -105,6 +108,9 @@ final class Dialing {
         SimChannel dest = calls.create(calls.nextName(tech + "/" + peer, tech), uid, linkedid, SimChannel.DOWN,
                 "default", "s");
         DialAttempt attempt = new DialAttempt(caller, dest, rest, o);
+        if (o != null) {
+            dest.variables.putAll(o.variables());
+        }
         dest.dialledBy = attempt;
         if (caller != null) {
             caller.dialling = attempt;
@@ -117,6 +123,7 @@ final class Dialing {
         dialBegin(attempt);
         Phone phone = phones.getOrDefault(target, new Phone.Unreachable());
         if (phone instanceof Phone.Answers answers) {
+            dest.amd = answers.amd();
             ringing(attempt);
             dest.timer = calls.after(answers.ringFor().compareTo(timeout) < 0 ? answers.ringFor() : timeout,
                     () -> phoneAnswers(attempt, answers, timeout));

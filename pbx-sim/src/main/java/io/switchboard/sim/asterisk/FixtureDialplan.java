@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The contexts of the capture dialplan ({@code fixtures/asterisk-20/config/extensions.conf}) that
  * the hold-and-redirect and ConfBridge fixtures use: {@code caller}, {@code hold}, {@code to-agent},
- * {@code agents}, {@code nailed}, {@code to-conf}.
+ * {@code agents}, {@code nailed}, {@code to-conf}, {@code outbound-amd}.
  */
 final class FixtureDialplan extends Dialplan {
 
@@ -22,6 +22,7 @@ final class FixtureDialplan extends Dialplan {
             case "hold" -> "s".equals(exten) ? Optional.of(hold()) : Optional.empty();
             case "to-agent" -> exten.matches("[a-z].+") ? Optional.of(toAgent()) : Optional.empty();
             case "agents" -> agent(exten);
+            case "outbound-amd" -> "s".equals(exten) ? Optional.of(outboundAmd()) : Optional.empty();
             case "nailed" -> exten.matches("[a-z].+") ? Optional.of(Extension.of(
                     new Step.NoOp(c -> "Nailed-up session for " + c.exten), new Step.Answer(),
                     new Step.ConfBridge(c -> c.exten, "cti_bridge,cti_agent", true, false), new Step.Hangup()))
@@ -35,6 +36,27 @@ final class FixtureDialplan extends Dialplan {
                     : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    private static String amdStatus(SimChannel c) {
+        String status = c.variables.getOrDefault("AMDSTATUS", "");
+        return status.isEmpty() ? "NOTBUILT" : status;
+    }
+
+    private static Extension outboundAmd() {
+        return new Extension(List.of(
+                new Step.NoOp(c -> "Outbound call answered: " + c.name),
+                new Step.Amd(),
+                new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", amdStatus(c)),
+                        new AmiHeader("Cause", c.variables.getOrDefault("AMDCAUSE", "")),
+                        new AmiHeader("Uniqueid", c.uniqueid))),
+                new Step.GotoIf(c -> "MACHINE".equals(amdStatus(c)), "machine", null),
+                new Step.ConfBridge(c -> "agent-1", "cti_bridge,cti_customer", false, false),
+                new Step.Hangup(),
+                new Step.NoOp(c -> "Answering machine on " + c.name + ": leave message and hang up"),
+                new Step.Instant("Playback", c -> "hello-world"),
+                new Step.UserEvent("AMDMessageLeft", c -> List.of(new AmiHeader("Uniqueid", c.uniqueid))),
+                new Step.Hangup()), Map.of("machine", 7));
     }
 
     private static Extension hold() {

@@ -18,8 +18,9 @@ import java.time.Duration;
  * @param channelId {@code ChannelId}, or null (Quirk 16)
  * @param otherChannelId {@code OtherChannelId}, or null
  * @param async {@code Async: true}: only then an OriginateResponse event follows
+ * @param variables {@code Variable: name=value} headers (repeatable, or comma-separated), set on the new channel
  */
 record OriginateRequest(String actionId, String dialString, String context, String exten, int priority,
         String application, String data, String callerNum, String callerName, Duration timeout,
-        String channelId, String otherChannelId, boolean async) {
+        String channelId, String otherChannelId, boolean async, java.util.Map<String, String> variables) {
 }

@@ -34,7 +34,17 @@ final class Originates {
                 Duration.ofMillis(timeoutMs), action.header("ChannelId").orElse(null),
                 action.header("OtherChannelId").orElse(null),
                 action.header("Async").map(String::trim).filter(a -> a.equalsIgnoreCase("true")
-                        || a.equalsIgnoreCase("yes") || a.equals("1")).isPresent());
+                        || a.equalsIgnoreCase("yes") || a.equals("1")).isPresent(),
+                variables(action));
+    }
+
+    private static java.util.Map<String, String> variables(AmiAction action) {
+        java.util.Map<String, String> variables = new java.util.LinkedHashMap<>();
+        action.message().headers().stream().filter(h -> h.is("Variable"))
+                .flatMap(h -> java.util.Arrays.stream(h.value().split(",")))
+                .map(String::trim).filter(v -> v.indexOf('=') > 0)
+                .forEach(v -> variables.put(v.substring(0, v.indexOf('=')), v.substring(v.indexOf('=') + 1)));
+        return java.util.Map.copyOf(variables);
     }
 
     static Step applicationStep(OriginateRequest o) {

@@ -9,11 +9,20 @@ import java.util.Objects;
  */
 public sealed interface Phone {
 
-    /** Rings, then answers after {@code ringFor}; hangs up after {@code talkFor} unless that is null. */
-    record Answers(Duration ringFor, Duration talkFor) implements Phone {
-        /** Rejects a null ring time. */
+    /**
+     * Rings, then answers after {@code ringFor}; hangs up after {@code talkFor} unless that is null.
+     * {@code amd} is what AMD() would decide about the audio it sends (a person or a machine).
+     */
+    record Answers(Duration ringFor, Duration talkFor, AmdOutcome amd) implements Phone {
+        /** Rejects a null ring time or AMD outcome. */
         public Answers {
             Objects.requireNonNull(ringFor, "ringFor");
+            Objects.requireNonNull(amd, "amd");
+        }
+
+        /** A person answers (AMD: HUMAN). */
+        public Answers(Duration ringFor, Duration talkFor) {
+            this(ringFor, talkFor, AmdOutcome.HUMAN);
         }
     }
 

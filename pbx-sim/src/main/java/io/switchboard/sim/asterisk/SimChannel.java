@@ -49,6 +49,8 @@ final class SimChannel {
     /** The application the channel runs now and its data (from its last Newexten), as Status shows them. */
     String application = "";
     String applicationData = "";
+    /** What AMD() decides on this channel; Local channels carry no audio (Quirk 25). */
+    AmdOutcome amd = AmdOutcome.NOTSURE;
     /** True for an originated channel that runs an Application instead of dialplan. */
     boolean applicationOnly;
     /** When the channel was created, for CoreShowChannel {@code Duration} and Status {@code Seconds}. */

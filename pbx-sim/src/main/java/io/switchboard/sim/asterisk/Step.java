@@ -120,6 +120,12 @@ sealed interface Step {
         public String appData(SimChannel c) { return data.apply(c); }
     }
 
+    /** {@code ExecIf($[${IFMODULE(app_amd.so)}]?AMD())}: waits for the channel's {@link AmdOutcome}, sets AMDSTATUS/AMDCAUSE. */
+    record Amd() implements Step {
+        public String application() { return "ExecIf"; }
+        public String appData(SimChannel c) { return "1?AMD()"; }
+    }
+
     /** {@code Hangup()}. */
     record Hangup() implements Step {
         public String application() { return "Hangup"; }

@@ -12,6 +12,7 @@ import io.switchboard.sim.transcript.Transcript;
 import io.switchboard.sim.transcript.TranscriptBlock;
 import io.switchboard.sim.wire.Decoded;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,17 @@ class FixtureConformanceTest {
      * Blocks whose per-channel order real Asterisk itself varies: in 09 the busy Local {@code ;2}'s
      * {@code Newstate Busy} comes after {@code DialEnd} in the async attempt (block 6) but before it
      * in the sync attempt of the same file. The simulator follows the sync order (also 07's).
+     * In 10c/10d the SIP leg's ConfbridgeJoin came before its BridgeEnter (10d: even before the
+     * Newexten of ConfBridge), in 08/10b after it (Quirks 22, 29); the simulator follows 08.
+     * When 10d's agent leaves, BridgeLeave comes before ConfbridgeLeave; in 08/10c after it.
      */
-    static final Map<String, Set<Integer>> RACY_BLOCKS = Map.of("09-originate-failures.ami.txt", Set.of(6));
+    static final Map<String, Set<Integer>> RACY_BLOCKS = Map.of("09-originate-failures.ami.txt", Set.of(6),
+            "10c-outbound-amd-human.ami.txt", Set.of(6), "10d-outbound-amd-notsure-no-rtp.ami.txt", Set.of(6, 10));
+
+    /** The SIP customer of 10b/10c/10d answers at once; what AMD hears differs (Quirk 28). */
+    static final Map<String, AmdOutcome> AMD = Map.of("10b-outbound-amd-machine.ami.txt", AmdOutcome.MACHINE,
+            "10c-outbound-amd-human.ami.txt", AmdOutcome.HUMAN,
+            "10d-outbound-amd-notsure-no-rtp.ami.txt", AmdOutcome.NOTSURE);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
@@ -51,12 +61,18 @@ class FixtureConformanceTest {
         "08-nailed-agent-confbridge.ami.txt",
         "09b-originate-with-channelid.ami.txt",
         "09-originate-failures.ami.txt",
+        "10b-outbound-amd-machine.ami.txt",
+        "10c-outbound-amd-human.ami.txt",
+        "10d-outbound-amd-notsure-no-rtp.ami.txt",
         "14-misc-actions-and-shutdown.ami.txt",
         "15-redirect-to-missing-extension.ami.txt"})
     void the_simulator_sends_what_asterisk_sent(String fixture) throws Exception {
         Transcript transcript = Transcript.read(Fixtures.asterisk(fixture));
+        Map<String, Phone> phones = AMD.containsKey(fixture)
+                ? Map.of("SIP/5551234@127.0.0.1:5062", new Phone.Answers(Duration.ofMillis(200), null, AMD.get(fixture)))
+                : Map.of();
         SimulatorConfig config = new SimulatorConfig(Map.of("cti", "cti-secret"), Dialplan.fixtures(),
-                Map.of(), 0.02, Clock.systemUTC());
+                phones, 0.02, Clock.systemUTC());
         AmiDecoder fixtureDecoder = AmiDecoder.clientSide();
         try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
                 AmiTestClient client = new AmiTestClient(sim.port())) {
