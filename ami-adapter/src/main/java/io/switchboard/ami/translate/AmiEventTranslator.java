@@ -2,6 +2,10 @@ package io.switchboard.ami.translate;
 
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.translate.userevent.AgentDialResultEvent;
+import io.switchboard.ami.translate.userevent.AgentLoginEvent;
+import io.switchboard.ami.translate.userevent.AgentLogoutEvent;
+import io.switchboard.ami.translate.userevent.AgentSessionEndedEvent;
+import io.switchboard.ami.translate.userevent.AgentSessionStartedEvent;
 import io.switchboard.ami.translate.userevent.AmdEvent;
 import io.switchboard.ami.translate.userevent.CallerOnHoldEvent;
 import io.switchboard.ami.translate.userevent.InboundCallEvent;
@@ -50,6 +54,7 @@ public final class AmiEventTranslator {
     private final Counters counters = new Counters();
     private final ChannelEvents channels;
     private final GlueEvents glue;
+    private final AgentEvents agents;
 
     /**
      * @param registry      the channels of the PBX the events come from
@@ -60,8 +65,10 @@ public final class AmiEventTranslator {
         this.registry = Require.nonNull(registry, "registry");
         this.clock = Require.nonNull(clock, "clock");
         Dials dials = new Dials();
-        this.channels = new ChannelEvents(registry, dials, new Conferences());
+        Conferences conferences = new Conferences();
+        this.channels = new ChannelEvents(registry, dials, conferences);
         this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
+        this.agents = new AgentEvents(registry, counters, conferences);
     }
 
     /** The core events {@code event} means, in order; empty for events that only update channel state. */
@@ -98,6 +105,14 @@ public final class AmiEventTranslator {
             return glue.onHold(e, at);
         } else if (event instanceof AmdEvent e) {
             return glue.amd(e, at);
+        } else if (event instanceof AgentLoginEvent e) {
+            return agents.login(e, at);
+        } else if (event instanceof AgentLogoutEvent e) {
+            return agents.logout(e, at);
+        } else if (event instanceof AgentSessionStartedEvent e) {
+            return agents.sessionStarted(e, at);
+        } else if (event instanceof AgentSessionEndedEvent e) {
+            return agents.sessionEnded(e, at);
         } else if (event instanceof OriginateResponseEvent e) {
             return originateResponse(e, at);
         } else if (event instanceof ShutdownEvent) {

@@ -20,6 +20,14 @@ final class Wire {
                 + "\nDestUniqueid: " + destUniqueid + "\nDestLinkedid: " + uniqueid + "\nDialStatus: " + dialStatus;
     }
 
+    static String confbridgeJoin(String conference, String bridge, String channel, String uniqueid) {
+        return "Event: ConfbridgeJoin\nPrivilege: call,all\n" + TIMESTAMP + "Conference: " + conference
+                + "\nBridgeUniqueid: " + bridge + "\nBridgeType: base\nBridgeTechnology: softmix\n"
+                + "BridgeCreator: ConfBridge\nBridgeName: " + conference + "\nBridgeNumChannels: 2\n"
+                + "BridgeVideoSourceMode: none\n" + channelHeaders(channel, uniqueid, uniqueid, "switchboard-join")
+                + "\nAdmin: No\nMuted: No";
+    }
+
     /** A dialplan {@code UserEvent}: the channel's standard headers, then only the glue's custom fields. */
     static String userEvent(String name, String channel, String uniqueid, String linkedid, String... fields) {
         return "Event: UserEvent\nPrivilege: user,all\n" + TIMESTAMP

@@ -17,7 +17,9 @@ public abstract class SwitchboardUserEvent extends UserEvent {
 
     /** Every glue UserEvent class, for {@code ManagerConnection.registerUserEventClass}. */
     public static final List<Class<? extends SwitchboardUserEvent>> CLASSES =
-            List.of(InboundCallEvent.class, CallerOnHoldEvent.class, AgentDialResultEvent.class, AmdEvent.class);
+            List.of(InboundCallEvent.class, CallerOnHoldEvent.class, AgentDialResultEvent.class, AmdEvent.class,
+                    AgentLoginEvent.class, AgentLogoutEvent.class,
+                    AgentSessionStartedEvent.class, AgentSessionEndedEvent.class);
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -30,6 +32,8 @@ public abstract class SwitchboardUserEvent extends UserEvent {
     private String agent;
     private String status;
     private String cause;
+    private String device;
+    private String mode;
 
     protected SwitchboardUserEvent(Object source) {
         super(source);
@@ -85,7 +89,7 @@ public abstract class SwitchboardUserEvent extends UserEvent {
         this.dialStatus = dialStatus;
     }
 
-    /** {@code Agent}: the agent id Switchboard set in SWITCHBOARD_AGENT (AgentDialResult). */
+    /** {@code Agent}: the agent id (AgentDialResult, AgentLogin/Logout, AgentSessionStarted/Ended). */
     public String getAgent() {
         return agent;
     }
@@ -113,5 +117,25 @@ public abstract class SwitchboardUserEvent extends UserEvent {
     /** Set by Asterisk-Java from {@code Cause}. */
     public void setCause(String cause) {
         this.cause = cause;
+    }
+
+    /** {@code Device}: the phone an agent logged in or out from, e.g. {@code PJSIP/1001} (AgentLogin/Logout). */
+    public String getDevice() {
+        return device;
+    }
+
+    /** Set by Asterisk-Java from {@code Device}. */
+    public void setDevice(String device) {
+        this.device = device;
+    }
+
+    /** {@code Mode}: {@code nailed} (*70) or {@code ondemand} (*71) (AgentLogin). */
+    public String getMode() {
+        return mode;
+    }
+
+    /** Set by Asterisk-Java from {@code Mode}. */
+    public void setMode(String mode) {
+        this.mode = mode;
     }
 }
