@@ -34,6 +34,9 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(contexts.hold())) {
             return "s".equals(exten) ? Optional.of(hold()) : Optional.empty();
         }
+        if (context.equals(contexts.outbound())) {
+            return "s".equals(exten) ? Optional.of(OutboundContext.s(contexts)) : Optional.empty();
+        }
         if (context.equals(contexts.join())) {
             return AgentContexts.join(exten, contexts.hold());
         }

@@ -1,0 +1,54 @@
+package io.switchboard.sim.asterisk;
+
+import static io.switchboard.sim.asterisk.AgentContexts.var;
+
+import io.switchboard.sim.ami.AmiHeader;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The glue's {@code switchboard-outbound,s}: an answered customer leg runs AMD, reports
+ * UserEvent AMD (Status, Cause), then joins the nailed agent's conference via
+ * {@code switchboard-join}, or takes the safe-harbour path (UserEvent SafeHarbour with reason
+ * NOAGENT or AGENTABSENT, message, hangup); a MACHINE gets the message of
+ * {@code SWITCHBOARD_MACHINE_MESSAGE} (UserEvent AMDMessageLeft) if
+ * {@code SWITCHBOARD_MACHINE_ACTION} is {@code message}, else it is hung up.
+ */
+final class OutboundContext {
+
+    private OutboundContext() {
+    }
+
+    private static String status(SimChannel c) {
+        return var(c, "SWITCHBOARD_AMD_STATUS");
+    }
+
+    static Extension s(GlueContexts contexts) {
+        return new Extension(List.of(
+                new Step.NoOp(c -> "Switchboard outbound " + c.name + " task " + var(c, "SWITCHBOARD_TASK")
+                        + " campaign " + var(c, "SWITCHBOARD_CAMPAIGN") + " agent " + var(c, "SWITCHBOARD_AGENT")),
+                new Step.Amd(),
+                new Step.Set("SWITCHBOARD_AMD_STATUS", c -> var(c, "AMDSTATUS").isEmpty() ? "NOTBUILT" : var(c, "AMDSTATUS")),
+                new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", status(c)),
+                        new AmiHeader("Cause", var(c, "AMDCAUSE")))),
+                new Step.GotoIf(c -> "MACHINE".equals(status(c)), "machine", null),
+                new Step.GotoIf(c -> "HANGUP".equals(status(c)), "done", null),
+                new Step.GotoIf(c -> var(c, "SWITCHBOARD_AGENT").isEmpty(), "noagent", null),
+                new Step.GotoIfNoMarked(AgentContexts::conference, "agentabsent"),
+                new Step.Goto(contexts.join(), "s", "1"),
+                new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "NOAGENT"),
+                new Step.Goto(null, "s", "safeharbour"),
+                new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "AGENTABSENT"),
+                new Step.UserEvent("SafeHarbour", c -> List.of(new AmiHeader("Agent", var(c, "SWITCHBOARD_AGENT")),
+                        new AmiHeader("Reason", var(c, "SWITCHBOARD_SAFE_HARBOUR_REASON")))),
+                new Step.Instant("Playback", c -> var(c, "SWITCHBOARD_SAFE_HARBOUR").isEmpty()
+                        ? "all-circuits-busy-now&pls-try-call-later" : var(c, "SWITCHBOARD_SAFE_HARBOUR")),
+                new Step.Hangup(),
+                new Step.GotoIf(c -> !"message".equals(var(c, "SWITCHBOARD_MACHINE_ACTION"))
+                        || var(c, "SWITCHBOARD_MACHINE_MESSAGE").isEmpty(), "done", null),
+                new Step.Instant("Playback", c -> var(c, "SWITCHBOARD_MACHINE_MESSAGE")),
+                new Step.UserEvent("AMDMessageLeft", c -> List.of()),
+                new Step.Hangup()),
+                Map.of("noagent", 10, "agentabsent", 12, "safeharbour", 13, "machine", 16, "done", 19));
+    }
+}
