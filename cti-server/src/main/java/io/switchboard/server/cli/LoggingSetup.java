@@ -21,6 +21,10 @@ final class LoggingSetup {
   static void apply(LogLevel level) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.getLogger("io.switchboard").setLevel(Level.toLevel(level.name()));
+      // Asterisk-Java errors only: its warnings print whole AMI events ("Slow processing of event ...
+      // calleridnum='+49...'), and it warns on every reconnect. The AMI connection logs login failures,
+      // disconnects and untranslatable events itself, with the PBX name and without phone numbers.
+      context.getLogger("org.asteriskjava").setLevel(Level.ERROR);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.switchboard.server.runtime;
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
+import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.persistence.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ final class Parts {
   volatile Vertx vertx;
   volatile HazelcastInstance hazelcast;
   volatile Database database;
+  volatile PbxConnections pbx;
   volatile HttpVerticle http;
   volatile String httpDeployment;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -34,6 +36,13 @@ final class Parts {
       return;
     }
     LOG.info("event=stopping");
+    if (pbx != null) {
+      try {
+        pbx.stop();
+      } catch (RuntimeException e) {
+        LOG.warn("event=stop-step-failed step=pbx reason={}", e.toString());
+      }
+    }
     if (vertx != null && httpDeployment != null) {
       step("http", vertx.undeploy(httpDeployment));
     }

@@ -3,6 +3,7 @@ package io.switchboard.server.runtime;
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.agent.JooqAgentDirectory;
 import io.switchboard.server.cluster.HazelcastSetup;
+import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
 import io.switchboard.server.http.HttpBindException;
@@ -10,7 +11,9 @@ import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
+import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.runtime.StartupException.Stage;
+import io.switchboard.server.status.AmiConnectionCheck;
 import io.switchboard.server.status.CrmCheck;
 import io.switchboard.server.status.DatabaseCheck;
 import io.switchboard.server.status.HazelcastCheck;
@@ -27,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running node: clustered Vert.x on an embedded Hazelcast member, the database, the HTTP API.
- * {@link #start} is one compose chain; a failure at any step closes what was started and fails with a
+ * One running node: clustered Vert.x on an embedded Hazelcast member, the database, the PBX
+ * connections, the HTTP API. {@link #start} is one compose chain; a failure at any step closes what was started and fails with a
  * {@link StartupException} that says what to fix.
  *
  * <p>Closing happens on a plain thread, never inside the chain: a continuation scheduled on an event
@@ -63,7 +66,11 @@ public final class Server implements AutoCloseable {
         })
         .compose(database -> {
           parts.database = database;
-          StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, config);
+          // After the database and Hazelcast: what the PBX tells us is only useful once state can be stored.
+          parts.pbx = PbxConnections.of(config.pbx(), parts.vertx.getOrCreateContext(), parts.metrics.registry(),
+              Clock.systemUTC());
+          parts.pbx.start();
+          StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, new JooqAgentDirectory(database, Clock.systemUTC())));
           return parts.vertx.deployVerticle(parts.http)
@@ -91,11 +98,20 @@ public final class Server implements AutoCloseable {
   }
 
   static StatusRegistry statusChecks(Vertx vertx, HazelcastInstance hazelcast, Database database,
-      SwitchboardConfig config) {
+      PbxConnections attached, SwitchboardConfig config) {
     StatusRegistry status = new StatusRegistry(CHECK_TIMEOUT);
     status.register(new DatabaseCheck(database));
     status.register(new HazelcastCheck(vertx, hazelcast));
-    config.pbx().forEach(pbx -> status.register(new PbxReachabilityCheck(vertx, pbx, CHECK_TIMEOUT)));
+    config.pbx().forEach(pbx -> {
+      if (pbx.type() != PbxType.ASTERISK) {
+        status.register(new PbxReachabilityCheck(vertx, pbx, CHECK_TIMEOUT));
+      } else if (attached.get(pbx.name()).isPresent()) {
+        status.register(new AmiConnectionCheck(pbx, attached.get(pbx.name()).get().connection()::status));
+      } else {
+        status.register(AmiConnectionCheck.notAttached(pbx, attached.notAttached().getOrDefault(pbx.name(),
+            "not attached")));
+      }
+    });
     status.register(new CrmCheck("salesforce", config.crm().salesforce().enabled()));
     status.register(new CrmCheck("hubspot", config.crm().hubspot().enabled()));
     status.register(new CrmCheck("zendesk", config.crm().zendesk().enabled()));
@@ -115,8 +131,13 @@ public final class Server implements AutoCloseable {
     return parts.hazelcast;
   }
 
+  /** The attached PBXs: connection, call control and event stream per {@code pbx[].name}. */
+  public PbxConnections pbx() {
+    return parts.pbx;
+  }
+
   /**
-   * Blocking: stops HTTP first (no new requests), then the database, then Vert.x, which makes the
+   * Blocking: logs off every PBX first (no new events or commands), then stops HTTP, then the database, then Vert.x, which makes the
    * Hazelcast member leave the cluster. Idempotent; call from a plain thread (shutdown hook, test).
    */
   @Override

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Until the AMI/ESL adapters attach, a PBX connection is checked by opening (and closing) a TCP
+ * Until the ESL adapter attaches, a FreeSWITCH entry is checked by opening (and closing) a TCP
  * connection to its host and port: {@code reachable} or {@code unreachable}, never a made-up "up".
+ * Asterisk entries report their AMI session instead ({@link AmiConnectionCheck}).
  */
 public final class PbxReachabilityCheck implements StatusCheck {
 

@@ -1,0 +1,129 @@
+package io.switchboard.server.pbx;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.ami.AmiSettings;
+import io.switchboard.ami.channel.ChannelRegistry;
+import io.switchboard.ami.connection.AmiConnection;
+import io.switchboard.ami.connection.AmiPbxEvents;
+import io.switchboard.ami.connection.RegistryResync;
+import io.switchboard.ami.control.AmiCallControl;
+import io.switchboard.ami.control.CallChannels;
+import io.switchboard.ami.translate.AmiEventTranslator;
+import io.switchboard.ami.translate.userevent.SwitchboardUserEvent;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.retry.RetryPolicy;
+import io.switchboard.server.config.PbxConnection;
+import io.vertx.core.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.asteriskjava.manager.ManagerConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of one Asterisk, wired: settings, channel registry, translator, AMI connection on its own
+ * named single-thread scheduler, call control, and the hand-off of its events to a Vert.x context.
+ */
+final class AsteriskAttachment {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AsteriskAttachment.class);
+
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
+  /** First retry within 0.5 s, doubling to at most 30 s between attempts; never gives up. */
+  static final Duration FIRST_RETRY = Duration.ofMillis(500);
+  static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+  /**
+   * Dial string for customers: through Asterisk's {@code default} context. Fixed until the dialer needs a
+   * {@code pbx[].outbound-channel} key (e.g. {@code PJSIP/{number}@trunk}).
+   */
+  static final String OUTBOUND_CHANNEL = "Local/{number}@default";
+  /** The admin's context that dials transfer targets; fixed until a {@code pbx[].transfer-context} key exists. */
+  static final String TRANSFER_CONTEXT = "default";
+  /** Numbers without a country code are not guessed at until a per-PBX region key exists. */
+  static final String NO_REGION = "ZZ";
+
+  private final ScheduledThreadPoolExecutor scheduler;
+  private final AttachedPbx attached;
+
+  private AsteriskAttachment(ScheduledThreadPoolExecutor scheduler, AttachedPbx attached) {
+    this.scheduler = scheduler;
+    this.attached = attached;
+  }
+
+  /**
+   * Builds, does not connect yet.
+   *
+   * @throws IllegalArgumentException if the entry lacks what AMI needs (username, secret); the message names the field
+   */
+  static AsteriskAttachment of(PbxConnection pbx, Context context, MeterRegistry meters, Clock clock) {
+    AmiSettings settings = new AmiSettings(pbx.name(), pbx.host(), pbx.port(), pbx.username(), pbx.secret().value(),
+        CONNECT_TIMEOUT);
+    PbxId id = PbxId.of(pbx.name());
+    ScheduledThreadPoolExecutor scheduler = scheduler(pbx.name());
+    ChannelRegistry registry = new ChannelRegistry(id, clock);
+    AmiEventTranslator translator = new AmiEventTranslator(registry, clock, NO_REGION);
+    AmiPbxEvents amiEvents = new AmiPbxEvents();
+    ContextEventStream events = new ContextEventStream(id, context, meters);
+    amiEvents.subscribe(events);
+    AmiConnection connection = new AmiConnection(settings, withGlueEvents(AmiConnection.factory()),
+        RetryPolicy.exponential(FIRST_RETRY, LONGEST_RETRY, Integer.MAX_VALUE, new SplittableRandom()),
+        scheduler, clock, translator::translate, new RegistryResync(registry), amiEvents);
+    Executor onContext = task -> context.runOnContext(v -> task.run());
+    AmiCallControl control = new AmiCallControl(id, connection::send, CallChannels.of(registry), OUTBOUND_CHANNEL,
+        TRANSFER_CONTEXT, scheduler, onContext, COMMAND_TIMEOUT);
+    LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(), pbx.host(), pbx.port(),
+        pbx.username());
+    return new AsteriskAttachment(scheduler, new AttachedPbx(id, connection, control, events));
+  }
+
+  /** The glue's UserEvent classes must be known to each new connection before it logs in. */
+  static Function<AmiSettings, ManagerConnection> withGlueEvents(Function<AmiSettings, ManagerConnection> factory) {
+    return settings -> {
+      ManagerConnection connection = factory.apply(settings);
+      SwitchboardUserEvent.CLASSES.forEach(connection::registerUserEventClass);
+      return connection;
+    };
+  }
+
+  private static ScheduledThreadPoolExecutor scheduler(String pbxName) {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "switchboard-ami-" + pbxName);
+      thread.setDaemon(true);
+      return thread;
+    });
+    // A pending reconnect must not hold the shutdown up.
+    scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
+  }
+
+  AttachedPbx attached() {
+    return attached;
+  }
+
+  void start() {
+    attached.connection().start();
+  }
+
+  /** Blocking: logs off (queued behind whatever the scheduler is doing) and waits up to {@code timeout}. */
+  void stop(Duration timeout) {
+    attached.connection().stop();
+    scheduler.shutdown();
+    try {
+      if (!scheduler.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("event=pbx-stop-timeout pbx={} waited_ms={}", attached.id(), timeout.toMillis());
+        scheduler.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      scheduler.shutdownNow();
+    }
+  }
+}
