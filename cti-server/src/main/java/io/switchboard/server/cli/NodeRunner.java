@@ -20,6 +20,12 @@ final class NodeRunner {
   private NodeRunner() {}
 
   static int runUntilStopped(LoadedConfig loaded, Consumer<Server> onReady) throws InterruptedException {
+    return runUntilStopped(loaded, onReady, () -> { });
+  }
+
+  /** Like {@link #runUntilStopped(LoadedConfig, Consumer)}; {@code afterStop} runs once the node has stopped. */
+  static int runUntilStopped(LoadedConfig loaded, Consumer<Server> onReady, Runnable afterStop)
+      throws InterruptedException {
     LoggingSetup.apply(loaded.config().logging().level());
     loaded.warnings().forEach(w -> LOG.warn("event=config-warning source={} {}", loaded.source(), w));
     LOG.info("event=starting config={} http={}:{} database={} cluster={}", loaded.source(),
@@ -31,6 +37,7 @@ final class NodeRunner {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.close();
+        afterStop.run();
       } finally {
         stopped.countDown();
       }
