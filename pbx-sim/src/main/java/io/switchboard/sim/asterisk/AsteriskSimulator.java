@@ -149,7 +149,7 @@ public final class AsteriskSimulator implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             running.shutdown();
         }
-        running.thread.shutdownNow();
+        running.scheduler.stop();
         server = null;
         engine = null;
     }

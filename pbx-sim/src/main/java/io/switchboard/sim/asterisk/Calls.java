@@ -20,7 +20,7 @@ final class Calls {
 
     /** Schedules work on the engine thread after a simulated delay. */
     interface Timers {
-        java.util.concurrent.ScheduledFuture<?> after(Duration delay, Runnable task);
+        VirtualScheduler.Timer after(Duration delay, Runnable task);
     }
 
     final Events events;
@@ -94,7 +94,7 @@ final class Calls {
         };
     }
 
-    java.util.concurrent.ScheduledFuture<?> after(Duration delay, Runnable task) {
+    VirtualScheduler.Timer after(Duration delay, Runnable task) {
         return timers.after(delay, task);
     }
 

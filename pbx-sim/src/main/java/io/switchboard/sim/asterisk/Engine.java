@@ -7,14 +7,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The simulator's single engine thread: every action and every timer runs here, so the channel
- * model needs no locks and events leave in one well-defined order.
+ * The simulator's single engine thread ({@link VirtualScheduler}): every action and every timer
+ * runs there on virtual time, so the channel model needs no locks and events leave in one
+ * well-defined order.
  */
 final class Engine {
 
@@ -22,7 +19,7 @@ final class Engine {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
     final SimulatorConfig config;
-    final ScheduledExecutorService thread;
+    final VirtualScheduler scheduler;
     final Events events;
     final Calls calls;
     final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
@@ -31,28 +28,23 @@ final class Engine {
 
     Engine(SimulatorConfig config) {
         this.config = config;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pbx-sim-engine");
-            t.setDaemon(true);
-            return t;
-        });
-        this.events = new Events(config.clock());
+        this.scheduler = new VirtualScheduler(config.timeScale(), config.clock().instant());
+        this.events = new Events(scheduler.clock());
         this.calls = new Calls(events, config.dialplan(), config.phones(), this::broadcast, this::after,
                 config.clock().instant().getEpochSecond());
         this.actions = new Actions(this);
     }
 
-    ScheduledFuture<?> after(Duration delay, Runnable task) {
-        long nanos = (long) (delay.toNanos() * config.timeScale());
-        return thread.schedule(() -> guarded(task), nanos, TimeUnit.NANOSECONDS);
+    VirtualScheduler.Timer after(Duration delay, Runnable task) {
+        return scheduler.after(delay, () -> guarded(task));
     }
 
     void submit(AmiSession session, AmiAction action) {
-        thread.execute(() -> guarded(() -> actions.handle(session, action)));
+        scheduler.execute(() -> guarded(() -> actions.handle(session, action)));
     }
 
     void execute(Runnable task) {
-        thread.execute(() -> guarded(task));
+        scheduler.execute(() -> guarded(task));
     }
 
     private static void guarded(Runnable task) {
@@ -78,7 +70,7 @@ final class Engine {
 
     /** A security event (SuccessfulAuth, InvalidPassword, RequestBadFormat) about {@code session}. */
     AmiMessage securityEvent(String name, String severity, AmiSession session, String... extra) {
-        String tv = EVENT_TV.format(config.clock().instant());
+        String tv = EVENT_TV.format(events.now());
         Events.Builder b = events.event(name, "security,all").add("EventTV", tv).add("Severity", severity)
                 .add("Service", "AMI").add("EventVersion", "1");
         boolean accountLast = "RequestBadFormat".equals(name);

@@ -2,7 +2,6 @@ package io.switchboard.sim.asterisk;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 
 /** One simulated channel. Confined to the engine thread. */
 final class SimChannel {
@@ -41,7 +40,7 @@ final class SimChannel {
     /** Music on hold class while MusicOnHold runs, else null. */
     String mohClass;
     /** A timer of the running application (Wait, ring timeout), cancelled on hangup or redirect. */
-    ScheduledFuture<?> timer;
+    VirtualScheduler.Timer timer;
     /** True while the channel runs dialplan (false while parked in an application that waits). */
     boolean alive = true;
     /** Incremented on every redirect so stale continuations do nothing. */
@@ -82,7 +81,7 @@ final class SimChannel {
 
     void cancelTimer() {
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
             timer = null;
         }
     }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param dialplan the modelled contexts ({@link Dialplan#switchboard} or {@link Dialplan#fixtures})
  * @param phones behaviour of non-Local dial strings (agent devices, customer numbers); unknown ones are unreachable
  * @param timeScale factor applied to every simulated delay (1.0 = real time, 0.01 = 100× faster)
- * @param clock source of Timestamps and epoch-based Uniqueids
+ * @param clock where the engine's virtual clock starts (Timestamps, epoch-based Uniqueids); virtual time then
+ *     advances with the scheduled work, paced at {@code timeScale}
  */
 public record SimulatorConfig(Map<String, String> users, Dialplan dialplan, Map<String, Phone> phones,
         double timeScale, Clock clock) {
