@@ -76,15 +76,17 @@ public final class AsteriskSimulator implements AutoCloseable {
      * UserEvent InboundCall and waits on hold. Returns the channel name, e.g. {@code SIP/127.0.0.1-00000000}.
      */
     public String inboundCall(InboundCall call) {
-        return onEngine(() -> {
-            Calls calls = engine.calls;
-            SimChannel c = calls.create(calls.nextName("SIP/" + call.peer(), "SIP"), calls.nextUniqueid(), null,
-                    SimChannel.RING, inboundContext(), call.did());
-            c.callerNum = call.callerNum();
-            c.callerName = call.callerName();
-            c.dnid = call.did();
-            calls.run(c);
-            return c.name;
+        return onEngine(() -> new EngineWorld(engine).inboundCall(call));
+    }
+
+    /**
+     * Runs {@code driver} on the engine thread with the simulated world, e.g. to start a
+     * {@code io.switchboard.sim.traffic.TrafficModel}; returns when it has run.
+     */
+    public void drive(java.util.function.Consumer<SimWorld> driver) {
+        onEngine(() -> {
+            driver.accept(new EngineWorld(engine));
+            return null;
         });
     }
 
@@ -94,10 +96,6 @@ public final class AsteriskSimulator implements AutoCloseable {
             engine.calls.channel(channel).ifPresent(c -> engine.calls.hangup(c, true, 16));
             return null;
         });
-    }
-
-    private String inboundContext() {
-        return config.dialplan() instanceof SwitchboardDialplan glue ? glue.contexts().inbound() : "from-sip";
     }
 
     private <T> T onEngine(java.util.concurrent.Callable<T> task) {

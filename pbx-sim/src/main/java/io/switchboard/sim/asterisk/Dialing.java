@@ -12,10 +12,21 @@ final class Dialing {
 
     private final Calls calls;
     private final Map<String, Phone> phones;
+    private java.util.function.Function<String, Phone> resolver = target -> null;
 
     Dialing(Calls calls, Map<String, Phone> phones) {
         this.calls = calls;
         this.phones = phones;
+    }
+
+    /** Decides phones per dial before the configured map is asked ({@link SimWorld#phones}). */
+    void resolver(java.util.function.Function<String, Phone> next) {
+        this.resolver = next;
+    }
+
+    private Phone phoneFor(String target) {
+        Phone decided = resolver.apply(target);
+        return decided != null ? decided : phones.getOrDefault(target, new Phone.Unreachable());
     }
 
     /** Dial() run by {@code caller}'s dialplan. */
@@ -105,6 +116,7 @@ final class Dialing {
         String tech = slash < 0 ? "SIP" : target.substring(0, slash);
         String rest = slash < 0 ? target : target.substring(slash + 1);
         String peer = rest.contains("@") ? rest.substring(rest.indexOf('@') + 1) : rest;
+        Phone phone = phoneFor(target);
         SimChannel dest = calls.create(calls.nextName(tech + "/" + peer, tech), uid, linkedid, SimChannel.DOWN,
                 "default", "s");
         DialAttempt attempt = new DialAttempt(caller, dest, rest, o);
@@ -121,7 +133,6 @@ final class Dialing {
         }
         announceCallerId(caller, o, dest, null);
         dialBegin(attempt);
-        Phone phone = phones.getOrDefault(target, new Phone.Unreachable());
         if (phone instanceof Phone.Answers answers) {
             dest.amd = answers.amd();
             ringing(attempt);

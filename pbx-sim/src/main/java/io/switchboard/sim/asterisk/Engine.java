@@ -23,6 +23,8 @@ final class Engine {
     final Events events;
     final Calls calls;
     final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
+    /** In-process listeners ({@link SimWorld#listen}), called on the engine thread. */
+    final List<java.util.function.Consumer<AmiMessage>> listeners = new java.util.ArrayList<>();
     private final Actions actions;
     int localPort;
 
@@ -61,6 +63,9 @@ final class Engine {
 
     /** Sends an event to every logged-in session that wants events. */
     void broadcast(AmiMessage event) {
+        for (java.util.function.Consumer<AmiMessage> listener : listeners) {
+            listener.accept(event);
+        }
         for (AmiSession s : sessions) {
             if (s.loggedIn && s.events) {
                 s.send(event);

@@ -1,0 +1,68 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiMessage;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** {@link SimWorld} over the engine; engine thread only. */
+final class EngineWorld implements SimWorld {
+
+    private final Engine engine;
+
+    EngineWorld(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Duration now() {
+        return engine.scheduler.elapsed();
+    }
+
+    @Override
+    public Scheduled after(Duration delay, Runnable task) {
+        VirtualScheduler.Timer timer = engine.after(delay, task);
+        return timer::cancel;
+    }
+
+    @Override
+    public String inboundCall(InboundCall call) {
+        Calls calls = engine.calls;
+        SimChannel c = calls.create(calls.nextName("SIP/" + call.peer(), "SIP"), calls.nextUniqueid(), null,
+                SimChannel.RING, inboundContext(), call.did());
+        c.callerNum = call.callerNum();
+        c.callerName = call.callerName();
+        c.dnid = call.did();
+        calls.run(c);
+        return c.name;
+    }
+
+    private String inboundContext() {
+        return engine.config.dialplan() instanceof SwitchboardDialplan glue ? glue.contexts().inbound() : "from-sip";
+    }
+
+    @Override
+    public boolean isOnHold(String channel) {
+        return engine.calls.channel(channel).map(c -> c.mohClass != null).orElse(false);
+    }
+
+    @Override
+    public boolean isBridged(String channel) {
+        return engine.calls.channel(channel).map(c -> c.bridge != null).orElse(false);
+    }
+
+    @Override
+    public void hangUp(String channel) {
+        engine.calls.channel(channel).ifPresent(c -> engine.calls.hangup(c, true, 16));
+    }
+
+    @Override
+    public void listen(Consumer<AmiMessage> listener) {
+        engine.listeners.add(listener);
+    }
+
+    @Override
+    public void phones(Function<String, Phone> resolver) {
+        engine.calls.dialing().resolver(resolver);
+    }
+}

@@ -1,0 +1,47 @@
+package io.switchboard.sim.asterisk;
+
+import io.switchboard.sim.ami.AmiMessage;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The simulated PBX as a traffic generator sees it. Every method must be called on the engine
+ * thread: from the callback of {@link AsteriskSimulator#drive}, from a task given to
+ * {@link #after}, or from a listener. Time is the engine's virtual time.
+ */
+public interface SimWorld {
+
+    /** A scheduled task that has not run yet can be cancelled. */
+    interface Scheduled {
+        /** The task will not run. */
+        void cancel();
+    }
+
+    /** Virtual time since the simulator started. */
+    Duration now();
+
+    /** Runs {@code task} on the engine thread after {@code delay} of virtual time. */
+    Scheduled after(Duration delay, Runnable task);
+
+    /** A caller dials a DID (as {@link AsteriskSimulator#inboundCall}); returns the channel name. */
+    String inboundCall(InboundCall call);
+
+    /** Whether the channel exists and waits with music on hold. */
+    boolean isOnHold(String channel);
+
+    /** Whether the channel exists and is in a bridge or conference. */
+    boolean isBridged(String channel);
+
+    /** The channel's side hangs up (no-op if it is gone). */
+    void hangUp(String channel);
+
+    /** Sees every event the simulator sends to AMI sessions, as it is sent. */
+    void listen(Consumer<AmiMessage> listener);
+
+    /**
+     * Decides how a dialled phone behaves, per dial; {@code null} falls back to the configured
+     * {@link SimulatorConfig#phones()}.
+     */
+    void phones(Function<String, Phone> resolver);
+}
