@@ -1,9 +1,7 @@
 package io.switchboard.sim.asterisk;
 
-import io.switchboard.sim.ami.AmiHeader;
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -225,16 +223,12 @@ final class Calls {
         Optional<Extension> target = dialplan.find(context, g.exten());
         c.context = context;
         c.exten = g.exten();
-        c.priority = target.flatMap(t -> boxed(t.priority(g.label()))).orElse(1);
+        c.priority = target.map(t -> t.priority(g.label()).orElse(1)).orElse(1);
         if (target.isEmpty()) {
             hangup(c, false, 0);
             return false;
         }
         return true;
-    }
-
-    private static Optional<Integer> boxed(java.util.OptionalInt value) {
-        return value.isPresent() ? Optional.of(value.getAsInt()) : Optional.empty();
     }
 
     private void resume(SimChannel c, int generation) {
@@ -315,9 +309,5 @@ final class Calls {
 
     void forget(SimChannel c) {
         channels.remove(c.name);
-    }
-
-    static List<AmiHeader> none() {
-        return List.of();
     }
 }
