@@ -24,12 +24,20 @@ final class Actions {
             session.pendingSecurityEvent = null;
         }
         String name = action.name().toLowerCase(java.util.Locale.ROOT);
-        if (!session.loggedIn && !name.equals("login")) {
+        if (!session.loggedIn && !name.equals("login") && !name.equals("challenge")) {
             reply(session, action, "Error", "Message", "Authentication Required");
             return;
         }
         switch (name) {
             case "login" -> login(session, action);
+            case "challenge" -> {
+                session.challenge = Md5Challenge.next();
+                reply(session, action, "Success", "Challenge", session.challenge);
+            }
+            case "coresettings" -> reply(session, action, "Success", "AMIversion", "9.0.0",
+                    "AsteriskVersion", "20.20.1", "SystemName", "", "CoreMaxCalls", "0", "CoreMaxLoadAvg", "0.000000",
+                    "CoreRunUser", "", "CoreRunGroup", "", "CoreMaxFilehandles", "0", "CoreRealTimeEnabled", "No",
+                    "CoreCDRenabled", "No", "CoreHTTPenabled", "No");
             case "logoff" -> {
                 reply(session, action, "Goodbye", "Message", "Thanks for all the fish.");
                 session.close();
@@ -67,9 +75,13 @@ final class Actions {
 
     private void login(AmiSession session, AmiAction action) {
         String user = action.header("Username").orElse("").trim();
-        String secret = action.header("Secret").orElse("");
+        String expected = engine.config.users().get(user);
         session.user = user;
-        if (!secret.equals(engine.config.users().get(user))) {
+        boolean md5 = action.header("AuthType").map(String::trim).filter("md5"::equalsIgnoreCase).isPresent();
+        boolean accepted = md5
+                ? Md5Challenge.accepts(session.challenge, expected, action.header("Key").orElse(null))
+                : expected != null && expected.equals(action.header("Secret").orElse(null));
+        if (!accepted) {
             reply(session, action, "Error", "Message", "Authentication failed");
             engine.broadcast(engine.securityEvent("InvalidPassword", "Error", session));
             session.close();

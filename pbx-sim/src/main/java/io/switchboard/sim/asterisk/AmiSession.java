@@ -19,6 +19,8 @@ final class AmiSession {
     volatile boolean loggedIn;
     volatile boolean events = true;
     volatile String user;
+    /** The last {@code Challenge} answered, for an MD5 login. */
+    volatile String challenge;
     /** A RequestBadFormat owed for an unknown action, sent before the next action's reply (Quirk 9). */
     AmiMessage pendingSecurityEvent;
 
