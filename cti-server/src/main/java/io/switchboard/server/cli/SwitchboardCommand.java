@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
     name = "switchboard",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class, HelpCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class, PbxSimCommand.class, HelpCommand.class},
     description = {
         "CTI middleware for Asterisk and FreeSWITCH: skills-based routing, dialer and blending.",
         ""
@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         "  switchboard demo                             try it: prints the URL to open",
         "  switchboard run --config switchboard.yaml    production node",
         "  switchboard migrate --config switchboard.yaml",
+        "  switchboard pbx-sim --ami-port 5038          simulated Asterisk, standalone",
         "  switchboard help run                         details of one command",
         "",
         "Configuration keys and SWITCHBOARD_* environment overrides: docs/configuration.md",

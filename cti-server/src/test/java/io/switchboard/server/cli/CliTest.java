@@ -28,7 +28,22 @@ class CliTest {
   void help_explains_run_demo_and_migrate() {
     assertThat(run("--help")).isZero();
 
-    assertThat(out.toString()).contains("run ", "demo ", "migrate ", "Exit codes", "docs/configuration.md");
+    assertThat(out.toString()).contains("run ", "demo ", "migrate ", "pbx-sim ", "Exit codes", "docs/configuration.md");
+  }
+
+  @Test
+  void pbx_sim_passes_its_options_to_the_simulator_which_explains_them() {
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(run("pbx-sim", "--help")).isZero();
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(out.toString()).isEmpty();
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("--ami-port", "--seed");
   }
 
   @Test
