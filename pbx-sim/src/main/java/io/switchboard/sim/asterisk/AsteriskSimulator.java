@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     private Engine engine;
     private ServerSocket server;
     private Thread acceptor;
+    private volatile boolean reachable = true;
 
     /** A simulator with this configuration; nothing listens until {@link #start(int)}. */
     public AsteriskSimulator(SimulatorConfig config) {
@@ -53,6 +55,10 @@ public final class AsteriskSimulator implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket socket = listening.accept();
+                if (!reachable) {
+                    reset(socket);
+                    continue;
+                }
                 socket.setTcpNoDelay(true);
                 AmiSession session = new AmiSession(socket, sessionIds.getAndIncrement());
                 running.sessions.add(session);
@@ -60,6 +66,43 @@ public final class AsteriskSimulator implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Cuts every AMI session abruptly, as a network cut or a killed client would: each socket is reset
+     * (no {@code Event: Shutdown}, no {@code Goodbye}); the PBX and its calls carry on, and events sent
+     * while a client is away are lost to it. Clients may log in again at once, unless
+     * {@link #reachable(boolean) reachable(false)} holds them off.
+     *
+     * @return how many sessions were cut
+     */
+    public int dropSessions() {
+        return onEngine(() -> {
+            List<AmiSession> cut = List.copyOf(engine.sessions);
+            cut.forEach(s -> {
+                engine.sessions.remove(s);
+                reset(s.socket);
+            });
+            return cut.size();
+        });
+    }
+
+    /**
+     * Whether new AMI connections get through. While {@code false}, each new connection is reset right
+     * after it is accepted, before the banner, as if the network between client and PBX were down; the
+     * PBX keeps running and existing sessions are not touched ({@link #dropSessions()} cuts those).
+     */
+    public void reachable(boolean reachable) {
+        this.reachable = reachable;
+    }
+
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            // already gone
         }
     }
 
