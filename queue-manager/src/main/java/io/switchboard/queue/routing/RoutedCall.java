@@ -1,0 +1,57 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.routing.Task;
+import io.switchboard.core.routing.TaskQueue;
+import io.switchboard.core.routing.TaskStatus;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the router knows about one inbound call it routes. Mutable, and touched only on the router's
+ * context, never shared.
+ */
+final class RoutedCall {
+
+    /** The agent leg Switchboard asked the PBX to ring, and for whom. */
+    record Offer(AgentId agent, LegId leg, Instant since) {
+    }
+
+    final PbxId pbx;
+    final LegId callerLeg;
+    TaskQueue queue;
+    final int originalPosition;
+    final Set<AgentId> tried = new HashSet<>();
+    Task task;
+    Optional<Offer> offer = Optional.empty();
+    Optional<Instant> connectedAt = Optional.empty();
+    boolean onHold = true;
+    boolean deciding;
+    int legs;
+
+    RoutedCall(PbxId pbx, LegId callerLeg, TaskQueue queue, Task task, int originalPosition) {
+        this.pbx = pbx;
+        this.callerLeg = callerLeg;
+        this.queue = queue;
+        this.task = task;
+        this.originalPosition = originalPosition;
+    }
+
+    boolean isWaiting() {
+        return task.status() == TaskStatus.PENDING;
+    }
+
+    /** Moves the task, ignoring a move its lifecycle refuses (a late or repeated event). */
+    void moveTo(TaskStatus next) {
+        task.moveTo(next).map(moved -> task = moved);
+    }
+
+    boolean isOffered(LegId leg) {
+        return offer.filter(o -> o.leg().equals(leg)).isPresent();
+    }
+}

@@ -1,0 +1,15 @@
+package io.switchboard.queue.routing;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where the router's steps are recorded for reports: the call record, its legs and the Asterisk-style
+ * {@code queue_log}. Entries of one call are given in the order they happened; implementations must keep
+ * that order. A failed write never fails routing: the router logs it and goes on.
+ */
+@FunctionalInterface
+public interface RoutingJournal {
+
+    /** Records one step of an inbound call. */
+    CompletionStage<Void> record(JournalEntry entry);
+}

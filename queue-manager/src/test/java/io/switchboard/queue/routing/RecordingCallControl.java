@@ -1,0 +1,110 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.port.CallControl;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.MonitorMode;
+import io.switchboard.core.port.OriginateRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** A {@link CallControl} that accepts every command and remembers the agents it was asked to ring. */
+final class RecordingCallControl implements CallControl {
+
+    /** One {@code connectToAgent} command. */
+    record Ring(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+    }
+
+    final List<Ring> rings = new ArrayList<>();
+
+    Ring lastRing() {
+        return rings.get(rings.size() - 1);
+    }
+
+    List<String> devicesRung() {
+        return rings.stream().map(Ring::device).toList();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        rings.add(new Ring(call, agentLeg, device, ringTimeout));
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> returnToHold(CallId call) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> originate(OriginateRequest request) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> blindTransfer(CallId call, Destination to) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> hold(CallId call, LegId leg) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> unhold(CallId call, LegId leg) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> startRecording(CallId call, String name) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> stopRecording(CallId call) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> pauseRecording(CallId call) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> resumeRecording(CallId call) {
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+        return accepted();
+    }
+
+    private static CompletionStage<CommandResult> accepted() {
+        return CompletableFuture.completedFuture(CommandResult.ACCEPTED);
+    }
+}

@@ -1,0 +1,134 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.call.Did;
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.HoldReason;
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.core.port.AgentDirectory;
+import io.switchboard.core.routing.RoutingStrategy;
+import io.switchboard.core.routing.TaskQueue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A router wired to in-memory fakes of every port, with the PBX events a test plays as one-liners. Ports
+ * complete at once and the context is the calling thread, so a test reads top to bottom.
+ */
+final class RoutingWorld {
+
+    static final PbxId PBX = PbxId.of("pbx1");
+
+    final FakeClock clock = new FakeClock(Instant.parse("2026-11-24T09:00:00Z"));
+    final InMemoryAgentStateStore states = new InMemoryAgentStateStore();
+    final RecordingCallControl pbx = new RecordingCallControl();
+    final List<JournalEntry> journal = new ArrayList<>();
+    final List<Runnable> dueTimers = new ArrayList<>();
+    final List<Duration> timerDelays = new ArrayList<>();
+    private final Map<AgentId, Agent> directory = new HashMap<>();
+    private final Map<QueueId, TaskQueue> queues = new HashMap<>();
+    final InboundRouter router;
+
+    RoutingWorld() {
+        AgentDirectory agents = new AgentDirectory() {
+            @Override
+            public CompletionStage<Optional<Agent>> find(AgentId id) {
+                return CompletableFuture.completedFuture(Optional.ofNullable(directory.get(id)));
+            }
+
+            @Override
+            public CompletionStage<List<Agent>> membersOf(QueueId queue) {
+                return CompletableFuture.completedFuture(directory.values().stream()
+                        .filter(a -> a.isMemberOf(queue)).toList());
+            }
+        };
+        router = new InboundRouter(agents, id -> CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id))),
+                states, id -> Optional.of(pbx), entry -> {
+                    journal.add(entry);
+                    return CompletableFuture.completedFuture(null);
+                }, (delay, action) -> {
+                    timerDelays.add(delay);
+                    dueTimers.add(action);
+                }, clock, Runnable::run);
+    }
+
+    RoutingWorld queue(String id, Duration ringTimeout, Duration wrapUp) {
+        TaskQueue defaults = TaskQueue.of(QueueId.of(id), id, RoutingStrategy.LONGEST_IDLE);
+        queues.put(QueueId.of(id), new TaskQueue(defaults.id(), id, defaults.strategy(), List.of(), wrapUp,
+                0, Duration.ZERO, ringTimeout));
+        return this;
+    }
+
+    /** An agent of {@code queue} who has been available for {@code idle}. */
+    RoutingWorld available(String agent, String queue, Duration idle) {
+        directory.put(AgentId.of(agent), Agents.member(agent, queue));
+        states.put(agent, AgentState.AVAILABLE, clock.instant().minus(idle));
+        return this;
+    }
+
+    RoutingWorld paused(String agent, String queue) {
+        directory.put(AgentId.of(agent), Agents.member(agent, queue));
+        states.put(agent, AgentState.PAUSED, clock.instant());
+        return this;
+    }
+
+    void callArrives(String call, Optional<String> queueHint) {
+        router.onEvent(new PbxEvent.CallOffered(PBX, clock.instant(), CallId.of(call), callerLeg(call),
+                Optional.of(PhoneNumber.parse("+4930555123", "caller")), Did.of("100"), Optional.empty(),
+                queueHint.map(QueueId::of)));
+    }
+
+    void agentPhoneIsNotAnswered(LegId agentLeg) {
+        CallId call = pbx.rings.stream().filter(r -> r.agentLeg().equals(agentLeg)).findFirst().orElseThrow().call();
+        clock.advance(Duration.ofSeconds(15));
+        router.onEvent(new PbxEvent.LegHungUp(PBX, clock.instant(), call, agentLeg, HangupCause.NO_ANSWER));
+        router.onEvent(new PbxEvent.CallReturnedToHold(PBX, clock.instant(), call, Optional.of(agentLeg),
+                HoldReason.NO_ANSWER));
+    }
+
+    void agentAnswers(LegId agentLeg) {
+        CallId call = pbx.rings.stream().filter(r -> r.agentLeg().equals(agentLeg)).findFirst().orElseThrow().call();
+        clock.advance(Duration.ofSeconds(3));
+        router.onEvent(new PbxEvent.LegAnswered(PBX, clock.instant(), call, agentLeg));
+        router.onEvent(new PbxEvent.CallConnected(PBX, clock.instant(), call, callerLeg(call.value()), agentLeg));
+    }
+
+    void callerHangsUp(String call) {
+        router.onEvent(new PbxEvent.LegHungUp(PBX, clock.instant(), CallId.of(call), callerLeg(call),
+                HangupCause.NORMAL_CLEARING));
+    }
+
+    void agentHangsUp(LegId agentLeg) {
+        CallId call = pbx.rings.stream().filter(r -> r.agentLeg().equals(agentLeg)).findFirst().orElseThrow().call();
+        router.onEvent(new PbxEvent.LegHungUp(PBX, clock.instant(), call, agentLeg, HangupCause.NORMAL_CLEARING));
+    }
+
+    void timersFire() {
+        List<Runnable> due = List.copyOf(dueTimers);
+        dueTimers.clear();
+        due.forEach(Runnable::run);
+    }
+
+    List<String> queueLog() {
+        return journal.stream().map(e -> e.getClass().getSimpleName()).toList();
+    }
+
+    static LegId callerLeg(String call) {
+        return LegId.of(call + "-caller");
+    }
+}
