@@ -1,0 +1,115 @@
+package io.switchboard.ami.connection;
+
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.sim.asterisk.InboundCall;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.switchboard.ami.connection.SimulatedPbx.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 3: the AMI connection is cut mid-call, or the PBX restarts; Switchboard reconnects, resyncs and
+ * then sees the calls the simulator has, with no call lost or counted twice. Real Asterisk-Java client,
+ * real TCP, the simulator in process, millisecond backoff.
+ */
+class ReconnectResyncTest {
+
+    @Test
+    void after_a_network_cut_the_registry_matches_the_pbx_and_only_the_call_that_ended_meanwhile_hangs_up()
+            throws Exception {
+        try (SimulatedPbx pbx = SimulatedPbx.attached()) {
+            String leaving = pbx.callOnHold("5550001");
+            String staying = pbx.callOnHold("5550002");
+            CallId leavingCall = pbx.callOf(leaving);
+            LegId leavingLeg = pbx.legOf(leaving);
+            CallId stayingCall = pbx.callOf(staying);
+
+            pbx.cutNetwork();
+            pbx.sim().callerHangsUp(leaving);
+            String arrived = pbx.sim().inboundCall(InboundCall.of("5550003", "4930123456"));
+            pbx.awaitOnHold(arrived);
+            pbx.reconnectNetwork();
+
+            Map<String, String> onPbx = pbx.pbxChannels();
+            assertThat(onPbx.values()).containsExactlyInAnyOrder(staying, arrived);
+            assertThat(pbx.knownChannels()).isEqualTo(onPbx);
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::call, PbxEvent.LegHungUp::leg)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(leavingCall, leavingLeg));
+            assertThat(pbx.callOf(staying)).isEqualTo(stayingCall);
+            // A call that arrived while away is known as a call of its own, in the hold context, but not
+            // offered: its InboundCall UserEvent was missed, and CoreShowChannels carries no DID or queue.
+            CallId arrivedCall = pbx.callOf(arrived);
+            assertThat(arrivedCall).isNotIn(leavingCall, stayingCall);
+            assertThat(pbx.registry.byName(arrived).orElseThrow().context()).isEqualTo("switchboard-hold");
+            assertThat(pbx.offered(arrivedCall)).isFalse();
+            assertNothingTwice(pbx.published);
+        }
+    }
+
+    @Test
+    void after_the_pbx_restarts_every_call_of_the_old_pbx_ends_once() throws Exception {
+        try (SimulatedPbx pbx = SimulatedPbx.attached()) {
+            String first = pbx.callOnHold("5550001");
+            String second = pbx.callOnHold("5550002");
+            List<LegId> legs = List.of(pbx.legOf(first), pbx.legOf(second));
+
+            pbx.stopPbx();
+            await("DISCONNECTED after the shutdown", () -> pbx.connection.state() != AmiConnectionState.LOGGED_IN
+                    && pbx.count(PbxEvent.PbxDisconnected.class) == 1);
+            pbx.startNewPbx();
+            await("LOGGED_IN and resynced with the new PBX", () -> pbx.connection.state() == AmiConnectionState.LOGGED_IN
+                    && pbx.count(PbxEvent.PbxConnected.class) == 2);
+
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::leg).containsExactlyInAnyOrderElementsOf(legs);
+            assertThat(pbx.knownChannels()).isEmpty();
+            assertThat(pbx.pbxChannels()).isEmpty();
+            assertNothingTwice(pbx.published);
+        }
+    }
+
+    @Test
+    void calls_that_outlived_the_cut_or_arrived_during_it_hang_up_once_afterwards() throws Exception {
+        try (SimulatedPbx pbx = SimulatedPbx.attached()) {
+            String held = pbx.callOnHold("5550001");
+            pbx.cutNetwork();
+            String arrived = pbx.sim().inboundCall(InboundCall.of("5550003", "4930123456"));
+            pbx.awaitOnHold(arrived);
+            pbx.reconnectNetwork();
+            CallId heldCall = pbx.callOf(held);
+            LegId heldLeg = pbx.legOf(held);
+            CallId arrivedCall = pbx.callOf(arrived);
+            LegId arrivedLeg = pbx.legOf(arrived);
+            assertThat(pbx.hangups()).isEmpty();
+
+            pbx.sim().callerHangsUp(held);
+            pbx.sim().callerHangsUp(arrived);
+
+            await("both hang-ups published", () -> pbx.hangups().size() >= 2 && pbx.knownChannels().isEmpty());
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::call, PbxEvent.LegHungUp::leg)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(heldCall, heldLeg),
+                            org.assertj.core.groups.Tuple.tuple(arrivedCall, arrivedLeg));
+            assertNothingTwice(pbx.published);
+        }
+    }
+
+    /** No call is offered twice and no leg hangs up twice. */
+    private static void assertNothingTwice(List<PbxEvent> published) {
+        assertThat(duplicates(published, PbxEvent.CallOffered.class, PbxEvent.CallOffered::call)).isEmpty();
+        assertThat(duplicates(published, PbxEvent.LegHungUp.class, PbxEvent.LegHungUp::leg)).isEmpty();
+    }
+
+    private static <E extends PbxEvent> Map<Object, Long> duplicates(List<PbxEvent> published, Class<E> type,
+            Function<E, Object> key) {
+        return published.stream().filter(type::isInstance).map(type::cast)
+                .collect(Collectors.groupingBy(key, Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
