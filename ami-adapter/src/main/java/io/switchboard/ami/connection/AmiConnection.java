@@ -31,8 +31,9 @@ import java.util.function.Function;
  *
  * <p>Threads: every state change and every blocking call ({@code login()}) runs on the injected
  * single-threaded {@code scheduler}, never on an event loop. Asterisk-Java's reader thread only
- * translates events and publishes them to {@link AmiPbxEvents}; connection-lifecycle events are handed
- * to the scheduler. Asterisk-Java's own reconnect loop (fixed 50 ms / 5 s sleeps) is switched off by
+ * translates events and publishes them to {@link AmiPbxEvents}, and applies the resync's channel list in
+ * order with them (so no event is applied before a list older than it); connection-lifecycle events are
+ * handed to the scheduler. Asterisk-Java's own reconnect loop (fixed 50 ms / 5 s sleeps) is switched off by
  * retiring each broken {@link ManagerConnection}; every attempt uses a fresh one.
  */
 public final class AmiConnection {
@@ -162,7 +163,7 @@ public final class AmiConnection {
         update(AmiConnectionState.LOGGED_IN, "logged in as " + settings.username() + " at " + address()
                 + " (" + connection.getProtocolIdentifier() + ")");
         LOG.info("AMI pbx={} logged in as {} at {}", pbx, settings.username(), address());
-        new AmiResync(pbx, connection, resync, scheduler, events::publish).run(() -> events.publish(
+        new AmiResync(pbx, connection, resync, events::publish).run(() -> events.publish(
                 new PbxEvent.PbxConnected(pbx, clock.instant(), String.valueOf(connection.getProtocolIdentifier()))));
     }
 

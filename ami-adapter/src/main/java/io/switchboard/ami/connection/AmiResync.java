@@ -12,13 +12,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * The resync after a login: {@code CoreShowChannels} (an EventList of {@code CoreShowChannel} items closed
- * by {@code CoreShowChannelsComplete}, Quirks 4/5) sent asynchronously; the collected channels are handed
- * to {@link ChannelResync} on the connection's scheduler, never on the reader thread.
+ * by {@code CoreShowChannelsComplete}, Quirks 4/5) sent asynchronously. The collected channels are handed
+ * to {@link ChannelResync} on Asterisk-Java's event thread, the thread that translates every other event:
+ * so the events Asterisk sends after the list are applied after it, and a channel that hangs up or starts
+ * just after the list is neither resurrected nor forgotten. Reconciling is in-memory work, no I/O.
  */
 final class AmiResync {
 
@@ -27,26 +28,25 @@ final class AmiResync {
     private final PbxId pbx;
     private final ManagerConnection connection;
     private final ChannelResync resync;
-    private final Executor scheduler;
     private final Consumer<PbxEvent> publish;
 
-    AmiResync(PbxId pbx, ManagerConnection connection, ChannelResync resync, Executor scheduler,
-            Consumer<PbxEvent> publish) {
+    AmiResync(PbxId pbx, ManagerConnection connection, ChannelResync resync, Consumer<PbxEvent> publish) {
         this.publish = publish;
         this.pbx = pbx;
         this.connection = connection;
         this.resync = resync;
-        this.scheduler = scheduler;
     }
 
-    /** Queries the live channels; {@code afterwards} runs on the scheduler once they were handed over. */
+    /**
+     * Queries the live channels; {@code afterwards} runs on the event thread once they were handed over,
+     * before any later event is translated (or on the calling thread if the query could not be sent).
+     */
     void run(Runnable afterwards) {
         try {
-            connection.sendEventGeneratingAction(new CoreShowChannelsAction(),
-                    answer -> scheduler.execute(() -> {
-                        deliver(answer);
-                        afterwards.run();
-                    }));
+            connection.sendEventGeneratingAction(new CoreShowChannelsAction(), answer -> {
+                deliver(answer);
+                afterwards.run();
+            });
         } catch (IOException | RuntimeException e) {
             LOG.warn("AMI pbx={} resync not sent: {}; channel state stays as it was", pbx, e.toString());
             afterwards.run();

@@ -17,7 +17,8 @@ public interface ChannelResync {
     void connectionLost();
 
     /**
-     * The complete list of live channels after a login, in the order Asterisk sent them.
+     * The complete list of live channels after a login, in the order Asterisk sent them. Called on
+     * Asterisk-Java's event thread, after the events sent before the list and before those sent after it.
      *
      * @return the events for what happened unseen (e.g. legs that hung up while disconnected), to publish
      */

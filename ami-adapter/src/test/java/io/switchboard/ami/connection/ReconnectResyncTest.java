@@ -4,6 +4,8 @@ import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.sim.asterisk.InboundCall;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.HangupEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -96,6 +98,72 @@ class ReconnectResyncTest {
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(heldCall, heldLeg),
                             org.assertj.core.groups.Tuple.tuple(arrivedCall, arrivedLeg));
             assertNothingTwice(pbx.published);
+        }
+    }
+
+    @Test
+    void a_call_that_ends_and_one_that_starts_just_after_the_resync_list_are_neither_lost_nor_doubled()
+            throws Exception {
+        DuringResync during = new DuringResync();
+        try (SimulatedPbx pbx = SimulatedPbx.attached(during::wrap)) {
+            String leaving = pbx.callOnHold("5550001");
+            LegId leavingLeg = pbx.legOf(leaving);
+            pbx.cutNetwork();
+            String[] arrived = new String[1];
+            during.next(() -> {
+                // Asterisk has answered CoreShowChannels; these events follow the list on the wire.
+                arrived[0] = pbx.sim().inboundCall(InboundCall.of("5550003", "4930123456"));
+                pbx.awaitOnHold(arrived[0]);
+                pbx.sim().callerHangsUp(leaving);
+                if (!Thread.currentThread().getName().startsWith("Asterisk-Java")) {
+                    // the resync runs apart from the event thread, so the events may overtake it: let them
+                    await("the hang-up translated", () -> pbx.received.stream().anyMatch(e ->
+                            e.getKey() instanceof HangupEvent h && leaving.equals(h.getChannel())));
+                }
+            });
+            pbx.reconnectNetwork();
+
+            await("the hang-up published", () -> pbx.hangups().size() == 1);
+            await("the new call offered", () -> pbx.registry.byName(arrived[0]).isPresent()
+                    && pbx.offered(pbx.callOf(arrived[0])));
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::leg).containsExactly(leavingLeg);
+            assertThat(pbx.knownChannels()).isEqualTo(pbx.pbxChannels());
+            LegId arrivedLeg = pbx.legOf(arrived[0]);
+
+            pbx.sim().callerHangsUp(arrived[0]);
+            await("the new call's hang-up", () -> pbx.hangups().size() == 2);
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::leg).containsExactly(leavingLeg, arrivedLeg);
+            assertThat(pbx.knownChannels()).isEmpty();
+            assertNothingTwice(pbx.published);
+        }
+    }
+
+    /** Runs a task once inside the next resync that has something to reconcile, before the registry sees the list. */
+    private static final class DuringResync {
+
+        private volatile Runnable next;
+
+        void next(Runnable task) {
+            next = task;
+        }
+
+        ChannelResync wrap(ChannelResync registry) {
+            return new ChannelResync() {
+                @Override
+                public void connectionLost() {
+                    registry.connectionLost();
+                }
+
+                @Override
+                public List<PbxEvent> resynced(List<CoreShowChannelEvent> liveChannels) {
+                    Runnable task = next;
+                    if (task != null) {
+                        next = null;
+                        task.run();
+                    }
+                    return registry.resynced(liveChannels);
+                }
+            };
         }
     }
 
