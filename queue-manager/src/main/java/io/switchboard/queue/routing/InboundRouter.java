@@ -91,6 +91,10 @@ public final class InboundRouter implements PbxEventListener {
             returnedToHold(back);
         } else if (event instanceof PbxEvent.CallConnected connected) {
             connected(connected);
+        } else if (event instanceof PbxEvent.LegRinging ringing) {
+            Optional.ofNullable(calls.get(ringing.call())).ifPresent(call -> call.noteLeg(ringing.leg()));
+        } else if (event instanceof PbxEvent.LegAnswered answered) {
+            Optional.ofNullable(calls.get(answered.call())).ifPresent(call -> call.noteLeg(answered.leg()));
         }
     }
 
@@ -157,14 +161,17 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         call.onHold = true;
-        Optional<LegId> failed = e.leg().or(() -> call.offer.map(Offer::leg));
-        failed.ifPresent(leg -> missed(call, leg, causeOf(e.reason()), e.at()));
+        call.offer.map(Offer::leg).ifPresent(leg -> missed(call, leg, causeOf(e.reason()), e.at()));
         decide(call);
     }
 
     private void connected(PbxEvent.CallConnected e) {
         RoutedCall call = calls.get(e.call());
-        if (call == null || !call.isOffered(e.agentLeg()) || call.connectedAt.isPresent()) {
+        if (call == null) {
+            return;
+        }
+        call.noteLeg(e.agentLeg());
+        if (!call.isOffered(e.agentLeg()) || call.connectedAt.isPresent()) {
             return;
         }
         Offer offer = call.offer.orElseThrow();
@@ -181,12 +188,12 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         Offer offer = call.offer.orElseThrow();
-        call.offer = Optional.empty();
+        call.clearOffer();
         call.tried.add(offer.agent());
         call.moveTo(TaskStatus.PENDING);
         misses.merge(offer.agent(), 1, Integer::sum);
         LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={}", call.task.id(), offer.agent(), leg, cause);
-        write(new JournalEntry.AgentMissed(callId(call), call.queue.id(), at, offer.agent(), leg,
+        write(new JournalEntry.AgentMissed(callId(call), call.queue.id(), at, offer.agent(), offer.leg(),
                 between(offer.since(), at), cause));
         moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);
     }

@@ -2,6 +2,9 @@ package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.HoldReason;
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
@@ -171,5 +174,32 @@ class InboundRouterTest {
 
         assertThat(world.states.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
         assertThat(world.queueLog()).containsExactly("Entered", "AgentRung", "Abandoned");
+    }
+
+    @Test
+    void agent_legs_the_pbx_reports_under_its_own_ids_are_followed_all_the_same() {
+        world.available("a1", "support", Duration.ofMinutes(5)).available("a2", "support", Duration.ofMinutes(1));
+        world.callArrives("c1", SUPPORT);
+        CallId c1 = CallId.of("c1");
+        LegId firstPhone = LegId.of("1700000000.7");
+        LegId secondPhone = LegId.of("1700000000.9");
+
+        world.pbxReports(new PbxEvent.LegRinging(RoutingWorld.PBX, world.clock.instant(), c1, firstPhone));
+        world.pbxReports(new PbxEvent.LegHungUp(RoutingWorld.PBX, world.clock.instant(), c1, firstPhone,
+                HangupCause.NO_ANSWER));
+        world.pbxReports(new PbxEvent.CallReturnedToHold(RoutingWorld.PBX, world.clock.instant(), c1,
+                Optional.of(firstPhone), HoldReason.NO_ANSWER));
+        world.pbxReports(new PbxEvent.LegRinging(RoutingWorld.PBX, world.clock.instant(), c1, secondPhone));
+        world.pbxReports(new PbxEvent.CallConnected(RoutingWorld.PBX, world.clock.instant(), c1,
+                RoutingWorld.callerLeg("c1"), secondPhone));
+        world.pbxReports(new PbxEvent.LegHungUp(RoutingWorld.PBX, world.clock.instant(), c1, secondPhone,
+                HangupCause.NORMAL_CLEARING));
+
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2");
+        assertThat(world.queueLog()).containsExactly("Entered", "AgentRung", "AgentMissed", "AgentRung", "Connected",
+                "Completed");
+        assertThat(world.journal.get(2)).isInstanceOfSatisfying(JournalEntry.AgentMissed.class,
+                missed -> assertThat(missed.agentLeg()).as("the leg Switchboard named").isEqualTo(world.pbx.rings.get(0).agentLeg()));
+        assertThat(world.states.stateOf("a2")).isEqualTo(AgentState.WRAP_UP);
     }
 }

@@ -118,6 +118,10 @@ final class RoutingWorld {
         router.onEvent(new PbxEvent.LegHungUp(PBX, clock.instant(), call, agentLeg, HangupCause.NORMAL_CLEARING));
     }
 
+    void pbxReports(PbxEvent event) {
+        router.onEvent(event);
+    }
+
     void timersFire() {
         List<Runnable> due = List.copyOf(dueTimers);
         dueTimers.clear();
