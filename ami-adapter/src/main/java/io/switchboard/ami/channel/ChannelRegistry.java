@@ -45,6 +45,7 @@ public final class ChannelRegistry {
     private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private volatile Map<String, TrackedChannel> beforeReset = Map.of();
+    private volatile boolean pbxRestarted;
 
     /** A registry for the channels of {@code pbx}; {@code clock} stamps the events {@link #reconcile} returns. */
     public ChannelRegistry(PbxId pbx, Clock clock) {
@@ -133,6 +134,17 @@ public final class ChannelRegistry {
     }
 
     /**
+     * Like {@link #reset()}, because the PBX shut down: at the next {@link #reconcile(Collection)} every
+     * channel known before has ended, and every channel the PBX reports is new, even one with the Uniqueid
+     * and name of an old one (a restarted Asterisk counts both from zero again; pbx-sim within the same
+     * second even repeats the epoch part of the Uniqueid).
+     */
+    public void pbxShutDown() {
+        reset();
+        pbxRestarted = true;
+    }
+
+    /**
      * Replaces the live channels with those the PBX reports after a reconnect ({@code CoreShowChannels}).
      * Channels known before that the PBX no longer has ended while Switchboard was not listening.
      *
@@ -140,9 +152,12 @@ public final class ChannelRegistry {
      *         and whose end was not reported before, so that nothing is counted twice
      */
     public List<PbxEvent> reconcile(Collection<ChannelSnapshot> fromPbx) {
+        boolean restarted = pbxRestarted;
         Map<String, TrackedChannel> prior = beforeReset.isEmpty() ? new HashMap<>(byUniqueid) : beforeReset;
         Set<String> present = new HashSet<>();
-        fromPbx.forEach(c -> present.add(c.uniqueid()));
+        if (!restarted) {
+            fromPbx.forEach(c -> present.add(c.uniqueid()));
+        }
         Set<String> presentLegs = new HashSet<>();
         present.stream().map(prior::get).filter(Objects::nonNull).forEach(t -> presentLegs.add(t.leg()));
         List<PbxEvent> ended = new ArrayList<>();
@@ -155,9 +170,14 @@ public final class ChannelRegistry {
         }
         byUniqueid.clear();
         uniqueidByName.clear();
+        if (restarted) {
+            anchorByCall.clear();
+            announced.clear();
+            endedLegs.clear();
+        }
         List<ChannelSnapshot> unknown = new ArrayList<>();
         for (ChannelSnapshot channel : fromPbx) {
-            TrackedChannel known = prior.get(channel.uniqueid());
+            TrackedChannel known = restarted ? null : prior.get(channel.uniqueid());
             if (known == null) {
                 unknown.add(channel);
             } else {
@@ -171,6 +191,7 @@ public final class ChannelRegistry {
         announced.removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
         endedLegs.removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
         beforeReset = Map.of();
+        pbxRestarted = false;
         return ended;
     }
 

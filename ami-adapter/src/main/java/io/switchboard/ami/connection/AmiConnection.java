@@ -176,12 +176,16 @@ public final class AmiConnection {
         scheduler.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private void lost(ManagerConnection connection, String reason) {
+    private void lost(ManagerConnection connection, String reason, boolean pbxShutDown) {
         if (connection != current) {
             return;
         }
         current = null;
-        resync.connectionLost();
+        if (pbxShutDown) {
+            resync.pbxShutDown();
+        } else {
+            resync.connectionLost();
+        }
         events.publish(new PbxEvent.PbxDisconnected(pbx, clock.instant(), reason));
         failed(AmiConnectionState.DISCONNECTED, reason);
     }
@@ -220,10 +224,10 @@ public final class AmiConnection {
             if (event instanceof DisconnectEvent) {
                 // The socket is already closed, so this only ends Asterisk-Java's own reconnect loop.
                 retire(connection);
-                scheduler.execute(() -> lost(connection, "connection closed by Asterisk"));
+                scheduler.execute(() -> lost(connection, "connection closed by Asterisk", false));
             } else if (event instanceof ShutdownEvent shutdown) {
                 scheduler.execute(() -> lost(connection, "Asterisk shut down (" + shutdown.getShutdown()
-                        + ", restart " + shutdown.getRestart() + ")"));
+                        + ", restart " + shutdown.getRestart() + ")", true));
             } else if (!(event instanceof ConnectEvent)) {
                 translateAndPublish(event);
             }

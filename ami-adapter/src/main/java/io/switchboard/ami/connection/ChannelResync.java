@@ -17,6 +17,15 @@ public interface ChannelResync {
     void connectionLost();
 
     /**
+     * Asterisk announced {@code Event: Shutdown} (Quirk 12) and closed the socket: every live channel ends
+     * with it, even one whose Uniqueid a restarted Asterisk hands out again. By default like
+     * {@link #connectionLost()}.
+     */
+    default void pbxShutDown() {
+        connectionLost();
+    }
+
+    /**
      * The complete list of live channels after a login, in the order Asterisk sent them. Called on
      * Asterisk-Java's event thread, after the events sent before the list and before those sent after it.
      *

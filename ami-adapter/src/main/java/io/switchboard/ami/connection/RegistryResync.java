@@ -29,6 +29,11 @@ public final class RegistryResync implements ChannelResync {
     }
 
     @Override
+    public void pbxShutDown() {
+        registry.pbxShutDown();
+    }
+
+    @Override
     public List<PbxEvent> resynced(List<CoreShowChannelEvent> liveChannels) {
         return registry.reconcile(liveChannels.stream()
                 .filter(c -> c.getChannel() != null && c.getUniqueid() != null)

@@ -77,6 +77,32 @@ class ReconnectResyncTest {
     }
 
     @Test
+    void calls_of_a_restarted_pbx_are_new_calls_even_where_it_reuses_the_old_uniqueids() throws Exception {
+        try (SimulatedPbx pbx = SimulatedPbx.attached()) {
+            String old = pbx.callOnHold("5550001");
+            String oldUniqueid = pbx.registry.byName(old).orElseThrow().uniqueid();
+            LegId oldLeg = pbx.legOf(old);
+
+            pbx.stopPbx();
+            await("PbxDisconnected", () -> pbx.count(PbxEvent.PbxDisconnected.class) == 1);
+            pbx.startNewPbxUnreachable();
+            String fresh = pbx.sim().inboundCall(InboundCall.of("5550009", "4930123456"));
+            pbx.awaitOnHold(fresh);
+            pbx.reconnectNetwork();
+
+            Map<String, String> onPbx = pbx.pbxChannels();
+            assertThat(pbx.knownChannels()).isEqualTo(onPbx);
+            assertThat(pbx.hangups()).as("the old PBX's call ended with it, even if %s is back (uniqueid %s)",
+                    old, oldUniqueid).extracting(PbxEvent.LegHungUp::leg).containsExactly(oldLeg);
+
+            LegId freshLeg = pbx.legOf(fresh);
+            pbx.sim().callerHangsUp(fresh);
+            await("the fresh call's hang-up", () -> pbx.hangups().size() == 2);
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::leg).containsExactly(oldLeg, freshLeg);
+        }
+    }
+
+    @Test
     void calls_that_outlived_the_cut_or_arrived_during_it_hang_up_once_afterwards() throws Exception {
         try (SimulatedPbx pbx = SimulatedPbx.attached()) {
             String held = pbx.callOnHold("5550001");
@@ -152,6 +178,11 @@ class ReconnectResyncTest {
                 @Override
                 public void connectionLost() {
                     registry.connectionLost();
+                }
+
+                @Override
+                public void pbxShutDown() {
+                    registry.pbxShutDown();
                 }
 
                 @Override

@@ -68,6 +68,24 @@ class RegistryResyncTest {
     }
 
     @Test
+    void after_a_shutdown_every_old_leg_ends_once_and_a_reused_uniqueid_is_a_new_call() {
+        CallId old = inbound("SIP/127.0.0.1-00000000", "100.0");
+        CallId gone = inbound("SIP/127.0.0.1-00000001", "100.1");
+        RegistryResync resync = new RegistryResync(registry);
+
+        resync.pbxShutDown();
+        List<PbxEvent> events = resync.resynced(List.of(coreShowChannel("SIP/127.0.0.1-00000000", "100.0", "")));
+
+        assertThat(events).containsExactlyInAnyOrder(
+                new PbxEvent.LegHungUp(PbxId.of("pbx1"), NOW, old, LegId.of("pbx1/100.0"), HangupCause.OTHER),
+                new PbxEvent.LegHungUp(PbxId.of("pbx1"), NOW, gone, LegId.of("pbx1/100.1"), HangupCause.OTHER));
+        assertThat(registry.announced("100.0")).as("not yet announced by the new PBX").isFalse();
+        assertThat(registry.closed("100.0")).as("the new channel's end is reported")
+                .contains(new ChannelRegistry.LegEnd(CallId.of("pbx1/100.0"), LegId.of("pbx1/100.0")));
+        assertThat(resync.resynced(List.of())).isEmpty();
+    }
+
+    @Test
     void after_a_login_the_legs_that_ended_unseen_are_published_once_before_pbx_connected() throws Exception {
         CallId ended = inbound("SIP/127.0.0.1-00000000", "100.0");
         List<PbxEvent> published = new CopyOnWriteArrayList<>();

@@ -137,6 +137,13 @@ final class SimulatedPbx implements AutoCloseable {
         sim = new AsteriskSimulator(config).start(port);
     }
 
+    /** A fresh simulator on the same port that refuses AMI sessions until {@code reachable(true)}. */
+    void startNewPbxUnreachable() {
+        AsteriskSimulator fresh = new AsteriskSimulator(config);
+        fresh.reachable(false);
+        sim = fresh.start(port);
+    }
+
     /** The simulator's live channels by Uniqueid, as {@code CoreShowChannels} on a second session lists them. */
     Map<String, String> pbxChannels() throws Exception {
         ManagerConnection probe = new ManagerConnectionFactory("127.0.0.1", port, "cti", SECRET).createManagerConnection();
