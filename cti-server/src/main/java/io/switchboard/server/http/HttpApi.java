@@ -3,9 +3,11 @@ package io.switchboard.server.http;
 import io.switchboard.server.agent.AgentRegistry;
 import io.switchboard.server.metrics.HttpRequestMetrics;
 import io.switchboard.server.metrics.ServerMetrics;
+import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.status.StatusRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -25,11 +27,19 @@ public final class HttpApi {
   private final StatusRegistry status;
   private final ServerMetrics metrics;
   private final AgentRegistry agents;
+  private final Optional<InboundRouting> routing;
 
   public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents) {
+    this(status, metrics, agents, Optional.empty());
+  }
+
+  /** With {@code routing}: also agents' states, queues, tasks, call records and queue_log. */
+  public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents,
+      Optional<InboundRouting> routing) {
     this.status = status;
     this.metrics = metrics;
     this.agents = agents;
+    this.routing = routing;
   }
 
   /** Builds the router; {@code documents} are the static texts read once at start. */
@@ -44,6 +54,7 @@ public final class HttpApi {
     router.get(OPENAPI_PATH).handler(ctx -> ctx.response()
         .putHeader("content-type", "application/yaml; charset=utf-8").end(documents.openApiYaml()));
     new AgentRoutes(agents).mount(router);
+    routing.ifPresent(inbound -> new RoutingRoutes(inbound).mount(router));
     router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
         + "; see " + OPENAPI_PATH, new JsonObject()).send(ctx, 404));
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()

@@ -5,6 +5,7 @@ import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.persistence.Database;
+import io.switchboard.server.routing.InboundRouting;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ final class Parts {
   volatile HazelcastInstance hazelcast;
   volatile Database database;
   volatile PbxConnections pbx;
+  volatile InboundRouting routing;
   volatile HttpVerticle http;
   volatile String httpDeployment;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,6 +38,9 @@ final class Parts {
       return;
     }
     LOG.info("event=stopping");
+    if (routing != null) {
+      routing.close();
+    }
     if (pbx != null) {
       try {
         pbx.stop();

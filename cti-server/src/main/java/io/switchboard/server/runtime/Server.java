@@ -12,6 +12,11 @@ import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
+import io.switchboard.server.routing.InboundRouting;
+import io.switchboard.server.routing.JooqCallHistory;
+import io.switchboard.server.routing.JooqRoutingJournal;
+import io.switchboard.server.routing.JooqTaskQueues;
+import io.switchboard.queue.state.HazelcastAgentStateStore;
 import io.switchboard.server.runtime.StartupException.Stage;
 import io.switchboard.server.status.AmiConnectionCheck;
 import io.switchboard.server.status.CrmCheck;
@@ -26,6 +31,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +77,12 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC());
           parts.pbx.start();
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
+          JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
+          parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
+              new HazelcastAgentStateStore(parts.hazelcast), new JooqTaskQueues(database, Clock.systemUTC()),
+              new JooqRoutingJournal(database), new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(status, parts.metrics, new JooqAgentDirectory(database, Clock.systemUTC())));
+              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

@@ -1,0 +1,140 @@
+package io.switchboard.server.routing;
+
+import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.agent.AgentStatus;
+import io.switchboard.core.agent.ReasonCode;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.core.lifecycle.Transition;
+import io.switchboard.core.port.AgentDirectory;
+import io.switchboard.core.port.AgentStateStore;
+import io.switchboard.core.port.StatusUpdate;
+import io.switchboard.core.port.Subscription;
+import io.switchboard.core.routing.Task;
+import io.switchboard.queue.routing.InboundRouter;
+import io.switchboard.queue.routing.RoutingJournal;
+import io.switchboard.server.pbx.AttachedPbx;
+import io.switchboard.server.pbx.PbxConnections;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * The node's inbound routing: one {@link InboundRouter} on one Vert.x context, fed every attached PBX's
+ * events (re-scheduled on that context in arrival order), ringing through each PBX's call control, writing
+ * to the database through {@link JooqRoutingJournal}. It also serves the routing side of the API: agents'
+ * states (which wake the router), the live tasks, call records and queue_log.
+ *
+ * <p>Agent state changes made on another node are not seen by this node's router until its own next event;
+ * a cluster-wide listener on the state map is the next step.
+ */
+public final class InboundRouting implements AutoCloseable {
+
+  private final Context context;
+  private final InboundRouter router;
+  private final AgentDirectory agents;
+  private final AgentStateStore states;
+  private final JooqTaskQueues queues;
+  private final JooqCallHistory history;
+  private final Clock clock;
+  private final List<Subscription> subscriptions = new ArrayList<>();
+
+  private InboundRouting(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
+      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, JooqCallHistory history, Clock clock) {
+    this.context = context;
+    this.agents = agents;
+    this.states = states;
+    this.queues = queues;
+    this.history = history;
+    this.clock = clock;
+    Executor onContext = task -> context.runOnContext(v -> task.run());
+    this.router = new InboundRouter(agents, queues, states,
+        id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
+        journal,
+        (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(v -> action.run())),
+        clock, onContext);
+    for (AttachedPbx attached : pbx.all()) {
+      subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
+    }
+  }
+
+  /** Starts routing the calls of every attached PBX on {@code context}. */
+  public static InboundRouting start(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
+      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, JooqCallHistory history, Clock clock) {
+    return new InboundRouting(vertx, context, pbx, agents, states, queues, journal, history, clock);
+  }
+
+  /**
+   * Moves an agent to {@code target} (available, paused with a reason, logged out) and lets the router look
+   * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing.
+   */
+  public Future<StateChange> changeAgentState(AgentId agent, AgentState target, Optional<ReasonCode> reason) {
+    return Future.fromCompletionStage(agents.find(agent), context).compose(found -> found.isEmpty()
+        ? Future.succeededFuture(new StateChange.UnknownAgent())
+        : attempt(agent, target, reason, 3));
+  }
+
+  private Future<StateChange> attempt(AgentId agent, AgentState target, Optional<ReasonCode> reason, int left) {
+    return Future.fromCompletionStage(states.read(agent), context).compose(stored -> {
+      AgentStatus current = stored.orElseGet(() -> AgentStatus.initial(clock.instant()));
+      if (current.state() == target && current.reason().equals(reason)) {
+        return Future.succeededFuture(new StateChange.Changed(current));
+      }
+      Transition<AgentStatus> move = current.moveTo(target, reason, clock.instant());
+      if (move instanceof Transition.Illegal<AgentStatus> illegal) {
+        return Future.succeededFuture(new StateChange.Refused(illegal.message()));
+      }
+      return Future.fromCompletionStage(states.compareAndSet(agent, current.version(), move.orElseThrow()), context)
+          .compose(update -> {
+            if (update instanceof StatusUpdate.Stored stored2) {
+              context.runOnContext(v -> router.agentStateChanged(agent));
+              return Future.succeededFuture(new StateChange.Changed(stored2.status()));
+            }
+            return left > 1 ? attempt(agent, target, reason, left - 1)
+                : Future.succeededFuture(new StateChange.Conflict());
+          });
+    });
+  }
+
+  /** The agent's stored routing state, empty when none was ever stored (logged out). */
+  public Future<Optional<AgentStatus>> agentState(AgentId agent) {
+    return Future.fromCompletionStage(states.read(agent), context);
+  }
+
+  /** The tasks this node's router holds now, read on the router's context. */
+  public Future<List<Task>> tasks() {
+    Promise<List<Task>> tasks = Promise.promise();
+    context.runOnContext(v -> tasks.complete(router.tasks()));
+    return tasks.future();
+  }
+
+  /** See {@link JooqTaskQueues#create}. */
+  public Future<JooqTaskQueues.Created> createQueue(QueueId id, String name, int ringTimeoutSeconds,
+      int wrapUpSeconds, List<String> members) {
+    return queues.create(id, name, ringTimeoutSeconds, wrapUpSeconds, members);
+  }
+
+  /** See {@link JooqCallHistory#call}. */
+  public Future<Optional<JsonObject>> call(String id) {
+    return history.call(id);
+  }
+
+  /** See {@link JooqCallHistory#queueLog}. */
+  public Future<JsonArray> queueLog(Optional<String> callId, Optional<String> queue) {
+    return history.queueLog(callId, queue);
+  }
+
+  /** Stops taking PBX events. */
+  @Override
+  public void close() {
+    subscriptions.forEach(Subscription::close);
+  }
+}

@@ -1,0 +1,121 @@
+package io.switchboard.server.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.call.Did;
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.server.persistence.Database;
+import io.switchboard.server.persistence.DatabaseSettings;
+import io.switchboard.server.persistence.TestDataDirs;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The routing journal on a real, migrated MariaDB: calls, call_legs and app_queue-style queue_log rows. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class JooqRoutingJournalIT {
+
+  private static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
+  private static final QueueId SUPPORT = QueueId.of("support");
+
+  private static Vertx vertx;
+  private static Path dataDir;
+  private static Database database;
+  private static JooqRoutingJournal journal;
+  private static JooqCallHistory history;
+
+  @BeforeAll
+  static void migratedDatabase() {
+    vertx = Vertx.vertx();
+    dataDir = TestDataDirs.fresh("journal");
+    database = Database.open(vertx, DatabaseSettings.embedded(dataDir));
+    journal = new JooqRoutingJournal(database);
+    history = new JooqCallHistory(database);
+  }
+
+  @AfterAll
+  static void stop() {
+    database.close();
+    vertx.close().await();
+    TestDataDirs.delete(dataDir);
+  }
+
+  @Test
+  void a_call_missed_by_one_agent_and_answered_by_the_next_reads_back_as_one_call_three_legs_and_four_log_rows() {
+    CallId call = CallId.of("sim/1700000000.1");
+    LegId caller = LegId.of("sim/1700000000.1");
+    LegId first = LegId.of("sim/1700000000.1-agent-1");
+    LegId second = LegId.of("sim/1700000000.1-agent-2");
+
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller,
+        Optional.of(PhoneNumber.parse("+4930555123", "caller")), Did.of("100"), 1));
+    journal.record(new JournalEntry.AgentRung(call, SUPPORT, T0, AgentId.of("a1"), first, "SIP/1001"));
+    journal.record(new JournalEntry.AgentMissed(call, SUPPORT, T0.plusSeconds(15), AgentId.of("a1"), first,
+        Duration.ofSeconds(15), HangupCause.NO_ANSWER));
+    journal.record(new JournalEntry.AgentRung(call, SUPPORT, T0.plusSeconds(15), AgentId.of("a2"), second, "SIP/1002"));
+    journal.record(new JournalEntry.Connected(call, SUPPORT, T0.plusSeconds(18), AgentId.of("a2"), second,
+        Duration.ofSeconds(18), Duration.ofSeconds(3)));
+    await(journal.record(new JournalEntry.Completed(call, SUPPORT, T0.plusSeconds(78), AgentId.of("a2"), caller,
+        second, true, Duration.ofSeconds(18), Duration.ofSeconds(60), 1)));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getString("agentId")).isEqualTo("a2");
+    assertThat(read.getString("endReason")).isEqualTo("completecaller");
+    assertThat(read.getJsonArray("legs").stream().map(leg -> ((JsonObject) leg).getString("role") + ":"
+        + ((JsonObject) leg).getString("endReason"))).containsExactly("caller:completecaller", "agent:no_answer",
+        "agent:completecaller");
+    assertThat(read.getJsonArray("queueLog").stream().map(row -> {
+      JsonObject r = (JsonObject) row;
+      return String.join("|", r.getString("event"), r.getString("agent"), r.getString("data1"), r.getString("data2"),
+          r.getString("data3"));
+    })).containsExactly(
+        "ENTERQUEUE|||+4930555123|1",
+        "RINGNOANSWER|a1|15000||",
+        "CONNECT|a2|18|" + second.value() + "|3",
+        "COMPLETECALLER|a2|18|60|1");
+  }
+
+  @Test
+  void an_abandoned_call_logs_position_original_position_and_wait() {
+    CallId call = CallId.of("c-abandon");
+    LegId caller = LegId.of("c-abandon-caller");
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.empty(),
+        Did.of("100"), 2));
+    await(journal.record(new JournalEntry.Abandoned(call, SUPPORT, T0.plusSeconds(40), caller, 1, 2,
+        Duration.ofSeconds(40))));
+
+    List<Object> rows = await(history.queueLog(Optional.of(call.value()), Optional.empty()).toCompletionStage())
+        .getList();
+    assertThat(rows).hasSize(2);
+    JsonObject abandon = (JsonObject) await(history.queueLog(Optional.of(call.value()), Optional.empty())
+        .toCompletionStage()).getValue(1);
+    assertThat(abandon.getString("event")).isEqualTo("ABANDON");
+    assertThat(List.of(abandon.getString("data1"), abandon.getString("data2"), abandon.getString("data3")))
+        .containsExactly("1", "2", "40");
+  }
+
+  private static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
