@@ -164,6 +164,27 @@ class ReconnectResyncTest {
         }
     }
 
+    @Test
+    void an_agent_session_that_ended_while_away_ends_its_leg_once_and_one_that_lasted_keeps_it() throws Exception {
+        try (SimulatedPbx pbx = SimulatedPbx.attached()) {
+            LegId staying = pbx.agentSession("a7", "SIP/2001");
+            LegId leaving = pbx.agentSession("a8", "SIP/2002");
+            String leavingPhone = pbx.channelOn(leaving);
+
+            pbx.cutNetwork();
+            pbx.sim().callerHangsUp(leavingPhone);
+            pbx.reconnectNetwork();
+
+            assertThat(pbx.knownChannels()).isEqualTo(pbx.pbxChannels());
+            assertThat(pbx.channelOn(staying)).startsWith("SIP/2001-");
+            assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::leg).containsExactly(leaving);
+            // Gap: the glue's AgentSessionEnded UserEvent was missed and the registry does not know which
+            // leg was whose session, so no AgentSessionClosed follows the LegHungUp of a8's session leg.
+            assertThat(pbx.count(PbxEvent.AgentSessionClosed.class)).isZero();
+            assertNothingTwice(pbx.published);
+        }
+    }
+
     /** Runs a task once inside the next resync that has something to reconcile, before the registry sees the list. */
     private static final class DuringResync {
 

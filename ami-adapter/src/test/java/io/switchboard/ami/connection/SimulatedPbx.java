@@ -12,11 +12,13 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.retry.RetryPolicy;
 import io.switchboard.sim.asterisk.AsteriskSimulator;
 import io.switchboard.sim.asterisk.InboundCall;
+import io.switchboard.sim.asterisk.Phone;
 import io.switchboard.sim.asterisk.SimulatorConfig;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 
@@ -52,7 +54,9 @@ final class SimulatedPbx implements AutoCloseable {
     /** Every AMI event handed to translation, with the thread it arrived on. */
     final List<Map.Entry<ManagerEvent, Thread>> received = new CopyOnWriteArrayList<>();
     final AmiConnection connection;
-    private final SimulatorConfig config = SimulatorConfig.of("cti", SECRET).withTimeScale(0.01);
+    private final SimulatorConfig config = SimulatorConfig.of("cti", SECRET).withTimeScale(0.01)
+            .withPhones(Map.of("SIP/2001", new Phone.Answers(Duration.ofMillis(100), null),
+                    "SIP/2002", new Phone.Answers(Duration.ofMillis(100), null)));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final int port;
     private volatile AsteriskSimulator sim;
@@ -101,6 +105,22 @@ final class SimulatedPbx implements AutoCloseable {
                 .filter(call -> offered(call)).isPresent());
         awaitOnHold(channel);
         return channel;
+    }
+
+    /** Agent {@code agent}'s {@code phone} is originated into its nailed-up session; returns the session leg. */
+    LegId agentSession(String agent, String phone) throws Exception {
+        OriginateAction originate = new OriginateAction();
+        originate.setChannel(phone);
+        originate.setContext("switchboard-agent-session");
+        originate.setExten(agent);
+        originate.setPriority(1);
+        originate.setAsync(true);
+        connection.send(originate, response -> { });
+        await("AgentSessionOpened " + agent, () -> published.stream().anyMatch(e ->
+                e instanceof PbxEvent.AgentSessionOpened o && o.agent().value().equals(agent)));
+        return published.stream().filter(PbxEvent.AgentSessionOpened.class::isInstance)
+                .map(PbxEvent.AgentSessionOpened.class::cast).filter(o -> o.agent().value().equals(agent))
+                .findFirst().orElseThrow().leg();
     }
 
     /** Waits until the simulator has {@code channel} on hold. */
@@ -156,6 +176,14 @@ final class SimulatedPbx implements AutoCloseable {
         } finally {
             probe.logoff();
         }
+    }
+
+    /** The name of Switchboard's live channel on {@code leg}. */
+    String channelOn(LegId leg) {
+        return registry.liveChannels().stream()
+                .filter(c -> registry.legOf(c.uniqueid()).filter(leg::equals).isPresent())
+                .map(ChannelSnapshot::name).findFirst()
+                .orElseThrow(() -> new AssertionError("no live channel on " + leg));
     }
 
     /** Switchboard's live channels by Uniqueid. */
