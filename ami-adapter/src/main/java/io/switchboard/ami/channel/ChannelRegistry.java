@@ -30,10 +30,12 @@ import java.util.function.UnaryOperator;
  * re-derived from the Linkedid, which AMI {@code Bridge} changes mid-call (Quirk 15).
  *
  * <p>Legs: both halves of a Local pair are one leg, so its end is reported once. The leg is named after
- * the {@code ;1} half, or after the half that announced the call.
+ * the {@code ;1} half, or after the half that announced the call; an agent leg that call control announced
+ * with {@link #expectAgentLeg} carries the id Switchboard gave it instead.
  *
- * <p>Thread-safe. Only the AMI event translator writes (on Asterisk-Java's event thread, and the
- * connection on resync through {@link #reset()} and {@link #reconcile(Collection)}); any thread reads.
+ * <p>Thread-safe. The AMI event translator writes (on Asterisk-Java's event thread, and the connection on
+ * resync through {@link #reset()} and {@link #reconcile(Collection)}); call control adds and withdraws
+ * expected agent legs from its own thread; any thread reads.
  */
 public final class ChannelRegistry {
 
@@ -44,6 +46,8 @@ public final class ChannelRegistry {
     private final Map<CallId, String> anchorByCall = new ConcurrentHashMap<>();
     private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final Map<CallId, LegId> expectedAgentLegs = new ConcurrentHashMap<>();
+    private final Map<String, LegId> switchboardLegs = new ConcurrentHashMap<>();
     private volatile Map<String, TrackedChannel> beforeReset = Map.of();
     private volatile boolean pbxRestarted;
 
@@ -80,11 +84,60 @@ public final class ChannelRegistry {
      * call or share a bridge with it. For a Local pair the half in a bridge, else the {@code ;2} half.
      */
     public Optional<String> channelOf(CallId call, LegId leg) {
-        String prefix = pbx.value() + "/";
-        if (leg == null || !leg.value().startsWith(prefix)) {
+        if (leg == null) {
             return Optional.empty();
         }
-        return LegLookups.channelOfLeg(byUniqueid.values(), call, leg.value().substring(prefix.length()));
+        Optional<String> named = switchboardLegs.entrySet().stream().filter(e -> e.getValue().equals(leg))
+                .map(Map.Entry::getKey).findFirst();
+        String prefix = pbx.value() + "/";
+        if (named.isEmpty() && !leg.value().startsWith(prefix)) {
+            return Optional.empty();
+        }
+        return LegLookups.channelOfLeg(byUniqueid.values(), call,
+                named.orElseGet(() -> leg.value().substring(prefix.length())));
+    }
+
+    /**
+     * Call control is about to Redirect {@code call}'s customer to dial an agent: the next channel the
+     * customer's channel dials ({@link #dialled}) is that agent's leg and is reported as {@code agentLeg}.
+     * Replaces an expectation for the call not met yet; dropped when the call ends.
+     */
+    public void expectAgentLeg(CallId call, LegId agentLeg) {
+        Require.nonNull(agentLeg, "agentLeg");
+        expectedAgentLegs.put(Require.nonNull(call, "call"), agentLeg);
+        if (!hasChannels(call)) {
+            expectedAgentLegs.remove(call, agentLeg);
+        }
+    }
+
+    /** The Redirect for {@code agentLeg} was refused: no channel is to be named after it. */
+    public void withdrawAgentLeg(CallId call, LegId agentLeg) {
+        expectedAgentLegs.remove(call, agentLeg);
+    }
+
+    /**
+     * A channel dialled another ({@code DialBegin}). If the caller is the customer's channel of a call that
+     * expects an agent leg, the dialled channel (and its Local partner) becomes that leg from now on.
+     *
+     * @return the agent leg the dialled channel now carries, when an expectation was met
+     */
+    public Optional<LegId> dialled(String callerUniqueid, String destUniqueid) {
+        TrackedChannel caller = callerUniqueid == null ? null : byUniqueid.get(callerUniqueid);
+        TrackedChannel dest = destUniqueid == null ? null : byUniqueid.get(destUniqueid);
+        if (caller == null || dest == null || caller.snapshot().callId().isEmpty()) {
+            return Optional.empty();
+        }
+        CallId call = caller.snapshot().callId().get();
+        boolean fromCustomer = anchorOf(call).filter(anchor -> anchor.leg().equals(caller.leg())).isPresent();
+        if (!fromCustomer || dest.leg().equals(caller.leg())) {
+            return Optional.empty();
+        }
+        LegId agentLeg = expectedAgentLegs.remove(call);
+        if (agentLeg == null) {
+            return Optional.empty();
+        }
+        switchboardLegs.put(dest.leg(), agentLeg);
+        return Optional.of(agentLeg);
     }
 
     /**
@@ -174,6 +227,8 @@ public final class ChannelRegistry {
             anchorByCall.clear();
             announced.clear();
             endedLegs.clear();
+            expectedAgentLegs.clear();
+            switchboardLegs.clear();
         }
         List<ChannelSnapshot> unknown = new ArrayList<>();
         for (ChannelSnapshot channel : fromPbx) {
@@ -190,6 +245,8 @@ public final class ChannelRegistry {
         anchorByCall.values().removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
         announced.removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
         endedLegs.removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
+        switchboardLegs.keySet().removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
+        expectedAgentLegs.keySet().removeIf(call -> !hasChannels(call));
         beforeReset = Map.of();
         pbxRestarted = false;
         return ended;
@@ -289,7 +346,10 @@ public final class ChannelRegistry {
             announced.remove(uniqueid);
             if (byUniqueid.values().stream().noneMatch(t -> t.leg().equals(removed.leg()))) {
                 endedLegs.remove(removed.leg());
+                switchboardLegs.remove(removed.leg());
             }
+            removed.snapshot().callId().filter(expectedAgentLegs::containsKey).filter(call -> !hasChannels(call))
+                    .ifPresent(expectedAgentLegs::remove);
         }
         return end;
     }
@@ -308,8 +368,13 @@ public final class ChannelRegistry {
         return CallId.of(pbx.value() + "/" + uniqueid);
     }
 
-    private LegId legId(String uniqueid) {
-        return LegId.of(pbx.value() + "/" + uniqueid);
+    private boolean hasChannels(CallId call) {
+        return byUniqueid.values().stream().anyMatch(t -> t.snapshot().callId().equals(Optional.of(call)));
+    }
+
+    private LegId legId(String leg) {
+        LegId named = switchboardLegs.get(leg);
+        return named != null ? named : LegId.of(pbx.value() + "/" + leg);
     }
 
     /**

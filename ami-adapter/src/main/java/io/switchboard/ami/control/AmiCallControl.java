@@ -79,16 +79,27 @@ public final class AmiCallControl implements CallControl {
     /**
      * Sets {@code SWITCHBOARD_DEVICE}, {@code SWITCHBOARD_AGENT} (the agent leg's id, which the glue echoes
      * in {@code AgentDialResult}) and {@code SWITCHBOARD_RING_TIMEOUT}, then redirects to
-     * {@code switchboard-connect,s,1}.
+     * {@code switchboard-connect,s,1}. Before sending, it tells the channels to expect {@code agentLeg}
+     * ({@link CallChannels#expectAgentLeg}), so the channel the connect context dials is reported under that
+     * id; a refused command withdraws it.
      */
     @Override
     public CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
         long seconds = Math.max(1, ringTimeout.toSeconds());
-        return onChannel(call, channel -> commands.sendAll(
-                new SetVarAction(channel, DEVICE, device),
-                new SetVarAction(channel, AGENT, agentLeg.value()),
-                new SetVarAction(channel, RING_TIMEOUT, Long.toString(seconds)),
-                redirect(channel, CONNECT, START)));
+        return onChannel(call, channel -> {
+            channels.expectAgentLeg(call, agentLeg);
+            return commands.sendAll(
+                    new SetVarAction(channel, DEVICE, device),
+                    new SetVarAction(channel, AGENT, agentLeg.value()),
+                    new SetVarAction(channel, RING_TIMEOUT, Long.toString(seconds)),
+                    redirect(channel, CONNECT, START))
+                    .thenApply(result -> {
+                        if (result instanceof CommandResult.Failed) {
+                            channels.withdrawAgentLeg(call, agentLeg);
+                        }
+                        return result;
+                    });
+        });
     }
 
     /** Sets {@code SWITCHBOARD_AGENT} and redirects to {@code switchboard-join,<agent id>,1}. */

@@ -22,6 +22,17 @@ public interface CallChannels {
     /** The agent's channel talking to the call's customer (the spy target for whisper); empty if unknown. */
     Optional<String> agentChannelOf(CallId call);
 
+    /**
+     * The customer of {@code call} is about to be Redirected to dial an agent: the leg it dials next is to
+     * be reported as {@code agentLeg}. Does nothing by default, for lookups that report no events.
+     */
+    default void expectAgentLeg(CallId call, LegId agentLeg) {
+    }
+
+    /** The Redirect that {@link #expectAgentLeg} announced was refused; does nothing by default. */
+    default void withdrawAgentLeg(CallId call, LegId agentLeg) {
+    }
+
     /** The channels {@code registry} tracks. */
     static CallChannels of(ChannelRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -39,6 +50,16 @@ public interface CallChannels {
             @Override
             public Optional<String> agentChannelOf(CallId call) {
                 return registry.agentChannelOf(call);
+            }
+
+            @Override
+            public void expectAgentLeg(CallId call, LegId agentLeg) {
+                registry.expectAgentLeg(call, agentLeg);
+            }
+
+            @Override
+            public void withdrawAgentLeg(CallId call, LegId agentLeg) {
+                registry.withdrawAgentLeg(call, agentLeg);
             }
         };
     }

@@ -87,7 +87,9 @@ public final class AmiEventTranslator {
             return channels.dialState(e, at);
         } else if (event instanceof DialEndEvent e) {
             return channels.dialEnd(e, at);
-        } else if (event instanceof DialBeginEvent || event instanceof LocalBridgeEvent) {
+        } else if (event instanceof DialBeginEvent e) {
+            return channels.dialBegin(e);
+        } else if (event instanceof LocalBridgeEvent) {
             return List.of();
         } else if (event instanceof AgentDialResultEvent e) {
             return glue.agentDialResult(e);

@@ -10,6 +10,7 @@ import org.asteriskjava.manager.event.BridgeLeaveEvent;
 import org.asteriskjava.manager.event.ConfbridgeEndEvent;
 import org.asteriskjava.manager.event.ConfbridgeJoinEvent;
 import org.asteriskjava.manager.event.ConfbridgeLeaveEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -133,6 +134,18 @@ final class ChannelEvents {
         }
         return List.of(new PbxEvent.CallConnected(registry.pbx(), at, channel.get().callId().get(), leg.get(),
                 agentLeg.get()));
+    }
+
+    /**
+     * Dial() started ringing a destination. When call control expects an agent leg for the caller's call
+     * (it Redirected the customer to {@code switchboard-connect}), the destination becomes that leg, so
+     * its ringing, answer, end and connection carry the id Switchboard gave.
+     */
+    List<PbxEvent> dialBegin(DialBeginEvent e) {
+        String caller = Headers.value(e.getUniqueId());
+        registry.dialled(caller != null ? caller : Headers.value(e.getSrcUniqueId()),
+                Headers.value(e.getDestUniqueId()));
+        return List.of();
     }
 
     List<PbxEvent> dialState(DialStateEvent e, Instant at) {

@@ -161,6 +161,109 @@ class ChannelRegistryTest {
     }
 
     /** 05: the originated customer pair; {@code ;2} runs the hold dialplan and announces the call. */
+    @Test
+    void the_agent_leg_call_control_expects_is_the_leg_the_customer_dials_next_for_both_local_halves() {
+        CallId call = customerOnHold();
+        LegId agentLeg = LegId.of("pbx1/agent-leg-7");
+        registry.expectAgentLeg(call, agentLeg);
+        agentDialled();
+
+        assertThat(registry.dialled("100.1", "100.2")).hasValue(agentLeg);
+
+        assertThat(registry.legOf("100.2")).hasValue(agentLeg);
+        assertThat(registry.legOf("100.3")).hasValue(agentLeg);
+        assertThat(registry.legOf("100.1")).as("the customer keeps its own leg").hasValue(LegId.of("pbx1/100.1"));
+        bridge("b-1", "100.1", "100.2");
+        assertThat(registry.channelOf(call, agentLeg)).as("found by Switchboard's id, for Atxfer").hasValue(AGENT_1);
+        assertThat(registry.closed("100.2")).hasValue(new ChannelRegistry.LegEnd(call, agentLeg));
+        assertThat(registry.closed("100.3")).as("both halves are one leg, ended once").isEmpty();
+    }
+
+    @Test
+    void an_expectation_is_met_once_and_a_dial_without_one_keeps_the_pbx_id() {
+        CallId call = customerOnHold();
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        agentDialled();
+        registry.dialled("100.1", "100.2");
+        registry.opened(ChannelSnapshot.of("PJSIP/1002-00000004", "100.4", "100.0", "agents", "", "Down"));
+
+        assertThat(registry.dialled("100.1", "100.4")).isEmpty();
+        assertThat(registry.legOf("100.4")).hasValue(LegId.of("pbx1/100.4"));
+    }
+
+    @Test
+    void only_a_channel_dialled_by_the_customer_takes_the_expected_leg() {
+        CallId call = customerOnHold();
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        agentDialled();
+        registry.opened(ChannelSnapshot.of("PJSIP/1001-00000004", "100.4", "100.0", "agents", "", "Down"));
+
+        assertThat(registry.dialled("100.3", "100.4")).as("the agent's Local half dialling its phone").isEmpty();
+        assertThat(registry.dialled("100.1", "100.2")).hasValue(LegId.of("pbx1/agent-leg-7"));
+    }
+
+    @Test
+    void a_new_expectation_replaces_one_not_met_yet() {
+        CallId call = customerOnHold();
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-8"));
+        agentDialled();
+
+        assertThat(registry.dialled("100.1", "100.2")).hasValue(LegId.of("pbx1/agent-leg-8"));
+        assertThat(registry.legOf("100.2")).hasValue(LegId.of("pbx1/agent-leg-8"));
+    }
+
+    @Test
+    void a_withdrawn_expectation_is_not_applied() {
+        CallId call = customerOnHold();
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        registry.withdrawAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        agentDialled();
+
+        assertThat(registry.dialled("100.1", "100.2")).isEmpty();
+        assertThat(registry.legOf("100.2")).hasValue(LegId.of("pbx1/100.2"));
+    }
+
+    @Test
+    void the_expectation_of_a_call_that_ended_is_dropped() {
+        CallId call = customerOnHold();
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        registry.closed("100.1");
+        registry.closed("100.0");
+        CallId again = customerOnHold();
+        agentDialled();
+
+        assertThat(again).as("a Uniqueid handed out again, as after a restart").isEqualTo(call);
+        assertThat(registry.dialled("100.1", "100.2")).isEmpty();
+        assertThat(registry.legOf("100.2")).hasValue(LegId.of("pbx1/100.2"));
+    }
+
+    @Test
+    void an_expectation_for_a_call_without_channels_is_not_kept() {
+        registry.expectAgentLeg(CallId.of("pbx1/gone"), LegId.of("pbx1/agent-leg-7"));
+        CallId call = customerOnHold();
+        registry.opened(ChannelSnapshot.of(AGENT_1, "100.2", "100.0", "to-agent", "agent1", "Down"));
+
+        assertThat(call).isNotEqualTo(CallId.of("pbx1/gone"));
+        assertThat(registry.dialled("100.1", "100.2")).isEmpty();
+    }
+
+    @Test
+    void a_switchboard_agent_leg_that_ended_while_disconnected_is_reported_under_its_id_at_resync() {
+        CallId call = customerOnHold();
+        registry.expectAgentLeg(call, LegId.of("pbx1/agent-leg-7"));
+        agentDialled();
+        registry.dialled("100.1", "100.2");
+        List<ChannelSnapshot> stillThere = registry.liveChannels().stream()
+                .filter(c -> !c.uniqueid().equals("100.2") && !c.uniqueid().equals("100.3")).toList();
+        registry.reset();
+
+        List<PbxEvent> ended = registry.reconcile(stillThere);
+
+        assertThat(ended).singleElement().isInstanceOfSatisfying(PbxEvent.LegHungUp.class,
+                hungUp -> assertThat(hungUp.leg()).isEqualTo(LegId.of("pbx1/agent-leg-7")));
+    }
+
     private CallId customerOnHold() {
         registry.opened(ChannelSnapshot.of(CUSTOMER_1, "100.0", "100.0", "caller", "s", "Up"));
         registry.opened(ChannelSnapshot.of(CUSTOMER_2, "100.1", "100.0", "hold", "s", "Up"));

@@ -70,6 +70,14 @@ class AmiCallControlTest {
     }
 
     @Test
+    void connect_to_agent_announces_the_agent_leg_so_the_dialled_channel_is_reported_under_it() throws Exception {
+        result(control(sender).connectToAgent(CallId.of(CALL), LegId.of("pbx1/agent-leg-7"), "PJSIP/1001",
+                Duration.ofSeconds(15)));
+
+        assertThat(channels.expectedAgentLeg(CALL)).hasValue(LegId.of("pbx1/agent-leg-7"));
+    }
+
+    @Test
     void join_to_agent_redirects_to_the_agents_conference_extension() throws Exception {
         assertThat(result(control(sender).joinToAgent(CallId.of(CALL), AgentId.of("agent-1")))).isEqualTo(CommandResult.ACCEPTED);
 
@@ -225,6 +233,7 @@ class AmiCallControlTest {
         assertThat(result).isInstanceOfSatisfying(CommandResult.Failed.class,
                 f -> assertThat(f.errorId()).isEqualTo("ami-no-such-channel"));
         assertThat(sender.names()).containsExactly("SetVar");
+        assertThat(channels.expectedAgentLeg(CALL)).as("nothing will dial the agent").isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ final class FakeCallChannels implements CallChannels {
     private final Map<CallId, String> customers = new HashMap<>();
     private final Map<LegId, String> legs = new HashMap<>();
     private final Map<CallId, String> agents = new HashMap<>();
+    private final Map<CallId, LegId> expectedAgentLegs = new HashMap<>();
 
     /** The customer's channel of {@code call}. */
     FakeCallChannels call(String call, String customerChannel) {
@@ -30,6 +31,21 @@ final class FakeCallChannels implements CallChannels {
     FakeCallChannels agent(String call, String agentChannel) {
         agents.put(CallId.of(call), agentChannel);
         return this;
+    }
+
+    /** The agent leg call control last said {@code call}'s customer will dial, unless withdrawn. */
+    synchronized Optional<LegId> expectedAgentLeg(String call) {
+        return Optional.ofNullable(expectedAgentLegs.get(CallId.of(call)));
+    }
+
+    @Override
+    public synchronized void expectAgentLeg(CallId call, LegId agentLeg) {
+        expectedAgentLegs.put(call, agentLeg);
+    }
+
+    @Override
+    public synchronized void withdrawAgentLeg(CallId call, LegId agentLeg) {
+        expectedAgentLegs.remove(call, agentLeg);
     }
 
     @Override

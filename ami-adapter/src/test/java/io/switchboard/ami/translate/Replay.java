@@ -2,6 +2,7 @@ package io.switchboard.ami.translate;
 
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import org.asteriskjava.manager.event.ManagerEvent;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** One fixture session run through a fresh translator. */
 record Replay(ChannelRegistry registry, AmiEventTranslator translator, List<PbxEvent> events) {
@@ -31,12 +33,32 @@ record Replay(ChannelRegistry registry, AmiEventTranslator translator, List<PbxE
         return of(AmiTranscripts.fromWire(messages), "DE");
     }
 
+    /**
+     * Replays a whole fixture as if call control, once the call was offered (before the recorded Redirect),
+     * had asked for {@code agentLeg} with {@code connectToAgent}.
+     */
+    static Replay expectingAgentLeg(String fileName, LegId agentLeg) {
+        return of(AmiTranscripts.events(AmiTranscripts.named(fileName)), "DE", (registry, event) -> {
+            if (event instanceof PbxEvent.CallOffered offered) {
+                registry.expectAgentLeg(offered.call(), agentLeg);
+            }
+        });
+    }
+
     private static Replay of(List<ManagerEvent> managerEvents, String region) {
+        return of(managerEvents, region, (registry, event) -> { });
+    }
+
+    private static Replay of(List<ManagerEvent> managerEvents, String region,
+            BiConsumer<ChannelRegistry, PbxEvent> callControl) {
         ChannelRegistry registry = new ChannelRegistry(PBX, CLOCK);
         AmiEventTranslator translator = new AmiEventTranslator(registry, CLOCK, region);
         List<PbxEvent> events = new ArrayList<>();
         for (ManagerEvent event : managerEvents) {
-            events.addAll(translator.translate(event));
+            for (PbxEvent translated : translator.translate(event)) {
+                events.add(translated);
+                callControl.accept(registry, translated);
+            }
         }
         return new Replay(registry, translator, events);
     }
