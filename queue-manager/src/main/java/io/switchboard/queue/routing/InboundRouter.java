@@ -91,10 +91,6 @@ public final class InboundRouter implements PbxEventListener {
             returnedToHold(back);
         } else if (event instanceof PbxEvent.CallConnected connected) {
             connected(connected);
-        } else if (event instanceof PbxEvent.LegRinging ringing) {
-            Optional.ofNullable(calls.get(ringing.call())).ifPresent(call -> call.noteLeg(ringing.leg()));
-        } else if (event instanceof PbxEvent.LegAnswered answered) {
-            Optional.ofNullable(calls.get(answered.call())).ifPresent(call -> call.noteLeg(answered.leg()));
         }
     }
 
@@ -167,11 +163,7 @@ public final class InboundRouter implements PbxEventListener {
 
     private void connected(PbxEvent.CallConnected e) {
         RoutedCall call = calls.get(e.call());
-        if (call == null) {
-            return;
-        }
-        call.noteLeg(e.agentLeg());
-        if (!call.isOffered(e.agentLeg()) || call.connectedAt.isPresent()) {
+        if (call == null || !call.isOffered(e.agentLeg()) || call.connectedAt.isPresent()) {
             return;
         }
         Offer offer = call.offer.orElseThrow();
@@ -188,7 +180,7 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         Offer offer = call.offer.orElseThrow();
-        call.clearOffer();
+        call.offer = Optional.empty();
         call.tried.add(offer.agent());
         call.moveTo(TaskStatus.PENDING);
         misses.merge(offer.agent(), 1, Integer::sum);

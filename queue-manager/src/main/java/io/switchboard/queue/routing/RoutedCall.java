@@ -27,8 +27,6 @@ final class RoutedCall {
     TaskQueue queue;
     final int originalPosition;
     final Set<AgentId> tried = new HashSet<>();
-    /** The PBX's own ids for the offered agent leg, when its events name the leg differently from Switchboard. */
-    final Set<LegId> offeredLegAliases = new HashSet<>();
     Task task;
     Optional<Offer> offer = Optional.empty();
     Optional<Instant> connectedAt = Optional.empty();
@@ -53,23 +51,8 @@ final class RoutedCall {
         task.moveTo(next).map(moved -> task = moved);
     }
 
+    /** Whether {@code leg} is the agent leg Switchboard asked the PBX to ring ({@code CallControl} reports it so). */
     boolean isOffered(LegId leg) {
-        return offer.filter(o -> o.leg().equals(leg) || offeredLegAliases.contains(leg)).isPresent();
-    }
-
-    /**
-     * Takes {@code leg} as the offered agent's leg when an agent is being rung and {@code leg} is not the
-     * caller's: only one agent is rung at a time, so any other leg of the call is that agent's. Adapters that
-     * report the PBX's own leg ids (Asterisk uniqueids) rather than the id Switchboard gave are matched so.
-     */
-    void noteLeg(LegId leg) {
-        if (offer.isPresent() && connectedAt.isEmpty() && !leg.equals(callerLeg)) {
-            offeredLegAliases.add(leg);
-        }
-    }
-
-    void clearOffer() {
-        offer = Optional.empty();
-        offeredLegAliases.clear();
+        return offer.filter(o -> o.leg().equals(leg)).isPresent();
     }
 }

@@ -177,29 +177,47 @@ class InboundRouterTest {
     }
 
     @Test
-    void agent_legs_the_pbx_reports_under_its_own_ids_are_followed_all_the_same() {
+    void a_leg_of_the_call_that_is_not_the_offered_one_is_not_taken_for_the_agent() {
+        world.available("a1", "support", Duration.ofMinutes(5));
+        world.callArrives("c1", SUPPORT);
+        CallId c1 = CallId.of("c1");
+        LegId otherLeg = LegId.of("pbx1/1700000000.7");
+
+        world.pbxReports(new PbxEvent.LegRinging(RoutingWorld.PBX, world.clock.instant(), c1, otherLeg));
+        world.pbxReports(new PbxEvent.CallConnected(RoutingWorld.PBX, world.clock.instant(), c1,
+                RoutingWorld.callerLeg("c1"), otherLeg));
+        world.pbxReports(new PbxEvent.LegHungUp(RoutingWorld.PBX, world.clock.instant(), c1, otherLeg,
+                HangupCause.NO_ANSWER));
+
+        assertThat(world.queueLog()).containsExactly("Entered", "AgentRung");
+        assertThat(world.states.stateOf("a1")).isEqualTo(AgentState.RESERVED);
+    }
+
+    @Test
+    void the_offered_agent_leg_is_followed_by_the_id_switchboard_gave_it_through_a_miss_and_a_connect() {
         world.available("a1", "support", Duration.ofMinutes(5)).available("a2", "support", Duration.ofMinutes(1));
         world.callArrives("c1", SUPPORT);
         CallId c1 = CallId.of("c1");
-        LegId firstPhone = LegId.of("1700000000.7");
-        LegId secondPhone = LegId.of("1700000000.9");
+        LegId firstPhone = world.pbx.lastRing().agentLeg();
 
         world.pbxReports(new PbxEvent.LegRinging(RoutingWorld.PBX, world.clock.instant(), c1, firstPhone));
         world.pbxReports(new PbxEvent.LegHungUp(RoutingWorld.PBX, world.clock.instant(), c1, firstPhone,
                 HangupCause.NO_ANSWER));
         world.pbxReports(new PbxEvent.CallReturnedToHold(RoutingWorld.PBX, world.clock.instant(), c1,
                 Optional.of(firstPhone), HoldReason.NO_ANSWER));
+        LegId secondPhone = world.pbx.lastRing().agentLeg();
         world.pbxReports(new PbxEvent.LegRinging(RoutingWorld.PBX, world.clock.instant(), c1, secondPhone));
         world.pbxReports(new PbxEvent.CallConnected(RoutingWorld.PBX, world.clock.instant(), c1,
                 RoutingWorld.callerLeg("c1"), secondPhone));
         world.pbxReports(new PbxEvent.LegHungUp(RoutingWorld.PBX, world.clock.instant(), c1, secondPhone,
                 HangupCause.NORMAL_CLEARING));
 
+        assertThat(secondPhone).isNotEqualTo(firstPhone);
         assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2");
         assertThat(world.queueLog()).containsExactly("Entered", "AgentRung", "AgentMissed", "AgentRung", "Connected",
                 "Completed");
         assertThat(world.journal.get(2)).isInstanceOfSatisfying(JournalEntry.AgentMissed.class,
-                missed -> assertThat(missed.agentLeg()).as("the leg Switchboard named").isEqualTo(world.pbx.rings.get(0).agentLeg()));
+                missed -> assertThat(missed.agentLeg()).isEqualTo(firstPhone));
         assertThat(world.states.stateOf("a2")).isEqualTo(AgentState.WRAP_UP);
     }
 }
