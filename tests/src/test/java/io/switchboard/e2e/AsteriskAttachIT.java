@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,14 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +55,8 @@ class AsteriskAttachIT {
         workDir = Path.of(System.getProperty("e2e.work.dir", "target/e2e"), "asterisk-" + UUID.randomUUID());
         Files.createDirectories(workDir);
         asterisk = new AsteriskSimulator(SimulatorConfig.of(USER, SECRET)).start(0);
-        int http = freePort();
-        server = start("attached", asterisk.port(), SECRET, http);
+        int http = ServerProcess.freePort();
+        server = ServerProcess.attachedToAsterisk(workDir, "attached", http, asterisk.port(), USER, SECRET);
         url = "http://127.0.0.1:" + http;
         awaitStatus(server, url, "up", STARTUP);
     }
@@ -74,7 +70,7 @@ class AsteriskAttachIT {
         if (asterisk != null) {
             asterisk.stop();
         }
-        delete(workDir);
+        ServerProcess.deleteTree(workDir);
     }
 
     @Test
@@ -91,8 +87,9 @@ class AsteriskAttachIT {
     @Test
     void a_wrong_secret_shows_the_pbx_down_with_the_refused_login_and_never_the_secret() throws Exception {
         String wrong = "Wrong-Secret-" + UUID.randomUUID().toString().substring(0, 8);
-        int http = freePort();
-        try (ServerProcess refused = start("refused", asterisk.port(), wrong, http)) {
+        int http = ServerProcess.freePort();
+        try (ServerProcess refused =
+                ServerProcess.attachedToAsterisk(workDir, "refused", http, asterisk.port(), USER, wrong)) {
             String refusedUrl = "http://127.0.0.1:" + http;
             JsonNode pbx = awaitStatus(refused, refusedUrl,
                     entry -> entry.path("detail").asText().toLowerCase().contains("authentication"), STARTUP);
@@ -140,28 +137,6 @@ class AsteriskAttachIT {
         return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
     }
 
-    private static ServerProcess start(String name, int amiPort, String secret, int httpPort) throws IOException {
-        Path config = workDir.resolve(name + ".yaml");
-        Files.writeString(config, """
-                http:
-                  host: 127.0.0.1
-                  port: %d
-                database:
-                  embedded:
-                    data-dir: %s
-                logging:
-                  level: debug
-                pbx:
-                  - name: sim
-                    type: asterisk
-                    host: 127.0.0.1
-                    port: %d
-                    username: %s
-                    secret: %s
-                """.formatted(httpPort, workDir.resolve(name + "-db").toAbsolutePath(), amiPort, USER, secret));
-        return ServerProcess.start(Map.of(), "run", "--config", config.toString());
-    }
-
     private static JsonNode awaitStatus(ServerProcess process, String base, String state, Duration timeout)
             throws Exception {
         return awaitStatus(process, base, entry -> state.equals(entry.path("state").asText()), timeout);
@@ -192,19 +167,5 @@ class AsteriskAttachIT {
     private static HttpResponse<String> get(String target) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (dir != null && Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }

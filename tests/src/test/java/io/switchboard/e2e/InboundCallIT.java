@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,8 +68,8 @@ class InboundCallIT {
                         "SIP/1001", new Phone.NeverAnswers(),
                         "SIP/1002", new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(2))))
                 .withTimeScale(TIME_SCALE)).start(0);
-        int http = freePort();
-        server = start(asterisk.port(), http);
+        int http = ServerProcess.freePort();
+        server = ServerProcess.attachedToAsterisk(workDir, "server", http, asterisk.port(), USER, SECRET);
         url = "http://127.0.0.1:" + http;
         await("pbx/sim up", () -> "up".equals(JSON.readTree(get("/status").body())
                 .path("dependencies").path("pbx/sim").path("state").asText()), STARTUP);
@@ -95,7 +92,7 @@ class InboundCallIT {
         if (asterisk != null) {
             asterisk.stop();
         }
-        delete(workDir);
+        ServerProcess.deleteTree(workDir);
     }
 
     @Test
@@ -206,28 +203,6 @@ class InboundCallIT {
         throw new AssertionError(what + " not seen within " + timeout + "; last: " + last + "\n" + server.transcript());
     }
 
-    private static ServerProcess start(int amiPort, int httpPort) throws IOException {
-        Path config = workDir.resolve("server.yaml");
-        Files.writeString(config, """
-                http:
-                  host: 127.0.0.1
-                  port: %d
-                database:
-                  embedded:
-                    data-dir: %s
-                logging:
-                  level: debug
-                pbx:
-                  - name: sim
-                    type: asterisk
-                    host: 127.0.0.1
-                    port: %d
-                    username: %s
-                    secret: %s
-                """.formatted(httpPort, workDir.resolve("db").toAbsolutePath(), amiPort, USER, SECRET));
-        return ServerProcess.start(Map.of(), "run", "--config", config.toString());
-    }
-
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -238,19 +213,5 @@ class InboundCallIT {
                 .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (dir != null && Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 }

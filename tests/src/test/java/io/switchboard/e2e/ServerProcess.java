@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The fat jar run as a separate process, exactly as the README runs it. Collects
@@ -46,6 +49,50 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     return new ServerProcess(builder.start());
+  }
+
+  /**
+   * {@code run --config} with a config written to {@code workDir/<name>.yaml}: HTTP on loopback at
+   * {@code httpPort}, an embedded database in {@code workDir/<name>-db}, debug logging, and one Asterisk
+   * {@code pbx/sim} on loopback at {@code amiPort}.
+   */
+  static ServerProcess attachedToAsterisk(Path workDir, String name, int httpPort, int amiPort, String user,
+      String secret) throws IOException {
+    Path config = workDir.resolve(name + ".yaml");
+    Files.writeString(config, """
+        http:
+          host: 127.0.0.1
+          port: %d
+        database:
+          embedded:
+            data-dir: %s
+        logging:
+          level: debug
+        pbx:
+          - name: sim
+            type: asterisk
+            host: 127.0.0.1
+            port: %d
+            username: %s
+            secret: %s
+        """.formatted(httpPort, workDir.resolve(name + "-db").toAbsolutePath(), amiPort, user, secret));
+    return start(Map.of(), "run", "--config", config.toString());
+  }
+
+  /** A loopback port that was free a moment ago. */
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** Removes a work or data directory and everything in it; nothing when it is absent. */
+  static void deleteTree(Path dir) throws IOException {
+    if (dir != null && Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
   }
 
   static Path jar() {
