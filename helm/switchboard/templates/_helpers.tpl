@@ -116,6 +116,10 @@ The pbx list of config.yaml, without secrets (those arrive as SWITCHBOARD_PBX_<i
 {{- $c := dict "name" .name "type" .type "host" .host }}
 {{- if .port }}{{ $_ := set $c "port" (int .port) }}{{ end }}
 {{- if .username }}{{ $_ := set $c "username" .username }}{{ end }}
+{{- $conn := . }}
+{{- range $key := list "outbound-channel" "transfer-context" "region" }}
+{{- with index $conn $key }}{{ $_ := set $c $key . }}{{ end }}
+{{- end }}
 {{- $list = append $list $c }}
 {{- end }}
 {{- toYaml $list }}

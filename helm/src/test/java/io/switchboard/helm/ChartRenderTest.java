@@ -161,7 +161,8 @@ class ChartRenderTest {
             JsonNode pbx = chart.serverConfig().path("pbx");
             assertThat(pbx).hasSize(2);
             assertThat(pbx.get(0).toString()).isEqualTo(
-                    "{\"host\":\"pbx1.example.internal\",\"name\":\"main\",\"type\":\"asterisk\",\"username\":\"switchboard\"}");
+                    "{\"host\":\"pbx1.example.internal\",\"name\":\"main\",\"outbound-channel\":\"PJSIP/{number}@carrier\","
+                    + "\"region\":\"GB\",\"type\":\"asterisk\",\"username\":\"switchboard\"}");
             assertThat(pbx.get(1).toString()).isEqualTo(
                     "{\"host\":\"10.0.0.20\",\"name\":\"fs\",\"port\":8022,\"type\":\"freeswitch\"}");
         }

@@ -80,6 +80,8 @@ class HelmRenderedConfigIT {
                       type: asterisk
                       host: pbx1.example.internal
                       username: switchboard
+                      transfer-context: from-switchboard
+                      region: DE
                       %s
                     - name: fs
                       type: freeswitch
@@ -100,6 +102,9 @@ class HelmRenderedConfigIT {
         assertThat(pbx).extracting(PbxConnection::host).containsExactly("pbx1.example.internal", "10.0.0.20");
         assertThat(pbx).extracting(PbxConnection::port).containsExactly(5038, 8022);
         assertThat(pbx.get(0).username()).isEqualTo("switchboard");
+        assertThat(pbx.get(0).transferContext()).isEqualTo("from-switchboard");
+        assertThat(pbx.get(0).region()).isEqualTo("DE");
+        assertThat(pbx.get(1).outboundChannel()).isEqualTo(PbxConnection.DEFAULT_OUTBOUND_CHANNEL);
         String secretName = existing ? "switchboard-pbx" : RELEASE;
         assertThat(pbx.get(0).secret().value())
                 .isEqualTo(dummySecret(secretName, existing ? "main" : "pbx-main"));

@@ -1,16 +1,21 @@
 package io.switchboard.server.config;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Value rules the types cannot express: port ranges, required keys per join method, enabled CRMs' credentials. */
 final class ConfigValidator {
 
   /** One broken rule, named by its key path. */
   record Problem(String key, String message) {}
+
+  private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,79}");
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -83,6 +88,23 @@ final class ConfigValidator {
       }
       notBlank(at + ".host", c.host());
       port(at + ".port", c.port(), false);
+      dialing(at, c);
+    }
+  }
+
+  private void dialing(String at, PbxConnection c) {
+    if (!c.outboundChannel().contains("{number}") || c.outboundChannel().isBlank()) {
+      problems.add(new Problem(at + ".outbound-channel", "must contain {number}, e.g. PJSIP/{number}@trunk; got '"
+          + c.outboundChannel() + "'"));
+    }
+    if (!CONTEXT.matcher(c.transferContext()).matches()) {
+      problems.add(new Problem(at + ".transfer-context", "must be a dialplan context name (letters, digits, "
+          + "'-', '_'); got '" + c.transferContext() + "'"));
+    }
+    if (!c.region().equals(PbxConnection.NO_REGION)
+        && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(c.region())) {
+      problems.add(new Problem(at + ".region", "must be a two-letter ISO 3166 region such as GB or US, or ZZ for "
+          + "none; got '" + c.region() + "'"));
     }
   }
 

@@ -1,10 +1,25 @@
 package io.switchboard.server.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One entry of {@code pbx}: a PBX this node attaches to (AMI for Asterisk, ESL for FreeSWITCH).
  * {@code port} is boxed only so that leaving it out picks the type's default port.
+ *
+ * @param outboundChannel how the PBX dials a customer, {@code {number}} standing for the E.164 number
+ * @param transferContext the PBX's dialplan context that dials a transfer target's number
+ * @param region          ISO 3166 region for numbers that come without a country code, {@code ZZ} for none
  */
-public record PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret) {
+public record PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret,
+    @JsonProperty("outbound-channel") String outboundChannel,
+    @JsonProperty("transfer-context") String transferContext,
+    String region) {
+
+  /** Dials customers through Asterisk's {@code default} context: the admin's own outbound routes. */
+  public static final String DEFAULT_OUTBOUND_CHANNEL = "Local/{number}@default";
+  public static final String DEFAULT_TRANSFER_CONTEXT = "default";
+  /** libphonenumber's "unknown region": numbers without a country code are not guessed at. */
+  public static final String NO_REGION = "ZZ";
 
   public PbxConnection {
     secret = secret == null ? Secret.NONE : secret;
@@ -14,5 +29,13 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
     } else if (port == null) {
       port = 0;
     }
+    outboundChannel = outboundChannel == null ? DEFAULT_OUTBOUND_CHANNEL : outboundChannel;
+    transferContext = transferContext == null ? DEFAULT_TRANSFER_CONTEXT : transferContext;
+    region = region == null ? NO_REGION : region;
+  }
+
+  /** An entry with the default outbound channel, transfer context and region. */
+  public PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret) {
+    this(name, type, host, port, username, secret, null, null, null);
   }
 }

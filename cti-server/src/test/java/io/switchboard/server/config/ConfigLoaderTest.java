@@ -117,6 +117,23 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_pbx_entry_dials_through_what_the_admin_configured_and_bad_dialing_keys_are_named() throws IOException {
+    PbxConnection main = load("pbx:\n  - {name: main, type: asterisk, host: pbx1, outbound-channel: 'PJSIP/{number}@carrier',"
+        + " transfer-context: from-switchboard, region: GB}\n", Map.of()).config().pbx().get(0);
+    assertThat(main.outboundChannel()).isEqualTo("PJSIP/{number}@carrier");
+    assertThat(main.transferContext()).isEqualTo("from-switchboard");
+    assertThat(main.region()).isEqualTo("GB");
+
+    String entry = "pbx:\n  - {name: main, type: asterisk, host: pbx1, %s}\n";
+    assertThatThrownBy(() -> load(entry.formatted("outbound-channel: PJSIP/carrier"), Map.of()))
+        .hasMessageContaining("key 'pbx[0].outbound-channel' must contain {number}");
+    assertThatThrownBy(() -> load(entry.formatted("transfer-context: 'from pstn'"), Map.of()))
+        .hasMessageContaining("key 'pbx[0].transfer-context' must be a dialplan context name");
+    assertThatThrownBy(() -> load(entry.formatted("region: UK"), Map.of()))
+        .hasMessageContaining("key 'pbx[0].region' must be a two-letter ISO 3166 region");
+  }
+
+  @Test
   void broken_yaml_names_the_file_and_line() throws IOException {
     assertThatThrownBy(() -> load("http:\n  port: 1\n port: 2\n", Map.of()))
         .hasMessageStartingWith(dir.resolve("config.yaml") + " line 3")
