@@ -3,6 +3,7 @@ package io.switchboard.ami.channel;
 import io.switchboard.core.Require;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -46,8 +47,8 @@ public final class ChannelRegistry {
     private final Map<CallId, String> anchorByCall = new ConcurrentHashMap<>();
     private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
-    private final Map<CallId, LegId> expectedAgentLegs = new ConcurrentHashMap<>();
-    private final Map<String, LegId> switchboardLegs = new ConcurrentHashMap<>();
+    private final AgentLegs agentLegs = new AgentLegs();
+    private final AgentSessions sessions = new AgentSessions();
     private volatile Map<String, TrackedChannel> beforeReset = Map.of();
     private volatile boolean pbxRestarted;
 
@@ -87,8 +88,7 @@ public final class ChannelRegistry {
         if (leg == null) {
             return Optional.empty();
         }
-        Optional<String> named = switchboardLegs.entrySet().stream().filter(e -> e.getValue().equals(leg))
-                .map(Map.Entry::getKey).findFirst();
+        Optional<String> named = agentLegs.legNamed(leg);
         String prefix = pbx.value() + "/";
         if (named.isEmpty() && !leg.value().startsWith(prefix)) {
             return Optional.empty();
@@ -104,15 +104,15 @@ public final class ChannelRegistry {
      */
     public void expectAgentLeg(CallId call, LegId agentLeg) {
         Require.nonNull(agentLeg, "agentLeg");
-        expectedAgentLegs.put(Require.nonNull(call, "call"), agentLeg);
+        agentLegs.expect(Require.nonNull(call, "call"), agentLeg);
         if (!hasChannels(call)) {
-            expectedAgentLegs.remove(call, agentLeg);
+            agentLegs.withdraw(call, agentLeg);
         }
     }
 
     /** The Redirect for {@code agentLeg} was refused: no channel is to be named after it. */
     public void withdrawAgentLeg(CallId call, LegId agentLeg) {
-        expectedAgentLegs.remove(call, agentLeg);
+        agentLegs.withdraw(call, agentLeg);
     }
 
     /**
@@ -132,12 +132,7 @@ public final class ChannelRegistry {
         if (!fromCustomer || dest.leg().equals(caller.leg())) {
             return Optional.empty();
         }
-        LegId agentLeg = expectedAgentLegs.remove(call);
-        if (agentLeg == null) {
-            return Optional.empty();
-        }
-        switchboardLegs.put(dest.leg(), agentLeg);
-        return Optional.of(agentLeg);
+        return agentLegs.dialled(call, dest.leg());
     }
 
     /**
@@ -214,6 +209,8 @@ public final class ChannelRegistry {
         Set<String> presentLegs = new HashSet<>();
         present.stream().map(prior::get).filter(Objects::nonNull).forEach(t -> presentLegs.add(t.leg()));
         List<PbxEvent> ended = new ArrayList<>();
+        sessions.closeAll(uniqueid -> !present.contains(uniqueid)).forEach(session -> ended.add(
+                new PbxEvent.AgentSessionClosed(pbx, clock.instant(), session.agent(), session.leg())));
         for (TrackedChannel gone : prior.values()) {
             if (!present.contains(gone.snapshot().uniqueid()) && !presentLegs.contains(gone.leg())
                     && gone.snapshot().callId().isPresent() && endedLegs.add(gone.leg())) {
@@ -227,8 +224,7 @@ public final class ChannelRegistry {
             anchorByCall.clear();
             announced.clear();
             endedLegs.clear();
-            expectedAgentLegs.clear();
-            switchboardLegs.clear();
+            agentLegs.clear();
         }
         List<ChannelSnapshot> unknown = new ArrayList<>();
         for (ChannelSnapshot channel : fromPbx) {
@@ -245,8 +241,8 @@ public final class ChannelRegistry {
         anchorByCall.values().removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
         announced.removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
         endedLegs.removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
-        switchboardLegs.keySet().removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
-        expectedAgentLegs.keySet().removeIf(call -> !hasChannels(call));
+        agentLegs.legsGone(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
+        agentLegs.dropExpectationsOf(call -> !hasChannels(call));
         beforeReset = Map.of();
         pbxRestarted = false;
         return ended;
@@ -305,6 +301,33 @@ public final class ChannelRegistry {
         return announced.contains(uniqueid);
     }
 
+    /**
+     * The live channel is agent {@code agent}'s nailed-up session leg ({@code AgentSessionStarted}, or its
+     * rebuild after a resync).
+     *
+     * @return the session leg when this is the first report of the session; empty when it was reported
+     *         before or the channel is not known
+     */
+    public Optional<LegId> openSession(String uniqueid, AgentId agent) {
+        Require.nonNull(agent, "agent");
+        return legOf(uniqueid).filter(leg -> sessions.open(uniqueid, agent, leg));
+    }
+
+    /**
+     * The session on this channel ended ({@code AgentSessionEnded}). A session whose channel is gone at a
+     * resync is closed by {@link #reconcile} instead, so each session closes once.
+     *
+     * @return the session leg when the session was open
+     */
+    public Optional<LegId> closeSession(String uniqueid) {
+        return Optional.ofNullable(uniqueid).flatMap(sessions::close).map(AgentSessions.Session::leg);
+    }
+
+    /** Whether the channel's nailed-up session was reported open. */
+    public boolean hasSession(String uniqueid) {
+        return uniqueid != null && sessions.isOpen(uniqueid);
+    }
+
     /** Applies a change to a live channel; nothing happens when the channel is not known. */
     public Optional<ChannelSnapshot> update(String uniqueid, UnaryOperator<ChannelSnapshot> change) {
         TrackedChannel tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
@@ -346,10 +369,11 @@ public final class ChannelRegistry {
             announced.remove(uniqueid);
             if (byUniqueid.values().stream().noneMatch(t -> t.leg().equals(removed.leg()))) {
                 endedLegs.remove(removed.leg());
-                switchboardLegs.remove(removed.leg());
+                agentLegs.legGone(removed.leg());
             }
-            removed.snapshot().callId().filter(expectedAgentLegs::containsKey).filter(call -> !hasChannels(call))
-                    .ifPresent(expectedAgentLegs::remove);
+            sessions.close(uniqueid);
+            removed.snapshot().callId().filter(agentLegs::expects).filter(call -> !hasChannels(call))
+                    .ifPresent(call -> agentLegs.dropExpectationsOf(call::equals));
         }
         return end;
     }
@@ -373,8 +397,7 @@ public final class ChannelRegistry {
     }
 
     private LegId legId(String leg) {
-        LegId named = switchboardLegs.get(leg);
-        return named != null ? named : LegId.of(pbx.value() + "/" + leg);
+        return agentLegs.nameOf(leg).orElseGet(() -> LegId.of(pbx.value() + "/" + leg));
     }
 
     /**

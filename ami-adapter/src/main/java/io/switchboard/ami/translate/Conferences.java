@@ -19,9 +19,13 @@ final class Conferences {
         return conference != null && (conference.startsWith("switchboard-agent-") || conference.startsWith("agent-"));
     }
 
-    /** The channel sent {@code AgentSessionStarted}: it is an agent's session leg. */
+    /**
+     * The channel sent {@code AgentSessionStarted} (or a resync rebuilt it): it is the agent's session leg, and
+     * the agent of {@code switchboard-agent-<agent>} even when its own ConfbridgeJoin was missed.
+     */
     void sessionStarted(String uniqueid, String agent) {
         sessions.put(uniqueid, agent);
+        agentByConference.put("switchboard-agent-" + agent, uniqueid);
     }
 
     /**
