@@ -163,7 +163,8 @@ public final class AmiConnection {
         update(AmiConnectionState.LOGGED_IN, "logged in as " + settings.username() + " at " + address()
                 + " (" + connection.getProtocolIdentifier() + ")");
         LOG.info("AMI pbx={} logged in as {} at {}", pbx, settings.username(), address());
-        new AmiResync(pbx, connection, resync, events::publish).run(() -> events.publish(
+        new AmiResync(pbx, connection, resync, translation, events::publish, scheduler,
+                settings.connectTimeout()).run(() -> events.publish(
                 new PbxEvent.PbxConnected(pbx, clock.instant(), String.valueOf(connection.getProtocolIdentifier()))));
     }
 

@@ -86,6 +86,18 @@ final class SimulatedPbx implements AutoCloseable {
         return attached(UnaryOperator.identity());
     }
 
+    /**
+     * Logged in only after {@code before} ran against the started simulator: what it sets up happened before
+     * Switchboard attached, so only the first resync can know it.
+     */
+    static SimulatedPbx attachedAfter(java.util.function.Consumer<SimulatedPbx> before) {
+        SimulatedPbx pbx = new SimulatedPbx(UnaryOperator.identity());
+        before.accept(pbx);
+        pbx.connection.start();
+        await("the first PbxConnected", () -> pbx.count(PbxEvent.PbxConnected.class) == 1);
+        return pbx;
+    }
+
     /** Attached, with the registry's resync wrapped by {@code resync} (to act while a resync is under way). */
     static SimulatedPbx attached(UnaryOperator<ChannelResync> resync) {
         SimulatedPbx pbx = new SimulatedPbx(resync);
@@ -121,6 +133,50 @@ final class SimulatedPbx implements AutoCloseable {
         return published.stream().filter(PbxEvent.AgentSessionOpened.class::isInstance)
                 .map(PbxEvent.AgentSessionOpened.class::cast).filter(o -> o.agent().value().equals(agent))
                 .findFirst().orElseThrow().leg();
+    }
+
+    /**
+     * Agent {@code agent}'s {@code phone} is originated into its nailed-up session from a session of its own,
+     * which Switchboard does not see; returns once the phone's channel sits in its conference.
+     */
+    String agentSessionUnseen(String agent, String phone) {
+        try {
+            ManagerConnection probe = new ManagerConnectionFactory("127.0.0.1", port, "cti", SECRET)
+                    .createManagerConnection();
+            probe.login("off");
+            try {
+                OriginateAction originate = new OriginateAction();
+                originate.setChannel(phone);
+                originate.setContext("switchboard-agent-session");
+                originate.setExten(agent);
+                originate.setPriority(1);
+                originate.setAsync(true);
+                probe.sendAction(originate, 5_000);
+            } finally {
+                probe.logoff();
+            }
+            String[] channel = new String[1];
+            await(phone + " in its conference", () -> {
+                try {
+                    channel[0] = pbxChannels().values().stream().filter(c -> c.startsWith(phone + "-")).findFirst()
+                            .orElse(null);
+                } catch (Exception e) {
+                    return false;
+                }
+                AtomicBoolean bridged = new AtomicBoolean();
+                sim.drive(world -> bridged.set(channel[0] != null && world.isBridged(channel[0])));
+                return bridged.get();
+            });
+            return channel[0];
+        } catch (Exception e) {
+            throw new AssertionError("originate " + phone, e);
+        }
+    }
+
+    /** The calls offered so far. */
+    List<PbxEvent.CallOffered> offers() {
+        return published.stream().filter(PbxEvent.CallOffered.class::isInstance).map(PbxEvent.CallOffered.class::cast)
+                .toList();
     }
 
     /** Waits until the simulator has {@code channel} on hold. */
