@@ -62,7 +62,7 @@ final class SimulatedPbx implements AutoCloseable {
     private volatile AsteriskSimulator sim;
 
     private SimulatedPbx(UnaryOperator<ChannelResync> resync) {
-        sim = new AsteriskSimulator(config).start(0);
+        sim = startBelowEphemeralPorts(config);
         port = sim.port();
         AmiEventTranslator translator = new AmiEventTranslator(registry, Clock.systemUTC(), "ZZ");
         AmiPbxEvents events = new AmiPbxEvents();
@@ -79,6 +79,25 @@ final class SimulatedPbx implements AutoCloseable {
                     received.add(Map.entry(event, Thread.currentThread()));
                     return translator.translate(event);
                 }, resync.apply(new RegistryResync(registry)), events);
+    }
+
+    /**
+     * A simulator on a port below Linux's ephemeral range (32768-60999). Tests stop it and start a new one on
+     * the same port while the adapter reconnects every few milliseconds; on an ephemeral port one of those
+     * connects can get that very port as its own and connect to itself (TCP simultaneous open), holding the
+     * port so that the new simulator cannot listen.
+     */
+    private static AsteriskSimulator startBelowEphemeralPorts(SimulatorConfig config) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new AsteriskSimulator(config).start(random.nextInt(20_000, 32_000));
+            } catch (java.io.UncheckedIOException taken) {
+                if (attempt == 50) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     /** Started and logged in, resynced and announced. */
