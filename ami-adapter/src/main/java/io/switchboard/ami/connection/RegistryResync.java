@@ -61,7 +61,7 @@ public final class RegistryResync implements ChannelResync {
             }
             if (HOLD.equals(c.getContext()) && !registry.announced(uniqueid)) {
                 missed.add(new MissedAnnouncement.WaitingCaller(c.getChannel(), uniqueid));
-            } else if (AGENT_SESSION.equals(c.getContext()) && !registry.hasSession(uniqueid)) {
+            } else if (AGENT_SESSION.equals(c.getContext()) && !registry.sessions().isOpen(uniqueid)) {
                 missed.add(new MissedAnnouncement.AgentSession(c.getChannel(), uniqueid,
                         MissedAnnouncement.AgentSession.agentOfConference(c.getApplication(), c.getApplicationdata())));
             }

@@ -1,5 +1,6 @@
 package io.switchboard.ami.translate;
 
+import io.switchboard.ami.channel.AgentSessions;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.translate.userevent.AgentLoginEvent;
 import io.switchboard.ami.translate.userevent.AgentLogoutEvent;
@@ -60,7 +61,7 @@ final class AgentEvents {
             counters.skipped("UserEvent:AgentSessionStarted" + (agent == null ? "(no Agent)" : "(unknown channel)"));
             return List.of();
         }
-        return registry.openSession(uniqueid, AgentId.of(agent))
+        return registry.legOf(uniqueid).filter(leg -> registry.sessions().open(uniqueid, AgentId.of(agent), leg))
                 .map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionOpened(registry.pbx(), at, AgentId.of(agent), leg)))
                 .orElse(List.of());
     }
@@ -72,11 +73,11 @@ final class AgentEvents {
     List<PbxEvent> sessionEnded(SwitchboardUserEvent e, Instant at) {
         String uniqueid = Headers.value(e.getUniqueId());
         String agent = Headers.value(e.getAgent());
-        if (agent == null || !registry.hasSession(uniqueid)) {
+        if (agent == null || !registry.sessions().isOpen(uniqueid)) {
             counters.skipped("UserEvent:AgentSessionEnded" + (agent == null ? "(no Agent)" : "(no open session)"));
             return List.of();
         }
-        return registry.closeSession(uniqueid)
+        return registry.sessions().close(uniqueid).map(AgentSessions.Session::leg)
                 .map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionClosed(registry.pbx(), at, AgentId.of(agent), leg)))
                 .orElse(List.of());
     }
