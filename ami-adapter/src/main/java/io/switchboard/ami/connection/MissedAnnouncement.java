@@ -69,7 +69,8 @@ public sealed interface MissedAnnouncement permits MissedAnnouncement.WaitingCal
      *
      * @param conferenceAgent the agent id from the conference the channel runs {@code ConfBridge} in, if any
      */
-    record AgentSession(String channel, String uniqueid, Optional<String> conferenceAgent) implements MissedAnnouncement {
+    record AgentSession(String channel, String uniqueid, Optional<String> conferenceAgent)
+            implements MissedAnnouncement {
 
         private static final String CONFERENCE_PREFIX = "switchboard-agent-";
 
@@ -99,7 +100,8 @@ public sealed interface MissedAnnouncement permits MissedAnnouncement.WaitingCal
 
         @Override
         public Optional<ManagerEvent> rebuild(List<String> values) {
-            Optional<String> agent = Optional.of(values.get(0).trim()).filter(a -> !a.isEmpty()).or(() -> conferenceAgent);
+            Optional<String> agent = Optional.of(values.get(0).trim()).filter(a -> !a.isEmpty())
+                    .or(() -> conferenceAgent);
             return agent.map(id -> {
                 AgentSessionStartedEvent event = new AgentSessionStartedEvent(this);
                 fill(event, this);
