@@ -7,9 +7,11 @@ import io.switchboard.ami.translate.userevent.AgentLogoutEvent;
 import io.switchboard.ami.translate.userevent.SwitchboardUserEvent;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.LegId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The glue's agent UserEvents: logins by feature code and the nailed-up agent's session leg. */
 final class AgentEvents {
@@ -54,16 +56,15 @@ final class AgentEvents {
     List<PbxEvent> sessionStarted(SwitchboardUserEvent e, Instant at) {
         String uniqueid = Headers.value(e.getUniqueId());
         String agent = Headers.value(e.getAgent());
-        if (uniqueid != null && agent != null) {
-            conferences.sessionStarted(uniqueid, agent);
-        }
         if (agent == null || registry.legOf(uniqueid).isEmpty()) {
             counters.skipped("UserEvent:AgentSessionStarted" + (agent == null ? "(no Agent)" : "(unknown channel)"));
             return List.of();
         }
-        return registry.legOf(uniqueid).filter(leg -> registry.sessions().open(uniqueid, AgentId.of(agent), leg))
-                .map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionOpened(registry.pbx(), at, AgentId.of(agent), leg)))
-                .orElse(List.of());
+        Optional<LegId> opened = registry.legOf(uniqueid)
+                .filter(leg -> registry.sessions().open(uniqueid, AgentId.of(agent), leg));
+        conferences.sessionStarted(uniqueid, agent);
+        return opened.map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionOpened(registry.pbx(), at,
+                AgentId.of(agent), leg))).orElse(List.of());
     }
 
     /**

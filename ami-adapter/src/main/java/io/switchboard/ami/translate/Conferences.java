@@ -1,18 +1,26 @@
 package io.switchboard.ami.translate;
 
+import io.switchboard.ami.channel.AgentSessions;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The nailed-up agents' conferences: {@code switchboard-agent-<agent id>} in the shipped glue, {@code agent-<id>}
- * in the recordings (08, 10c). The agent's leg is the channel that sent {@code AgentSessionStarted}, else the
- * first to join, because the agent waits there alone before any customer is joined.
+ * in the recordings (08, 10c). The agent's leg is the channel whose session is open ({@code AgentSessionStarted},
+ * or its rebuild after a reconnect), else the first to join, because the agent waits there alone before any
+ * customer is joined.
  */
 final class Conferences {
 
     private final Map<String, String> agentByConference = new ConcurrentHashMap<>();
-    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    private final AgentSessions sessions;
+
+    /** Agents' legs are those {@code sessions} knows as open, which a reconnect keeps current. */
+    Conferences(AgentSessions sessions) {
+        this.sessions = sessions;
+    }
 
     /** Whether the conference is one of an agent's. */
     static boolean isAgentConference(String conference) {
@@ -24,7 +32,6 @@ final class Conferences {
      * the agent of {@code switchboard-agent-<agent>} even when its own ConfbridgeJoin was missed.
      */
     void sessionStarted(String uniqueid, String agent) {
-        sessions.put(uniqueid, agent);
         agentByConference.put("switchboard-agent-" + agent, uniqueid);
     }
 
@@ -35,7 +42,7 @@ final class Conferences {
      *         the agent
      */
     Optional<String> joined(String conference, String uniqueid) {
-        if (sessions.containsKey(uniqueid)) {
+        if (sessions.isOpen(uniqueid)) {
             agentByConference.put(conference, uniqueid);
             return Optional.empty();
         }
@@ -55,7 +62,6 @@ final class Conferences {
 
     /** The channel hung up. */
     void gone(String uniqueid) {
-        sessions.remove(uniqueid);
         agentByConference.values().remove(uniqueid);
     }
 }

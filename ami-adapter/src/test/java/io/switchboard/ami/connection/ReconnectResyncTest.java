@@ -225,7 +225,15 @@ class ReconnectResyncTest {
             assertThat(pbx.offers()).as("not offered again at the next resync").hasSize(1);
             assertThat(pbx.count(PbxEvent.AgentSessionOpened.class)).isEqualTo(1);
 
+            // the rebuilt session is the agent's: a caller joined to its conference is connected to it
             LegId session = pbx.legOf(agentPhone);
+            pbx.connection.send(new org.asteriskjava.manager.action.RedirectAction(caller, "switchboard-join", "a9", 1),
+                    response -> { });
+            await("the caller connected to a9", () -> pbx.count(PbxEvent.CallConnected.class) == 1);
+            assertThat(pbx.published).filteredOn(PbxEvent.CallConnected.class::isInstance)
+                    .extracting(e -> ((PbxEvent.CallConnected) e).call(), e -> ((PbxEvent.CallConnected) e).agentLeg())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(pbx.callOf(caller), session));
+
             pbx.sim().callerHangsUp(agentPhone);
             await("the rebuilt session closes live", () -> pbx.count(PbxEvent.AgentSessionClosed.class) == 1);
             assertThat(pbx.published).filteredOn(PbxEvent.AgentSessionClosed.class::isInstance)
