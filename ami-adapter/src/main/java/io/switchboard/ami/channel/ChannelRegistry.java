@@ -1,20 +1,14 @@
 package io.switchboard.ami.channel;
 
 import io.switchboard.core.Require;
-import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,23 +27,22 @@ import java.util.function.UnaryOperator;
  * the {@code ;1} half, or after the half that announced the call; an agent leg that call control announced
  * with {@link #expectAgentLeg} carries the id Switchboard gave it instead.
  *
- * <p>Thread-safe. The AMI event translator writes (on Asterisk-Java's event thread, and the connection on
- * resync through {@link #reset()} and {@link #reconcile(Collection)}); call control adds and withdraws
- * expected agent legs from its own thread; any thread reads.
+ * <p>Parts: {@code LiveChannels}, {@code CallAnchors}, {@code AgentLegs}, {@link AgentSessions}, and
+ * {@code Reconnects} for what a reconnect changes. Thread-safe. The AMI event translator writes (on
+ * Asterisk-Java's event thread, and the connection on resync through {@link #reset()} and
+ * {@link #reconcile(Collection)}); call control adds and withdraws expected agent legs from its own
+ * thread; any thread reads.
  */
 public final class ChannelRegistry {
 
     private final PbxId pbx;
     private final Clock clock;
-    private final Map<String, TrackedChannel> byUniqueid = new ConcurrentHashMap<>();
-    private final Map<String, String> uniqueidByName = new ConcurrentHashMap<>();
-    private final Map<CallId, String> anchorByCall = new ConcurrentHashMap<>();
+    private final LiveChannels live = new LiveChannels();
+    private final CallAnchors anchors = new CallAnchors();
     private final Set<String> endedLegs = ConcurrentHashMap.newKeySet();
-    private final Set<String> announced = ConcurrentHashMap.newKeySet();
-    private final Map<CallId, LegId> expectedAgentLegs = new ConcurrentHashMap<>();
-    private final Map<String, LegId> switchboardLegs = new ConcurrentHashMap<>();
-    private volatile Map<String, TrackedChannel> beforeReset = Map.of();
-    private volatile boolean pbxRestarted;
+    private final AgentLegs agentLegs = new AgentLegs();
+    private final AgentSessions sessions = new AgentSessions();
+    private final Reconnects reconnects = new Reconnects();
 
     /** A registry for the channels of {@code pbx}; {@code clock} stamps the events {@link #reconcile} returns. */
     public ChannelRegistry(PbxId pbx, Clock clock) {
@@ -67,16 +60,8 @@ public final class ChannelRegistry {
      * (inbound) or was originated for it; for a Local pair the {@code ;2} half, which runs the dialplan.
      */
     public Optional<String> channelOf(CallId call) {
-        return anchorOf(call).map(t -> {
-            ChannelSnapshot channel = t.snapshot();
-            if (channel.localHalf() == LocalHalf.ONE) {
-                String partner = LocalHalf.ONE.partnerName(channel.name());
-                if (uniqueidByName.containsKey(partner)) {
-                    return partner;
-                }
-            }
-            return channel.name();
-        });
+        return anchorOf(call).map(t -> t.snapshot().localHalf() == LocalHalf.ONE
+                ? live.partnerOf(t.snapshot()).orElse(t) : t).map(t -> t.snapshot().name());
     }
 
     /**
@@ -87,13 +72,12 @@ public final class ChannelRegistry {
         if (leg == null) {
             return Optional.empty();
         }
-        Optional<String> named = switchboardLegs.entrySet().stream().filter(e -> e.getValue().equals(leg))
-                .map(Map.Entry::getKey).findFirst();
+        Optional<String> named = agentLegs.legNamed(leg);
         String prefix = pbx.value() + "/";
         if (named.isEmpty() && !leg.value().startsWith(prefix)) {
             return Optional.empty();
         }
-        return LegLookups.channelOfLeg(byUniqueid.values(), call,
+        return LegLookups.channelOfLeg(live.all(), call,
                 named.orElseGet(() -> leg.value().substring(prefix.length())));
     }
 
@@ -104,15 +88,15 @@ public final class ChannelRegistry {
      */
     public void expectAgentLeg(CallId call, LegId agentLeg) {
         Require.nonNull(agentLeg, "agentLeg");
-        expectedAgentLegs.put(Require.nonNull(call, "call"), agentLeg);
-        if (!hasChannels(call)) {
-            expectedAgentLegs.remove(call, agentLeg);
+        agentLegs.expect(Require.nonNull(call, "call"), agentLeg);
+        if (!live.hasCall(call)) {
+            agentLegs.withdraw(call, agentLeg);
         }
     }
 
     /** The Redirect for {@code agentLeg} was refused: no channel is to be named after it. */
     public void withdrawAgentLeg(CallId call, LegId agentLeg) {
-        expectedAgentLegs.remove(call, agentLeg);
+        agentLegs.withdraw(call, agentLeg);
     }
 
     /**
@@ -122,22 +106,14 @@ public final class ChannelRegistry {
      * @return the agent leg the dialled channel now carries, when an expectation was met
      */
     public Optional<LegId> dialled(String callerUniqueid, String destUniqueid) {
-        TrackedChannel caller = callerUniqueid == null ? null : byUniqueid.get(callerUniqueid);
-        TrackedChannel dest = destUniqueid == null ? null : byUniqueid.get(destUniqueid);
-        if (caller == null || dest == null || caller.snapshot().callId().isEmpty()) {
+        TrackedChannel caller = live.get(callerUniqueid);
+        TrackedChannel dest = live.get(destUniqueid);
+        if (caller == null || dest == null || dest.leg().equals(caller.leg())) {
             return Optional.empty();
         }
-        CallId call = caller.snapshot().callId().get();
-        boolean fromCustomer = anchorOf(call).filter(anchor -> anchor.leg().equals(caller.leg())).isPresent();
-        if (!fromCustomer || dest.leg().equals(caller.leg())) {
-            return Optional.empty();
-        }
-        LegId agentLeg = expectedAgentLegs.remove(call);
-        if (agentLeg == null) {
-            return Optional.empty();
-        }
-        switchboardLegs.put(dest.leg(), agentLeg);
-        return Optional.of(agentLeg);
+        return caller.snapshot().callId()
+                .filter(call -> anchorOf(call).filter(anchor -> anchor.leg().equals(caller.leg())).isPresent())
+                .flatMap(call -> agentLegs.dialled(call, dest.leg()));
     }
 
     /**
@@ -146,32 +122,27 @@ public final class ChannelRegistry {
      * else a leg dialled from the customer's channel. For a Local pair the {@code ;2} half (Quirk 24).
      */
     public Optional<String> agentChannelOf(CallId call) {
-        return anchorOf(call).flatMap(anchor -> LegLookups.agentChannelOf(byUniqueid.values(), call, anchor.leg()));
-    }
-
-    /** The Uniqueid of the channel that stands for {@code call}. */
-    public Optional<String> uniqueidOf(CallId call) {
-        return anchorOf(call).map(t -> t.snapshot().uniqueid());
+        return anchorOf(call).flatMap(anchor -> LegLookups.agentChannelOf(live.all(), call, anchor.leg()));
     }
 
     /** Every live channel, in no particular order. */
     public Collection<ChannelSnapshot> liveChannels() {
-        return byUniqueid.values().stream().map(TrackedChannel::snapshot).toList();
+        return live.all().stream().map(TrackedChannel::snapshot).toList();
     }
 
     /** The live channel with this Uniqueid. */
     public Optional<ChannelSnapshot> byUniqueid(String uniqueid) {
-        return Optional.ofNullable(uniqueid).map(byUniqueid::get).map(TrackedChannel::snapshot);
+        return Optional.ofNullable(live.get(uniqueid)).map(TrackedChannel::snapshot);
     }
 
     /** The live channel with this name. */
     public Optional<ChannelSnapshot> byName(String name) {
-        return Optional.ofNullable(name).map(uniqueidByName::get).flatMap(this::byUniqueid);
+        return live.byName(name).map(TrackedChannel::snapshot);
     }
 
     /** The leg a live channel is part of (shared by both halves of a Local pair). */
     public Optional<LegId> legOf(String uniqueid) {
-        return Optional.ofNullable(uniqueid).map(byUniqueid::get).map(t -> legId(t.leg()));
+        return Optional.ofNullable(live.get(uniqueid)).map(t -> legId(t.leg()));
     }
 
     /**
@@ -179,11 +150,8 @@ public final class ChannelRegistry {
      * until {@link #reconcile(Collection)} compares them with what the PBX reports.
      */
     public void reset() {
-        if (beforeReset.isEmpty()) {
-            beforeReset = Map.copyOf(byUniqueid);
-        }
-        byUniqueid.clear();
-        uniqueidByName.clear();
+        reconnects.lost(live);
+        live.clear();
     }
 
     /**
@@ -194,7 +162,7 @@ public final class ChannelRegistry {
      */
     public void pbxShutDown() {
         reset();
-        pbxRestarted = true;
+        reconnects.pbxShutDown();
     }
 
     /**
@@ -205,50 +173,19 @@ public final class ChannelRegistry {
      *         and whose end was not reported before, so that nothing is counted twice
      */
     public List<PbxEvent> reconcile(Collection<ChannelSnapshot> fromPbx) {
-        boolean restarted = pbxRestarted;
-        Map<String, TrackedChannel> prior = beforeReset.isEmpty() ? new HashMap<>(byUniqueid) : beforeReset;
-        Set<String> present = new HashSet<>();
-        if (!restarted) {
-            fromPbx.forEach(c -> present.add(c.uniqueid()));
-        }
-        Set<String> presentLegs = new HashSet<>();
-        present.stream().map(prior::get).filter(Objects::nonNull).forEach(t -> presentLegs.add(t.leg()));
-        List<PbxEvent> ended = new ArrayList<>();
-        for (TrackedChannel gone : prior.values()) {
-            if (!present.contains(gone.snapshot().uniqueid()) && !presentLegs.contains(gone.leg())
-                    && gone.snapshot().callId().isPresent() && endedLegs.add(gone.leg())) {
-                ended.add(new PbxEvent.LegHungUp(pbx, clock.instant(), gone.snapshot().callId().get(),
-                        legId(gone.leg()), HangupCause.OTHER));
-            }
-        }
-        byUniqueid.clear();
-        uniqueidByName.clear();
-        if (restarted) {
-            anchorByCall.clear();
-            announced.clear();
+        Reconnects.Baseline before = reconnects.take(live, fromPbx);
+        List<PbxEvent> ended = before.endedUnseen(pbx, clock.instant(), sessions, endedLegs, this::legId);
+        live.clear();
+        if (before.restarted()) {
+            anchors.clear();
             endedLegs.clear();
-            expectedAgentLegs.clear();
-            switchboardLegs.clear();
+            agentLegs.clear();
         }
-        List<ChannelSnapshot> unknown = new ArrayList<>();
-        for (ChannelSnapshot channel : fromPbx) {
-            TrackedChannel known = restarted ? null : prior.get(channel.uniqueid());
-            if (known == null) {
-                unknown.add(channel);
-            } else {
-                put(new TrackedChannel(channel.callId().isPresent() ? channel
-                        : known.snapshot().callId().map(channel::withCall).orElse(channel), known.leg()));
-            }
-        }
-        unknown.sort((a, b) -> a.name().compareTo(b.name()));
-        unknown.forEach(this::opened);
-        anchorByCall.values().removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
-        announced.removeIf(uniqueid -> !byUniqueid.containsKey(uniqueid));
-        endedLegs.removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
-        switchboardLegs.keySet().removeIf(leg -> byUniqueid.values().stream().noneMatch(t -> t.leg().equals(leg)));
-        expectedAgentLegs.keySet().removeIf(call -> !hasChannels(call));
-        beforeReset = Map.of();
-        pbxRestarted = false;
+        before.restore(fromPbx, live::put, this::opened);
+        anchors.retain(live::contains);
+        endedLegs.removeIf(leg -> !live.hasLeg(leg));
+        agentLegs.legsGone(leg -> !live.hasLeg(leg));
+        agentLegs.dropExpectationsOf(call -> !live.hasCall(call));
         return ended;
     }
 
@@ -258,20 +195,18 @@ public final class ChannelRegistry {
      */
     public ChannelSnapshot opened(ChannelSnapshot channel) {
         Optional<TrackedChannel> partner = channel.localHalf() == LocalHalf.TWO
-                ? Optional.ofNullable(uniqueidByName.get(LocalHalf.TWO.partnerName(channel.name())))
-                        .map(byUniqueid::get)
-                : Optional.empty();
+                ? live.partnerOf(channel) : Optional.empty();
         Optional<TrackedChannel> linked = channel.linkedid().equals(channel.uniqueid())
-                ? Optional.empty() : Optional.ofNullable(byUniqueid.get(channel.linkedid()));
+                ? Optional.empty() : Optional.ofNullable(live.get(channel.linkedid()));
         CallId call = channel.callId()
                 .or(() -> partner.flatMap(p -> p.snapshot().callId()))
                 .or(() -> linked.flatMap(l -> l.snapshot().callId()))
                 .orElseGet(() -> callIdFor(channel.uniqueid()));
         String leg = partner.map(TrackedChannel::leg).orElse(channel.uniqueid());
         ChannelSnapshot tied = channel.withCall(call);
-        put(new TrackedChannel(tied, leg));
+        live.put(new TrackedChannel(tied, leg));
         if (call.equals(callIdFor(channel.uniqueid()))) {
-            anchorByCall.putIfAbsent(call, channel.uniqueid());
+            anchors.anchorIfAbsent(call, channel.uniqueid());
         }
         return tied;
     }
@@ -283,39 +218,36 @@ public final class ChannelRegistry {
      * @return the call, or empty when the channel is not known
      */
     public Optional<CallId> announce(String uniqueid) {
-        TrackedChannel tracked = byUniqueid.get(uniqueid);
+        TrackedChannel tracked = live.get(uniqueid);
         if (tracked == null) {
             return Optional.empty();
         }
         CallId call = callIdFor(uniqueid);
-        put(new TrackedChannel(tracked.snapshot().withCall(call), uniqueid));
-        ChannelSnapshot channel = tracked.snapshot();
-        if (channel.localHalf() != LocalHalf.NONE) {
-            Optional.ofNullable(uniqueidByName.get(channel.localHalf().partnerName(channel.name())))
-                    .map(byUniqueid::get)
-                    .ifPresent(p -> put(new TrackedChannel(p.snapshot().withCall(call), uniqueid)));
-        }
-        anchorByCall.put(call, uniqueid);
-        announced.add(uniqueid);
+        live.put(new TrackedChannel(tracked.snapshot().withCall(call), uniqueid));
+        live.partnerOf(tracked.snapshot())
+                .ifPresent(p -> live.put(new TrackedChannel(p.snapshot().withCall(call), uniqueid)));
+        anchors.announce(call, uniqueid);
         return Optional.of(call);
     }
 
     /** Whether the channel already announced an inbound call. */
     public boolean announced(String uniqueid) {
-        return announced.contains(uniqueid);
+        return anchors.announced(uniqueid);
+    }
+
+    /** The nailed-up agents' sessions on these channels; a channel that hangs up forgets its session. */
+    public AgentSessions sessions() {
+        return sessions;
     }
 
     /** Applies a change to a live channel; nothing happens when the channel is not known. */
     public Optional<ChannelSnapshot> update(String uniqueid, UnaryOperator<ChannelSnapshot> change) {
-        TrackedChannel tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        TrackedChannel tracked = live.get(uniqueid);
         if (tracked == null) {
             return Optional.empty();
         }
         ChannelSnapshot changed = change.apply(tracked.snapshot());
-        if (!changed.name().equals(tracked.snapshot().name())) {
-            uniqueidByName.remove(tracked.snapshot().name(), uniqueid);
-        }
-        put(new TrackedChannel(changed, tracked.leg()));
+        live.put(new TrackedChannel(changed, tracked.leg()));
         return Optional.of(changed);
     }
 
@@ -325,7 +257,7 @@ public final class ChannelRegistry {
      * @return the call and leg when this is the first report of the leg's end
      */
     public Optional<LegEnd> endLeg(String uniqueid) {
-        TrackedChannel tracked = uniqueid == null ? null : byUniqueid.get(uniqueid);
+        TrackedChannel tracked = live.get(uniqueid);
         if (tracked == null || tracked.snapshot().callId().isEmpty() || !endedLegs.add(tracked.leg())) {
             return Optional.empty();
         }
@@ -339,50 +271,29 @@ public final class ChannelRegistry {
      */
     public Optional<LegEnd> closed(String uniqueid) {
         Optional<LegEnd> end = endLeg(uniqueid);
-        TrackedChannel removed = uniqueid == null ? null : byUniqueid.remove(uniqueid);
+        TrackedChannel removed = live.remove(uniqueid);
         if (removed != null) {
-            uniqueidByName.remove(removed.snapshot().name(), uniqueid);
-            anchorByCall.values().remove(uniqueid);
-            announced.remove(uniqueid);
-            if (byUniqueid.values().stream().noneMatch(t -> t.leg().equals(removed.leg()))) {
+            anchors.forget(uniqueid);
+            if (!live.hasLeg(removed.leg())) {
                 endedLegs.remove(removed.leg());
-                switchboardLegs.remove(removed.leg());
+                agentLegs.legGone(removed.leg());
             }
-            removed.snapshot().callId().filter(expectedAgentLegs::containsKey).filter(call -> !hasChannels(call))
-                    .ifPresent(expectedAgentLegs::remove);
+            sessions.close(uniqueid);
+            removed.snapshot().callId().filter(agentLegs::expects).filter(call -> !live.hasCall(call))
+                    .ifPresent(call -> agentLegs.dropExpectationsOf(call::equals));
         }
         return end;
     }
 
     private Optional<TrackedChannel> anchorOf(CallId call) {
-        String uniqueid = anchorByCall.get(call);
-        return Optional.ofNullable(uniqueid == null ? null : byUniqueid.get(uniqueid));
-    }
-
-    private void put(TrackedChannel tracked) {
-        byUniqueid.put(tracked.snapshot().uniqueid(), tracked);
-        uniqueidByName.put(tracked.snapshot().name(), tracked.snapshot().uniqueid());
+        return anchors.of(call).map(live::get);
     }
 
     private CallId callIdFor(String uniqueid) {
         return CallId.of(pbx.value() + "/" + uniqueid);
     }
 
-    private boolean hasChannels(CallId call) {
-        return byUniqueid.values().stream().anyMatch(t -> t.snapshot().callId().equals(Optional.of(call)));
-    }
-
     private LegId legId(String leg) {
-        LegId named = switchboardLegs.get(leg);
-        return named != null ? named : LegId.of(pbx.value() + "/" + leg);
-    }
-
-    /**
-     * A call leg whose end is to be reported.
-     *
-     * @param call the call the leg belongs to
-     * @param leg  the leg
-     */
-    public record LegEnd(CallId call, LegId leg) {
+        return agentLegs.nameOf(leg).orElseGet(() -> LegId.of(pbx.value() + "/" + leg));
     }
 }

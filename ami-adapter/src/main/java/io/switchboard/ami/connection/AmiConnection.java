@@ -6,7 +6,6 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.retry.RetryPolicy;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.SendActionCallback;
 import org.asteriskjava.manager.action.ManagerAction;
@@ -49,6 +48,7 @@ public final class AmiConnection {
     private final EventTranslation translation;
     private final ChannelResync resync;
     private final AmiPbxEvents events;
+    private final MalformedInput malformed;
 
     private volatile AmiConnectionStatus status = new AmiConnectionStatus(AmiConnectionState.DISCONNECTED, "not started", 0);
     private volatile ManagerConnection current;
@@ -71,17 +71,23 @@ public final class AmiConnection {
         this.translation = Objects.requireNonNull(translation, "translation");
         this.resync = Objects.requireNonNull(resync, "resync");
         this.events = Objects.requireNonNull(events, "events");
+        this.malformed = new MalformedInput(pbx);
     }
 
-    /** Asterisk-Java's factory, with its response timeout taken from {@link AmiSettings#connectTimeout()}. */
+    /**
+     * Asterisk-Java's connection, with its response and connect timeouts taken from
+     * {@link AmiSettings#connectTimeout()}, and its socket watched for input the library skips silently
+     * ({@link #malformedInput()}).
+     */
     public static Function<AmiSettings, ManagerConnection> factory() {
         return s -> {
-            ManagerConnection connection = new ManagerConnectionFactory(s.host(), s.port(), s.username(), s.secret())
-                    .createManagerConnection();
-            if (connection instanceof org.asteriskjava.manager.internal.ManagerConnectionImpl impl) {
-                impl.setDefaultResponseTimeout(s.connectTimeout().toMillis());
-                impl.setSocketTimeout((int) s.connectTimeout().toMillis());
-            }
+            ObservedManagerConnection connection = new ObservedManagerConnection();
+            connection.setHostname(s.host());
+            connection.setPort(s.port());
+            connection.setUsername(s.username());
+            connection.setPassword(s.secret());
+            connection.setDefaultResponseTimeout(s.connectTimeout().toMillis());
+            connection.setSocketTimeout((int) s.connectTimeout().toMillis());
             return connection;
         };
     }
@@ -113,6 +119,14 @@ public final class AmiConnection {
         return status.detail();
     }
 
+    /**
+     * Input from Asterisk that Asterisk-Java skipped (unparseable lines, unknown events, responses without
+     * ActionID), counted by kind across reconnects; only connections made by {@link #factory()} are watched.
+     */
+    public MalformedInput malformedInput() {
+        return malformed;
+    }
+
     /** State, detail and failed attempts in one consistent snapshot. */
     public AmiConnectionStatus status() {
         return status;
@@ -138,6 +152,9 @@ public final class AmiConnection {
         }
         update(AmiConnectionState.CONNECTING, "logging in as " + settings.username() + " at " + address());
         ManagerConnection connection = connections.apply(settings);
+        if (connection instanceof ObservedManagerConnection observed) {
+            observed.reportTo(malformed);
+        }
         connection.addEventListener(new Listener(connection));
         try {
             connection.login();
@@ -163,7 +180,8 @@ public final class AmiConnection {
         update(AmiConnectionState.LOGGED_IN, "logged in as " + settings.username() + " at " + address()
                 + " (" + connection.getProtocolIdentifier() + ")");
         LOG.info("AMI pbx={} logged in as {} at {}", pbx, settings.username(), address());
-        new AmiResync(pbx, connection, resync, events::publish).run(() -> events.publish(
+        new AmiResync(pbx, connection, resync, translation, events::publish, scheduler,
+                settings.connectTimeout()).run(() -> events.publish(
                 new PbxEvent.PbxConnected(pbx, clock.instant(), String.valueOf(connection.getProtocolIdentifier()))));
     }
 

@@ -32,4 +32,13 @@ public interface ChannelResync {
      * @return the events for what happened unseen (e.g. legs that hung up while disconnected), to publish
      */
     List<PbxEvent> resynced(List<CoreShowChannelEvent> liveChannels);
+
+    /**
+     * After {@link #resynced}: the listed channels whose glue UserEvent may have been missed (a caller on
+     * hold not announced yet, an agent's session leg not reported yet). The connection reads their variables
+     * and translates the rebuilt UserEvents like live ones. By default none.
+     */
+    default List<MissedAnnouncement> missedAnnouncements(List<CoreShowChannelEvent> liveChannels) {
+        return List.of();
+    }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.ami.translate;
 
+import io.switchboard.ami.channel.AgentSessions;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.translate.userevent.AgentLoginEvent;
 import io.switchboard.ami.translate.userevent.AgentLogoutEvent;
@@ -48,32 +49,37 @@ final class AgentEvents {
         return List.of(new PbxEvent.AgentLoggedOut(registry.pbx(), at, AgentId.of(agent), device));
     }
 
-    /** The session leg is answered and about to enter the agent's conference, where it counts as the agent. */
+    /**
+     * The session leg is answered and about to enter the agent's conference, where it counts as the agent.
+     * Reported once per leg: a resync that rebuilt the session from the channel's variables already did.
+     */
     List<PbxEvent> sessionStarted(SwitchboardUserEvent e, Instant at) {
         String uniqueid = Headers.value(e.getUniqueId());
         String agent = Headers.value(e.getAgent());
-        if (uniqueid != null && agent != null) {
-            conferences.sessionStarted(uniqueid, agent);
+        if (agent == null || registry.legOf(uniqueid).isEmpty()) {
+            counters.skipped("UserEvent:AgentSessionStarted" + (agent == null ? "(no Agent)" : "(unknown channel)"));
+            return List.of();
         }
-        return session(agent, uniqueid, "AgentSessionStarted")
-                .map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionOpened(registry.pbx(), at, AgentId.of(agent), leg)))
-                .orElse(List.of());
+        Optional<LegId> opened = registry.legOf(uniqueid)
+                .filter(leg -> registry.sessions().open(uniqueid, AgentId.of(agent), leg));
+        conferences.sessionStarted(uniqueid, agent);
+        return opened.map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionOpened(registry.pbx(), at,
+                AgentId.of(agent), leg))).orElse(List.of());
     }
 
-    /** Sent from the session's {@code h} extension, before its Hangup, so the leg is still known. */
+    /**
+     * Sent from the session's {@code h} extension, before its Hangup, so the leg is still known. Only a session
+     * reported open is closed, once.
+     */
     List<PbxEvent> sessionEnded(SwitchboardUserEvent e, Instant at) {
         String uniqueid = Headers.value(e.getUniqueId());
         String agent = Headers.value(e.getAgent());
-        return session(agent, uniqueid, "AgentSessionEnded")
+        if (agent == null || !registry.sessions().isOpen(uniqueid)) {
+            counters.skipped("UserEvent:AgentSessionEnded" + (agent == null ? "(no Agent)" : "(no open session)"));
+            return List.of();
+        }
+        return registry.sessions().close(uniqueid).map(AgentSessions.Session::leg)
                 .map(leg -> List.<PbxEvent>of(new PbxEvent.AgentSessionClosed(registry.pbx(), at, AgentId.of(agent), leg)))
                 .orElse(List.of());
-    }
-
-    private Optional<LegId> session(String agent, String uniqueid, String name) {
-        Optional<LegId> leg = agent == null ? Optional.empty() : registry.legOf(uniqueid);
-        if (leg.isEmpty()) {
-            counters.skipped("UserEvent:" + name + (agent == null ? "(no Agent)" : "(unknown channel)"));
-        }
-        return leg;
     }
 }

@@ -65,7 +65,7 @@ public final class AmiEventTranslator {
         this.registry = Require.nonNull(registry, "registry");
         this.clock = Require.nonNull(clock, "clock");
         Dials dials = new Dials();
-        Conferences conferences = new Conferences();
+        Conferences conferences = new Conferences(registry.sessions());
         this.channels = new ChannelEvents(registry, dials, conferences);
         this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
         this.agents = new AgentEvents(registry, counters, conferences);

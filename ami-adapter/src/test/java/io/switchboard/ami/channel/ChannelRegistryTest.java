@@ -2,6 +2,7 @@ package io.switchboard.ami.channel;
 
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -53,6 +54,31 @@ class ChannelRegistryTest {
     }
 
     @Test
+    void a_session_opens_once_and_closes_once_whether_by_its_user_event_or_by_a_reconnect() {
+        registry.opened(ChannelSnapshot.of("SIP/2001-00000001", "300.1", "300.1", "switchboard-agent-session", "s", "Up"));
+        registry.opened(ChannelSnapshot.of("SIP/2002-00000002", "300.2", "300.2", "switchboard-agent-session", "s", "Up"));
+        LegId a7 = LegId.of("pbx1/300.1");
+        LegId a8 = LegId.of("pbx1/300.2");
+
+        assertThat(registry.sessions().open("300.1", AgentId.of("a7"), a7)).isTrue();
+        assertThat(registry.sessions().open("300.1", AgentId.of("a7"), a7)).as("a rebuild after the UserEvent").isFalse();
+        assertThat(registry.sessions().open("300.2", AgentId.of("a8"), a8)).isTrue();
+
+        registry.reset();
+        List<PbxEvent> events = registry.reconcile(List.of(
+                ChannelSnapshot.of("SIP/2001-00000001", "300.1", "300.1", "switchboard-agent-session", "s", "Up")));
+
+        assertThat(events).containsExactly(
+                new PbxEvent.AgentSessionClosed(PbxId.of("pbx1"), NOW, AgentId.of("a8"), a8),
+                new PbxEvent.LegHungUp(PbxId.of("pbx1"), NOW, CallId.of("pbx1/300.2"), a8, HangupCause.OTHER));
+        assertThat(registry.sessions().isOpen("300.1")).isTrue();
+        assertThat(registry.sessions().close("300.2")).as("a late AgentSessionEnded closes nothing").isEmpty();
+        assertThat(registry.reconcile(List.of())).containsExactly(
+                new PbxEvent.AgentSessionClosed(PbxId.of("pbx1"), NOW, AgentId.of("a7"), a7),
+                new PbxEvent.LegHungUp(PbxId.of("pbx1"), NOW, CallId.of("pbx1/300.1"), a7, HangupCause.OTHER));
+    }
+
+    @Test
     void a_nailed_up_agent_joined_in_its_conference_is_the_agent_of_the_customers_call() {
         registry.opened(ChannelSnapshot.of("Local/agent-1@nailed-00000000;1", "200.0", "200.0", "caller", "s", "Up"));
         registry.opened(ChannelSnapshot.of("Local/agent-1@nailed-00000000;2", "200.1", "200.0", "nailed", "agent-1", "Up"));
@@ -95,7 +121,7 @@ class ChannelRegistryTest {
         agentDialled();
         bridge("b-1", "100.1", "100.2");
 
-        assertThat(registry.closed("100.2")).hasValue(new ChannelRegistry.LegEnd(call, LegId.of("pbx1/100.2")));
+        assertThat(registry.closed("100.2")).hasValue(new LegEnd(call, LegId.of("pbx1/100.2")));
         assertThat(registry.closed("100.3")).as("the other half ends the same leg").isEmpty();
 
         assertThat(registry.agentChannelOf(call)).isEmpty();
@@ -175,7 +201,7 @@ class ChannelRegistryTest {
         assertThat(registry.legOf("100.1")).as("the customer keeps its own leg").hasValue(LegId.of("pbx1/100.1"));
         bridge("b-1", "100.1", "100.2");
         assertThat(registry.channelOf(call, agentLeg)).as("found by Switchboard's id, for Atxfer").hasValue(AGENT_1);
-        assertThat(registry.closed("100.2")).hasValue(new ChannelRegistry.LegEnd(call, agentLeg));
+        assertThat(registry.closed("100.2")).hasValue(new LegEnd(call, agentLeg));
         assertThat(registry.closed("100.3")).as("both halves are one leg, ended once").isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.ami.connection;
 
+import io.switchboard.core.call.Did;
+import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -35,7 +37,7 @@ class ReconnectResyncTest {
 
             pbx.cutNetwork();
             pbx.sim().callerHangsUp(leaving);
-            String arrived = pbx.sim().inboundCall(InboundCall.of("5550003", "4930123456"));
+            String arrived = pbx.sim().inboundCall(InboundCall.of("+4930555003", "4930123456"));
             pbx.awaitOnHold(arrived);
             pbx.reconnectNetwork();
 
@@ -45,12 +47,20 @@ class ReconnectResyncTest {
             assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::call, PbxEvent.LegHungUp::leg)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(leavingCall, leavingLeg));
             assertThat(pbx.callOf(staying)).isEqualTo(stayingCall);
-            // A call that arrived while away is known as a call of its own, in the hold context, but not
-            // offered: its InboundCall UserEvent was missed, and CoreShowChannels carries no DID or queue.
+            // A call that arrived while away is a call of its own, offered after the resync with what its
+            // missed InboundCall carried, read from the waiting channel: caller number, DNID, queue hint.
             CallId arrivedCall = pbx.callOf(arrived);
             assertThat(arrivedCall).isNotIn(leavingCall, stayingCall);
             assertThat(pbx.registry.byName(arrived).orElseThrow().context()).isEqualTo("switchboard-hold");
-            assertThat(pbx.offered(arrivedCall)).isFalse();
+            PbxEvent.CallOffered live = offerOf(pbx, stayingCall);
+            PbxEvent.CallOffered resynced = offerOf(pbx, arrivedCall);
+            assertThat(resynced.leg()).isEqualTo(pbx.legOf(arrived));
+            assertThat(resynced.caller()).hasValue(PhoneNumber.parse("+4930555003", "ZZ", "caller"));
+            assertThat(resynced.dialled()).isEqualTo(live.dialled()).isEqualTo(Did.of("4930123456"));
+            assertThat(resynced.queueHint()).isEqualTo(live.queueHint()).isPresent();
+            assertThat(pbx.published.indexOf(resynced)).as("offered before PbxConnected")
+                    .isLessThan(pbx.published.lastIndexOf(pbx.published.stream()
+                            .filter(PbxEvent.PbxConnected.class::isInstance).reduce((a, b) -> b).orElseThrow()));
             assertNothingTwice(pbx.published);
         }
     }
@@ -178,11 +188,63 @@ class ReconnectResyncTest {
             assertThat(pbx.knownChannels()).isEqualTo(pbx.pbxChannels());
             assertThat(pbx.channelOn(staying)).startsWith("SIP/2001-");
             assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::leg).containsExactly(leaving);
-            // Gap: the glue's AgentSessionEnded UserEvent was missed and the registry does not know which
-            // leg was whose session, so no AgentSessionClosed follows the LegHungUp of a8's session leg.
-            assertThat(pbx.count(PbxEvent.AgentSessionClosed.class)).isZero();
+            // The glue's AgentSessionEnded was missed; the registry knew the session, so it closes it once.
+            assertThat(pbx.published).filteredOn(PbxEvent.AgentSessionClosed.class::isInstance)
+                    .extracting(e -> ((PbxEvent.AgentSessionClosed) e).agent().value(),
+                            e -> ((PbxEvent.AgentSessionClosed) e).leg())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a8", leaving));
+            assertNothingTwice(pbx.published);
+
+            pbx.cutNetwork();
+            pbx.reconnectNetwork();
+            assertThat(pbx.count(PbxEvent.AgentSessionClosed.class)).as("not again at the next resync").isEqualTo(1);
+            assertThat(pbx.count(PbxEvent.AgentSessionOpened.class)).as("a7's session is not reopened").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void what_happened_before_switchboard_attached_is_announced_once_by_the_first_resync() throws Exception {
+        String[] before = new String[2];
+        try (SimulatedPbx pbx = SimulatedPbx.attachedAfter(p -> {
+            before[0] = p.sim().inboundCall(InboundCall.of("+4930555001", "4930123456"));
+            p.awaitOnHold(before[0]);
+            before[1] = p.agentSessionUnseen("a9", "SIP/2001");
+        })) {
+            String caller = before[0];
+            String agentPhone = before[1];
+
+            assertThat(pbx.offers()).extracting(PbxEvent.CallOffered::call, PbxEvent.CallOffered::leg)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(pbx.callOf(caller), pbx.legOf(caller)));
+            assertThat(pbx.published).filteredOn(PbxEvent.AgentSessionOpened.class::isInstance)
+                    .extracting(e -> ((PbxEvent.AgentSessionOpened) e).agent().value(),
+                            e -> ((PbxEvent.AgentSessionOpened) e).leg())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("a9", pbx.legOf(agentPhone)));
+
+            pbx.cutNetwork();
+            pbx.reconnectNetwork();
+            assertThat(pbx.offers()).as("not offered again at the next resync").hasSize(1);
+            assertThat(pbx.count(PbxEvent.AgentSessionOpened.class)).isEqualTo(1);
+
+            // the rebuilt session is the agent's: a caller joined to its conference is connected to it
+            LegId session = pbx.legOf(agentPhone);
+            pbx.connection.send(new org.asteriskjava.manager.action.RedirectAction(caller, "switchboard-join", "a9", 1),
+                    response -> { });
+            await("the caller connected to a9", () -> pbx.count(PbxEvent.CallConnected.class) == 1);
+            assertThat(pbx.published).filteredOn(PbxEvent.CallConnected.class::isInstance)
+                    .extracting(e -> ((PbxEvent.CallConnected) e).call(), e -> ((PbxEvent.CallConnected) e).agentLeg())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(pbx.callOf(caller), session));
+
+            pbx.sim().callerHangsUp(agentPhone);
+            await("the rebuilt session closes live", () -> pbx.count(PbxEvent.AgentSessionClosed.class) == 1);
+            assertThat(pbx.published).filteredOn(PbxEvent.AgentSessionClosed.class::isInstance)
+                    .extracting(e -> ((PbxEvent.AgentSessionClosed) e).leg()).containsExactly(session);
             assertNothingTwice(pbx.published);
         }
+    }
+
+    private static PbxEvent.CallOffered offerOf(SimulatedPbx pbx, CallId call) {
+        return pbx.offers().stream().filter(o -> o.call().equals(call)).findFirst()
+                .orElseThrow(() -> new AssertionError(call + " not offered"));
     }
 
     /** Runs a task once inside the next resync that has something to reconcile, before the registry sees the list. */
@@ -223,6 +285,8 @@ class ReconnectResyncTest {
     private static void assertNothingTwice(List<PbxEvent> published) {
         assertThat(duplicates(published, PbxEvent.CallOffered.class, PbxEvent.CallOffered::call)).isEmpty();
         assertThat(duplicates(published, PbxEvent.LegHungUp.class, PbxEvent.LegHungUp::leg)).isEmpty();
+        assertThat(duplicates(published, PbxEvent.AgentSessionOpened.class, PbxEvent.AgentSessionOpened::leg)).isEmpty();
+        assertThat(duplicates(published, PbxEvent.AgentSessionClosed.class, PbxEvent.AgentSessionClosed::leg)).isEmpty();
     }
 
     private static <E extends PbxEvent> Map<Object, Long> duplicates(List<PbxEvent> published, Class<E> type,

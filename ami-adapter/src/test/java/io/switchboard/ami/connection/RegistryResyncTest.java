@@ -3,6 +3,7 @@ package io.switchboard.ami.connection;
 import io.switchboard.ami.AmiSettings;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.channel.ChannelSnapshot;
+import io.switchboard.ami.channel.LegEnd;
 import io.switchboard.ami.transcript.TranscriptAmiServer;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
@@ -81,7 +82,7 @@ class RegistryResyncTest {
                 new PbxEvent.LegHungUp(PbxId.of("pbx1"), NOW, gone, LegId.of("pbx1/100.1"), HangupCause.OTHER));
         assertThat(registry.announced("100.0")).as("not yet announced by the new PBX").isFalse();
         assertThat(registry.closed("100.0")).as("the new channel's end is reported")
-                .contains(new ChannelRegistry.LegEnd(CallId.of("pbx1/100.0"), LegId.of("pbx1/100.0")));
+                .contains(new LegEnd(CallId.of("pbx1/100.0"), LegId.of("pbx1/100.0")));
         assertThat(resync.resynced(List.of())).isEmpty();
     }
 

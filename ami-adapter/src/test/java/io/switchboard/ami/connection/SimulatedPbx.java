@@ -62,7 +62,7 @@ final class SimulatedPbx implements AutoCloseable {
     private volatile AsteriskSimulator sim;
 
     private SimulatedPbx(UnaryOperator<ChannelResync> resync) {
-        sim = new AsteriskSimulator(config).start(0);
+        sim = startBelowEphemeralPorts(config);
         port = sim.port();
         AmiEventTranslator translator = new AmiEventTranslator(registry, Clock.systemUTC(), "ZZ");
         AmiPbxEvents events = new AmiPbxEvents();
@@ -81,9 +81,40 @@ final class SimulatedPbx implements AutoCloseable {
                 }, resync.apply(new RegistryResync(registry)), events);
     }
 
+    /**
+     * A simulator on a port below Linux's ephemeral range (32768-60999). Tests stop it and start a new one on
+     * the same port while the adapter reconnects every few milliseconds; on an ephemeral port one of those
+     * connects can get that very port as its own and connect to itself (TCP simultaneous open), holding the
+     * port so that the new simulator cannot listen.
+     */
+    private static AsteriskSimulator startBelowEphemeralPorts(SimulatorConfig config) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new AsteriskSimulator(config).start(random.nextInt(20_000, 32_000));
+            } catch (java.io.UncheckedIOException taken) {
+                if (attempt == 50) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
     /** Started and logged in, resynced and announced. */
     static SimulatedPbx attached() {
         return attached(UnaryOperator.identity());
+    }
+
+    /**
+     * Logged in only after {@code before} ran against the started simulator: what it sets up happened before
+     * Switchboard attached, so only the first resync can know it.
+     */
+    static SimulatedPbx attachedAfter(java.util.function.Consumer<SimulatedPbx> before) {
+        SimulatedPbx pbx = new SimulatedPbx(UnaryOperator.identity());
+        before.accept(pbx);
+        pbx.connection.start();
+        await("the first PbxConnected", () -> pbx.count(PbxEvent.PbxConnected.class) == 1);
+        return pbx;
     }
 
     /** Attached, with the registry's resync wrapped by {@code resync} (to act while a resync is under way). */
@@ -121,6 +152,50 @@ final class SimulatedPbx implements AutoCloseable {
         return published.stream().filter(PbxEvent.AgentSessionOpened.class::isInstance)
                 .map(PbxEvent.AgentSessionOpened.class::cast).filter(o -> o.agent().value().equals(agent))
                 .findFirst().orElseThrow().leg();
+    }
+
+    /**
+     * Agent {@code agent}'s {@code phone} is originated into its nailed-up session from a session of its own,
+     * which Switchboard does not see; returns once the phone's channel sits in its conference.
+     */
+    String agentSessionUnseen(String agent, String phone) {
+        try {
+            ManagerConnection probe = new ManagerConnectionFactory("127.0.0.1", port, "cti", SECRET)
+                    .createManagerConnection();
+            probe.login("off");
+            try {
+                OriginateAction originate = new OriginateAction();
+                originate.setChannel(phone);
+                originate.setContext("switchboard-agent-session");
+                originate.setExten(agent);
+                originate.setPriority(1);
+                originate.setAsync(true);
+                probe.sendAction(originate, 5_000);
+            } finally {
+                probe.logoff();
+            }
+            String[] channel = new String[1];
+            await(phone + " in its conference", () -> {
+                try {
+                    channel[0] = pbxChannels().values().stream().filter(c -> c.startsWith(phone + "-")).findFirst()
+                            .orElse(null);
+                } catch (Exception e) {
+                    return false;
+                }
+                AtomicBoolean bridged = new AtomicBoolean();
+                sim.drive(world -> bridged.set(channel[0] != null && world.isBridged(channel[0])));
+                return bridged.get();
+            });
+            return channel[0];
+        } catch (Exception e) {
+            throw new AssertionError("originate " + phone, e);
+        }
+    }
+
+    /** The calls offered so far. */
+    List<PbxEvent.CallOffered> offers() {
+        return published.stream().filter(PbxEvent.CallOffered.class::isInstance).map(PbxEvent.CallOffered.class::cast)
+                .toList();
     }
 
     /** Waits until the simulator has {@code channel} on hold. */
