@@ -130,6 +130,8 @@ class AsteriskAttachIT {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         assertThat(server.transcript()).as("logs carry ids, not phone numbers").doesNotContain(CALLER.substring(1));
+        assertThat(get(url + "/metrics").body()).as("skipped AMI input is counted per PBX")
+                .containsPattern("(?m)^switchboard_ami_input_skipped_total\\{[^}]*pbx=\"sim\"[^}]*} \\S+$");
     }
 
     private static double callsOffered() throws Exception {

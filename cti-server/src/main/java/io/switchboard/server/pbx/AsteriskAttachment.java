@@ -1,5 +1,6 @@
 package io.switchboard.server.pbx;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.ami.AmiSettings;
 import io.switchboard.ami.channel.ChannelRegistry;
@@ -33,6 +34,8 @@ final class AsteriskAttachment {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskAttachment.class);
 
+  /** Prometheus: {@code switchboard_ami_input_skipped_total{pbx}}. */
+  static final String SKIPPED_INPUT_METER = "switchboard.ami.input.skipped";
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
   /** First retry within 0.5 s, doubling to at most 30 s between attempts; never gives up. */
@@ -65,6 +68,11 @@ final class AsteriskAttachment {
     AmiConnection connection = new AmiConnection(settings, withGlueEvents(AmiConnection.factory()),
         RetryPolicy.exponential(FIRST_RETRY, LONGEST_RETRY, Integer.MAX_VALUE, new SplittableRandom()),
         scheduler, clock, translator::translate, new RegistryResync(registry), amiEvents);
+    FunctionCounter.builder(SKIPPED_INPUT_METER, connection, c -> c.malformedInput().total())
+        .description("AMI input skipped as malformed or of an event Asterisk-Java has no class for;"
+            + " the first of each kind is logged with a masked sample (event=ami-input-skipped)")
+        .tag("pbx", pbx.name())
+        .register(meters);
     Executor onContext = task -> context.runOnContext(v -> task.run());
     AmiCallControl control = new AmiCallControl(id, connection::send, CallChannels.of(registry),
         pbx.outboundChannel(), pbx.transferContext(), scheduler, onContext, COMMAND_TIMEOUT);
