@@ -67,9 +67,18 @@ public final class InboundRouter implements PbxEventListener {
     private final Map<CallId, RoutedCall> calls = new LinkedHashMap<>();
     private final Map<AgentId, Integer> misses = new HashMap<>();
     private final AgentMoves moves;
+    private final AgentLines lines;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
+        this(agents, queues, states, callControls, journal, timers, clock, context,
+                new AgentMoves(states, clock, context), new AgentLines());
+    }
+
+    /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}. */
+    InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
+                  RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
+                  AgentMoves moves, AgentLines lines) {
         this.candidates = new Candidates(agents, states);
         this.queues = queues;
         this.states = states;
@@ -78,7 +87,8 @@ public final class InboundRouter implements PbxEventListener {
         this.timers = timers;
         this.clock = clock;
         this.context = context;
-        this.moves = new AgentMoves(states, clock, context);
+        this.moves = moves;
+        this.lines = lines;
     }
 
     @Override
@@ -170,7 +180,7 @@ public final class InboundRouter implements PbxEventListener {
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
-        write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.leg(),
+        write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
                 between(call.task.created(), e.at()), between(offer.since(), e.at())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
@@ -185,7 +195,7 @@ public final class InboundRouter implements PbxEventListener {
         call.moveTo(TaskStatus.PENDING);
         misses.merge(offer.agent(), 1, Integer::sum);
         LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={}", call.task.id(), offer.agent(), leg, cause);
-        write(new JournalEntry.AgentMissed(callId(call), call.queue.id(), at, offer.agent(), offer.leg(),
+        write(new JournalEntry.AgentMissed(callId(call), call.queue.id(), at, offer.agent(), offer.recorded(),
                 between(offer.since(), at), cause));
         moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);
     }
@@ -208,7 +218,7 @@ public final class InboundRouter implements PbxEventListener {
         LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), callId(call),
                 offer.agent(), callerHungUp);
         write(new JournalEntry.Completed(callId(call), call.queue.id(), at, offer.agent(), call.callerLeg,
-                offer.leg(), callerHungUp, between(call.task.created(), answered), between(answered, at),
+                offer.recorded(), callerHungUp, between(call.task.created(), answered), between(answered, at),
                 call.originalPosition));
         moves.move(offer.agent(), AgentState.WRAP_UP, () -> timers.schedule(call.queue.wrapUp(), () -> {
             call.moveTo(TaskStatus.COMPLETED);
@@ -257,16 +267,19 @@ public final class InboundRouter implements PbxEventListener {
         }, failure -> call.deciding = false);
     }
 
+    /** Joins the call to the agent's open line on the call's PBX when there is one, else rings the device. */
     private void ring(RoutedCall call, Agent agent) {
-        LegId leg = LegId.of(callId(call).value() + "-agent-" + (++call.legs));
+        LegId recorded = LegId.of(callId(call).value() + "-agent-" + (++call.legs));
+        Optional<AgentLines.Line> line = lines.lineOf(agent.id()).filter(l -> l.pbx().equals(call.pbx));
+        LegId leg = line.map(AgentLines.Line::leg).orElse(recorded);
         Instant now = clock.instant();
-        call.offer = Optional.of(new Offer(agent.id(), leg, now));
+        call.offer = Optional.of(new Offer(agent.id(), leg, recorded, now));
         call.onHold = false;
         call.moveTo(TaskStatus.RESERVED);
-        String device = agent.device().orElseThrow();
-        LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={}", call.task.id(), callId(call),
-                agent.id(), leg);
-        write(new JournalEntry.AgentRung(callId(call), call.queue.id(), now, agent.id(), leg, device));
+        String endpoint = line.map(l -> l.leg().value()).orElseGet(() -> agent.device().orElseThrow());
+        LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} joined={}", call.task.id(),
+                callId(call), agent.id(), leg, line.isPresent());
+        write(new JournalEntry.AgentRung(callId(call), call.queue.id(), now, agent.id(), recorded, endpoint));
         Optional<CallControl> control = callControls.of(call.pbx);
         if (control.isEmpty()) {
             LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
@@ -274,7 +287,10 @@ public final class InboundRouter implements PbxEventListener {
             missed(call, leg, HangupCause.OTHER, now);
             return;
         }
-        on(control.get().connectToAgent(callId(call), leg, device, call.queue.reservationTimeout()), result -> {
+        CompletionStage<CommandResult> sent = line.isPresent()
+                ? control.get().joinToAgent(callId(call), agent.id())
+                : control.get().connectToAgent(callId(call), leg, endpoint, call.queue.reservationTimeout());
+        on(sent, result -> {
             if (result instanceof CommandResult.Failed failed) {
                 LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), leg, failed.errorId());
                 call.onHold = true;

@@ -18,8 +18,12 @@ import java.util.Set;
  */
 final class RoutedCall {
 
-    /** The agent leg Switchboard asked the PBX to ring, and for whom. */
-    record Offer(AgentId agent, LegId leg, Instant since) {
+    /**
+     * The agent leg Switchboard asked the PBX to ring (or, for a nailed-up agent, the session leg the call is
+     * joined to), and for whom. {@code recorded} is the leg's id in the call record: the same as {@code leg}
+     * for a ring, one of the call's own for a join (the session leg serves many calls).
+     */
+    record Offer(AgentId agent, LegId leg, LegId recorded, Instant since) {
     }
 
     final PbxId pbx;
