@@ -38,11 +38,6 @@ final class AsteriskAttachment {
   /** First retry within 0.5 s, doubling to at most 30 s between attempts; never gives up. */
   static final Duration FIRST_RETRY = Duration.ofMillis(500);
   static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
-  /**
-   * Dial string for customers: through Asterisk's {@code default} context. Fixed until the dialer needs a
-   * {@code pbx[].outbound-channel} key (e.g. {@code PJSIP/{number}@trunk}).
-   */
-  static final String OUTBOUND_CHANNEL = "Local/{number}@default";
   /** The admin's context that dials transfer targets; fixed until a {@code pbx[].transfer-context} key exists. */
   static final String TRANSFER_CONTEXT = "default";
   /** Numbers without a country code are not guessed at until a per-PBX region key exists. */
@@ -75,7 +70,7 @@ final class AsteriskAttachment {
         RetryPolicy.exponential(FIRST_RETRY, LONGEST_RETRY, Integer.MAX_VALUE, new SplittableRandom()),
         scheduler, clock, translator::translate, new RegistryResync(registry), amiEvents);
     Executor onContext = task -> context.runOnContext(v -> task.run());
-    AmiCallControl control = new AmiCallControl(id, connection::send, CallChannels.of(registry), OUTBOUND_CHANNEL,
+    AmiCallControl control = new AmiCallControl(id, connection::send, CallChannels.of(registry), pbx.outboundChannel(),
         TRANSFER_CONTEXT, scheduler, onContext, COMMAND_TIMEOUT);
     LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(), pbx.host(), pbx.port(),
         pbx.username());
