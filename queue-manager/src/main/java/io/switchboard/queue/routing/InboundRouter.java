@@ -13,7 +13,6 @@ import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
-import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.PbxEventListener;
 import io.switchboard.core.port.StatusUpdate;
@@ -59,7 +58,7 @@ public final class InboundRouter implements PbxEventListener {
     private final Candidates candidates;
     private final TaskQueues queues;
     private final AgentStateStore states;
-    private final CallControls callControls;
+    private final AgentOffers offers;
     private final RoutingJournal journal;
     private final RoutingTimers timers;
     private final InstantSource clock;
@@ -67,7 +66,6 @@ public final class InboundRouter implements PbxEventListener {
     private final Map<CallId, RoutedCall> calls = new LinkedHashMap<>();
     private final Map<AgentId, Integer> misses = new HashMap<>();
     private final AgentMoves moves;
-    private final AgentLines lines;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -82,13 +80,12 @@ public final class InboundRouter implements PbxEventListener {
         this.candidates = new Candidates(agents, states);
         this.queues = queues;
         this.states = states;
-        this.callControls = callControls;
+        this.offers = new AgentOffers(callControls, lines, clock);
         this.journal = journal;
         this.timers = timers;
         this.clock = clock;
         this.context = context;
         this.moves = moves;
-        this.lines = lines;
     }
 
     @Override
@@ -269,36 +266,31 @@ public final class InboundRouter implements PbxEventListener {
 
     /** Joins the call to the agent's open line on the call's PBX when there is one, else rings the device. */
     private void ring(RoutedCall call, Agent agent) {
-        LegId recorded = LegId.of(callId(call).value() + "-agent-" + (++call.legs));
-        Optional<AgentLines.Line> line = lines.lineOf(agent.id()).filter(l -> l.pbx().equals(call.pbx));
-        LegId leg = line.map(AgentLines.Line::leg).orElse(recorded);
-        Instant now = clock.instant();
-        call.offer = Optional.of(new Offer(agent.id(), leg, recorded, now));
+        AgentOffers.Sent sent = offers.send(call, callId(call), agent);
+        Offer offer = sent.offer();
+        call.offer = Optional.of(offer);
         call.onHold = false;
         call.moveTo(TaskStatus.RESERVED);
-        String endpoint = line.map(l -> l.leg().value()).orElseGet(() -> agent.device().orElseThrow());
         LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} joined={}", call.task.id(),
-                callId(call), agent.id(), leg, line.isPresent());
-        write(new JournalEntry.AgentRung(callId(call), call.queue.id(), now, agent.id(), recorded, endpoint));
-        Optional<CallControl> control = callControls.of(call.pbx);
-        if (control.isEmpty()) {
+                callId(call), agent.id(), offer.leg(), sent.joined());
+        write(new JournalEntry.AgentRung(callId(call), call.queue.id(), offer.since(), agent.id(), offer.recorded(),
+                sent.endpoint()));
+        if (sent.command().isEmpty()) {
             LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
             call.onHold = true;
-            missed(call, leg, HangupCause.OTHER, now);
+            missed(call, offer.leg(), HangupCause.OTHER, offer.since());
             return;
         }
-        CompletionStage<CommandResult> sent = line.isPresent()
-                ? control.get().joinToAgent(callId(call), agent.id())
-                : control.get().connectToAgent(callId(call), leg, endpoint, call.queue.reservationTimeout());
-        on(sent, result -> {
+        on(sent.command().get(), result -> {
             if (result instanceof CommandResult.Failed failed) {
-                LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), leg, failed.errorId());
+                LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), offer.leg(),
+                        failed.errorId());
                 call.onHold = true;
-                missed(call, leg, HangupCause.OTHER, clock.instant());
+                missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
             }
         }, failure -> {
             call.onHold = true;
-            missed(call, leg, HangupCause.OTHER, clock.instant());
+            missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
         });
     }
 
