@@ -12,7 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,6 +74,7 @@ class OutboundCallIT {
                 .withPhones(Map.of(
                         "SIP/2001", new Phone.Answers(Duration.ofSeconds(1), null),
                         "SIP/2002", new Phone.Answers(Duration.ofSeconds(1), null),
+                        "SIP/2005", new Phone.Answers(Duration.ofSeconds(1), null),
                         "SIP/" + HUMAN + "@carrier", new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20),
                                 AmdOutcome.HUMAN),
                         "SIP/" + MACHINE + "@carrier", new Phone.Answers(Duration.ofSeconds(2), null,
@@ -185,6 +190,61 @@ class OutboundCallIT {
         post("/api/v1/agents", "{\"id\":\"a3\",\"displayName\":\"Cy\",\"device\":\"SIP/2003\"}", 201);
         assertThat(error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\",\"agentId\":\"a3\"}", 409)
                 .path("errorId").asText()).isEqualTo("agent-line-not-open");
+    }
+
+    @Test
+    void a_line_closed_through_the_api_logs_the_agent_out() throws Exception {
+        post("/api/v1/agents", "{\"id\":\"a5\",\"displayName\":\"Di\",\"device\":\"SIP/2005\"}", 201);
+        post("/api/v1/agents/a5/session", "", 202);
+        await("a5's line open", () -> session("a5").path("open").asBoolean(), SOON);
+        awaitState("a5", "available");
+
+        HttpResponse<String> closing = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/agents/a5/session"))
+                .timeout(Duration.ofSeconds(10)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(202);
+        await("a5's line closed", () -> !session("a5").path("open").asBoolean(), SOON);
+        awaitState("a5", "logged-out");
+    }
+
+    /**
+     * {@code *71}/{@code *72} run the glue's {@code switchboard-features}, which only send UserEvents
+     * AgentLogin/AgentLogout. The simulator has no agent phone that dials a feature code, so a second AMI
+     * session sends the same UserEvents with the AMI {@code UserEvent} action, as Asterisk would relay them.
+     */
+    @Test
+    void feature_code_login_and_logout_move_the_agent() throws Exception {
+        post("/api/v1/agents", "{\"id\":\"a4\",\"displayName\":\"Eve\",\"device\":\"SIP/2004\"}", 201);
+
+        featureCode("AgentLogin", "a4", "Mode: ondemand\r\n");
+        awaitState("a4", "available");
+        featureCode("AgentLogout", "a4", "");
+        awaitState("a4", "logged-out");
+    }
+
+    private static void featureCode(String userEvent, String agent, String extra) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", asterisk.port())) {
+            socket.setSoTimeout(10_000);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            in.readLine();
+            out.write(("Action: Login\r\nActionID: l1\r\nUsername: " + USER + "\r\nSecret: " + SECRET
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            awaitLine(in, "Response: Success");
+            out.write(("Action: UserEvent\r\nActionID: u1\r\nUserEvent: " + userEvent + "\r\nAgent: " + agent
+                    + "\r\nDevice: SIP/2004\r\n" + extra + "\r\n").getBytes(StandardCharsets.UTF_8));
+            awaitLine(in, "Message: Event Sent");
+        }
+    }
+
+    private static void awaitLine(BufferedReader in, String wanted) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (line.equals(wanted)) {
+                return;
+            }
+        }
+        throw new AssertionError("AMI closed before '" + wanted + "'");
     }
 
     private static String dial(String to, String agent) throws Exception {
