@@ -124,7 +124,8 @@ public final class InboundRouter implements PbxEventListener {
         QueueId queueId = e.queueHint().orElse(DEFAULT_QUEUE);
         Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
                 Map.of());
-        RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task, waitingIn(queueId) + 1);
+        RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
+                QueuePositions.waitingIn(calls.values(), queueId) + 1);
         call.deciding = true;
         calls.put(e.call(), call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
@@ -160,12 +161,32 @@ public final class InboundRouter implements PbxEventListener {
 
     private void returnedToHold(PbxEvent.CallReturnedToHold e) {
         RoutedCall call = calls.get(e.call());
+        if (call != null && call.connectedAt.isPresent() && e.reason() == HoldReason.AGENT_LEFT) {
+            agentLeft(call, e.at());
+            return;
+        }
         if (call == null || call.connectedAt.isPresent()) {
             return;
         }
         call.onHold = true;
         call.offer.map(Offer::leg).ifPresent(leg -> missed(call, leg, causeOf(e.reason()), e.at()));
         decide(call);
+    }
+
+    /**
+     * A nailed-up agent's line ended mid-call and the glue put the caller back on hold: the conversation is
+     * over for the agent (wrap-up), and the caller waits for the next agent as a new task of the same call.
+     */
+    private void agentLeft(RoutedCall call, Instant at) {
+        completed(call, false, at);
+        Task task = Task.inboundCall(TaskId.of("task-" + call.id().value() + "-" + (call.legs + 1)), call.id(),
+                call.task.customer(), call.queue.id(), 0, at, Map.of());
+        RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, call.queue, task,
+                QueuePositions.waitingIn(calls.values(), call.queue.id()) + 1);
+        again.legs = call.legs;
+        calls.put(call.id(), again);
+        LOG.info("event=task-requeued taskId={} callId={} reason=AGENT_LEFT", task.id(), call.id());
+        decide(again);
     }
 
     private void connected(PbxEvent.CallConnected e) {
@@ -192,29 +213,29 @@ public final class InboundRouter implements PbxEventListener {
         call.moveTo(TaskStatus.PENDING);
         misses.merge(offer.agent(), 1, Integer::sum);
         LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={}", call.task.id(), offer.agent(), leg, cause);
-        write(new JournalEntry.AgentMissed(callId(call), call.queue.id(), at, offer.agent(), offer.recorded(),
+        write(new JournalEntry.AgentMissed(call.id(), call.queue.id(), at, offer.agent(), offer.recorded(),
                 between(offer.since(), at), cause));
         moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);
     }
 
     private void abandoned(RoutedCall call, Instant at) {
-        int position = position(call);
-        calls.remove(callId(call));
+        int position = QueuePositions.position(calls.values(), call);
+        calls.remove(call.id());
         call.moveTo(TaskStatus.CANCELED);
-        LOG.info("event=task-canceled taskId={} callId={} reason=CALLER_ABANDONED", call.task.id(), callId(call));
-        write(new JournalEntry.Abandoned(callId(call), call.queue.id(), at, call.callerLeg, position,
+        LOG.info("event=task-canceled taskId={} callId={} reason=CALLER_ABANDONED", call.task.id(), call.id());
+        write(new JournalEntry.Abandoned(call.id(), call.queue.id(), at, call.callerLeg, position,
                 call.originalPosition, between(call.task.created(), at)));
         call.offer.ifPresent(offer -> moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting));
     }
 
     private void completed(RoutedCall call, boolean callerHungUp, Instant at) {
-        calls.remove(callId(call));
+        calls.remove(call.id());
         call.moveTo(TaskStatus.WRAPPING);
         Offer offer = call.offer.orElseThrow();
         Instant answered = call.connectedAt.orElseThrow();
-        LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), callId(call),
+        LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), call.id(),
                 offer.agent(), callerHungUp);
-        write(new JournalEntry.Completed(callId(call), call.queue.id(), at, offer.agent(), call.callerLeg,
+        write(new JournalEntry.Completed(call.id(), call.queue.id(), at, offer.agent(), call.callerLeg,
                 offer.recorded(), callerHungUp, between(call.task.created(), answered), between(answered, at),
                 call.originalPosition));
         moves.move(offer.agent(), AgentState.WRAP_UP, () -> timers.schedule(call.queue.wrapUp(), () -> {
@@ -229,13 +250,13 @@ public final class InboundRouter implements PbxEventListener {
 
     /** Looks for an agent for {@code call}, unless it is not waiting on hold or a decision is already under way. */
     private void decide(RoutedCall call) {
-        if (calls.get(callId(call)) != call || !call.isWaiting() || !call.onHold || call.deciding) {
+        if (calls.get(call.id()) != call || !call.isWaiting() || !call.onHold || call.deciding) {
             return;
         }
         call.deciding = true;
         on(candidates.of(call.queue.id()), candidates -> {
             call.deciding = false;
-            if (calls.get(callId(call)) != call || !call.isWaiting()) {
+            if (calls.get(call.id()) != call || !call.isWaiting()) {
                 return;
             }
             Optional<Agent> picked = AgentPicker.pick(call.queue.id(), candidates, call.tried);
@@ -256,7 +277,7 @@ public final class InboundRouter implements PbxEventListener {
             if (update instanceof StatusUpdate.Conflict) {
                 LOG.debug("event=reservation-conflict taskId={} agentId={}", call.task.id(), agent.id());
                 decide(call);
-            } else if (calls.get(callId(call)) != call || !call.isWaiting()) {
+            } else if (calls.get(call.id()) != call || !call.isWaiting()) {
                 moves.move(agent.id(), AgentState.AVAILABLE, this::reconsiderWaiting);
             } else {
                 ring(call, agent);
@@ -266,14 +287,14 @@ public final class InboundRouter implements PbxEventListener {
 
     /** Joins the call to the agent's open line on the call's PBX when there is one, else rings the device. */
     private void ring(RoutedCall call, Agent agent) {
-        AgentOffers.Sent sent = offers.send(call, callId(call), agent);
+        AgentOffers.Sent sent = offers.send(call, call.id(), agent);
         Offer offer = sent.offer();
         call.offer = Optional.of(offer);
         call.onHold = false;
         call.moveTo(TaskStatus.RESERVED);
         LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} joined={}", call.task.id(),
-                callId(call), agent.id(), offer.leg(), sent.joined());
-        write(new JournalEntry.AgentRung(callId(call), call.queue.id(), offer.since(), agent.id(), offer.recorded(),
+                call.id(), agent.id(), offer.leg(), sent.joined());
+        write(new JournalEntry.AgentRung(call.id(), call.queue.id(), offer.since(), agent.id(), offer.recorded(),
                 sent.endpoint()));
         if (sent.command().isEmpty()) {
             LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
@@ -307,33 +328,12 @@ public final class InboundRouter implements PbxEventListener {
         });
     }
 
-    private int waitingIn(QueueId queue) {
-        return (int) calls.values().stream().filter(c -> c.queue.id().equals(queue) && c.isWaiting()).count();
-    }
-
-    private int position(RoutedCall call) {
-        int position = 1;
-        for (RoutedCall other : calls.values()) {
-            if (other == call) {
-                return position;
-            }
-            if (other.queue.id().equals(call.queue.id()) && other.isWaiting()) {
-                position++;
-            }
-        }
-        return position;
-    }
-
     private static TaskQueue defaults(QueueId queue) {
         return TaskQueue.of(queue, queue.value(), RoutingStrategy.LONGEST_IDLE);
     }
 
     private static AgentStatus statusOf(Agent agent, List<Candidate> candidates) {
         return candidates.stream().filter(c -> c.agent().id().equals(agent.id())).findFirst().orElseThrow().status();
-    }
-
-    private static CallId callId(RoutedCall call) {
-        return call.task.call().orElseThrow();
     }
 
     private static Duration between(Instant from, Instant to) {

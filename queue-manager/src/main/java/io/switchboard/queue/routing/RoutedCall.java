@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.routing.Task;
@@ -44,6 +45,11 @@ final class RoutedCall {
         this.queue = queue;
         this.task = task;
         this.originalPosition = originalPosition;
+    }
+
+    /** The call's id. */
+    CallId id() {
+        return task.call().orElseThrow();
     }
 
     boolean isWaiting() {

@@ -67,4 +67,25 @@ class NailedInboundTest {
         assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
         assertThat(world.engine.lines().lineOf(io.switchboard.core.id.AgentId.of("a1"))).isPresent();
     }
+
+    @Test
+    void a_caller_whose_nailed_up_agent_leaves_mid_call_waits_again_and_goes_to_the_next_agent() {
+        world.agent("a1", "support", AgentState.LOGGED_OUT).agent("a2", "support", AgentState.PAUSED);
+        world.lineOpens("a1");
+        world.callArrives("c1", "support");
+        world.joined("c1", "a1");
+
+        world.lineCloses("a1");
+        world.backOnHold("c1", HoldReason.AGENT_LEFT);
+        world.timersFire();
+
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.LOGGED_OUT);
+        assertThat(world.journal).filteredOn(JournalEntry.Completed.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((JournalEntry.Completed) e).callerHungUp()).isFalse());
+        assertThat(world.engine.inbound().tasks()).singleElement()
+                .satisfies(task -> assertThat(task.status()).isEqualTo(io.switchboard.core.routing.TaskStatus.PENDING));
+        world.states.put("a2", AgentState.AVAILABLE, world.clock.instant());
+        world.engine.agentStateChanged(io.switchboard.core.id.AgentId.of("a2"));
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a2");
+    }
 }
