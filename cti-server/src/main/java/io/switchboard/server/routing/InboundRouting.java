@@ -30,10 +30,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * The node's inbound routing: one {@link InboundRouter} on one Vert.x context, fed every attached PBX's
- * events (re-scheduled on that context in arrival order), ringing through each PBX's call control, writing
- * to the database through {@link JooqRoutingJournal}. It also serves the routing side of the API: agents'
- * states (which wake the router), the live tasks, call records and queue_log.
+ * The node's routing: one {@link RoutingEngine} (agents' presence, inbound calls, outbound calls for nailed-up
+ * agents) on one Vert.x context, fed every attached PBX's events (re-scheduled on that context in arrival
+ * order), commanding each PBX's call control, writing to the database through {@link JooqRoutingJournal} and
+ * {@link JooqOutboundJournal}. It also serves the routing side of the API: agents' states (which wake the
+ * router), the live tasks, call records, queue_log, and through {@link NailedAgents} agents' lines and
+ * outbound calls.
  *
  * <p>Agent state changes made on another node are not seen by this node's router until its own next event;
  * a cluster-wide listener on the state map is the next step.
