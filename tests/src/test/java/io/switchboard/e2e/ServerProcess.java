@@ -58,6 +58,12 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess attachedToAsterisk(Path workDir, String name, int httpPort, int amiPort, String user,
       String secret) throws IOException {
+    return attachedToAsterisk(workDir, name, httpPort, amiPort, user, secret, Map.of());
+  }
+
+  /** As above, with {@code SWITCHBOARD_*} overrides in {@code env} (e.g. the outbound settings). */
+  static ServerProcess attachedToAsterisk(Path workDir, String name, int httpPort, int amiPort, String user,
+      String secret, Map<String, String> env) throws IOException {
     Path config = workDir.resolve(name + ".yaml");
     Files.writeString(config, """
         http:
@@ -76,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
             username: %s
             secret: %s
         """.formatted(httpPort, workDir.resolve(name + "-db").toAbsolutePath(), amiPort, user, secret));
-    return start(Map.of(), "run", "--config", config.toString());
+    return start(env, "run", "--config", config.toString());
   }
 
   /** A loopback port that was free a moment ago. */

@@ -110,6 +110,23 @@ public final class AmiCallControl implements CallControl {
                 redirect(channel, JOIN, agent.value())));
     }
 
+    /** See {@link AmiOriginates#agentSession}. */
+    @Override
+    public CompletionStage<CommandResult> openAgentSession(AgentId agent, LegId sessionLeg, String device) {
+        return originates.agentSession(agent, sessionLeg, device);
+    }
+
+    /**
+     * {@code Hangup} of the session's channel: the session leg is a call of its own, {@code <pbx>/<uniqueid>}
+     * with the leg's id. The glue's {@code h} extension then sends {@code AgentSessionEnded}.
+     */
+    @Override
+    public CompletionStage<CommandResult> closeAgentSession(AgentId agent, LegId sessionLeg) {
+        return channels.channelOf(CallId.of(sessionLeg.value()))
+                .map(channel -> commands.send(new HangupAction(channel, HangupCause.NORMAL_CLEARING.q850())))
+                .orElseGet(() -> failed(UNKNOWN_LEG, "no live channel known for session leg " + sessionLeg));
+    }
+
     @Override
     public CompletionStage<CommandResult> returnToHold(CallId call) {
         return onChannel(call, channel -> commands.send(redirect(channel, HOLD, START)));

@@ -1,5 +1,6 @@
 package io.switchboard.ami.control;
 
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -61,6 +62,33 @@ final class AmiOriginates {
         action.setTimeout(ring.toMillis());
         action.setChannelId(uniqueidOf(request.call().value()).orElseThrow());
         request.callerId().ifPresent(number -> action.setCallerId(number.e164()));
+        action.setVariables(variables);
+        return commands.send(action);
+    }
+
+    /**
+     * Rings the agent's device into {@code switchboard-agent-session,<agent id>,1}; on answer the glue sends
+     * {@code AgentSessionStarted} and keeps the agent in its conference. The channel gets the Uniqueid of
+     * {@code sessionLeg} ({@code <pbx>/<uniqueid>}), so its events carry that leg id and the session is the
+     * call with the same id. Rings for twice the minimum ring: the agent asked for the line and is at the phone.
+     */
+    CompletionStage<CommandResult> agentSession(AgentId agent, LegId sessionLeg, String device) {
+        Optional<String> uniqueid = uniqueidOf(sessionLeg.value());
+        if (uniqueid.isEmpty()) {
+            return AmiCallControl.failed("ami-foreign-leg", "leg id " + sessionLeg + " is not of the form "
+                    + pbx.value() + "/<uniqueid>");
+        }
+        OriginateAction action = new OriginateAction();
+        action.setChannel(device);
+        action.setContext(AGENT_SESSION);
+        action.setExten(agent.value());
+        action.setPriority(1);
+        action.setAsync(true);
+        action.setTimeout(MIN_RING.multipliedBy(2).toMillis());
+        action.setChannelId(uniqueid.get());
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put(CALL, sessionLeg.value());
+        variables.put(LEG, sessionLeg.value());
         action.setVariables(variables);
         return commands.send(action);
     }

@@ -10,6 +10,7 @@ final class GlueContexts {
     static final String HOLD = "switchboard-hold";
     static final String CONNECT = "switchboard-connect";
     static final String JOIN = "switchboard-join";
+    static final String AGENT_SESSION = "switchboard-agent-session";
     static final String OUTBOUND = "switchboard-outbound";
     static final String TRANSFER = "switchboard-transfer";
     static final String SPY = "switchboard-spy";

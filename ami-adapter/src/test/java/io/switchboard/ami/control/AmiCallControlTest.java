@@ -121,6 +121,38 @@ class AmiCallControlTest {
     }
 
     @Test
+    void an_agent_session_originates_the_device_into_the_agents_session_extension_under_the_legs_uniqueid()
+            throws Exception {
+        assertThat(result(control(sender).openAgentSession(AgentId.of("a7"), LegId.of("pbx1/sb-a7-1"), "SIP/1001")))
+                .isEqualTo(CommandResult.ACCEPTED);
+
+        var originate = sender.sent().get(0);
+        assertThat(originate.name()).isEqualTo("Originate");
+        assertThat(originate.header("Channel")).hasValue("SIP/1001");
+        assertThat(originate.header("Context")).hasValue("switchboard-agent-session");
+        assertThat(originate.header("Exten")).hasValue("a7");
+        assertThat(originate.header("Priority")).hasValue("1");
+        assertThat(originate.header("Async")).hasValue("true");
+        assertThat(originate.header("ChannelId")).hasValue("sb-a7-1");
+    }
+
+    @Test
+    void closing_an_agent_session_hangs_up_the_sessions_channel_and_an_unknown_one_is_refused() throws Exception {
+        FakeCallChannels withSession = new FakeCallChannels().call("pbx1/sb-a7-1", "SIP/1001-00000007");
+        AmiCallControl control = control(sender, withSession, Duration.ofSeconds(2));
+
+        assertThat(result(control.closeAgentSession(AgentId.of("a7"), LegId.of("pbx1/sb-a7-1"))))
+                .isEqualTo(CommandResult.ACCEPTED);
+        assertThat(result(control.closeAgentSession(AgentId.of("a7"), LegId.of("pbx1/gone"))))
+                .isInstanceOfSatisfying(CommandResult.Failed.class, f -> assertThat(f.errorId()).isEqualTo("ami-unknown-leg"));
+
+        assertThat(sender.sent()).singleElement().satisfies(hangup -> {
+            assertThat(hangup.name()).isEqualTo("Hangup");
+            assertThat(hangup.header("Channel")).hasValue("SIP/1001-00000007");
+        });
+    }
+
+    @Test
     void an_originate_for_another_pbxs_call_id_is_refused_without_sending() throws Exception {
         OriginateRequest request = new OriginateRequest(CallId.of("pbx2/x"), LegId.of("pbx2/x"), new PhoneNumber("+4930123456"),
                 Optional.empty(), Duration.ofSeconds(20), Duration.ZERO, false, Map.of());

@@ -33,6 +33,20 @@ public interface CallControl {
     /** Joins the call at once to a nailed-up agent, who already waits on an open line. */
     CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent);
 
+    /**
+     * Opens a nailed-up agent's line: rings the agent's device and, on answer, keeps the agent waiting on
+     * it (Asterisk: {@code switchboard-agent-session,<agent id>,1}), so later calls are joined without
+     * ringing. The answer arrives as {@code AgentSessionOpened}, the end as {@code AgentSessionClosed}.
+     *
+     * @param sessionLeg the id Switchboard gives the agent's session leg; its events carry it, and it is also
+     *                   the id of the session's own call
+     * @param device     the agent's device, e.g. {@code PJSIP/1001}
+     */
+    CompletionStage<CommandResult> openAgentSession(AgentId agent, LegId sessionLeg, String device);
+
+    /** Ends a nailed-up agent's line opened by {@link #openAgentSession} (or by a feature code). */
+    CompletionStage<CommandResult> closeAgentSession(AgentId agent, LegId sessionLeg);
+
     /** Sends the customer back to music on hold, e.g. after the agent did not answer. */
     CompletionStage<CommandResult> returnToHold(CallId call);
 

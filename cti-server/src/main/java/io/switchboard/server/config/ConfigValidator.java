@@ -26,6 +26,7 @@ final class ConfigValidator {
     v.hazelcast(config.hazelcast());
     v.pbx(config.pbx());
     v.crm(config.crm());
+    v.outbound(config.outbound());
     return v.problems;
   }
 
@@ -105,6 +106,32 @@ final class ConfigValidator {
         && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(c.region())) {
       problems.add(new Problem(at + ".region", "must be a two-letter ISO 3166 region such as GB or US, or ZZ for "
           + "none; got '" + c.region() + "'"));
+    }
+  }
+
+  private void outbound(OutboundSettings out) {
+    if (out.ringTimeoutSeconds() < OutboundSettings.MIN_RING_SECONDS || out.ringTimeoutSeconds() > 300) {
+      problems.add(new Problem("outbound.ring-timeout-seconds", "must be between "
+          + OutboundSettings.MIN_RING_SECONDS + " and 300 (compliance: at least 15 s), got " + out.ringTimeoutSeconds()));
+    }
+    if (out.wrapUpSeconds() < 0 || out.wrapUpSeconds() > 3600) {
+      problems.add(new Problem("outbound.wrap-up-seconds", "must be between 0 and 3600, got " + out.wrapUpSeconds()));
+    }
+    if (out.answeringMachine() == null) {
+      problems.add(new Problem("outbound.answering-machine", "must be one of hangup, message"));
+    } else if (out.answeringMachine() == AnsweringMachineAction.MESSAGE && out.machineMessage().isBlank()) {
+      problems.add(new Problem("outbound.machine-message",
+          "must name a sound (e.g. custom/callback-offer) when outbound.answering-machine is message"));
+    }
+    sound("outbound.machine-message", out.machineMessage());
+    sound("outbound.safe-harbour-message", out.safeHarbourMessage());
+  }
+
+  /** A Playback argument: sound names joined by {@code &}, nothing the dialplan would read as syntax. */
+  private void sound(String key, String value) {
+    if (!value.isEmpty() && !value.matches("[A-Za-z0-9_./-]+(&[A-Za-z0-9_./-]+)*")) {
+      problems.add(new Problem(key, "must be sound names such as custom/offer or a&b (letters, digits, _ . / -), got '"
+          + value + "'"));
     }
   }
 

@@ -22,6 +22,8 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
   public static final String NO_REGION = "ZZ";
 
   public PbxConnection {
+    outboundChannel = outboundChannel == null || outboundChannel.isBlank() ? DEFAULT_OUTBOUND_CHANNEL
+        : outboundChannel;
     secret = secret == null ? Secret.NONE : secret;
     username = username == null ? "" : username;
     if ((port == null || port == 0) && type != null) {
@@ -29,7 +31,6 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
     } else if (port == null) {
       port = 0;
     }
-    outboundChannel = outboundChannel == null ? DEFAULT_OUTBOUND_CHANNEL : outboundChannel;
     transferContext = transferContext == null ? DEFAULT_TRANSFER_CONTEXT : transferContext;
     region = region == null ? NO_REGION : region;
   }

@@ -13,10 +13,18 @@ public record SwitchboardConfig(
     HazelcastSettings hazelcast,
     List<PbxConnection> pbx,
     CrmSettings crm,
-    LoggingSettings logging) {
+    LoggingSettings logging,
+    OutboundSettings outbound) {
 
   public SwitchboardConfig {
     pbx = pbx == null ? List.of() : List.copyOf(pbx);
+    outbound = outbound == null ? OutboundSettings.defaults() : outbound;
+  }
+
+  /** Without {@code outbound}: its defaults. */
+  public SwitchboardConfig(HttpSettings http, DatabaseConfig database, HazelcastSettings hazelcast,
+      List<PbxConnection> pbx, CrmSettings crm, LoggingSettings logging) {
+    this(http, database, hazelcast, pbx, crm, logging, OutboundSettings.defaults());
   }
 
   public static SwitchboardConfig defaults() {
@@ -26,22 +34,23 @@ public record SwitchboardConfig(
         HazelcastSettings.defaults(),
         List.of(),
         CrmSettings.defaults(),
-        LoggingSettings.defaults());
+        LoggingSettings.defaults(),
+        OutboundSettings.defaults());
   }
 
   public SwitchboardConfig withHttp(HttpSettings newHttp) {
-    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging);
+    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound);
   }
 
   public SwitchboardConfig withDatabase(DatabaseConfig newDatabase) {
-    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging);
+    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound);
   }
 
   public SwitchboardConfig withHazelcast(HazelcastSettings newHazelcast) {
-    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging);
+    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound);
   }
 
   public SwitchboardConfig withPbx(List<PbxConnection> newPbx) {
-    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging);
+    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound);
   }
 }

@@ -11,7 +11,9 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.StatusUpdate;
 import io.switchboard.core.port.Subscription;
 import io.switchboard.core.routing.Task;
-import io.switchboard.queue.routing.InboundRouter;
+import io.switchboard.queue.routing.OutboundJournal;
+import io.switchboard.queue.routing.OutboundPolicy;
+import io.switchboard.queue.routing.RoutingEngine;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.pbx.PbxConnections;
@@ -28,10 +30,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * The node's inbound routing: one {@link InboundRouter} on one Vert.x context, fed every attached PBX's
- * events (re-scheduled on that context in arrival order), ringing through each PBX's call control, writing
- * to the database through {@link JooqRoutingJournal}. It also serves the routing side of the API: agents'
- * states (which wake the router), the live tasks, call records and queue_log.
+ * The node's routing: one {@link RoutingEngine} (agents' presence, inbound calls, outbound calls for nailed-up
+ * agents) on one Vert.x context, fed every attached PBX's events (re-scheduled on that context in arrival
+ * order), commanding each PBX's call control, writing to the database through {@link JooqRoutingJournal} and
+ * {@link JooqOutboundJournal}. It also serves the routing side of the API: agents' states (which wake the
+ * router), the live tasks, call records, queue_log, and through {@link NailedAgents} agents' lines and
+ * outbound calls.
  *
  * <p>Agent state changes made on another node are not seen by this node's router until its own next event;
  * a cluster-wide listener on the state map is the next step.
@@ -39,7 +43,8 @@ import java.util.concurrent.Executor;
 public final class InboundRouting implements AutoCloseable {
 
   private final Context context;
-  private final InboundRouter router;
+  private final RoutingEngine router;
+  private final NailedAgents outbound;
   private final AgentDirectory agents;
   private final AgentStateStore states;
   private final JooqTaskQueues queues;
@@ -48,7 +53,8 @@ public final class InboundRouting implements AutoCloseable {
   private final List<Subscription> subscriptions = new ArrayList<>();
 
   private InboundRouting(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
-      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, JooqCallHistory history, Clock clock) {
+      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
+      OutboundPolicy policy, JooqCallHistory history, Clock clock) {
     this.context = context;
     this.agents = agents;
     this.states = states;
@@ -56,11 +62,12 @@ public final class InboundRouting implements AutoCloseable {
     this.history = history;
     this.clock = clock;
     Executor onContext = task -> context.runOnContext(v -> task.run());
-    this.router = new InboundRouter(agents, queues, states,
+    this.router = new RoutingEngine(agents, queues, states,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
-        journal,
+        journal, outboundJournal,
         (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(v -> action.run())),
-        clock, onContext);
+        policy, NailedAgents::newCallId, clock, onContext);
+    this.outbound = new NailedAgents(context, router, pbx, agents);
     for (AttachedPbx attached : pbx.all()) {
       subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
     }
@@ -68,8 +75,15 @@ public final class InboundRouting implements AutoCloseable {
 
   /** Starts routing the calls of every attached PBX on {@code context}. */
   public static InboundRouting start(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
-      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, JooqCallHistory history, Clock clock) {
-    return new InboundRouting(vertx, context, pbx, agents, states, queues, journal, history, clock);
+      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
+      OutboundPolicy policy, JooqCallHistory history, Clock clock) {
+    return new InboundRouting(vertx, context, pbx, agents, states, queues, journal, outboundJournal, policy, history,
+        clock);
+  }
+
+  /** Agents' open lines and the outbound calls placed for them. */
+  public NailedAgents outbound() {
+    return outbound;
   }
 
   /**
@@ -112,7 +126,7 @@ public final class InboundRouting implements AutoCloseable {
   /** The tasks this node's router holds now, read on the router's context. */
   public Future<List<Task>> tasks() {
     Promise<List<Task>> tasks = Promise.promise();
-    context.runOnContext(v -> tasks.complete(router.tasks()));
+    context.runOnContext(v -> tasks.complete(router.inbound().tasks()));
     return tasks.future();
   }
 

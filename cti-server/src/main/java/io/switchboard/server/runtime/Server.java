@@ -14,6 +14,10 @@ import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.routing.JooqCallHistory;
+import io.switchboard.queue.routing.OutboundPolicy;
+import io.switchboard.server.config.AnsweringMachineAction;
+import io.switchboard.server.config.OutboundSettings;
+import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
@@ -80,7 +84,8 @@ public final class Server implements AutoCloseable {
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               new HazelcastAgentStateStore(parts.hazelcast), new JooqTaskQueues(database, Clock.systemUTC()),
-              new JooqRoutingJournal(database), new JooqCallHistory(database), Clock.systemUTC());
+              new JooqRoutingJournal(database), new JooqOutboundJournal(database), outboundPolicy(config.outbound()),
+              new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)));
           return parts.vertx.deployVerticle(parts.http)
@@ -153,5 +158,15 @@ public final class Server implements AutoCloseable {
   @Override
   public void close() {
     parts.close();
+  }
+
+  /** {@code outbound.*} as the routing decisions read it; the values were checked when the config was loaded. */
+  static OutboundPolicy outboundPolicy(OutboundSettings settings) {
+    return new OutboundPolicy(Duration.ofSeconds(settings.ringTimeoutSeconds()),
+        settings.answeringMachine() == AnsweringMachineAction.MESSAGE ? OutboundPolicy.MachineAction.MESSAGE
+            : OutboundPolicy.MachineAction.HANGUP,
+        Optional.of(settings.machineMessage()).filter(m -> !m.isBlank()),
+        Optional.of(settings.safeHarbourMessage()).filter(m -> !m.isBlank()),
+        Duration.ofSeconds(settings.wrapUpSeconds()));
   }
 }

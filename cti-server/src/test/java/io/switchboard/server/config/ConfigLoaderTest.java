@@ -68,6 +68,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void outbound_settings_bind_and_the_pbx_dial_string_defaults_to_the_admins_context() throws IOException {
+    SwitchboardConfig config = load("""
+        outbound: {ring-timeout-seconds: 25, answering-machine: message, machine-message: custom/offer}
+        pbx: [{name: main, type: asterisk, host: pbx1}]
+        """, Map.of("SWITCHBOARD_OUTBOUND_WRAP_UP_SECONDS", "5")).config();
+
+    assertThat(config.outbound()).isEqualTo(new OutboundSettings(25, AnsweringMachineAction.MESSAGE, "custom/offer",
+        "", 5));
+    assertThat(config.pbx().get(0).outboundChannel()).isEqualTo("Local/{number}@default");
+  }
+
+  @Test
+  void outbound_values_that_break_compliance_or_the_glue_name_their_key() {
+    assertThatThrownBy(() -> load("outbound: {ring-timeout-seconds: 10}\n", Map.of()))
+        .hasMessageContaining("key 'outbound.ring-timeout-seconds' must be between 15 and 300");
+    assertThatThrownBy(() -> load("outbound: {answering-machine: message}\n", Map.of()))
+        .hasMessageContaining("'outbound.machine-message'");
+    assertThatThrownBy(() -> load("outbound: {answering-machine: shout}\n", Map.of()))
+        .hasMessageContaining("key 'outbound.answering-machine' must be one of hangup, message");
+    assertThatThrownBy(() -> load("pbx: [{name: a, type: asterisk, host: h, outbound-channel: PJSIP/trunk}]\n",
+        Map.of())).hasMessageContaining("'pbx[0].outbound-channel' must contain {number}");
+  }
+
+  @Test
   void secrets_never_appear_in_to_string() throws IOException {
     SwitchboardConfig config = load("""
         database: {url: "jdbc:mariadb://db/sb", password: s3cret}

@@ -10,25 +10,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.InstantSource;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The router's changes to agents' stored statuses: read, check the lifecycle, compare-and-set, re-read on a
  * conflict. Moves of one agent run one after another, so "on call" is stored before "wrap-up" even when the
  * events come close together. Touched only on the router's context.
+ *
+ * <p>A logout asked for while the agent works ({@link #logOutAfterWork}) is kept until the work is done: the
+ * agent's next move to available becomes a move to logged out, so wrap-up is never skipped.
  */
 final class AgentMoves {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentMoves.class);
     private static final int CONFLICT_RETRIES = 3;
+    private static final Set<AgentState> WORKING = EnumSet.of(AgentState.RESERVED, AgentState.ON_CALL,
+            AgentState.WRAP_UP);
 
     private final AgentStateStore states;
     private final InstantSource clock;
     private final Executor context;
     private final Map<AgentId, CompletableFuture<Void>> inFlight = new HashMap<>();
+    private final Set<AgentId> leaving = new HashSet<>();
 
     AgentMoves(AgentStateStore states, InstantSource clock, Executor context) {
         this.states = states;
@@ -38,19 +49,61 @@ final class AgentMoves {
 
     /** Moves {@code agent} to {@code target}, then runs {@code then} (also when the move was refused or failed). */
     void move(AgentId agent, AgentState target, Runnable then) {
+        moveBy(agent, current -> Optional.of(target), then);
+    }
+
+    /**
+     * Logs {@code agent} out now when idle (available, paused), or once the call in progress and its wrap-up
+     * are over.
+     */
+    void logOutAfterWork(AgentId agent, Runnable then) {
+        moveBy(agent, current -> {
+            if (WORKING.contains(current.state())) {
+                leaving.add(agent);
+                LOG.info("event=agent-logout-deferred agentId={} state={}", agent, current.state());
+                return Optional.empty();
+            }
+            return Optional.of(AgentState.LOGGED_OUT);
+        }, then);
+    }
+
+    /** Moves a logged-out agent to available (a login); an agent already logged in keeps its state. */
+    void logIn(AgentId agent, Runnable then) {
+        leaving.remove(agent);
+        moveBy(agent, current -> current.state() == AgentState.LOGGED_OUT
+                ? Optional.of(AgentState.AVAILABLE) : Optional.empty(), then);
+    }
+
+    /** Whether a logout waits for the end of the agent's work. */
+    boolean isLeaving(AgentId agent) {
+        return leaving.contains(agent);
+    }
+
+    private void moveBy(AgentId agent, Function<AgentStatus, Optional<AgentState>> decide, Runnable then) {
         CompletableFuture<Void> previous = inFlight.getOrDefault(agent, CompletableFuture.completedFuture(null));
         CompletableFuture<Void> mine = new CompletableFuture<>();
         inFlight.put(agent, mine);
-        previous.whenCompleteAsync((ignored, failure) -> attempt(agent, target, CONFLICT_RETRIES, () -> {
+        previous.whenCompleteAsync((ignored, failure) -> attempt(agent, decide, CONFLICT_RETRIES, () -> {
             inFlight.remove(agent, mine);
             mine.complete(null);
             then.run();
         }), context);
     }
 
-    private void attempt(AgentId agent, AgentState target, int attemptsLeft, Runnable done) {
+    private void attempt(AgentId agent, Function<AgentStatus, Optional<AgentState>> decide, int attemptsLeft,
+                         Runnable done) {
         Stages.on(states.read(agent), context, stored -> {
             AgentStatus current = stored.orElseGet(() -> AgentStatus.initial(clock.instant()));
+            Optional<AgentState> wanted = decide.apply(current);
+            if (wanted.isEmpty()) {
+                done.run();
+                return;
+            }
+            AgentState target = wanted.get();
+            boolean logsOut = target == AgentState.AVAILABLE && leaving.contains(agent);
+            if (logsOut) {
+                target = AgentState.LOGGED_OUT;
+            }
             if (current.state() == target) {
                 done.run();
                 return;
@@ -61,11 +114,16 @@ final class AgentMoves {
                 done.run();
                 return;
             }
+            AgentState moved = target;
             Stages.on(states.compareAndSet(agent, current.version(), move.orElseThrow()), context, update -> {
                 if (update instanceof StatusUpdate.Conflict && attemptsLeft > 1) {
-                    attempt(agent, target, attemptsLeft - 1, done);
+                    attempt(agent, decide, attemptsLeft - 1, done);
                 } else {
-                    LOG.debug("event=agent-moved agentId={} state={}", agent, target);
+                    if (logsOut && update instanceof StatusUpdate.Stored) {
+                        leaving.remove(agent);
+                        LOG.info("event=agent-logged-out-after-work agentId={}", agent);
+                    }
+                    LOG.debug("event=agent-moved agentId={} state={}", agent, moved);
                     done.run();
                 }
             }, failure -> done.run());

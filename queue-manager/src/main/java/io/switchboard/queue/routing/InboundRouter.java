@@ -13,7 +13,6 @@ import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
-import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.PbxEventListener;
 import io.switchboard.core.port.StatusUpdate;
@@ -59,7 +58,7 @@ public final class InboundRouter implements PbxEventListener {
     private final Candidates candidates;
     private final TaskQueues queues;
     private final AgentStateStore states;
-    private final CallControls callControls;
+    private final AgentOffers offers;
     private final RoutingJournal journal;
     private final RoutingTimers timers;
     private final InstantSource clock;
@@ -70,15 +69,23 @@ public final class InboundRouter implements PbxEventListener {
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
+        this(agents, queues, states, callControls, journal, timers, clock, context,
+                new AgentMoves(states, clock, context), new AgentLines());
+    }
+
+    /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}. */
+    InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
+                  RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
+                  AgentMoves moves, AgentLines lines) {
         this.candidates = new Candidates(agents, states);
         this.queues = queues;
         this.states = states;
-        this.callControls = callControls;
+        this.offers = new AgentOffers(callControls, lines, clock);
         this.journal = journal;
         this.timers = timers;
         this.clock = clock;
         this.context = context;
-        this.moves = new AgentMoves(states, clock, context);
+        this.moves = moves;
     }
 
     @Override
@@ -117,7 +124,8 @@ public final class InboundRouter implements PbxEventListener {
         QueueId queueId = e.queueHint().orElse(DEFAULT_QUEUE);
         Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
                 Map.of());
-        RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task, waitingIn(queueId) + 1);
+        RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
+                QueuePositions.waitingIn(calls.values(), queueId) + 1);
         call.deciding = true;
         calls.put(e.call(), call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
@@ -153,12 +161,32 @@ public final class InboundRouter implements PbxEventListener {
 
     private void returnedToHold(PbxEvent.CallReturnedToHold e) {
         RoutedCall call = calls.get(e.call());
+        if (call != null && call.connectedAt.isPresent() && e.reason() == HoldReason.AGENT_LEFT) {
+            agentLeft(call, e.at());
+            return;
+        }
         if (call == null || call.connectedAt.isPresent()) {
             return;
         }
         call.onHold = true;
         call.offer.map(Offer::leg).ifPresent(leg -> missed(call, leg, causeOf(e.reason()), e.at()));
         decide(call);
+    }
+
+    /**
+     * A nailed-up agent's line ended mid-call and the glue put the caller back on hold: the conversation is
+     * over for the agent (wrap-up), and the caller waits for the next agent as a new task of the same call.
+     */
+    private void agentLeft(RoutedCall call, Instant at) {
+        completed(call, false, at);
+        Task task = Task.inboundCall(TaskId.of("task-" + call.id().value() + "-" + (call.legs + 1)), call.id(),
+                call.task.customer(), call.queue.id(), 0, at, Map.of());
+        RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, call.queue, task,
+                QueuePositions.waitingIn(calls.values(), call.queue.id()) + 1);
+        again.legs = call.legs;
+        calls.put(call.id(), again);
+        LOG.info("event=task-requeued taskId={} callId={} reason=AGENT_LEFT", task.id(), call.id());
+        decide(again);
     }
 
     private void connected(PbxEvent.CallConnected e) {
@@ -170,7 +198,7 @@ public final class InboundRouter implements PbxEventListener {
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
-        write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.leg(),
+        write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
                 between(call.task.created(), e.at()), between(offer.since(), e.at())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
@@ -185,30 +213,30 @@ public final class InboundRouter implements PbxEventListener {
         call.moveTo(TaskStatus.PENDING);
         misses.merge(offer.agent(), 1, Integer::sum);
         LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={}", call.task.id(), offer.agent(), leg, cause);
-        write(new JournalEntry.AgentMissed(callId(call), call.queue.id(), at, offer.agent(), offer.leg(),
+        write(new JournalEntry.AgentMissed(call.id(), call.queue.id(), at, offer.agent(), offer.recorded(),
                 between(offer.since(), at), cause));
         moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);
     }
 
     private void abandoned(RoutedCall call, Instant at) {
-        int position = position(call);
-        calls.remove(callId(call));
+        int position = QueuePositions.position(calls.values(), call);
+        calls.remove(call.id());
         call.moveTo(TaskStatus.CANCELED);
-        LOG.info("event=task-canceled taskId={} callId={} reason=CALLER_ABANDONED", call.task.id(), callId(call));
-        write(new JournalEntry.Abandoned(callId(call), call.queue.id(), at, call.callerLeg, position,
+        LOG.info("event=task-canceled taskId={} callId={} reason=CALLER_ABANDONED", call.task.id(), call.id());
+        write(new JournalEntry.Abandoned(call.id(), call.queue.id(), at, call.callerLeg, position,
                 call.originalPosition, between(call.task.created(), at)));
         call.offer.ifPresent(offer -> moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting));
     }
 
     private void completed(RoutedCall call, boolean callerHungUp, Instant at) {
-        calls.remove(callId(call));
+        calls.remove(call.id());
         call.moveTo(TaskStatus.WRAPPING);
         Offer offer = call.offer.orElseThrow();
         Instant answered = call.connectedAt.orElseThrow();
-        LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), callId(call),
+        LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), call.id(),
                 offer.agent(), callerHungUp);
-        write(new JournalEntry.Completed(callId(call), call.queue.id(), at, offer.agent(), call.callerLeg,
-                offer.leg(), callerHungUp, between(call.task.created(), answered), between(answered, at),
+        write(new JournalEntry.Completed(call.id(), call.queue.id(), at, offer.agent(), call.callerLeg,
+                offer.recorded(), callerHungUp, between(call.task.created(), answered), between(answered, at),
                 call.originalPosition));
         moves.move(offer.agent(), AgentState.WRAP_UP, () -> timers.schedule(call.queue.wrapUp(), () -> {
             call.moveTo(TaskStatus.COMPLETED);
@@ -222,13 +250,13 @@ public final class InboundRouter implements PbxEventListener {
 
     /** Looks for an agent for {@code call}, unless it is not waiting on hold or a decision is already under way. */
     private void decide(RoutedCall call) {
-        if (calls.get(callId(call)) != call || !call.isWaiting() || !call.onHold || call.deciding) {
+        if (calls.get(call.id()) != call || !call.isWaiting() || !call.onHold || call.deciding) {
             return;
         }
         call.deciding = true;
         on(candidates.of(call.queue.id()), candidates -> {
             call.deciding = false;
-            if (calls.get(callId(call)) != call || !call.isWaiting()) {
+            if (calls.get(call.id()) != call || !call.isWaiting()) {
                 return;
             }
             Optional<Agent> picked = AgentPicker.pick(call.queue.id(), candidates, call.tried);
@@ -249,7 +277,7 @@ public final class InboundRouter implements PbxEventListener {
             if (update instanceof StatusUpdate.Conflict) {
                 LOG.debug("event=reservation-conflict taskId={} agentId={}", call.task.id(), agent.id());
                 decide(call);
-            } else if (calls.get(callId(call)) != call || !call.isWaiting()) {
+            } else if (calls.get(call.id()) != call || !call.isWaiting()) {
                 moves.move(agent.id(), AgentState.AVAILABLE, this::reconsiderWaiting);
             } else {
                 ring(call, agent);
@@ -257,32 +285,33 @@ public final class InboundRouter implements PbxEventListener {
         }, failure -> call.deciding = false);
     }
 
+    /** Joins the call to the agent's open line on the call's PBX when there is one, else rings the device. */
     private void ring(RoutedCall call, Agent agent) {
-        LegId leg = LegId.of(callId(call).value() + "-agent-" + (++call.legs));
-        Instant now = clock.instant();
-        call.offer = Optional.of(new Offer(agent.id(), leg, now));
+        AgentOffers.Sent sent = offers.send(call, call.id(), agent);
+        Offer offer = sent.offer();
+        call.offer = Optional.of(offer);
         call.onHold = false;
         call.moveTo(TaskStatus.RESERVED);
-        String device = agent.device().orElseThrow();
-        LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={}", call.task.id(), callId(call),
-                agent.id(), leg);
-        write(new JournalEntry.AgentRung(callId(call), call.queue.id(), now, agent.id(), leg, device));
-        Optional<CallControl> control = callControls.of(call.pbx);
-        if (control.isEmpty()) {
+        LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} joined={}", call.task.id(),
+                call.id(), agent.id(), offer.leg(), sent.joined());
+        write(new JournalEntry.AgentRung(call.id(), call.queue.id(), offer.since(), agent.id(), offer.recorded(),
+                sent.endpoint()));
+        if (sent.command().isEmpty()) {
             LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
             call.onHold = true;
-            missed(call, leg, HangupCause.OTHER, now);
+            missed(call, offer.leg(), HangupCause.OTHER, offer.since());
             return;
         }
-        on(control.get().connectToAgent(callId(call), leg, device, call.queue.reservationTimeout()), result -> {
+        on(sent.command().get(), result -> {
             if (result instanceof CommandResult.Failed failed) {
-                LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), leg, failed.errorId());
+                LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), offer.leg(),
+                        failed.errorId());
                 call.onHold = true;
-                missed(call, leg, HangupCause.OTHER, clock.instant());
+                missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
             }
         }, failure -> {
             call.onHold = true;
-            missed(call, leg, HangupCause.OTHER, clock.instant());
+            missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
         });
     }
 
@@ -299,33 +328,12 @@ public final class InboundRouter implements PbxEventListener {
         });
     }
 
-    private int waitingIn(QueueId queue) {
-        return (int) calls.values().stream().filter(c -> c.queue.id().equals(queue) && c.isWaiting()).count();
-    }
-
-    private int position(RoutedCall call) {
-        int position = 1;
-        for (RoutedCall other : calls.values()) {
-            if (other == call) {
-                return position;
-            }
-            if (other.queue.id().equals(call.queue.id()) && other.isWaiting()) {
-                position++;
-            }
-        }
-        return position;
-    }
-
     private static TaskQueue defaults(QueueId queue) {
         return TaskQueue.of(queue, queue.value(), RoutingStrategy.LONGEST_IDLE);
     }
 
     private static AgentStatus statusOf(Agent agent, List<Candidate> candidates) {
         return candidates.stream().filter(c -> c.agent().id().equals(agent.id())).findFirst().orElseThrow().status();
-    }
-
-    private static CallId callId(RoutedCall call) {
-        return call.task.call().orElseThrow();
     }
 
     private static Duration between(Instant from, Instant to) {

@@ -34,7 +34,11 @@ public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.
                    Optional<PhoneNumber> caller, Did dialled, int position) implements JournalEntry {
     }
 
-    /** Switchboard asked the PBX to ring an agent's device for the call (a new agent leg; no queue_log event). */
+    /**
+     * Switchboard asked the PBX to ring an agent's device for the call, or to join it to a nailed-up agent's
+     * open line (a new agent leg; no queue_log event). {@code device} is the device rung, or for a join the
+     * agent's session leg.
+     */
     record AgentRung(CallId call, QueueId queue, Instant at, AgentId agent, LegId agentLeg, String device)
             implements JournalEntry {
     }

@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.routing.Task;
@@ -18,8 +19,12 @@ import java.util.Set;
  */
 final class RoutedCall {
 
-    /** The agent leg Switchboard asked the PBX to ring, and for whom. */
-    record Offer(AgentId agent, LegId leg, Instant since) {
+    /**
+     * The agent leg Switchboard asked the PBX to ring (or, for a nailed-up agent, the session leg the call is
+     * joined to), and for whom. {@code recorded} is the leg's id in the call record: the same as {@code leg}
+     * for a ring, one of the call's own for a join (the session leg serves many calls).
+     */
+    record Offer(AgentId agent, LegId leg, LegId recorded, Instant since) {
     }
 
     final PbxId pbx;
@@ -40,6 +45,11 @@ final class RoutedCall {
         this.queue = queue;
         this.task = task;
         this.originalPosition = originalPosition;
+    }
+
+    /** The call's id. */
+    CallId id() {
+        return task.call().orElseThrow();
     }
 
     boolean isWaiting() {

@@ -23,7 +23,15 @@ final class RecordingCallControl implements CallControl {
     record Ring(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
     }
 
+    /** One {@code openAgentSession} or {@code closeAgentSession} command. */
+    record Session(AgentId agent, LegId leg, String device, boolean open) {
+    }
+
     final List<Ring> rings = new ArrayList<>();
+    final List<CallId> joins = new ArrayList<>();
+    final List<OriginateRequest> originates = new ArrayList<>();
+    final List<Session> sessions = new ArrayList<>();
+    CommandResult nextOriginate = CommandResult.ACCEPTED;
 
     Ring lastRing() {
         return rings.get(rings.size() - 1);
@@ -41,6 +49,7 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent) {
+        joins.add(call);
         return accepted();
     }
 
@@ -51,6 +60,19 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> originate(OriginateRequest request) {
+        originates.add(request);
+        return CompletableFuture.completedFuture(nextOriginate);
+    }
+
+    @Override
+    public CompletionStage<CommandResult> openAgentSession(AgentId agent, LegId sessionLeg, String device) {
+        sessions.add(new Session(agent, sessionLeg, device, true));
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> closeAgentSession(AgentId agent, LegId sessionLeg) {
+        sessions.add(new Session(agent, sessionLeg, "", false));
         return accepted();
     }
 

@@ -1,0 +1,78 @@
+package io.switchboard.server.routing;
+
+import static io.switchboard.server.persistence.jooq.Tables.CALLS;
+import static io.switchboard.server.persistence.jooq.Tables.CALL_LEGS;
+
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.queue.routing.OutboundEntry;
+import io.switchboard.queue.routing.OutboundJournal;
+import io.switchboard.server.persistence.Database;
+import io.vertx.core.Future;
+import java.util.concurrent.CompletionStage;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * Outbound calls in MariaDB: one {@code calls} row ({@code direction outbound}, the outcome as
+ * {@code end_reason}: {@code completed}, {@code machine}, {@code busy}, {@code no-answer}, {@code failed},
+ * {@code abandoned}, {@code hung-up}), a {@code customer} leg and the agent's leg (its {@code endpoint} is
+ * the session leg the customer is joined to). No queue_log rows: app_queue logs no outbound calls either.
+ * Writes run on the database worker pool in the order given.
+ */
+public final class JooqOutboundJournal implements OutboundJournal {
+
+  private final Database database;
+  private Future<Void> tail = Future.succeededFuture();
+
+  public JooqOutboundJournal(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public synchronized CompletionStage<Void> record(OutboundEntry entry) {
+    Future<Void> written = tail.transform(previous -> database.query(dsl -> {
+      dsl.transaction(tx -> write(tx.dsl(), entry));
+      return null;
+    }));
+    tail = written.otherwiseEmpty();
+    return written.toCompletionStage();
+  }
+
+  private static void write(DSLContext dsl, OutboundEntry entry) {
+    String call = entry.call().value();
+    if (entry instanceof OutboundEntry.Dialled e) {
+      dsl.insertInto(CALLS).set(CALLS.ID, call).set(CALLS.DIRECTION, "outbound")
+          .set(CALLS.FROM_NUMBER, e.callerId().map(PhoneNumber::e164).orElse(null))
+          .set(CALLS.TO_NUMBER, e.to().e164()).set(CALLS.PBX_ID, e.pbx().value())
+          .set(CALLS.AGENT_ID, e.agent().value()).set(CALLS.STARTED_AT, e.at())
+          .onDuplicateKeyIgnore().execute();
+      dsl.insertInto(CALL_LEGS).set(CALL_LEGS.ID, e.customerLeg().value()).set(CALL_LEGS.CALL_ID, call)
+          .set(CALL_LEGS.SEQ, 1).set(CALL_LEGS.ROLE, "customer").set(CALL_LEGS.PARTY_NUMBER, e.to().e164())
+          .set(CALL_LEGS.CREATED_AT, e.at()).onDuplicateKeyIgnore().execute();
+      dsl.insertInto(CALL_LEGS).set(CALL_LEGS.ID, e.agentLeg().value()).set(CALL_LEGS.CALL_ID, call)
+          .set(CALL_LEGS.SEQ, 2).set(CALL_LEGS.ROLE, "agent").set(CALL_LEGS.AGENT_ID, e.agent().value())
+          .set(CALL_LEGS.ENDPOINT, e.sessionLeg().value()).set(CALL_LEGS.CREATED_AT, e.at())
+          .onDuplicateKeyIgnore().execute();
+    } else if (entry instanceof OutboundEntry.Answered e) {
+      answered(dsl, call, e.at());
+    } else if (entry instanceof OutboundEntry.Detected e) {
+      answered(dsl, call, e.at());
+    } else if (entry instanceof OutboundEntry.Connected e) {
+      dsl.update(CALL_LEGS).set(CALL_LEGS.ANSWERED_AT, e.at()).where(CALL_LEGS.ID.eq(e.agentLeg().value())).execute();
+      dsl.update(CALLS).set(CALLS.AGENT_ID, e.agent().value()).where(CALLS.ID.eq(call)).execute();
+    } else if (entry instanceof OutboundEntry.Ended e) {
+      dsl.update(CALLS).set(CALLS.ENDED_AT, e.at()).set(CALLS.END_REASON, e.outcome().slug())
+          .where(CALLS.ID.eq(call)).execute();
+      dsl.update(CALL_LEGS).set(CALL_LEGS.ENDED_AT, e.at()).set(CALL_LEGS.END_REASON, e.outcome().slug())
+          .where(CALL_LEGS.CALL_ID.eq(call).and(CALL_LEGS.ENDED_AT.isNull())).execute();
+    }
+  }
+
+  /** The customer answered: the first of LegAnswered and the AMD verdict says when. */
+  private static void answered(DSLContext dsl, String call, java.time.Instant at) {
+    dsl.update(CALLS).set(CALLS.ANSWERED_AT, DSL.coalesce(CALLS.ANSWERED_AT, DSL.val(at, CALLS.ANSWERED_AT)))
+        .where(CALLS.ID.eq(call)).execute();
+    dsl.update(CALL_LEGS).set(CALL_LEGS.ANSWERED_AT, DSL.coalesce(CALL_LEGS.ANSWERED_AT, DSL.val(at, CALL_LEGS.ANSWERED_AT)))
+        .where(CALL_LEGS.CALL_ID.eq(call).and(CALL_LEGS.ROLE.eq("customer"))).execute();
+  }
+}

@@ -1,0 +1,52 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.port.CallControl;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.queue.routing.RoutedCall.Offer;
+
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a waiting call is offered to the agent the router reserved: joined at once to the agent's open line
+ * on the call's PBX (nailed-up), else the agent's device is rung (ring-on-demand). Touched only on the
+ * router's context.
+ */
+final class AgentOffers {
+
+    /**
+     * One offer as sent.
+     *
+     * @param endpoint what was rung: the device, or for a join the agent's session leg
+     * @param command  the PBX's answer to the command; empty when the call's PBX is not attached
+     */
+    record Sent(Offer offer, String endpoint, boolean joined, Optional<CompletionStage<CommandResult>> command) {
+    }
+
+    private final CallControls controls;
+    private final AgentLines lines;
+    private final InstantSource clock;
+
+    AgentOffers(CallControls controls, AgentLines lines, InstantSource clock) {
+        this.controls = controls;
+        this.lines = lines;
+        this.clock = clock;
+    }
+
+    /** Offers {@code call} (whose id is {@code id}) to {@code agent}. A join's offer carries the session leg. */
+    Sent send(RoutedCall call, CallId id, Agent agent) {
+        LegId recorded = LegId.of(id.value() + "-agent-" + (++call.legs));
+        Optional<AgentLines.Line> line = lines.lineOf(agent.id()).filter(l -> l.pbx().equals(call.pbx));
+        LegId leg = line.map(AgentLines.Line::leg).orElse(recorded);
+        String endpoint = line.map(l -> l.leg().value()).orElseGet(() -> agent.device().orElseThrow());
+        Offer offer = new Offer(agent.id(), leg, recorded, clock.instant());
+        Optional<CallControl> control = controls.of(call.pbx);
+        return new Sent(offer, endpoint, line.isPresent(), control.map(pbx -> line.isPresent()
+                ? pbx.joinToAgent(id, agent.id())
+                : pbx.connectToAgent(id, leg, endpoint, call.queue.reservationTimeout())));
+    }
+}

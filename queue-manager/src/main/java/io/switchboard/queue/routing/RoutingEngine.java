@@ -1,0 +1,70 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.port.AgentDirectory;
+import io.switchboard.core.port.AgentStateStore;
+import io.switchboard.core.port.PbxEventListener;
+
+import java.time.InstantSource;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The routing decisions of one node, sharing one routing context: agents' presence from the PBX
+ * ({@link AgentPresence}), inbound calls ({@link InboundRouter}) and outbound calls for nailed-up agents
+ * ({@link OutboundCalls}). They share the agents' open lines and one queue of state moves per agent, so a
+ * release by one is seen by the others. Every method must be called on the routing context.
+ */
+public final class RoutingEngine implements PbxEventListener {
+
+    private final AgentLines lines = new AgentLines();
+    private final InboundRouter inbound;
+    private final OutboundCalls outbound;
+    private final AgentPresence presence;
+
+    /**
+     * @param newCallIds gives the id of a new outbound call on a PBX (for Asterisk {@code <pbx>/<uniqueid>})
+     */
+    public RoutingEngine(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls controls,
+                         RoutingJournal journal, OutboundJournal outboundJournal, RoutingTimers timers,
+                         OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
+                         Executor context) {
+        AgentMoves moves = new AgentMoves(states, clock, context);
+        this.inbound = new InboundRouter(agents, queues, states, controls, journal, timers, clock, context, moves,
+                lines);
+        Runnable wake = () -> inbound.agentStateChanged(null);
+        this.outbound = new OutboundCalls(lines, states, controls, outboundJournal, timers, policy, newCallIds, clock,
+                context, moves, wake);
+        this.presence = new AgentPresence(agents, lines, moves, context, wake);
+    }
+
+    @Override
+    public void onEvent(PbxEvent event) {
+        presence.onEvent(event);
+        inbound.onEvent(event);
+        outbound.onEvent(event);
+    }
+
+    /** Inbound routing: tasks, misses, and the wake-up after an agent's state changed elsewhere. */
+    public InboundRouter inbound() {
+        return inbound;
+    }
+
+    /** Outbound calls for nailed-up agents. */
+    public OutboundCalls outbound() {
+        return outbound;
+    }
+
+    /** The agents' open lines (nailed-up sessions). */
+    public AgentLines lines() {
+        return lines;
+    }
+
+    /** An agent's state changed outside routing (e.g. the API): waiting tasks are tried again. */
+    public void agentStateChanged(AgentId agent) {
+        inbound.agentStateChanged(agent);
+    }
+}
