@@ -5,8 +5,10 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which agents are nailed up: they have an open line (a session leg answered and waiting) on a PBX, so calls
@@ -24,6 +26,17 @@ public final class AgentLines {
     /** The agent's open line, empty when the agent is rung for each call (ring-on-demand). */
     public Optional<Line> lineOf(AgentId agent) {
         return Optional.ofNullable(lines.get(agent));
+    }
+
+    /** The agents whose line is open on {@code pbx} now, a copy. */
+    Set<AgentId> openOn(PbxId pbx) {
+        Set<AgentId> open = new HashSet<>();
+        lines.forEach((agent, line) -> {
+            if (line.pbx().equals(pbx)) {
+                open.add(agent);
+            }
+        });
+        return open;
     }
 
     void opened(AgentId agent, Line line) {

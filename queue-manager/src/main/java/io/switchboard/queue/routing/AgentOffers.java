@@ -9,6 +9,7 @@ import io.switchboard.queue.routing.RoutedCall.Offer;
 
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -42,11 +43,16 @@ final class AgentOffers {
         LegId recorded = LegId.of(id.value() + "-agent-" + (++call.legs));
         Optional<AgentLines.Line> line = lines.lineOf(agent.id()).filter(l -> l.pbx().equals(call.pbx));
         LegId leg = line.map(AgentLines.Line::leg).orElse(recorded);
-        String endpoint = line.map(l -> l.leg().value()).orElseGet(() -> agent.device().orElseThrow());
         Offer offer = new Offer(agent.id(), leg, recorded, clock.instant());
+        Optional<String> endpoint = line.map(l -> l.leg().value()).or(agent::device);
+        if (endpoint.isEmpty()) {
+            // the line closed between the pick and now, and there is no device to ring instead
+            return new Sent(offer, "", false, Optional.of(CompletableFuture.completedFuture(new CommandResult.Failed(
+                    "agent-unreachable", "agent " + agent.id() + " has neither an open line nor a device"))));
+        }
         Optional<CallControl> control = controls.of(call.pbx);
-        return new Sent(offer, endpoint, line.isPresent(), control.map(pbx -> line.isPresent()
+        return new Sent(offer, endpoint.get(), line.isPresent(), control.map(pbx -> line.isPresent()
                 ? pbx.joinToAgent(id, agent.id())
-                : pbx.connectToAgent(id, leg, endpoint, call.queue.reservationTimeout())));
+                : pbx.connectToAgent(id, leg, endpoint.get(), call.queue.reservationTimeout())));
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Picks the agent for a waiting task: among the queue's members who are {@code AVAILABLE}, have a device to
- * ring and were not already tried for this task, the one idle longest (earliest {@link AgentStatus#since});
+ * Picks the agent for a waiting task: among the queue's members who are {@code AVAILABLE}, can be reached (an
+ * open line on the caller's PBX, or a device to ring) and were not already tried for this task, the one idle longest (earliest {@link AgentStatus#since});
  * ties go to the smaller agent id, so the same snapshot always gives the same answer.
  *
  * <p>A pure function of the snapshot: it reads no clock and does no I/O. Other strategies of
@@ -27,8 +27,20 @@ public final class AgentPicker {
     private AgentPicker() {
     }
 
-    /** One agent as the picker sees it: who they are and their routing status right now. */
-    public record Candidate(Agent agent, AgentStatus status) {
+    /**
+     * One agent as the picker sees it: who they are, their routing status right now, and whether their line
+     * (a nailed-up session) is open on the PBX of the call being decided.
+     */
+    public record Candidate(Agent agent, AgentStatus status, boolean lineOpen) {
+
+        /** An agent without an open line. */
+        public Candidate(Agent agent, AgentStatus status) {
+            this(agent, status, false);
+        }
+
+        boolean reachable() {
+            return lineOpen || agent.device().isPresent();
+        }
     }
 
     /**
@@ -40,7 +52,7 @@ public final class AgentPicker {
         return candidates.stream()
                 .filter(c -> c.agent().isMemberOf(queue))
                 .filter(c -> c.status().isRoutable())
-                .filter(c -> c.agent().device().isPresent())
+                .filter(Candidate::reachable)
                 .filter(c -> !alreadyTried.contains(c.agent().id()))
                 .min(LONGEST_IDLE)
                 .map(Candidate::agent);

@@ -77,7 +77,7 @@ public final class InboundRouter implements PbxEventListener {
     InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                   RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
                   AgentMoves moves, AgentLines lines) {
-        this.candidates = new Candidates(agents, states);
+        this.candidates = new Candidates(agents, states, lines);
         this.queues = queues;
         this.states = states;
         this.offers = new AgentOffers(callControls, lines, clock);
@@ -254,7 +254,7 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         call.deciding = true;
-        on(candidates.of(call.queue.id()), candidates -> {
+        on(candidates.of(call.queue.id(), call.pbx), candidates -> {
             call.deciding = false;
             if (calls.get(call.id()) != call || !call.isWaiting()) {
                 return;

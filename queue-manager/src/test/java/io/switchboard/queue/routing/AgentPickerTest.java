@@ -69,6 +69,15 @@ class AgentPickerTest {
     }
 
     @Test
+    void an_agent_without_a_device_is_picked_while_their_line_is_open_on_the_callers_pbx() {
+        Agent noDevice = Agents.withoutDevice("a2", "support");
+        List<Candidate> lineOpen = List.of(new Candidate(noDevice,
+                Agents.status(AVAILABLE, clock.instant().minusSeconds(600)), true));
+
+        assertThat(pick(lineOpen, Set.of())).contains(AgentId.of("a2"));
+    }
+
+    @Test
     void nobody_is_picked_when_every_available_agent_was_tried() {
         List<Candidate> agents = List.of(idleFor("a1", Duration.ofMinutes(5)));
 

@@ -80,6 +80,12 @@ final class EngineWorld {
     }
 
     /** An agent the directory knows, member of {@code queue}, in {@code state}. */
+    /** An available agent with no device in the directory: reachable only through an open line. */
+    EngineWorld agentWithoutDevice(String agent, String queue) {
+        directory.put(AgentId.of(agent), Agents.withoutDevice(agent, queue));
+        return this;
+    }
+
     EngineWorld agent(String agent, String queue, AgentState state) {
         directory.put(AgentId.of(agent), Agents.member(agent, queue));
         if (state != AgentState.LOGGED_OUT) {

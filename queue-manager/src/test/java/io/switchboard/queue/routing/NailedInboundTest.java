@@ -31,6 +31,17 @@ class NailedInboundTest {
     }
 
     @Test
+    void an_agent_with_an_open_line_needs_no_device_in_the_directory() {
+        world.agentWithoutDevice("a1", "support");
+        world.lineOpens("a1");
+
+        world.callArrives("c1", "support");
+
+        assertThat(world.pbx.joins).containsExactly(CallId.of("c1"));
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.RESERVED);
+    }
+
+    @Test
     void an_agent_without_an_open_line_is_rung() {
         world.agent("a1", "support", AgentState.AVAILABLE);
 
