@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's routing: one {@link RoutingEngine} (agents' presence, inbound calls, outbound calls for nailed-up
@@ -41,6 +43,8 @@ import java.util.concurrent.Executor;
  * a cluster-wide listener on the state map is the next step.
  */
 public final class InboundRouting implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InboundRouting.class);
 
   private final Context context;
   private final RoutingEngine router;
@@ -89,6 +93,7 @@ public final class InboundRouting implements AutoCloseable {
   /**
    * Moves an agent to {@code target} (available, paused with a reason, logged out) and lets the router look
    * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing.
+   * Logging out also hangs up the agent's open line, if they are nailed up.
    */
   public Future<StateChange> changeAgentState(AgentId agent, AgentState target, Optional<ReasonCode> reason) {
     return Future.fromCompletionStage(agents.find(agent), context).compose(found -> found.isEmpty()
@@ -109,7 +114,14 @@ public final class InboundRouting implements AutoCloseable {
       return Future.fromCompletionStage(states.compareAndSet(agent, current.version(), move.orElseThrow()), context)
           .compose(update -> {
             if (update instanceof StatusUpdate.Stored stored2) {
-              context.runOnContext(v -> router.agentStateChanged(agent));
+              context.runOnContext(v -> {
+                router.agentStateChanged(agent);
+                if (target == AgentState.LOGGED_OUT && router.lines().lineOf(agent).isPresent()) {
+                  // logged out means no calls: a nailed-up line left open would keep the agent's phone busy
+                  outbound.closeLine(agent).onSuccess(outcome -> LOG.info("event=agent-line-closed-on-logout"
+                      + " agentId={} outcome={}", agent, outcome.getClass().getSimpleName()));
+                }
+              });
               return Future.succeededFuture(new StateChange.Changed(stored2.status()));
             }
             return left > 1 ? attempt(agent, target, reason, left - 1)
