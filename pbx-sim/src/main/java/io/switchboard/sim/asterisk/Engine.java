@@ -66,8 +66,9 @@ final class Engine {
         for (java.util.function.Consumer<AmiMessage> listener : listeners) {
             listener.accept(event);
         }
+        String name = event.event().orElse("");
         for (AmiSession s : sessions) {
-            if (s.loggedIn && s.events) {
+            if (s.loggedIn && s.events && config.delivers(s.user, name)) {
                 s.send(event);
             }
         }

@@ -51,11 +51,16 @@ class FixtureConformanceTest {
             "10c-outbound-amd-human.ami.txt", AmdOutcome.HUMAN,
             "10d-outbound-amd-notsure-no-rtp.ami.txt", AmdOutcome.NOTSURE);
 
+    /** The {@code eventfilter(action(exclude),name(X))} lines of {@code cti-filtered} in the fixtures' manager.conf. */
+    static final Set<String> FILTERED = Set.of("VarSet", "Newexten", "RTCPSent", "RTCPReceived", "NewConnectedLine",
+            "DeviceStateChange", "SuccessfulAuth");
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "01-login-success.ami.txt",
         "02-login-failure.ami.txt",
         "05-hold-redirect-agent-answers.ami.txt",
+        "05b-hold-redirect-agent-answers-filtered.ami.txt",
         "06-hold-redirect-agent-noanswer.ami.txt",
         "07-hold-redirect-agent-busy.ami.txt",
         "08-nailed-agent-confbridge.ami.txt",
@@ -72,7 +77,7 @@ class FixtureConformanceTest {
                 ? Map.of("SIP/5551234@127.0.0.1:5062", new Phone.Answers(Duration.ofMillis(200), null, AMD.get(fixture)))
                 : Map.of();
         SimulatorConfig config = new SimulatorConfig(Map.of("cti", "cti-secret"), Dialplan.fixtures(),
-                phones, 0.02, Clock.systemUTC());
+                phones, 0.02, Clock.systemUTC()).withFilteredUser("cti-filtered", "cti-secret", FILTERED);
         AmiDecoder fixtureDecoder = AmiDecoder.clientSide();
         try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
                 AmiTestClient client = new AmiTestClient(sim.port())) {
