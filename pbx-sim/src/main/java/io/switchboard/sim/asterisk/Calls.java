@@ -29,20 +29,21 @@ final class Calls {
     private final Bridges bridges;
     private final Conferences conferences;
     private final Hangups hangups;
+    private final AmdDetector amd;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
     private int uniqueidSequence;
     private int bridgeSequence;
 
-    Calls(Events events, Dialplan dialplan, Map<String, Phone> phones, Consumer<AmiMessage> sink, Timers timers,
-            long epochSecond) {
+    Calls(Events events, SimulatorConfig config, Consumer<AmiMessage> sink, Timers timers, long epochSecond) {
         this.events = events;
-        this.dialplan = dialplan;
+        this.dialplan = config.dialplan();
         this.sink = sink;
         this.timers = timers;
         this.epochSecond = epochSecond;
-        this.dialing = new Dialing(this, phones);
+        this.dialing = new Dialing(this, config.phones());
+        this.amd = new AmdDetector(this, config.amdLoaded());
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
         this.hangups = new Hangups(this);
@@ -139,6 +140,9 @@ final class Calls {
         if (step instanceof Step.GotoIfNoMarked g) {
             return (conferences.hasMarked(g.conference().apply(c)) ? "0" : "1") + step.appData(c);
         }
+        if (step instanceof Step.Amd) {
+            return amd.appData();
+        }
         return step.appData(c);
     }
 
@@ -198,15 +202,7 @@ final class Calls {
             c.priority = !conferences.hasMarked(g.conference().apply(c))
                     ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
         } else if (step instanceof Step.Amd) {
-            AmdOutcome outcome = c.amd;
-            c.timer = after(outcome.analysis(), () -> {
-                if (c.alive && c.generation == generation) {
-                    setVariable(c, "AMDSTATUS", outcome.name());
-                    setVariable(c, "AMDCAUSE", outcome.cause());
-                    resume(c, generation);
-                }
-            });
-            return false;
+            return amd.run(c);
         } else if (step instanceof Step.Instant) {
             c.priority++;
         } else if (step instanceof Step.Hangup) {
@@ -231,7 +227,7 @@ final class Calls {
         return true;
     }
 
-    private void resume(SimChannel c, int generation) {
+    void resume(SimChannel c, int generation) {
         if (c.alive && c.generation == generation) {
             c.timer = null;
             if (c.applicationOnly) {

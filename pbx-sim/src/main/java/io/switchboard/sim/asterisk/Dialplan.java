@@ -18,7 +18,15 @@ public abstract class Dialplan {
 
     /** The capture dialplan of the fixtures ({@code hold}, {@code caller}, {@code to-agent}, {@code agents}). */
     public static Dialplan fixtures() {
-        return new FixtureDialplan();
+        return new FixtureDialplan(true);
+    }
+
+    /**
+     * The capture dialplan as it was for fixture 10, before {@code [outbound-amd]} gained the MACHINE
+     * branch for 10b: NoOp, ExecIf AMD, UserEvent AMD, ConfBridge(agent-1), Hangup.
+     */
+    public static Dialplan fixturesBefore10b() {
+        return new FixtureDialplan(false);
     }
 
     /** The extension {@code exten} matches in {@code context}, if any. */

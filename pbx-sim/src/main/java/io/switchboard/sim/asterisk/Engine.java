@@ -32,7 +32,7 @@ final class Engine {
         this.config = config;
         this.scheduler = new VirtualScheduler(config.timeScale(), config.clock().instant());
         this.events = new Events(scheduler.clock());
-        this.calls = new Calls(events, config.dialplan(), config.phones(), this::broadcast, this::after,
+        this.calls = new Calls(events, config, this::broadcast, this::after,
                 config.clock().instant().getEpochSecond());
         this.actions = new Actions(this);
     }

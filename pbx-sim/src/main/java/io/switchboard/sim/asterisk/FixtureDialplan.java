@@ -13,6 +13,16 @@ import java.util.Optional;
  */
 final class FixtureDialplan extends Dialplan {
 
+    private final boolean machineBranch;
+
+    /**
+     * @param machineBranch whether {@code [outbound-amd]} has the MACHINE branch (GotoIf, message,
+     *     Hangup) it gained for 10b; fixture 10 ran the older NoOp, ExecIf, UserEvent, ConfBridge, Hangup
+     */
+    FixtureDialplan(boolean machineBranch) {
+        this.machineBranch = machineBranch;
+    }
+
     @Override
     Optional<Extension> find(String context, String exten) {
         return switch (context) {
@@ -43,13 +53,19 @@ final class FixtureDialplan extends Dialplan {
         return status.isEmpty() ? "NOTBUILT" : status;
     }
 
-    private static Extension outboundAmd() {
+    private Extension outboundAmd() {
+        if (!machineBranch) {
+            return Extension.of(
+                    new Step.NoOp(c -> "Outbound call answered: " + c.name),
+                    new Step.Amd(),
+                    amdEvent(),
+                    new Step.ConfBridge(c -> "agent-1", "cti_bridge,cti_customer", false, false),
+                    new Step.Hangup());
+        }
         return new Extension(List.of(
                 new Step.NoOp(c -> "Outbound call answered: " + c.name),
                 new Step.Amd(),
-                new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", amdStatus(c)),
-                        new AmiHeader("Cause", c.variables.getOrDefault("AMDCAUSE", "")),
-                        new AmiHeader("Uniqueid", c.uniqueid))),
+                amdEvent(),
                 new Step.GotoIf(c -> "MACHINE".equals(amdStatus(c)), "machine", null),
                 new Step.ConfBridge(c -> "agent-1", "cti_bridge,cti_customer", false, false),
                 new Step.Hangup(),
@@ -57,6 +73,11 @@ final class FixtureDialplan extends Dialplan {
                 new Step.Instant("Playback", c -> "hello-world"),
                 new Step.UserEvent("AMDMessageLeft", c -> List.of(new AmiHeader("Uniqueid", c.uniqueid))),
                 new Step.Hangup()), Map.of("machine", 7));
+    }
+
+    private static Step amdEvent() {
+        return new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", amdStatus(c)),
+                new AmiHeader("Cause", c.variables.getOrDefault("AMDCAUSE", "")), new AmiHeader("Uniqueid", c.uniqueid)));
     }
 
     private static Extension hold() {

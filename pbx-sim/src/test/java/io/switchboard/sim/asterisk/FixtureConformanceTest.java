@@ -39,15 +39,17 @@ class FixtureConformanceTest {
      * Blocks whose per-channel order real Asterisk itself varies: in 09 the busy Local {@code ;2}'s
      * {@code Newstate Busy} comes after {@code DialEnd} in the async attempt (block 6) but before it
      * in the sync attempt of the same file. The simulator follows the sync order (also 07's).
-     * In 10c/10d the SIP leg's ConfbridgeJoin came before its BridgeEnter (10d: even before the
+     * In 10/10c/10d the SIP leg's ConfbridgeJoin came before its BridgeEnter (10d: even before the
      * Newexten of ConfBridge), in 08/10b after it (Quirks 22, 29); the simulator follows 08.
      * When 10d's agent leaves, BridgeLeave comes before ConfbridgeLeave; in 08/10c after it.
      */
     static final Map<String, Set<Integer>> RACY_BLOCKS = Map.of("09-originate-failures.ami.txt", Set.of(6),
-            "10c-outbound-amd-human.ami.txt", Set.of(6), "10d-outbound-amd-notsure-no-rtp.ami.txt", Set.of(6, 10));
+            "10c-outbound-amd-human.ami.txt", Set.of(6),
+            "10-outbound-sip-amd-to-agent.ami.txt", Set.of(6), "10d-outbound-amd-notsure-no-rtp.ami.txt", Set.of(6, 10));
 
     /** The SIP customer of 10b/10c/10d answers at once; what AMD hears differs (Quirk 28). */
-    static final Map<String, AmdOutcome> AMD = Map.of("10b-outbound-amd-machine.ami.txt", AmdOutcome.MACHINE,
+    static final Map<String, AmdOutcome> AMD = Map.of("10-outbound-sip-amd-to-agent.ami.txt", AmdOutcome.HUMAN,
+            "10b-outbound-amd-machine.ami.txt", AmdOutcome.MACHINE,
             "10c-outbound-amd-human.ami.txt", AmdOutcome.HUMAN,
             "10d-outbound-amd-notsure-no-rtp.ami.txt", AmdOutcome.NOTSURE);
 
@@ -66,6 +68,7 @@ class FixtureConformanceTest {
         "08-nailed-agent-confbridge.ami.txt",
         "09b-originate-with-channelid.ami.txt",
         "09-originate-failures.ami.txt",
+        "10-outbound-sip-amd-to-agent.ami.txt",
         "10b-outbound-amd-machine.ami.txt",
         "10c-outbound-amd-human.ami.txt",
         "10d-outbound-amd-notsure-no-rtp.ami.txt",
@@ -76,8 +79,10 @@ class FixtureConformanceTest {
         Map<String, Phone> phones = AMD.containsKey(fixture)
                 ? Map.of("SIP/5551234@127.0.0.1:5062", new Phone.Answers(Duration.ofMillis(200), null, AMD.get(fixture)))
                 : Map.of();
-        SimulatorConfig config = new SimulatorConfig(Map.of("cti", "cti-secret"), Dialplan.fixtures(),
-                phones, 0.02, Clock.systemUTC()).withFilteredUser("cti-filtered", "cti-secret", FILTERED);
+        SimulatorConfig config = new SimulatorConfig(Map.of("cti", "cti-secret"),
+                fixture.startsWith("10-") ? Dialplan.fixturesBefore10b() : Dialplan.fixtures(),
+                phones, 0.02, Clock.systemUTC()).withFilteredUser("cti-filtered", "cti-secret", FILTERED)
+                .withAmdLoaded(!fixture.startsWith("10-"));
         AmiDecoder fixtureDecoder = AmiDecoder.clientSide();
         try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
                 AmiTestClient client = new AmiTestClient(sim.port())) {
