@@ -54,6 +54,7 @@ final class Actions {
                 reply(session, action, "Success", "Message", "Channel Hungup");
                 engine.calls.hangup(c, true, c.bridge != null ? 16 : 0);
             });
+            case "bridge" -> bridge(session, action);
             case "setvar" -> setvar(session, action);
             case "getvar" -> getvar(session, action);
             case "command" -> command(session, action);
@@ -105,6 +106,20 @@ final class Actions {
             reply(session, action, "Error", "Message", "Originate failed");
         }
         engine.calls.dialing().originate(request);
+    }
+
+    private void bridge(AmiSession session, AmiAction action) {
+        String name1 = action.header("Channel1").orElse("").trim();
+        String name2 = action.header("Channel2").orElse("").trim();
+        Optional<SimChannel> one = engine.calls.channel(name1);
+        Optional<SimChannel> two = engine.calls.channel(name2);
+        if (one.isEmpty() || two.isEmpty()) {
+            reply(session, action, "Error", "Message", "Channel" + (one.isEmpty() ? "1" : "2")
+                    + " does not exist: " + (one.isEmpty() ? name1 : name2));
+            return;
+        }
+        reply(session, action, "Success", "Message", "Channels have been bridged");
+        engine.calls.bridges().amiBridge(one.get(), two.get());
     }
 
     private void setvar(AmiSession session, AmiAction action) {

@@ -2,7 +2,10 @@ package io.switchboard.sim.asterisk;
 
 import java.util.List;
 
-/** Basic two-party bridges: made when a dialled channel answers, ended when either side leaves. */
+/**
+ * Basic two-party bridges: made when a dialled channel answers or by the AMI {@code Bridge} action,
+ * ended when either side leaves.
+ */
 final class Bridges {
 
     private final Calls calls;
@@ -28,6 +31,48 @@ final class Bridges {
         return bridge;
     }
 
+    /**
+     * AMI {@code Bridge}: both channels leave what they run (music on hold, an Originate's
+     * Application) and enter a new basic bridge. The later channel takes the older Linkedid, visible on
+     * its BridgeEnter (Quirk 15: the held customer's {@code ;2} gets the agent's; its {@code ;1} keeps its own).
+     * When the bridge ends, the channel left behind goes on with its dialplan where it was (08b).
+     */
+    void amiBridge(SimChannel one, SimChannel two) {
+        SimBridge bridge = SimBridge.basic(calls.nextBridgeId(), null);
+        calls.emit(event("BridgeCreate", bridge).build());
+        String linkedid = one.created.isAfter(two.created) ? two.linkedid : one.linkedid;
+        for (SimChannel member : List.of(one, two)) {
+            member.cancelTimer();
+            member.generation++;
+            if (member.mohClass != null) {
+                calls.stopMusic(member);
+                member.priority++;
+            }
+            member.linkedid = linkedid;
+            bridge.members.add(member);
+            member.bridge = bridge;
+            calls.emit(event("BridgeEnter", bridge).channel("", member).build());
+        }
+        for (SimChannel member : List.of(one, two)) {
+            calls.emit("VarSet", member, "Variable", "BRIDGEPEER", "Value", (member == one ? two : one).name);
+        }
+        one.connectedNum = two.callerNum;
+        one.connectedName = two.callerName;
+        two.connectedNum = one.callerNum;
+        two.connectedName = one.callerName;
+        for (SimChannel member : List.of(one, two)) {
+            calls.emit("NewConnectedLine", member);
+            if (member.partner != null) {
+                member.partner.callerIdAfterHangup = true;
+            }
+        }
+    }
+
+    /** Whether {@code c} was put into its bridge by AMI {@code Bridge} (it runs no application there). */
+    static boolean amiBridged(SimChannel c) {
+        return c.bridge != null && !c.bridge.isConference() && c.bridge.dialCaller == null;
+    }
+
     /** {@code c} leaves (it hangs up); the other member's end of the bridge follows afterwards. */
     void leave(SimChannel c, List<Runnable> afterwards) {
         SimBridge bridge = c.bridge;
@@ -50,6 +95,9 @@ final class Bridges {
         calls.emit(event("BridgeDestroy", bridge).build());
         if (remaining == bridge.dialCaller) {
             calls.continueAfterDial(remaining);
+        } else if (bridge.dialCaller == null) {
+            remaining.applicationOnly = false;
+            calls.run(remaining);
         } else {
             calls.hangup(remaining, false, 16);
         }

@@ -33,8 +33,9 @@ final class Hangups {
         HangupHandler.run(calls, c);
         finish(c, cause);
         if (partner != null) {
+            boolean inAmiBridge = Bridges.amiBridged(partner);
             cleanup(partner, afterwards);
-            if (!partner.applicationOnly) {
+            if (!partner.applicationOnly && !inAmiBridge) {
                 calls.emit("SoftHangupRequest", partner, "Cause", "16");
             }
             HangupHandler.run(calls, partner);
@@ -64,6 +65,9 @@ final class Hangups {
         c.cancelTimer();
         calls.forget(c);
         calls.emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
+        if (c.callerIdAfterHangup) {
+            calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+        }
     }
 
     static String causeText(int cause) {

@@ -52,6 +52,11 @@ final class SimChannel {
     AmdOutcome amd = AmdOutcome.NOTSURE;
     /** True for an originated channel that runs an Application instead of dialplan. */
     boolean applicationOnly;
+    /**
+     * A caller-id update from the other half of a Local pair that this channel only reports after its
+     * Hangup (08b: the partner's connected line changed in an AMI Bridge).
+     */
+    boolean callerIdAfterHangup;
     /** When the channel was created, for CoreShowChannel {@code Duration} and Status {@code Seconds}. */
     java.time.Instant created = java.time.Instant.EPOCH;
 

@@ -66,6 +66,7 @@ class FixtureConformanceTest {
         "06-hold-redirect-agent-noanswer.ami.txt",
         "07-hold-redirect-agent-busy.ami.txt",
         "08-nailed-agent-confbridge.ami.txt",
+        "08b-agent-customer-ami-bridge.ami.txt",
         "09b-originate-with-channelid.ami.txt",
         "09-originate-failures.ami.txt",
         "10-outbound-sip-amd-to-agent.ami.txt",
