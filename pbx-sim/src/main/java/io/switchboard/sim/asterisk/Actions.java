@@ -46,7 +46,7 @@ final class Actions {
             case "originate" -> originate(session, action);
             case "redirect" -> onChannel(session, action, c -> {
                 reply(session, action, "Success", "Message", "Redirect successful");
-                engine.calls.redirect(c, action.header("Context").orElse(c.context).trim(),
+                redirect(c, action.header("Context").orElse(c.context).trim(),
                         action.header("Exten").orElse("s").trim(),
                         Integer.parseInt(action.header("Priority").orElse("1").trim()));
             });
@@ -106,6 +106,21 @@ final class Actions {
             reply(session, action, "Error", "Message", "Originate failed");
         }
         engine.calls.dialing().originate(request);
+    }
+
+    /** AMI Redirect: leaves music on hold and runs the new extension, or hangs up if it is missing. */
+    private void redirect(SimChannel c, String context, String exten, int priority) {
+        c.cancelTimer();
+        c.generation++;
+        engine.calls.stopMusic(c);
+        c.context = context;
+        c.exten = exten;
+        c.priority = priority;
+        if (engine.calls.dialplan.find(context, exten).isEmpty()) {
+            engine.calls.hangup(c, true, 0);
+        } else {
+            engine.calls.run(c);
+        }
     }
 
     private void bridge(AmiSession session, AmiAction action) {

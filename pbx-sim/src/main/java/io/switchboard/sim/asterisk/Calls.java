@@ -78,7 +78,7 @@ final class Calls {
             channel.application = extra[3];
             channel.applicationData = extra[5];
         }
-        Events.Builder b = events.channel(event, privilegeOf(event), channel);
+        Events.Builder b = events.channel(event, Events.privilegeOf(event), channel);
         for (int i = 0; i < extra.length; i += 2) {
             b.add(extra[i], extra[i + 1]);
         }
@@ -112,8 +112,15 @@ final class Calls {
 
     /** Creates and announces a channel (Newchannel). */
     SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten) {
+        return create(name, uniqueid, linkedid, state, context, exten, c -> { });
+    }
+
+    /** Creates a channel, lets {@code before} set what its Newchannel already shows, and announces it. */
+    SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten,
+            Consumer<SimChannel> before) {
         SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, state, context, exten);
         c.created = events.now();
+        before.accept(c);
         channels.put(name, c);
         emit("Newchannel", c);
         return c;
@@ -259,6 +266,10 @@ final class Calls {
         if (c.partner != null && !c.localOne && c.partner.dialledBy != null) {
             dialing.answered(c.partner.dialledBy);
         }
+        if (c.byeAfterAnswer != null) {
+            after(c.byeAfterAnswer, () -> hangups.farEndHangsUp(c));
+            c.byeAfterAnswer = null;
+        }
     }
 
     void newState(SimChannel c, int state) {
@@ -269,21 +280,6 @@ final class Calls {
     void setVariable(SimChannel c, String name, String value) {
         c.variables.put(name, value);
         emit("VarSet", c, "Variable", name, "Value", value);
-    }
-
-    /** AMI Redirect: leaves music on hold and runs the new extension, or hangs up if it is missing. */
-    void redirect(SimChannel c, String context, String exten, int priority) {
-        c.cancelTimer();
-        c.generation++;
-        stopMusic(c);
-        c.context = context;
-        c.exten = exten;
-        c.priority = priority;
-        if (dialplan.find(context, exten).isEmpty()) {
-            hangup(c, true, 0);
-        } else {
-            run(c);
-        }
     }
 
     void stopMusic(SimChannel c) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The contexts of the capture dialplan ({@code fixtures/asterisk-20/config/extensions.conf}) that
  * the hold-and-redirect and ConfBridge fixtures use: {@code caller}, {@code hold}, {@code to-agent},
- * {@code agents}, {@code nailed}, {@code to-conf}, {@code outbound-amd}.
+ * {@code agents}, {@code nailed}, {@code to-conf}, {@code outbound-amd}, {@code from-sip}.
  */
 final class FixtureDialplan extends Dialplan {
 
@@ -43,6 +43,13 @@ final class FixtureDialplan extends Dialplan {
                     new Step.UserEvent("CustomerLeftConf", c -> List.of(new AmiHeader("Conference", c.exten),
                             new AmiHeader("Uniqueid", c.uniqueid))),
                     new Step.Hangup()))
+                    : Optional.empty();
+            case "from-sip" -> "100".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "SIP inbound from \"" + c.callerName + "\" <" + c.callerNum + "> to " + c.dnid),
+                    new Step.UserEvent("InboundCall", c -> List.of(new AmiHeader("CallerIDNum", c.callerNum),
+                            new AmiHeader("DNID", c.dnid), new AmiHeader("Channel", c.name),
+                            new AmiHeader("Uniqueid", c.uniqueid))),
+                    new Step.Goto("hold", "s", "1")))
                     : Optional.empty();
             default -> Optional.empty();
         };

@@ -44,6 +44,17 @@ final class Hangups {
         afterwards.forEach(Runnable::run);
     }
 
+    /**
+     * The far end of a SIP channel hangs up (BYE): HangupRequest first, then the channel leaves its
+     * bridge, SoftHangupRequest and Hangup with Normal Clearing (11).
+     */
+    void farEndHangsUp(SimChannel c) {
+        if (c.alive) {
+            calls.emit("HangupRequest", c, "Cause", "16");
+            hangup(c, true, 16);
+        }
+    }
+
     private void cleanup(SimChannel c, List<Runnable> afterwards) {
         c.cancelTimer();
         c.generation++;

@@ -57,6 +57,8 @@ final class SimChannel {
      * Hangup (08b: the partner's connected line changed in an AMI Bridge).
      */
     boolean callerIdAfterHangup;
+    /** For an inbound caller: the far end sends BYE this long after the answer; null if it does not. */
+    java.time.Duration byeAfterAnswer;
     /** When the channel was created, for CoreShowChannel {@code Duration} and Status {@code Seconds}. */
     java.time.Instant created = java.time.Instant.EPOCH;
 

@@ -57,6 +57,13 @@ class FixtureConformanceTest {
     static final Set<String> FILTERED = Set.of("VarSet", "Newexten", "RTCPSent", "RTCPReceived", "NewConnectedLine",
             "DeviceStateChange", "SuccessfulAuth");
 
+    /**
+     * 11's caller: {@code sipp -sn uac -s 100 127.0.0.1 -d 8000}, a chan_sip guest (CallerIDNum {@code sipp},
+     * DNID 100) who sends BYE 8 s after the answer. It dials in once the session is logged in.
+     */
+    static final InboundCall SIPP_UAC = new InboundCall("sipp", "sipp", "100", "127.0.0.1")
+            .hangingUpAfterAnswer(Duration.ofSeconds(8));
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "01-login-success.ami.txt",
@@ -73,6 +80,7 @@ class FixtureConformanceTest {
         "10b-outbound-amd-machine.ami.txt",
         "10c-outbound-amd-human.ami.txt",
         "10d-outbound-amd-notsure-no-rtp.ami.txt",
+        "11-inbound-sip-hold-redirect.ami.txt",
         "14-misc-actions-and-shutdown.ami.txt",
         "15-redirect-to-missing-extension.ami.txt"})
     void the_simulator_sends_what_asterisk_sent(String fixture) throws Exception {
@@ -102,6 +110,9 @@ class FixtureConformanceTest {
                     assertThat(frame).as("%s %s: EOF after %s", fixture, block, describe(actual)).isPresent();
                     if (!modelled(List.of(frame.get())).isEmpty()) {
                         actual.add(frame.get());
+                    }
+                    if (fixture.startsWith("11-") && isEvent(frame.get(), "SuccessfulAuth")) {
+                        sim.inboundCall(SIPP_UAC);
                     }
                 }
                 compare(fixture + " " + block, expected, actual,
@@ -161,7 +172,11 @@ class FixtureConformanceTest {
     }
 
     private static boolean isShutdown(AmiFrame frame) {
-        return frame instanceof AmiMessage m && m.event().filter("Shutdown"::equals).isPresent();
+        return isEvent(frame, "Shutdown");
+    }
+
+    private static boolean isEvent(AmiFrame frame, String name) {
+        return frame instanceof AmiMessage m && m.event().filter(name::equals).isPresent();
     }
 
     private static List<AmiFrame> modelled(List<AmiFrame> frames) {
