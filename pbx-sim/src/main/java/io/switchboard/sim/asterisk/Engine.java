@@ -78,7 +78,7 @@ final class Engine {
     AmiMessage securityEvent(String name, String severity, AmiSession session, String... extra) {
         String tv = EVENT_TV.format(events.now());
         Events.Builder b = events.event(name, "security,all").add("EventTV", tv).add("Severity", severity)
-                .add("Service", "AMI").add("EventVersion", "1");
+                .add("Service", "AMI").add("EventVersion", "InvalidPassword".equals(name) ? "2" : "1");
         boolean accountLast = "RequestBadFormat".equals(name);
         if (!accountLast) {
             b.add("AccountID", session.user == null ? "" : session.user);

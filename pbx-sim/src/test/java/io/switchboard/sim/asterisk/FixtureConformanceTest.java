@@ -68,6 +68,7 @@ class FixtureConformanceTest {
     @ValueSource(strings = {
         "01-login-success.ami.txt",
         "02-login-failure.ami.txt",
+        "02b-login-failure-seen-by-other-session.ami.txt",
         "05-hold-redirect-agent-answers.ami.txt",
         "05b-hold-redirect-agent-answers-filtered.ami.txt",
         "06-hold-redirect-agent-noanswer.ami.txt",
@@ -113,6 +114,9 @@ class FixtureConformanceTest {
                     }
                     if (fixture.startsWith("11-") && isEvent(frame.get(), "SuccessfulAuth")) {
                         sim.inboundCall(SIPP_UAC);
+                    }
+                    if (fixture.startsWith("02b") && isEvent(frame.get(), "SuccessfulAuth")) {
+                        failedLogin(sim.port());
                     }
                 }
                 compare(fixture + " " + block, expected, actual,
@@ -169,6 +173,16 @@ class FixtureConformanceTest {
 
     private static String describe(List<AmiFrame> frames) {
         return signatures(frames).toString();
+    }
+
+    /** 02's client, whose failed login 02b's session sees as InvalidPassword (Quirk 11). */
+    private static void failedLogin(int port) throws Exception {
+        try (AmiTestClient other = new AmiTestClient(port)) {
+            other.write(Transcript.read(Fixtures.asterisk("02-login-failure.ami.txt")).blocks().stream()
+                    .filter(b -> b.direction() == Direction.SENT).findFirst().orElseThrow().bytes());
+            assertThat(other.next()).isPresent();
+            assertThat(other.next()).isPresent();
+        }
     }
 
     private static boolean isShutdown(AmiFrame frame) {
