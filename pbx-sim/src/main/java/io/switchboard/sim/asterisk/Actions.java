@@ -55,6 +55,7 @@ final class Actions {
                 engine.calls.hangup(c, true, c.bridge != null ? 16 : 0);
             });
             case "bridge" -> bridge(session, action);
+            case "queuepause" -> queuePause(session, action);
             case "setvar" -> setvar(session, action);
             case "getvar" -> getvar(session, action);
             case "command" -> command(session, action);
@@ -120,6 +121,19 @@ final class Actions {
             engine.calls.hangup(c, true, 0);
         } else {
             engine.calls.run(c);
+        }
+    }
+
+    private void queuePause(AmiSession session, AmiAction action) {
+        boolean paused = action.header("Paused").map(String::trim).filter(p -> p.equalsIgnoreCase("true")
+                || p.equals("1") || p.equalsIgnoreCase("yes")).isPresent();
+        String queue = action.header("Queue").map(String::trim).filter(q -> !q.isEmpty()).orElse(null);
+        if (engine.calls.queues().pause(action.header("Interface").orElse("").trim(), queue, paused,
+                action.header("Reason").orElse("").trim())) {
+            reply(session, action, "Success", "Message", "Interface " + (paused ? "paused" : "unpaused")
+                    + " successfully");
+        } else {
+            reply(session, action, "Error", "Message", "Interface not found");
         }
     }
 

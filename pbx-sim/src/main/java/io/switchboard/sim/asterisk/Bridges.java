@@ -18,11 +18,17 @@ final class Bridges {
         return bridge.headers(calls.events.event(name, "call,all"));
     }
 
-    /** Puts two channels into a new basic bridge (BridgeCreate, BridgeEnter ×2). */
-    SimBridge bridge(SimChannel callee, SimChannel caller) {
+    /**
+     * Puts two channels into a new basic bridge (BridgeCreate, BridgeEnter ×2); for Dial the callee's
+     * {@code AppDial} Newexten comes between (app_queue sends its {@code AppQueue} one before DialEnd).
+     */
+    SimBridge bridge(SimChannel callee, SimChannel caller, boolean dialNewexten) {
         SimBridge bridge = SimBridge.basic(calls.nextBridgeId(), caller);
         calls.emit(event("BridgeCreate", bridge).build());
-        calls.emit("Newexten", callee, "Extension", callee.exten, "Application", "AppDial", "AppData", "(Outgoing Line)");
+        if (dialNewexten) {
+            calls.emit("Newexten", callee, "Extension", callee.exten, "Application", "AppDial",
+                    "AppData", "(Outgoing Line)");
+        }
         for (SimChannel member : List.of(callee, caller)) {
             bridge.members.add(member);
             member.bridge = bridge;

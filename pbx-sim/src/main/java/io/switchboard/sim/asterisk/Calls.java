@@ -29,7 +29,8 @@ final class Calls {
     private final Bridges bridges;
     private final Conferences conferences;
     private final Hangups hangups;
-    private final AmdDetector amd;
+    private final Applications applications;
+    private final Queues queues;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
@@ -43,7 +44,8 @@ final class Calls {
         this.timers = timers;
         this.epochSecond = epochSecond;
         this.dialing = new Dialing(this, config.phones());
-        this.amd = new AmdDetector(this, config.amdLoaded());
+        this.queues = new Queues(this, epochSecond);
+        this.applications = new Applications(this, new AmdDetector(this, config.amdLoaded()));
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
         this.hangups = new Hangups(this);
@@ -51,6 +53,10 @@ final class Calls {
 
     Bridges bridges() {
         return bridges;
+    }
+
+    Queues queues() {
+        return queues;
     }
 
     Conferences conferences() {
@@ -136,21 +142,11 @@ final class Calls {
                 return;
             }
             Step step = extension.get().steps().get(c.priority - 1);
-            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", appData(c, step));
+            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", applications.appData(c, step));
             if (!execute(c, step, extension.get())) {
                 return;
             }
         }
-    }
-
-    private String appData(SimChannel c, Step step) {
-        if (step instanceof Step.GotoIfNoMarked g) {
-            return (conferences.hasMarked(g.conference().apply(c)) ? "0" : "1") + step.appData(c);
-        }
-        if (step instanceof Step.Amd) {
-            return amd.appData();
-        }
-        return step.appData(c);
     }
 
     /**
@@ -164,75 +160,11 @@ final class Calls {
         execute(c, step, Extension.of(step));
     }
 
+    /** Runs one priority; true if the dialplan goes on at once (see {@link Applications}). */
     boolean execute(SimChannel c, Step step, Extension extension) {
-        int generation = c.generation;
-        if (step instanceof Step.NoOp) {
-            c.priority++;
-        } else if (step instanceof Step.Answer) {
-            c.priority++;
-            answer(c);
-        } else if (step instanceof Step.Set s) {
-            setVariable(c, s.variable(), s.value().apply(c));
-            c.priority++;
-        } else if (step instanceof Step.UserEvent u) {
-            emit(events.channel("UserEvent", "user,all", c).add("UserEvent", u.name()).addAll(u.fields().apply(c)).build());
-            c.priority++;
-        } else if (step instanceof Step.MusicOnHold m) {
-            c.mohClass = m.mohClass();
-            emit("MusicOnHoldStart", c, "Class", m.mohClass());
-            return false;
-        } else if (step instanceof Step.Wait w) {
-            c.timer = after(w.duration(), () -> resume(c, generation));
-            return false;
-        } else if (step instanceof Step.Ringing) {
-            c.priority++;
-            if (c.partner != null && c.partner.dialledBy != null) {
-                dialing.ringing(c.partner.dialledBy);
-            }
-        } else if (step instanceof Step.Busy) {
-            newState(c, SimChannel.BUSY);
-            if (c.partner != null && c.partner.dialledBy != null) {
-                dialing.failed(c.partner.dialledBy, "BUSY");
-            }
-            return false;
-        } else if (step instanceof Step.Dial d) {
-            dialing.dial(c, d.target().apply(c), d.timeout().apply(c));
-            return false;
-        } else if (step instanceof Step.GotoIf g) {
-            c.priority = g.condition().test(c) ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
-        } else if (step instanceof Step.Goto g) {
-            return jump(c, g);
-        } else if (step instanceof Step.ConfBridge cb) {
-            conferences.join(c, cb);
-            return false;
-        } else if (step instanceof Step.GotoIfNoMarked g) {
-            c.priority = !conferences.hasMarked(g.conference().apply(c))
-                    ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
-        } else if (step instanceof Step.Amd) {
-            return amd.run(c);
-        } else if (step instanceof Step.Instant) {
-            c.priority++;
-        } else if (step instanceof Step.Hangup) {
-            hangup(c, true, 16);
-            return false;
-        } else {
-            return false;
-        }
-        return true;
+        return applications.execute(c, step, extension);
     }
 
-    private boolean jump(SimChannel c, Step.Goto g) {
-        String context = g.context() == null ? c.context : g.context();
-        Optional<Extension> target = dialplan.find(context, g.exten());
-        c.context = context;
-        c.exten = g.exten();
-        c.priority = target.map(t -> t.priority(g.label()).orElse(1)).orElse(1);
-        if (target.isEmpty()) {
-            hangup(c, false, 0);
-            return false;
-        }
-        return true;
-    }
 
     void resume(SimChannel c, int generation) {
         if (c.alive && c.generation == generation) {
@@ -278,6 +210,10 @@ final class Calls {
     }
 
     void setVariable(SimChannel c, String name, String value) {
+        if (ChannelFunctions.writeCallerId(c, name, value)) {
+            emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+            return;
+        }
         c.variables.put(name, value);
         emit("VarSet", c, "Variable", name, "Value", value);
     }

@@ -13,6 +13,8 @@ final class Dialing {
     private final Calls calls;
     private final Map<String, Phone> phones;
     private java.util.function.Function<String, Phone> resolver = target -> null;
+    /** True while {@link #dialForQueue} starts its dial. */
+    private boolean queueDial;
 
     Dialing(Calls calls, Map<String, Phone> phones) {
         this.calls = calls;
@@ -32,6 +34,16 @@ final class Dialing {
     /** Dial() run by {@code caller}'s dialplan. */
     void dial(SimChannel caller, String target, Duration timeout) {
         start(caller, target, null, timeout);
+    }
+
+    /** app_queue rings member {@code iface} for the queue caller {@code caller}. */
+    void dialForQueue(SimChannel caller, String iface, Duration timeout) {
+        queueDial = true;
+        try {
+            dial(caller, iface, timeout);
+        } finally {
+            queueDial = false;
+        }
     }
 
     /** An AMI Originate, after its response was written. */
@@ -89,13 +101,13 @@ final class Dialing {
         one.localOne = true;
         one.partner = two;
         two.partner = one;
-        DialAttempt attempt = new DialAttempt(caller, one, spec, o);
+        DialAttempt attempt = new DialAttempt(caller, one, spec, o, queueDial);
         one.dialledBy = attempt;
         if (caller != null) {
             caller.dialling = attempt;
         }
-        calls.emit("Newexten", one, "Extension", exten, "Application", o != null ? "AppDial2" : "AppDial",
-                "AppData", "(Outgoing Line)");
+        calls.emit("Newexten", one, "Extension", exten, "Application",
+                o != null ? "AppDial2" : attempt.byQueue() ? "AppQueue" : "AppDial", "AppData", "(Outgoing Line)");
         announceCallerId(caller, o, one, two);
         if (calls.dialplan.find(context, exten).isEmpty()) {
             calls.finish(two, 0);
@@ -105,6 +117,9 @@ final class Dialing {
         }
         calls.emit(calls.events.event("LocalBridge", "call,all").channel("LocalOne", one).channel("LocalTwo", two)
                 .add("Context", context).add("Exten", exten).add("LocalOptimization", "Yes").build());
+        if (attempt.byQueue()) {
+            calls.queues().agentCalled(attempt);
+        }
         dialBegin(attempt);
         one.timer = calls.after(timeout, () -> timedOut(attempt));
         calls.run(two);
@@ -119,7 +134,7 @@ final class Dialing {
         Phone phone = phoneFor(target);
         SimChannel dest = calls.create(calls.nextName(tech + "/" + peer, tech), uid, linkedid, SimChannel.DOWN,
                 "default", "s");
-        DialAttempt attempt = new DialAttempt(caller, dest, rest, o);
+        DialAttempt attempt = new DialAttempt(caller, dest, rest, o, queueDial);
         if (o != null) {
             dest.variables.putAll(o.variables());
         }
@@ -172,11 +187,13 @@ final class Dialing {
             c.connectedNum = num;
             c.connectedName = c.callerName;
             calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
-            calls.emit("NewConnectedLine", c);
+            if (!(queueDial && c == first)) {
+                calls.emit("NewConnectedLine", c);
+            }
         }
     }
 
-    private Events.Builder dialEvent(String name, DialAttempt attempt) {
+    Events.Builder dialEvent(String name, DialAttempt attempt) {
         Events.Builder b = calls.events.event(name, "call,all");
         if (attempt.caller() != null) {
             b.channel("", attempt.caller());
@@ -220,6 +237,10 @@ final class Dialing {
             }
             return;
         }
+        if (attempt.byQueue()) {
+            calls.queues().connect(attempt, dialEvent("DialEnd", attempt));
+            return;
+        }
         SimChannel caller = attempt.caller();
         caller.dialling = null;
         caller.variables.put("DIALSTATUS", "ANSWER");
@@ -227,7 +248,7 @@ final class Dialing {
         if (dest.localOne) {
             dest.exten = "";
         }
-        calls.bridges().bridge(dest, caller);
+        calls.bridges().bridge(dest, caller, true);
     }
 
     /** The dialled channel is busy or gave up: DialEnd, hang it up, report the outcome. */
@@ -269,6 +290,8 @@ final class Dialing {
             if (attempt.originate().async()) {
                 calls.emit(Originates.response(calls.events, attempt.originate(), attempt.dest(), false, reason));
             }
+        } else if (attempt.byQueue()) {
+            calls.queues().ringFailed(attempt);
         } else if (attempt.caller().alive) {
             calls.setVariable(attempt.caller(), "DIALSTATUS", status);
             calls.continueAfterDial(attempt.caller());

@@ -34,7 +34,7 @@ final class Events {
         return switch (event) {
             case "Newexten", "VarSet" -> "dialplan,all";
             case "UserEvent" -> "user,all";
-            default -> "call,all";
+            default -> event.startsWith("Queue") || event.startsWith("Agent") ? "agent,all" : "call,all";
         };
     }
 

@@ -26,6 +26,15 @@ final class FixtureDialplan extends Dialplan {
     @Override
     Optional<Extension> find(String context, String exten) {
         return switch (context) {
+            case "incoming" -> "100".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Inbound call for support queue from \"" + c.callerName + "\" <" + c.callerNum
+                            + ">"),
+                    new Step.Answer(),
+                    new Step.Set("CALLERID(name)", c -> "AcceptanceCaller"),
+                    new Step.Queue("support", ",t,,,60"),
+                    new Step.NoOp(c -> "Queue result: " + c.variables.getOrDefault("QUEUESTATUS", "")),
+                    new Step.Hangup()))
+                    : Optional.empty();
             case "caller" -> "s".equals(exten) ? Optional.of(Extension.of(
                     new Step.NoOp(c -> "Customer leg"), new Step.Wait(Duration.ofSeconds(60)), new Step.Hangup()))
                     : Optional.empty();

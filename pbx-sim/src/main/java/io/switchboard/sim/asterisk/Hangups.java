@@ -59,6 +59,7 @@ final class Hangups {
         c.cancelTimer();
         c.generation++;
         calls.stopMusic(c);
+        calls.queues().hangingUp(c);
         if (c.dialling != null) {
             DialAttempt attempt = c.dialling;
             c.dialling = null;

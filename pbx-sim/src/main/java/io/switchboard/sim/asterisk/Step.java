@@ -126,6 +126,12 @@ sealed interface Step {
         public String appData(SimChannel c) { return "1?AMD()"; }
     }
 
+    /** {@code Queue(name,options,...)}: waits in an app_queue queue ({@link Queues}). */
+    record Queue(String queue, String data) implements Step {
+        public String application() { return "Queue"; }
+        public String appData(SimChannel c) { return queue + data; }
+    }
+
     /** {@code Hangup()}. */
     record Hangup() implements Step {
         public String application() { return "Hangup"; }

@@ -1,0 +1,50 @@
+package io.switchboard.sim.asterisk;
+
+/**
+ * A static member of an app_queue queue ({@code member => Local/agent1@agents,0,Agent One}) and the
+ * state QueueMemberStatus, QueueMemberPause and QueueStatus report. Engine-thread confined.
+ */
+final class QueueMember {
+
+    /** Device states as app_queue numbers them (Quirk 23). */
+    static final int NOT_INUSE = 1;
+    static final int INUSE = 2;
+
+    final String queue;
+    final String iface;
+    final String name;
+    final long loginTime;
+    boolean paused;
+    String pausedReason = "";
+    long lastPause;
+    int callsTaken;
+    long lastCall;
+    /** The queue caller this member is connected to or rung for, or null. */
+    SimChannel busyWith;
+
+    QueueMember(String queue, String iface, String name, long loginTime) {
+        this.queue = queue;
+        this.iface = iface;
+        this.name = name;
+        this.loginTime = loginTime;
+    }
+
+    int status() {
+        return busyWith != null ? INUSE : NOT_INUSE;
+    }
+
+    /** Free to ring: not paused and, with {@code ringinuse=no}, not in use. */
+    boolean available() {
+        return !paused && busyWith == null;
+    }
+
+    /** The headers of QueueMemberStatus and QueueMemberPause after the timestamp. */
+    Events.Builder headers(Events.Builder b) {
+        return b.add("Queue", queue).add("MemberName", name).add("Interface", iface).add("StateInterface", iface)
+                .add("Membership", "static").add("Penalty", "0").add("CallsTaken", Integer.toString(callsTaken))
+                .add("LastCall", Long.toString(lastCall)).add("LastPause", Long.toString(lastPause))
+                .add("LoginTime", Long.toString(loginTime)).add("InCall", "0")
+                .add("Status", Integer.toString(status())).add("Paused", paused ? "1" : "0")
+                .add("PausedReason", pausedReason).add("Ringinuse", "0").add("Wrapuptime", "0");
+    }
+}

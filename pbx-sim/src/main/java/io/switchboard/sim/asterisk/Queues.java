@@ -1,0 +1,197 @@
+package io.switchboard.sim.asterisk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * app_queue with the fixtures' {@code queues.conf}: queue {@code support}, strategy ringall, ring
+ * timeout 15 s, retry 2 s, {@code ringinuse=no}, {@code joinempty=yes}, one static member
+ * {@code Local/agent1@agents} named {@code Agent One}. The caller waits with music on hold
+ * (QueueCallerJoin); a free member is rung (AgentCalled, then Dial events); on answer the caller
+ * leaves the queue (QueueCallerLeave before AgentConnect, Quirk 23) and is bridged to the member; the
+ * call ends with AgentComplete, or with QueueCallerAbandon and QueueCallerLeave if the caller hangs up
+ * first. Engine thread only.
+ */
+final class Queues {
+
+    static final Duration RING_TIMEOUT = Duration.ofSeconds(15);
+    static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final Calls calls;
+    private final Map<String, List<QueueMember>> members = new LinkedHashMap<>();
+    private final Map<String, List<QueueEntry>> waiting = new LinkedHashMap<>();
+    /** Entries by caller channel and, once rung, by the member's channel. */
+    private final Map<SimChannel, QueueEntry> entries = new HashMap<>();
+
+    Queues(Calls calls, long loginTime) {
+        this.calls = calls;
+        members.put("support", List.of(new QueueMember("support", "Local/agent1@agents", "Agent One", loginTime)));
+        waiting.put("support", new ArrayList<>());
+    }
+
+    Map<String, List<QueueMember>> members() {
+        return members;
+    }
+
+    /** The callers waiting in {@code queue}, in order (connected callers have left it). */
+    List<QueueEntry> waiting(String queue) {
+        return waiting.getOrDefault(queue, List.of());
+    }
+
+    Optional<QueueMember> member(String queue, String iface) {
+        return members.getOrDefault(queue, List.of()).stream().filter(m -> m.iface.equals(iface)).findFirst();
+    }
+
+    /** {@code Queue(name,...)}: the caller joins and waits with music on hold; free members ring. */
+    void join(SimChannel c, String queue) {
+        List<QueueEntry> line = waiting.computeIfAbsent(queue, q -> new ArrayList<>());
+        QueueEntry entry = new QueueEntry(queue, c, calls.events.now(), line.size() + 1);
+        line.add(entry);
+        entries.put(c, entry);
+        calls.emit("QueueCallerJoin", c, "Queue", queue, "Position", Integer.toString(line.size()),
+                "Count", Integer.toString(line.size()));
+        c.mohClass = "default";
+        calls.emit("MusicOnHoldStart", c, "Class", "default");
+        offer(queue);
+    }
+
+    /** Rings a free member for each waiting caller that is not ringing one yet (ringall, one member). */
+    private void offer(String queue) {
+        for (QueueEntry entry : List.copyOf(waiting(queue))) {
+            if (entry.member != null || !entry.caller.alive) {
+                continue;
+            }
+            Optional<QueueMember> free = members.getOrDefault(queue, List.of()).stream()
+                    .filter(QueueMember::available).findFirst();
+            if (free.isEmpty()) {
+                return;
+            }
+            entry.member = free.get();
+            entry.member.busyWith = entry.caller;
+            entry.ringStarted = calls.events.now();
+            calls.dialing().dialForQueue(entry.caller, entry.member.iface, RING_TIMEOUT);
+        }
+    }
+
+    /** AgentCalled, written just before the DialBegin of the member's channel. */
+    void agentCalled(DialAttempt attempt) {
+        QueueEntry entry = entries.get(attempt.caller());
+        entry.agent = attempt.dest();
+        entries.put(entry.agent, entry);
+        calls.emit(agentEvent("AgentCalled", entry).build());
+    }
+
+    /** The member answered: caller leaves the queue and is bridged to the member's channel. */
+    void connect(DialAttempt attempt, Events.Builder dialEnd) {
+        QueueEntry entry = entries.get(attempt.caller());
+        SimChannel agent = attempt.dest();
+        SimChannel caller = entry.caller;
+        caller.dialling = null;
+        calls.emit("Newexten", agent, "Extension", agent.exten, "Application", "AppQueue", "AppData",
+                "(Outgoing Line)");
+        agent.connectedNum = caller.callerNum;
+        agent.connectedName = caller.callerName;
+        calls.emit("NewConnectedLine", agent);
+        calls.emit(dialEnd.add("DialStatus", "ANSWER").build());
+        calls.stopMusic(caller);
+        leave(entry);
+        entry.connected = calls.events.now();
+        calls.emit(agentEvent("AgentConnect", entry).add("HoldTime", seconds(entry.joined, entry.connected))
+                .add("RingTime", seconds(entry.ringStarted, entry.connected)).build());
+        calls.bridges().bridge(agent, caller, false);
+    }
+
+    /** Ringing the member failed (busy, no answer): the caller waits on and the queue retries. */
+    void ringFailed(DialAttempt attempt) {
+        QueueEntry entry = entries.get(attempt.caller());
+        if (entry == null) {
+            return;
+        }
+        entries.remove(attempt.dest());
+        entry.member.busyWith = null;
+        entry.member = null;
+        entry.agent = null;
+        entry.retry = calls.after(RETRY, () -> offer(entry.queue));
+    }
+
+    /**
+     * {@code c} hangs up. A waiting caller abandons (QueueCallerAbandon, QueueCallerLeave); a connected
+     * caller or member completes the call (AgentComplete with Reason caller or agent).
+     */
+    void hangingUp(SimChannel c) {
+        QueueEntry entry = entries.remove(c);
+        if (entry == null) {
+            return;
+        }
+        entries.remove(entry.caller);
+        if (entry.agent != null) {
+            entries.remove(entry.agent);
+        }
+        if (entry.retry != null) {
+            entry.retry.cancel();
+        }
+        Instant now = calls.events.now();
+        if (entry.connected == null) {
+            int position = waiting(entry.queue).indexOf(entry) + 1;
+            calls.emit("QueueCallerAbandon", entry.caller, "Queue", entry.queue, "Position",
+                    Integer.toString(position), "OriginalPosition", Integer.toString(entry.originalPosition),
+                    "HoldTime", seconds(entry.joined, now));
+            leave(entry);
+        } else {
+            entry.member.callsTaken++;
+            entry.member.lastCall = now.getEpochSecond();
+            calls.emit(agentEvent("AgentComplete", entry).add("HoldTime", seconds(entry.joined, entry.connected))
+                    .add("TalkTime", seconds(entry.connected, now))
+                    .add("Reason", c == entry.caller ? "caller" : "agent").build());
+        }
+        if (entry.member != null) {
+            entry.member.busyWith = null;
+        }
+        calls.after(Duration.ZERO, () -> offer(entry.queue));
+    }
+
+    private void leave(QueueEntry entry) {
+        List<QueueEntry> line = waiting(entry.queue);
+        int position = line.indexOf(entry) + 1;
+        line.remove(entry);
+        calls.emit("QueueCallerLeave", entry.caller, "Queue", entry.queue, "Position", Integer.toString(position),
+                "Count", Integer.toString(line.size()));
+    }
+
+    /** QueuePause: pauses or unpauses the member in one queue (or all), QueueMemberPause for each. */
+    boolean pause(String iface, String queue, boolean paused, String reason) {
+        boolean found = false;
+        for (List<QueueMember> list : members.values()) {
+            for (QueueMember m : list) {
+                if (m.iface.equals(iface) && (queue == null || m.queue.equals(queue))) {
+                    found = true;
+                    m.paused = paused;
+                    m.pausedReason = paused ? reason : "";
+                    if (paused) {
+                        m.lastPause = calls.events.now().getEpochSecond();
+                    }
+                    calls.emit(m.headers(calls.events.event("QueueMemberPause", "agent,all")).build());
+                    if (!paused) {
+                        offer(m.queue);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private Events.Builder agentEvent(String name, QueueEntry entry) {
+        return calls.events.channel(name, "agent,all", entry.caller).channel("Dest", entry.agent)
+                .add("Queue", entry.queue).add("Interface", entry.member.iface).add("MemberName", entry.member.name);
+    }
+
+    private static String seconds(Instant from, Instant to) {
+        return Long.toString(Duration.between(from, to).toSeconds());
+    }
+}
