@@ -12,10 +12,12 @@ final class Actions {
     private final Engine engine;
     private final Map<String, String> globals = new HashMap<>(Map.of("CTI_GLOBAL", "initial"));
     private final ChannelLists lists;
+    private final QueueLists queueLists;
 
     Actions(Engine engine) {
         this.engine = engine;
         this.lists = new ChannelLists(engine.calls);
+        this.queueLists = new QueueLists(engine.calls);
     }
 
     void handle(AmiSession session, AmiAction action) {
@@ -63,6 +65,8 @@ final class Actions {
             case "coreshowchannels" -> lists.coreShowChannels(session, action);
             case "status" -> lists.status(session, action);
             case "bridgelist" -> lists.bridgeList(session, action);
+            case "queuestatus" -> queueLists.queueStatus(session, action);
+            case "queuesummary" -> queueLists.queueSummary(session, action);
             case "confbridgelist" -> engine.calls.conferences().list(session, action);
             case "confbridgelistrooms" -> engine.calls.conferences().listRooms(session, action);
             case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> reply(session, action, "Success"));

@@ -19,6 +19,8 @@ final class QueueMember {
     long lastPause;
     int callsTaken;
     long lastCall;
+    /** True while the member talks to a queue caller. */
+    boolean inCall;
     /** The queue caller this member is connected to or rung for, or null. */
     SimChannel busyWith;
 
@@ -43,7 +45,7 @@ final class QueueMember {
         return b.add("Queue", queue).add("MemberName", name).add("Interface", iface).add("StateInterface", iface)
                 .add("Membership", "static").add("Penalty", "0").add("CallsTaken", Integer.toString(callsTaken))
                 .add("LastCall", Long.toString(lastCall)).add("LastPause", Long.toString(lastPause))
-                .add("LoginTime", Long.toString(loginTime)).add("InCall", "0")
+                .add("LoginTime", Long.toString(loginTime)).add("InCall", inCall ? "1" : "0")
                 .add("Status", Integer.toString(status())).add("Paused", paused ? "1" : "0")
                 .add("PausedReason", pausedReason).add("Ringinuse", "0").add("Wrapuptime", "0");
     }

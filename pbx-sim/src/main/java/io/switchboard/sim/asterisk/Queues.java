@@ -26,6 +26,8 @@ final class Queues {
     private final Calls calls;
     private final Map<String, List<QueueMember>> members = new LinkedHashMap<>();
     private final Map<String, List<QueueEntry>> waiting = new LinkedHashMap<>();
+    /** Per queue: calls completed (answered and ended) and abandoned, for QueueStatus. */
+    private final Map<String, int[]> counts = new HashMap<>();
     /** Entries by caller channel and, once rung, by the member's channel. */
     private final Map<SimChannel, QueueEntry> entries = new HashMap<>();
 
@@ -42,6 +44,11 @@ final class Queues {
     /** The callers waiting in {@code queue}, in order (connected callers have left it). */
     List<QueueEntry> waiting(String queue) {
         return waiting.getOrDefault(queue, List.of());
+    }
+
+    /** Completed and abandoned calls of {@code queue} so far. */
+    int[] counts(String queue) {
+        return counts.computeIfAbsent(queue, q -> new int[2]);
     }
 
     Optional<QueueMember> member(String queue, String iface) {
@@ -102,6 +109,7 @@ final class Queues {
         calls.stopMusic(caller);
         leave(entry);
         entry.connected = calls.events.now();
+        entry.member.inCall = true;
         calls.emit(agentEvent("AgentConnect", entry).add("HoldTime", seconds(entry.joined, entry.connected))
                 .add("RingTime", seconds(entry.ringStarted, entry.connected)).build());
         calls.bridges().bridge(agent, caller, false);
@@ -143,7 +151,10 @@ final class Queues {
                     Integer.toString(position), "OriginalPosition", Integer.toString(entry.originalPosition),
                     "HoldTime", seconds(entry.joined, now));
             leave(entry);
+            counts(entry.queue)[1]++;
         } else {
+            counts(entry.queue)[0]++;
+            entry.member.inCall = false;
             entry.member.callsTaken++;
             entry.member.lastCall = now.getEpochSecond();
             calls.emit(agentEvent("AgentComplete", entry).add("HoldTime", seconds(entry.joined, entry.connected))
