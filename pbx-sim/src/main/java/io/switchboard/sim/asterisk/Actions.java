@@ -54,6 +54,9 @@ final class Actions {
             });
             case "hangup" -> onChannel(session, action, c -> {
                 reply(session, action, "Success", "Message", "Channel Hungup");
+                if (engine.calls.chanSpy().deferHangup(c)) {
+                    return;
+                }
                 engine.calls.hangup(c, true, c.bridge != null ? 16 : 0);
             });
             case "bridge" -> bridge(session, action);
@@ -69,7 +72,10 @@ final class Actions {
             case "queuesummary" -> queueLists.queueSummary(session, action);
             case "confbridgelist" -> engine.calls.conferences().list(session, action);
             case "confbridgelistrooms" -> engine.calls.conferences().listRooms(session, action);
-            case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> reply(session, action, "Success"));
+            case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> {
+                reply(session, action, "Success");
+                engine.calls.emit(name.equals("mixmonitor") ? "MixMonitorStart" : "MixMonitorStop", c);
+            });
             default -> {
                 reply(session, action, "Error", "Message", "Invalid/unknown command: " + action.name()
                         + ". Use Action: ListCommands to show available commands.");

@@ -76,6 +76,9 @@ final class Applications {
         } else if (step instanceof Step.Queue q) {
             calls.queues().join(c, q.queue());
             return false;
+        } else if (step instanceof Step.ChanSpy spy) {
+            calls.chanSpy().start(c, spy.prefix());
+            return false;
         } else if (step instanceof Step.Amd) {
             return amd.run(c);
         } else if (step instanceof Step.Instant) {

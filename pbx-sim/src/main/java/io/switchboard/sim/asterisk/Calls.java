@@ -31,6 +31,7 @@ final class Calls {
     private final Hangups hangups;
     private final Applications applications;
     private final Queues queues;
+    private final ChanSpy chanSpy;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
@@ -45,6 +46,7 @@ final class Calls {
         this.epochSecond = epochSecond;
         this.dialing = new Dialing(this, config.phones());
         this.queues = new Queues(this, epochSecond);
+        this.chanSpy = new ChanSpy(this);
         this.applications = new Applications(this, new AmdDetector(this, config.amdLoaded()));
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
@@ -53,6 +55,10 @@ final class Calls {
 
     Bridges bridges() {
         return bridges;
+    }
+
+    ChanSpy chanSpy() {
+        return chanSpy;
     }
 
     Queues queues() {

@@ -35,6 +35,10 @@ final class FixtureDialplan extends Dialplan {
                     new Step.NoOp(c -> "Queue result: " + c.variables.getOrDefault("QUEUESTATUS", "")),
                     new Step.Hangup()))
                     : Optional.empty();
+            case "supervisor" -> "spy".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Supervisor whisper on agent1"), new Step.Answer(),
+                    new Step.ChanSpy("Local/agent1@agents", "qw"), new Step.Hangup()))
+                    : Optional.empty();
             case "caller" -> "s".equals(exten) ? Optional.of(Extension.of(
                     new Step.NoOp(c -> "Customer leg"), new Step.Wait(Duration.ofSeconds(60)), new Step.Hangup()))
                     : Optional.empty();

@@ -76,6 +76,7 @@ final class Hangups {
         c.alive = false;
         c.cancelTimer();
         calls.forget(c);
+        calls.chanSpy().ending(c);
         calls.emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
         if (c.callerIdAfterHangup) {
             calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");

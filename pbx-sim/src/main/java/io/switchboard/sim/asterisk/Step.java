@@ -132,6 +132,12 @@ sealed interface Step {
         public String appData(SimChannel c) { return queue + data; }
     }
 
+    /** {@code ChanSpy(prefix,options)}: spies on a channel ({@link ChanSpy}) until hung up. */
+    record ChanSpy(String prefix, String options) implements Step {
+        public String application() { return "ChanSpy"; }
+        public String appData(SimChannel c) { return prefix + "," + options; }
+    }
+
     /** {@code Hangup()}. */
     record Hangup() implements Step {
         public String application() { return "Hangup"; }

@@ -92,12 +92,14 @@ class FixtureConformanceTest {
         "10d-outbound-amd-notsure-no-rtp.ami.txt",
         "11-inbound-sip-hold-redirect.ami.txt",
         "12-resync-queries.ami.txt",
+        "13-mixmonitor-chanspy.ami.txt",
+        "13b-chanspy-sip-supervisor.ami.txt",
         "14-misc-actions-and-shutdown.ami.txt",
         "15-redirect-to-missing-extension.ami.txt"})
     void the_simulator_sends_what_asterisk_sent(String fixture) throws Exception {
         Map<String, Phone> phones = AMD.containsKey(fixture)
                 ? Map.of("SIP/5551234@127.0.0.1:5062", new Phone.Answers(Duration.ofMillis(200), null, AMD.get(fixture)))
-                : Map.of();
+                : Map.of("SIP/spy@127.0.0.1:5063", new Phone.Answers(Duration.ofMillis(200), null));
         SimulatorConfig config = new SimulatorConfig(Map.of("cti", "cti-secret"),
                 fixture.startsWith("10-") ? Dialplan.fixturesBefore10b() : Dialplan.fixtures(),
                 phones, 0.02, Clock.systemUTC()).withFilteredUser("cti-filtered", "cti-secret", FILTERED)
