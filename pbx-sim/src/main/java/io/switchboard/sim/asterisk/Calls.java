@@ -213,6 +213,7 @@ final class Calls {
     void newState(SimChannel c, int state) {
         c.state = state;
         emit("Newstate", c);
+        queues.deviceChanged(c);
     }
 
     void setVariable(SimChannel c, String name, String value) {

@@ -21,6 +21,8 @@ final class QueueMember {
     long lastCall;
     /** True while the member talks to a queue caller. */
     boolean inCall;
+    /** The member's device state: {@link #INUSE} while a channel of its interface is up (Quirk 23). */
+    int deviceStatus = NOT_INUSE;
     /** The queue caller this member is connected to or rung for, or null. */
     SimChannel busyWith;
 
@@ -32,12 +34,12 @@ final class QueueMember {
     }
 
     int status() {
-        return busyWith != null ? INUSE : NOT_INUSE;
+        return deviceStatus;
     }
 
     /** Free to ring: not paused and, with {@code ringinuse=no}, not in use. */
     boolean available() {
-        return !paused && busyWith == null;
+        return !paused && busyWith == null && deviceStatus == NOT_INUSE;
     }
 
     /** The headers of QueueMemberStatus and QueueMemberPause after the timestamp. */

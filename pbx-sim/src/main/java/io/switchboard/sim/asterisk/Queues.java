@@ -86,6 +86,38 @@ final class Queues {
         }
     }
 
+    /**
+     * A channel changed state or ended: members whose interface it belongs to get QueueMemberStatus
+     * when their device state flips between NOT_INUSE and INUSE, also for calls outside the queue
+     * (Quirk 23: Dial or Originate of {@code Local/agent1@agents}).
+     */
+    void deviceChanged(SimChannel changed) {
+        String iface = interfaceOf(changed);
+        for (List<QueueMember> list : members.values()) {
+            for (QueueMember m : list) {
+                if (!m.iface.equals(iface)) {
+                    continue;
+                }
+                boolean inUse = calls.all().stream()
+                        .anyMatch(c -> c.alive && c.state == SimChannel.UP && interfaceOf(c).equals(iface));
+                int status = inUse ? QueueMember.INUSE : QueueMember.NOT_INUSE;
+                if (status != m.deviceStatus) {
+                    m.deviceStatus = status;
+                    calls.emit(m.headers(calls.events.event("QueueMemberStatus", "agent,all")).build());
+                    if (!inUse) {
+                        calls.after(Duration.ZERO, () -> offer(m.queue));
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code Local/agent1@agents-00000001;2} → {@code Local/agent1@agents}; {@code SIP/x-00000000} → {@code SIP/x}. */
+    private static String interfaceOf(SimChannel c) {
+        int dash = c.name.lastIndexOf('-');
+        return dash < 0 ? c.name : c.name.substring(0, dash);
+    }
+
     /** AgentCalled, written just before the DialBegin of the member's channel. */
     void agentCalled(DialAttempt attempt) {
         QueueEntry entry = entries.get(attempt.caller());
