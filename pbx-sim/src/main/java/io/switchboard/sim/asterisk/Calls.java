@@ -32,6 +32,7 @@ final class Calls {
     private final Applications applications;
     private final Queues queues;
     private final ChanSpy chanSpy;
+    private final DeviceStates deviceStates;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
@@ -47,6 +48,7 @@ final class Calls {
         this.dialing = new Dialing(this, config.phones());
         this.queues = new Queues(this, epochSecond);
         this.chanSpy = new ChanSpy(this);
+        this.deviceStates = new DeviceStates(this);
         this.applications = new Applications(this, new AmdDetector(this, config.amdLoaded()));
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
@@ -55,6 +57,10 @@ final class Calls {
 
     Bridges bridges() {
         return bridges;
+    }
+
+    DeviceStates deviceStates() {
+        return deviceStates;
     }
 
     ChanSpy chanSpy() {
@@ -213,6 +219,7 @@ final class Calls {
     void newState(SimChannel c, int state) {
         c.state = state;
         emit("Newstate", c);
+        deviceStates.channelChanged(c);
         queues.deviceChanged(c);
     }
 

@@ -51,6 +51,7 @@ final class Conferences {
             calls.emit(event("BridgeCreate", room).build());
             room.hidden = 1;
             calls.emit(event("ConfbridgeStart", room).build());
+            calls.deviceStates().publish("confbridge:" + room.conference, "INUSE");
         }
         room.members.add(c);
         if (step.marked()) {
@@ -81,6 +82,9 @@ final class Conferences {
         }
         if (room.members.isEmpty()) {
             calls.emit(event("ConfbridgeEnd", room).build());
+            calls.deviceStates().publish("confbridge:" + room.conference, "NOT_INUSE");
+            calls.deviceStates().publish("CBAnn/" + room.conference, "INUSE");
+            calls.deviceStates().publish("CBAnn/" + room.conference, "UNKNOWN");
             rooms.remove(room.conference);
             room.hidden = 0;
             afterwards.add(0, () -> calls.emit(event("BridgeDestroy", room).build()));

@@ -78,6 +78,7 @@ final class Hangups {
         calls.forget(c);
         calls.chanSpy().ending(c);
         calls.emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
+        calls.deviceStates().channelChanged(c);
         calls.queues().deviceChanged(c);
         if (c.callerIdAfterHangup) {
             calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");

@@ -61,6 +61,9 @@ final class Queues {
         QueueEntry entry = new QueueEntry(queue, c, calls.events.now(), line.size() + 1);
         line.add(entry);
         entries.put(c, entry);
+        if (line.size() == 1) {
+            calls.deviceStates().publish("Queue:" + queue, "RINGING");
+        }
         calls.emit("QueueCallerJoin", c, "Queue", queue, "Position", Integer.toString(line.size()),
                 "Count", Integer.toString(line.size()));
         c.mohClass = "default";
@@ -104,6 +107,9 @@ final class Queues {
                 if (status != m.deviceStatus) {
                     m.deviceStatus = status;
                     calls.emit(m.headers(calls.events.event("QueueMemberStatus", "agent,all")).build());
+                    if (!inUse && !m.paused) {
+                        calls.deviceStates().publish("Queue:" + m.queue + "_avail", "NOT_INUSE");
+                    }
                     if (!inUse) {
                         calls.after(Duration.ZERO, () -> offer(m.queue));
                     }
@@ -112,10 +118,8 @@ final class Queues {
         }
     }
 
-    /** {@code Local/agent1@agents-00000001;2} → {@code Local/agent1@agents}; {@code SIP/x-00000000} → {@code SIP/x}. */
     private static String interfaceOf(SimChannel c) {
-        int dash = c.name.lastIndexOf('-');
-        return dash < 0 ? c.name : c.name.substring(0, dash);
+        return DeviceStates.deviceOf(c);
     }
 
     /** AgentCalled, written just before the DialBegin of the member's channel. */
@@ -205,6 +209,9 @@ final class Queues {
         line.remove(entry);
         calls.emit("QueueCallerLeave", entry.caller, "Queue", entry.queue, "Position", Integer.toString(position),
                 "Count", Integer.toString(line.size()));
+        if (line.isEmpty()) {
+            calls.deviceStates().publish("Queue:" + entry.queue, "NOT_INUSE");
+        }
     }
 
     /** QueuePause: pauses or unpauses the member in one queue (or all), QueueMemberPause for each. */
@@ -220,6 +227,10 @@ final class Queues {
                         m.lastPause = calls.events.now().getEpochSecond();
                     }
                     calls.emit(m.headers(calls.events.event("QueueMemberPause", "agent,all")).build());
+                    calls.deviceStates().publish("Queue:" + m.queue + "_pause_" + m.iface, paused ? "INUSE" : "NOT_INUSE");
+                    if (!paused && m.available()) {
+                        calls.deviceStates().publish("Queue:" + m.queue + "_avail", "NOT_INUSE");
+                    }
                     if (!paused) {
                         offer(m.queue);
                     }

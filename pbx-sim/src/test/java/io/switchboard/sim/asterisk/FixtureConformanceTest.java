@@ -33,8 +33,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FixtureConformanceTest {
 
     /** Events the simulator does not produce (or not in the fixtures' places) yet. */
-    static final Set<String> NOT_MODELLED = Set.of("Cdr", "DeviceStateChange", "VarSet",
+    static final Set<String> NOT_MODELLED = Set.of("Cdr", "VarSet",
             "RTCPSent", "RTCPReceived");
+
+    /**
+     * Events real Asterisk publishes through a taskprocessor, so their place among the events of the
+     * same moment varies (05: QueueMemberStatus between two DeviceStateChanges of the same device; 11:
+     * after both). Every block must still have the right number of them with the right headers.
+     */
+    static final Set<String> ASYNC = Set.of("DeviceStateChange");
 
     /**
      * Events whose place in their channel's order real Asterisk itself varies between runs, per
@@ -173,8 +180,10 @@ class FixtureConformanceTest {
     private static void compare(String where, List<AmiFrame> expected, List<AmiFrame> actual, Set<String> racy) {
         assertThat(signatures(actual)).as("%s: same messages", where)
                 .containsExactlyInAnyOrderElementsOf(signatures(expected));
-        assertThat(byKey(without(racy, actual))).as("%s: same order per channel (racing %s left out)", where, racy)
-                .isEqualTo(byKey(without(racy, expected)));
+        Set<String> unordered = new java.util.HashSet<>(racy);
+        unordered.addAll(ASYNC);
+        assertThat(byKey(without(unordered, actual))).as("%s: same order per channel (racing %s left out)", where, racy)
+                .isEqualTo(byKey(without(unordered, expected)));
     }
 
     private static List<AmiFrame> without(Set<String> events, List<AmiFrame> frames) {
