@@ -29,6 +29,8 @@ final class Bridges {
             calls.emit("Newexten", callee, "Extension", callee.exten, "Application", "AppDial",
                     "AppData", "(Outgoing Line)");
         }
+        callee.cdrPeer = caller.name;
+        caller.cdrPeer = callee.name;
         for (SimChannel member : List.of(callee, caller)) {
             bridge.members.add(member);
             member.bridge = bridge;

@@ -33,6 +33,7 @@ final class Calls {
     private final Queues queues;
     private final ChanSpy chanSpy;
     private final DeviceStates deviceStates;
+    private final Cdrs cdrs;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
@@ -49,6 +50,7 @@ final class Calls {
         this.queues = new Queues(this, epochSecond);
         this.chanSpy = new ChanSpy(this);
         this.deviceStates = new DeviceStates(this);
+        this.cdrs = new Cdrs(this);
         this.applications = new Applications(this, new AmdDetector(this, config.amdLoaded()));
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
@@ -57,6 +59,10 @@ final class Calls {
 
     Bridges bridges() {
         return bridges;
+    }
+
+    Cdrs cdrs() {
+        return cdrs;
     }
 
     DeviceStates deviceStates() {
@@ -218,6 +224,9 @@ final class Calls {
 
     void newState(SimChannel c, int state) {
         c.state = state;
+        if (state == SimChannel.UP && c.answeredAt == null) {
+            c.answeredAt = events.now();
+        }
         emit("Newstate", c);
         deviceStates.channelChanged(c);
         queues.deviceChanged(c);

@@ -56,23 +56,11 @@ final class Dialing {
         String target = request.dialString();
         if (target.startsWith("Local/")) {
             String spec = target.substring("Local/".length());
-            Optional<Extension> extension = calls.dialplan.find(contextOf(spec), extenOf(spec));
+            Optional<Extension> extension = calls.dialplan.find(Dialplan.contextOf(spec), Dialplan.extenOf(spec));
             return extension.map(e -> e.steps().stream().filter(s -> !(s instanceof Step.NoOp)).findFirst()
                     .map(s -> s instanceof Step.Busy || s instanceof Step.Ringing).orElse(false)).orElse(true);
         }
         return !(phones.get(target) instanceof Phone.Answers);
-    }
-
-    private static String extenOf(String spec) {
-        int at = spec.indexOf('@');
-        return at < 0 ? spec : spec.substring(0, at);
-    }
-
-    private static String contextOf(String spec) {
-        int at = spec.indexOf('@');
-        String context = at < 0 ? "default" : spec.substring(at + 1);
-        int slash = context.indexOf('/');
-        return slash < 0 ? context : context.substring(0, slash);
     }
 
     private void start(SimChannel caller, String target, OriginateRequest o, Duration timeout) {
@@ -87,8 +75,8 @@ final class Dialing {
 
     private void startLocal(SimChannel caller, String spec, OriginateRequest o, Duration timeout, String linkedid,
             String uid1) {
-        String exten = extenOf(spec);
-        String context = contextOf(spec);
+        String exten = Dialplan.extenOf(spec);
+        String context = Dialplan.contextOf(spec);
         String base = calls.nextName("Local/" + exten + "@" + context, "Local");
         String uid2 = o != null && o.otherChannelId() != null ? o.otherChannelId()
                 : o != null && o.channelId() != null ? o.channelId() + ";2" : calls.nextUniqueid();
@@ -238,10 +226,12 @@ final class Dialing {
             return;
         }
         if (attempt.byQueue()) {
+            dest.dialledCallee = true;
             calls.queues().connect(attempt, dialEvent("DialEnd", attempt));
             return;
         }
         SimChannel caller = attempt.caller();
+        dest.dialledCallee = true;
         caller.dialling = null;
         caller.variables.put("DIALSTATUS", "ANSWER");
         calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", "ANSWER").build());
@@ -293,6 +283,7 @@ final class Dialing {
         } else if (attempt.byQueue()) {
             calls.queues().ringFailed(attempt);
         } else if (attempt.caller().alive) {
+            attempt.caller().failedDials.add("NOANSWER".equals(status) ? "NO ANSWER" : status);
             calls.setVariable(attempt.caller(), "DIALSTATUS", status);
             calls.continueAfterDial(attempt.caller());
         }

@@ -31,4 +31,18 @@ public abstract class Dialplan {
 
     /** The extension {@code exten} matches in {@code context}, if any. */
     abstract Optional<Extension> find(String context, String exten);
+
+    /** The extension of a Local dial spec {@code exten@context[/options]}. */
+    static String extenOf(String spec) {
+        int at = spec.indexOf('@');
+        return at < 0 ? spec : spec.substring(0, at);
+    }
+
+    /** The context of a Local dial spec ({@code default} if none), without {@code /options}. */
+    static String contextOf(String spec) {
+        int at = spec.indexOf('@');
+        String context = at < 0 ? "default" : spec.substring(at + 1);
+        int slash = context.indexOf('/');
+        return slash < 0 ? context : context.substring(0, slash);
+    }
 }

@@ -79,6 +79,7 @@ final class Hangups {
         calls.chanSpy().ending(c);
         calls.emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
         calls.deviceStates().channelChanged(c);
+        calls.cdrs().hungUp(c);
         calls.queues().deviceChanged(c);
         if (c.callerIdAfterHangup) {
             calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
