@@ -169,7 +169,7 @@ final class Actions {
             globals.put(variable, value);
             reply(session, action, "Success", "Message", "Variable Set");
             engine.broadcast(engine.events.event("VarSet", "dialplan,all").add("Channel", "none")
-                    .add("Variable", variable).add("Value", value).add("Uniqueid", "none").build());
+                    .add("Uniqueid", "none").add("Variable", variable).add("Value", value).build());
             return;
         }
         onChannel(session, action, c -> {

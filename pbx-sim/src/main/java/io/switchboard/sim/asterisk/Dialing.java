@@ -82,9 +82,6 @@ final class Dialing {
                 : o != null && o.channelId() != null ? o.channelId() + ";2" : calls.nextUniqueid();
         String linked = linkedid != null ? linkedid : uid1;
         SimChannel one = calls.create(base + ";1", uid1, linked, SimChannel.DOWN, context, exten);
-        if (o != null) {
-            one.variables.putAll(o.variables());
-        }
         SimChannel two = calls.create(base + ";2", uid2, linked, SimChannel.RING, context, exten);
         one.localOne = true;
         one.partner = two;
@@ -96,6 +93,7 @@ final class Dialing {
         }
         calls.emit("Newexten", one, "Extension", exten, "Application",
                 o != null ? "AppDial2" : attempt.byQueue() ? "AppQueue" : "AppDial", "AppData", "(Outgoing Line)");
+        setOriginateVariables(o, one, two);
         announceCallerId(caller, o, one, two);
         if (calls.dialplan.find(context, exten).isEmpty()) {
             calls.finish(two, 0);
@@ -123,9 +121,6 @@ final class Dialing {
         SimChannel dest = calls.create(calls.nextName(tech + "/" + peer, tech), uid, linkedid, SimChannel.DOWN,
                 "default", "s");
         DialAttempt attempt = new DialAttempt(caller, dest, rest, o, queueDial);
-        if (o != null) {
-            dest.variables.putAll(o.variables());
-        }
         dest.dialledBy = attempt;
         if (caller != null) {
             caller.dialling = attempt;
@@ -133,6 +128,7 @@ final class Dialing {
         if (o != null) {
             dest.exten = "";
             calls.emit("Newexten", dest, "Extension", "", "Application", "AppDial2", "AppData", "(Outgoing Line)");
+            setOriginateVariables(o, dest);
         }
         announceCallerId(caller, o, dest, null);
         dialBegin(attempt);
@@ -160,6 +156,17 @@ final class Dialing {
         answered(attempt);
         if (answers.talkFor() != null && dest.alive) {
             dest.timer = calls.after(answers.talkFor(), () -> calls.hangup(dest, false, 16));
+        }
+    }
+
+    /** An Originate's {@code Variable}s, set (VarSet) on the new channel and on a Local {@code ;2} (03, 10). */
+    private void setOriginateVariables(OriginateRequest o, SimChannel... channels) {
+        if (o != null) {
+            o.variables().forEach((name, value) -> {
+                for (SimChannel c : channels) {
+                    calls.setVariable(c, name, value);
+                }
+            });
         }
     }
 
