@@ -32,6 +32,11 @@ public abstract class Dialplan {
     /** The extension {@code exten} matches in {@code context}, if any. */
     abstract Optional<Extension> find(String context, String exten);
 
+    /** The static members of app_queue's queues ({@code queues.conf}) this PBX has; none by default. */
+    java.util.List<QueueMember.Config> queueMembers() {
+        return java.util.List.of();
+    }
+
     /** The extension of a Local dial spec {@code exten@context[/options]}. */
     static String extenOf(String spec) {
         int at = spec.indexOf('@');

@@ -68,6 +68,12 @@ final class FixtureDialplan extends Dialplan {
         };
     }
 
+    /** {@code queues.conf}: queue {@code support} with {@code member => Local/agent1@agents,0,Agent One}. */
+    @Override
+    List<QueueMember.Config> queueMembers() {
+        return List.of(new QueueMember.Config("support", "Local/agent1@agents", "Agent One"));
+    }
+
     private static String amdStatus(SimChannel c) {
         String status = c.variables.getOrDefault("AMDSTATUS", "");
         return status.isEmpty() ? "NOTBUILT" : status;

@@ -6,6 +6,16 @@ package io.switchboard.sim.asterisk;
  */
 final class QueueMember {
 
+    /**
+     * A {@code member => iface,penalty,name} line of {@code queues.conf}.
+     *
+     * @param queue the queue section
+     * @param iface the member's interface, e.g. {@code Local/agent1@agents}
+     * @param name the member's name, e.g. {@code Agent One}
+     */
+    record Config(String queue, String iface, String name) {
+    }
+
     /** Device states as app_queue numbers them (Quirk 23). */
     static final int NOT_INUSE = 1;
     static final int INUSE = 2;

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * app_queue with the fixtures' {@code queues.conf}: queue {@code support}, strategy ringall, ring
- * timeout 15 s, retry 2 s, {@code ringinuse=no}, {@code joinempty=yes}, one static member
- * {@code Local/agent1@agents} named {@code Agent One}. The caller waits with music on hold
+ * app_queue with the settings of the fixtures' {@code queues.conf} (strategy ringall, ring timeout
+ * 15 s, retry 2 s, {@code ringinuse=no}, {@code joinempty=yes}) and the static members the dialplan
+ * declares ({@link Dialplan#queueMembers()}: {@code support} with {@code Local/agent1@agents}
+ * named {@code Agent One} for the fixtures; none for Switchboard's glue, which replaces app_queue). The caller waits with music on hold
  * (QueueCallerJoin); a free member is rung (AgentCalled, then Dial events); on answer the caller
  * leaves the queue (QueueCallerLeave before AgentConnect, Quirk 23) and is bridged to the member; the
  * call ends with AgentComplete, or with QueueCallerAbandon and QueueCallerLeave if the caller hangs up
@@ -33,8 +34,11 @@ final class Queues {
 
     Queues(Calls calls, long loginTime) {
         this.calls = calls;
-        members.put("support", List.of(new QueueMember("support", "Local/agent1@agents", "Agent One", loginTime)));
-        waiting.put("support", new ArrayList<>());
+        for (QueueMember.Config member : calls.dialplan.queueMembers()) {
+            members.computeIfAbsent(member.queue(), q -> new ArrayList<>())
+                    .add(new QueueMember(member.queue(), member.iface(), member.name(), loginTime));
+            waiting.put(member.queue(), new ArrayList<>());
+        }
     }
 
     Map<String, List<QueueMember>> members() {
