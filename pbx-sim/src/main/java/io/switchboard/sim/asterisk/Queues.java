@@ -55,10 +55,6 @@ final class Queues {
         return counts.computeIfAbsent(queue, q -> new int[2]);
     }
 
-    Optional<QueueMember> member(String queue, String iface) {
-        return members.getOrDefault(queue, List.of()).stream().filter(m -> m.iface.equals(iface)).findFirst();
-    }
-
     /** {@code Queue(name,...)}: the caller joins and waits with music on hold; free members ring. */
     void join(SimChannel c, String queue) {
         List<QueueEntry> line = waiting.computeIfAbsent(queue, q -> new ArrayList<>());
