@@ -75,6 +75,9 @@ final class Actions {
             case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> {
                 reply(session, action, "Success");
                 engine.calls.emit(name.equals("mixmonitor") ? "MixMonitorStart" : "MixMonitorStop", c);
+                if (name.equals("mixmonitor") && c.bridge != null) {
+                    engine.calls.bridges().announcePeers(c.bridge);   // the audiohook re-evaluates the bridge (13)
+                }
             });
             default -> {
                 reply(session, action, "Error", "Message", "Invalid/unknown command: " + action.name()

@@ -36,6 +36,7 @@ final class Bridges {
             member.bridge = bridge;
             calls.emit(event("BridgeEnter", bridge).channel("", member).build());
         }
+        announcePeers(bridge);
         return bridge;
     }
 
@@ -61,9 +62,7 @@ final class Bridges {
             member.bridge = bridge;
             calls.emit(event("BridgeEnter", bridge).channel("", member).build());
         }
-        for (SimChannel member : List.of(one, two)) {
-            calls.emit("VarSet", member, "Variable", "BRIDGEPEER", "Value", (member == one ? two : one).name);
-        }
+        announcePeers(bridge);
         one.connectedNum = two.callerNum;
         one.connectedName = two.callerName;
         two.connectedNum = one.callerNum;
@@ -76,6 +75,21 @@ final class Bridges {
         }
     }
 
+    /**
+     * VarSet BRIDGEPEER on every member: the other members' names, after a ConfBridge's announcer
+     * ({@code CBAnn/<conference>-N;2}) if it has one; empty for a channel on its way out.
+     */
+    void announcePeers(SimBridge bridge) {
+        for (SimChannel member : bridge.members) {
+            List<String> peers = new java.util.ArrayList<>();
+            if (bridge.hidden > 0) {
+                peers.add(bridge.announcer);
+            }
+            bridge.members.stream().filter(m -> m != member).forEach(m -> peers.add(m.name));
+            calls.setVariable(member, "BRIDGEPEER", String.join(",", peers));
+        }
+    }
+
     /** Whether {@code c} was put into its bridge by AMI {@code Bridge} (it runs no application there). */
     static boolean amiBridged(SimChannel c) {
         return c.bridge != null && !c.bridge.isConference() && c.bridge.dialCaller == null;
@@ -84,6 +98,9 @@ final class Bridges {
     /** {@code c} leaves (it hangs up); the other member's end of the bridge follows afterwards. */
     void leave(SimChannel c, List<Runnable> afterwards) {
         SimBridge bridge = c.bridge;
+        for (SimChannel member : bridge.members) {
+            calls.setVariable(member, "BRIDGEPEER", "");
+        }
         c.bridge = null;
         bridge.members.remove(c);
         calls.emit(event("BridgeLeave", bridge).channel("", c).build());

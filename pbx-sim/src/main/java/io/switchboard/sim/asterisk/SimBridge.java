@@ -23,6 +23,8 @@ final class SimBridge {
     final Set<SimChannel> endMarked = new LinkedHashSet<>();
     /** Channels in the bridge that AMI never shows (ConfBridge's announcer, Quirk 16). */
     int hidden;
+    /** The announcer channel's name ({@code CBAnn/<conference>-N;2}), for BRIDGEPEER. */
+    String announcer = "";
 
     private SimBridge(String uniqueid, SimChannel dialCaller, String conference) {
         this.uniqueid = uniqueid;

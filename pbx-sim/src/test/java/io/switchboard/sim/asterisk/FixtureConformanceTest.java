@@ -49,7 +49,7 @@ class FixtureConformanceTest {
      * The rest is Dial/Queue/ConfBridge/RTP bookkeeping.
      */
     static boolean comparedVariable(String name) {
-        return name.equals("AMDSTATUS") || name.equals("AMDCAUSE") || name.startsWith("CTI_");
+        return name.equals("AMDSTATUS") || name.equals("AMDCAUSE") || name.equals("BRIDGEPEER") || name.startsWith("CTI_");
     }
 
     /**
@@ -69,13 +69,18 @@ class FixtureConformanceTest {
      * follows the sync order (also 07's). In 10/10c/10d the SIP leg's ConfbridgeJoin came before its
      * BridgeEnter (10/10d: even before the Newexten of ConfBridge), in 08/10b after it (Quirks 22, 29);
      * the simulator follows 08. When 10d's agent leaves, BridgeLeave comes before ConfbridgeLeave; in
-     * 08/10c after it.
+     * 08/10c after it. BRIDGEPEER's VarSet races with Confbridge* the same way: in 10b/10c the
+     * nailed agent's comes before its ConfbridgeJoin (08/10: after), in 10d the leaving SIP leg's
+     * after its ConfbridgeLeave (08/10/10c: before); when 13's caller hangs up, its BRIDGEPEER VarSet
+     * comes before AgentComplete (03: after).
      */
     static final Map<String, Map<Integer, Set<String>>> RACY = Map.of(
             "09-originate-failures.ami.txt", Map.of(6, Set.of("Newstate")),
             "10-outbound-sip-amd-to-agent.ami.txt", Map.of(6, Set.of("ConfbridgeJoin")),
-            "10c-outbound-amd-human.ami.txt", Map.of(6, Set.of("ConfbridgeJoin")),
-            "10d-outbound-amd-notsure-no-rtp.ami.txt", Map.of(6, Set.of("ConfbridgeJoin"),
+            "10b-outbound-amd-machine.ami.txt", Map.of(4, Set.of("VarSet")),
+            "13-mixmonitor-chanspy.ami.txt", Map.of(14, Set.of("VarSet")),
+            "10c-outbound-amd-human.ami.txt", Map.of(4, Set.of("VarSet"), 6, Set.of("ConfbridgeJoin")),
+            "10d-outbound-amd-notsure-no-rtp.ami.txt", Map.of(6, Set.of("ConfbridgeJoin"), 8, Set.of("VarSet"),
                     10, Set.of("ConfbridgeLeave")));
 
     /** The SIP customer of 10b/10c/10d answers at once; what AMD hears differs (Quirk 28). */
