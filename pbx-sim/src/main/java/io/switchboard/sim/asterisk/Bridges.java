@@ -20,12 +20,14 @@ final class Bridges {
 
     /**
      * Puts two channels into a new basic bridge (BridgeCreate, BridgeEnter ×2); for Dial the callee's
-     * {@code AppDial} Newexten comes between (app_queue sends its {@code AppQueue} one before DialEnd).
+     * {@code AppDial} Newexten comes between (app_queue sends its {@code AppQueue} one before DialEnd,
+     * and sets no DIALSTATUS).
      */
-    SimBridge bridge(SimChannel callee, SimChannel caller, boolean dialNewexten) {
+    SimBridge bridge(SimChannel callee, SimChannel caller, boolean byQueue) {
         SimBridge bridge = SimBridge.basic(calls.nextBridgeId(), caller);
+        bridge.byQueue = byQueue;
         calls.emit(event("BridgeCreate", bridge).build());
-        if (dialNewexten) {
+        if (!byQueue) {
             calls.emit("Newexten", callee, "Extension", callee.exten, "Application", "AppDial",
                     "AppData", "(Outgoing Line)");
         }
@@ -90,6 +92,13 @@ final class Bridges {
         }
     }
 
+    /** Dial() returns to the caller once it is out of the bridge: DIALSTATUS is set again (05, 11). */
+    private void dialReturns(SimBridge bridge, SimChannel left) {
+        if (left == bridge.dialCaller && !bridge.byQueue) {
+            calls.setVariable(left, "DIALSTATUS", "ANSWER");
+        }
+    }
+
     /** Whether {@code c} was put into its bridge by AMI {@code Bridge} (it runs no application there). */
     static boolean amiBridged(SimChannel c) {
         return c.bridge != null && !c.bridge.isConference() && c.bridge.dialCaller == null;
@@ -104,6 +113,7 @@ final class Bridges {
         c.bridge = null;
         bridge.members.remove(c);
         calls.emit(event("BridgeLeave", bridge).channel("", c).build());
+        dialReturns(bridge, c);
         if (bridge.members.size() == 1) {
             SimChannel remaining = bridge.members.get(0);
             afterwards.add(() -> ended(bridge, remaining));
@@ -118,6 +128,7 @@ final class Bridges {
         bridge.members.clear();
         calls.emit(event("BridgeLeave", bridge).channel("", remaining).build());
         calls.emit(event("BridgeDestroy", bridge).build());
+        dialReturns(bridge, remaining);
         if (remaining == bridge.dialCaller) {
             calls.continueAfterDial(remaining);
         } else if (bridge.dialCaller == null) {

@@ -33,6 +33,9 @@ final class Dialing {
 
     /** Dial() run by {@code caller}'s dialplan. */
     void dial(SimChannel caller, String target, Duration timeout) {
+        if (!queueDial) {
+            calls.setVariable(caller, "DIALSTATUS", "");
+        }
         start(caller, target, null, timeout);
     }
 
@@ -240,12 +243,12 @@ final class Dialing {
         SimChannel caller = attempt.caller();
         dest.dialledCallee = true;
         caller.dialling = null;
-        caller.variables.put("DIALSTATUS", "ANSWER");
+        calls.setVariable(caller, "DIALSTATUS", "ANSWER");
         calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", "ANSWER").build());
         if (dest.localOne) {
             dest.exten = "";
         }
-        calls.bridges().bridge(dest, caller, true);
+        calls.bridges().bridge(dest, caller, false);
     }
 
     /** The dialled channel is busy or gave up: DialEnd, hang it up, report the outcome. */

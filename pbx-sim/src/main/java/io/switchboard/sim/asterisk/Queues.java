@@ -148,7 +148,7 @@ final class Queues {
         entry.member.inCall = true;
         calls.emit(agentEvent("AgentConnect", entry).add("HoldTime", seconds(entry.joined, entry.connected))
                 .add("RingTime", seconds(entry.ringStarted, entry.connected)).build());
-        calls.bridges().bridge(agent, caller, false);
+        calls.bridges().bridge(agent, caller, true);
     }
 
     /** Ringing the member failed (busy, no answer): the caller waits on and the queue retries. */

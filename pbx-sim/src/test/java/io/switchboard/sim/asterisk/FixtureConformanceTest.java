@@ -44,12 +44,13 @@ class FixtureConformanceTest {
 
     /**
      * The VarSets that are compared although VarSet is not modelled in general: AMD's result, which
-     * reaches AMI only as these two VarSets (Quirk 28), and the fixtures' own {@code CTI_*} variables,
+     * reaches AMI only as these two VarSets (Quirk 28), BRIDGEPEER and DIALSTATUS (bridge and Dial
+     * outcome), and the fixtures' own {@code CTI_*} variables,
      * set by AMI Setvar (14: a global, a channel variable) or Originate {@code Variable} (03, 10*).
      * The rest is Dial/Queue/ConfBridge/RTP bookkeeping.
      */
     static boolean comparedVariable(String name) {
-        return name.equals("AMDSTATUS") || name.equals("AMDCAUSE") || name.equals("BRIDGEPEER") || name.startsWith("CTI_");
+        return Set.of("AMDSTATUS", "AMDCAUSE", "BRIDGEPEER", "DIALSTATUS").contains(name) || name.startsWith("CTI_");
     }
 
     /**
