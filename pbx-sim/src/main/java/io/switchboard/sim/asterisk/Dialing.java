@@ -165,11 +165,8 @@ final class Dialing {
     /** An Originate's {@code Variable}s, set (VarSet) on the new channel and on a Local {@code ;2} (03, 10). */
     private void setOriginateVariables(OriginateRequest o, SimChannel... channels) {
         if (o != null) {
-            o.variables().forEach((name, value) -> {
-                for (SimChannel c : channels) {
-                    calls.setVariable(c, name, value);
-                }
-            });
+            o.variables().forEach((name, value) ->
+                    java.util.Arrays.stream(channels).forEach(c -> calls.setVariable(c, name, value)));
         }
     }
 
