@@ -12,10 +12,12 @@ final class Actions {
     private final Engine engine;
     private final Map<String, String> globals = new HashMap<>(Map.of("CTI_GLOBAL", "initial"));
     private final ChannelLists lists;
+    private final QueueLists queueLists;
 
     Actions(Engine engine) {
         this.engine = engine;
         this.lists = new ChannelLists(engine.calls);
+        this.queueLists = new QueueLists(engine.calls);
     }
 
     void handle(AmiSession session, AmiAction action) {
@@ -46,14 +48,19 @@ final class Actions {
             case "originate" -> originate(session, action);
             case "redirect" -> onChannel(session, action, c -> {
                 reply(session, action, "Success", "Message", "Redirect successful");
-                engine.calls.redirect(c, action.header("Context").orElse(c.context).trim(),
+                redirect(c, action.header("Context").orElse(c.context).trim(),
                         action.header("Exten").orElse("s").trim(),
                         Integer.parseInt(action.header("Priority").orElse("1").trim()));
             });
             case "hangup" -> onChannel(session, action, c -> {
                 reply(session, action, "Success", "Message", "Channel Hungup");
+                if (engine.calls.chanSpy().deferHangup(c)) {
+                    return;
+                }
                 engine.calls.hangup(c, true, c.bridge != null ? 16 : 0);
             });
+            case "bridge" -> bridge(session, action);
+            case "queuepause" -> queuePause(session, action);
             case "setvar" -> setvar(session, action);
             case "getvar" -> getvar(session, action);
             case "command" -> command(session, action);
@@ -61,9 +68,17 @@ final class Actions {
             case "coreshowchannels" -> lists.coreShowChannels(session, action);
             case "status" -> lists.status(session, action);
             case "bridgelist" -> lists.bridgeList(session, action);
+            case "queuestatus" -> queueLists.queueStatus(session, action);
+            case "queuesummary" -> queueLists.queueSummary(session, action);
             case "confbridgelist" -> engine.calls.conferences().list(session, action);
             case "confbridgelistrooms" -> engine.calls.conferences().listRooms(session, action);
-            case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> reply(session, action, "Success"));
+            case "mixmonitor", "stopmixmonitor" -> onChannel(session, action, c -> {
+                reply(session, action, "Success");
+                engine.calls.emit(name.equals("mixmonitor") ? "MixMonitorStart" : "MixMonitorStop", c);
+                if (name.equals("mixmonitor") && c.bridge != null) {
+                    engine.calls.bridges().announcePeers(c.bridge);   // the audiohook re-evaluates the bridge (13)
+                }
+            });
             default -> {
                 reply(session, action, "Error", "Message", "Invalid/unknown command: " + action.name()
                         + ". Use Action: ListCommands to show available commands.");
@@ -107,6 +122,48 @@ final class Actions {
         engine.calls.dialing().originate(request);
     }
 
+    /** AMI Redirect: leaves music on hold and runs the new extension, or hangs up if it is missing. */
+    private void redirect(SimChannel c, String context, String exten, int priority) {
+        c.cancelTimer();
+        c.generation++;
+        engine.calls.stopMusic(c);
+        c.context = context;
+        c.exten = exten;
+        c.priority = priority;
+        if (engine.calls.dialplan.find(context, exten).isEmpty()) {
+            engine.calls.hangup(c, true, 0);
+        } else {
+            engine.calls.run(c);
+        }
+    }
+
+    private void queuePause(AmiSession session, AmiAction action) {
+        boolean paused = action.header("Paused").map(String::trim).filter(p -> p.equalsIgnoreCase("true")
+                || p.equals("1") || p.equalsIgnoreCase("yes")).isPresent();
+        String queue = action.header("Queue").map(String::trim).filter(q -> !q.isEmpty()).orElse(null);
+        if (engine.calls.queues().pause(action.header("Interface").orElse("").trim(), queue, paused,
+                action.header("Reason").orElse("").trim())) {
+            reply(session, action, "Success", "Message", "Interface " + (paused ? "paused" : "unpaused")
+                    + " successfully");
+        } else {
+            reply(session, action, "Error", "Message", "Interface not found");
+        }
+    }
+
+    private void bridge(AmiSession session, AmiAction action) {
+        String name1 = action.header("Channel1").orElse("").trim();
+        String name2 = action.header("Channel2").orElse("").trim();
+        Optional<SimChannel> one = engine.calls.channel(name1);
+        Optional<SimChannel> two = engine.calls.channel(name2);
+        if (one.isEmpty() || two.isEmpty()) {
+            reply(session, action, "Error", "Message", "Channel" + (one.isEmpty() ? "1" : "2")
+                    + " does not exist: " + (one.isEmpty() ? name1 : name2));
+            return;
+        }
+        reply(session, action, "Success", "Message", "Channels have been bridged");
+        engine.calls.bridges().amiBridge(one.get(), two.get());
+    }
+
     private void setvar(AmiSession session, AmiAction action) {
         String variable = action.header("Variable").orElse("");
         String value = action.header("Value").orElse("");
@@ -115,7 +172,7 @@ final class Actions {
             globals.put(variable, value);
             reply(session, action, "Success", "Message", "Variable Set");
             engine.broadcast(engine.events.event("VarSet", "dialplan,all").add("Channel", "none")
-                    .add("Variable", variable).add("Value", value).add("Uniqueid", "none").build());
+                    .add("Uniqueid", "none").add("Variable", variable).add("Value", value).build());
             return;
         }
         onChannel(session, action, c -> {

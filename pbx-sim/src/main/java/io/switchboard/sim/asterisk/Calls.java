@@ -29,20 +29,29 @@ final class Calls {
     private final Bridges bridges;
     private final Conferences conferences;
     private final Hangups hangups;
+    private final Applications applications;
+    private final Queues queues;
+    private final ChanSpy chanSpy;
+    private final DeviceStates deviceStates;
+    private final Cdrs cdrs;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
     private int uniqueidSequence;
     private int bridgeSequence;
 
-    Calls(Events events, Dialplan dialplan, Map<String, Phone> phones, Consumer<AmiMessage> sink, Timers timers,
-            long epochSecond) {
+    Calls(Events events, SimulatorConfig config, Consumer<AmiMessage> sink, Timers timers, long epochSecond) {
         this.events = events;
-        this.dialplan = dialplan;
+        this.dialplan = config.dialplan();
         this.sink = sink;
         this.timers = timers;
         this.epochSecond = epochSecond;
-        this.dialing = new Dialing(this, phones);
+        this.dialing = new Dialing(this, config.phones());
+        this.queues = new Queues(this, epochSecond);
+        this.chanSpy = new ChanSpy(this);
+        this.deviceStates = new DeviceStates(this);
+        this.cdrs = new Cdrs(this);
+        this.applications = new Applications(this, new AmdDetector(this, config.amdLoaded()));
         this.bridges = new Bridges(this);
         this.conferences = new Conferences(this);
         this.hangups = new Hangups(this);
@@ -50,6 +59,22 @@ final class Calls {
 
     Bridges bridges() {
         return bridges;
+    }
+
+    Cdrs cdrs() {
+        return cdrs;
+    }
+
+    DeviceStates deviceStates() {
+        return deviceStates;
+    }
+
+    ChanSpy chanSpy() {
+        return chanSpy;
+    }
+
+    Queues queues() {
+        return queues;
     }
 
     Conferences conferences() {
@@ -77,7 +102,7 @@ final class Calls {
             channel.application = extra[3];
             channel.applicationData = extra[5];
         }
-        Events.Builder b = events.channel(event, privilegeOf(event), channel);
+        Events.Builder b = events.channel(event, Events.privilegeOf(event), channel);
         for (int i = 0; i < extra.length; i += 2) {
             b.add(extra[i], extra[i + 1]);
         }
@@ -111,8 +136,15 @@ final class Calls {
 
     /** Creates and announces a channel (Newchannel). */
     SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten) {
+        return create(name, uniqueid, linkedid, state, context, exten, c -> { });
+    }
+
+    /** Creates a channel, lets {@code before} set what its Newchannel already shows, and announces it. */
+    SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten,
+            Consumer<SimChannel> before) {
         SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, state, context, exten);
         c.created = events.now();
+        before.accept(c);
         channels.put(name, c);
         emit("Newchannel", c);
         return c;
@@ -128,18 +160,11 @@ final class Calls {
                 return;
             }
             Step step = extension.get().steps().get(c.priority - 1);
-            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", appData(c, step));
+            emit("Newexten", c, "Extension", c.exten, "Application", step.application(), "AppData", applications.appData(c, step));
             if (!execute(c, step, extension.get())) {
                 return;
             }
         }
-    }
-
-    private String appData(SimChannel c, Step step) {
-        if (step instanceof Step.GotoIfNoMarked g) {
-            return (conferences.hasMarked(g.conference().apply(c)) ? "0" : "1") + step.appData(c);
-        }
-        return step.appData(c);
     }
 
     /**
@@ -153,85 +178,13 @@ final class Calls {
         execute(c, step, Extension.of(step));
     }
 
+    /** Runs one priority; true if the dialplan goes on at once (see {@link Applications}). */
     boolean execute(SimChannel c, Step step, Extension extension) {
-        int generation = c.generation;
-        if (step instanceof Step.NoOp) {
-            c.priority++;
-        } else if (step instanceof Step.Answer) {
-            c.priority++;
-            answer(c);
-        } else if (step instanceof Step.Set s) {
-            setVariable(c, s.variable(), s.value().apply(c));
-            c.priority++;
-        } else if (step instanceof Step.UserEvent u) {
-            emit(events.channel("UserEvent", "user,all", c).add("UserEvent", u.name()).addAll(u.fields().apply(c)).build());
-            c.priority++;
-        } else if (step instanceof Step.MusicOnHold m) {
-            c.mohClass = m.mohClass();
-            emit("MusicOnHoldStart", c, "Class", m.mohClass());
-            return false;
-        } else if (step instanceof Step.Wait w) {
-            c.timer = after(w.duration(), () -> resume(c, generation));
-            return false;
-        } else if (step instanceof Step.Ringing) {
-            c.priority++;
-            if (c.partner != null && c.partner.dialledBy != null) {
-                dialing.ringing(c.partner.dialledBy);
-            }
-        } else if (step instanceof Step.Busy) {
-            newState(c, SimChannel.BUSY);
-            if (c.partner != null && c.partner.dialledBy != null) {
-                dialing.failed(c.partner.dialledBy, "BUSY");
-            }
-            return false;
-        } else if (step instanceof Step.Dial d) {
-            dialing.dial(c, d.target().apply(c), d.timeout().apply(c));
-            return false;
-        } else if (step instanceof Step.GotoIf g) {
-            c.priority = g.condition().test(c) ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
-        } else if (step instanceof Step.Goto g) {
-            return jump(c, g);
-        } else if (step instanceof Step.ConfBridge cb) {
-            conferences.join(c, cb);
-            return false;
-        } else if (step instanceof Step.GotoIfNoMarked g) {
-            c.priority = !conferences.hasMarked(g.conference().apply(c))
-                    ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
-        } else if (step instanceof Step.Amd) {
-            AmdOutcome outcome = c.amd;
-            c.timer = after(outcome.analysis(), () -> {
-                if (c.alive && c.generation == generation) {
-                    setVariable(c, "AMDSTATUS", outcome.name());
-                    setVariable(c, "AMDCAUSE", outcome.cause());
-                    resume(c, generation);
-                }
-            });
-            return false;
-        } else if (step instanceof Step.Instant) {
-            c.priority++;
-        } else if (step instanceof Step.Hangup) {
-            hangup(c, true, 16);
-            return false;
-        } else {
-            return false;
-        }
-        return true;
+        return applications.execute(c, step, extension);
     }
 
-    private boolean jump(SimChannel c, Step.Goto g) {
-        String context = g.context() == null ? c.context : g.context();
-        Optional<Extension> target = dialplan.find(context, g.exten());
-        c.context = context;
-        c.exten = g.exten();
-        c.priority = target.map(t -> t.priority(g.label()).orElse(1)).orElse(1);
-        if (target.isEmpty()) {
-            hangup(c, false, 0);
-            return false;
-        }
-        return true;
-    }
 
-    private void resume(SimChannel c, int generation) {
+    void resume(SimChannel c, int generation) {
         if (c.alive && c.generation == generation) {
             c.timer = null;
             if (c.applicationOnly) {
@@ -263,31 +216,29 @@ final class Calls {
         if (c.partner != null && !c.localOne && c.partner.dialledBy != null) {
             dialing.answered(c.partner.dialledBy);
         }
+        if (c.byeAfterAnswer != null) {
+            after(c.byeAfterAnswer, () -> hangups.farEndHangsUp(c));
+            c.byeAfterAnswer = null;
+        }
     }
 
     void newState(SimChannel c, int state) {
         c.state = state;
+        if (state == SimChannel.UP && c.answeredAt == null) {
+            c.answeredAt = events.now();
+        }
         emit("Newstate", c);
+        deviceStates.channelChanged(c);
+        queues.deviceChanged(c);
     }
 
     void setVariable(SimChannel c, String name, String value) {
+        if (ChannelFunctions.writeCallerId(c, name, value)) {
+            emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+            return;
+        }
         c.variables.put(name, value);
         emit("VarSet", c, "Variable", name, "Value", value);
-    }
-
-    /** AMI Redirect: leaves music on hold and runs the new extension, or hangs up if it is missing. */
-    void redirect(SimChannel c, String context, String exten, int priority) {
-        c.cancelTimer();
-        c.generation++;
-        stopMusic(c);
-        c.context = context;
-        c.exten = exten;
-        c.priority = priority;
-        if (dialplan.find(context, exten).isEmpty()) {
-            hangup(c, true, 0);
-        } else {
-            run(c);
-        }
     }
 
     void stopMusic(SimChannel c) {

@@ -6,6 +6,18 @@ final class ChannelFunctions {
     private ChannelFunctions() {
     }
 
+    /** Sets {@code CALLERID(num)} or {@code CALLERID(name)}; false for anything else. */
+    static boolean writeCallerId(SimChannel c, String variable, String value) {
+        switch (variable) {
+            case "CALLERID(num)" -> c.callerNum = value;
+            case "CALLERID(name)" -> c.callerName = value;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static String read(SimChannel c, String variable) {
         return switch (variable) {
             case "CALLERID(num)" -> c.callerNum;

@@ -47,10 +47,11 @@ final class Conferences {
             rooms.put(name, room);
             calls.nextUniqueid();
             calls.nextUniqueid();
-            calls.nextName("CBAnn/" + name, "Local");
+            room.announcer = calls.nextName("CBAnn/" + name, "Local") + ";2";
             calls.emit(event("BridgeCreate", room).build());
             room.hidden = 1;
             calls.emit(event("ConfbridgeStart", room).build());
+            calls.deviceStates().publish("confbridge:" + room.conference, "INUSE");
         }
         room.members.add(c);
         if (step.marked()) {
@@ -61,7 +62,14 @@ final class Conferences {
         }
         c.bridge = room;
         calls.emit(event("BridgeEnter", room).channel("", c).build());
+        boolean alone = room.members.size() == 1;
+        if (!alone) {
+            calls.bridges().announcePeers(room);
+        }
         calls.emit(event("ConfbridgeJoin", room).channel("", c).add("Admin", "No").add("Muted", "No").build());
+        if (alone) {
+            calls.bridges().announcePeers(room);
+        }
     }
 
     /** {@code c} leaves (hangup); kicked end_marked users continue their dialplan afterwards. */
@@ -81,6 +89,9 @@ final class Conferences {
         }
         if (room.members.isEmpty()) {
             calls.emit(event("ConfbridgeEnd", room).build());
+            calls.deviceStates().publish("confbridge:" + room.conference, "NOT_INUSE");
+            calls.deviceStates().publish("CBAnn/" + room.conference, "INUSE");
+            calls.deviceStates().publish("CBAnn/" + room.conference, "UNKNOWN");
             rooms.remove(room.conference);
             room.hidden = 0;
             afterwards.add(0, () -> calls.emit(event("BridgeDestroy", room).build()));
@@ -88,12 +99,16 @@ final class Conferences {
     }
 
     private void remove(SimBridge room, SimChannel c) {
+        calls.setVariable(c, "BRIDGEPEER", "");
         calls.emit(event("ConfbridgeLeave", room).channel("", c).add("Admin", "No").build());
         room.members.remove(c);
         room.marked.remove(c);
         room.endMarked.remove(c);
         c.bridge = null;
         calls.emit(event("BridgeLeave", room).channel("", c).build());
+        if (!room.members.isEmpty()) {
+            calls.bridges().announcePeers(room);
+        }
     }
 
     /** Action ConfbridgeList: the users of one conference. */

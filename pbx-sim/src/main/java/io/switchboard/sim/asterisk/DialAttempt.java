@@ -7,6 +7,8 @@ package io.switchboard.sim.asterisk;
  * @param dest the dialled channel ({@code ;1} for Local)
  * @param dialString what was dialled, e.g. {@code agent1@agents} or {@code 127.0.0.1:5099}
  * @param originate the Originate this attempt serves, or null for Dial()
+ * @param byQueue true when app_queue rings a member for {@code caller} ({@link Queues})
  */
-record DialAttempt(SimChannel caller, SimChannel dest, String dialString, OriginateRequest originate) {
+record DialAttempt(SimChannel caller, SimChannel dest, String dialString, OriginateRequest originate,
+        boolean byQueue) {
 }

@@ -13,6 +13,8 @@ final class Dialing {
     private final Calls calls;
     private final Map<String, Phone> phones;
     private java.util.function.Function<String, Phone> resolver = target -> null;
+    /** True while {@link #dialForQueue} starts its dial. */
+    private boolean queueDial;
 
     Dialing(Calls calls, Map<String, Phone> phones) {
         this.calls = calls;
@@ -31,7 +33,20 @@ final class Dialing {
 
     /** Dial() run by {@code caller}'s dialplan. */
     void dial(SimChannel caller, String target, Duration timeout) {
+        if (!queueDial) {
+            calls.setVariable(caller, "DIALSTATUS", "");
+        }
         start(caller, target, null, timeout);
+    }
+
+    /** app_queue rings member {@code iface} for the queue caller {@code caller}. */
+    void dialForQueue(SimChannel caller, String iface, Duration timeout) {
+        queueDial = true;
+        try {
+            dial(caller, iface, timeout);
+        } finally {
+            queueDial = false;
+        }
     }
 
     /** An AMI Originate, after its response was written. */
@@ -44,23 +59,11 @@ final class Dialing {
         String target = request.dialString();
         if (target.startsWith("Local/")) {
             String spec = target.substring("Local/".length());
-            Optional<Extension> extension = calls.dialplan.find(contextOf(spec), extenOf(spec));
+            Optional<Extension> extension = calls.dialplan.find(Dialplan.contextOf(spec), Dialplan.extenOf(spec));
             return extension.map(e -> e.steps().stream().filter(s -> !(s instanceof Step.NoOp)).findFirst()
                     .map(s -> s instanceof Step.Busy || s instanceof Step.Ringing).orElse(false)).orElse(true);
         }
         return !(phones.get(target) instanceof Phone.Answers);
-    }
-
-    private static String extenOf(String spec) {
-        int at = spec.indexOf('@');
-        return at < 0 ? spec : spec.substring(0, at);
-    }
-
-    private static String contextOf(String spec) {
-        int at = spec.indexOf('@');
-        String context = at < 0 ? "default" : spec.substring(at + 1);
-        int slash = context.indexOf('/');
-        return slash < 0 ? context : context.substring(0, slash);
     }
 
     private void start(SimChannel caller, String target, OriginateRequest o, Duration timeout) {
@@ -75,27 +78,25 @@ final class Dialing {
 
     private void startLocal(SimChannel caller, String spec, OriginateRequest o, Duration timeout, String linkedid,
             String uid1) {
-        String exten = extenOf(spec);
-        String context = contextOf(spec);
+        String exten = Dialplan.extenOf(spec);
+        String context = Dialplan.contextOf(spec);
         String base = calls.nextName("Local/" + exten + "@" + context, "Local");
         String uid2 = o != null && o.otherChannelId() != null ? o.otherChannelId()
                 : o != null && o.channelId() != null ? o.channelId() + ";2" : calls.nextUniqueid();
         String linked = linkedid != null ? linkedid : uid1;
         SimChannel one = calls.create(base + ";1", uid1, linked, SimChannel.DOWN, context, exten);
-        if (o != null) {
-            one.variables.putAll(o.variables());
-        }
         SimChannel two = calls.create(base + ";2", uid2, linked, SimChannel.RING, context, exten);
         one.localOne = true;
         one.partner = two;
         two.partner = one;
-        DialAttempt attempt = new DialAttempt(caller, one, spec, o);
+        DialAttempt attempt = new DialAttempt(caller, one, spec, o, queueDial);
         one.dialledBy = attempt;
         if (caller != null) {
             caller.dialling = attempt;
         }
-        calls.emit("Newexten", one, "Extension", exten, "Application", o != null ? "AppDial2" : "AppDial",
-                "AppData", "(Outgoing Line)");
+        calls.emit("Newexten", one, "Extension", exten, "Application",
+                o != null ? "AppDial2" : attempt.byQueue() ? "AppQueue" : "AppDial", "AppData", "(Outgoing Line)");
+        setOriginateVariables(o, one, two);
         announceCallerId(caller, o, one, two);
         if (calls.dialplan.find(context, exten).isEmpty()) {
             calls.finish(two, 0);
@@ -105,6 +106,9 @@ final class Dialing {
         }
         calls.emit(calls.events.event("LocalBridge", "call,all").channel("LocalOne", one).channel("LocalTwo", two)
                 .add("Context", context).add("Exten", exten).add("LocalOptimization", "Yes").build());
+        if (attempt.byQueue()) {
+            calls.queues().agentCalled(attempt);
+        }
         dialBegin(attempt);
         one.timer = calls.after(timeout, () -> timedOut(attempt));
         calls.run(two);
@@ -119,10 +123,7 @@ final class Dialing {
         Phone phone = phoneFor(target);
         SimChannel dest = calls.create(calls.nextName(tech + "/" + peer, tech), uid, linkedid, SimChannel.DOWN,
                 "default", "s");
-        DialAttempt attempt = new DialAttempt(caller, dest, rest, o);
-        if (o != null) {
-            dest.variables.putAll(o.variables());
-        }
+        DialAttempt attempt = new DialAttempt(caller, dest, rest, o, queueDial);
         dest.dialledBy = attempt;
         if (caller != null) {
             caller.dialling = attempt;
@@ -130,6 +131,7 @@ final class Dialing {
         if (o != null) {
             dest.exten = "";
             calls.emit("Newexten", dest, "Extension", "", "Application", "AppDial2", "AppData", "(Outgoing Line)");
+            setOriginateVariables(o, dest);
         }
         announceCallerId(caller, o, dest, null);
         dialBegin(attempt);
@@ -160,6 +162,14 @@ final class Dialing {
         }
     }
 
+    /** An Originate's {@code Variable}s, set (VarSet) on the new channel and on a Local {@code ;2} (03, 10). */
+    private void setOriginateVariables(OriginateRequest o, SimChannel... channels) {
+        if (o != null) {
+            o.variables().forEach((name, value) ->
+                    java.util.Arrays.stream(channels).forEach(c -> calls.setVariable(c, name, value)));
+        }
+    }
+
     private void announceCallerId(SimChannel caller, OriginateRequest o, SimChannel first, SimChannel second) {
         String num = caller != null ? caller.callerNum : o == null ? null : o.callerNum();
         String name = caller != null ? caller.callerName : o == null ? null : o.callerName();
@@ -172,11 +182,13 @@ final class Dialing {
             c.connectedNum = num;
             c.connectedName = c.callerName;
             calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
-            calls.emit("NewConnectedLine", c);
+            if (!(queueDial && c == first)) {
+                calls.emit("NewConnectedLine", c);
+            }
         }
     }
 
-    private Events.Builder dialEvent(String name, DialAttempt attempt) {
+    Events.Builder dialEvent(String name, DialAttempt attempt) {
         Events.Builder b = calls.events.event(name, "call,all");
         if (attempt.caller() != null) {
             b.channel("", attempt.caller());
@@ -220,14 +232,20 @@ final class Dialing {
             }
             return;
         }
+        if (attempt.byQueue()) {
+            dest.dialledCallee = true;
+            calls.queues().connect(attempt, dialEvent("DialEnd", attempt));
+            return;
+        }
         SimChannel caller = attempt.caller();
+        dest.dialledCallee = true;
         caller.dialling = null;
-        caller.variables.put("DIALSTATUS", "ANSWER");
+        calls.setVariable(caller, "DIALSTATUS", "ANSWER");
         calls.emit(dialEvent("DialEnd", attempt).add("DialStatus", "ANSWER").build());
         if (dest.localOne) {
             dest.exten = "";
         }
-        calls.bridges().bridge(dest, caller);
+        calls.bridges().bridge(dest, caller, false);
     }
 
     /** The dialled channel is busy or gave up: DialEnd, hang it up, report the outcome. */
@@ -269,7 +287,10 @@ final class Dialing {
             if (attempt.originate().async()) {
                 calls.emit(Originates.response(calls.events, attempt.originate(), attempt.dest(), false, reason));
             }
+        } else if (attempt.byQueue()) {
+            calls.queues().ringFailed(attempt);
         } else if (attempt.caller().alive) {
+            attempt.caller().failedDials.add("NOANSWER".equals(status) ? "NO ANSWER" : status);
             calls.setVariable(attempt.caller(), "DIALSTATUS", status);
             calls.continueAfterDial(attempt.caller());
         }

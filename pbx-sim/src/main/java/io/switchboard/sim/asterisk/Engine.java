@@ -32,7 +32,7 @@ final class Engine {
         this.config = config;
         this.scheduler = new VirtualScheduler(config.timeScale(), config.clock().instant());
         this.events = new Events(scheduler.clock());
-        this.calls = new Calls(events, config.dialplan(), config.phones(), this::broadcast, this::after,
+        this.calls = new Calls(events, config, this::broadcast, this::after,
                 config.clock().instant().getEpochSecond());
         this.actions = new Actions(this);
     }
@@ -66,8 +66,9 @@ final class Engine {
         for (java.util.function.Consumer<AmiMessage> listener : listeners) {
             listener.accept(event);
         }
+        String name = event.event().orElse("");
         for (AmiSession s : sessions) {
-            if (s.loggedIn && s.events) {
+            if (s.loggedIn && s.events && config.delivers(s.user, name)) {
                 s.send(event);
             }
         }
@@ -77,7 +78,7 @@ final class Engine {
     AmiMessage securityEvent(String name, String severity, AmiSession session, String... extra) {
         String tv = EVENT_TV.format(events.now());
         Events.Builder b = events.event(name, "security,all").add("EventTV", tv).add("Severity", severity)
-                .add("Service", "AMI").add("EventVersion", "1");
+                .add("Service", "AMI").add("EventVersion", "InvalidPassword".equals(name) ? "2" : "1");
         boolean accountLast = "RequestBadFormat".equals(name);
         if (!accountLast) {
             b.add("AccountID", session.user == null ? "" : session.user);

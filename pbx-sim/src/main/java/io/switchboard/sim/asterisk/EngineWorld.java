@@ -29,10 +29,13 @@ final class EngineWorld implements SimWorld {
     public String inboundCall(InboundCall call) {
         Calls calls = engine.calls;
         SimChannel c = calls.create(calls.nextName("SIP/" + call.peer(), "SIP"), calls.nextUniqueid(), null,
-                SimChannel.RING, inboundContext(), call.did());
-        c.callerNum = call.callerNum();
-        c.callerName = call.callerName();
-        c.dnid = call.did();
+                SimChannel.DOWN, inboundContext(), call.did(), ch -> {
+                    ch.callerNum = call.callerNum();
+                    ch.callerName = call.callerName();
+                    ch.dnid = call.did();
+                    ch.byeAfterAnswer = call.hangsUpAfterAnswer();
+                });
+        calls.newState(c, SimChannel.RING);
         calls.run(c);
         return c.name;
     }

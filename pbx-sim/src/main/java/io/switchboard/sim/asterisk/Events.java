@@ -29,6 +29,15 @@ final class Events {
         return event(name, privilege).channel("", channel);
     }
 
+    /** The {@code Privilege} of a channel event by its name. */
+    static String privilegeOf(String event) {
+        return switch (event) {
+            case "Newexten", "VarSet" -> "dialplan,all";
+            case "UserEvent" -> "user,all";
+            default -> event.startsWith("Queue") || event.startsWith("Agent") ? "agent,all" : "call,all";
+        };
+    }
+
     Instant now() {
         return clock.instant();
     }

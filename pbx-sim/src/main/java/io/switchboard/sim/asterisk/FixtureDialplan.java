@@ -9,13 +9,36 @@ import java.util.Optional;
 /**
  * The contexts of the capture dialplan ({@code fixtures/asterisk-20/config/extensions.conf}) that
  * the hold-and-redirect and ConfBridge fixtures use: {@code caller}, {@code hold}, {@code to-agent},
- * {@code agents}, {@code nailed}, {@code to-conf}, {@code outbound-amd}.
+ * {@code agents}, {@code nailed}, {@code to-conf}, {@code outbound-amd}, {@code from-sip}.
  */
 final class FixtureDialplan extends Dialplan {
+
+    private final boolean machineBranch;
+
+    /**
+     * @param machineBranch whether {@code [outbound-amd]} has the MACHINE branch (GotoIf, message,
+     *     Hangup) it gained for 10b; fixture 10 ran the older NoOp, ExecIf, UserEvent, ConfBridge, Hangup
+     */
+    FixtureDialplan(boolean machineBranch) {
+        this.machineBranch = machineBranch;
+    }
 
     @Override
     Optional<Extension> find(String context, String exten) {
         return switch (context) {
+            case "incoming" -> "100".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Inbound call for support queue from \"" + c.callerName + "\" <" + c.callerNum
+                            + ">"),
+                    new Step.Answer(),
+                    new Step.Set("CALLERID(name)", c -> "AcceptanceCaller"),
+                    new Step.Queue("support", ",t,,,60"),
+                    new Step.NoOp(c -> "Queue result: " + c.variables.getOrDefault("QUEUESTATUS", "")),
+                    new Step.Hangup()))
+                    : Optional.empty();
+            case "supervisor" -> "spy".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "Supervisor whisper on agent1"), new Step.Answer(),
+                    new Step.ChanSpy("Local/agent1@agents", "qw"), new Step.Hangup()))
+                    : Optional.empty();
             case "caller" -> "s".equals(exten) ? Optional.of(Extension.of(
                     new Step.NoOp(c -> "Customer leg"), new Step.Wait(Duration.ofSeconds(60)), new Step.Hangup()))
                     : Optional.empty();
@@ -34,8 +57,21 @@ final class FixtureDialplan extends Dialplan {
                             new AmiHeader("Uniqueid", c.uniqueid))),
                     new Step.Hangup()))
                     : Optional.empty();
+            case "from-sip" -> "100".equals(exten) ? Optional.of(Extension.of(
+                    new Step.NoOp(c -> "SIP inbound from \"" + c.callerName + "\" <" + c.callerNum + "> to " + c.dnid),
+                    new Step.UserEvent("InboundCall", c -> List.of(new AmiHeader("CallerIDNum", c.callerNum),
+                            new AmiHeader("DNID", c.dnid), new AmiHeader("Channel", c.name),
+                            new AmiHeader("Uniqueid", c.uniqueid))),
+                    new Step.Goto("hold", "s", "1")))
+                    : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** {@code queues.conf}: queue {@code support} with {@code member => Local/agent1@agents,0,Agent One}. */
+    @Override
+    List<QueueMember.Config> queueMembers() {
+        return List.of(new QueueMember.Config("support", "Local/agent1@agents", "Agent One"));
     }
 
     private static String amdStatus(SimChannel c) {
@@ -43,13 +79,19 @@ final class FixtureDialplan extends Dialplan {
         return status.isEmpty() ? "NOTBUILT" : status;
     }
 
-    private static Extension outboundAmd() {
+    private Extension outboundAmd() {
+        if (!machineBranch) {
+            return Extension.of(
+                    new Step.NoOp(c -> "Outbound call answered: " + c.name),
+                    new Step.Amd(),
+                    amdEvent(),
+                    new Step.ConfBridge(c -> "agent-1", "cti_bridge,cti_customer", false, false),
+                    new Step.Hangup());
+        }
         return new Extension(List.of(
                 new Step.NoOp(c -> "Outbound call answered: " + c.name),
                 new Step.Amd(),
-                new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", amdStatus(c)),
-                        new AmiHeader("Cause", c.variables.getOrDefault("AMDCAUSE", "")),
-                        new AmiHeader("Uniqueid", c.uniqueid))),
+                amdEvent(),
                 new Step.GotoIf(c -> "MACHINE".equals(amdStatus(c)), "machine", null),
                 new Step.ConfBridge(c -> "agent-1", "cti_bridge,cti_customer", false, false),
                 new Step.Hangup(),
@@ -57,6 +99,11 @@ final class FixtureDialplan extends Dialplan {
                 new Step.Instant("Playback", c -> "hello-world"),
                 new Step.UserEvent("AMDMessageLeft", c -> List.of(new AmiHeader("Uniqueid", c.uniqueid))),
                 new Step.Hangup()), Map.of("machine", 7));
+    }
+
+    private static Step amdEvent() {
+        return new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", amdStatus(c)),
+                new AmiHeader("Cause", c.variables.getOrDefault("AMDCAUSE", "")), new AmiHeader("Uniqueid", c.uniqueid)));
     }
 
     private static Extension hold() {

@@ -33,8 +33,9 @@ final class Hangups {
         HangupHandler.run(calls, c);
         finish(c, cause);
         if (partner != null) {
+            boolean inAmiBridge = Bridges.amiBridged(partner);
             cleanup(partner, afterwards);
-            if (!partner.applicationOnly) {
+            if (!partner.applicationOnly && !inAmiBridge) {
                 calls.emit("SoftHangupRequest", partner, "Cause", "16");
             }
             HangupHandler.run(calls, partner);
@@ -43,10 +44,22 @@ final class Hangups {
         afterwards.forEach(Runnable::run);
     }
 
+    /**
+     * The far end of a SIP channel hangs up (BYE): HangupRequest first, then the channel leaves its
+     * bridge, SoftHangupRequest and Hangup with Normal Clearing (11).
+     */
+    void farEndHangsUp(SimChannel c) {
+        if (c.alive) {
+            calls.emit("HangupRequest", c, "Cause", "16");
+            hangup(c, true, 16);
+        }
+    }
+
     private void cleanup(SimChannel c, List<Runnable> afterwards) {
         c.cancelTimer();
         c.generation++;
         calls.stopMusic(c);
+        calls.queues().hangingUp(c);
         if (c.dialling != null) {
             DialAttempt attempt = c.dialling;
             c.dialling = null;
@@ -63,7 +76,14 @@ final class Hangups {
         c.alive = false;
         c.cancelTimer();
         calls.forget(c);
+        calls.chanSpy().ending(c);
         calls.emit("Hangup", c, "Cause", Integer.toString(cause), "Cause-txt", causeText(cause));
+        calls.deviceStates().channelChanged(c);
+        calls.cdrs().hungUp(c);
+        calls.queues().deviceChanged(c);
+        if (c.callerIdAfterHangup) {
+            calls.emit("NewCallerid", c, "CID-CallingPres", "0 (Presentation Allowed, Not Screened)");
+        }
     }
 
     static String causeText(int cause) {

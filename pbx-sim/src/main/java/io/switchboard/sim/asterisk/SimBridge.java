@@ -16,6 +16,8 @@ final class SimBridge {
     final List<SimChannel> members = new ArrayList<>();
     /** The channel that ran Dial(), which continues its dialplan when the callee leaves; null for conferences. */
     final SimChannel dialCaller;
+    /** True for app_queue's bridge of caller and member (Dial's sets DIALSTATUS when it ends). */
+    boolean byQueue;
     /** The conference name, or null for a basic bridge. */
     final String conference;
     /** Conference users with {@code marked=yes} and with {@code end_marked=yes}. */
@@ -23,6 +25,8 @@ final class SimBridge {
     final Set<SimChannel> endMarked = new LinkedHashSet<>();
     /** Channels in the bridge that AMI never shows (ConfBridge's announcer, Quirk 16). */
     int hidden;
+    /** The announcer channel's name ({@code CBAnn/<conference>-N;2}), for BRIDGEPEER. */
+    String announcer = "";
 
     private SimBridge(String uniqueid, SimChannel dialCaller, String conference) {
         this.uniqueid = uniqueid;

@@ -52,6 +52,21 @@ final class SimChannel {
     AmdOutcome amd = AmdOutcome.NOTSURE;
     /** True for an originated channel that runs an Application instead of dialplan. */
     boolean applicationOnly;
+    /**
+     * A caller-id update from the other half of a Local pair that this channel only reports after its
+     * Hangup (08b: the partner's connected line changed in an AMI Bridge).
+     */
+    boolean callerIdAfterHangup;
+    /** For an inbound caller: the far end sends BYE this long after the answer; null if it does not. */
+    java.time.Duration byeAfterAnswer;
+    /** When the channel was first answered (state Up), or null: only answered channels post a CDR. */
+    java.time.Instant answeredAt;
+    /** True for the answered callee of Dial()/Queue(): its CDR is the caller's ({@link Cdrs}). */
+    boolean dialledCallee;
+    /** Dispositions of this channel's Dial() attempts that failed (NO ANSWER, BUSY), each a CDR. */
+    final java.util.List<String> failedDials = new java.util.ArrayList<>();
+    /** The last channel it was bridged with, the CDR's DestinationChannel. */
+    String cdrPeer = "";
     /** When the channel was created, for CoreShowChannel {@code Duration} and Status {@code Seconds}. */
     java.time.Instant created = java.time.Instant.EPOCH;
 

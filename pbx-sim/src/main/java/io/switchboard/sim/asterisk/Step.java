@@ -126,6 +126,18 @@ sealed interface Step {
         public String appData(SimChannel c) { return "1?AMD()"; }
     }
 
+    /** {@code Queue(name,options,...)}: waits in an app_queue queue ({@link Queues}). */
+    record Queue(String queue, String data) implements Step {
+        public String application() { return "Queue"; }
+        public String appData(SimChannel c) { return queue + data; }
+    }
+
+    /** {@code ChanSpy(prefix,options)}: spies on a channel ({@link ChanSpy}) until hung up. */
+    record ChanSpy(String prefix, String options) implements Step {
+        public String application() { return "ChanSpy"; }
+        public String appData(SimChannel c) { return prefix + "," + options; }
+    }
+
     /** {@code Hangup()}. */
     record Hangup() implements Step {
         public String application() { return "Hangup"; }
