@@ -1,7 +1,6 @@
 package io.switchboard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.sim.asterisk.AsteriskSimulator;
 import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.Phone;
@@ -11,13 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,13 +42,10 @@ class InboundCallIT {
     private static final String NOBODY_DID = "4930100999";
     private static final double TIME_SCALE = 0.1;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static Path workDir;
     private static AsteriskSimulator asterisk;
     private static ServerProcess server;
-    private static String url;
+    private static ServerApi api;
 
     @BeforeAll
     static void startAsteriskServerAgentsAndQueue() throws Exception {
@@ -70,36 +58,28 @@ class InboundCallIT {
                 .withTimeScale(TIME_SCALE)).start(0);
         int http = ServerProcess.freePort();
         server = ServerProcess.attachedToAsterisk(workDir, "server", http, asterisk.port(), USER, SECRET);
-        url = "http://127.0.0.1:" + http;
-        await("pbx/sim up", () -> "up".equals(JSON.readTree(get("/status").body())
-                .path("dependencies").path("pbx/sim").path("state").asText()), STARTUP);
+        api = new ServerApi(http, server);
+        api.await("pbx/sim up", () -> "up".equals(api.pbxState("sim")), STARTUP);
 
-        post("/api/v1/agents", "{\"id\":\"a1\",\"displayName\":\"Ann\",\"device\":\"SIP/1001\"}", 201);
-        post("/api/v1/agents", "{\"id\":\"a2\",\"displayName\":\"Bob\",\"device\":\"SIP/1002\"}", 201);
-        post("/api/v1/queues", "{\"id\":\"" + SUPPORT_DID + "\",\"name\":\"support\",\"ringTimeoutSeconds\":5,"
+        api.post("/api/v1/agents", "{\"id\":\"a1\",\"displayName\":\"Ann\",\"device\":\"SIP/1001\"}", 201);
+        api.post("/api/v1/agents", "{\"id\":\"a2\",\"displayName\":\"Bob\",\"device\":\"SIP/1002\"}", 201);
+        api.post("/api/v1/queues", "{\"id\":\"" + SUPPORT_DID + "\",\"name\":\"support\",\"ringTimeoutSeconds\":5,"
                 + "\"wrapUpSeconds\":1,\"members\":[\"a1\",\"a2\"]}", 201);
-        post("/api/v1/agents/a1/state", "{\"state\":\"available\"}", 200);
+        api.post("/api/v1/agents/a1/state", "{\"state\":\"available\"}", 200);
         TimeUnit.MILLISECONDS.sleep(50);
-        post("/api/v1/agents/a2/state", "{\"state\":\"available\"}", 200);
+        api.post("/api/v1/agents/a2/state", "{\"state\":\"available\"}", 200);
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(60));
-            server.close();
-        }
-        if (asterisk != null) {
-            asterisk.stop();
-        }
-        ServerProcess.deleteTree(workDir);
+        ServerProcess.stopAll(server, asterisk, workDir);
     }
 
     @Test
     void a_call_skips_the_agent_who_does_not_answer_is_connected_to_the_next_and_is_recorded() throws Exception {
         asterisk.inboundCall(InboundCall.of("+4930555123", SUPPORT_DID));
 
-        List<JsonNode> log = await("the call completed in queue_log", () -> queueLog("queue=" + SUPPORT_DID),
+        List<JsonNode> log = api.await("the call completed in queue_log", () -> api.queueLog("queue=" + SUPPORT_DID),
                 rows -> rows.stream().anyMatch(r -> r.path("event").asText().startsWith("COMPLETE")), ROUTED);
 
         assertThat(log).extracting(r -> r.path("event").asText() + ":" + r.path("agent").asText())
@@ -108,110 +88,41 @@ class InboundCallIT {
                                 : "COMPLETEAGENT:a2");
         String callId = log.get(0).path("callid").asText();
         assertThat(log).allSatisfy(r -> assertThat(r.path("callid").asText()).isEqualTo(callId));
-        JsonNode call = callRecord(callId);
+        JsonNode call = api.callRecord(callId);
         assertThat(call.path("agentId").asText()).isEqualTo("a2");
         assertThat(call.path("endedAt").isNull()).isFalse();
         List<String> legs = new ArrayList<>();
         call.path("legs").forEach(leg -> legs.add(leg.path("role").asText() + ":" + leg.path("agentId").asText("")));
         assertThat(legs).containsExactly("caller:", "agent:a1", "agent:a2");
-        await("a2 available after wrap-up", () -> "available".equals(
-                JSON.readTree(get("/api/v1/agents/a2/state").body()).path("state").asText()), ROUTED);
-        assertThat(JSON.readTree(get("/api/v1/agents/a1/state").body()).path("state").asText()).isEqualTo("available");
+        api.await("a2 available after wrap-up", () -> "available".equals(api.agentState("a2")), ROUTED);
+        assertThat(api.agentState("a1")).isEqualTo("available");
     }
 
     @Test
     void a_caller_who_hangs_up_while_nobody_is_available_abandons_and_leaves_the_queue() throws Exception {
         String channel = asterisk.inboundCall(InboundCall.of("+4930555124", NOBODY_DID));
-        await("the task waits", () -> tasksIn(NOBODY_DID).size() == 1, ROUTED);
+        api.await("the task waits", () -> tasksIn(NOBODY_DID).size() == 1, ROUTED);
 
         asterisk.callerHangsUp(channel);
 
-        List<JsonNode> log = await("ABANDON in queue_log", () -> queueLog("queue=" + NOBODY_DID),
+        List<JsonNode> log = api.await("ABANDON in queue_log", () -> api.queueLog("queue=" + NOBODY_DID),
                 rows -> rows.stream().anyMatch(r -> r.path("event").asText().equals("ABANDON")), ROUTED);
         assertThat(log).extracting(r -> r.path("event").asText()).containsExactly("ENTERQUEUE", "ABANDON");
         assertThat(log.get(1).path("data1").asText()).as("position").isEqualTo("1");
         assertThat(tasksIn(NOBODY_DID)).isEmpty();
-        JsonNode call = callRecord(log.get(0).path("callid").asText());
+        JsonNode call = api.callRecord(log.get(0).path("callid").asText());
         assertThat(call.path("endReason").asText()).isEqualTo("abandoned");
     }
 
     @Test
     void the_agent_state_api_answers_errors_with_a_stable_error_id() throws Exception {
-        assertThat(postError("/api/v1/agents/a1/state", "{\"state\":\"napping\"}", 400)).isEqualTo("invalid-field");
-        assertThat(postError("/api/v1/agents/nobody/state", "{\"state\":\"available\"}", 404))
+        assertThat(api.postError("/api/v1/agents/a1/state", "{\"state\":\"napping\"}", 400)).isEqualTo("invalid-field");
+        assertThat(api.postError("/api/v1/agents/nobody/state", "{\"state\":\"available\"}", 404))
                 .isEqualTo("agent-not-found");
-        assertThat(postError("/api/v1/agents/a1/state", "not json", 400)).isEqualTo("invalid-json");
-    }
-
-    private static String postError(String path, String body, int expected) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
-        JsonNode error = JSON.readTree(response.body());
-        assertThat(error.has("message") && error.has("details")).isTrue();
-        return error.path("errorId").asText();
-    }
-
-    /** {@code GET /api/v1/calls/{id}}; Asterisk-derived call ids hold a '/', so the id is percent-encoded. */
-    private static JsonNode callRecord(String id) throws Exception {
-        HttpResponse<String> response = get("/api/v1/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as("GET call %s: %s", id, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        assertThat(api.postError("/api/v1/agents/a1/state", "not json", 400)).isEqualTo("invalid-json");
     }
 
     private static List<JsonNode> tasksIn(String queue) throws Exception {
-        List<JsonNode> tasks = new ArrayList<>();
-        JSON.readTree(get("/api/v1/tasks").body()).path("tasks").forEach(t -> {
-            if (queue.equals(t.path("queueId").asText())) {
-                tasks.add(t);
-            }
-        });
-        return tasks;
-    }
-
-    private static List<JsonNode> queueLog(String query) throws Exception {
-        List<JsonNode> rows = new ArrayList<>();
-        JSON.readTree(get("/api/v1/queue-log?" + query).body()).path("rows").forEach(rows::add);
-        return rows;
-    }
-
-    private interface Probe<T> {
-        T read() throws Exception;
-    }
-
-    private static void await(String what, Probe<Boolean> condition, Duration timeout) throws Exception {
-        await(what, condition, Boolean::booleanValue, timeout);
-    }
-
-    /** Polls {@code probe} until {@code wanted}; fails with the last value and the server's output. */
-    private static <T> T await(String what, Probe<T> probe, Predicate<T> wanted, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Object last = "(nothing yet)";
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.read();
-                last = value;
-                if (wanted.test(value)) {
-                    return value;
-                }
-            } catch (IOException notYet) {
-                last = notYet;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new AssertionError(what + " not seen within " + timeout + "; last: " + last + "\n" + server.transcript());
-    }
-
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void post(String path, String body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-                .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
+        return api.tasks().stream().filter(t -> queue.equals(t.path("queueId").asText())).toList();
     }
 }

@@ -68,14 +68,7 @@ class ResyncIT {
 
     @AfterAll
     static void stopAll() throws Exception {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(60));
-            server.close();
-        }
-        if (asterisk != null) {
-            asterisk.stop();
-        }
-        ServerProcess.deleteTree(workDir);
+        ServerProcess.stopAll(server, asterisk, workDir);
     }
 
     @Test

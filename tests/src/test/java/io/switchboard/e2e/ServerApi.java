@@ -59,6 +59,17 @@ final class ServerApi {
     return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
+  /** POSTs a request that must fail with {@code expected}; checks the error's shape and returns its errorId. */
+  String postError(String path, String body, int expected) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+        .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
+    JsonNode error = JSON.readTree(response.body());
+    assertThat(error.has("message") && error.has("details")).as("error shape of %s", response.body()).isTrue();
+    return error.path("errorId").asText();
+  }
+
   /** The state of the PBX connection {@code pbx/<name>} on {@code /status}, e.g. {@code up}. */
   String pbxState(String name) throws IOException, InterruptedException {
     return getJson("/status").path("dependencies").path("pbx/" + name).path("state").asText();

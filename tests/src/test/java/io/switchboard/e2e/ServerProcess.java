@@ -1,5 +1,6 @@
 package io.switchboard.e2e;
 
+import io.switchboard.sim.asterisk.AsteriskSimulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +84,22 @@ final class ServerProcess implements AutoCloseable {
             secret: %s
         """.formatted(httpPort, workDir.resolve(name + "-db").toAbsolutePath(), amiPort, user, secret));
     return start(env, "run", "--config", config.toString());
+  }
+
+  /**
+   * The end of a test class that ran a server against a simulated Asterisk: the server is stopped as an
+   * operator would, then the simulator, then the work directory goes; any of them may be null.
+   */
+  static void stopAll(ServerProcess server, AsteriskSimulator asterisk, Path workDir)
+      throws IOException, InterruptedException {
+    if (server != null) {
+      server.stop(Duration.ofSeconds(60));
+      server.close();
+    }
+    if (asterisk != null) {
+      asterisk.stop();
+    }
+    deleteTree(workDir);
   }
 
   /** A loopback port that was free a moment ago. */
