@@ -1,6 +1,5 @@
 package io.switchboard.queue.routing;
 
-import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.Did;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /** A {@link RoutingEngine} wired to in-memory fakes; ports complete at once on the calling thread. */
 final class EngineWorld {
@@ -39,7 +37,7 @@ final class EngineWorld {
     final List<JournalEntry> journal = new ArrayList<>();
     final List<OutboundEntry> outboundJournal = new ArrayList<>();
     final List<Runnable> dueTimers = new ArrayList<>();
-    private final Map<AgentId, Agent> directory = new HashMap<>();
+    private final MapAgentDirectory directory = new MapAgentDirectory();
     private final Map<QueueId, TaskQueue> queues = new HashMap<>();
     private int calls;
     final RoutingEngine engine;
@@ -49,18 +47,7 @@ final class EngineWorld {
     }
 
     EngineWorld(OutboundPolicy policy) {
-        AgentDirectory agents = new AgentDirectory() {
-            @Override
-            public CompletionStage<Optional<Agent>> find(AgentId id) {
-                return CompletableFuture.completedFuture(Optional.ofNullable(directory.get(id)));
-            }
-
-            @Override
-            public CompletionStage<List<Agent>> membersOf(QueueId queue) {
-                return CompletableFuture.completedFuture(directory.values().stream()
-                        .filter(a -> a.isMemberOf(queue)).toList());
-            }
-        };
+        AgentDirectory agents = directory;
         engine = new RoutingEngine(agents, id -> CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id))),
                 states, id -> Optional.of(pbx), entry -> {
                     journal.add(entry);
@@ -79,15 +66,15 @@ final class EngineWorld {
         return this;
     }
 
-    /** An agent the directory knows, member of {@code queue}, in {@code state}. */
     /** An available agent with no device in the directory: reachable only through an open line. */
     EngineWorld agentWithoutDevice(String agent, String queue) {
-        directory.put(AgentId.of(agent), Agents.withoutDevice(agent, queue));
+        directory.put(Agents.withoutDevice(agent, queue));
         return this;
     }
 
+    /** An agent the directory knows, member of {@code queue}, in {@code state}. */
     EngineWorld agent(String agent, String queue, AgentState state) {
-        directory.put(AgentId.of(agent), Agents.member(agent, queue));
+        directory.put(Agents.member(agent, queue));
         if (state != AgentState.LOGGED_OUT) {
             states.put(agent, state, clock.instant().minusSeconds(60));
         }

@@ -1,6 +1,5 @@
 package io.switchboard.queue.routing;
 
-import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * A router wired to in-memory fakes of every port, with the PBX events a test plays as one-liners. Ports
@@ -40,23 +38,12 @@ final class RoutingWorld {
     final List<JournalEntry> journal = new ArrayList<>();
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
-    private final Map<AgentId, Agent> directory = new HashMap<>();
+    private final MapAgentDirectory directory = new MapAgentDirectory();
     private final Map<QueueId, TaskQueue> queues = new HashMap<>();
     final InboundRouter router;
 
     RoutingWorld() {
-        AgentDirectory agents = new AgentDirectory() {
-            @Override
-            public CompletionStage<Optional<Agent>> find(AgentId id) {
-                return CompletableFuture.completedFuture(Optional.ofNullable(directory.get(id)));
-            }
-
-            @Override
-            public CompletionStage<List<Agent>> membersOf(QueueId queue) {
-                return CompletableFuture.completedFuture(directory.values().stream()
-                        .filter(a -> a.isMemberOf(queue)).toList());
-            }
-        };
+        AgentDirectory agents = directory;
         router = new InboundRouter(agents, id -> CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id))),
                 states, id -> Optional.of(pbx), entry -> {
                     journal.add(entry);
@@ -76,13 +63,13 @@ final class RoutingWorld {
 
     /** An agent of {@code queue} who has been available for {@code idle}. */
     RoutingWorld available(String agent, String queue, Duration idle) {
-        directory.put(AgentId.of(agent), Agents.member(agent, queue));
+        directory.put(Agents.member(agent, queue));
         states.put(agent, AgentState.AVAILABLE, clock.instant().minus(idle));
         return this;
     }
 
     RoutingWorld paused(String agent, String queue) {
-        directory.put(AgentId.of(agent), Agents.member(agent, queue));
+        directory.put(Agents.member(agent, queue));
         states.put(agent, AgentState.PAUSED, clock.instant());
         return this;
     }

@@ -1,0 +1,33 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.core.port.AgentDirectory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The agent directory of the routing tests: agents in a map, every answer already complete. */
+final class MapAgentDirectory implements AgentDirectory {
+
+    private final Map<AgentId, Agent> agents = new HashMap<>();
+
+    void put(Agent agent) {
+        agents.put(agent.id(), agent);
+    }
+
+    @Override
+    public CompletionStage<Optional<Agent>> find(AgentId id) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(agents.get(id)));
+    }
+
+    @Override
+    public CompletionStage<List<Agent>> membersOf(QueueId queue) {
+        return CompletableFuture.completedFuture(agents.values().stream().filter(a -> a.isMemberOf(queue)).toList());
+    }
+}
