@@ -7,7 +7,6 @@ import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.queue.routing.OutboundEntry;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.server.persistence.Database;
-import io.vertx.core.Future;
 import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -21,21 +20,15 @@ import org.jooq.impl.DSL;
  */
 public final class JooqOutboundJournal implements OutboundJournal {
 
-  private final Database database;
-  private Future<Void> tail = Future.succeededFuture();
+  private final OrderedWrites writes;
 
   public JooqOutboundJournal(Database database) {
-    this.database = database;
+    this.writes = new OrderedWrites(database);
   }
 
   @Override
-  public synchronized CompletionStage<Void> record(OutboundEntry entry) {
-    Future<Void> written = tail.transform(previous -> database.query(dsl -> {
-      dsl.transaction(tx -> write(tx.dsl(), entry));
-      return null;
-    }));
-    tail = written.otherwiseEmpty();
-    return written.toCompletionStage();
+  public CompletionStage<Void> record(OutboundEntry entry) {
+    return writes.run(dsl -> write(dsl, entry));
   }
 
   private static void write(DSLContext dsl, OutboundEntry entry) {

@@ -10,7 +10,6 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.persistence.Database;
-import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -34,21 +33,15 @@ import org.jooq.DSLContext;
  */
 public final class JooqRoutingJournal implements RoutingJournal {
 
-  private final Database database;
-  private Future<Void> tail = Future.succeededFuture();
+  private final OrderedWrites writes;
 
   public JooqRoutingJournal(Database database) {
-    this.database = database;
+    this.writes = new OrderedWrites(database);
   }
 
   @Override
-  public synchronized CompletionStage<Void> record(JournalEntry entry) {
-    Future<Void> written = tail.transform(previous -> database.query(dsl -> {
-      dsl.transaction(tx -> write(tx.dsl(), entry));
-      return null;
-    }));
-    tail = written.otherwiseEmpty();
-    return written.toCompletionStage();
+  public CompletionStage<Void> record(JournalEntry entry) {
+    return writes.run(dsl -> write(dsl, entry));
   }
 
   private static void write(DSLContext dsl, JournalEntry entry) {
