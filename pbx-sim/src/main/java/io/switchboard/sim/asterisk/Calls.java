@@ -111,9 +111,13 @@ final class Calls {
 
     /** Creates and announces a channel (Newchannel). */
     SimChannel create(String name, String uniqueid, String linkedid, int state, String context, String exten) {
-        SimChannel c = new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, state, context, exten);
+        return announce(new SimChannel(name, uniqueid, linkedid == null ? uniqueid : linkedid, state, context, exten));
+    }
+
+    /** Announces a channel built by the caller, e.g. with a phone's caller id already set (Newchannel). */
+    SimChannel announce(SimChannel c) {
         c.created = events.now();
-        channels.put(name, c);
+        channels.put(c.name, c);
         emit("Newchannel", c);
         return c;
     }
