@@ -230,6 +230,13 @@ class AmiEventTranslatorFixtureTest {
     }
 
     @Test
+    void a_message_left_on_a_machine_reaches_the_translator_and_yields_no_core_event() {
+        Replay replay = Replay.of("10b-outbound-amd-machine.ami.txt");
+
+        assertThat(replay.translator().skipped()).containsEntry("UserEvent:AmdMessageLeftEvent", 1L);
+    }
+
+    @Test
     void answering_machine_detection_reports_machine_human_and_not_sure() {
         assertThat(amd("10b-outbound-amd-machine.ami.txt")).containsExactly(AmdResult.MACHINE);
         assertThat(amd("10c-outbound-amd-human.ami.txt")).containsExactly(AmdResult.HUMAN);
