@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.sim.asterisk.AmdOutcome;
 import io.switchboard.sim.asterisk.AsteriskSimulator;
+import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.Phone;
 import io.switchboard.sim.asterisk.SimulatorConfig;
@@ -12,11 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -41,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /api/v1/calls} dials customers through {@code switchboard-outbound}: a person is joined to
  * the agent, a machine is never connected and frees the agent at once, a busy line ends as busy. An inbound
  * call to a queue whose only agent is nailed up is joined to the agent's line instead of ringing the phone.
+ * Agents' phones also dial the glue's feature codes: *71/*72 log in and out, *70 opens the line from the phone.
  *
  * <p>Customers are dialled as {@code SIP/{number}@carrier} ({@code pbx[].outbound-channel}), which is how
  * the simulator's phones are named.
@@ -208,43 +206,44 @@ class OutboundCallIT {
     }
 
     /**
-     * {@code *71}/{@code *72} run the glue's {@code switchboard-features}, which only send UserEvents
-     * AgentLogin/AgentLogout. The simulator has no agent phone that dials a feature code, so a second AMI
-     * session sends the same UserEvents with the AMI {@code UserEvent} action, as Asterisk would relay them.
+     * The agent's phone dials {@code *71} and {@code *72}: the glue's {@code switchboard-features} sends
+     * UserEvents AgentLogin (Mode ondemand) and AgentLogout for the agent its endpoint names.
      */
     @Test
     void feature_code_login_and_logout_move_the_agent() throws Exception {
         post("/api/v1/agents", "{\"id\":\"a4\",\"displayName\":\"Eve\",\"device\":\"SIP/2004\"}", 201);
+        DeskPhone phone = new DeskPhone("SIP/2004", "2004", "a4");
 
-        featureCode("AgentLogin", "a4", "Mode: ondemand\r\n");
+        asterisk.phoneDials(phone, "*71");
         awaitState("a4", "available");
-        featureCode("AgentLogout", "a4", "");
+        assertThat(session("a4").path("open").asBoolean()).as("on demand: no open line").isFalse();
+        asterisk.phoneDials(phone, "*72");
         awaitState("a4", "logged-out");
     }
 
-    private static void featureCode(String userEvent, String agent, String extra) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", asterisk.port())) {
-            socket.setSoTimeout(10_000);
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            OutputStream out = socket.getOutputStream();
-            in.readLine();
-            out.write(("Action: Login\r\nActionID: l1\r\nUsername: " + USER + "\r\nSecret: " + SECRET
-                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            awaitLine(in, "Response: Success");
-            out.write(("Action: UserEvent\r\nActionID: u1\r\nUserEvent: " + userEvent + "\r\nAgent: " + agent
-                    + "\r\nDevice: SIP/2004\r\n" + extra + "\r\n").getBytes(StandardCharsets.UTF_8));
-            awaitLine(in, "Message: Event Sent");
-        }
-    }
+    /**
+     * The agent's phone dials {@code *70}: AgentLogin (Mode nailed), then the phone's own channel is the
+     * agent's session in its conference, so an outbound call reaches the agent over that open line.
+     */
+    @Test
+    void feature_code_nailed_login_opens_the_line_an_outbound_call_reaches() throws Exception {
+        post("/api/v1/agents", "{\"id\":\"a6\",\"displayName\":\"Flo\",\"device\":\"SIP/2006\"}", 201);
 
-    private static void awaitLine(BufferedReader in, String wanted) throws IOException {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-            if (line.equals(wanted)) {
-                return;
-            }
-        }
-        throw new AssertionError("AMI closed before '" + wanted + "'");
+        String line = asterisk.phoneDials(new DeskPhone("SIP/2006", "2006", "a6"), "*70");
+        await("a6's line open", () -> session("a6").path("open").asBoolean(), SOON);
+        awaitState("a6", "available");
+
+        String callId = dial(HUMAN, "a6");
+
+        JsonNode connected = await("a6 connected", () -> callRecord(callId),
+                call -> !agentLeg(call).path("answeredAt").isNull(), SOON);
+        assertThat(connected.path("agentId").asText()).isEqualTo("a6");
+        assertThat(agentLeg(connected).path("endpoint").asText()).isEqualTo(session("a6").path("legId").asText());
+        await("the call ended", () -> callRecord(callId), call -> !call.path("endedAt").isNull(), SOON);
+        awaitState("a6", "available");
+
+        asterisk.callerHangsUp(line);
+        await("a6's line closed", () -> !session("a6").path("open").asBoolean(), SOON);
     }
 
     private static String dial(String to, String agent) throws Exception {

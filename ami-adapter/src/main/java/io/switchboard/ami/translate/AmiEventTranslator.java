@@ -137,7 +137,9 @@ public final class AmiEventTranslator {
     /**
      * A failed Originate names its call by the Uniqueid given as {@code ChannelId}; without one it carries
      * {@code Uniqueid: <unknown>} and the requested dial string (Quirk 17), so the ActionID, which call control
-     * sets to the call id, names it. A success says nothing new: DialEnd and Newstate already did.
+     * sets to the call id, names it. A success says nothing new: the Originate's own DialEnd ANSWER (Quirk 18,
+     * right after the channel's Newstate Up) already reported the leg answered, and the response may come
+     * before or after those (Quirk 29).
      */
     private List<PbxEvent> originateResponse(OriginateResponseEvent e, Instant at) {
         if (!"Failure".equalsIgnoreCase(e.getResponse())) {

@@ -9,6 +9,7 @@ import io.switchboard.core.event.PbxEvent.AnsweringMachineDetected;
 import io.switchboard.core.event.PbxEvent.CallConnected;
 import io.switchboard.core.event.PbxEvent.CallOffered;
 import io.switchboard.core.event.PbxEvent.CallReturnedToHold;
+import io.switchboard.core.event.PbxEvent.LegAnswered;
 import io.switchboard.core.event.PbxEvent.LegHungUp;
 import io.switchboard.core.event.PbxEvent.LegRinging;
 import io.switchboard.core.event.PbxEvent.OriginateFailed;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,6 +189,51 @@ class AmiEventTranslatorFixtureTest {
             assertThat(failed.call()).isEqualTo(CallId.of("pbx1/cti-call-0002"));
             assertThat(failed.cause()).isEqualTo(HangupCause.USER_BUSY);
         });
+    }
+
+    /**
+     * Quirk 29: the customer's OriginateResponse comes before Newstate Up (10, 10d) or after it (10b, 10c); the
+     * Originate's own DialEnd ANSWER (Quirk 18), 9 µs after Newstate Up, reports each answered leg once, and
+     * long before the AMD verdict.
+     */
+    @Test
+    void each_originated_leg_is_answered_once_wherever_its_originate_response_falls_and_before_amd() {
+        Map<String, List<String>> agentAndCustomer = Map.of(
+                "10-outbound-sip-amd-to-agent.ami.txt", List.of("pbx1/1795485624.0", "pbx1/1795485626.4"),
+                "10b-outbound-amd-machine.ami.txt", List.of("pbx1/1795486126.0", "pbx1/1795486128.4"),
+                "10c-outbound-amd-human.ami.txt", List.of("pbx1/1795486139.0", "pbx1/1795486140.4"),
+                "10d-outbound-amd-notsure-no-rtp.ami.txt", List.of("pbx1/1795486154.0", "pbx1/1795486156.4"));
+        agentAndCustomer.forEach((file, calls) -> {
+            Replay replay = Replay.of(file);
+            List<LegAnswered> answered = replay.only(LegAnswered.class);
+
+            assertThat(answered).as(file).extracting(a -> a.call().value() + " " + a.leg().value())
+                    .containsExactly(calls.get(0) + " " + calls.get(0), calls.get(1) + " " + calls.get(1));
+            AnsweringMachineDetected amd = replay.only(AnsweringMachineDetected.class).get(0);
+            assertThat(replay.events().indexOf(answered.get(1))).as(file).isLessThan(replay.events().indexOf(amd));
+            assertThat(answered.get(1).at()).as(file).isBefore(amd.at());
+        });
+    }
+
+    @Test
+    void an_outbound_answer_is_reported_at_the_moment_the_customer_s_channel_went_up() {
+        LegAnswered customer = Replay.of("10-outbound-sip-amd-to-agent.ami.txt").only(LegAnswered.class).get(1);
+
+        assertThat(customer.at()).isEqualTo(Instant.ofEpochSecond(1795485626, 265_111_000));
+    }
+
+    @Test
+    void an_originate_with_a_channel_id_is_answered_once_and_a_failed_one_never() {
+        assertThat(Replay.of("09b-originate-with-channelid.ami.txt").only(LegAnswered.class))
+                .extracting(a -> a.call().value() + " " + a.leg().value())
+                .containsExactly("pbx1/cti-call-0001 pbx1/cti-call-0001");
+    }
+
+    @Test
+    void a_message_left_on_a_machine_reaches_the_translator_and_yields_no_core_event() {
+        Replay replay = Replay.of("10b-outbound-amd-machine.ami.txt");
+
+        assertThat(replay.translator().skipped()).containsEntry("UserEvent:AmdMessageLeftEvent", 1L);
     }
 
     @Test

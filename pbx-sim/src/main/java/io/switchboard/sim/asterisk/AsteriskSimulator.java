@@ -123,6 +123,24 @@ public final class AsteriskSimulator implements AutoCloseable {
     }
 
     /**
+     * An agent's phone dials {@code exten} in the glue's {@code switchboard-features} context, the
+     * phones' context in this model: its channel {@code <device>-<n>} is announced (Newchannel with the
+     * phone's caller number, the endpoint's {@code SWITCHBOARD_AGENT} as VarSet if it sets one,
+     * Newstate Ring) and runs the feature code: {@code *71} logs the agent in on demand, {@code *72}
+     * logs it out, both then hang up; {@code *70} logs it in nailed up and stays in the agent's
+     * conference until {@link #callerHangsUp hung up}. Returns the channel name, e.g.
+     * {@code SIP/2001-00000000}.
+     */
+    public String phoneDials(DeskPhone phone, String exten) {
+        return onEngine(() -> new EngineWorld(engine).phoneDials(phone, exten));
+    }
+
+    /** {@link #phoneDials(DeskPhone, String)} from {@code device} with its peer name as caller number. */
+    public String phoneDials(String device, String exten) {
+        return phoneDials(DeskPhone.of(device), exten);
+    }
+
+    /**
      * Runs {@code driver} on the engine thread with the simulated world, e.g. to start a
      * {@code io.switchboard.sim.traffic.TrafficModel}; returns when it has run.
      */

@@ -150,6 +150,14 @@ final class Calls {
         return c;
     }
 
+    /** Announces a channel built by the caller, e.g. with a phone's caller id already set (Newchannel). */
+    SimChannel announce(SimChannel c) {
+        c.created = events.now();
+        channels.put(c.name, c);
+        emit("Newchannel", c);
+        return c;
+    }
+
     /** Runs the channel's dialplan from its current priority until an application waits. */
     void run(SimChannel c) {
         int generation = c.generation;

@@ -40,6 +40,28 @@ final class EngineWorld implements SimWorld {
         return c.name;
     }
 
+    @Override
+    public String phoneDials(DeskPhone phone, String exten) {
+        Calls calls = engine.calls;
+        String uniqueid = calls.nextUniqueid();
+        SimChannel c = new SimChannel(calls.nextName(phone.device(), phone.technology()), uniqueid, uniqueid,
+                SimChannel.DOWN, featuresContext(), exten);
+        c.callerNum = phone.callerNum();
+        c.callerName = phone.callerNum();
+        c.dnid = exten;
+        calls.announce(c);
+        if (!phone.agent().isEmpty()) {
+            calls.setVariable(c, "SWITCHBOARD_AGENT", phone.agent());
+        }
+        calls.newState(c, SimChannel.RING);
+        calls.run(c);
+        return c.name;
+    }
+
+    private String featuresContext() {
+        return engine.config.dialplan() instanceof SwitchboardDialplan glue ? glue.contexts().features() : "from-sip";
+    }
+
     private String inboundContext() {
         return engine.config.dialplan() instanceof SwitchboardDialplan glue ? glue.contexts().inbound() : "from-sip";
     }

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param join where a Redirect puts a held caller into the agent's conference ({@code switchboard-join})
  * @param agentSession where an originated agent leg sits in its conference ({@code switchboard-agent-session})
  * @param outbound where an answered outbound customer leg runs AMD ({@code switchboard-outbound})
+ * @param features the feature codes the agents' phones dial, *70, *71 and *72 ({@code switchboard-features})
  */
 public record GlueContexts(String inbound, String hold, String connect, String join, String agentSession,
-        String outbound) {
+        String outbound, String features) {
 
     /** Rejects nulls. */
     public GlueContexts {
@@ -23,6 +24,13 @@ public record GlueContexts(String inbound, String hold, String connect, String j
         Objects.requireNonNull(join, "join");
         Objects.requireNonNull(agentSession, "agentSession");
         Objects.requireNonNull(outbound, "outbound");
+        Objects.requireNonNull(features, "features");
+    }
+
+    /** These names with the shipped feature code context {@code switchboard-features}. */
+    public GlueContexts(String inbound, String hold, String connect, String join, String agentSession,
+            String outbound) {
+        this(inbound, hold, connect, join, agentSession, outbound, "switchboard-features");
     }
 
     /** The names in the shipped {@code extensions_switchboard.conf}. */

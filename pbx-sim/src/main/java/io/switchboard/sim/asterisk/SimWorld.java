@@ -27,6 +27,11 @@ public interface SimWorld {
     /** A caller dials a DID (as {@link AsteriskSimulator#inboundCall}); returns the channel name. */
     String inboundCall(InboundCall call);
 
+    /**
+     * An agent's phone dials {@code exten} (as {@link AsteriskSimulator#phoneDials}); returns the channel name.
+     */
+    String phoneDials(DeskPhone phone, String exten);
+
     /** Whether the channel exists and waits with music on hold. */
     boolean isOnHold(String channel);
 

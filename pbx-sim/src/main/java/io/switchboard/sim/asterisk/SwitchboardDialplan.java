@@ -43,6 +43,9 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(contexts.agentSession())) {
             return AgentContexts.agentSession(exten);
         }
+        if (context.equals(contexts.features())) {
+            return FeatureCodes.find(exten, contexts);
+        }
         if (context.equals(contexts.connect())) {
             return "s".equals(exten) ? Optional.of(connect()) : Optional.empty();
         }

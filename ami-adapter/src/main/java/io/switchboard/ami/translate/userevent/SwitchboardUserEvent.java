@@ -19,7 +19,8 @@ public abstract class SwitchboardUserEvent extends UserEvent {
     public static final List<Class<? extends SwitchboardUserEvent>> CLASSES =
             List.of(InboundCallEvent.class, CallerOnHoldEvent.class, AgentDialResultEvent.class, AmdEvent.class,
                     AgentLoginEvent.class, AgentLogoutEvent.class,
-                    AgentSessionStartedEvent.class, AgentSessionEndedEvent.class);
+                    AgentSessionStartedEvent.class, AgentSessionEndedEvent.class, SafeHarbourEvent.class,
+                    AmdMessageLeftEvent.class);
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -69,7 +70,10 @@ public abstract class SwitchboardUserEvent extends UserEvent {
         this.queue = queue;
     }
 
-    /** {@code Reason}: NEW, or the DIALSTATUS that sent the caller back to hold (CallerOnHold). */
+    /**
+     * {@code Reason}: NEW, or the DIALSTATUS that sent the caller back to hold (CallerOnHold); NOAGENT or
+     * AGENTABSENT (SafeHarbour).
+     */
     public String getReason() {
         return reason;
     }
@@ -89,7 +93,8 @@ public abstract class SwitchboardUserEvent extends UserEvent {
         this.dialStatus = dialStatus;
     }
 
-    /** {@code Agent}: the agent id (AgentDialResult, AgentLogin/Logout, AgentSessionStarted/Ended). */
+    /** {@code Agent}: the agent id (AgentDialResult, AgentLogin/Logout,
+     * AgentSessionStarted/Ended, SafeHarbour). */
     public String getAgent() {
         return agent;
     }
