@@ -1,7 +1,6 @@
 package io.switchboard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.sim.asterisk.AmdOutcome;
 import io.switchboard.sim.asterisk.AsteriskSimulator;
 import io.switchboard.sim.asterisk.DeskPhone;
@@ -13,13 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,13 +48,10 @@ class OutboundCallIT {
     private static final String SALES_DID = "4930100300";
     private static final double TIME_SCALE = 0.1;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static Path workDir;
     private static AsteriskSimulator asterisk;
     private static ServerProcess server;
-    private static String url;
+    private static ServerApi api;
 
     @BeforeAll
     static void startAsteriskServerAndNailedUpAgents() throws Exception {
@@ -73,6 +62,7 @@ class OutboundCallIT {
                         "SIP/2001", new Phone.Answers(Duration.ofSeconds(1), null),
                         "SIP/2002", new Phone.Answers(Duration.ofSeconds(1), null),
                         "SIP/2005", new Phone.Answers(Duration.ofSeconds(1), null),
+                        "SIP/2007", new Phone.Answers(Duration.ofSeconds(1), null),
                         "SIP/" + HUMAN + "@carrier", new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20),
                                 AmdOutcome.HUMAN),
                         "SIP/" + MACHINE + "@carrier", new Phone.Answers(Duration.ofSeconds(2), null,
@@ -83,31 +73,23 @@ class OutboundCallIT {
         server = ServerProcess.attachedToAsterisk(workDir, "server", http, asterisk.port(), USER, SECRET, Map.of(
                 "SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", "SIP/{number}@carrier",
                 "SWITCHBOARD_OUTBOUND_RING_TIMEOUT_SECONDS", "15"));
-        url = "http://127.0.0.1:" + http;
-        await("pbx/sim up", () -> "up".equals(JSON.readTree(get("/status").body())
-                .path("dependencies").path("pbx/sim").path("state").asText()), STARTUP);
+        api = new ServerApi(http, server);
+        api.await("pbx/sim up", () -> "up".equals(api.pbxState("sim")), STARTUP);
 
-        post("/api/v1/agents", "{\"id\":\"a1\",\"displayName\":\"Ann\",\"device\":\"SIP/2001\"}", 201);
-        post("/api/v1/agents", "{\"id\":\"a2\",\"displayName\":\"Bob\",\"device\":\"SIP/2002\"}", 201);
-        post("/api/v1/queues", "{\"id\":\"" + SALES_DID + "\",\"name\":\"sales\",\"ringTimeoutSeconds\":5,"
+        api.post("/api/v1/agents", "{\"id\":\"a1\",\"displayName\":\"Ann\",\"device\":\"SIP/2001\"}", 201);
+        api.post("/api/v1/agents", "{\"id\":\"a2\",\"displayName\":\"Bob\",\"device\":\"SIP/2002\"}", 201);
+        api.post("/api/v1/queues", "{\"id\":\"" + SALES_DID + "\",\"name\":\"sales\",\"ringTimeoutSeconds\":5,"
                 + "\"wrapUpSeconds\":0,\"members\":[\"a2\"]}", 201);
 
-        assertThat(postJson("/api/v1/agents/a1/session", "", 202).path("legId").asText()).startsWith("sim/");
-        post("/api/v1/agents/a2/session", "", 202);
-        await("a1's line open", () -> session("a1").path("open").asBoolean(), SOON);
-        await("a2's line open", () -> session("a2").path("open").asBoolean(), SOON);
+        assertThat(api.post("/api/v1/agents/a1/session", "", 202).path("legId").asText()).startsWith("sim/");
+        api.post("/api/v1/agents/a2/session", "", 202);
+        api.await("a1's line open", () -> session("a1").path("open").asBoolean(), SOON);
+        api.await("a2's line open", () -> session("a2").path("open").asBoolean(), SOON);
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        if (server != null) {
-            server.stop(Duration.ofSeconds(60));
-            server.close();
-        }
-        if (asterisk != null) {
-            asterisk.stop();
-        }
-        ServerProcess.deleteTree(workDir);
+        ServerProcess.stopAll(server, asterisk, workDir);
     }
 
     @Test
@@ -116,13 +98,14 @@ class OutboundCallIT {
 
         String callId = dial(HUMAN, "a1");
 
-        JsonNode connected = await("a1 connected", () -> callRecord(callId),
+        JsonNode connected = api.await("a1 connected", () -> api.callRecord(callId),
                 call -> !agentLeg(call).path("answeredAt").isNull(), SOON);
         assertThat(connected.path("direction").asText()).isEqualTo("outbound");
         assertThat(connected.path("agentId").asText()).isEqualTo("a1");
         assertThat(agentLeg(connected).path("endpoint").asText()).isEqualTo(session("a1").path("legId").asText());
-        assertThat(state("a1")).isEqualTo("on-call");
-        JsonNode ended = await("the call ended", () -> callRecord(callId), call -> !call.path("endedAt").isNull(), SOON);
+        assertThat(api.agentState("a1")).isEqualTo("on-call");
+        JsonNode ended = api.await("the call ended", () -> api.callRecord(callId),
+                call -> !call.path("endedAt").isNull(), SOON);
         assertThat(ended.path("endReason").asText()).isEqualTo("completed");
         List<String> legs = new ArrayList<>();
         ended.path("legs").forEach(leg -> legs.add(leg.path("role").asText() + ":" + leg.path("agentId").asText("")));
@@ -136,7 +119,8 @@ class OutboundCallIT {
 
         String callId = dial(MACHINE, "a1");
 
-        JsonNode ended = await("the call ended", () -> callRecord(callId), call -> !call.path("endedAt").isNull(), SOON);
+        JsonNode ended = api.await("the call ended", () -> api.callRecord(callId),
+                call -> !call.path("endedAt").isNull(), SOON);
         assertThat(ended.path("endReason").asText()).isEqualTo("machine");
         assertThat(ended.path("answeredAt").isNull()).as("the customer's phone was answered").isFalse();
         assertThat(agentLeg(ended).path("answeredAt").isNull()).as("the agent was never connected").isTrue();
@@ -149,7 +133,8 @@ class OutboundCallIT {
 
         String callId = dial(BUSY, "a1");
 
-        JsonNode ended = await("the call ended", () -> callRecord(callId), call -> !call.path("endedAt").isNull(), SOON);
+        JsonNode ended = api.await("the call ended", () -> api.callRecord(callId),
+                call -> !call.path("endedAt").isNull(), SOON);
         assertThat(ended.path("endReason").asText()).isEqualTo("busy");
         awaitState("a1", "available");
     }
@@ -159,19 +144,19 @@ class OutboundCallIT {
         awaitState("a2", "available");
         String channel = asterisk.inboundCall(InboundCall.of("+4930555200", SALES_DID));
 
-        List<JsonNode> log = await("CONNECT in queue_log", () -> queueLog(SALES_DID),
+        List<JsonNode> log = api.await("CONNECT in queue_log", () -> api.queueLog("queue=" + SALES_DID),
                 rows -> rows.stream().anyMatch(r -> r.path("event").asText().equals("CONNECT")), SOON);
         String callId = log.get(0).path("callid").asText();
         assertThat(log).extracting(r -> r.path("event").asText() + ":" + r.path("agent").asText())
                 .containsExactly("ENTERQUEUE:", "CONNECT:a2");
-        JsonNode call = callRecord(callId);
+        JsonNode call = api.callRecord(callId);
         assertThat(agentLeg(call).path("endpoint").asText()).as("joined to the line, not a dial of SIP/2002")
                 .isEqualTo(session("a2").path("legId").asText());
-        assertThat(state("a2")).isEqualTo("on-call");
+        assertThat(api.agentState("a2")).isEqualTo("on-call");
 
         asterisk.callerHangsUp(channel);
 
-        await("COMPLETECALLER", () -> queueLog(SALES_DID),
+        api.await("COMPLETECALLER", () -> api.queueLog("queue=" + SALES_DID),
                 rows -> rows.stream().anyMatch(r -> r.path("event").asText().equals("COMPLETECALLER")), SOON);
         awaitState("a2", "available");
         assertThat(session("a2").path("open").asBoolean()).as("the agent stays nailed up").isTrue();
@@ -179,30 +164,42 @@ class OutboundCallIT {
 
     @Test
     void outbound_requests_that_cannot_be_placed_answer_with_a_stable_error_id() throws Exception {
-        assertThat(error("/api/v1/calls", "{\"to\":\"12\",\"agentId\":\"a1\"}", 400).path("details").path("field")
+        assertThat(api.error("/api/v1/calls", "{\"to\":\"12\",\"agentId\":\"a1\"}", 400).path("details").path("field")
                 .asText()).isEqualTo("to");
-        assertThat(error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\"}", 400).path("details").path("field").asText())
+        assertThat(api.error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\"}", 400).path("details").path("field").asText())
                 .isEqualTo("agentId");
-        assertThat(error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\",\"agentId\":\"nobody\"}", 404)
+        assertThat(api.error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\",\"agentId\":\"nobody\"}", 404)
                 .path("errorId").asText()).isEqualTo("agent-not-found");
-        post("/api/v1/agents", "{\"id\":\"a3\",\"displayName\":\"Cy\",\"device\":\"SIP/2003\"}", 201);
-        assertThat(error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\",\"agentId\":\"a3\"}", 409)
+        api.post("/api/v1/agents", "{\"id\":\"a3\",\"displayName\":\"Cy\",\"device\":\"SIP/2003\"}", 201);
+        assertThat(api.error("/api/v1/calls", "{\"to\":\"" + HUMAN + "\",\"agentId\":\"a3\"}", 409)
                 .path("errorId").asText()).isEqualTo("agent-line-not-open");
     }
 
     @Test
     void a_line_closed_through_the_api_logs_the_agent_out() throws Exception {
-        post("/api/v1/agents", "{\"id\":\"a5\",\"displayName\":\"Di\",\"device\":\"SIP/2005\"}", 201);
-        post("/api/v1/agents/a5/session", "", 202);
-        await("a5's line open", () -> session("a5").path("open").asBoolean(), SOON);
+        api.post("/api/v1/agents", "{\"id\":\"a5\",\"displayName\":\"Di\",\"device\":\"SIP/2005\"}", 201);
+        api.post("/api/v1/agents/a5/session", "", 202);
+        api.await("a5's line open", () -> session("a5").path("open").asBoolean(), SOON);
         awaitState("a5", "available");
 
-        HttpResponse<String> closing = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/agents/a5/session"))
-                .timeout(Duration.ofSeconds(10)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> closing = api.delete("/api/v1/agents/a5/session");
 
         assertThat(closing.statusCode()).as(closing.body()).isEqualTo(202);
-        await("a5's line closed", () -> !session("a5").path("open").asBoolean(), SOON);
+        api.await("a5's line closed", () -> !session("a5").path("open").asBoolean(), SOON);
         awaitState("a5", "logged-out");
+    }
+
+    @Test
+    void logging_out_through_the_api_hangs_up_the_agents_line() throws Exception {
+        api.post("/api/v1/agents", "{\"id\":\"a7\",\"displayName\":\"Gus\",\"device\":\"SIP/2007\"}", 201);
+        api.post("/api/v1/agents/a7/session", "", 202);
+        api.await("a7's line open", () -> session("a7").path("open").asBoolean(), SOON);
+        awaitState("a7", "available");
+
+        api.post("/api/v1/agents/a7/state", "{\"state\":\"logged-out\"}", 200);
+
+        api.await("a7's line hung up", () -> !session("a7").path("open").asBoolean(), SOON);
+        assertThat(api.agentState("a7")).isEqualTo("logged-out");
     }
 
     /**
@@ -211,7 +208,7 @@ class OutboundCallIT {
      */
     @Test
     void feature_code_login_and_logout_move_the_agent() throws Exception {
-        post("/api/v1/agents", "{\"id\":\"a4\",\"displayName\":\"Eve\",\"device\":\"SIP/2004\"}", 201);
+        api.post("/api/v1/agents", "{\"id\":\"a4\",\"displayName\":\"Eve\",\"device\":\"SIP/2004\"}", 201);
         DeskPhone phone = new DeskPhone("SIP/2004", "2004", "a4");
 
         asterisk.phoneDials(phone, "*71");
@@ -227,27 +224,27 @@ class OutboundCallIT {
      */
     @Test
     void feature_code_nailed_login_opens_the_line_an_outbound_call_reaches() throws Exception {
-        post("/api/v1/agents", "{\"id\":\"a6\",\"displayName\":\"Flo\",\"device\":\"SIP/2006\"}", 201);
+        api.post("/api/v1/agents", "{\"id\":\"a6\",\"displayName\":\"Flo\",\"device\":\"SIP/2006\"}", 201);
 
         String line = asterisk.phoneDials(new DeskPhone("SIP/2006", "2006", "a6"), "*70");
-        await("a6's line open", () -> session("a6").path("open").asBoolean(), SOON);
+        api.await("a6's line open", () -> session("a6").path("open").asBoolean(), SOON);
         awaitState("a6", "available");
 
         String callId = dial(HUMAN, "a6");
 
-        JsonNode connected = await("a6 connected", () -> callRecord(callId),
+        JsonNode connected = api.await("a6 connected", () -> api.callRecord(callId),
                 call -> !agentLeg(call).path("answeredAt").isNull(), SOON);
         assertThat(connected.path("agentId").asText()).isEqualTo("a6");
         assertThat(agentLeg(connected).path("endpoint").asText()).isEqualTo(session("a6").path("legId").asText());
-        await("the call ended", () -> callRecord(callId), call -> !call.path("endedAt").isNull(), SOON);
+        api.await("the call ended", () -> api.callRecord(callId), call -> !call.path("endedAt").isNull(), SOON);
         awaitState("a6", "available");
 
         asterisk.callerHangsUp(line);
-        await("a6's line closed", () -> !session("a6").path("open").asBoolean(), SOON);
+        api.await("a6's line closed", () -> !session("a6").path("open").asBoolean(), SOON);
     }
 
     private static String dial(String to, String agent) throws Exception {
-        JsonNode placed = postJson("/api/v1/calls", "{\"to\":\"" + to + "\",\"agentId\":\"" + agent + "\"}", 202);
+        JsonNode placed = api.post("/api/v1/calls", "{\"to\":\"" + to + "\",\"agentId\":\"" + agent + "\"}", 202);
         assertThat(placed.path("to").asText()).doesNotContain(to.substring(4));
         return placed.path("callId").asText();
     }
@@ -262,84 +259,10 @@ class OutboundCallIT {
     }
 
     private static JsonNode session(String agent) throws Exception {
-        return JSON.readTree(get("/api/v1/agents/" + agent + "/session").body());
-    }
-
-    private static String state(String agent) throws Exception {
-        return JSON.readTree(get("/api/v1/agents/" + agent + "/state").body()).path("state").asText();
+        return api.getJson("/api/v1/agents/" + agent + "/session");
     }
 
     private static void awaitState(String agent, String wanted) throws Exception {
-        await(agent + " " + wanted, () -> state(agent), wanted::equals, SOON);
-    }
-
-    /** {@code GET /api/v1/calls/{id}}; Asterisk-derived call ids hold a '/', so the id is percent-encoded. */
-    private static JsonNode callRecord(String id) throws Exception {
-        HttpResponse<String> response = get("/api/v1/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-        if (response.statusCode() == 404) {
-            throw new IOException("call " + id + " not recorded yet");
-        }
-        assertThat(response.statusCode()).as("GET call %s: %s", id, response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static List<JsonNode> queueLog(String queue) throws Exception {
-        List<JsonNode> rows = new ArrayList<>();
-        JSON.readTree(get("/api/v1/queue-log?queue=" + queue).body()).path("rows").forEach(rows::add);
-        return rows;
-    }
-
-    private interface Probe<T> {
-        T read() throws Exception;
-    }
-
-    private static void await(String what, Probe<Boolean> condition, Duration timeout) throws Exception {
-        await(what, condition, Boolean::booleanValue, timeout);
-    }
-
-    /** Polls {@code probe} until {@code wanted}; fails with the last value and the server's output. */
-    private static <T> T await(String what, Probe<T> probe, Predicate<T> wanted, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Object last = "(nothing yet)";
-        while (System.nanoTime() < deadline) {
-            try {
-                T value = probe.read();
-                last = value;
-                if (wanted.test(value)) {
-                    return value;
-                }
-            } catch (IOException notYet) {
-                last = notYet;
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new AssertionError(what + " not seen within " + timeout + "; last: " + last + "\n" + server.transcript());
-    }
-
-    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void post(String path, String body, int expected) throws IOException, InterruptedException {
-        postJson(path, body, expected);
-    }
-
-    private static JsonNode postJson(String path, String body, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(path, body);
-        assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode error(String path, String body, int expected) throws Exception {
-        JsonNode error = postJson(path, body, expected);
-        assertThat(error.has("errorId") && error.has("message") && error.has("details")).isTrue();
-        return error;
+        api.await(agent + " " + wanted, () -> api.agentState(agent), wanted::equals, SOON);
     }
 }

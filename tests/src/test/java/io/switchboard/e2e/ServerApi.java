@@ -59,15 +59,22 @@ final class ServerApi {
     return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
-  /** POSTs a request that must fail with {@code expected}; checks the error's shape and returns its errorId. */
+  /** POSTs a request that must fail with {@code expected}; checks the error's shape and returns it. */
+  JsonNode error(String path, String body, int expected) throws IOException, InterruptedException {
+    JsonNode error = post(path, body, expected);
+    assertThat(error.has("errorId") && error.has("message") && error.has("details"))
+        .as("error shape of %s", error).isTrue();
+    return error;
+  }
+
+  /** {@link #error}'s errorId. */
   String postError(String path, String body, int expected) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-        .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
-    JsonNode error = JSON.readTree(response.body());
-    assertThat(error.has("message") && error.has("details")).as("error shape of %s", response.body()).isTrue();
-    return error.path("errorId").asText();
+    return error(path, body, expected).path("errorId").asText();
+  }
+
+  HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).DELETE().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The state of the PBX connection {@code pbx/<name>} on {@code /status}, e.g. {@code up}. */
@@ -94,9 +101,15 @@ final class ServerApi {
     return tasks;
   }
 
-  /** {@code GET /api/v1/calls/{id}}; Asterisk-derived call ids hold a '/', so the id is percent-encoded. */
+  /**
+   * {@code GET /api/v1/calls/{id}}; Asterisk-derived call ids hold a '/', so the id is percent-encoded. A call
+   * not recorded yet is an {@link IOException}, which {@link #await} reads as "not yet".
+   */
   JsonNode callRecord(String id) throws IOException, InterruptedException {
     HttpResponse<String> response = get("/api/v1/calls/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+    if (response.statusCode() == 404) {
+      throw new IOException("call " + id + " not recorded yet");
+    }
     assertThat(response.statusCode()).as("GET call %s: %s", id, response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
   }
