@@ -27,7 +27,7 @@ import java.util.List;
 public class TranslationBenchmark {
 
     /** Events in one replay of all fixtures; JMH divides by it so the score is events per second. */
-    public static final int EVENTS = 2022;
+    public static final int EVENTS = 2023;
 
     private List<List<ManagerEvent>> sessions;
 
