@@ -30,8 +30,8 @@ record FreeswitchDialplan(String headerComment, List<Extension> extensions) {
         }
     }
 
-    /** One {@code <extension>}. */
-    record Extension(String context, String name, boolean continues, List<Condition> conditions) {
+    /** One {@code <extension>}; {@code comment} is the XML comment right before it, empty if none. */
+    record Extension(String context, String name, String comment, boolean continues, List<Condition> conditions) {
 
         /** The destination number pattern of the first condition, the one that selects the extension. */
         Optional<Pattern> destination() {
@@ -72,10 +72,22 @@ record FreeswitchDialplan(String headerComment, List<Extension> extensions) {
                         cond.hasAttribute("break") ? cond.getAttribute("break") : "on-false",
                         actions(cond, "action", false), actions(cond, "anti-action", true)));
             }
-            extensions.add(new Extension(context, ext.getAttribute("name"),
+            extensions.add(new Extension(context, ext.getAttribute("name"), commentBefore(ext),
                     "true".equals(ext.getAttribute("continue")), conditions));
         }
         return new FreeswitchDialplan(header, extensions);
+    }
+
+    private static String commentBefore(Element element) {
+        for (Node n = element.getPreviousSibling(); n != null; n = n.getPreviousSibling()) {
+            if (n instanceof Comment comment) {
+                return comment.getData();
+            }
+            if (n instanceof Element) {
+                return "";
+            }
+        }
+        return "";
     }
 
     private static List<Action> actions(Element condition, String tag, boolean anti) {

@@ -218,6 +218,44 @@ class FreeswitchGlueTest {
     }
 
     @Test
+    void everyExtensionNamesItsInputVariablesInTheCommentBeforeIt() {
+        for (Extension e : context.extensions()) {
+            assertThat(e.comment()).as("%s has an In: comment", e.name()).contains("In:");
+            Set<String> read = new TreeSet<>();
+            Set<String> set = new TreeSet<>();
+            for (Condition c : e.conditions()) {
+                collect(READ_VARIABLE, c.field(), read);
+            }
+            for (Action a : e.allActions()) {
+                collect(READ_VARIABLE, a.data(), read);
+                if (a.application().equals("set")) {
+                    collect(SET_VARIABLE, a.data(), set);
+                }
+            }
+            read.removeAll(set);
+            for (String variable : read) {
+                assertThat(e.comment()).as("%s documents %s", e.name(), variable).contains(variable);
+            }
+        }
+    }
+
+    @Test
+    void listeningIsSilentWhisperReachesOnlyTheAgentAndBargeBothSides() {
+        Map<String, String> expected = Map.of(
+                "switchboard_spy_listen", "false/false",
+                "switchboard_spy_whisper", "false/true",
+                "switchboard_spy_barge", "true/true");
+        expected.forEach((number, whisper) -> {
+            Map<String, String> vars = new LinkedHashMap<>();
+            context.hunt("switchboard", number).orElseThrow().allActions().stream()
+                    .filter(a -> a.application().equals("set") && a.data().startsWith("eavesdrop_"))
+                    .forEach(a -> vars.put(a.data().substring(0, a.data().indexOf('=')), a.data().substring(a.data().indexOf('=') + 1)));
+            assertThat(vars.get("eavesdrop_whisper_aleg") + "/" + vars.get("eavesdrop_whisper_bleg")).as(number).isEqualTo(whisper);
+            assertThat(vars).as(number).containsEntry("eavesdrop_enable_dtmf", "false");
+        });
+    }
+
+    @Test
     void noInlineTransferSplitsAnArgumentOnAComma() throws IOException {
         List<String> inline = new ArrayList<>();
         for (Extension e : all) {
