@@ -33,6 +33,33 @@ final class Fixtures {
         return root;
     }
 
+    /** The recorded FreeSWITCH 1.10.12 transcripts, next to the Asterisk ones. */
+    static Path freeswitch() {
+        Path root = asterisk().resolveSibling("freeswitch-1.10");
+        if (!Files.isDirectory(root)) {
+            throw new IllegalStateException("recorded fixtures not found at " + root.toAbsolutePath());
+        }
+        return root;
+    }
+
+    /** Every command line a FreeSWITCH transcript sent (the first line of each {@code ### SENT} block). */
+    static List<String> freeswitchCommandsSent() {
+        List<String> sent = new ArrayList<>();
+        try (var files = Files.list(freeswitch())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".esl.txt")).sorted().toList()) {
+                String[] lines = Files.readString(file).split("\n");
+                for (int i = 0; i + 1 < lines.length; i++) {
+                    if (lines[i].equals("### SENT")) {
+                        sent.add(lines[i + 1]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sent;
+    }
+
     static List<List<Map.Entry<String, String>>> messages(List<String> files) {
         List<List<Map.Entry<String, String>>> all = new ArrayList<>();
         for (String file : files) {
