@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
  * RINGNOANSWER    data1 ring time in milliseconds
  * CONNECT         data1 hold seconds  data2 agent leg id    data3 ring seconds
  * COMPLETECALLER  data1 hold seconds  data2 talk seconds    data3 original position   (also COMPLETEAGENT)
+ *                 (a caller whose nailed-up agent left mid-call gets COMPLETEAGENT, then ENTERQUEUE again)
  * ABANDON         data1 position      data2 original position data3 wait seconds
  * </pre>
  *
@@ -72,6 +73,14 @@ public final class JooqRoutingJournal implements RoutingJournal {
       endCall(dsl, e.call(), e.at(), event.toLowerCase(Locale.ROOT));
       queueLog(dsl, e, e.agent().value(), event, seconds(e.held()), seconds(e.talked()),
           String.valueOf(e.originalPosition()));
+    } else if (entry instanceof JournalEntry.Requeued e) {
+      // the conversation's Completed ended the call; the caller is still there and waits again
+      dsl.update(CALLS).setNull(CALLS.ENDED_AT).setNull(CALLS.END_REASON).where(CALLS.ID.eq(e.call().value()))
+          .execute();
+      dsl.update(CALL_LEGS).setNull(CALL_LEGS.ENDED_AT).setNull(CALL_LEGS.END_REASON)
+          .where(CALL_LEGS.ID.eq(e.callerLeg().value())).execute();
+      queueLog(dsl, e, "", "ENTERQUEUE", "", e.caller().map(PhoneNumber::e164).orElse(""),
+          String.valueOf(e.position()));
     } else if (entry instanceof JournalEntry.Abandoned e) {
       endCall(dsl, e.call(), e.at(), "abandoned");
       queueLog(dsl, e, "", "ABANDON", String.valueOf(e.position()), String.valueOf(e.originalPosition()),

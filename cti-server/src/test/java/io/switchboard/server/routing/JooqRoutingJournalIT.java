@@ -93,6 +93,28 @@ class JooqRoutingJournalIT {
   }
 
   @Test
+  void a_caller_whose_nailed_up_agent_left_mid_call_is_open_again_and_enters_the_queue_a_second_time() {
+    CallId call = CallId.of("c-requeued");
+    LegId caller = LegId.of("c-requeued-caller");
+    LegId agentLeg = LegId.of("c-requeued-agent-1");
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.empty(),
+        Did.of("100"), 1));
+    journal.record(new JournalEntry.AgentRung(call, SUPPORT, T0, AgentId.of("a1"), agentLeg, "sim/session-a1"));
+    journal.record(new JournalEntry.Connected(call, SUPPORT, T0.plusSeconds(1), AgentId.of("a1"), agentLeg,
+        Duration.ofSeconds(1), Duration.ZERO));
+    journal.record(new JournalEntry.Completed(call, SUPPORT, T0.plusSeconds(30), AgentId.of("a1"), caller,
+        agentLeg, false, Duration.ofSeconds(1), Duration.ofSeconds(29), 1));
+    await(journal.record(new JournalEntry.Requeued(call, SUPPORT, T0.plusSeconds(30), caller, Optional.empty(), 1)));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getValue("endedAt")).as("the caller is still there").isNull();
+    assertThat(read.getJsonArray("legs").stream().map(leg -> ((JsonObject) leg).getString("role") + ":"
+        + ((JsonObject) leg).getString("endReason"))).containsExactly("caller:null", "agent:completeagent");
+    assertThat(read.getJsonArray("queueLog").stream().map(row -> ((JsonObject) row).getString("event")))
+        .containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "ENTERQUEUE");
+  }
+
+  @Test
   void an_abandoned_call_logs_position_original_position_and_wait() {
     CallId call = CallId.of("c-abandon");
     LegId caller = LegId.of("c-abandon-caller");

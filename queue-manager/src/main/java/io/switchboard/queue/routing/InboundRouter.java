@@ -186,6 +186,8 @@ public final class InboundRouter implements PbxEventListener {
         again.legs = call.legs;
         calls.put(call.id(), again);
         LOG.info("event=task-requeued taskId={} callId={} reason=AGENT_LEFT", task.id(), call.id());
+        write(new JournalEntry.Requeued(call.id(), call.queue.id(), at, call.callerLeg, call.task.customer(),
+                again.originalPosition));
         decide(again);
     }
 

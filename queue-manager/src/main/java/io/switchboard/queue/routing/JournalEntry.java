@@ -18,7 +18,7 @@ import java.util.Optional;
  * event, so reporting tools built for app_queue read Switchboard's decisions unchanged.
  */
 public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.AgentRung,
-        JournalEntry.AgentMissed, JournalEntry.Connected, JournalEntry.Completed, JournalEntry.Abandoned {
+        JournalEntry.AgentMissed, JournalEntry.Connected, JournalEntry.Completed, JournalEntry.Requeued, JournalEntry.Abandoned {
 
     /** The call the entry is about. */
     CallId call();
@@ -57,6 +57,15 @@ public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.
     record Completed(CallId call, QueueId queue, Instant at, AgentId agent, LegId callerLeg, LegId agentLeg,
                      boolean callerHungUp, Duration held, Duration talked, int originalPosition)
             implements JournalEntry {
+    }
+
+    /**
+     * The caller waits again after a conversation ended without them ({@code ENTERQUEUE} once more): a
+     * nailed-up agent's line ended mid-call and the glue put the caller back on hold. Follows the
+     * {@link Completed} of that conversation; the call and the caller's leg go on.
+     */
+    record Requeued(CallId call, QueueId queue, Instant at, LegId callerLeg, Optional<PhoneNumber> caller,
+                    int position) implements JournalEntry {
     }
 
     /** The caller hung up while waiting ({@code ABANDON}). */

@@ -93,6 +93,11 @@ class NailedInboundTest {
         assertThat(world.stateOf("a1")).isEqualTo(AgentState.LOGGED_OUT);
         assertThat(world.journal).filteredOn(JournalEntry.Completed.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((JournalEntry.Completed) e).callerHungUp()).isFalse());
+        assertThat(world.journal).extracting(e -> e.getClass().getSimpleName())
+                .as("the caller enters the queue again after the agent's part is complete")
+                .containsSubsequence("Completed", "Requeued");
+        assertThat(world.journal).filteredOn(JournalEntry.Requeued.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((JournalEntry.Requeued) e).position()).isEqualTo(1));
         assertThat(world.engine.inbound().tasks()).singleElement()
                 .satisfies(task -> assertThat(task.status()).isEqualTo(io.switchboard.core.routing.TaskStatus.PENDING));
         world.states.put("a2", AgentState.AVAILABLE, world.clock.instant());
