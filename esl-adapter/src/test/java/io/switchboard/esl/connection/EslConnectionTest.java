@@ -152,6 +152,20 @@ class EslConnectionTest {
     }
 
     @Test
+    void a_shutdown_is_reported_once_its_killed_calls_hang_up_and_the_connection_keeps_trying() throws Exception {
+        try (ConnectionFixture pbx = ConnectionFixture.playing("10-api-misc-sendmsg-log-shutdown.esl.txt").loggedIn()) {
+            pbx.server.playRest();
+
+            await(() -> pbx.server.sessions() >= 2, "a new attempt after the shutdown");
+            await(() -> pbx.published(PbxEvent.LegHungUp.class).size() == 3, "the killed calls hung up");
+            assertThat(pbx.published(PbxEvent.PbxDisconnected.class)).singleElement()
+                    .satisfies(d -> assertThat(d.reason()).isEqualTo("FreeSWITCH is shutting down"));
+            assertThat(pbx.published(PbxEvent.LegHungUp.class)).extracting(PbxEvent.LegHungUp::cause)
+                    .containsExactly(HangupCause.NORMAL_CLEARING, HangupCause.OTHER, HangupCause.OTHER);
+        }
+    }
+
+    @Test
     void a_masked_sample_never_shows_the_password_or_a_whole_phone_number() {
         assertThat(MalformedFrames.sample("auth ClueCon\nCaller-Caller-ID-Number: 4930123456"))
                 .isEqualTo("auth ****\\nCaller-Caller-ID-Number: ****56");
