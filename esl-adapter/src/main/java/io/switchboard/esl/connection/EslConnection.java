@@ -8,6 +8,7 @@ import io.switchboard.esl.EslSettings;
 import io.switchboard.esl.translate.CustomEventTranslator;
 import io.switchboard.esl.translate.EslChannels;
 import io.switchboard.esl.translate.EslEventTranslator;
+import io.switchboard.esl.wire.EslFrame;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -243,7 +244,7 @@ public final class EslConnection {
     }
 
     /** Decodes, translates and publishes one event frame; runs on the events executor. */
-    void onEvent(EslSession session, io.switchboard.esl.wire.EslFrame frame) {
+    void onEvent(EslSession session, EslFrame frame) {
         EventHandling.handle(frame, translator, malformed, event -> {
             if (event instanceof PbxEvent.PbxDisconnected) {
                 session.shutdownReported(true);

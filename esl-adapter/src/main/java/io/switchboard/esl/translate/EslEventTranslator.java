@@ -137,9 +137,8 @@ public final class EslEventTranslator {
         if (uuid.isEmpty()) {
             return skip("CHANNEL_HANGUP_COMPLETE without Unique-ID");
         }
-        Optional<TrackedLeg> known = channels.find(uuid.get());
-        if (known.isEmpty()) {
-            known = track(event);
+        if (channels.find(uuid.get()).isEmpty()) {
+            track(event);
         }
         return channels.end(uuid.get())
                 .<List<PbxEvent>>map(leg -> List.of(new PbxEvent.LegHungUp(pbx, at, leg.call(), leg.leg(),
