@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** The connection's life against recorded FreeSWITCH 1.10 sessions played by a loopback server. */
@@ -162,6 +163,45 @@ class EslConnectionTest {
                     .satisfies(d -> assertThat(d.reason()).isEqualTo("FreeSWITCH is shutting down"));
             assertThat(pbx.published(PbxEvent.LegHungUp.class)).extracting(PbxEvent.LegHungUp::cause)
                     .containsExactly(HangupCause.NORMAL_CLEARING, HangupCause.OTHER, HangupCause.OTHER);
+        }
+    }
+
+    @Test
+    void a_stalled_event_consumer_never_stalls_the_socket_replies_still_arrive_and_no_event_is_lost() throws Exception {
+        try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt").loggedIn()) {
+            CountDownLatch consumerStalled = new CountDownLatch(1);
+            pbx.events.execute(() -> {
+                try {
+                    consumerStalled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            String answered = wireEvent("03-event-plain-all.esl.txt", "CHANNEL_ANSWER");
+            String hungUp = wireEvent("03-event-plain-all.esl.txt", "CHANNEL_HANGUP_COMPLETE");
+            String heartbeat = wireEvent("03-event-plain-all.esl.txt", "HEARTBEAT");
+            pbx.server.inject(answered + heartbeat.repeat(2_000) + hungUp);
+
+            String status = pbx.connection.api("status").await(5, TimeUnit.SECONDS);
+            assertThat(status).contains("is ready");
+            assertThat(pbx.published(PbxEvent.LegAnswered.class)).isEmpty();
+
+            consumerStalled.countDown();
+            await(() -> !pbx.published(PbxEvent.LegHungUp.class).isEmpty(), "the backlog read");
+            assertThat(pbx.connection.skippedEvents()).containsEntry("HEARTBEAT", 2_000L);
+            assertThat(pbx.published(PbxEvent.LegAnswered.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void jobs_waiting_when_the_connection_drops_end_as_connection_lost() throws Exception {
+        try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt").loggedIn()) {
+            var job = pbx.connection.bgapi("originate null/nobody &park", Optional.empty());
+            await(() -> pbx.server.commands().size() == 5, "the bgapi sent");
+
+            pbx.server.dropCurrent();
+
+            assertThat(job.await(5, TimeUnit.SECONDS)).isInstanceOf(JobOutcome.ConnectionLost.class);
         }
     }
 
