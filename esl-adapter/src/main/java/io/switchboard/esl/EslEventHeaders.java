@@ -1,6 +1,5 @@
 package io.switchboard.esl;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +80,12 @@ public record EslEventHeaders(List<Header> headers, String body) {
 
     /** The first value of a header; names match exactly, as FreeSWITCH mixes cases on purpose. */
     public Optional<String> first(String name) {
-        return headers.stream().filter(h -> h.name().equals(name)).map(Header::value).findFirst();
+        for (Header header : headers) {
+            if (header.name().equals(name)) {
+                return Optional.of(header.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every value of a header, in order. */
@@ -112,17 +116,18 @@ public record EslEventHeaders(List<Header> headers, String body) {
             return value;
         }
         byte[] in = value.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] out = new byte[in.length];
+        int length = 0;
         for (int i = 0; i < in.length; i++) {
             int hi = in[i] == '%' && i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
             int lo = hi >= 0 ? Character.digit(in[i + 2], 16) : -1;
             if (lo >= 0) {
-                out.write(hi * 16 + lo);
+                out[length++] = (byte) (hi * 16 + lo);
                 i += 2;
             } else {
-                out.write(in[i]);
+                out[length++] = in[i];
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 }

@@ -11,8 +11,21 @@ import java.util.Objects;
  * @param port the TCP port, 1 to 65535 (FreeSWITCH's default is 8021)
  * @param password the event socket password; never printed
  * @param connectTimeout how long to wait for the connection and {@code auth/request}; positive
+ * @param encoding whether events come as {@code plain} or {@code json}
+ * @param replyTimeout how long a {@code bgapi} job or an {@code api} reply may take before it counts as
+ *        lost; positive. {@code originate} answers only after the far end answers (Quirk 10), so this must
+ *        exceed the longest ring time Switchboard asks for.
  */
-public record EslSettings(String host, int port, String password, Duration connectTimeout) {
+public record EslSettings(String host, int port, String password, Duration connectTimeout, EventEncoding encoding,
+        Duration replyTimeout) {
+
+    /** The default {@link #replyTimeout()}: longer than any ring timeout Switchboard uses. */
+    public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(120);
+
+    /** Plain events and the default reply timeout. */
+    public EslSettings(String host, int port, String password, Duration connectTimeout) {
+        this(host, port, password, connectTimeout, EventEncoding.PLAIN, DEFAULT_REPLY_TIMEOUT);
+    }
 
     /** FreeSWITCH's default event socket port. */
     public static final int DEFAULT_PORT = 8021;
@@ -35,11 +48,17 @@ public record EslSettings(String host, int port, String password, Duration conne
         if (connectTimeout.isZero() || connectTimeout.isNegative()) {
             throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
         }
+        Objects.requireNonNull(encoding, "encoding must not be null");
+        Objects.requireNonNull(replyTimeout, "replyTimeout must not be null");
+        if (replyTimeout.isZero() || replyTimeout.isNegative()) {
+            throw new IllegalArgumentException("replyTimeout must be positive, was " + replyTimeout);
+        }
     }
 
     /** Masks the password so settings can be logged. */
     @Override
     public String toString() {
-        return "EslSettings[host=" + host + ", port=" + port + ", password=****, connectTimeout=" + connectTimeout + "]";
+        return "EslSettings[host=" + host + ", port=" + port + ", password=****, connectTimeout=" + connectTimeout + ", encoding="
+                + encoding + ", replyTimeout=" + replyTimeout + "]";
     }
 }

@@ -26,6 +26,17 @@ class EslSettingsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("a\nb"));
         assertThatThrownBy(() -> new EslSettings("h", 8021, "pw", Duration.ofMillis(-1))).hasMessageContaining("connectTimeout");
         assertThatThrownBy(() -> new EslSettings("h", 8021, "pw", null)).hasMessageContaining("connectTimeout");
+        assertThatThrownBy(() -> new EslSettings("h", 8021, "pw", second, null, second)).hasMessageContaining("encoding");
+        assertThatThrownBy(() -> new EslSettings("h", 8021, "pw", second, EventEncoding.JSON, Duration.ZERO))
+                .hasMessageContaining("replyTimeout");
+    }
+
+    @Test
+    void without_an_encoding_events_come_plain_and_replies_may_take_two_minutes() {
+        EslSettings settings = new EslSettings("h", 8021, "pw", Duration.ofSeconds(1));
+
+        assertThat(settings.encoding()).isEqualTo(EventEncoding.PLAIN);
+        assertThat(settings.replyTimeout()).isEqualTo(EslSettings.DEFAULT_REPLY_TIMEOUT);
     }
 
     @Test

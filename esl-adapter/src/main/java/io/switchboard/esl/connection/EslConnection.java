@@ -1,0 +1,295 @@
+package io.switchboard.esl.connection;
+
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.retry.RetryPolicy;
+import io.switchboard.esl.EslSettings;
+import io.switchboard.esl.translate.CustomEventTranslator;
+import io.switchboard.esl.translate.EslChannels;
+import io.switchboard.esl.translate.EslEventTranslator;
+import io.switchboard.esl.wire.EslFrame;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * One FreeSWITCH's inbound event socket on Vert.x's {@link NetClient}: connects, answers
+ * {@code auth/request}, subscribes to {@link EslSubscription}'s events, resyncs from
+ * {@code show channels as json}, and keeps reconnecting with backoff after a refused password, a lost
+ * socket, a {@code text/disconnect-notice} or a SHUTDOWN.
+ *
+ * <p>Threads: connection state lives on one Vert.x context. The socket's event loop only cuts frames
+ * ({@link io.switchboard.esl.wire.EslFrameDecoder}) and matches replies to commands; it never pauses the
+ * socket and never waits, because FreeSWITCH drops a listener whose queue overflows. Events are decoded,
+ * translated and published on the caller's {@code events} executor, which must run tasks one at a time in
+ * order (a single thread, or an ordered worker executor). Resync results go through the same executor, so
+ * they are applied in order with the events around them.
+ *
+ * <p>Commands: ESL answers commands in the order they were sent, so replies are matched first in, first
+ * out; a reply that does not come within {@link EslSettings#replyTimeout()} means the socket can no longer
+ * be trusted, and it is closed and reopened. {@code bgapi} carries a {@code Job-UUID} chosen here.
+ */
+public final class EslConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EslConnection.class);
+
+    private final PbxId pbx;
+    private final EslSettings settings;
+    private final Vertx vertx;
+    private final Context context;
+    private final NetClient client;
+    private final RetryPolicy backoff;
+    private final Clock clock;
+    private final Executor events;
+    private final EslChannels channels;
+    private final EslEventTranslator translator;
+    private final EslPbxEvents out;
+    private final MalformedFrames malformed;
+    private final BackgroundJobs jobs;
+
+    private volatile EslConnectionStatus status =
+            new EslConnectionStatus(EslConnectionState.DISCONNECTED, "not started", 0);
+    private EslSession current;
+    private int failedAttempts;
+
+    /**
+     * @param backoff delays between attempts; use a large {@code maxAttempts}: the connection never gives up
+     * @param events runs decoding, translation and publishing, one task at a time, in order; owned by the caller
+     * @param custom translators of the dialplan glue's CUSTOM events by {@code Event-Subclass}
+     */
+    public EslConnection(PbxId pbx, EslSettings settings, Vertx vertx, RetryPolicy backoff, Clock clock,
+            Executor events, EslChannels channels, Map<String, CustomEventTranslator> custom, EslPbxEvents out) {
+        this.pbx = Objects.requireNonNull(pbx, "pbx");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.context = vertx.getOrCreateContext();
+        this.client = vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout((int) settings.connectTimeout().toMillis()).setTcpNoDelay(true));
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.out = Objects.requireNonNull(out, "out");
+        this.malformed = new MalformedFrames(pbx);
+        this.jobs = new BackgroundJobs(vertx::cancelTimer);
+        this.translator = new EslEventTranslator(channels, custom, jobs::callOf, clock);
+    }
+
+    /** Starts the first attempt at once. */
+    public void start() {
+        context.runOnContext(v -> attempt());
+    }
+
+    /** Stops retrying and closes the socket; the state becomes {@link EslConnectionState#STOPPED}. */
+    public Future<Void> stop() {
+        Promise<Void> stopped = Promise.promise();
+        context.runOnContext(v -> {
+            update(EslConnectionState.STOPPED, "stopped");
+            EslSession session = current;
+            current = null;
+            if (session != null && session.end()) {
+                jobs.connectionLost(session, "connection stopped");
+            }
+            client.close().onComplete(stopped);
+        });
+        return stopped.future();
+    }
+
+    /** State, detail and failed attempts in one consistent snapshot, for {@code /status}. */
+    public EslConnectionStatus status() {
+        return status;
+    }
+
+    /** Input FreeSWITCH sent that was skipped, by kind, across reconnects. */
+    public MalformedFrames malformedFrames() {
+        return malformed;
+    }
+
+    /** Events that produced nothing because Switchboard does not use them, by name, across reconnects. */
+    public Map<String, Long> skippedEvents() {
+        return translator.skipped();
+    }
+
+    /** The live channels as this connection knows them. */
+    public EslChannels channels() {
+        return channels;
+    }
+
+    /**
+     * Runs {@code api <command>}; the future has the response body as sent (may lack a trailing LF,
+     * Quirk 3; errors are only in the body, {@code -ERR ...}). Fails if not logged in or the reply is lost.
+     */
+    public Future<String> api(String command) {
+        String line = oneLine(command);
+        return onContext(session -> session.send("api " + line + "\n\n").map(frame -> frame.body()));
+    }
+
+    /**
+     * Runs {@code bgapi <command>} with a fresh {@code Job-UUID}; the future ends with the job's outcome
+     * (a value, never a failure once sent), at the latest after {@link EslSettings#replyTimeout()}.
+     *
+     * @param call the call the job is for: a failed originate is then reported as {@code OriginateFailed}
+     *             for it even when the command carries no {@code origination_uuid}
+     */
+    public Future<JobOutcome> bgapi(String command, Optional<CallId> call) {
+        String line = oneLine(command);
+        return onContext(session -> {
+            String jobUuid = UUID.randomUUID().toString();
+            Promise<JobOutcome> outcome = Promise.promise();
+            Duration timeout = settings.replyTimeout();
+            long timer = vertx.setTimer(timeout.toMillis(),
+                    id -> jobs.complete(jobUuid, new JobOutcome.TimedOut(timeout)));
+            jobs.register(jobUuid, session, call, outcome, timer);
+            session.send("bgapi " + line + "\nJob-UUID: " + jobUuid + "\n\n")
+                    .onSuccess(reply -> {
+                        String text = reply.header("Reply-Text").orElse("");
+                        if (!text.startsWith("+OK")) {
+                            jobs.complete(jobUuid, new JobOutcome.Failed(text));
+                        }
+                    })
+                    .onFailure(e -> jobs.complete(jobUuid, new JobOutcome.ConnectionLost(String.valueOf(e.getMessage()))));
+            return outcome.future();
+        });
+    }
+
+    private <T> Future<T> onContext(Function<EslSession, Future<T>> action) {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(v -> {
+            EslSession session = current;
+            if (session == null || status.state() != EslConnectionState.LOGGED_IN) {
+                result.fail(new IllegalStateException("ESL of " + pbx + " is " + status.state()));
+            } else {
+                action.apply(session).onComplete(result);
+            }
+        });
+        return result.future();
+    }
+
+    private void attempt() {
+        if (status.state() == EslConnectionState.STOPPED) {
+            return;
+        }
+        update(EslConnectionState.CONNECTING, "connecting to " + address());
+        client.connect(settings.port(), settings.host())
+                .compose(socket -> {
+                    EslSession session = new EslSession(pbx, socket, vertx, settings, malformed, events, this);
+                    current = session;
+                    return session.login(translator.customSubclasses()).map(session);
+                })
+                .onSuccess(this::loggedIn)
+                .onFailure(this::loginFailed);
+    }
+
+    private void loggedIn(EslSession session) {
+        if (status.state() == EslConnectionState.STOPPED || session != current) {
+            session.end();
+            return;
+        }
+        failedAttempts = 0;
+        update(EslConnectionState.LOGGED_IN, "logged in at " + address() + ", events " + settings.encoding().word());
+        LOG.info("event=esl-logged-in pbx={} address={} encoding={}", pbx, address(), settings.encoding().word());
+        session.send("api show channels as json\n\n")
+                .onSuccess(list -> events.execute(() -> resync(list.body())))
+                .compose(v -> session.send("api status\n\n"))
+                .onSuccess(reply -> events.execute(() -> out.publish(
+                        new PbxEvent.PbxConnected(pbx, clock.instant(), version(reply.body())))));
+    }
+
+    private void loginFailed(Throwable cause) {
+        if (status.state() == EslConnectionState.STOPPED) {
+            return;
+        }
+        EslSession session = current;
+        current = null;
+        if (session != null) {
+            session.end();
+        }
+        if (cause instanceof AuthRefusedException refused) {
+            failed(EslConnectionState.AUTH_FAILED, "auth refused by FreeSWITCH at " + address() + ": " + refused.getMessage());
+        } else {
+            failed(EslConnectionState.DISCONNECTED, "cannot log in at " + address() + ": " + cause.getMessage());
+        }
+    }
+
+    /** The session's socket closed, FreeSWITCH said goodbye, or a reply was lost; runs on the context. */
+    void lost(EslSession session, String reason) {
+        if (!session.end() || session != current || !session.loggedIn()) {
+            return;
+        }
+        current = null;
+        jobs.connectionLost(session, reason);
+        events.execute(() -> {
+            if (!session.shutdownReported()) {
+                out.publish(new PbxEvent.PbxDisconnected(pbx, clock.instant(), reason));
+            }
+        });
+        if (status.state() != EslConnectionState.STOPPED) {
+            failed(EslConnectionState.DISCONNECTED, reason);
+        }
+    }
+
+    /** Decodes, translates and publishes one event frame; runs on the events executor. */
+    void onEvent(EslSession session, EslFrame frame) {
+        EventHandling.handle(frame, translator, malformed, event -> {
+            if (event instanceof PbxEvent.PbxDisconnected) {
+                session.shutdownReported(true);
+            }
+            out.publish(event);
+        }, (jobUuid, outcome) -> context.runOnContext(v -> jobs.complete(jobUuid, outcome)));
+    }
+
+    private void resync(String body) {
+        try {
+            channels.reconcile(ChannelList.parse(body), clock.instant()).forEach(out::publish);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("event=esl-resync-failed pbx={} reason=\"{}\"", pbx, e.getMessage());
+        }
+    }
+
+    private void failed(EslConnectionState state, String reason) {
+        failedAttempts++;
+        Duration delay = backoff.nextDelay(Math.min(failedAttempts, backoff.maxAttempts() - 1)).orElse(Duration.ZERO);
+        update(state, reason + "; attempt " + failedAttempts + ", next in " + delay.toMillis() + " ms");
+        LOG.warn("event=esl-connection-failed pbx={} state={} reason=\"{}\" retry={} delayMs={}", pbx, state,
+                mask(reason), failedAttempts, delay.toMillis());
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> attempt());
+    }
+
+    private void update(EslConnectionState state, String detail) {
+        status = new EslConnectionStatus(state, mask(detail), failedAttempts);
+    }
+
+    private String mask(String text) {
+        return text.replace(settings.password(), "****");
+    }
+
+    private String address() {
+        return settings.host() + ":" + settings.port();
+    }
+
+    private static String version(String status) {
+        return status.lines().filter(l -> l.startsWith("FreeSWITCH")).findFirst().orElse("FreeSWITCH");
+    }
+
+    private static String oneLine(String command) {
+        if (command == null || command.isBlank() || command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("an ESL command is one non-blank line");
+        }
+        return command;
+    }
+}

@@ -1,0 +1,170 @@
+package io.switchboard.esl.translate;
+
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The live channels of one FreeSWITCH and the call each belongs to.
+ *
+ * <p>Call ids: a channel that starts on its own (an inbound caller, or a leg Switchboard originated with
+ * {@code origination_uuid}) is {@code <pbx>/<its Unique-ID>}; a channel created by another one
+ * ({@code Other-Type: originator} on CHANNEL_CREATE, e.g. a dialplan {@code bridge}) belongs to that
+ * channel's call. The call is fixed when the channel appears and never re-derived from
+ * {@code Channel-Call-UUID}, which a bridge changes (Quirk 13). Legs are {@code <pbx>/<Unique-ID>}.
+ *
+ * <p>Each leg's end is reported at most once: live, or by {@link #reconcile} after a reconnect, whichever
+ * comes first. Used from one thread at a time (the connection's event executor); reads from any thread.
+ */
+public final class EslChannels {
+
+    static final int REMEMBERED_ENDS = 10_000;
+
+    private final PbxId pbx;
+    private final Map<String, TrackedLeg> live = new ConcurrentHashMap<>();
+    private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_ENDS;
+        }
+    });
+    private final Set<String> bridges = ConcurrentHashMap.newKeySet();
+
+    /** The channels of {@code pbx}. */
+    public EslChannels(PbxId pbx) {
+        this.pbx = pbx;
+    }
+
+    /** The PBX whose channels these are. */
+    public PbxId pbx() {
+        return pbx;
+    }
+
+    /** A live channel by uuid. */
+    public Optional<TrackedLeg> find(String uuid) {
+        return Optional.ofNullable(live.get(uuid));
+    }
+
+    /** Every live channel. */
+    public Collection<TrackedLeg> all() {
+        return List.copyOf(live.values());
+    }
+
+    /** The call id Switchboard uses for a call anchored on channel {@code uuid}. */
+    public CallId callOf(String uuid) {
+        return CallId.of(pbx.value() + "/" + uuid);
+    }
+
+    /** The leg id of channel {@code uuid}. */
+    public LegId legOf(String uuid) {
+        return LegId.of(pbx.value() + "/" + uuid);
+    }
+
+    /**
+     * Tracks channel {@code uuid} if it is new and has not ended; a channel that was already reported as
+     * hung up is never brought back (its CHANNEL_CREATE was read after its end, or resync raced).
+     *
+     * @param creator the channel that created it ({@code Other-Type: originator}), if any
+     */
+    public Optional<TrackedLeg> appeared(String uuid, Optional<String> creator, boolean outbound) {
+        if (isEnded(uuid)) {
+            return Optional.empty();
+        }
+        return Optional.of(live.computeIfAbsent(uuid, u -> {
+            CallId call = creator.map(live::get).map(TrackedLeg::call).orElseGet(() -> callOf(u));
+            return new TrackedLeg(u, call, legOf(u), outbound, false, false);
+        }));
+    }
+
+    /** Marks the leg as ringing; true the first time only. */
+    boolean markRinging(String uuid) {
+        TrackedLeg leg = live.get(uuid);
+        if (leg == null || leg.ringing() || leg.answered()) {
+            return false;
+        }
+        live.put(uuid, leg.asRinging());
+        return true;
+    }
+
+    /** Marks the leg as answered; true the first time only. */
+    boolean markAnswered(String uuid) {
+        TrackedLeg leg = live.get(uuid);
+        if (leg == null || leg.answered()) {
+            return false;
+        }
+        live.put(uuid, leg.asAnswered());
+        return true;
+    }
+
+    /** Records a bridge of {@code a} with {@code b}; true the first time for this pair. */
+    boolean markBridged(String a, String b) {
+        return bridges.add(a + "|" + b);
+    }
+
+    /** Ends the leg; the leg the first time, empty if it was not live or already ended. */
+    Optional<TrackedLeg> end(String uuid) {
+        TrackedLeg leg = live.remove(uuid);
+        bridges.removeIf(pair -> pair.startsWith(uuid + "|") || pair.endsWith("|" + uuid));
+        synchronized (ended) {
+            if (!ended.add(uuid)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(leg);
+    }
+
+    private boolean isEnded(String uuid) {
+        synchronized (ended) {
+            return ended.contains(uuid);
+        }
+    }
+
+    /**
+     * Brings the registry in line with FreeSWITCH's channel list after a (re)connect: a leg tracked here
+     * that FreeSWITCH no longer has ended while Switchboard was away and is reported hung up now (cause
+     * {@code OTHER}, since the real cause was never seen), once; a tracked leg that was answered meanwhile
+     * is reported answered, once; channels new to the registry are tracked without events, so their later
+     * events translate. Nothing that was reported live is reported again.
+     *
+     * @return the events to publish, in order
+     */
+    public List<PbxEvent> reconcile(Collection<LiveChannel> channels, Instant at) {
+        Map<String, LiveChannel> byUuid = channels.stream()
+                .collect(Collectors.toMap(LiveChannel::uuid, c -> c, (a, b) -> a, LinkedHashMap::new));
+        List<PbxEvent> events = new ArrayList<>();
+        for (TrackedLeg leg : all()) {
+            LiveChannel now = byUuid.get(leg.uuid());
+            if (now == null) {
+                end(leg.uuid()).ifPresent(gone ->
+                        events.add(new PbxEvent.LegHungUp(pbx, at, gone.call(), gone.leg(), HangupCause.OTHER)));
+            } else if (now.answered() && markAnswered(leg.uuid())) {
+                events.add(new PbxEvent.LegAnswered(pbx, at, leg.call(), leg.leg()));
+            }
+        }
+        for (LiveChannel channel : byUuid.values()) {
+            if (!live.containsKey(channel.uuid())) {
+                Optional<String> anchor = channel.callUuid().filter(u -> !u.equals(channel.uuid()) && live.containsKey(u));
+                appeared(channel.uuid(), anchor, channel.outbound()).ifPresent(leg -> {
+                    if (channel.answered()) {
+                        markAnswered(leg.uuid());
+                    }
+                });
+            }
+        }
+        return events;
+    }
+}
