@@ -15,16 +15,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Sends one ESL command and turns the answer into a {@link CommandResult}. An {@code api} body is trimmed
  * (Quirk 3): {@code +OK...} is accepted; {@code -ERR No such channel!} is {@value #UNKNOWN_CALL}; any other
- * {@code -ERR} is {@value #REFUSED}. A {@code bgapi} job: succeeded or still running after the connection's
- * job timeout (an originate answers only once answered, Quirk 10) is accepted; {@code -ERR <CAUSE>}
- * (Quirk 9) is {@value #ORIGINATE_FAILED}, any other {@code -ERR} {@value #REFUSED}. No connection and no
- * reply in time are not answers: the stage fails with {@link EslUnavailableException}. Stages complete on
- * {@code completions}, never on the socket's thread.
+ * {@code -ERR} is {@value #REFUSED}. A {@code bgapi} job: {@code -ERR <CAUSE>} (Quirk 9) is
+ * {@value #ORIGINATE_FAILED}, any other {@code -ERR} {@value #REFUSED}; succeeded, or still running after the
+ * command timeout (an originate ends only once answered, Quirk 10, so a ringing customer must not hold the
+ * caller up or count as a failure), it is accepted, and its end arrives as events ({@code LegAnswered},
+ * {@code OriginateFailed}). No connection and no {@code api} reply in time are not answers: the stage fails
+ * with {@link EslUnavailableException}. Stages complete on {@code completions}, never on the socket's thread.
  */
 final class EslCommands {
 
@@ -65,12 +67,13 @@ final class EslCommands {
 
     /** {@code api <command>}, the trimmed body as it is (for {@code uuid_getvar}). */
     CompletionStage<String> apiBody(String command) {
-        return guarded(word(command), () -> sender.api(command), String::trim);
+        return guarded(word(command), () -> sender.api(command), String::trim, null);
     }
 
     /** {@code bgapi <command>} for {@code call}. */
     CompletionStage<CommandResult> bgapi(String command, Optional<CallId> call) {
-        return guarded(word(command), () -> sender.bgapi(command, call), outcome -> outcomeOf(command, outcome))
+        return guarded(word(command), () -> sender.bgapi(command, call), outcome -> outcomeOf(command, outcome),
+                CommandResult.ACCEPTED)
                 .thenCompose(result -> result == null
                         ? failedStage(EslUnavailableException.NOT_CONNECTED, word(command) + ": connection lost before the job ended")
                         : CompletableFuture.completedFuture(result));
@@ -100,12 +103,21 @@ final class EslCommands {
         return CommandResult.ACCEPTED;
     }
 
-    private <T, R> CompletionStage<R> guarded(String what, java.util.function.Supplier<CompletionStage<T>> send,
-            Function<T, R> map) {
+    /**
+     * Sends, maps the answer on {@code completions}; after the command timeout completes with
+     * {@code whenPending}, or, if that is null, fails with {@link EslUnavailableException#TIMEOUT}.
+     */
+    private <T, R> CompletionStage<R> guarded(String what, Supplier<CompletionStage<T>> send, Function<T, R> map,
+            R whenPending) {
         CompletableFuture<R> result = new CompletableFuture<>();
-        ScheduledFuture<?> timeoutTask = timer.schedule(() -> fail(result, new EslUnavailableException(
-                EslUnavailableException.TIMEOUT, pbx, what + ": no reply within " + timeout.toMillis() + " ms")),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeoutTask = timer.schedule(() -> {
+            if (whenPending != null) {
+                completions.execute(() -> result.complete(whenPending));
+            } else {
+                fail(result, new EslUnavailableException(EslUnavailableException.TIMEOUT, pbx,
+                        what + ": no reply within " + timeout.toMillis() + " ms"));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         CompletionStage<T> sent;
         try {
             sent = send.get();

@@ -166,6 +166,13 @@ class EslCallControlTest {
     }
 
     @Test
+    void an_originate_still_ringing_after_the_command_timeout_is_accepted_as_its_end_arrives_as_events() throws Exception {
+        sender.bgapi("originate", ScriptedSender.SILENCE);
+
+        assertThat(result(control().originate(outbound(Duration.ofSeconds(20), Map.of())))).isEqualTo(CommandResult.ACCEPTED);
+    }
+
+    @Test
     void an_originate_lost_with_the_connection_fails_the_stage() {
         sender.bgapi("originate", new JobOutcome.ConnectionLost("socket closed"));
 
