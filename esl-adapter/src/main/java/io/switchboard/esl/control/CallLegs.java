@@ -9,9 +9,9 @@ import java.util.Optional;
 /**
  * What {@link EslCallControl} must know beyond a call's own id: which leg a nailed-up agent waits on, and
  * which agent leg talks to a call's customer. The customer's channel needs no lookup: a call id is
- * {@code <pbx>/<Unique-ID of the customer's channel>}. The composition root answers from Switchboard's
- * state ({@code AgentSessionOpened}, {@code CallConnected}) and forwards {@link #expectAgentLeg} /
- * {@link #withdrawAgentLeg} to {@code io.switchboard.esl.translate.EslChannels}.
+ * {@code <pbx>/<Unique-ID of the customer's channel>}. {@link PublishedLegs} answers from the events the
+ * connection publishes ({@code AgentSessionOpened}, {@code CallConnected}) and forwards {@link #expectAgentLeg}
+ * / {@link #withdrawAgentLeg} to {@code io.switchboard.esl.translate.EslChannels}.
  */
 public interface CallLegs {
 
