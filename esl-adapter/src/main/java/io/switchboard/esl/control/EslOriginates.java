@@ -49,9 +49,9 @@ final class EslOriginates {
     /**
      * Dials the customer into {@code switchboard_outbound} with {@code originate_timeout} of at least 15 s,
      * {@code ignore_early_media=true} (fixture 07), the caller id, and the request's variables under the glue's
-     * lower-case names ({@code SWITCHBOARD_TASK} → {@code switchboard_task}). When {@code switchboard_agent}
-     * names an agent with an open line, {@code switchboard_agent_uuid} is that leg, so a live answer can be
-     * bridged to it; without it the glue plays the safe-harbour message.
+     * lower-case names ({@code SWITCHBOARD_TASK} → {@code switchboard_task}), never overriding the ones above.
+     * When {@code switchboard_agent} names an agent with an open line, {@code switchboard_agent_uuid} is that
+     * leg, so a live answer can be bridged to it; without it the glue plays the safe-harbour message.
      */
     CompletionStage<CommandResult> originate(OriginateRequest request) {
         Optional<String> uuid = uuidOf(prefix, request.call().value());
@@ -64,7 +64,8 @@ final class EslOriginates {
         variables.put("originate_timeout", Long.toString(seconds(max(max(request.ringTimeout(), request.minRingTime()), MIN_RING))));
         variables.put("ignore_early_media", "true");
         request.callerId().ifPresent(number -> variables.put("origination_caller_id_number", number.e164()));
-        request.variables().forEach((name, value) -> variables.put(name.toLowerCase(Locale.ROOT), value));
+        // a request variable never overrides the uuid or the minimum ring set above
+        request.variables().forEach((name, value) -> variables.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
         Optional.ofNullable(variables.get(AGENT)).filter(AGENT_ID.asMatchPredicate())
                 .flatMap(agent -> legs.sessionLegOf(AgentId.of(agent)))
                 .flatMap(leg -> uuidOf(prefix, leg.value()))

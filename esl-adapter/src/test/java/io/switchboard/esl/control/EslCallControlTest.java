@@ -150,6 +150,14 @@ class EslCallControlTest {
     }
 
     @Test
+    void a_request_variable_cannot_shorten_the_ring_or_change_the_calls_uuid() throws Exception {
+        result(control().originate(outbound(Duration.ofSeconds(20), Map.of("ORIGINATE_TIMEOUT", "3", "origination_uuid", "x"))));
+
+        assertThat(sender.sent().get(0)).startsWith("originate {origination_uuid=" + CUSTOMER + ",originate_timeout=20,")
+                .doesNotContain("=3").doesNotContain("=x");
+    }
+
+    @Test
     void an_originate_whose_job_ends_with_a_hangup_cause_is_failed_with_that_cause() throws Exception {
         sender.bgapi("originate", new JobOutcome.Failed("-ERR USER_BUSY\n"));
 
