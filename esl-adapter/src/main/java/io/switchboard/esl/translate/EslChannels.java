@@ -93,10 +93,13 @@ public final class EslChannels {
      * switchboard_connect}): the next channel the customer's channel creates (the glue's {@code bridge} to
      * the device) is reported as {@code agentLeg}, for ringing, answer, {@code CallConnected} and hang-up,
      * and names the failed leg of a {@code CallReturnedToHold}. Replaces an expectation not met yet;
-     * dropped when the call ends. Safe from any thread.
+     * dropped when the call ends, and not kept for a call with no live channel. Safe from any thread.
      */
     public void expectAgentLeg(CallId call, LegId agentLeg) {
         agentLegs.expect(Objects.requireNonNull(call, "call"), Objects.requireNonNull(agentLeg, "agentLeg"));
+        if (live.values().stream().noneMatch(l -> l.call().equals(call))) {
+            agentLegs.withdraw(call, agentLeg);
+        }
     }
 
     /** The transfer for {@code agentLeg} was refused: no channel is to be named after it. Safe from any thread. */

@@ -87,6 +87,25 @@ class GlueEventsTest {
     }
 
     @Test
+    void an_agent_leg_whose_create_did_not_name_its_originator_takes_the_chosen_id_on_its_first_event_that_does() {
+        translate(inboundCall().plain());
+        channels.expectAgentLeg(channels.callOf(CALLER), CHOSEN);
+        EslEventHeaders ringing = RecordedEvent.from(FIXTURE, "CHANNEL_PROGRESS", "Call-Direction", "outbound")
+                .set("Unique-ID", AGENT_PHONE).set("Other-Type", "originator").set("Other-Leg-Unique-ID", CALLER).plain();
+
+        List<PbxEvent> out = translate(agentLeg("CHANNEL_CREATE"), ringing);
+
+        assertThat(out).singleElement().isEqualTo(new PbxEvent.LegRinging(FixtureReplay.PBX, at(ringing),
+                channels.callOf(CALLER), CHOSEN));
+    }
+
+    @Test
+    void an_expectation_for_a_call_without_a_live_channel_is_not_kept() {
+        channels.expectAgentLeg(CallId.of("fs1/nobody"), CHOSEN);
+        assertThat(channels.agentLegs().expects(CallId.of("fs1/nobody"))).isFalse();
+    }
+
+    @Test
     void a_busy_agent_phone_hangs_up_under_the_chosen_id_and_the_caller_returns_to_hold_naming_it() {
         translate(inboundCall().plain());
         channels.expectAgentLeg(channels.callOf(CALLER), CHOSEN);
