@@ -167,7 +167,7 @@ public final class EslConnection {
      * Quirk 3; errors are only in the body, {@code -ERR ...}). Fails if not logged in or the reply is lost.
      */
     public Future<String> api(String command) {
-        String line = oneLine(command);
+        String line = EslCommands.oneLine(command);
         return onContext(session -> session.send("api " + line + "\n\n").map(frame -> frame.body()));
     }
 
@@ -179,7 +179,7 @@ public final class EslConnection {
      *             for it even when the command carries no {@code origination_uuid}
      */
     public Future<JobOutcome> bgapi(String command, Optional<CallId> call) {
-        String line = oneLine(command);
+        String line = EslCommands.oneLine(command);
         return onContext(session -> {
             String jobUuid = UUID.randomUUID().toString();
             Promise<JobOutcome> outcome = Promise.promise();
@@ -238,7 +238,7 @@ public final class EslConnection {
         resync.run(session)
                 .compose(v -> session.send("api status\n\n"))
                 .onSuccess(reply -> events.execute(() -> out.publish(
-                        new PbxEvent.PbxConnected(pbx, clock.instant(), version(reply.body())))));
+                        new PbxEvent.PbxConnected(pbx, clock.instant(), EslCommands.version(reply.body())))));
     }
 
     private void loginFailed(Throwable cause) {
@@ -303,16 +303,5 @@ public final class EslConnection {
 
     private String address() {
         return settings.host() + ":" + settings.port();
-    }
-
-    private static String version(String status) {
-        return status.lines().filter(l -> l.startsWith("FreeSWITCH")).findFirst().orElse("FreeSWITCH");
-    }
-
-    private static String oneLine(String command) {
-        if (command == null || command.isBlank() || command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("an ESL command is one non-blank line");
-        }
-        return command;
     }
 }
