@@ -54,7 +54,7 @@ final class Resync {
                 .compose(list -> onEvents(() -> reconcile(list.body())))
                 .compose(missed -> readBack(session, missed))
                 .compose(rebuilt -> onEvents(() -> {
-                    rebuilt.forEach(event -> translator.translate(event).forEach(out::publish));
+                    rebuilt.forEach(this::translate);
                     return null;
                 }));
     }
@@ -74,6 +74,15 @@ final class Resync {
             LOG.info("event=esl-resync-read-back pbx={} channels={}", pbx, missed.size());
         }
         return missed;
+    }
+
+    private void translate(EslEventHeaders rebuilt) {
+        try {
+            translator.translate(rebuilt).forEach(out::publish);
+        } catch (RuntimeException e) {
+            LOG.warn("event=esl-resync-read-back-skipped pbx={} uuid={} reason=\"{}\"", pbx,
+                    rebuilt.first("Unique-ID").orElse("?"), e.toString());
+        }
     }
 
     /** Sends every {@code uuid_getvar} at once (ESL answers in order) and rebuilds the events. */
