@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *   <li>CHANNEL_ANSWER: {@code LegAnswered}, once.</li>
  *   <li>CHANNEL_BRIDGE, one per {@code uuid_bridge A B} (Quirk 13): {@code CallConnected} for A's call, with
  *       A as the customer leg and B as the agent leg, by the id B carries: the one call control expected for a
- *       ring-on-demand agent ({@link EslChannels#expectAgentLeg}), or a nailed-up session leg's own.
+ *       ring-on-demand agent ({@link EslChannels#expectAgentLeg}), or a nailed-up session leg's own (a session
+ *       leg named first, {@code uuid_bridge <session> <customer>}, is still the agent's).
  *       Switchboard's call control bridges {@code uuid_bridge <customer> <agent>}.</li>
  *   <li>CHANNEL_HANGUP_COMPLETE: {@code LegHungUp} with the cause, once per leg; of a nailed-up session leg
  *       (open, or with {@code variable_switchboard_session}) also {@code AgentSessionClosed}.</li>
@@ -128,7 +129,14 @@ public final class EslEventTranslator {
         if (a.isEmpty() || b.isEmpty()) {
             return skip("CHANNEL_BRIDGE without legs");
         }
-        Optional<TrackedLeg> customer = channels.find(a.get()).or(() -> track(event));
+        if (channels.sessionOn(a.get()).isPresent() && channels.sessionOn(b.get()).isEmpty()) {
+            Optional<String> session = a;
+            a = b;
+            b = session;
+        }
+        String customerUuid = a.get();
+        Optional<TrackedLeg> customer = channels.find(customerUuid)
+                .or(() -> event.first("Unique-ID").filter(customerUuid::equals).flatMap(u -> track(event)));
         if (customer.isEmpty() || !channels.markBridged(a.get(), b.get())) {
             return List.of();
         }

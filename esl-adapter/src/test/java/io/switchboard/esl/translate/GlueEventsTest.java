@@ -174,6 +174,15 @@ class GlueEventsTest {
     }
 
     @Test
+    void a_session_leg_bridged_first_is_still_the_agent_leg() {
+        translate(sessionEvent("switchboard::agent_session_started").plain(), inboundCall().plain());
+        assertThat(translate(bridge(SESSION, CALLER))).singleElement().isInstanceOfSatisfying(PbxEvent.CallConnected.class, c -> {
+            assertThat(c.leg()).isEqualTo(channels.legOf(CALLER));
+            assertThat(c.agentLeg()).isEqualTo(channels.legOf(SESSION));
+        });
+    }
+
+    @Test
     void a_session_leg_hanging_up_closes_its_session_even_when_the_start_was_missed() {
         EslEventHeaders hangup = RecordedEvent.from(FIXTURE, "CHANNEL_HANGUP_COMPLETE", "Call-Direction", "outbound")
                 .set("Unique-ID", SESSION).set("variable_switchboard_session", "a17").plain();
