@@ -124,23 +124,20 @@ public final class EslEventTranslator {
     }
 
     private List<PbxEvent> bridged(EslEventHeaders event, Instant at) {
-        Optional<String> a = event.first("Bridge-A-Unique-ID").or(() -> event.first("Unique-ID"));
-        Optional<String> b = event.first("Bridge-B-Unique-ID").or(() -> event.first("Other-Leg-Unique-ID"));
-        if (a.isEmpty() || b.isEmpty()) {
+        Optional<String> first = event.first("Bridge-A-Unique-ID").or(() -> event.first("Unique-ID"));
+        Optional<String> second = event.first("Bridge-B-Unique-ID").or(() -> event.first("Other-Leg-Unique-ID"));
+        if (first.isEmpty() || second.isEmpty()) {
             return skip("CHANNEL_BRIDGE without legs");
         }
-        if (channels.sessionOn(a.get()).isPresent() && channels.sessionOn(b.get()).isEmpty()) {
-            Optional<String> session = a;
-            a = b;
-            b = session;
-        }
-        String customerUuid = a.get();
-        Optional<TrackedLeg> customer = channels.find(customerUuid)
-                .or(() -> event.first("Unique-ID").filter(customerUuid::equals).flatMap(u -> track(event)));
-        if (customer.isEmpty() || !channels.markBridged(a.get(), b.get())) {
+        boolean sessionFirst = channels.sessionOn(first.get()).isPresent() && channels.sessionOn(second.get()).isEmpty();
+        String a = sessionFirst ? second.get() : first.get();
+        String b = sessionFirst ? first.get() : second.get();
+        Optional<TrackedLeg> customer = channels.find(a)
+                .or(() -> event.first("Unique-ID").filter(a::equals).flatMap(u -> track(event)));
+        if (customer.isEmpty() || !channels.markBridged(a, b)) {
             return List.of();
         }
-        LegId agent = channels.find(b.get()).map(TrackedLeg::leg).orElseGet(() -> channels.legOf(b.get()));
+        LegId agent = channels.find(b).map(TrackedLeg::leg).orElseGet(() -> channels.legOf(b));
         channels.agentLegs().connected(customer.get().call());
         return List.of(new PbxEvent.CallConnected(pbx, at, customer.get().call(), customer.get().leg(), agent));
     }
