@@ -1,0 +1,119 @@
+package io.switchboard.sim.freeswitch;
+
+import io.switchboard.sim.asterisk.VirtualScheduler;
+import io.switchboard.sim.esl.EslCommand;
+import io.switchboard.sim.esl.EslFrame;
+import io.switchboard.sim.esl.EslFrames;
+import io.switchboard.sim.esl.EventFormat;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The FreeSWITCH engine: one {@link VirtualScheduler} thread runs every ESL command and every
+ * timer, so channels need no locks and events leave in one order. Sessions only ever get frames
+ * queued ({@link EslSession#send}).
+ */
+final class FsEngine {
+
+    final FreeswitchConfig config;
+    final VirtualScheduler scheduler;
+    final CoreHeaders core;
+    final ChannelEvents events;
+    final Channels channels;
+    private final Bridging bridging;
+    final Dialplan dialplan;
+    final List<EslSession> sessions = new CopyOnWriteArrayList<>();
+    /** In-process listeners, called on the engine thread with every event fired. */
+    final List<Consumer<FsEvent>> listeners = new ArrayList<>();
+    private final Commands commands;
+    int sessionsSinceStartup;
+    /** Per-dial phone behaviour from a traffic model ({@code SimWorld#phones}); null: the config's. */
+    java.util.function.Function<String, io.switchboard.sim.asterisk.Phone> phoneResolver;
+
+    FsEngine(FreeswitchConfig config) {
+        this.config = config;
+        this.scheduler = new VirtualScheduler(config.timeScale(), config.clock().instant());
+        this.core = new CoreHeaders(scheduler.clock());
+        this.events = new ChannelEvents(core);
+        this.channels = new Channels(this);
+        this.bridging = new Bridging(this);
+        this.dialplan = new Dialplan(this, config.dialplan());
+        this.commands = new Commands(this);
+    }
+
+    Bridging bridging() {
+        return bridging;
+    }
+
+    VirtualScheduler.Timer after(Duration delay, Runnable task) {
+        return scheduler.after(delay, () -> guarded(task));
+    }
+
+    void execute(Runnable task) {
+        scheduler.execute(() -> guarded(task));
+    }
+
+    /** How the {@code sofia/} target {@code dial} behaves. */
+    io.switchboard.sim.asterisk.Phone phone(String dial) {
+        io.switchboard.sim.asterisk.Phone resolved = phoneResolver == null ? null : phoneResolver.apply(dial);
+        return resolved != null ? resolved : config.phones().getOrDefault(dial, new io.switchboard.sim.asterisk.Phone.Answers(
+                java.time.Duration.ofMillis(FreeswitchConfig.DEFAULT_RING_MILLIS), null));
+    }
+
+    void submit(EslSession session, EslCommand command) {
+        execute(() -> commands.handle(session, command));
+    }
+
+    private static void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(FsEngine.class).error("pbx-sim FreeSWITCH engine task failed", e);
+        }
+    }
+
+    void closed(EslSession session) {
+        sessions.remove(session);
+    }
+
+    /** Fires an event: every listener, then every session whose subscription wants it. */
+    void fire(FsEvent event) {
+        for (Consumer<FsEvent> listener : listeners) {
+            listener.accept(event);
+        }
+        EslFrame plain = null;
+        EslFrame json = null;
+        for (EslSession s : sessions) {
+            if (!s.authenticated || !s.subscription.wants(event)) {
+                continue;
+            }
+            if (s.subscription.format() == EventFormat.JSON) {
+                json = json == null ? event.json() : json;
+                s.send(json);
+            } else {
+                plain = plain == null ? event.plain() : plain;
+                s.send(plain);
+            }
+        }
+    }
+
+    /**
+     * Shutdown as on {@code fsctl shutdown} (Quirk 21): SHUTDOWN, every live channel hung up with
+     * SYSTEM_SHUTDOWN, then a disconnect notice and EOF on every session.
+     */
+    void shutdown() {
+        List<io.switchboard.sim.esl.EslHeader> shutdown = core.start("SHUTDOWN", CallingSite.of("SHUTDOWN"));
+        shutdown.add(new io.switchboard.sim.esl.EslHeader("Event-Info", "System Shutting Down"));
+        fire(new FsEvent(shutdown, ""));
+        channels.shutdownAll();
+        for (EslSession s : sessions) {
+            s.send(EslFrames.disconnectNotice(EslFrames.SHUTTING_DOWN));
+            s.closeAfterFlush();
+        }
+        sessions.clear();
+    }
+}
