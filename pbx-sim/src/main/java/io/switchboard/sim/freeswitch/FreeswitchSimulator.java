@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * disconnect notice and EOF, Quirk 21). The driving methods mirror
  * {@link io.switchboard.sim.asterisk.AsteriskSimulator}'s.
  */
-public final class FreeswitchSimulator implements AutoCloseable {
+public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPbx {
 
     private final FreeswitchConfig config;
     private final AtomicInteger sessionIds = new AtomicInteger(1);
@@ -74,6 +74,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
     }
 
     /** The port the event socket listens on. */
+    @Override
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("not started");
@@ -85,6 +86,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
      * A SIP caller dials {@code call.did()} into the {@code public} context (ext 7000 of the
      * fixtures: answer, set cti_route/cti_customer_id, park). Returns the channel's uuid.
      */
+    @Override
     public String inboundCall(InboundCall call) {
         return inboundCall(call, UUID.randomUUID().toString());
     }
@@ -95,6 +97,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
     }
 
     /** The caller behind {@code uuid} hangs up (BYE: NORMAL_CLEARING); no-op if it is gone. */
+    @Override
     public void callerHangsUp(String uuid) {
         onEngine(() -> {
             engine.channels.find(uuid).ifPresent(engine.channels::remoteHangup);
@@ -106,6 +109,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
      * Runs {@code driver} on the engine thread with the simulated world, e.g. to start a
      * {@code io.switchboard.sim.traffic.TrafficModel}; returns when it has run.
      */
+    @Override
     public void drive(java.util.function.Consumer<io.switchboard.sim.asterisk.SimWorld> driver) {
         onEngine(() -> {
             driver.accept(new FsWorld(engine));
@@ -117,6 +121,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
      * Cuts every ESL session abruptly (socket reset, no disconnect notice), as a network cut would;
      * calls carry on. Returns how many sessions were cut.
      */
+    @Override
     public int dropSessions() {
         return onEngine(() -> {
             List<EslSession> cut = List.copyOf(engine.sessions);
@@ -129,6 +134,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
     }
 
     /** Whether new connections get through; while false each is reset before {@code auth/request}. */
+    @Override
     public void reachable(boolean reachable) {
         this.reachable = reachable;
     }
@@ -160,6 +166,7 @@ public final class FreeswitchSimulator implements AutoCloseable {
     }
 
     /** Shuts down as {@code fsctl shutdown} does (Quirk 21) and stops listening. */
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;

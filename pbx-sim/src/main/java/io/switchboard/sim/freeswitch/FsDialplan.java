@@ -34,4 +34,18 @@ public interface FsDialplan {
                         new DialplanAction("park", "")));
         return (context, destination) -> Optional.ofNullable(extensions.get(context + "/" + destination));
     }
+
+    /**
+     * A stand-in for Switchboard's FreeSWITCH glue until its dialplan is settled: every destination
+     * in {@code public} is handled as the fixtures' 7000 (answer, {@code cti_route=inbound-<did>},
+     * park), so seeded traffic to any DID waits parked; otherwise as {@link #fixtures()}.
+     */
+    static FsDialplan parkAnyDid() {
+        FsDialplan fixtures = fixtures();
+        return (context, destination) -> fixtures.route(context, destination).or(() -> context.equals("public")
+                ? Optional.of(List.of(new DialplanAction("answer", ""),
+                        new DialplanAction("set", "cti_route=inbound-" + destination),
+                        new DialplanAction("park", "")))
+                : Optional.empty());
+    }
 }
