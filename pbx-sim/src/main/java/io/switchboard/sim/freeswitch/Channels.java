@@ -161,6 +161,8 @@ final class Channels {
         ch.hangupMicros = engine.core.micros();
         ch.answerState = "hangup";
         ch.callState = "HANGUP";
+        engine.notice(0, "switch_ivr.c", "switch_ivr_parse_event", 773, ch.uuid,
+                "Hangup " + ch.name + " [" + ch.state + "] [" + cause + "]");
         fire("CHANNEL_HANGUP", ch);
         FsChannel peer = ch.peer;
         if (peer != null && !peer.gone && peer.peer == ch) {
@@ -202,6 +204,10 @@ final class Channels {
         }
         ch.state("CS_DESTROY", 12);
         live.remove(ch.uuid);
+        engine.notice(3, "switch_core_session.c", "switch_core_session_thread", 1762, ch.uuid,
+                "Session " + ch.variables.get("session_id") + " (" + ch.name + ") Ended");
+        engine.notice(0, "switch_core_session.c", "switch_core_session_thread", 1766, ch.uuid,
+                "Close Channel " + ch.name + " [CS_DESTROY]");
         fire("CHANNEL_DESTROY", ch);
     }
 

@@ -102,6 +102,31 @@ final class FsEngine {
     }
 
     /**
+     * A NOTICE (level 5) log line about a channel, as {@code log/data} to every session that asked
+     * for that level with {@code log} (Quirk 7): headers Log-Level, Text-Channel, Log-File, Log-Func,
+     * Log-Line, User-Data (the uuid), body {@code <date> 97.67% [NOTICE] <file>:<line> <text>}.
+     */
+    void notice(int textChannel, String file, String function, int line, String uuid, String text) {
+        String body = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
+                .withZone(java.time.ZoneOffset.UTC).format(core.now())
+                + " 97.67% [NOTICE] " + file + ":" + line + " " + text + "\n";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        EslFrame frame = new EslFrame(List.of(new io.switchboard.sim.esl.EslHeader("Content-Type", "log/data"),
+                new io.switchboard.sim.esl.EslHeader("Content-Length", Integer.toString(bytes.length)),
+                new io.switchboard.sim.esl.EslHeader("Log-Level", "5"),
+                new io.switchboard.sim.esl.EslHeader("Text-Channel", Integer.toString(textChannel)),
+                new io.switchboard.sim.esl.EslHeader("Log-File", file),
+                new io.switchboard.sim.esl.EslHeader("Log-Func", function),
+                new io.switchboard.sim.esl.EslHeader("Log-Line", Integer.toString(line)),
+                new io.switchboard.sim.esl.EslHeader("User-Data", uuid)), bytes);
+        for (EslSession s : sessions) {
+            if (s.authenticated && s.logLevel >= 5) {
+                s.send(frame);
+            }
+        }
+    }
+
+    /**
      * Shutdown as on {@code fsctl shutdown} (Quirk 21): SHUTDOWN, every live channel hung up with
      * SYSTEM_SHUTDOWN, then a disconnect notice and EOF on every session.
      */
