@@ -1,7 +1,9 @@
 package io.switchboard.sim.freeswitch;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -95,7 +97,7 @@ final class ApiCommands {
         ch.profileIndex++;
         ch.rdnis = ch.destination;
         ch.destination = a[1];
-        ch.transferSource = ch.transferMicros / 1_000_000 + ":" + java.util.UUID.randomUUID() + ":bl_xfer:" + a[1]
+        ch.transferSource = ch.transferMicros / 1_000_000 + ":" + UUID.randomUUID() + ":bl_xfer:" + a[1]
                 + "/" + context + "/" + (inline ? "inline" : "XML");
         engine.channels.unpark(ch);
         engine.channels.completeApp(ch, "");
@@ -116,7 +118,7 @@ final class ApiCommands {
         }
         result.accept("+OK Success\n");
         ch.recording = start;
-        engine.fire(engine.events.event(start ? "RECORD_START" : "RECORD_STOP", ch, java.util.List.of(), start
+        engine.fire(engine.events.event(start ? "RECORD_START" : "RECORD_STOP", ch, List.of(), start
                 ? ChannelEvents.headers("Record-File-Path", a[2])
                 : ChannelEvents.headers("Record-File-Path", a[2], "Record-Completion-Cause", "success-maxtime")));
     }

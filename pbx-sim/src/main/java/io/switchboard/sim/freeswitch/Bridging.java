@@ -2,7 +2,9 @@ package io.switchboard.sim.freeswitch;
 
 import static io.switchboard.sim.freeswitch.ChannelEvents.headers;
 
+import io.switchboard.sim.esl.EslHeader;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * {@code uuid_bridge A B} (Quirks 13-15): B and A leave park, A fires the one CHANNEL_BRIDGE of the
@@ -26,7 +28,7 @@ final class Bridging {
         a.otherType = "originatee";
         b.otherType = "originator";
         a.bridgeOwner = true;
-        String source = now / 1_000_000 + ":" + java.util.UUID.randomUUID() + ":uuid_br:";
+        String source = now / 1_000_000 + ":" + UUID.randomUUID() + ":uuid_br:";
         a.transferSource = source + b.uuid;
         b.transferSource = source + a.uuid;
         a.bridgedMicros = now;
@@ -94,7 +96,7 @@ final class Bridging {
         engine.fire(engine.events.event("CHANNEL_UNBRIDGE", owner, bridgeIds(owner, b), List.of()));
     }
 
-    private static List<io.switchboard.sim.esl.EslHeader> bridgeIds(FsChannel a, FsChannel b) {
+    private static List<EslHeader> bridgeIds(FsChannel a, FsChannel b) {
         return headers("Bridge-A-Unique-ID", a.uuid, "Bridge-B-Unique-ID", b.uuid);
     }
 }

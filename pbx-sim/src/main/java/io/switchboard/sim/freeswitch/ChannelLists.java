@@ -1,5 +1,8 @@
 package io.switchboard.sim.freeswitch;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,9 @@ final class ChannelLists {
             "state", "cid_name", "cid_num", "ip_addr", "dest", "presence_id", "presence_data", "accountcode",
             "callstate", "callee_name", "callee_num", "callee_direction");
     private static final List<String> CALL_B_SIDE = List.of("sent_callee_name", "sent_callee_num");
+
+    private static final DateTimeFormatter CREATED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final FsEngine engine;
 
@@ -72,8 +78,7 @@ final class ChannelLists {
 
     private Map<String, String> channelRow(FsChannel ch) {
         Map<String, String> row = new LinkedHashMap<>();
-        String created = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.EPOCH.plusNanos(ch.createdMicros * 1000));
+        String created = CREATED.format(Instant.EPOCH.plusNanos(ch.createdMicros * 1000));
         String codec = ch.source.equals("mod_sofia") ? "PCMU" : "L16";
         String bitRate = ch.source.equals("mod_sofia") ? "64000" : "128000";
         for (String c : CHANNEL_COLUMNS) {

@@ -2,11 +2,13 @@ package io.switchboard.sim.freeswitch;
 
 import static io.switchboard.sim.freeswitch.ChannelEvents.headers;
 
+import io.switchboard.sim.esl.EslHeader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The live channels and their life: create, progress, answer, park/unpark, applications, hangup.
@@ -113,7 +115,7 @@ final class Channels {
     void startApp(FsChannel ch, String app, String data) {
         ch.application = app;
         ch.applicationData = data;
-        ch.applicationUuid = java.util.UUID.randomUUID().toString();
+        ch.applicationUuid = UUID.randomUUID().toString();
         if (!app.equals("uuid_bridge")) {
             ch.reset("current_application", app);
             if (!data.isEmpty()) {
@@ -134,8 +136,8 @@ final class Channels {
         ch.applicationData = "";
     }
 
-    private static List<io.switchboard.sim.esl.EslHeader> appHeaders(FsChannel ch, String response) {
-        List<io.switchboard.sim.esl.EslHeader> h = new ArrayList<>(headers("Application", ch.application));
+    private static List<EslHeader> appHeaders(FsChannel ch, String response) {
+        List<EslHeader> h = new ArrayList<>(headers("Application", ch.application));
         if (!ch.applicationData.isEmpty()) {
             h.addAll(headers("Application-Data", ch.applicationData));
         }

@@ -1,6 +1,7 @@
 package io.switchboard.sim.freeswitch;
 
 import io.switchboard.sim.asterisk.InboundCall;
+import io.switchboard.sim.asterisk.SimWorld;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A simulated FreeSWITCH 1.10.12 with the fixtures' dialplan, reachable over inbound ESL on
@@ -110,7 +112,7 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
      * {@code io.switchboard.sim.traffic.TrafficModel}; returns when it has run.
      */
     @Override
-    public void drive(java.util.function.Consumer<io.switchboard.sim.asterisk.SimWorld> driver) {
+    public void drive(Consumer<SimWorld> driver) {
         onEngine(() -> {
             driver.accept(new FsWorld(engine));
             return null;

@@ -1,15 +1,20 @@
 package io.switchboard.sim.freeswitch;
 
+import io.switchboard.sim.asterisk.Phone;
 import io.switchboard.sim.asterisk.VirtualScheduler;
 import io.switchboard.sim.esl.EslCommand;
 import io.switchboard.sim.esl.EslFrame;
 import io.switchboard.sim.esl.EslFrames;
+import io.switchboard.sim.esl.EslHeader;
 import io.switchboard.sim.esl.EventFormat;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * queued ({@link EslSession#send}).
  */
 final class FsEngine {
+
+    private static final DateTimeFormatter LOG_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     final FreeswitchConfig config;
     final VirtualScheduler scheduler;
@@ -32,7 +40,7 @@ final class FsEngine {
     private final Commands commands;
     int sessionsSinceStartup;
     /** Per-dial phone behaviour from a traffic model ({@code SimWorld#phones}); null: the config's. */
-    java.util.function.Function<String, io.switchboard.sim.asterisk.Phone> phoneResolver;
+    Function<String, Phone> phoneResolver;
 
     FsEngine(FreeswitchConfig config) {
         this.config = config;
@@ -58,10 +66,10 @@ final class FsEngine {
     }
 
     /** How the {@code sofia/} target {@code dial} behaves. */
-    io.switchboard.sim.asterisk.Phone phone(String dial) {
-        io.switchboard.sim.asterisk.Phone resolved = phoneResolver == null ? null : phoneResolver.apply(dial);
-        return resolved != null ? resolved : config.phones().getOrDefault(dial, new io.switchboard.sim.asterisk.Phone.Answers(
-                java.time.Duration.ofMillis(FreeswitchConfig.DEFAULT_RING_MILLIS), null));
+    Phone phone(String dial) {
+        Phone resolved = phoneResolver == null ? null : phoneResolver.apply(dial);
+        return resolved != null ? resolved : config.phones().getOrDefault(dial, new Phone.Answers(
+                Duration.ofMillis(FreeswitchConfig.DEFAULT_RING_MILLIS), null));
     }
 
     void submit(EslSession session, EslCommand command) {
@@ -107,18 +115,8 @@ final class FsEngine {
      * Log-Line, User-Data (the uuid), body {@code <date> 97.67% [NOTICE] <file>:<line> <text>}.
      */
     void notice(int textChannel, String file, String function, int line, String uuid, String text) {
-        String body = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
-                .withZone(java.time.ZoneOffset.UTC).format(core.now())
-                + " 97.67% [NOTICE] " + file + ":" + line + " " + text + "\n";
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        EslFrame frame = new EslFrame(List.of(new io.switchboard.sim.esl.EslHeader("Content-Type", "log/data"),
-                new io.switchboard.sim.esl.EslHeader("Content-Length", Integer.toString(bytes.length)),
-                new io.switchboard.sim.esl.EslHeader("Log-Level", "5"),
-                new io.switchboard.sim.esl.EslHeader("Text-Channel", Integer.toString(textChannel)),
-                new io.switchboard.sim.esl.EslHeader("Log-File", file),
-                new io.switchboard.sim.esl.EslHeader("Log-Func", function),
-                new io.switchboard.sim.esl.EslHeader("Log-Line", Integer.toString(line)),
-                new io.switchboard.sim.esl.EslHeader("User-Data", uuid)), bytes);
+        String body = LOG_TIME.format(core.now()) + " 97.67% [NOTICE] " + file + ":" + line + " " + text + "\n";
+        EslFrame frame = EslFrames.logData(5, textChannel, file, function, line, uuid, body);
         for (EslSession s : sessions) {
             if (s.authenticated && s.logLevel >= 5) {
                 s.send(frame);
@@ -131,8 +129,8 @@ final class FsEngine {
      * SYSTEM_SHUTDOWN, then a disconnect notice and EOF on every session.
      */
     void shutdown() {
-        List<io.switchboard.sim.esl.EslHeader> shutdown = core.start("SHUTDOWN", CallingSite.of("SHUTDOWN"));
-        shutdown.add(new io.switchboard.sim.esl.EslHeader("Event-Info", "System Shutting Down"));
+        List<EslHeader> shutdown = core.start("SHUTDOWN", CallingSite.of("SHUTDOWN"));
+        shutdown.add(new EslHeader("Event-Info", "System Shutting Down"));
         fire(new FsEvent(shutdown, ""));
         channels.shutdownAll();
         for (EslSession s : sessions) {

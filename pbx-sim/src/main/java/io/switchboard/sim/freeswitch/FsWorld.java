@@ -15,7 +15,7 @@ import java.util.function.Function;
  * {@link SimWorld} over the FreeSWITCH engine, so the same {@code TrafficModel} (same seed, same
  * scenarios) drives either PBX. Channels are named by uuid. {@link #listen} sees the events the
  * traffic model needs in its AMI-shaped vocabulary: an outbound {@code sofia/} CHANNEL_CREATE as
- * {@code DialBegin} (DialString: the dial string after {@code sofia/}, DestChannel: uuid),
+ * {@code DialBegin} (DialString: the target after the profile, DestChannel: uuid),
  * CHANNEL_BRIDGE as {@code BridgeEnter} for both legs, CHANNEL_HANGUP_COMPLETE as {@code Hangup}.
  * Engine thread only.
  */
@@ -76,7 +76,7 @@ final class FsWorld implements SimWorld {
                 String name = event.header("Channel-Name").orElse("");
                 if (event.header("Call-Direction").filter("outbound"::equals).isPresent() && name.startsWith("sofia/")) {
                     listener.accept(AmiMessage.of("Event", "DialBegin", "DestChannel", uuid,
-                            "DialString", name.substring("sofia/".length())));
+                            "DialString", name.substring(name.lastIndexOf('/') + 1)));
                 }
             }
             case "CHANNEL_BRIDGE" -> {
@@ -90,8 +90,13 @@ final class FsWorld implements SimWorld {
         }
     }
 
+    /**
+     * The resolver sees a {@code sofia/<profile>/<target>} dial string as {@code SIP/<target>}, the
+     * traffic model's vocabulary, so its agent prefix ({@code SIP/agent-}) means the same on both PBXs.
+     */
     @Override
     public void phones(Function<String, Phone> resolver) {
-        engine.phoneResolver = resolver;
+        engine.phoneResolver = dial -> resolver.apply(dial.startsWith("sofia/")
+                ? "SIP/" + dial.substring(dial.lastIndexOf('/') + 1) : dial);
     }
 }
