@@ -48,6 +48,7 @@ final class ApiCommands {
             case "uuid_transfer" -> onChannel(a, result, ch -> transfer(ch, a, result));
             case "uuid_record" -> onChannel(a, result, ch -> record(ch, a, result));
             case "show" -> result.accept(lists.show(args));
+            case "callcenter_config" -> result.accept(engine.callcenter.config(args));
             case "fsctl" -> {
                 result.accept("+OK\n");
                 if (args.startsWith("shutdown")) {

@@ -57,6 +57,33 @@ final class Bridging {
         ch.reset("last_bridge_to", other.uuid);
     }
 
+    /**
+     * A bridge an application makes (mod_callcenter): no park to leave, no {@code uuid_bridge}
+     * execution, no transfer source; A still owns BRIDGE/UNBRIDGE.
+     */
+    void bridgeByApplication(FsChannel a, FsChannel b) {
+        long now = engine.core.micros();
+        a.peer = b;
+        b.peer = a;
+        a.otherType = "originatee";
+        b.otherType = "originator";
+        a.bridgeOwner = true;
+        a.bridgedMicros = now;
+        b.bridgedMicros = now;
+        b.callUuid = a.uuid;
+        b.reset("call_uuid", a.uuid);
+        link(a, b);
+        link(b, a);
+        String source = now / 1_000_000 + ":" + UUID.randomUUID() + ":uuid_br:";
+        a.transferSource = source + b.uuid;
+        b.transferSource = source + a.uuid;
+        a.peerView = b.snapshot();
+        b.peerView = a.snapshot();
+        a.calleeIdName = b.callerIdName;
+        a.calleeIdNumber = b.callerIdNumber;
+        engine.fire(engine.events.event("CHANNEL_BRIDGE", a, bridgeIds(a, b), List.of()));
+    }
+
     /** {@code dead} hung up while bridged to {@code peer}. */
     void peerHungUp(FsChannel dead, FsChannel peer) {
         peer.set("last_bridge_hangup_cause", dead.hangupCause);

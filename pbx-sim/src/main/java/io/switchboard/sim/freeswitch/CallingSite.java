@@ -25,6 +25,7 @@ record CallingSite(String file, String function, int line) {
             Map.entry("RECORD_START", new CallingSite("switch_ivr_async.c", "record_callback", 1290)),
             Map.entry("RECORD_STOP", new CallingSite("switch_ivr_async.c", "record_callback", 1384)),
             Map.entry("BACKGROUND_JOB", new CallingSite("mod_event_socket.c", "api_exec", 1572)),
+            Map.entry("CUSTOM", new CallingSite("mod_callcenter.c", "cc_send_presence", 1)),
             Map.entry("SHUTDOWN", new CallingSite("switch_core.c", "switch_core_destroy", 3091)));
 
     static CallingSite of(String eventName) {

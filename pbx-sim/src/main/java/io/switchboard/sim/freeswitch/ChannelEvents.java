@@ -19,7 +19,15 @@ final class ChannelEvents {
     }
 
     FsEvent event(String name, FsChannel ch, List<EslHeader> leading, List<EslHeader> trailing) {
-        List<EslHeader> h = core.start(name, CallingSite.of(name));
+        return build(core.start(name, CallingSite.of(name)), ch, leading, trailing);
+    }
+
+    /** A CUSTOM event about a channel: the channel's headers, then the module's own ({@code CC-*}). */
+    FsEvent custom(String subclass, FsChannel ch, List<EslHeader> trailing) {
+        return build(core.startCustom(subclass, CallingSite.of("CUSTOM")), ch, List.of(), trailing);
+    }
+
+    private FsEvent build(List<EslHeader> h, FsChannel ch, List<EslHeader> leading, List<EslHeader> trailing) {
         h.addAll(leading);
         h.add(new EslHeader("Channel-State", ch.state));
         h.add(new EslHeader("Channel-Call-State", ch.callState));

@@ -204,6 +204,9 @@ final class Channels {
         if (ch.causeBeforeDestroy != null) {
             ch.set("bridge_hangup_cause", ch.causeBeforeDestroy);
         }
+        if (ch.afterHangupComplete != null) {
+            ch.afterHangupComplete.run();
+        }
         ch.state("CS_DESTROY", 12);
         live.remove(ch.uuid);
         engine.notice(3, "switch_core_session.c", "switch_core_session_thread", 1762, ch.uuid,

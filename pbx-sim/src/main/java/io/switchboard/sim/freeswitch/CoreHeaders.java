@@ -54,6 +54,13 @@ final class CoreHeaders {
         return h;
     }
 
+    /** A CUSTOM event's start: {@code Event-Subclass} comes first, before {@code Event-Name} (fixture 09). */
+    List<EslHeader> startCustom(String subclass, CallingSite site) {
+        List<EslHeader> h = start("CUSTOM", site);
+        h.add(0, new EslHeader("Event-Subclass", subclass));
+        return h;
+    }
+
     String stamp() {
         return LOCAL.format(clock.instant());
     }

@@ -87,6 +87,10 @@ final class Dialplan {
                 });
             }
             case "park" -> channels.park(ch);
+            case "callcenter" -> {
+                channels.startApp(ch, "callcenter", action.data());
+                engine.callcenter.join(ch);
+            }
             case "hangup" -> channels.hangup(ch, action.data().isEmpty() ? "NORMAL_CLEARING" : action.data());
             default -> channels.hangup(ch, "DESTINATION_OUT_OF_ORDER");
         }

@@ -53,6 +53,8 @@ final class FsChannel {
     int dialplanRun;
 
     FsChannel peer;
+    /** Runs after this channel's CHANNEL_HANGUP_COMPLETE, before CHANNEL_DESTROY (mod_callcenter's end events). */
+    Runnable afterHangupComplete;
     /** A bridge peer's hangup cause that lands as {@code bridge_hangup_cause} between HANGUP_COMPLETE and DESTROY. */
     String causeBeforeDestroy;
     /** The peer's caller profile as copied when the bridge was made: the {@code Other-Leg-*} headers. */

@@ -18,7 +18,8 @@ public interface FsDialplan {
     /**
      * The fixtures' dialplan: {@code public/7000} (after the vanilla public context's
      * {@code set outside_call=true} and {@code export RFC2822_DATE=...}) answers, sets {@code cti_route}/{@code cti_customer_id}
-     * and parks; {@code default/7100} answers, sets {@code cti_transferred}, plays a tone and parks.
+     * and parks; {@code public/7001} answers, sets {@code cti_route} and
+     * joins mod_callcenter's {@code support@default}; {@code default/7100} answers, sets {@code cti_transferred}, plays a tone and parks.
      */
     static FsDialplan fixtures() {
         Map<String, List<DialplanAction>> extensions = Map.of(
@@ -28,6 +29,12 @@ public interface FsDialplan {
                         new DialplanAction("set", "cti_route=inbound-7000"),
                         new DialplanAction("set", "cti_customer_id=C-4711"),
                         new DialplanAction("park", "")),
+                "public/7001", List.of(new DialplanAction("set", "outside_call=true"),
+                        new DialplanAction("export", "RFC2822_DATE=${strftime(%a, %d %b %Y %T %z)}"),
+                        new DialplanAction("answer", ""),
+                        new DialplanAction("set", "cti_route=inbound-7001-queue"),
+                        new DialplanAction("callcenter", "support@default"),
+                        new DialplanAction("hangup", "NORMAL_CLEARING")),
                 "default/7100", List.of(new DialplanAction("answer", ""),
                         new DialplanAction("set", "cti_transferred=yes"),
                         new DialplanAction("playback", "tone_stream://%(200,100,440);loops=2"),

@@ -34,6 +34,7 @@ final class FsEngine {
     final Channels channels;
     private final Bridging bridging;
     final Dialplan dialplan;
+    final Callcenter callcenter;
     final List<EslSession> sessions = new CopyOnWriteArrayList<>();
     /** In-process listeners, called on the engine thread with every event fired. */
     final List<Consumer<FsEvent>> listeners = new ArrayList<>();
@@ -50,6 +51,7 @@ final class FsEngine {
         this.channels = new Channels(this);
         this.bridging = new Bridging(this);
         this.dialplan = new Dialplan(this, config.dialplan());
+        this.callcenter = new Callcenter(this);
         this.commands = new Commands(this);
     }
 

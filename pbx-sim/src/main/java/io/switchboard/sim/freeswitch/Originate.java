@@ -92,6 +92,38 @@ final class Originate {
         }
     }
 
+    /**
+     * A leg mod_callcenter calls ({@code {vars}null/...}) with the member's caller id: {@code answered}
+     * runs once it answers.
+     */
+    void leg(String contact, FsChannel caller, Consumer<FsChannel> answered) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("origination_caller_id_name", caller.callerIdName);
+        vars.put("origination_caller_id_number", caller.callerIdNumber);
+        String dial = contact.trim();
+        if (dial.startsWith("{")) {
+            int close = dial.indexOf('}');
+            for (String pair : dial.substring(1, close).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    vars.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            dial = dial.substring(close + 1);
+        }
+        FsChannel ch = channel(dial, "mod_loopback", vars);
+        ch.hasCodec = true;
+        engine.channels.announce(ch);
+        long delay = Long.parseLong(vars.getOrDefault("null_auto_answer_delay", "0"));
+        engine.after(Duration.ofMillis(delay), () -> {
+            if (!ch.gone) {
+                engine.channels.answer(ch);
+                ch.flipCallerId();
+                answered.accept(ch);
+            }
+        });
+    }
+
     private void fail(FsChannel ch, String cause, String sipStatus, Consumer<String> result) {
         if (ch.gone) {
             return;

@@ -45,11 +45,17 @@ final class EventDiff {
         extra.removeAll(e);
         String body = expected.contains(" body=") || actual.contains(" body=")
                 ? " bodies: " + tail(expected) + " / " + tail(actual) : "";
-        return " missing " + missing + " extra " + extra + (missing.isEmpty() && extra.isEmpty() ? " order of variables: " + variables(e) + " vs " + variables(a) : "") + body;
+        return " missing " + missing + " extra " + extra + (missing.isEmpty() && extra.isEmpty() ? " order: " + firstDifference(e, a) : "") + body;
     }
 
-    private static List<String> variables(List<String> headers) {
-        return headers.stream().filter(h -> h.startsWith("variable_")).toList();
+    private static String firstDifference(List<String> expected, List<String> actual) {
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                return "at " + i + " expected " + expected.subList(i, Math.min(expected.size(), i + 4)) + " but was "
+                        + actual.subList(i, Math.min(actual.size(), i + 4));
+            }
+        }
+        return "-";
     }
 
     private static String tail(String signature) {
