@@ -136,7 +136,7 @@ final class Callcenter {
     void join(FsChannel member) {
         Member m = new Member(UUID.randomUUID().toString(), member, engine.core.micros() / 1_000_000);
         members.add(m);
-        engine.fire(engine.events.custom("callcenter::info", member, ChannelEvents.headers("CC-Queue", QUEUE,
+        engine.fire(engine.events.custom("callcenter::info", CallingSite.callcenter("member-queue-start"), member, ChannelEvents.headers("CC-Queue", QUEUE,
                 "CC-Action", "member-queue-start", "CC-Member-UUID", m.uuid, "CC-Member-Session-UUID", member.uuid,
                 "CC-Member-CID-Name", member.callerIdName, "CC-Member-CID-Number", member.callerIdNumber)));
         membersCount();
@@ -172,7 +172,8 @@ final class Callcenter {
     }
 
     void fire(List<EslHeader> cc) {
-        List<EslHeader> h = engine.core.startCustom("callcenter::info", CallingSite.of("CUSTOM"));
+        String action = cc.stream().filter(x -> x.is("CC-Action")).map(EslHeader::value).findFirst().orElse("");
+        List<EslHeader> h = engine.core.startCustom("callcenter::info", CallingSite.callcenter(action));
         h.addAll(cc);
         engine.fire(new FsEvent(h, ""));
     }

@@ -52,7 +52,7 @@ final class CallcenterOffer {
                 Long.toString(called), "CC-Agent-Answered-Time", Long.toString(answered), "CC-Member-Joined-Time",
                 Long.toString(joined));
         start.addAll(memberHeaders());
-        engine.fire(engine.events.custom("callcenter::info", leg, start));
+        engine.fire(engine.events.custom("callcenter::info", CallingSite.callcenter("bridge-agent-start"), leg, start));
         callcenter.membersCount();
         if (member.gone) {
             engine.channels.hangup(leg, "ORIGINATOR_CANCEL");
@@ -76,7 +76,7 @@ final class CallcenterOffer {
                 Long.toString(answered), "CC-Member-Joined-Time", Long.toString(joined), "CC-Bridge-Terminated-Time",
                 Long.toString(agent.lastBridgeEnd));
         end.addAll(memberHeaders());
-        engine.fire(engine.events.custom("callcenter::info", leg, end));
+        engine.fire(engine.events.custom("callcenter::info", CallingSite.callcenter("bridge-agent-end"), leg, end));
     }
 
     private void memberEnded(FsChannel leg) {
@@ -86,7 +86,7 @@ final class CallcenterOffer {
                 Long.toString(answered), "CC-Member-Leaving-Time", Long.toString(seconds()), "CC-Member-Joined-Time",
                 Long.toString(joined));
         end.addAll(memberHeaders());
-        engine.fire(engine.events.custom("callcenter::info", member, end));
+        engine.fire(engine.events.custom("callcenter::info", CallingSite.callcenter("member-queue-end"), member, end));
         callcenter.memberLeft(member);
         engine.after(Duration.ofSeconds(agent.wrapUpTime), () -> {
             agent.state = "Waiting";

@@ -23,8 +23,13 @@ final class ChannelEvents {
     }
 
     /** A CUSTOM event about a channel: the channel's headers, then the module's own ({@code CC-*}). */
-    FsEvent custom(String subclass, FsChannel ch, List<EslHeader> trailing) {
-        return build(core.startCustom(subclass, CallingSite.of("CUSTOM")), ch, List.of(), trailing);
+    FsEvent custom(String subclass, CallingSite site, FsChannel ch, List<EslHeader> trailing) {
+        return build(core.startCustom(subclass, site), ch, List.of(), trailing);
+    }
+
+    /** An event fired from {@code site} rather than the event's usual place. */
+    FsEvent event(String name, CallingSite site, FsChannel ch, List<EslHeader> trailing) {
+        return build(core.start(name, site), ch, List.of(), trailing);
     }
 
     private FsEvent build(List<EslHeader> h, FsChannel ch, List<EslHeader> leading, List<EslHeader> trailing) {

@@ -122,7 +122,9 @@ final class Channels {
                 ch.set("current_application_data", data);
             }
         }
-        engine.fire(engine.events.event("CHANNEL_EXECUTE", ch, List.of(), appHeaders(ch, null)));
+        engine.fire(app.equals("uuid_bridge")
+                ? engine.events.event("CHANNEL_EXECUTE", CallingSite.uuidBridge(ch.bridgeOwner), ch, appHeaders(ch, null))
+                : engine.events.event("CHANNEL_EXECUTE", ch, List.of(), appHeaders(ch, null)));
     }
 
     void completeApp(FsChannel ch, String response) {
