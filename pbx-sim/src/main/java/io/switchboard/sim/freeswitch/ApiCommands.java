@@ -118,7 +118,6 @@ final class ApiCommands {
             return;
         }
         result.accept("+OK Success\n");
-        ch.recording = start;
         engine.fire(engine.events.event(start ? "RECORD_START" : "RECORD_STOP", ch, List.of(), start
                 ? ChannelEvents.headers("Record-File-Path", a[2])
                 : ChannelEvents.headers("Record-File-Path", a[2], "Record-Completion-Cause", "success-maxtime")));

@@ -70,7 +70,6 @@ final class FsChannel {
     String applicationUuid = "";
     /** Set by {@code uuid_bridge}: {@code Caller-Transfer-Source}. */
     String transferSource = "";
-    boolean recording;
     boolean gone;
 
     FsChannel(String uuid, String name, String source, boolean inbound, long createdMicros) {

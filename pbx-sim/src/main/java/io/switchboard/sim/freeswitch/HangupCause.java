@@ -17,9 +17,4 @@ final class HangupCause {
     static int q850(String cause) {
         return Q850.getOrDefault(cause, 0);
     }
-
-    /** True if {@code cause} is a cause name FreeSWITCH knows here. */
-    static boolean known(String cause) {
-        return Q850.containsKey(cause);
-    }
 }
