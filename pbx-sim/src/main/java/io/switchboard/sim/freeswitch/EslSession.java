@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One inbound ESL connection. Its reader thread decodes commands and hands them to the engine; its
@@ -20,7 +21,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class EslSession {
 
-    private static final byte[] CLOSE = new byte[0];
+    /** Bytes waiting for the writer; {@code event} ones count against the client's event queue. */
+    private record Outgoing(byte[] bytes, boolean event) {
+    }
+
+    private static final Outgoing CLOSE = new Outgoing(new byte[0], false);
 
     final Socket socket;
     final int id;
@@ -28,12 +33,16 @@ final class EslSession {
     boolean authenticated;
     /** The {@code log} level asked for, -1 when not logging. */
     int logLevel = -1;
-    private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Outgoing> outbox = new LinkedBlockingQueue<>();
+    private final AtomicInteger queuedEvents = new AtomicInteger();
+    private final int eventQueue;
+    private int lostEvents;
     private volatile boolean closed;
 
-    EslSession(Socket socket, int id) {
+    EslSession(Socket socket, int id, int eventQueue) {
         this.socket = socket;
         this.id = id;
+        this.eventQueue = eventQueue;
     }
 
     void start(FsEngine engine) {
@@ -68,11 +77,14 @@ final class EslSession {
     private void write() {
         try (OutputStream out = socket.getOutputStream()) {
             while (true) {
-                byte[] next = outbox.take();
+                Outgoing next = outbox.take();
                 if (next == CLOSE) {
                     return;
                 }
-                out.write(next);
+                if (next.event()) {
+                    queuedEvents.decrementAndGet();
+                }
+                out.write(next.bytes());
                 if (outbox.isEmpty()) {
                     out.flush();
                 }
@@ -89,8 +101,27 @@ final class EslSession {
     /** Queues a frame; never blocks. */
     void send(EslFrame frame) {
         if (!closed) {
-            outbox.add(frame.encode());
+            outbox.add(new Outgoing(frame.encode(), false));
         }
+    }
+
+    /**
+     * Queues an event unless this client already has {@code eventQueue} events waiting; then the event
+     * is lost, and past {@link FreeswitchConfig#MAX_LOST_EVENTS} lost events the client is cut off, as
+     * FreeSWITCH kills a listener that does not keep up. Engine thread only.
+     */
+    void sendEvent(EslFrame frame) {
+        if (closed) {
+            return;
+        }
+        if (queuedEvents.get() >= eventQueue) {
+            if (++lostEvents > FreeswitchConfig.MAX_LOST_EVENTS) {
+                reset();
+            }
+            return;
+        }
+        queuedEvents.incrementAndGet();
+        outbox.add(new Outgoing(frame.encode(), true));
     }
 
     /** Sends what is queued, then closes the socket (after a disconnect notice). */

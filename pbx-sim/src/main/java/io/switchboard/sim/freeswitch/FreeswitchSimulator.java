@@ -61,12 +61,12 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
             try {
                 Socket socket = listening.accept();
                 if (!reachable) {
-                    EslSession refused = new EslSession(socket, 0);
+                    EslSession refused = new EslSession(socket, 0, 1);
                     refused.reset();
                     continue;
                 }
                 socket.setTcpNoDelay(true);
-                EslSession session = new EslSession(socket, sessionIds.getAndIncrement());
+                EslSession session = new EslSession(socket, sessionIds.getAndIncrement(), config.eventQueue());
                 running.sessions.add(session);
                 session.start(running);
             } catch (IOException e) {

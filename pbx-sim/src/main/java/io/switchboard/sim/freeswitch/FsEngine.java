@@ -103,10 +103,10 @@ final class FsEngine {
             }
             if (s.subscription.format() == EventFormat.JSON) {
                 json = json == null ? event.json() : json;
-                s.send(json);
+                s.sendEvent(json);
             } else {
                 plain = plain == null ? event.plain() : plain;
-                s.send(plain);
+                s.sendEvent(plain);
             }
         }
     }

@@ -67,6 +67,11 @@ final class EslTestClient implements AutoCloseable {
         return next().orElseThrow(() -> new AssertionError("EOF instead of an ESL frame"));
     }
 
+    /** The client's socket, to tune its buffers in a test. */
+    Socket socket() {
+        return socket;
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -111,7 +111,8 @@ class FreeswitchConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("replayed")
     void the_simulator_sends_what_freeswitch_sent(String fixture) throws Exception {
-        FreeswitchConfig config = new FreeswitchConfig("ClueCon", PHONES, 0.05, Clock.systemUTC(), FsDialplan.fixtures());
+        FreeswitchConfig config = new FreeswitchConfig("ClueCon", PHONES, 0.05, Clock.systemUTC(), FsDialplan.fixtures(),
+                FreeswitchConfig.DEFAULT_EVENT_QUEUE);
         try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0)) {
             replay(sim, fixture);
         }

@@ -107,6 +107,40 @@ class FreeswitchSimulatorTest {
         }
     }
 
+    @Test
+    void a_client_that_stops_reading_loses_events_and_is_then_cut_off_while_others_carry_on() throws Exception {
+        FreeswitchConfig tiny = config.withEventQueue(10);
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(tiny).start(0);
+                EslTestClient stalled = subscribed(sim, EventFormat.PLAIN);
+                EslTestClient reader = new EslTestClient(sim.port())) {
+            reader.frame();
+            reader.send(new EslCommand.Auth("ClueCon"));
+            reader.frame();
+            java.net.Socket stalledSocket = stalledSocket(stalled);
+            stalledSocket.setReceiveBufferSize(1024);
+            int calls = 3000;   // ~10 KB of events each: more than loopback socket buffers hold
+            for (int i = 0; i < calls; i++) {
+                reader.send(new EslCommand.Api("originate null/flood" + i + " &park"));
+            }
+            for (int i = 0; i < calls; i++) {
+                reader.frame();
+            }
+
+            reader.send(new EslCommand.Api("status"));
+            assertThat(reader.frame().bodyText()).startsWith("UP ");
+            Throwable cut = catchThrowable(() -> {
+                while (stalled.next().isPresent()) {
+                    // drain what was queued before the cut
+                }
+            });
+            assertThat(cut == null || cut instanceof IOException).as("EOF or reset, got %s", cut).isTrue();
+        }
+    }
+
+    private static java.net.Socket stalledSocket(EslTestClient client) {
+        return client.socket();
+    }
+
     private static EslTestClient subscribed(FreeswitchSimulator sim, EventFormat format) throws IOException {
         EslTestClient client = new EslTestClient(sim.port());
         assertThat(client.frame().contentType()).contains("auth/request");
