@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * an AMI client at {@link #port()}, inject inbound calls, stop it (each session then gets
  * {@code Event: Shutdown} and EOF, Quirk 12).
  */
-public final class AsteriskSimulator implements AutoCloseable {
+public final class AsteriskSimulator implements io.switchboard.sim.SimulatedPbx {
 
     private final SimulatorConfig config;
     private final AtomicInteger sessionIds = new AtomicInteger(0x1c10);
@@ -77,6 +77,7 @@ public final class AsteriskSimulator implements AutoCloseable {
      *
      * @return how many sessions were cut
      */
+    @Override
     public int dropSessions() {
         return onEngine(() -> {
             List<AmiSession> cut = List.copyOf(engine.sessions);
@@ -93,6 +94,7 @@ public final class AsteriskSimulator implements AutoCloseable {
      * after it is accepted, before the banner, as if the network between client and PBX were down; the
      * PBX keeps running and existing sessions are not touched ({@link #dropSessions()} cuts those).
      */
+    @Override
     public void reachable(boolean reachable) {
         this.reachable = reachable;
     }
@@ -107,6 +109,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     }
 
     /** The port AMI listens on. */
+    @Override
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("not started");
@@ -118,6 +121,7 @@ public final class AsteriskSimulator implements AutoCloseable {
      * A caller dials a DID: the channel enters the glue's inbound context, is announced with
      * UserEvent InboundCall and waits on hold. Returns the channel name, e.g. {@code SIP/127.0.0.1-00000000}.
      */
+    @Override
     public String inboundCall(InboundCall call) {
         return onEngine(() -> new EngineWorld(engine).inboundCall(call));
     }
@@ -144,6 +148,7 @@ public final class AsteriskSimulator implements AutoCloseable {
      * Runs {@code driver} on the engine thread with the simulated world, e.g. to start a
      * {@code io.switchboard.sim.traffic.TrafficModel}; returns when it has run.
      */
+    @Override
     public void drive(java.util.function.Consumer<SimWorld> driver) {
         onEngine(() -> {
             driver.accept(new EngineWorld(engine));
@@ -152,6 +157,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     }
 
     /** The caller behind {@code channel} hangs up (abandon on hold, or end of talk). */
+    @Override
     public void callerHangsUp(String channel) {
         onEngine(() -> {
             engine.calls.channel(channel).ifPresent(c -> engine.calls.hangup(c, true, 16));
@@ -186,6 +192,7 @@ public final class AsteriskSimulator implements AutoCloseable {
     }
 
     /** Sends {@code Event: Shutdown} to every session, closes them and stops listening. */
+    @Override
     public synchronized void stop() {
         if (server == null) {
             return;

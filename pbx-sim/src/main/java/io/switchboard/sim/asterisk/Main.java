@@ -1,5 +1,10 @@
 package io.switchboard.sim.asterisk;
 
+import io.switchboard.sim.PbxFlavor;
+import io.switchboard.sim.SimulatedPbx;
+import io.switchboard.sim.freeswitch.FreeswitchConfig;
+import io.switchboard.sim.freeswitch.FreeswitchSimulator;
+import io.switchboard.sim.freeswitch.FsDialplan;
 import io.switchboard.sim.traffic.TrafficBound;
 import io.switchboard.sim.traffic.TrafficModel;
 import io.switchboard.sim.traffic.TrafficProfile;
@@ -9,14 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code pbx-sim}: runs the simulated Asterisk standalone, optionally with seeded traffic, until interrupted. */
+/**
+ * {@code pbx-sim}: runs the simulated Asterisk (default) or FreeSWITCH ({@code --pbx freeswitch})
+ * standalone, optionally with seeded traffic, until interrupted.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int port = 5038;
+        int port = -1;
+        PbxFlavor pbx = PbxFlavor.ASTERISK;
+        String password = "ClueCon";
         long seed = 1;
         double timeScale = 1.0;
         double answers = 0.9;
@@ -30,7 +40,12 @@ public final class Main {
                     System.out.println(usage());
                     return;
                 }
-                case "--ami-port" -> port = Integer.parseInt(value(args, ++i, "--ami-port"));
+                case "--pbx" -> pbx = flavor(value(args, ++i, "--pbx"));
+                case "--ami-port", "--esl-port" -> {
+                    String option = args[i];
+                    port = Integer.parseInt(value(args, ++i, option));
+                }
+                case "--password" -> password = value(args, ++i, "--password");
                 case "--user" -> {
                     String[] spec = pair(value(args, ++i, "--user"), "--user needs name:secret");
                     users.put(spec[0], spec[1]);
@@ -52,9 +67,16 @@ public final class Main {
         if (users.isEmpty()) {
             users.put("switchboard", "switchboard");
         }
-        AsteriskSimulator sim = new AsteriskSimulator(new SimulatorConfig(users,
-                Dialplan.switchboard(GlueContexts.shipped()), Map.of(), timeScale, Clock.systemUTC())).start(port);
-        System.out.println("pbx-sim: Asterisk 20 AMI on 127.0.0.1:" + sim.port() + ", users " + users.keySet());
+        SimulatedPbx sim;
+        if (pbx == PbxFlavor.FREESWITCH) {
+            sim = new FreeswitchSimulator(FreeswitchConfig.of(password).withTimeScale(timeScale)
+                    .withDialplan(FsDialplan.parkAnyDid())).start(port < 0 ? 8021 : port);
+            System.out.println("pbx-sim: FreeSWITCH 1.10 ESL on 127.0.0.1:" + sim.port() + ", password set");
+        } else {
+            sim = new AsteriskSimulator(new SimulatorConfig(users, Dialplan.switchboard(GlueContexts.shipped()),
+                    Map.of(), timeScale, Clock.systemUTC())).start(port < 0 ? 5038 : port);
+            System.out.println("pbx-sim: Asterisk 20 AMI on 127.0.0.1:" + sim.port() + ", users " + users.keySet());
+        }
         if (!inbound.isEmpty()) {
             TrafficProfile profile = TrafficProfile.inbound(inbound).withPatience(patience)
                     .withAgents(answers, Duration.ofSeconds(4));
@@ -69,6 +91,15 @@ public final class Main {
             stopped.countDown();
         }, "pbx-sim-shutdown"));
         stopped.await();
+    }
+
+    private static PbxFlavor flavor(String name) {
+        try {
+            return PbxFlavor.parse(name);
+        } catch (IllegalArgumentException e) {
+            fail("--pbx is asterisk or freeswitch, not " + name);
+            return PbxFlavor.ASTERISK;
+        }
     }
 
     private static String[] pair(String spec, String message) {
@@ -93,10 +124,14 @@ public final class Main {
 
     static String usage() {
         return String.join("\n",
-                "Usage: pbx-sim [--ami-port N] [--user name:secret]... [--seed N] [--inbound DID:perMinute]...",
+                "Usage: pbx-sim [--pbx asterisk|freeswitch] [--ami-port N] [--user name:secret]...",
+                "               [--esl-port N] [--password P] [--seed N] [--inbound DID:perMinute]...",
                 "               [--patience S] [--agent-answers P] [--calls N | --minutes M] [--time-scale X]",
+                "  --pbx NAME            asterisk (AMI, default) or freeswitch (inbound ESL)",
                 "  --ami-port N          AMI port on 127.0.0.1 (default 5038, 0 = any free port)",
                 "  --user name:secret    an AMI user (repeatable; default switchboard:switchboard)",
+                "  --esl-port N          ESL port on 127.0.0.1 with --pbx freeswitch (default 8021, 0 = any)",
+                "  --password P          ESL password with --pbx freeswitch (default ClueCon)",
                 "  --seed N              seed of the traffic model (default 1; same seed, same traffic)",
                 "  --inbound DID:R       Poisson inbound calls to DID at R per minute (repeatable; starts traffic)",
                 "  --patience S          mean seconds a caller waits before abandoning (default 60)",

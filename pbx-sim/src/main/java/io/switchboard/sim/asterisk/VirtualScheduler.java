@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
  * scheduling order); a task's virtual time is its due time, so everything the engine schedules
  * itself happens at the same virtual instants on every run. Real time is paced at
  * {@code timeScale} (0.01 = 100× faster); a task that is late runs at once at its virtual time.
- * Work from other threads (AMI actions) runs at the virtual time that real time has reached.
+ * Shared by the Asterisk and FreeSWITCH engines. Work from other threads (AMI/ESL commands) runs at the virtual time that real time has reached.
  */
-final class VirtualScheduler {
+public final class VirtualScheduler {
 
     /** A scheduled task that can be cancelled. */
-    interface Timer {
+    public interface Timer {
+        /** The task will not run. */
         void cancel();
     }
 
@@ -51,7 +52,8 @@ final class VirtualScheduler {
     private volatile long virtualNanos;
     private volatile boolean stopped;
 
-    VirtualScheduler(double timeScale, Instant origin) {
+    /** Starts the engine thread; virtual time starts at {@code origin}, paced at {@code timeScale}. */
+    public VirtualScheduler(double timeScale, Instant origin) {
         this.timeScale = timeScale;
         this.origin = origin;
         this.thread = new Thread(this::loop, "pbx-sim-engine");
@@ -60,12 +62,12 @@ final class VirtualScheduler {
     }
 
     /** Virtual time elapsed since the engine started. */
-    Duration elapsed() {
+    public Duration elapsed() {
         return Duration.ofNanos(virtualNanos);
     }
 
     /** A clock that reads virtual time. */
-    Clock clock() {
+    public Clock clock() {
         return new Clock() {
             @Override
             public ZoneId getZone() {
@@ -85,12 +87,12 @@ final class VirtualScheduler {
     }
 
     /** Runs {@code work} {@code delay} of virtual time after the current task (engine thread). */
-    Timer after(Duration delay, Runnable work) {
+    public Timer after(Duration delay, Runnable work) {
         return add(virtualNanos + Math.max(0, delay.toNanos()), work);
     }
 
     /** Runs {@code work} as soon as possible, at the virtual time real time has reached. */
-    Timer execute(Runnable work) {
+    public Timer execute(Runnable work) {
         long reached = (long) ((System.nanoTime() - realStart) / timeScale);
         return add(Math.max(virtualNanos, reached), work);
     }
@@ -148,7 +150,7 @@ final class VirtualScheduler {
     }
 
     /** Stops the thread; queued tasks are dropped. */
-    void stop() {
+    public void stop() {
         synchronized (lock) {
             stopped = true;
             queue.clear();

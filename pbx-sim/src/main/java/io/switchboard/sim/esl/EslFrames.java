@@ -52,6 +52,21 @@ public final class EslFrames {
         return lengthFirst("text/event-json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A {@code log/data} frame (after {@code log <level>}, Quirk 7): Content-Type, Content-Length,
+     * Log-Level, Text-Channel, Log-File, Log-Func, Log-Line, User-Data (the channel uuid); the body is
+     * the log line.
+     */
+    public static EslFrame logData(int level, int textChannel, String file, String function, int line, String uuid,
+            String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new EslFrame(List.of(contentType("log/data"), contentLength(bytes),
+                new EslHeader("Log-Level", Integer.toString(level)),
+                new EslHeader("Text-Channel", Integer.toString(textChannel)),
+                new EslHeader("Log-File", file), new EslHeader("Log-Func", function),
+                new EslHeader("Log-Line", Integer.toString(line)), new EslHeader("User-Data", uuid)), bytes);
+    }
+
     private static EslFrame contentTypeFirst(String type, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return new EslFrame(List.of(contentType(type), contentLength(bytes)), bytes);

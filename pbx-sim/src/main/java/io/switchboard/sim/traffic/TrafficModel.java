@@ -1,6 +1,7 @@
 package io.switchboard.sim.traffic;
 
-import io.switchboard.sim.asterisk.AsteriskSimulator;
+import io.switchboard.sim.PbxFlavor;
+import io.switchboard.sim.SimulatedPbx;
 import io.switchboard.sim.asterisk.SimWorld;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -8,7 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGeneratorFactory;
 
 /**
- * Seeded traffic for the simulated Asterisk. A run happens on the simulator's engine thread and
+ * Seeded traffic for a simulated PBX (Asterisk or FreeSWITCH, {@link PbxFlavor}). A run happens on the simulator's engine thread and
  * virtual clock: inbound callers arrive per DID as Poisson processes, wait on hold and abandon
  * after an exponential patience unless connected; dialled agent phones answer with a probability
  * after a ring delay; connected customers hang up after a talk time; dialled customers are live,
@@ -33,17 +34,17 @@ public final class TrafficModel {
     }
 
     /**
-     * Starts a run on {@code simulator}; completes when no more arrivals are due within
+     * Starts a run on {@code simulator}, either PBX; completes when no more arrivals are due within
      * {@code bound} and every call of the run has ended.
      */
-    public CompletionStage<TrafficReport> run(AsteriskSimulator simulator, TrafficBound bound) {
+    public CompletionStage<TrafficReport> run(SimulatedPbx simulator, TrafficBound bound) {
         Objects.requireNonNull(bound, "bound");
         CompletableFuture<TrafficReport> finished = new CompletableFuture<>();
         simulator.drive(world -> start(world, bound).whenComplete((report, failure) -> finished.complete(report)));
         return finished;
     }
 
-    /** Starts a run from the engine thread (inside {@link AsteriskSimulator#drive}); as {@link #run}. */
+    /** Starts a run from the engine thread (inside {@link SimulatedPbx#drive}); as {@link #run}. */
     public CompletionStage<TrafficReport> start(SimWorld world, TrafficBound bound) {
         Objects.requireNonNull(bound, "bound");
         CompletableFuture<TrafficReport> finished = new CompletableFuture<>();

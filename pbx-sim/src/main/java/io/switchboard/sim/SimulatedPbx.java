@@ -1,0 +1,39 @@
+package io.switchboard.sim;
+
+import io.switchboard.sim.asterisk.InboundCall;
+import io.switchboard.sim.asterisk.SimWorld;
+import java.util.function.Consumer;
+
+/**
+ * A running simulated PBX as tests, benchmarks and the traffic model drive it, whichever PBX it
+ * is ({@link PbxFlavor}): the same calls work on the Asterisk (AMI) and the FreeSWITCH (ESL) side.
+ * Channels are named as the PBX names them (an Asterisk channel name, a FreeSWITCH uuid).
+ */
+public interface SimulatedPbx extends AutoCloseable {
+
+    /** The port the PBX's manager protocol (AMI or ESL) listens on, on 127.0.0.1. */
+    int port();
+
+    /** A caller dials a DID into the PBX's inbound dialplan; returns the caller's channel. */
+    String inboundCall(InboundCall call);
+
+    /** The caller behind {@code channel} hangs up; no-op if it is gone. */
+    void callerHangsUp(String channel);
+
+    /** Runs {@code driver} on the engine thread with the simulated world; returns when it has run. */
+    void drive(Consumer<SimWorld> driver);
+
+    /** Cuts every client session abruptly (a network cut); calls carry on. Returns how many were cut. */
+    int dropSessions();
+
+    /** Whether new client connections get through. */
+    void reachable(boolean reachable);
+
+    /** Says goodbye to every session as the PBX does on shutdown and stops listening. */
+    void stop();
+
+    @Override
+    default void close() {
+        stop();
+    }
+}

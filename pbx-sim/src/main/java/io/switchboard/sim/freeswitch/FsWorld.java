@@ -1,0 +1,102 @@
+package io.switchboard.sim.freeswitch;
+
+import io.switchboard.sim.ami.AmiMessage;
+import io.switchboard.sim.asterisk.DeskPhone;
+import io.switchboard.sim.asterisk.InboundCall;
+import io.switchboard.sim.asterisk.Phone;
+import io.switchboard.sim.asterisk.SimWorld;
+import io.switchboard.sim.asterisk.VirtualScheduler;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * {@link SimWorld} over the FreeSWITCH engine, so the same {@code TrafficModel} (same seed, same
+ * scenarios) drives either PBX. Channels are named by uuid. {@link #listen} sees the events the
+ * traffic model needs in its AMI-shaped vocabulary: an outbound {@code sofia/} CHANNEL_CREATE as
+ * {@code DialBegin} (DialString: the target after the profile, DestChannel: uuid),
+ * CHANNEL_BRIDGE as {@code BridgeEnter} for both legs, CHANNEL_HANGUP_COMPLETE as {@code Hangup}.
+ * Engine thread only.
+ */
+final class FsWorld implements SimWorld {
+
+    private final FsEngine engine;
+
+    FsWorld(FsEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Duration now() {
+        return engine.scheduler.elapsed();
+    }
+
+    @Override
+    public Scheduled after(Duration delay, Runnable task) {
+        VirtualScheduler.Timer timer = engine.after(delay, task);
+        return timer::cancel;
+    }
+
+    @Override
+    public String inboundCall(InboundCall call) {
+        return new InboundCalls(engine).dial(call, UUID.randomUUID().toString()).uuid;
+    }
+
+    /** FreeSWITCH desk phones are not modelled yet (the glue's feature codes are being designed). */
+    @Override
+    public String phoneDials(DeskPhone phone, String exten) {
+        throw new UnsupportedOperationException("desk phones dialling feature codes are not simulated on FreeSWITCH yet");
+    }
+
+    @Override
+    public boolean isOnHold(String channel) {
+        return engine.channels.find(channel).map(ch -> ch.parked).orElse(false);
+    }
+
+    @Override
+    public boolean isBridged(String channel) {
+        return engine.channels.find(channel).map(ch -> ch.peer != null && !ch.peer.gone && !ch.gone).orElse(false);
+    }
+
+    @Override
+    public void hangUp(String channel) {
+        engine.channels.find(channel).ifPresent(engine.channels::remoteHangup);
+    }
+
+    @Override
+    public void listen(Consumer<AmiMessage> listener) {
+        engine.listeners.add(event -> translate(event, listener));
+    }
+
+    private static void translate(FsEvent event, Consumer<AmiMessage> listener) {
+        String uuid = event.header("Unique-ID").orElse("");
+        switch (event.name()) {
+            case "CHANNEL_CREATE" -> {
+                String name = event.header("Channel-Name").orElse("");
+                if (event.header("Call-Direction").filter("outbound"::equals).isPresent() && name.startsWith("sofia/")) {
+                    listener.accept(AmiMessage.of("Event", "DialBegin", "DestChannel", uuid,
+                            "DialString", name.substring(name.lastIndexOf('/') + 1)));
+                }
+            }
+            case "CHANNEL_BRIDGE" -> {
+                listener.accept(AmiMessage.of("Event", "BridgeEnter", "Channel", uuid));
+                event.header("Bridge-B-Unique-ID").ifPresent(b ->
+                        listener.accept(AmiMessage.of("Event", "BridgeEnter", "Channel", b)));
+            }
+            case "CHANNEL_HANGUP_COMPLETE" -> listener.accept(AmiMessage.of("Event", "Hangup", "Channel", uuid));
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * The resolver sees a {@code sofia/<profile>/<target>} dial string as {@code SIP/<target>}, the
+     * traffic model's vocabulary, so its agent prefix ({@code SIP/agent-}) means the same on both PBXs.
+     */
+    @Override
+    public void phones(Function<String, Phone> resolver) {
+        engine.phoneResolver = dial -> resolver.apply(dial.startsWith("sofia/")
+                ? "SIP/" + dial.substring(dial.lastIndexOf('/') + 1) : dial);
+    }
+}

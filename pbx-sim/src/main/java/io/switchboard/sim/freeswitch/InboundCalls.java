@@ -1,0 +1,48 @@
+package io.switchboard.sim.freeswitch;
+
+import io.switchboard.sim.asterisk.InboundCall;
+
+/**
+ * A SIP caller (SIPp UAC in the captures) dialling into profile {@code internal}: the channel
+ * {@code sofia/internal/<caller>@<peer>:15062} lands in context {@code public} of the dialplan
+ * (fixture 05: ext 7000 answers, sets cti_route/cti_customer_id and parks; Quirk 17 event set).
+ */
+final class InboundCalls {
+
+    private final FsEngine engine;
+
+    InboundCalls(FsEngine engine) {
+        this.engine = engine;
+    }
+
+    FsChannel dial(InboundCall call, String uuid) {
+        String from = call.callerNum() + "@" + call.peer();
+        FsChannel ch = engine.channels.create(uuid, "sofia/internal/" + from + ":15062", "mod_sofia", true);
+        ch.username = call.callerNum();
+        ch.dialplan = "XML";
+        ch.callerIdName = call.callerName().isEmpty() ? call.callerNum() : call.callerName();
+        ch.callerIdNumber = call.callerNum();
+        ch.origCallerIdName = ch.callerIdName;
+        ch.origCallerIdNumber = call.callerNum();
+        ch.networkAddr = call.peer();
+        ch.ani = call.callerNum();
+        ch.destination = call.did();
+        ch.context = "public";
+        ch.presenceId = from;
+        ch.hitDialplan = true;
+        ch.set("sip_from_user", call.callerNum());
+        ch.set("sip_from_uri", from + ":15062");
+        ch.set("sip_req_user", call.did());
+        ch.set("sip_to_user", call.did());
+        ch.set("presence_id", from);
+        engine.channels.announce(ch);
+        if (!engine.dialplan.route(ch, "public", call.did())) {
+            engine.channels.hangup(ch, "NO_ROUTE_DESTINATION");
+            return ch;
+        }
+        if (call.hangsUpAfterAnswer() != null) {
+            engine.after(call.hangsUpAfterAnswer(), () -> engine.channels.remoteHangup(ch));
+        }
+        return ch;
+    }
+}
