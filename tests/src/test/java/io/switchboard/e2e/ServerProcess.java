@@ -1,6 +1,6 @@
 package io.switchboard.e2e;
 
-import io.switchboard.sim.asterisk.AsteriskSimulator;
+import io.switchboard.sim.SimulatedPbx;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,6 +65,15 @@ final class ServerProcess implements AutoCloseable {
   /** As above, with {@code SWITCHBOARD_*} overrides in {@code env} (e.g. the outbound settings). */
   static ServerProcess attachedToAsterisk(Path workDir, String name, int httpPort, int amiPort, String user,
       String secret, Map<String, String> env) throws IOException {
+    return attachedTo(workDir, name, httpPort, "asterisk", amiPort, user, secret, env);
+  }
+
+  /**
+   * {@code run --config} as above, attached to one PBX {@code pbx/sim} of {@code type} ({@code asterisk}: AMI
+   * user and secret; {@code freeswitch}: the ESL password as {@code secret}, no user).
+   */
+  static ServerProcess attachedTo(Path workDir, String name, int httpPort, String type, int pbxPort, String user,
+      String secret, Map<String, String> env) throws IOException {
     Path config = workDir.resolve(name + ".yaml");
     Files.writeString(config, """
         http:
@@ -77,20 +86,20 @@ final class ServerProcess implements AutoCloseable {
           level: debug
         pbx:
           - name: sim
-            type: asterisk
+            type: %s
             host: 127.0.0.1
             port: %d
             username: %s
             secret: %s
-        """.formatted(httpPort, workDir.resolve(name + "-db").toAbsolutePath(), amiPort, user, secret));
+        """.formatted(httpPort, workDir.resolve(name + "-db").toAbsolutePath(), type, pbxPort, user, secret));
     return start(env, "run", "--config", config.toString());
   }
 
   /**
-   * The end of a test class that ran a server against a simulated Asterisk: the server is stopped as an
+   * The end of a test class that ran a server against a simulated PBX: the server is stopped as an
    * operator would, then the simulator, then the work directory goes; any of them may be null.
    */
-  static void stopAll(ServerProcess server, AsteriskSimulator asterisk, Path workDir)
+  static void stopAll(ServerProcess server, SimulatedPbx asterisk, Path workDir)
       throws IOException, InterruptedException {
     if (server != null) {
       server.stop(Duration.ofSeconds(60));
