@@ -44,7 +44,9 @@ final class Bridging {
         a.calleeIdName = b.origCallerIdName;
         a.calleeIdNumber = b.origCallerIdNumber;
         channels.unpark(b);
+        channels.interrupt(b);
         channels.unpark(a);
+        channels.interrupt(a);
         channels.startApp(a, "uuid_bridge", b.uuid);
         channels.startApp(b, "uuid_bridge", a.uuid);
         engine.fire(engine.events.event("CHANNEL_BRIDGE", a, bridgeIds(a, b), List.of()));
@@ -91,7 +93,16 @@ final class Bridging {
             peer.set("bridge_hangup_cause", dead.hangupCause);
             unbridge(peer);
         }
-        if (Boolean.parseBoolean(peer.variables.getOrDefault("park_after_bridge", "false"))) {
+        String transferAfter = peer.variables.getOrDefault("transfer_after_bridge", "");
+        if (peer.afterBridge != null) {
+            Runnable goOn = peer.afterBridge;
+            peer.afterBridge = null;
+            goOn.run();
+        } else if (!transferAfter.isEmpty()) {
+            String[] target = transferAfter.split(":");
+            engine.channels.completeApp(peer, "");
+            engine.dialplan.transfer(peer, target[0], target.length > 2 ? target[2] : "default");
+        } else if (Boolean.parseBoolean(peer.variables.getOrDefault("park_after_bridge", "false"))) {
             engine.channels.completeApp(peer, "");
             // The dead leg's thread sets this while the survivor parks: in 07 the first CHANNEL_PARK
             // comes before it, the second after it (the variable then moves last).

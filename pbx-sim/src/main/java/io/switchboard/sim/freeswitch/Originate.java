@@ -135,7 +135,7 @@ final class Originate {
         result.accept("-ERR " + cause + "\n");
     }
 
-    private FsChannel channel(String dial, String source, Map<String, String> vars) {
+    FsChannel channel(String dial, String source, Map<String, String> vars) {
         String uuid = vars.getOrDefault("origination_uuid", UUID.randomUUID().toString());
         FsChannel ch = engine.channels.create(uuid, dial, source, false);
         String target = dial.substring(dial.lastIndexOf('/') + 1);
