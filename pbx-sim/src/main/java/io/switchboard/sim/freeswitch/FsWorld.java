@@ -43,10 +43,10 @@ final class FsWorld implements SimWorld {
         return new InboundCalls(engine).dial(call, UUID.randomUUID().toString()).uuid;
     }
 
-    /** FreeSWITCH desk phones are not modelled yet (the glue's feature codes are being designed). */
+    /** The phone's channel dials {@code exten} in context {@code default} (with {@link FsDialplan#switchboard()}: *70/*71/*72). */
     @Override
     public String phoneDials(DeskPhone phone, String exten) {
-        throw new UnsupportedOperationException("desk phones dialling feature codes are not simulated on FreeSWITCH yet");
+        return new InboundCalls(engine).deskPhone(phone, exten).uuid;
     }
 
     @Override
