@@ -68,7 +68,7 @@ public interface FsDialplan {
     }
 
     /**
-     * A stand-in for Switchboard's FreeSWITCH glue until its dialplan is settled: every destination
+     * The stand-in used before {@link #switchboard()} existed, kept for callers that want it: every destination
      * in {@code public} is handled as the fixtures' 7000 (answer, {@code cti_route=inbound-<did>},
      * park), so seeded traffic to any DID waits parked; otherwise as {@link #fixtures()}.
      */

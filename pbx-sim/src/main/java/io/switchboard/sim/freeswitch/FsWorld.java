@@ -49,9 +49,11 @@ final class FsWorld implements SimWorld {
         return new InboundCalls(engine).deskPhone(phone, exten).uuid;
     }
 
+    /** Parked, or waiting with the glue's music ({@code switchboard_hold}, or while an agent rings). */
     @Override
     public boolean isOnHold(String channel) {
-        return engine.channels.find(channel).map(ch -> ch.parked).orElse(false);
+        return engine.channels.find(channel).map(ch -> ch.parked || ch.application.equals("endless_playback")
+                || ch.ringing != null).orElse(false);
     }
 
     @Override
