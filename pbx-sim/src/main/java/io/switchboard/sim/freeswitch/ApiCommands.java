@@ -111,6 +111,7 @@ final class ApiCommands {
                 + "/" + context + "/" + (inline ? "inline" : "XML");
         engine.channels.cancelRinging(ch);
         ch.afterBridge = null;
+        engine.bridging().transferredOut(ch);
         engine.channels.unpark(ch);
         engine.channels.completeApp(ch, "");
         if (inline) {

@@ -123,6 +123,39 @@ final class Bridging {
         }
     }
 
+    /**
+     * {@code uuid_transfer} of a bridged leg: the bridge ends (CHANNEL_UNBRIDGE) and the other leg
+     * parks again ({@code park_after_bridge}), moves on ({@code transfer_after_bridge}, a running
+     * {@code bridge} application) or is hung up, as when its peer hangs up.
+     */
+    void transferredOut(FsChannel ch) {
+        FsChannel peer = ch.peer;
+        if (peer == null || peer.gone || peer.peer != ch) {
+            return;
+        }
+        if (ch.bridgeOwner) {
+            unbridge(ch);
+        } else if (peer.bridgeOwner) {
+            unbridge(peer);
+        }
+        ch.peer = null;
+        String transferAfter = peer.variables.getOrDefault("transfer_after_bridge", "");
+        if (Boolean.parseBoolean(peer.variables.getOrDefault("park_after_bridge", "false"))) {
+            engine.channels.completeApp(peer, "");
+            engine.channels.parkAfterBridge(peer);
+        } else if (peer.afterBridge != null) {
+            Runnable goOn = peer.afterBridge;
+            peer.afterBridge = null;
+            goOn.run();
+        } else if (!transferAfter.isEmpty()) {
+            String[] target = transferAfter.split(":");
+            engine.channels.completeApp(peer, "");
+            engine.dialplan.transfer(peer, target[0], target.length > 2 ? target[2] : "default");
+        } else {
+            engine.channels.hangup(peer, "NORMAL_CLEARING");
+        }
+    }
+
     /** The bridge owner's CHANNEL_UNBRIDGE. */
     void unbridge(FsChannel owner) {
         if (!owner.bridgeOwner || owner.peer == null) {

@@ -107,6 +107,28 @@ class SwitchboardGlueInboundTest {
         }
     }
 
+    @Test
+    void a_connected_caller_sent_back_to_hold_ends_the_agent_leg_and_waits_with_the_reason_set() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+            connect(client, caller, "agent-leg-4", AGENT);
+            client.next("CHANNEL_BRIDGE", caller);
+
+            assertThat(client.api("uuid_setvar " + caller + " switchboard_hold_reason RETURNED")).isEqualTo("+OK\n");
+            assertThat(client.api("uuid_transfer " + caller + " switchboard_hold XML switchboard")).isEqualTo("+OK\n");
+            List<EventView> events = client.until("switchboard::caller_on_hold", caller);
+
+            assertThat(GlueClient.labels(events, caller)).containsSubsequence("CHANNEL_UNBRIDGE", "switchboard::caller_on_hold")
+                    .doesNotContain("switchboard::agent_dial_result");
+            assertThat(GlueClient.labels(events, "agent-leg-4")).contains("CHANNEL_HANGUP");
+            assertThat(events.get(events.size() - 1).header("Switchboard-Reason")).contains("RETURNED");
+            assertThat(client.api("uuid_hold " + caller)).isEqualTo("+OK Success\n");
+            assertThat(client.next("CHANNEL_HOLD", caller).header("Unique-ID")).contains(caller);
+        }
+    }
+
     /** What EslCallControl sends to ring an agent for a waiting caller. */
     static void connect(GlueClient client, String caller, String legUuid, String device) throws Exception {
         assertThat(client.api("uuid_setvar_multi " + caller + " switchboard_device=[origination_uuid=" + legUuid + "]"
