@@ -18,6 +18,7 @@ final class GlueApps {
 
     private static final CallingSite EVENT_SITE = new CallingSite("mod_dptools.c", "event_function", 1303);
     private static final String SILENCE = "silence_stream://";
+    private static final Duration EAVESDROP_POLL = Duration.ofMillis(200);
 
     private final FsEngine engine;
     private final Dialplan dialplan;
@@ -66,7 +67,11 @@ final class GlueApps {
                 channels.completeApp(ch, "");
                 next.run();
             }
-            case "endless_playback", "eavesdrop" -> channels.startApp(ch, action.application(), data);
+            case "endless_playback" -> channels.startApp(ch, "endless_playback", data);
+            case "eavesdrop" -> {
+                channels.startApp(ch, "eavesdrop", data);
+                eavesdropUntilTargetEnds(ch, data.trim(), next, alive);
+            }
             case "sleep" -> {
                 channels.startApp(ch, "sleep", data);
                 engine.after(Duration.ofMillis(Long.parseLong(data.trim())), () -> {
@@ -94,6 +99,21 @@ final class GlueApps {
             }
         }
         return true;
+    }
+
+    /** {@code eavesdrop} returns when its target is gone; the glue then hangs the supervisor up. */
+    private void eavesdropUntilTargetEnds(FsChannel ch, String target, Runnable next, BooleanSupplier alive) {
+        engine.after(EAVESDROP_POLL, () -> {
+            if (!alive.getAsBoolean()) {
+                return;
+            }
+            if (engine.channels.find(target).filter(t -> !t.gone).isPresent()) {
+                eavesdropUntilTargetEnds(ch, target, next, alive);
+            } else {
+                engine.channels.completeApp(ch, "");
+                next.run();
+            }
+        });
     }
 
     /** mod_amd's media bug: after the phone's analysis time it sets amd_result/amd_cause and runs amd_on_<result>. */
