@@ -13,7 +13,8 @@ import java.util.function.BooleanSupplier;
  * {@code Other-Leg-Unique-ID}) from CHANNEL_CREATE on. Answered: the caller bridges to it
  * ({@code originate_disposition=SUCCESS}) and, as {@code hangup_after_bridge=false}, goes on with
  * its dialplan when the agent hangs up. Busy, unreachable or unanswered: {@code originate_disposition}
- * is the cause and the dialplan goes on at once ({@code continue_on_fail=true}).
+ * is the cause and the dialplan goes on at once ({@code continue_on_fail=true}); {@code error/<cause>}
+ * fails so without any channel (Quirk 11).
  */
 final class GlueBridge {
 
@@ -34,6 +35,17 @@ final class GlueBridge {
         vars.put("origination_caller_id_name", caller.callerIdName);
         vars.put("origination_caller_id_number", caller.callerIdNumber);
         String dial = takeVariables(data.trim(), vars);
+        if (dial.startsWith("error/")) {
+            // Quirk 11: no channel at all, the cause is the disposition
+            caller.set("originate_disposition", dial.substring("error/".length()).toUpperCase(java.util.Locale.ROOT));
+            engine.after(PROVISIONAL, () -> {
+                if (alive.getAsBoolean()) {
+                    channels.completeApp(caller, "");
+                    next.run();
+                }
+            });
+            return;
+        }
         Duration timeout = Duration.ofSeconds(Long.parseLong(vars.getOrDefault("originate_timeout", "60").trim()));
         FsChannel leg = originate.channel(dial, "mod_sofia", vars);
         leg.set("sip_destination_url", "sip:" + dial.substring(dial.lastIndexOf('/') + 1));

@@ -108,6 +108,24 @@ class SwitchboardGlueInboundTest {
     }
 
     @Test
+    void a_device_freeswitch_cannot_reach_at_all_and_a_missing_device_send_the_caller_back_with_the_cause() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+
+            connect(client, caller, "agent-leg-5", "error/user_not_registered");
+            List<EventView> events = client.until("switchboard::caller_on_hold", caller);
+            client.api("uuid_transfer " + caller + " switchboard_connect XML switchboard");
+            EventView noDevice = client.next("switchboard::caller_on_hold", caller);
+
+            assertThat(events.get(events.size() - 1).header("Switchboard-Reason")).contains("USER_NOT_REGISTERED");
+            assertThat(events).noneMatch(e -> e.header("Unique-ID").orElse("").equals("agent-leg-5"));
+            assertThat(noDevice.header("Switchboard-Reason")).contains("INVALIDARGS");
+        }
+    }
+
+    @Test
     void a_connected_caller_sent_back_to_hold_ends_the_agent_leg_and_waits_with_the_reason_set() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
