@@ -169,6 +169,11 @@ final class Channels {
                 "Hangup " + ch.name + " [" + ch.state + "] [" + cause + "]");
         fire("CHANNEL_HANGUP", ch);
         cancelRinging(ch);
+        if (ch.onHangup != null) {
+            java.util.function.Consumer<String> told = ch.onHangup;
+            ch.onHangup = null;
+            told.accept(cause);
+        }
         FsChannel peer = ch.peer;
         if (peer != null && !peer.gone && peer.peer == ch) {
             engine.bridging().peerHungUp(ch, peer);

@@ -53,14 +53,15 @@ final class GlueBridge {
         leg.otherType = "originator";
         leg.peerView = caller.snapshot();
         caller.ringing = leg;
+        leg.onHangup = cause -> ringEnded(caller, leg, cause, next, alive);
         channels.announce(leg);
         Phone phone = engine.phone(dial);
         if (phone instanceof Phone.Busy) {
-            engine.after(PROVISIONAL, () -> fail(caller, leg, "USER_BUSY", "486", next, alive));
+            engine.after(PROVISIONAL, () -> fail(caller, leg, "USER_BUSY", "486"));
             return;
         }
         if (phone instanceof Phone.Unreachable) {
-            engine.after(PROVISIONAL, () -> fail(caller, leg, "NORMAL_TEMPORARY_FAILURE", "503", next, alive));
+            engine.after(PROVISIONAL, () -> fail(caller, leg, "NORMAL_TEMPORARY_FAILURE", "503"));
             return;
         }
         engine.after(PROVISIONAL, () -> {
@@ -71,7 +72,7 @@ final class GlueBridge {
         });
         Phone.Answers answers = phone instanceof Phone.Answers a && a.ringFor().compareTo(timeout) < 0 ? a : null;
         if (answers == null) {
-            engine.after(timeout, () -> fail(caller, leg, "NO_ANSWER", null, next, alive));
+            engine.after(timeout, () -> fail(caller, leg, "NO_ANSWER", null));
             return;
         }
         engine.after(answers.ringFor().plus(PROVISIONAL), () -> {
@@ -87,6 +88,7 @@ final class GlueBridge {
 
     private void answered(FsChannel caller, FsChannel leg, Runnable next, BooleanSupplier alive) {
         caller.ringing = null;
+        leg.onHangup = null;
         engine.channels.answer(leg);
         leg.flipCallerId();
         engine.channels.afterOriginate(leg);
@@ -100,15 +102,22 @@ final class GlueBridge {
         engine.bridging().bridgeByApplication(caller, leg);
     }
 
-    private void fail(FsChannel caller, FsChannel leg, String cause, String sipStatus, Runnable next, BooleanSupplier alive) {
+    private void fail(FsChannel caller, FsChannel leg, String cause, String sipStatus) {
         if (leg.gone || caller.ringing != leg) {
             return;
         }
-        caller.ringing = null;
         if (sipStatus != null) {
             leg.set("sip_term_status", sipStatus);
         }
         engine.channels.hangup(leg, cause);
+    }
+
+    /** The ringing leg ended unanswered (failed, or killed): the caller's dialplan goes on with the cause. */
+    private void ringEnded(FsChannel caller, FsChannel leg, String cause, Runnable next, BooleanSupplier alive) {
+        if (caller.ringing != leg) {
+            return;
+        }
+        caller.ringing = null;
         if (!alive.getAsBoolean()) {
             return;
         }

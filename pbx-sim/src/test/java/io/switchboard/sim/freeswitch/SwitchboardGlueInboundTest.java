@@ -81,6 +81,7 @@ class SwitchboardGlueInboundTest {
             client.until("switchboard::caller_on_hold", caller);
 
             connect(client, caller, "agent-leg-2", NEVER);
+            client.next("CHANNEL_PROGRESS", "agent-leg-2");
             EventView legEnd = client.next("CHANNEL_HANGUP", "agent-leg-2");
             EventView result = client.next("switchboard::agent_dial_result", caller);
             EventView hold = client.next("switchboard::caller_on_hold", caller);
@@ -122,6 +123,21 @@ class SwitchboardGlueInboundTest {
             assertThat(events.get(events.size() - 1).header("Switchboard-Reason")).contains("USER_NOT_REGISTERED");
             assertThat(events).noneMatch(e -> e.header("Unique-ID").orElse("").equals("agent-leg-5"));
             assertThat(noDevice.header("Switchboard-Reason")).contains("INVALIDARGS");
+        }
+    }
+
+    @Test
+    void a_ringing_agent_leg_that_is_killed_sends_the_caller_back_to_hold_with_the_kill_cause() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+            connect(client, caller, "agent-leg-6", NEVER);
+            client.next("CHANNEL_PROGRESS", "agent-leg-6");
+
+            assertThat(client.api("uuid_kill agent-leg-6 CALL_REJECTED")).isEqualTo("+OK\n");
+
+            assertThat(client.next("switchboard::caller_on_hold", caller).header("Switchboard-Reason")).contains("CALL_REJECTED");
         }
     }
 
