@@ -116,6 +116,19 @@ final class GlueApps {
         });
     }
 
+    /**
+     * mod_amd's {@code amd_cause} for what Asterisk's AMD() decides about the same audio: the bare word,
+     * without AMDCAUSE's numbers (SILENCEAFTERGREETING for a person, INITIALSILENCE for a silent
+     * machine, TOOLONG when undecided).
+     */
+    static String cause(AmdOutcome outcome) {
+        return switch (outcome) {
+            case HUMAN -> "SILENCEAFTERGREETING";
+            case MACHINE -> "INITIALSILENCE";
+            case NOTSURE -> "TOOLONG";
+        };
+    }
+
     /** mod_amd's media bug: after the phone's analysis time it sets amd_result/amd_cause and runs amd_on_<result>. */
     private void amd(FsChannel ch, BooleanSupplier alive) {
         Phone phone = engine.phone(ch.name);
@@ -125,7 +138,7 @@ final class GlueApps {
                 return;
             }
             ch.set("amd_result", outcome.name());
-            ch.set("amd_cause", outcome.cause());
+            ch.set("amd_cause", cause(outcome));
             String onResult = ch.variables.getOrDefault("amd_on_" + outcome.name().toLowerCase(Locale.ROOT), "");
             if (onResult.startsWith("transfer:")) {
                 engine.channels.completeApp(ch, "");

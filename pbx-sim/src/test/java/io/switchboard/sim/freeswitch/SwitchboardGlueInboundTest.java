@@ -46,6 +46,8 @@ class SwitchboardGlueInboundTest {
             assertThat(hold.header("variable_current_application")).contains("event");
             assertThat(client.api("uuid_getvar " + caller + " switchboard_queue")).isEqualTo("7000");
             assertThat(client.api("uuid_getvar " + caller + " switchboard_moh")).isEqualTo("local_stream://moh");
+            assertThat(client.api("show channels as json")).contains("\"dest\":\"switchboard_hold\"")
+                    .contains("\"application\":\"endless_playback\"");
         }
     }
 

@@ -57,7 +57,7 @@ class SwitchboardGlueOutboundTest {
             EventView end = client.next("CHANNEL_HANGUP_COMPLETE", "cust-2");
 
             assertThat(amd.header("Switchboard-Status")).contains("HUMAN");
-            assertThat(amd.header("Switchboard-Cause")).contains(AmdOutcome.HUMAN.cause());
+            assertThat(amd.header("Switchboard-Cause")).contains("SILENCEAFTERGREETING");
             assertThat(harbour.header("Switchboard-Reason")).contains("NOTCONNECTED");
             assertThat(harbour.header("Switchboard-Agent")).contains("a17");
             assertThat(end.header("Hangup-Cause")).contains("NORMAL_CLEARING");
@@ -86,7 +86,7 @@ class SwitchboardGlueOutboundTest {
             EventView left = client.next("switchboard::amd_message_left", "cust-6");
 
             assertThat(amd.header("Switchboard-Status")).contains("MACHINE");
-            assertThat(amd.header("Switchboard-Cause")).contains(AmdOutcome.MACHINE.cause());
+            assertThat(amd.header("Switchboard-Cause")).contains("INITIALSILENCE");
             assertThat(GlueClient.labels(rest, "cust-5")).doesNotContain("switchboard::safe_harbour", "switchboard::amd_message_left");
             assertThat(rest.get(rest.size() - 1).header("Hangup-Cause")).contains("NORMAL_CLEARING");
             assertThat(left.header("Switchboard-Task")).contains("t1");
