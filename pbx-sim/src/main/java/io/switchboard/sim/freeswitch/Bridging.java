@@ -22,6 +22,8 @@ final class Bridging {
     /** Bridges two live channels. */
     void bridge(FsChannel a, FsChannel b) {
         Channels channels = engine.channels;
+        transferredOut(a);
+        transferredOut(b);
         long now = engine.core.micros();
         a.peer = b;
         b.peer = a;

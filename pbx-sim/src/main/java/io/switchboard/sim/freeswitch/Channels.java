@@ -198,6 +198,8 @@ final class Channels {
     /** {@code uuid_bridge} interrupts what the channel runs (music, a wait) and its dialplan: no action after it runs. */
     void interrupt(FsChannel ch) {
         ch.dialplanRun++;
+        cancelRinging(ch);
+        ch.afterBridge = null;
         if (!ch.application.isEmpty() && !ch.application.equals("park")) {
             completeApp(ch, "");
         }

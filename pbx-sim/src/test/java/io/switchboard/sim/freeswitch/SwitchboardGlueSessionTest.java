@@ -59,6 +59,29 @@ class SwitchboardGlueSessionTest {
     }
 
     @Test
+    void a_caller_whose_agent_phone_rings_can_be_joined_to_a_session_instead_and_the_ringing_leg_is_cancelled() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(config.withPhones(Map.of(DEVICE, new Phone.Answers(Duration.ofSeconds(1), null),
+                SwitchboardGlueInboundTest.NEVER, new Phone.NeverAnswers()))).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            client.bgapi("originate {origination_uuid=sess-2,switchboard_agent=a18}" + DEVICE
+                    + " switchboard_agent_session XML switchboard");
+            client.next("CHANNEL_PARK", "sess-2");
+            String caller = sim.inboundCall(InboundCall.of("02079460003", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+            SwitchboardGlueInboundTest.connect(client, caller, "ringing-1", SwitchboardGlueInboundTest.NEVER);
+            client.next("CHANNEL_PROGRESS", "ringing-1");
+
+            client.api("uuid_bridge " + caller + " sess-2");
+            List<EventView> events = client.until("CHANNEL_BRIDGE", caller);
+
+            assertThat(GlueClient.labels(events, "ringing-1")).contains("CHANNEL_HANGUP");
+            assertThat(events.stream().filter(e -> e.name().equals("CHANNEL_HANGUP")).findFirst().orElseThrow()
+                    .header("Hangup-Cause")).contains("ORIGINATOR_CANCEL");
+            assertThat(GlueClient.labels(events, caller)).doesNotContain("switchboard::agent_dial_result");
+        }
+    }
+
+    @Test
     void star_71_logs_in_on_demand_and_star_72_logs_out_with_the_directory_user_as_device() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
