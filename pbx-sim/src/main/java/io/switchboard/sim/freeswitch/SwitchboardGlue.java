@@ -37,6 +37,9 @@ final class SwitchboardGlue implements FsDialplan {
         List<DialplanAction> a = new ArrayList<>();
         switch (context) {
             case "public" -> {
+                // the vanilla public context's outside_call extension (continue="true") runs first, as in the fixtures
+                add(a, "set", "outside_call=true");
+                add(a, "export", "RFC2822_DATE=${strftime(%a, %d %b %Y %T %z)}");
                 add(a, "set", "switchboard_dnid=" + destination);
                 add(a, "transfer", "switchboard_inbound" + XML);
             }
