@@ -144,6 +144,27 @@ class SwitchboardGlueInboundTest {
     }
 
     @Test
+    void a_caller_who_hangs_up_while_the_agent_rings_cancels_the_ring_and_a_record_file_starts_once() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+            client.api("uuid_setvar " + caller + " switchboard_record_file /rec/call-1.wav");
+            connect(client, caller, "agent-leg-7", NEVER);
+            EventView recording = client.next("RECORD_START", caller);
+            client.next("CHANNEL_PROGRESS", "agent-leg-7");
+            String recordFileAfter = client.api("uuid_getvar " + caller + " switchboard_record_file");
+
+            sim.callerHangsUp(caller);
+            EventView cancelled = client.next("CHANNEL_HANGUP", "agent-leg-7");
+
+            assertThat(recording.header("Record-File-Path")).contains("/rec/call-1.wav");
+            assertThat(recordFileAfter).isEqualTo("_undef_");
+            assertThat(cancelled.header("Hangup-Cause")).contains("ORIGINATOR_CANCEL");
+        }
+    }
+
+    @Test
     void a_connected_caller_sent_back_to_hold_ends_the_agent_leg_and_waits_with_the_reason_set() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
