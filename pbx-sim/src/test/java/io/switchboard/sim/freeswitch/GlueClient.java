@@ -23,11 +23,16 @@ final class GlueClient implements AutoCloseable {
     private final Deque<EventView> pending = new ArrayDeque<>();
 
     GlueClient(FreeswitchSimulator sim, EventFormat format) throws IOException {
+        this(sim, format, List.of("ALL"));
+    }
+
+    /** Subscribed to {@code names} only, e.g. {@code CHANNEL_HANGUP CUSTOM switchboard::inbound_call}. */
+    GlueClient(FreeswitchSimulator sim, EventFormat format, List<String> names) throws IOException {
         client = new EslTestClient(sim.port());
         assertThat(client.frame().contentType()).contains("auth/request");
         client.send(new EslCommand.Auth("ClueCon"));
         assertThat(client.frame().header("Reply-Text")).contains("+OK accepted");
-        client.send(new EslCommand.Event(format, List.of("ALL")));
+        client.send(new EslCommand.Event(format, names));
         assertThat(client.frame().header("Reply-Text")).isPresent();
     }
 

@@ -52,6 +52,20 @@ class SwitchboardGlueInboundTest {
     }
 
     @Test
+    void a_client_subscribed_to_custom_subclasses_gets_only_those_glue_events() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN, List.of("CHANNEL_HANGUP", "CUSTOM",
+                        "switchboard::caller_on_hold"))) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            List<EventView> first = client.until("switchboard::caller_on_hold", caller);
+            sim.callerHangsUp(caller);
+
+            assertThat(first).singleElement();
+            assertThat(client.next("CHANNEL_HANGUP", caller).name()).isEqualTo("CHANNEL_HANGUP");
+        }
+    }
+
+    @Test
     void a_connect_rings_the_agent_leg_named_after_the_caller_bridges_and_reports_success_after_the_call() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
