@@ -48,7 +48,8 @@ final class Originate {
             engine.channels.announce(ch);
             long delay = Long.parseLong(vars.getOrDefault("null_auto_answer_delay", "0"));
             engine.after(Duration.ofMillis(delay), () -> answered(ch, app, result));
-        } else if (dial.startsWith("sofia/")) {
+        } else if (dial.startsWith("sofia/") || dial.startsWith("user/")) {
+            // user/<user>@<domain> (the glue's feature-code device) behaves as its Phone, like sofia/
             sofia(dial, vars, app, result);
         } else {
             result.accept("-ERR CHAN_NOT_IMPLEMENTED\n");

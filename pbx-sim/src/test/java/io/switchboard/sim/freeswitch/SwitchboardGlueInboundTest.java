@@ -179,6 +179,26 @@ class SwitchboardGlueInboundTest {
     }
 
     @Test
+    void a_caller_returned_to_hold_while_the_agent_rings_cancels_the_ring_without_a_dial_result() throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+            connect(client, caller, "agent-leg-8", NEVER);
+            client.next("CHANNEL_PROGRESS", "agent-leg-8");
+
+            client.api("uuid_setvar " + caller + " switchboard_hold_reason RETURNED");
+            client.api("uuid_transfer " + caller + " switchboard_hold XML switchboard");
+            List<EventView> events = client.until("switchboard::caller_on_hold", caller);
+
+            assertThat(events.get(events.size() - 1).header("Switchboard-Reason")).contains("RETURNED");
+            assertThat(GlueClient.labels(events, caller)).doesNotContain("switchboard::agent_dial_result");
+            assertThat(events.stream().filter(e -> e.name().equals("CHANNEL_HANGUP")).findFirst().orElseThrow()
+                    .header("Hangup-Cause")).contains("ORIGINATOR_CANCEL");
+        }
+    }
+
+    @Test
     void a_connected_caller_sent_back_to_hold_ends_the_agent_leg_and_waits_with_the_reason_set() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(CONFIG).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {

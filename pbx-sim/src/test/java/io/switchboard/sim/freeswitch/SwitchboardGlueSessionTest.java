@@ -25,7 +25,7 @@ class SwitchboardGlueSessionTest {
     void a_session_joins_callers_by_uuid_bridge_parks_again_after_one_and_a_caller_whose_agent_leaves_is_held() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
-            client.bgapi("originate {origination_uuid=sess-1,switchboard_agent=a17}" + DEVICE
+            client.bgapi("originate {origination_uuid=sess-1,switchboard_agent=a17}user/1001@pbx"
                     + " switchboard_agent_session XML switchboard");
             EventView started = client.next("switchboard::agent_session_started", "sess-1");
             client.next("CHANNEL_PARK", "sess-1");
