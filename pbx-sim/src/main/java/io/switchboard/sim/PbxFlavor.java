@@ -24,15 +24,14 @@ public enum PbxFlavor {
     },
 
     /**
-     * FreeSWITCH 1.10 over inbound ESL with {@link FsDialplan#parkAnyDid()} (Switchboard's FreeSWITCH
-     * glue plugs in through {@link FreeswitchConfig#withDialplan} once it exists); ESL has no user,
-     * only {@code secret} as the password.
+     * FreeSWITCH 1.10 over inbound ESL running Switchboard's FreeSWITCH glue
+     * ({@link FsDialplan#switchboard()}); ESL has no user, only {@code secret} as the password.
      */
     FREESWITCH {
         @Override
         public SimulatedPbx start(int port, String user, String secret, double timeScale) {
             return new FreeswitchSimulator(FreeswitchConfig.of(secret).withTimeScale(timeScale)
-                    .withDialplan(FsDialplan.parkAnyDid())).start(port);
+                    .withDialplan(FsDialplan.switchboard())).start(port);
         }
     };
 

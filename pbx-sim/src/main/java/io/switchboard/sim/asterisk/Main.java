@@ -70,7 +70,7 @@ public final class Main {
         SimulatedPbx sim;
         if (pbx == PbxFlavor.FREESWITCH) {
             sim = new FreeswitchSimulator(FreeswitchConfig.of(password).withTimeScale(timeScale)
-                    .withDialplan(FsDialplan.parkAnyDid())).start(port < 0 ? 8021 : port);
+                    .withDialplan(FsDialplan.switchboard())).start(port < 0 ? 8021 : port);
             System.out.println("pbx-sim: FreeSWITCH 1.10 ESL on 127.0.0.1:" + sim.port() + ", password set");
         } else {
             sim = new AsteriskSimulator(new SimulatorConfig(users, Dialplan.switchboard(GlueContexts.shipped()),

@@ -41,9 +41,18 @@ final class ApiCommands {
             case "uuid_getvar" -> result.accept(a.length < 2 ? "-ERR Usage\n"
                     : channel(a[0]).map(ch -> ch.variables.getOrDefault(a[1], "_undef_")).orElse("-ERR No such channel!\n"));
             case "uuid_setvar" -> onChannel(a, result, ch -> {
-                ch.set(a[1], a.length > 2 ? args.substring(args.indexOf(a[1]) + a[1].length()).trim() : "");
-                result.accept("+OK\n");
+                if (a.length < 2) {
+                    result.accept("-ERR Usage\n");
+                } else if (a.length == 2) {
+                    ch.variables.remove(a[1]);
+                    result.accept("+OK\n");
+                } else {
+                    ch.set(a[1], args.substring(args.indexOf(a[1]) + a[1].length()).trim());
+                    result.accept("+OK\n");
+                }
             });
+            case "uuid_setvar_multi" -> onChannel(a, result, ch -> setvarMulti(ch, a, result));
+            case "uuid_hold" -> hold(a, result);
             case "uuid_bridge" -> bridge(a, result);
             case "uuid_transfer" -> onChannel(a, result, ch -> transfer(ch, a, result));
             case "uuid_record" -> onChannel(a, result, ch -> record(ch, a, result));
@@ -100,6 +109,9 @@ final class ApiCommands {
         ch.destination = a[1];
         ch.transferSource = ch.transferMicros / 1_000_000 + ":" + UUID.randomUUID() + ":bl_xfer:" + a[1]
                 + "/" + context + "/" + (inline ? "inline" : "XML");
+        engine.channels.cancelRinging(ch);
+        ch.afterBridge = null;
+        engine.bridging().transferredOut(ch);
         engine.channels.unpark(ch);
         engine.channels.completeApp(ch, "");
         if (inline) {
@@ -110,9 +122,47 @@ final class ApiCommands {
         }
     }
 
-    /** {@code uuid_record <uuid> start|stop <file>}: RECORD_START / RECORD_STOP on the channel (Quirk 19). */
+    /** {@code uuid_setvar_multi <uuid> a=1;b=2}: each pair set in order; an empty value unsets. */
+    private static void setvarMulti(FsChannel ch, String[] a, Consumer<String> result) {
+        if (a.length < 2) {
+            result.accept("-ERR Usage\n");
+            return;
+        }
+        String pairs = String.join(" ", java.util.Arrays.copyOfRange(a, 1, a.length));
+        for (String pair : pairs.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            if (eq == pair.length() - 1) {
+                ch.variables.remove(pair.substring(0, eq));
+            } else {
+                ch.set(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        result.accept("+OK\n");
+    }
+
+    /** {@code uuid_hold [off] <uuid>}: CHANNEL_HOLD / CHANNEL_UNHOLD of the channel. */
+    private void hold(String[] a, Consumer<String> result) {
+        boolean off = a.length > 1 && a[0].equals("off");
+        String[] rest = off ? java.util.Arrays.copyOfRange(a, 1, a.length) : a;
+        onChannel(rest, result, ch -> {
+            result.accept("+OK Success\n");
+            engine.fire(engine.events.event(off ? "CHANNEL_UNHOLD" : "CHANNEL_HOLD", ch));
+        });
+    }
+
+    /**
+     * {@code uuid_record <uuid> start|stop <file>}: RECORD_START / RECORD_STOP on the channel (Quirk 19);
+     * {@code mask|unmask <file>} answer {@code +OK Success} and fire nothing.
+     */
     private void record(FsChannel ch, String[] a, Consumer<String> result) {
         boolean start = a.length > 2 && a[1].equals("start");
+        if (a.length > 2 && (a[1].equals("mask") || a[1].equals("unmask"))) {
+            result.accept("+OK Success\n");
+            return;
+        }
         if (a.length < 3 || !(start || a[1].equals("stop"))) {
             result.accept("-ERR Usage\n");
             return;

@@ -22,6 +22,8 @@ final class Bridging {
     /** Bridges two live channels. */
     void bridge(FsChannel a, FsChannel b) {
         Channels channels = engine.channels;
+        transferredOut(a);
+        transferredOut(b);
         long now = engine.core.micros();
         a.peer = b;
         b.peer = a;
@@ -44,7 +46,9 @@ final class Bridging {
         a.calleeIdName = b.origCallerIdName;
         a.calleeIdNumber = b.origCallerIdNumber;
         channels.unpark(b);
+        channels.interrupt(b);
         channels.unpark(a);
+        channels.interrupt(a);
         channels.startApp(a, "uuid_bridge", b.uuid);
         channels.startApp(b, "uuid_bridge", a.uuid);
         engine.fire(engine.events.event("CHANNEL_BRIDGE", a, bridgeIds(a, b), List.of()));
@@ -91,7 +95,16 @@ final class Bridging {
             peer.set("bridge_hangup_cause", dead.hangupCause);
             unbridge(peer);
         }
-        if (Boolean.parseBoolean(peer.variables.getOrDefault("park_after_bridge", "false"))) {
+        String transferAfter = peer.variables.getOrDefault("transfer_after_bridge", "");
+        if (peer.afterBridge != null) {
+            Runnable goOn = peer.afterBridge;
+            peer.afterBridge = null;
+            goOn.run();
+        } else if (!transferAfter.isEmpty()) {
+            String[] target = transferAfter.split(":");
+            engine.channels.completeApp(peer, "");
+            engine.dialplan.transfer(peer, target[0], target.length > 2 ? target[2] : "default");
+        } else if (Boolean.parseBoolean(peer.variables.getOrDefault("park_after_bridge", "false"))) {
             engine.channels.completeApp(peer, "");
             // The dead leg's thread sets this while the survivor parks: in 07 the first CHANNEL_PARK
             // comes before it, the second after it (the variable then moves last).
@@ -109,6 +122,39 @@ final class Bridging {
             if (dead.bridgeOwner) {
                 dead.set("bridge_hangup_cause", peer.hangupCause);
             }
+        }
+    }
+
+    /**
+     * {@code uuid_transfer} of a bridged leg: the bridge ends (CHANNEL_UNBRIDGE) and the other leg
+     * parks again ({@code park_after_bridge}), moves on ({@code transfer_after_bridge}, a running
+     * {@code bridge} application) or is hung up, as when its peer hangs up.
+     */
+    void transferredOut(FsChannel ch) {
+        FsChannel peer = ch.peer;
+        if (peer == null || peer.gone || peer.peer != ch) {
+            return;
+        }
+        if (ch.bridgeOwner) {
+            unbridge(ch);
+        } else if (peer.bridgeOwner) {
+            unbridge(peer);
+        }
+        ch.peer = null;
+        String transferAfter = peer.variables.getOrDefault("transfer_after_bridge", "");
+        if (Boolean.parseBoolean(peer.variables.getOrDefault("park_after_bridge", "false"))) {
+            engine.channels.completeApp(peer, "");
+            engine.channels.parkAfterBridge(peer);
+        } else if (peer.afterBridge != null) {
+            Runnable goOn = peer.afterBridge;
+            peer.afterBridge = null;
+            goOn.run();
+        } else if (!transferAfter.isEmpty()) {
+            String[] target = transferAfter.split(":");
+            engine.channels.completeApp(peer, "");
+            engine.dialplan.transfer(peer, target[0], target.length > 2 ? target[2] : "default");
+        } else {
+            engine.channels.hangup(peer, "NORMAL_CLEARING");
         }
     }
 

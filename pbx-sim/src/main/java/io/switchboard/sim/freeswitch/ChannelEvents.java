@@ -27,6 +27,16 @@ final class ChannelEvents {
         return build(core.startCustom(subclass, site), ch, List.of(), trailing);
     }
 
+    /**
+     * A CUSTOM event of the dptools {@code event} application: Event-Name CUSTOM, then Event-Subclass,
+     * the core headers, the channel's headers, then {@code fields} (what esl-adapter's GlueEventsTest builds).
+     */
+    FsEvent glue(String subclass, CallingSite site, FsChannel ch, List<EslHeader> fields) {
+        List<EslHeader> h = core.start("CUSTOM", site);
+        h.add(1, new EslHeader("Event-Subclass", subclass));
+        return build(h, ch, List.of(), fields);
+    }
+
     /** An event fired from {@code site} rather than the event's usual place. */
     FsEvent event(String name, CallingSite site, FsChannel ch, List<EslHeader> trailing) {
         return build(core.start(name, site), ch, List.of(), trailing);

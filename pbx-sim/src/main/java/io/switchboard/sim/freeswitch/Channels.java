@@ -168,6 +168,12 @@ final class Channels {
         engine.notice(0, "switch_ivr.c", "switch_ivr_parse_event", 773, ch.uuid,
                 "Hangup " + ch.name + " [" + ch.state + "] [" + cause + "]");
         fire("CHANNEL_HANGUP", ch);
+        cancelRinging(ch);
+        if (ch.onHangup != null) {
+            java.util.function.Consumer<String> told = ch.onHangup;
+            ch.onHangup = null;
+            told.accept(cause);
+        }
         FsChannel peer = ch.peer;
         if (peer != null && !peer.gone && peer.peer == ch) {
             engine.bridging().peerHungUp(ch, peer);
@@ -178,6 +184,25 @@ final class Channels {
             engine.bridging().unbridge(ch);
         }
         complete(ch);
+    }
+
+    /** A caller leaving the glue's {@code bridge} while the agent's phone rings: that leg is cancelled. */
+    void cancelRinging(FsChannel ch) {
+        FsChannel leg = ch.ringing;
+        ch.ringing = null;
+        if (leg != null && !leg.gone) {
+            hangup(leg, "ORIGINATOR_CANCEL");
+        }
+    }
+
+    /** {@code uuid_bridge} interrupts what the channel runs (music, a wait) and its dialplan: no action after it runs. */
+    void interrupt(FsChannel ch) {
+        ch.dialplanRun++;
+        cancelRinging(ch);
+        ch.afterBridge = null;
+        if (!ch.application.isEmpty() && !ch.application.equals("park")) {
+            completeApp(ch, "");
+        }
     }
 
     /** The far end hangs up: a SIP BYE answered 200 ({@code sip_term_status}), cause NORMAL_CLEARING. */

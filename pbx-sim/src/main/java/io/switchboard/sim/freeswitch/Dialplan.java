@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs dialplan actions on a channel, one after the other, each as CHANNEL_EXECUTE /
@@ -16,17 +19,58 @@ final class Dialplan {
     /** How long {@code playback} of a tone or silence takes in the model. */
     static final Duration PLAYBACK = Duration.ofMillis(300);
 
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    private static final Pattern UUID_EXISTS = Pattern.compile("\\$\\{uuid_exists\\(([^)]*)\\)}");
+
     private final FsEngine engine;
     private final FsDialplan routes;
+    private final GlueApps glue;
 
     Dialplan(FsEngine engine, FsDialplan routes) {
         this.engine = engine;
         this.routes = routes;
+        this.glue = new GlueApps(engine, this);
+    }
+
+    /**
+     * {@code ${name}} as the channel's variable or caller profile field (empty if unset), then
+     * {@code ${uuid_exists(uuid)}}; any other {@code ${...}} (strftime) stays as written.
+     */
+    String expand(FsChannel ch, String text) {
+        if (!text.contains("${")) {
+            return text;
+        }
+        Matcher v = VARIABLE.matcher(text);
+        String vars = v.replaceAll(m -> Matcher.quoteReplacement(variable(ch, m.group(1))));
+        return UUID_EXISTS.matcher(vars).replaceAll(m -> Boolean.toString(
+                engine.channels.find(m.group(1)).filter(c -> !c.gone).isPresent()));
+    }
+
+    private static String variable(FsChannel ch, String name) {
+        return switch (name) {
+            case "caller_id_number" -> ch.callerIdNumber;
+            case "caller_id_name" -> ch.callerIdName;
+            case "destination_number" -> ch.destination;
+            default -> ch.variables.getOrDefault(name, "");
+        };
+    }
+
+    /** The {@code transfer} application and {@code transfer_after_bridge}: a new caller profile, then the extension. */
+    void transfer(FsChannel ch, String destination, String context) {
+        engine.channels.cancelRinging(ch);
+        ch.transferMicros = engine.core.micros();
+        ch.profileIndex++;
+        ch.rdnis = ch.destination;
+        ch.transferSource = ch.transferMicros / 1_000_000 + ":" + UUID.randomUUID() + ":bl_xfer:" + destination
+                + "/" + context + "/XML";
+        if (!route(ch, context, destination)) {
+            engine.channels.hangup(ch, "NO_ROUTE_DESTINATION");
+        }
     }
 
     /** Routes {@code ch} to {@code destination} in {@code context}; false if no extension matches. */
     boolean route(FsChannel ch, String context, String destination) {
-        Optional<List<DialplanAction>> actions = routes.route(context, destination);
+        Optional<List<DialplanAction>> actions = routes.route(context, destination, text -> expand(ch, text));
         if (actions.isEmpty()) {
             return false;
         }
@@ -52,7 +96,8 @@ final class Dialplan {
         if (ch.gone || ch.dialplanRun != generation || index >= actions.size()) {
             return;
         }
-        DialplanAction action = actions.get(index);
+        DialplanAction written = actions.get(index);
+        DialplanAction action = new DialplanAction(written.application(), expand(ch, written.data()));
         Channels channels = engine.channels;
         Runnable next = () -> run(ch, actions, index + 1, generation);
         switch (action.application()) {
@@ -79,7 +124,7 @@ final class Dialplan {
             }
             case "playback" -> {
                 channels.startApp(ch, "playback", action.data());
-                engine.after(PLAYBACK, () -> {
+                engine.after(GlueApps.playTime(action.data(), PLAYBACK), () -> {
                     if (!ch.gone && ch.dialplanRun == generation) {
                         channels.completeApp(ch, "FILE PLAYED");
                         next.run();
@@ -92,7 +137,11 @@ final class Dialplan {
                 engine.callcenter.join(ch);
             }
             case "hangup" -> channels.hangup(ch, action.data().isEmpty() ? "NORMAL_CLEARING" : action.data());
-            default -> channels.hangup(ch, "DESTINATION_OUT_OF_ORDER");
+            default -> {
+                if (!glue.run(ch, action, next, () -> !ch.gone && ch.dialplanRun == generation)) {
+                    channels.hangup(ch, "DESTINATION_OUT_OF_ORDER");
+                }
+            }
         }
     }
 }

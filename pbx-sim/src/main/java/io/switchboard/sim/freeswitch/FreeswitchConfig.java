@@ -45,9 +45,13 @@ public record FreeswitchConfig(String password, Map<String, Phone> phones, doubl
         }
     }
 
-    /** Password {@code password}, no phones configured, real time, the fixtures' dialplan. */
+    /**
+     * Password {@code password}, no phones configured, real time, Switchboard's glue
+     * ({@link FsDialplan#switchboard()}); the capture fixtures' dialplan only when asked for with
+     * {@code withDialplan(FsDialplan.fixtures())}.
+     */
     public static FreeswitchConfig of(String password) {
-        return new FreeswitchConfig(password, Map.of(), 1.0, Clock.systemUTC(), FsDialplan.fixtures(), DEFAULT_EVENT_QUEUE);
+        return new FreeswitchConfig(password, Map.of(), 1.0, Clock.systemUTC(), FsDialplan.switchboard(), DEFAULT_EVENT_QUEUE);
     }
 
     /** A copy with these phones. */

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A simulated FreeSWITCH 1.10.12 with the fixtures' dialplan, reachable over inbound ESL on
- * 127.0.0.1. Start it, point an ESL client at {@link #port()} ({@code auth <password>}), inject
+ * A simulated FreeSWITCH 1.10.12 running the dialplan of its {@link FreeswitchConfig} (Switchboard's
+ * glue by default, the capture fixtures' on request), reachable over inbound ESL on 127.0.0.1. Start it, point an ESL client at {@link #port()} ({@code auth <password>}), inject
  * callers, stop it (each session then gets SHUTDOWN, CHANNEL_HANGUP_COMPLETE for live calls, the
  * disconnect notice and EOF, Quirk 21). The driving methods mirror
  * {@link io.switchboard.sim.asterisk.AsteriskSimulator}'s.

@@ -71,6 +71,15 @@ final class FsChannel {
     /** Set by {@code uuid_bridge}: {@code Caller-Transfer-Source}. */
     String transferSource = "";
     boolean gone;
+    /** The agent leg the glue's {@code bridge} application is ringing for this caller, null if none. */
+    FsChannel ringing;
+    /** Told the cause right after this channel's CHANNEL_HANGUP (an agent leg ringing for the glue's bridge). */
+    java.util.function.Consumer<String> onHangup;
+    /**
+     * Set while this channel runs the {@code bridge} application with {@code hangup_after_bridge=false}:
+     * what its dialplan does when the other leg hangs up (goes on with the next action).
+     */
+    Runnable afterBridge;
 
     FsChannel(String uuid, String name, String source, boolean inbound, long createdMicros) {
         this.uuid = uuid;

@@ -3,17 +3,42 @@ package io.switchboard.sim.freeswitch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The XML dialplan the simulated FreeSWITCH routes calls with: context + destination number to the
  * actions of the matching extension. {@link #fixtures()} is the capture config
- * ({@code fixtures/freeswitch-1.10/config/dialplan}); Switchboard's FreeSWITCH glue will plug in here
- * as another implementation once its dialplan is settled.
+ * ({@code fixtures/freeswitch-1.10/config/dialplan}) the conformance test replays; {@link #switchboard()}
+ * is Switchboard's own glue.
  */
 public interface FsDialplan {
 
     /** The actions for {@code destination} in {@code context}, empty if no extension matches. */
     Optional<List<DialplanAction>> route(String context, String destination);
+
+    /**
+     * The actions for {@code destination} in {@code context} as mod_dialplan_xml hunts them for one
+     * channel: conditions on channel variables are decided now, with {@code expand} resolving
+     * {@code ${var}}, {@code ${uuid_exists(...)}} in that channel; action data is expanded later,
+     * when each action runs. By default the channel does not matter.
+     */
+    default Optional<List<DialplanAction>> route(String context, String destination, UnaryOperator<String> expand) {
+        return route(context, destination);
+    }
+
+    /**
+     * Switchboard's FreeSWITCH glue ({@code dialplan/freeswitch/}) as FreeSWITCH 1.10 runs it, without
+     * mod_amd: every public DID goes to {@code switchboard_inbound}, {@code *70/*71/*72} from
+     * {@code default} to the feature codes, and context {@code switchboard} has every entry point.
+     */
+    static FsDialplan switchboard() {
+        return new SwitchboardGlue(false);
+    }
+
+    /** As {@link #switchboard()} on a FreeSWITCH with mod_amd loaded: AMD decides as each {@code Phone} says. */
+    static FsDialplan switchboardWithAmd() {
+        return new SwitchboardGlue(true);
+    }
 
     /**
      * The fixtures' dialplan: {@code public/7000} (after the vanilla public context's
@@ -43,7 +68,7 @@ public interface FsDialplan {
     }
 
     /**
-     * A stand-in for Switchboard's FreeSWITCH glue until its dialplan is settled: every destination
+     * The stand-in used before {@link #switchboard()} existed, kept for callers that want it: every destination
      * in {@code public} is handled as the fixtures' 7000 (answer, {@code cti_route=inbound-<did>},
      * park), so seeded traffic to any DID waits parked; otherwise as {@link #fixtures()}.
      */

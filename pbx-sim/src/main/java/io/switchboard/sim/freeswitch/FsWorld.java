@@ -43,15 +43,17 @@ final class FsWorld implements SimWorld {
         return new InboundCalls(engine).dial(call, UUID.randomUUID().toString()).uuid;
     }
 
-    /** FreeSWITCH desk phones are not modelled yet (the glue's feature codes are being designed). */
+    /** The phone's channel dials {@code exten} in context {@code default} (with {@link FsDialplan#switchboard()}: *70/*71/*72). */
     @Override
     public String phoneDials(DeskPhone phone, String exten) {
-        throw new UnsupportedOperationException("desk phones dialling feature codes are not simulated on FreeSWITCH yet");
+        return new InboundCalls(engine).deskPhone(phone, exten).uuid;
     }
 
+    /** Parked, or waiting with the glue's music ({@code switchboard_hold}, or while an agent rings). */
     @Override
     public boolean isOnHold(String channel) {
-        return engine.channels.find(channel).map(ch -> ch.parked).orElse(false);
+        return engine.channels.find(channel).map(ch -> ch.parked || ch.application.equals("endless_playback")
+                || ch.ringing != null).orElse(false);
     }
 
     @Override

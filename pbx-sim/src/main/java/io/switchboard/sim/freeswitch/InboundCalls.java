@@ -1,6 +1,8 @@
 package io.switchboard.sim.freeswitch;
 
+import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.InboundCall;
+import java.util.UUID;
 
 /**
  * A SIP caller (SIPp UAC in the captures) dialling into profile {@code internal}: the channel
@@ -42,6 +44,43 @@ final class InboundCalls {
         }
         if (call.hangsUpAfterAnswer() != null) {
             engine.after(call.hangsUpAfterAnswer(), () -> engine.channels.remoteHangup(ch));
+        }
+        return ch;
+    }
+
+    /**
+     * A registered phone dials {@code exten} in context {@code default} (the glue's feature codes).
+     * A {@code user/<user>@<domain>} device is a directory user: its channel is
+     * {@code sofia/internal/<user>@<domain>} with {@code user_name}/{@code domain_name} set, and its
+     * {@code agent} is the directory variable {@code switchboard_agent}; any other device names the channel.
+     */
+    FsChannel deskPhone(DeskPhone phone, String exten) {
+        String device = phone.device();
+        boolean user = device.startsWith("user/") && device.contains("@");
+        String name = user ? "sofia/internal/" + device.substring("user/".length()) : device;
+        FsChannel ch = engine.channels.create(UUID.randomUUID().toString(), name, "mod_sofia", true);
+        ch.username = phone.callerNum();
+        ch.dialplan = "XML";
+        ch.callerIdName = phone.callerNum();
+        ch.callerIdNumber = phone.callerNum();
+        ch.origCallerIdName = ch.callerIdName;
+        ch.origCallerIdNumber = phone.callerNum();
+        ch.networkAddr = "127.0.0.1";
+        ch.ani = phone.callerNum();
+        ch.destination = exten;
+        ch.context = "default";
+        ch.hitDialplan = true;
+        if (user) {
+            int at = device.indexOf('@');
+            ch.set("user_name", device.substring("user/".length(), at));
+            ch.set("domain_name", device.substring(at + 1));
+        }
+        if (!phone.agent().isEmpty()) {
+            ch.set("switchboard_agent", phone.agent());
+        }
+        engine.channels.announce(ch);
+        if (!engine.dialplan.route(ch, "default", exten)) {
+            engine.channels.hangup(ch, "NO_ROUTE_DESTINATION");
         }
         return ch;
     }

@@ -48,7 +48,8 @@ final class Originate {
             engine.channels.announce(ch);
             long delay = Long.parseLong(vars.getOrDefault("null_auto_answer_delay", "0"));
             engine.after(Duration.ofMillis(delay), () -> answered(ch, app, result));
-        } else if (dial.startsWith("sofia/")) {
+        } else if (dial.startsWith("sofia/") || dial.startsWith("user/")) {
+            // user/<user>@<domain> (the glue's feature-code device) behaves as its Phone, like sofia/
             sofia(dial, vars, app, result);
         } else {
             result.accept("-ERR CHAN_NOT_IMPLEMENTED\n");
@@ -135,7 +136,7 @@ final class Originate {
         result.accept("-ERR " + cause + "\n");
     }
 
-    private FsChannel channel(String dial, String source, Map<String, String> vars) {
+    FsChannel channel(String dial, String source, Map<String, String> vars) {
         String uuid = vars.getOrDefault("origination_uuid", UUID.randomUUID().toString());
         FsChannel ch = engine.channels.create(uuid, dial, source, false);
         String target = dial.substring(dial.lastIndexOf('/') + 1);

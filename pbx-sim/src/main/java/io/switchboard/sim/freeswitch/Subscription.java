@@ -67,8 +67,10 @@ final class Subscription {
             return false;
         }
         String name = event.name();
-        boolean subscribed = all || names.contains(name)
-                || (name.equals("CUSTOM") && event.header("Event-Subclass").filter(subclasses::contains).isPresent());
+        // mod_event_socket: a CUSTOM event with a subclass goes only to listeners that named that subclass
+        boolean subscribed = all || (name.equals("CUSTOM")
+                ? names.contains("CUSTOM") && event.header("Event-Subclass").map(subclasses::contains).orElse(true)
+                : names.contains(name));
         if (!subscribed) {
             return false;
         }

@@ -20,7 +20,8 @@ class FreeswitchSimulatorTest {
     private static final String AGENT = "sofia/internal/agent7@127.0.0.1:15070";
     private static final String BUSY = "sofia/internal/agent8@127.0.0.1:15072";
 
-    private final FreeswitchConfig config = FreeswitchConfig.of("ClueCon").withTimeScale(0.01).withPhones(Map.of(
+    private final FreeswitchConfig config = FreeswitchConfig.of("ClueCon").withDialplan(FsDialplan.fixtures())
+            .withTimeScale(0.01).withPhones(Map.of(
             AGENT, new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(5)),
             BUSY, new Phone.Busy()));
 
