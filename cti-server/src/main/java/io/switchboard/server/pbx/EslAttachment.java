@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -95,13 +96,17 @@ final class EslAttachment implements PbxAttachment {
     return connection.malformedFrames().total() + unknownEvents;
   }
 
-  /** One thread, so events are decoded and translated one at a time in the order FreeSWITCH sent them. */
+  /**
+   * One thread, so events are decoded and translated one at a time in the order FreeSWITCH sent them. The
+   * queue is unbounded because the socket is never paused (docs/esl.md); once stopped, what still arrives
+   * (a reply racing the stop) is dropped instead of throwing on the event loop.
+   */
   private static ExecutorService eventExecutor(String pbxName) {
-    return Executors.newSingleThreadExecutor(task -> {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), task -> {
       Thread thread = new Thread(task, "switchboard-esl-" + pbxName);
       thread.setDaemon(true);
       return thread;
-    });
+    }, new ThreadPoolExecutor.DiscardPolicy());
   }
 
   @Override

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code api show channels as json} (no channels), {@code api status}, then the events given, and
  * {@code exit}. Runs on its own Vert.x so the code under test shares nothing with it.
  */
-final class TinyEslServer implements AutoCloseable {
+public final class TinyEslServer implements AutoCloseable {
 
   private final Vertx vertx = Vertx.vertx();
   private final String password;
@@ -29,14 +29,14 @@ final class TinyEslServer implements AutoCloseable {
   final AtomicInteger exits = new AtomicInteger();
 
   /** @param afterStatus whole frames sent once {@code api status} is answered, on every login */
-  TinyEslServer(String password, List<String> afterStatus) throws Exception {
+  public TinyEslServer(String password, List<String> afterStatus) throws Exception {
     this.password = password;
     this.afterStatus = afterStatus;
     this.server = vertx.createNetServer().connectHandler(this::session);
     server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
@@ -102,7 +102,7 @@ final class TinyEslServer implements AutoCloseable {
   }
 
   /** A plain event frame: {@code headers} as {@code Name: url-encoded value} lines. */
-  static String plainEvent(String... headers) {
+  public static String plainEvent(String... headers) {
     String body = String.join("\n", headers) + "\n\n";
     return "Content-Length: " + length(body) + "\nContent-Type: text/event-plain\n\n" + body;
   }
