@@ -64,6 +64,8 @@ final class EslAttachment implements PbxAttachment {
     EslPbxEvents eslEvents = new EslPbxEvents();
     ContextEventStream stream = new ContextEventStream(id, context, meters);
     eslEvents.subscribe(stream);
+    EslCallLegs legs = new EslCallLegs();
+    stream.subscribe(legs);
     EslConnection connection = new EslConnection(id, settings, context.owner(),
         RetryPolicy.exponential(AsteriskAttachment.FIRST_RETRY, AsteriskAttachment.LONGEST_RETRY, Integer.MAX_VALUE,
             new SplittableRandom()),
@@ -73,7 +75,7 @@ final class EslAttachment implements PbxAttachment {
             + " malformed frame of each kind is logged with a masked sample (event=esl-input-skipped)")
         .tag("pbx", pbx.name())
         .register(meters);
-    CallControl control = callControl(pbx, id, connection);
+    CallControl control = callControl(pbx, id, connection, legs, context);
     LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{}", pbx.name(), pbx.host(), pbx.port());
     return new EslAttachment(events, connection, new AttachedPbx(id, control, stream));
   }
@@ -87,7 +89,8 @@ final class EslAttachment implements PbxAttachment {
    * Commands to this FreeSWITCH. Until esl-adapter ships {@code EslCallControl}, a stand-in that refuses
    * every command, so the entry is attached for events and {@code /status} only.
    */
-  static CallControl callControl(PbxConnection pbx, PbxId id, EslConnection connection) {
+  static CallControl callControl(PbxConnection pbx, PbxId id, EslConnection connection, EslCallLegs legs,
+      Context context) {
     return new UnavailableCallControl(id);
   }
 
