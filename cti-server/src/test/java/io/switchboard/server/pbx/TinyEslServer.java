@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Just enough of FreeSWITCH's inbound event socket for an attachment test, framed as in the fixtures
  * (01-connect-auth-ok, 02-auth-failure, 10-api-misc): {@code auth/request}, {@code auth} answered
  * {@code +OK accepted} or {@code -ERR invalid} plus the disconnect notice, the event subscription,
- * {@code api show channels as json} (no channels), {@code api status}, then the events given, and
- * {@code exit}. Runs on its own Vert.x so the code under test shares nothing with it.
+ * {@code api show channels as json} (no channels), {@code api status}, then the events given;
+ * {@code api uuid_*} answered {@code +OK}, {@code bgapi} with its {@code Job-UUID} and a {@code +OK}
+ * BACKGROUND_JOB (fixture 07), and {@code exit}. Runs on its own Vert.x so the code under test shares nothing with it.
  */
 public final class TinyEslServer implements AutoCloseable {
 
@@ -78,6 +79,16 @@ public final class TinyEslServer implements AutoCloseable {
       api(socket, "UP 0 years, 0 days, 0 hours, 1 minute, 2 seconds, 3 milliseconds, 4 microseconds\n"
           + "FreeSWITCH (Version 1.10.12-release git a88d069 2024-08-02 21:02:27Z 64bit) is ready\n");
       afterStatus.forEach(socket::write);
+    } else if (command.startsWith("api uuid_")) {
+      api(socket, "+OK\n");
+    } else if (command.startsWith("bgapi ")) {
+      String job = command.lines().filter(l -> l.startsWith("Job-UUID: ")).findFirst().orElse("Job-UUID: none")
+          .substring("Job-UUID: ".length());
+      socket.write("Content-Type: command/reply\nReply-Text: +OK Job-UUID: " + job + "\nJob-UUID: " + job + "\n\n");
+      String result = "+OK " + job + "\n";
+      String event = "Event-Name: BACKGROUND_JOB\nJob-UUID: " + job + "\nJob-Command: originate\nContent-Length: "
+          + length(result) + "\n\n" + result;
+      socket.write("Content-Length: " + length(event) + "\nContent-Type: text/event-plain\n\n" + event);
     } else if (command.equals("exit")) {
       exits.incrementAndGet();
       reply(socket, "+OK bye");
