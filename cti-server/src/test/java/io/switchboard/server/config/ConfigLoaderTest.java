@@ -155,6 +155,8 @@ class ConfigLoaderTest {
     assertThat(pbx.get(1).transferContext()).isEqualTo("default");
     assertThat(pbx.get(1).region()).isEqualTo("GB");
     assertThat(pbx.get(1).secret().value()).isEqualTo("ClueCon2");
+    assertThatThrownBy(() -> load("pbx: [{name: fs, type: freeswitch, host: h, outbound-channel: sofia/gateway/x}]\n",
+        Map.of())).hasMessageContaining("'pbx[0].outbound-channel' must contain {number}, e.g. sofia/gateway/carrier/{number}");
   }
 
   @Test
