@@ -1,0 +1,300 @@
+package io.switchboard.esl.control;
+
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.port.CallControl;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.MonitorMode;
+import io.switchboard.core.port.OriginateRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+import static io.switchboard.esl.control.Glue.*;
+
+/**
+ * {@link CallControl} for FreeSWITCH 1.10 over ESL, driving the shipped glue
+ * ({@code dialplan/freeswitch/dialplan/switchboard.xml}, context {@code switchboard}) with the commands
+ * recorded in {@code ../shared/fixtures/freeswitch-1.10}. A call id is {@code <pbx>/<uuid of the
+ * customer's channel>}, so the customer's channel needs no lookup; FreeSWITCH's {@code -ERR No such
+ * channel!} for a call that has ended is {@code unknown-call}.
+ *
+ * <p>Outcomes, as the port asks:
+ * <ul>
+ *   <li>{@link CommandResult#ACCEPTED}: every {@code api} body of the command began with {@code +OK}; an
+ *       originate's job succeeded or is still ringing (its failure then arrives as {@code OriginateFailed}).</li>
+ *   <li>{@link CommandResult.Failed}: {@code unknown-call} (no such channel), {@code esl-refused} (another
+ *       {@code -ERR}, its text in the message), {@code originate-failed} ({@code -ERR <CAUSE>} of the job, e.g.
+ *       {@code USER_BUSY}), or nothing sent: {@code foreign-id} (not {@code <pbx>/<uuid>}),
+ *       {@code unknown-agent-session}, {@code unknown-leg}, {@code not-recording}, {@code invalid-argument}
+ *       (a value that would split the command), {@code unsupported}.</li>
+ *   <li>The stage fails with {@link EslUnavailableException} when not logged in or the connection is lost
+ *       ({@code esl-not-connected}), or no reply came within the command timeout ({@code esl-timeout}).</li>
+ * </ul>
+ * A command of several steps stops at the first one not accepted. Stages complete on {@code completions}.
+ */
+public final class EslCallControl implements CallControl {
+
+    static final String FOREIGN_ID = "foreign-id";
+    static final String INVALID_ARGUMENT = "invalid-argument";
+    static final String UNKNOWN_SESSION = "unknown-agent-session";
+    static final String UNKNOWN_LEG = "unknown-leg";
+    static final String NOT_RECORDING = "not-recording";
+    static final String UNSUPPORTED = "unsupported";
+
+    private final String prefix;
+    private final CallLegs legs;
+    private final String transferContext;
+    private final String recordingDirectory;
+    private final EslCommands commands;
+    private final EslOriginates originates;
+
+    /**
+     * @param sender             {@code EslSender.of(eslConnection)}
+     * @param legs               agent sessions and agent legs by call; forwards the agent-leg announcements to
+     *                           the connection's {@code EslChannels}
+     * @param outboundDialString dial string for customers, {@code {number}} replaced by the E.164 number, e.g.
+     *                           {@code sofia/gateway/carrier/{number}}
+     * @param transferContext    the admin's context that dials a blind-transfer target number, e.g. {@code default}
+     * @param recordingDirectory where FreeSWITCH writes recordings ({@code <dir>/<name>.wav}), e.g.
+     *                           {@code /var/lib/freeswitch/recordings}
+     * @param timer              schedules the command timeouts
+     * @param completions        where results complete, e.g. the Vert.x context; never the socket's thread
+     * @param commandTimeout     how long to wait for a reply before {@code esl-timeout}
+     */
+    public EslCallControl(PbxId pbx, EslSender sender, CallLegs legs, String outboundDialString, String transferContext,
+            String recordingDirectory, ScheduledExecutorService timer, Executor completions, Duration commandTimeout) {
+        this.prefix = Objects.requireNonNull(pbx, "pbx").value() + "/";
+        this.legs = Objects.requireNonNull(legs, "legs");
+        this.transferContext = requireSafe(transferContext, "transferContext");
+        this.recordingDirectory = requireSafe(recordingDirectory, "recordingDirectory").replaceAll("/+$", "");
+        this.commands = new EslCommands(pbx, Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(timer, "timer"),
+                Objects.requireNonNull(completions, "completions"), Objects.requireNonNull(commandTimeout, "commandTimeout"));
+        this.originates = new EslOriginates(prefix, Objects.requireNonNull(outboundDialString, "outboundDialString"),
+                commands, legs);
+    }
+
+    /**
+     * {@code uuid_setvar_multi <customer> switchboard_device=[origination_uuid=<agent leg>]<device>;
+     * switchboard_agent=<agent leg id>;switchboard_ring_timeout=<s>}, then {@code uuid_transfer <customer>
+     * switchboard_connect XML switchboard}. The agent's channel gets the uuid of {@code agentLeg} when it is
+     * one FreeSWITCH keeps (at most 36 letters, digits, dashes), else a name-based UUID of it; either way the
+     * registry is told first ({@link CallLegs#expectAgentLeg}) and reports that channel as {@code agentLeg}. A
+     * refused command withdraws it. {@code switchboard_agent} comes back as {@code Switchboard-Agent} in
+     * {@code switchboard::agent_dial_result}, as on Asterisk.
+     */
+    @Override
+    public CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        if (!safe(device) || !safe(agentLeg.value())) {
+            return failed(INVALID_ARGUMENT, "device or agent leg id has spaces, commas, semicolons, quotes or braces");
+        }
+        String agentUuid = uuidOf(prefix, agentLeg.value())
+                .orElseGet(() -> UUID.nameUUIDFromBytes(agentLeg.value().getBytes(StandardCharsets.UTF_8)).toString());
+        long seconds = Math.max(1, (ringTimeout.toMillis() + 999) / 1000);
+        return onCustomer(call, customer -> {
+            legs.expectAgentLeg(call, agentLeg);
+            return commands.apiAll(
+                    "uuid_setvar_multi " + customer + " " + DEVICE + "=[origination_uuid=" + agentUuid + "]" + device
+                            + ";" + AGENT + "=" + agentLeg.value() + ";" + RING_TIMEOUT + "=" + seconds,
+                    transfer(customer, CONNECT))
+                    .thenApply(result -> {
+                        if (!result.isAccepted()) {
+                            legs.withdrawAgentLeg(call, agentLeg);
+                        }
+                        return result;
+                    });
+        });
+    }
+
+    /** {@code uuid_bridge <customer> <agent's session leg>}: customer first, the translator reads it so (fixture 07). */
+    @Override
+    public CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent) {
+        Optional<String> session = legs.sessionLegOf(agent).flatMap(leg -> uuidOf(prefix, leg.value()));
+        if (session.isEmpty()) {
+            return failed(UNKNOWN_SESSION, "no open line known for agent " + agent);
+        }
+        return onCustomer(call, customer -> commands.api("uuid_bridge " + customer + " " + session.get()));
+    }
+
+    /** See {@link EslOriginates#agentSession}. */
+    @Override
+    public CompletionStage<CommandResult> openAgentSession(AgentId agent, LegId sessionLeg, String device) {
+        return originates.agentSession(agent, sessionLeg, device);
+    }
+
+    /** {@code uuid_kill <session leg> NORMAL_CLEARING}; the end is CHANNEL_HANGUP_COMPLETE of that leg. */
+    @Override
+    public CompletionStage<CommandResult> closeAgentSession(AgentId agent, LegId sessionLeg) {
+        return onUuid(sessionLeg.value(), uuid -> commands.api("uuid_kill " + uuid + " " + HangupCause.NORMAL_CLEARING.name()));
+    }
+
+    /**
+     * {@code uuid_setvar <customer> switchboard_hold_reason RETURNED}, {@code uuid_transfer <customer>
+     * switchboard_hold XML switchboard}: a ringing agent leg is cancelled, no {@code agent_dial_result} is sent.
+     */
+    @Override
+    public CompletionStage<CommandResult> returnToHold(CallId call) {
+        return onCustomer(call, customer -> commands.apiAll("uuid_setvar " + customer + " " + HOLD_REASON + " RETURNED",
+                transfer(customer, HOLD)));
+    }
+
+    /** See {@link EslOriginates#originate}. */
+    @Override
+    public CompletionStage<CommandResult> originate(OriginateRequest request) {
+        return originates.originate(request);
+    }
+
+    /**
+     * {@code uuid_kill <customer> <CAUSE>} (fixture 07, 08). A bridged agent leg ends with it (Quirk 15); a
+     * nailed-up one ({@code park_after_bridge}) parks again. {@code OTHER} is sent as {@code NORMAL_UNSPECIFIED}.
+     */
+    @Override
+    public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
+        String name = cause == HangupCause.OTHER ? "NORMAL_UNSPECIFIED" : cause.name();
+        return onCustomer(call, customer -> commands.api("uuid_kill " + customer + " " + name));
+    }
+
+    /**
+     * {@code uuid_setvar_multi <customer> switchboard_transfer_target=<e164>;switchboard_transfer_context=<ctx>},
+     * {@code uuid_transfer <customer> switchboard_transfer XML switchboard}. A {@link Destination.Device} is
+     * refused: the glue dials numbers in the admin's context only.
+     */
+    @Override
+    public CompletionStage<CommandResult> blindTransfer(CallId call, Destination to) {
+        if (!(to instanceof Destination.Number number)) {
+            return failed(UNSUPPORTED, "transfer to a device is not supported over ESL yet; give a number");
+        }
+        return onCustomer(call, customer -> commands.apiAll("uuid_setvar_multi " + customer + " " + TRANSFER_TARGET + "="
+                + number.number().e164() + ";" + TRANSFER_CONTEXT + "=" + transferContext, transfer(customer, TRANSFER)));
+    }
+
+    /**
+     * Refused: the glue's attended transfer is the phone's own (SIP REFER, handled by mod_sofia). Its
+     * recorded-primitives variant needs Switchboard to bridge the consultation once the target answers and
+     * the customer once the agent hangs up, which no single command can promise.
+     */
+    @Override
+    public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
+        return failed(UNSUPPORTED, "attended transfer over ESL is the phone's own transfer (dialplan/README.md)");
+    }
+
+    /**
+     * {@code uuid_hold} of the peer of {@code leg}, so that {@code leg} hears music: for the customer's leg that
+     * is the agent's leg (the customer hears its {@code hold_music}, the bridge stays), for any other leg the
+     * customer's.
+     */
+    @Override
+    public CompletionStage<CommandResult> hold(CallId call, LegId leg) {
+        return onPeer(call, leg, peer -> commands.api("uuid_hold " + peer));
+    }
+
+    /** {@code uuid_hold off} of the same channel as {@link #hold}. */
+    @Override
+    public CompletionStage<CommandResult> unhold(CallId call, LegId leg) {
+        return onPeer(call, leg, peer -> commands.api("uuid_hold off " + peer));
+    }
+
+    /**
+     * {@code uuid_setvar <customer> switchboard_recording <dir>/<name>.wav}, then {@code uuid_record <customer>
+     * start <that path>} (fixture 08); the path on the channel is what stop, pause and resume act on.
+     */
+    @Override
+    public CompletionStage<CommandResult> startRecording(CallId call, String name) {
+        if (!safe(name) || name.contains("/")) {
+            return failed(INVALID_ARGUMENT, "recording name must be one file name without spaces or commas");
+        }
+        String path = recordingDirectory + "/" + name + ".wav";
+        return onCustomer(call, customer -> commands.apiAll("uuid_setvar " + customer + " " + RECORDING + " " + path,
+                "uuid_record " + customer + " start " + path));
+    }
+
+    /** {@code uuid_record <customer> stop <path>} (fixture 08), then the path is cleared from the channel. */
+    @Override
+    public CompletionStage<CommandResult> stopRecording(CallId call) {
+        return onRecording(call, (customer, path) -> commands.apiAll("uuid_record " + customer + " stop " + path,
+                "uuid_setvar " + customer + " " + RECORDING));
+    }
+
+    /** {@code uuid_record <customer> mask <path>}: silence is written meanwhile, the file stays one piece. */
+    @Override
+    public CompletionStage<CommandResult> pauseRecording(CallId call) {
+        return onRecording(call, (customer, path) -> commands.api("uuid_record " + customer + " mask " + path));
+    }
+
+    /** {@code uuid_record <customer> unmask <path>}. */
+    @Override
+    public CompletionStage<CommandResult> resumeRecording(CallId call) {
+        return onRecording(call, (customer, path) -> commands.api("uuid_record " + customer + " unmask " + path));
+    }
+
+    /** See {@link EslOriginates#monitor}: the target is the agent's leg talking to the customer. */
+    @Override
+    public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+        return legs.agentLegOf(call).flatMap(leg -> uuidOf(prefix, leg.value()))
+                .map(agent -> originates.monitor(call, agent, supervisorLeg, device, mode))
+                .orElseGet(() -> failed(UNKNOWN_LEG, "no agent leg known for call " + call + " to listen to"));
+    }
+
+    private CompletionStage<CommandResult> onCustomer(CallId call, Function<String, CompletionStage<CommandResult>> command) {
+        return onUuid(call.value(), command);
+    }
+
+    private CompletionStage<CommandResult> onUuid(String id, Function<String, CompletionStage<CommandResult>> command) {
+        return uuidOf(prefix, id).map(command)
+                .orElseGet(() -> failed(FOREIGN_ID, "id " + id + " is not " + prefix + "<uuid>"));
+    }
+
+    private CompletionStage<CommandResult> onPeer(CallId call, LegId leg, Function<String, CompletionStage<CommandResult>> command) {
+        if (!leg.value().equals(call.value())) {
+            return onCustomer(call, command);
+        }
+        return legs.agentLegOf(call).flatMap(agent -> uuidOf(prefix, agent.value())).map(command)
+                .orElseGet(() -> failed(UNKNOWN_LEG, "no agent leg known for call " + call + " to hold the customer with"));
+    }
+
+    private CompletionStage<CommandResult> onRecording(CallId call,
+            java.util.function.BiFunction<String, String, CompletionStage<CommandResult>> command) {
+        return onCustomer(call, customer -> commands.apiBody("uuid_getvar " + customer + " " + RECORDING)
+                .thenCompose(path -> {
+                    if (path.startsWith("-ERR")) {
+                        return CompletableFuture.completedFuture(EslCommands.resultOf("uuid_getvar", path));
+                    }
+                    if (path.isEmpty() || path.equals("_undef_")) {
+                        return failed(NOT_RECORDING, "call " + call + " is not being recorded by Switchboard");
+                    }
+                    return command.apply(customer, path);
+                }));
+    }
+
+    private static String transfer(String uuid, String entry) {
+        return "uuid_transfer " + uuid + " " + entry + CONTEXT;
+    }
+
+    private static String requireSafe(String value, String name) {
+        if (!safe(Objects.requireNonNull(value, name))) {
+            throw new IllegalArgumentException(name + " must not be empty or contain spaces, commas or braces");
+        }
+        return value;
+    }
+
+    static CompletionStage<CommandResult> failed(String errorId, String message) {
+        return CompletableFuture.completedFuture(new CommandResult.Failed(errorId, message));
+    }
+
+    /** A dial string for logs: digit runs longer than four are cut to their last four. */
+    static String masked(String text) {
+        return text.replaceAll("\\d+(?=\\d{4})", "…");
+    }
+}

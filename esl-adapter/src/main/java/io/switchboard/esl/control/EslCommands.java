@@ -1,0 +1,173 @@
+package io.switchboard.esl.control;
+
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.esl.connection.JobOutcome;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Sends one ESL command and turns the answer into a {@link CommandResult}. An {@code api} body is trimmed
+ * (Quirk 3): {@code +OK...} is accepted; {@code -ERR No such channel!} is {@value #UNKNOWN_CALL}; any other
+ * {@code -ERR} is {@value #REFUSED}. A {@code bgapi} job: {@code -ERR <CAUSE>} (Quirk 9) is
+ * {@value #ORIGINATE_FAILED}, any other {@code -ERR} {@value #REFUSED}; succeeded, or still running after the
+ * command timeout (an originate ends only once answered, Quirk 10, so a ringing customer must not hold the
+ * caller up or count as a failure), it is accepted, and its end arrives as events ({@code LegAnswered},
+ * {@code OriginateFailed}). No connection and no {@code api} reply in time are not answers: the stage fails
+ * with {@link EslUnavailableException}. Stages complete on {@code completions}, never on the socket's thread.
+ */
+final class EslCommands {
+
+    static final String REFUSED = "esl-refused";
+    static final String UNKNOWN_CALL = "unknown-call";
+    static final String ORIGINATE_FAILED = "originate-failed";
+
+    private static final Pattern CAUSE = Pattern.compile("-ERR [A-Z_]+");
+
+    private final PbxId pbx;
+    private final EslSender sender;
+    private final ScheduledExecutorService timer;
+    private final Executor completions;
+    private final Duration timeout;
+
+    EslCommands(PbxId pbx, EslSender sender, ScheduledExecutorService timer, Executor completions, Duration timeout) {
+        this.pbx = pbx;
+        this.sender = sender;
+        this.timer = timer;
+        this.completions = completions;
+        this.timeout = timeout;
+    }
+
+    /** {@code api <command>}, its trimmed body as the result. */
+    CompletionStage<CommandResult> api(String command) {
+        return apiBody(command).thenApply(body -> resultOf(command, body));
+    }
+
+    /** {@code api <command>} one after the other, stopping at the first that is not accepted. */
+    CompletionStage<CommandResult> apiAll(String... commands) {
+        CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
+        for (String command : commands) {
+            chain = chain.thenCompose(previous -> previous.isAccepted() ? api(command)
+                    : CompletableFuture.completedFuture(previous));
+        }
+        return chain;
+    }
+
+    /** {@code api <command>}, the trimmed body as it is (for {@code uuid_getvar}). */
+    CompletionStage<String> apiBody(String command) {
+        return guarded(word(command), () -> sender.api(command), String::trim, null);
+    }
+
+    /** {@code bgapi <command>} for {@code call}. */
+    CompletionStage<CommandResult> bgapi(String command, Optional<CallId> call) {
+        return guarded(word(command), () -> sender.bgapi(command, call), outcome -> outcomeOf(command, outcome),
+                CommandResult.ACCEPTED)
+                .thenCompose(result -> result == null
+                        ? failedStage(EslUnavailableException.NOT_CONNECTED, word(command) + ": connection lost before the job ended")
+                        : CompletableFuture.completedFuture(result));
+    }
+
+    static CommandResult resultOf(String command, String body) {
+        String text = body.trim();
+        if (text.startsWith("+OK")) {
+            return CommandResult.ACCEPTED;
+        }
+        String message = word(command) + ": " + (text.isEmpty() ? "(empty reply)" : text);
+        return text.toLowerCase(Locale.ROOT).startsWith("-err no such channel")
+                ? new CommandResult.Failed(UNKNOWN_CALL, message) : new CommandResult.Failed(REFUSED, message);
+    }
+
+    /** The result of a job; null for a lost connection (no answer at all). */
+    static CommandResult outcomeOf(String command, JobOutcome outcome) {
+        if (outcome instanceof JobOutcome.Failed failed) {
+            String text = failed.result().trim();
+            String message = word(command) + ": " + (text.isEmpty() ? "(empty reply)" : text);
+            return CAUSE.matcher(text).matches() ? new CommandResult.Failed(ORIGINATE_FAILED, message)
+                    : new CommandResult.Failed(REFUSED, message);
+        }
+        if (outcome instanceof JobOutcome.ConnectionLost) {
+            return null;
+        }
+        return CommandResult.ACCEPTED;
+    }
+
+    /**
+     * Sends, maps the answer on {@code completions}; after the command timeout completes with
+     * {@code whenPending}, or, if that is null, fails with {@link EslUnavailableException#TIMEOUT}.
+     */
+    private <T, R> CompletionStage<R> guarded(String what, Supplier<CompletionStage<T>> send, Function<T, R> map,
+            R whenPending) {
+        CompletableFuture<R> result = new CompletableFuture<>();
+        ScheduledFuture<?> timeoutTask = timer.schedule(() -> {
+            if (whenPending != null) {
+                completions.execute(() -> result.complete(whenPending));
+            } else {
+                fail(result, new EslUnavailableException(EslUnavailableException.TIMEOUT, pbx,
+                        what + ": no reply within " + timeout.toMillis() + " ms"));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletionStage<T> sent;
+        try {
+            sent = send.get();
+        } catch (RuntimeException e) {
+            timeoutTask.cancel(false);
+            fail(result, new EslUnavailableException(EslUnavailableException.NOT_CONNECTED, pbx,
+                    what + " not sent: " + e.getMessage()));
+            return result;
+        }
+        sent.whenComplete((value, error) -> {
+            timeoutTask.cancel(false);
+            if (error != null) {
+                fail(result, new EslUnavailableException(EslUnavailableException.NOT_CONNECTED, pbx,
+                        what + ": " + rootMessage(error)));
+            } else {
+                completions.execute(() -> {
+                    if (!result.isDone()) {
+                        try {
+                            result.complete(map.apply(value));
+                        } catch (RuntimeException e) {
+                            result.completeExceptionally(e);
+                        }
+                    }
+                });
+            }
+        });
+        return result;
+    }
+
+    private void fail(CompletableFuture<?> result, EslUnavailableException cause) {
+        if (!result.isDone()) {
+            completions.execute(() -> result.completeExceptionally(cause));
+        }
+    }
+
+    private <T> CompletionStage<T> failedStage(String errorId, String message) {
+        return CompletableFuture.failedFuture(new EslUnavailableException(errorId, pbx, message));
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause != cause.getCause()) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** The command's name for messages ({@code uuid_bridge}); never its arguments, which hold numbers. */
+    static String word(String command) {
+        int space = command.indexOf(' ');
+        return space < 0 ? command : command.substring(0, space);
+    }
+}
