@@ -69,7 +69,12 @@ final class ChannelList {
         if (uuid.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(new LiveChannel(uuid, Optional.ofNullable(fields.get("call_uuid")).filter(s -> !s.isBlank()),
-                "outbound".equals(fields.get("direction")), ANSWERED.contains(fields.get("callstate"))));
+        return Optional.of(new LiveChannel(uuid, nonBlank(fields.get("call_uuid")),
+                "outbound".equals(fields.get("direction")), ANSWERED.contains(fields.get("callstate")),
+                nonBlank(fields.get("dest")), nonBlank(fields.get("cid_num"))));
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(s -> !s.isBlank());
     }
 }

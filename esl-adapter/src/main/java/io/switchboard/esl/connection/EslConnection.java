@@ -8,6 +8,7 @@ import io.switchboard.esl.EslSettings;
 import io.switchboard.esl.translate.CustomEventTranslator;
 import io.switchboard.esl.translate.EslChannels;
 import io.switchboard.esl.translate.EslEventTranslator;
+import io.switchboard.esl.translate.GlueEvents;
 import io.switchboard.esl.wire.EslFrame;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +32,8 @@ import java.util.function.Function;
 
 /**
  * One FreeSWITCH's inbound event socket on Vert.x's {@link NetClient}: connects, answers
- * {@code auth/request}, subscribes to {@link EslSubscription}'s events, resyncs from
- * {@code show channels as json}, and keeps reconnecting with backoff after a refused password, a lost
+ * {@code auth/request}, subscribes to {@link EslSubscription}'s events and the glue's CUSTOM subclasses
+ * ({@link GlueEvents}), resyncs from {@code show channels as json} ({@link Resync}), and keeps reconnecting with backoff after a refused password, a lost
  * socket, a {@code text/disconnect-notice} or a SHUTDOWN.
  *
  * <p>Threads: connection state lives on one Vert.x context. The socket's event loop only cuts frames
@@ -61,6 +64,8 @@ public final class EslConnection {
     private final EslPbxEvents out;
     private final MalformedFrames malformed;
     private final BackgroundJobs jobs;
+    private final GlueEvents glue;
+    private final Resync resync;
 
     private volatile EslConnectionStatus status =
             new EslConnectionStatus(EslConnectionState.DISCONNECTED, "not started", 0);
@@ -68,12 +73,33 @@ public final class EslConnection {
     private int failedAttempts;
 
     /**
+     * A connection that translates the shipped glue's events ({@link GlueEvents}) with caller numbers read
+     * in {@code defaultRegion}.
+     *
      * @param backoff delays between attempts; use a large {@code maxAttempts}: the connection never gives up
      * @param events runs decoding, translation and publishing, one task at a time, in order; owned by the caller
-     * @param custom translators of the dialplan glue's CUSTOM events by {@code Event-Subclass}
+     * @param defaultRegion ISO 3166 region for caller numbers without a country code ({@code ZZ}: not guessed)
+     */
+    public EslConnection(PbxId pbx, EslSettings settings, Vertx vertx, RetryPolicy backoff, Clock clock,
+            Executor events, EslChannels channels, String defaultRegion, EslPbxEvents out) {
+        this(pbx, settings, vertx, backoff, clock, events, channels, new GlueEvents(defaultRegion), Map.of(), out);
+    }
+
+    /**
+     * A connection that translates the shipped glue's events (caller numbers only with a country code,
+     * region {@code ZZ}) and, in addition or instead, {@code custom}.
+     *
+     * @param custom translators of further CUSTOM events by {@code Event-Subclass}; one for a glue subclass
+     *               replaces the built-in one
      */
     public EslConnection(PbxId pbx, EslSettings settings, Vertx vertx, RetryPolicy backoff, Clock clock,
             Executor events, EslChannels channels, Map<String, CustomEventTranslator> custom, EslPbxEvents out) {
+        this(pbx, settings, vertx, backoff, clock, events, channels, new GlueEvents("ZZ"), custom, out);
+    }
+
+    private EslConnection(PbxId pbx, EslSettings settings, Vertx vertx, RetryPolicy backoff, Clock clock,
+            Executor events, EslChannels channels, GlueEvents glue, Map<String, CustomEventTranslator> custom,
+            EslPbxEvents out) {
         this.pbx = Objects.requireNonNull(pbx, "pbx");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -87,7 +113,11 @@ public final class EslConnection {
         this.out = Objects.requireNonNull(out, "out");
         this.malformed = new MalformedFrames(pbx);
         this.jobs = new BackgroundJobs(vertx::cancelTimer);
-        this.translator = new EslEventTranslator(channels, custom, jobs::callOf, clock);
+        this.glue = glue;
+        Map<String, CustomEventTranslator> translators = new HashMap<>(glue.translators());
+        translators.putAll(custom);
+        this.translator = new EslEventTranslator(channels, translators, jobs::callOf, clock);
+        this.resync = new Resync(pbx, context, events, channels, translator, out, clock);
     }
 
     /** Starts the first attempt at once. */
@@ -122,7 +152,9 @@ public final class EslConnection {
 
     /** Events that produced nothing because Switchboard does not use them, by name, across reconnects. */
     public Map<String, Long> skippedEvents() {
-        return translator.skipped();
+        Map<String, Long> all = new TreeMap<>(translator.skipped());
+        all.putAll(glue.skipped());
+        return all;
     }
 
     /** The live channels as this connection knows them. */
@@ -135,7 +167,7 @@ public final class EslConnection {
      * Quirk 3; errors are only in the body, {@code -ERR ...}). Fails if not logged in or the reply is lost.
      */
     public Future<String> api(String command) {
-        String line = oneLine(command);
+        String line = EslCommands.oneLine(command);
         return onContext(session -> session.send("api " + line + "\n\n").map(frame -> frame.body()));
     }
 
@@ -147,7 +179,7 @@ public final class EslConnection {
      *             for it even when the command carries no {@code origination_uuid}
      */
     public Future<JobOutcome> bgapi(String command, Optional<CallId> call) {
-        String line = oneLine(command);
+        String line = EslCommands.oneLine(command);
         return onContext(session -> {
             String jobUuid = UUID.randomUUID().toString();
             Promise<JobOutcome> outcome = Promise.promise();
@@ -203,11 +235,10 @@ public final class EslConnection {
         failedAttempts = 0;
         update(EslConnectionState.LOGGED_IN, "logged in at " + address() + ", events " + settings.encoding().word());
         LOG.info("event=esl-logged-in pbx={} address={} encoding={}", pbx, address(), settings.encoding().word());
-        session.send("api show channels as json\n\n")
-                .onSuccess(list -> events.execute(() -> resync(list.body())))
+        resync.run(session)
                 .compose(v -> session.send("api status\n\n"))
                 .onSuccess(reply -> events.execute(() -> out.publish(
-                        new PbxEvent.PbxConnected(pbx, clock.instant(), version(reply.body())))));
+                        new PbxEvent.PbxConnected(pbx, clock.instant(), EslCommands.version(reply.body())))));
     }
 
     private void loginFailed(Throwable cause) {
@@ -253,14 +284,6 @@ public final class EslConnection {
         }, (jobUuid, outcome) -> context.runOnContext(v -> jobs.complete(jobUuid, outcome)));
     }
 
-    private void resync(String body) {
-        try {
-            channels.reconcile(ChannelList.parse(body), clock.instant()).forEach(out::publish);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("event=esl-resync-failed pbx={} reason=\"{}\"", pbx, e.getMessage());
-        }
-    }
-
     private void failed(EslConnectionState state, String reason) {
         failedAttempts++;
         Duration delay = backoff.nextDelay(Math.min(failedAttempts, backoff.maxAttempts() - 1)).orElse(Duration.ZERO);
@@ -280,16 +303,5 @@ public final class EslConnection {
 
     private String address() {
         return settings.host() + ":" + settings.port();
-    }
-
-    private static String version(String status) {
-        return status.lines().filter(l -> l.startsWith("FreeSWITCH")).findFirst().orElse("FreeSWITCH");
-    }
-
-    private static String oneLine(String command) {
-        if (command == null || command.isBlank() || command.indexOf('\n') >= 0 || command.indexOf('\r') >= 0) {
-            throw new IllegalArgumentException("an ESL command is one non-blank line");
-        }
-        return command;
     }
 }

@@ -2,6 +2,7 @@ package io.switchboard.esl.translate;
 
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,11 @@ import java.util.stream.Collectors;
  * ({@code Other-Type: originator} on CHANNEL_CREATE, e.g. a dialplan {@code bridge}) belongs to that
  * channel's call. The call is fixed when the channel appears and never re-derived from
  * {@code Channel-Call-UUID}, which a bridge changes (Quirk 13). Legs are {@code <pbx>/<Unique-ID>}.
+ *
+ * <p>Agent legs: call control names the leg the glue's {@code bridge} will create for a ring-on-demand agent
+ * ({@link #expectAgentLeg}); the next channel the customer's channel creates then carries that id instead
+ * of {@code <pbx>/<Unique-ID>}. A nailed-up agent's session leg keeps its own id, which is the one
+ * {@code AgentSessionOpened} reported.
  *
  * <p>Each leg's end is reported at most once: live, or by {@link #reconcile} after a reconnect, whichever
  * comes first. Used from one thread at a time (the connection's event executor); reads from any thread.
@@ -43,6 +50,8 @@ public final class EslChannels {
         }
     });
     private final Set<String> bridges = ConcurrentHashMap.newKeySet();
+    private final AgentLegs agentLegs = new AgentLegs();
+    private final GlueMemory glue = new GlueMemory();
 
     /** The channels of {@code pbx}. */
     public EslChannels(PbxId pbx) {
@@ -74,6 +83,48 @@ public final class EslChannels {
         return LegId.of(pbx.value() + "/" + uuid);
     }
 
+    /** The live channel that carries leg id {@code leg} (its own, or one Switchboard gave it). */
+    public Optional<String> uuidOf(LegId leg) {
+        return live.values().stream().filter(l -> l.leg().equals(leg)).map(TrackedLeg::uuid).findFirst();
+    }
+
+    /**
+     * Call control is about to send {@code call}'s customer to ring an agent ({@code uuid_transfer ...
+     * switchboard_connect}): the next channel the customer's channel creates (the glue's {@code bridge} to
+     * the device) is reported as {@code agentLeg}, for ringing, answer, {@code CallConnected} and hang-up,
+     * and names the failed leg of a {@code CallReturnedToHold}. Replaces an expectation not met yet;
+     * dropped when the call ends, and not kept for a call with no live channel. Safe from any thread.
+     */
+    public void expectAgentLeg(CallId call, LegId agentLeg) {
+        agentLegs.expect(Objects.requireNonNull(call, "call"), Objects.requireNonNull(agentLeg, "agentLeg"));
+        if (live.values().stream().noneMatch(l -> l.call().equals(call))) {
+            agentLegs.withdraw(call, agentLeg);
+        }
+    }
+
+    /** The transfer for {@code agentLeg} was refused: no channel is to be named after it. Safe from any thread. */
+    public void withdrawAgentLeg(CallId call, LegId agentLeg) {
+        agentLegs.withdraw(Objects.requireNonNull(call, "call"), Objects.requireNonNull(agentLeg, "agentLeg"));
+    }
+
+    /** Whether the caller on channel {@code uuid} was offered ({@code CallOffered}) already. */
+    public boolean announced(String uuid) {
+        return glue.announced(uuid);
+    }
+
+    /** The agent of the nailed-up session open on channel {@code uuid}, if one is. */
+    public Optional<AgentId> sessionOn(String uuid) {
+        return glue.session(uuid);
+    }
+
+    GlueMemory glue() {
+        return glue;
+    }
+
+    AgentLegs agentLegs() {
+        return agentLegs;
+    }
+
     /**
      * Tracks channel {@code uuid} if it is new and has not ended; a channel that was already reported as
      * hung up is never brought back (its CHANNEL_CREATE was read after its end, or resync raced).
@@ -84,10 +135,21 @@ public final class EslChannels {
         if (isEnded(uuid)) {
             return Optional.empty();
         }
-        return Optional.of(live.computeIfAbsent(uuid, u -> {
-            CallId call = creator.map(live::get).map(TrackedLeg::call).orElseGet(() -> callOf(u));
-            return new TrackedLeg(u, call, legOf(u), outbound, false, false);
-        }));
+        Optional<TrackedLeg> customer = creator.filter(c -> !c.equals(uuid)).map(live::get)
+                .filter(c -> c.call().equals(callOf(c.uuid())));
+        TrackedLeg known = live.get(uuid);
+        if (known != null && customer.isPresent() && known.call().equals(callOf(uuid)) && !known.ringing()
+                && !known.answered() && agentLegs.expects(customer.get().call())) {
+            known = null;
+        }
+        if (known != null) {
+            return Optional.of(known);
+        }
+        CallId call = creator.map(live::get).map(TrackedLeg::call).orElseGet(() -> callOf(uuid));
+        LegId leg = customer.flatMap(c -> agentLegs.take(c.call())).orElseGet(() -> legOf(uuid));
+        TrackedLeg tracked = new TrackedLeg(uuid, call, leg, outbound, false, false);
+        live.put(uuid, tracked);
+        return Optional.of(tracked);
     }
 
     /** Marks the leg as ringing; true the first time only. */
@@ -118,6 +180,10 @@ public final class EslChannels {
     /** Ends the leg; the leg the first time, empty if it was not live or already ended. */
     Optional<TrackedLeg> end(String uuid) {
         TrackedLeg leg = live.remove(uuid);
+        glue.gone(uuid);
+        if (leg != null && leg.call().equals(callOf(uuid))) {
+            agentLegs.callGone(leg.call());
+        }
         bridges.removeIf(pair -> pair.startsWith(uuid + "|") || pair.endsWith("|" + uuid));
         synchronized (ended) {
             if (!ended.add(uuid)) {
@@ -136,7 +202,8 @@ public final class EslChannels {
     /**
      * Brings the registry in line with FreeSWITCH's channel list after a (re)connect: a leg tracked here
      * that FreeSWITCH no longer has ended while Switchboard was away and is reported hung up now (cause
-     * {@code OTHER}, since the real cause was never seen), once; a tracked leg that was answered meanwhile
+     * {@code OTHER}, since the real cause was never seen), once, and a nailed-up session open on it is
+     * closed ({@code AgentSessionClosed}), once; a tracked leg that was answered meanwhile
      * is reported answered, once; channels new to the registry are tracked without events, so their later
      * events translate. Nothing that was reported live is reported again.
      *
@@ -149,8 +216,11 @@ public final class EslChannels {
         for (TrackedLeg leg : all()) {
             LiveChannel now = byUuid.get(leg.uuid());
             if (now == null) {
-                end(leg.uuid()).ifPresent(gone ->
-                        events.add(new PbxEvent.LegHungUp(pbx, at, gone.call(), gone.leg(), HangupCause.OTHER)));
+                Optional<AgentId> session = glue.closeSession(leg.uuid());
+                end(leg.uuid()).ifPresent(gone -> {
+                    events.add(new PbxEvent.LegHungUp(pbx, at, gone.call(), gone.leg(), HangupCause.OTHER));
+                    session.ifPresent(agent -> events.add(new PbxEvent.AgentSessionClosed(pbx, at, agent, gone.leg())));
+                });
             } else if (now.answered() && markAnswered(leg.uuid())) {
                 events.add(new PbxEvent.LegAnswered(pbx, at, leg.call(), leg.leg()));
             }

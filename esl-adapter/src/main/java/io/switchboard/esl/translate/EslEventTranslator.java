@@ -2,11 +2,13 @@ package io.switchboard.esl.translate;
 
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.esl.EslEventHeaders;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +28,12 @@ import java.util.regex.Pattern;
  *       legs are announced by the glue instead; null/ legs skip straight to answer (Quirk 17).</li>
  *   <li>CHANNEL_ANSWER: {@code LegAnswered}, once.</li>
  *   <li>CHANNEL_BRIDGE, one per {@code uuid_bridge A B} (Quirk 13): {@code CallConnected} for A's call, with
- *       A as the customer leg and B as the agent leg. Switchboard's call control bridges
- *       {@code uuid_bridge <customer> <agent>}.</li>
- *   <li>CHANNEL_HANGUP_COMPLETE: {@code LegHungUp} with the cause, once per leg.</li>
+ *       A as the customer leg and B as the agent leg, by the id B carries: the one call control expected for a
+ *       ring-on-demand agent ({@link EslChannels#expectAgentLeg}), or a nailed-up session leg's own (a session
+ *       leg named first, {@code uuid_bridge <session> <customer>}, is still the agent's).
+ *       Switchboard's call control bridges {@code uuid_bridge <customer> <agent>}.</li>
+ *   <li>CHANNEL_HANGUP_COMPLETE: {@code LegHungUp} with the cause, once per leg; of a nailed-up session leg
+ *       (open, or with {@code variable_switchboard_session}) also {@code AgentSessionClosed}.</li>
  *   <li>BACKGROUND_JOB with {@code -ERR <CAUSE>}: {@code OriginateFailed} for the job's call: the call the
  *       job was sent for ({@code jobCalls}), else the {@code origination_uuid} in an originate's arguments.
  *       {@code +OK} results add nothing: the channel's own events follow.</li>
@@ -119,17 +124,22 @@ public final class EslEventTranslator {
     }
 
     private List<PbxEvent> bridged(EslEventHeaders event, Instant at) {
-        Optional<String> a = event.first("Bridge-A-Unique-ID").or(() -> event.first("Unique-ID"));
-        Optional<String> b = event.first("Bridge-B-Unique-ID").or(() -> event.first("Other-Leg-Unique-ID"));
-        if (a.isEmpty() || b.isEmpty()) {
+        Optional<String> first = event.first("Bridge-A-Unique-ID").or(() -> event.first("Unique-ID"));
+        Optional<String> second = event.first("Bridge-B-Unique-ID").or(() -> event.first("Other-Leg-Unique-ID"));
+        if (first.isEmpty() || second.isEmpty()) {
             return skip("CHANNEL_BRIDGE without legs");
         }
-        Optional<TrackedLeg> customer = channels.find(a.get()).or(() -> track(event));
-        if (customer.isEmpty() || !channels.markBridged(a.get(), b.get())) {
+        boolean sessionFirst = channels.sessionOn(first.get()).isPresent() && channels.sessionOn(second.get()).isEmpty();
+        String a = sessionFirst ? second.get() : first.get();
+        String b = sessionFirst ? first.get() : second.get();
+        Optional<TrackedLeg> customer = channels.find(a)
+                .or(() -> event.first("Unique-ID").filter(a::equals).flatMap(u -> track(event)));
+        if (customer.isEmpty() || !channels.markBridged(a, b)) {
             return List.of();
         }
-        return List.of(new PbxEvent.CallConnected(pbx, at, customer.get().call(), customer.get().leg(),
-                channels.legOf(b.get())));
+        LegId agent = channels.find(b).map(TrackedLeg::leg).orElseGet(() -> channels.legOf(b));
+        channels.agentLegs().connected(customer.get().call());
+        return List.of(new PbxEvent.CallConnected(pbx, at, customer.get().call(), customer.get().leg(), agent));
     }
 
     private List<PbxEvent> hungUp(EslEventHeaders event, Instant at) {
@@ -140,10 +150,12 @@ public final class EslEventTranslator {
         if (channels.find(uuid.get()).isEmpty()) {
             track(event);
         }
-        return channels.end(uuid.get())
-                .<List<PbxEvent>>map(leg -> List.of(new PbxEvent.LegHungUp(pbx, at, leg.call(), leg.leg(),
-                        Causes.of(event))))
-                .orElse(List.of());
+        return channels.end(uuid.get()).<List<PbxEvent>>map(leg -> {
+            List<PbxEvent> events = new ArrayList<>();
+            events.add(new PbxEvent.LegHungUp(pbx, at, leg.call(), leg.leg(), Causes.of(event)));
+            events.addAll(AgentGlue.sessionEnded(event, at, channels, leg));
+            return events;
+        }).orElse(List.of());
     }
 
     private List<PbxEvent> jobDone(EslEventHeaders event, Instant at) {

@@ -27,9 +27,10 @@ class ResyncTest {
     @Test
     void the_recorded_channel_list_reads_as_three_answered_outbound_channels() {
         assertThat(ChannelList.parse(recordedChannelList())).containsExactly(
-                new LiveChannel(PARKED, Optional.of(PARKED), true, true),
-                new LiveChannel(CUSTOMER, Optional.of(CUSTOMER), true, true),
-                new LiveChannel(AGENT, Optional.of(CUSTOMER), true, true));
+                new LiveChannel(PARKED, Optional.of(PARKED), true, true, Optional.of("parked1"), Optional.of("parked1")),
+                new LiveChannel(CUSTOMER, Optional.of(CUSTOMER), true, true, Optional.of("customer3"),
+                        Optional.of("customer3")),
+                new LiveChannel(AGENT, Optional.of(CUSTOMER), true, true, Optional.of("agent3"), Optional.of("agent3")));
         assertThat(ChannelList.parse("{\"row_count\":0}")).isEmpty();
     }
 

@@ -8,9 +8,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -45,6 +47,7 @@ public final class TranscriptEslServer implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final Map<String, String> scripts = new ConcurrentHashMap<>();
     private volatile Session current;
 
     private TranscriptEslServer(EslTranscript transcript) throws IOException {
@@ -92,6 +95,20 @@ public final class TranscriptEslServer implements AutoCloseable {
             }
         }
         session.socket.close();
+    }
+
+    /**
+     * From now on, an {@code api} command starting with {@code command} that the recording does not expect
+     * is answered with {@code body} as FreeSWITCH frames an {@code api/response} (e.g. a channel list for
+     * {@code api show channels as json}, a value for {@code api uuid_getvar <uuid> <name>}, which FreeSWITCH
+     * sends without a trailing LF, Quirk 3). A longer matching prefix wins; {@code null} removes the script.
+     */
+    public void script(String command, String body) {
+        if (body == null) {
+            scripts.remove(command);
+        } else {
+            scripts.put(command, body);
+        }
     }
 
     /** Writes raw bytes to the current client now. */
@@ -180,8 +197,11 @@ public final class TranscriptEslServer implements AutoCloseable {
                     writeReceived();
                     return;
                 }
+                String script = scripted(first);
                 String handshake = handshake(first);
-                if (handshake != null) {
+                if (script != null) {
+                    write(reply(script));
+                } else if (handshake != null) {
                     write(handshake);
                 } else if (first.startsWith("bgapi ")) {
                     String job = jobUuid(command);
@@ -231,6 +251,11 @@ public final class TranscriptEslServer implements AutoCloseable {
             }
             return null;
         }
+    }
+
+    private String scripted(String first) {
+        return scripts.entrySet().stream().filter(e -> first.startsWith(e.getKey()))
+                .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
     }
 
     private static String handshake(String first) {
