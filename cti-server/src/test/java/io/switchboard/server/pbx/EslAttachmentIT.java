@@ -3,6 +3,13 @@ package io.switchboard.server.pbx;
 import static io.switchboard.server.pbx.TinyEslServer.plainEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.port.CallControl;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.esl.connection.EslConnectionState;
 import io.switchboard.esl.connection.EslConnectionStatus;
 import io.switchboard.server.config.PbxConnection;
@@ -17,6 +24,8 @@ import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -25,7 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A freeswitch {@code pbx[]} entry attached as the node attaches it ({@link PbxConnections}), against a tiny
- * ESL server over real TCP: login, {@code /status}, metrics, a refused password, a dropped socket, stop.
+ * ESL server over real TCP: login, {@code /status}, metrics, a refused password, a dropped socket, call
+ * control on the same socket, stop.
  */
 class EslAttachmentIT {
 
@@ -102,6 +112,28 @@ class EslAttachmentIT {
     // The second channel list no longer has the answered leg: it ended while disconnected, reported once;
     // its CHANNEL_CREATE and CHANNEL_ANSWER sent again after the reconnect add nothing.
     assertThat(scrape()).contains(events("PbxDisconnected", 1), events("LegHungUp", 1), events("LegAnswered", 1));
+  }
+
+  @Test
+  void call_control_goes_over_the_same_socket_and_dials_the_entrys_outbound_channel() throws Exception {
+    freeswitch = new TinyEslServer(PASSWORD, List.of());
+    attach(PASSWORD);
+    eventually(() -> status().state() == EslConnectionState.LOGGED_IN);
+    CallControl control = pbx.get("fs").orElseThrow().callControl();
+    CallId call = CallId.of("fs/" + LEG);
+
+    CommandResult originated = control.originate(new OriginateRequest(call, LegId.of(call.value()),
+        PhoneNumber.parse("+442079460000", "to"), Optional.empty(), Duration.ofSeconds(20), Duration.ofSeconds(15),
+        true, Map.of())).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    CommandResult hungUp = control.hangup(call, HangupCause.NORMAL_CLEARING).toCompletableFuture()
+        .get(5, TimeUnit.SECONDS);
+
+    assertThat(originated).isEqualTo(CommandResult.ACCEPTED);
+    assertThat(hungUp).isEqualTo(CommandResult.ACCEPTED);
+    assertThat(freeswitch.commands).anySatisfy(c -> assertThat(c)
+        .startsWith("bgapi originate {origination_uuid=" + LEG + ",")
+        .contains("}sofia/gateway/default/+442079460000 switchboard_outbound XML switchboard"));
+    assertThat(freeswitch.commands).contains("api uuid_kill " + LEG + " NORMAL_CLEARING");
   }
 
   @Test

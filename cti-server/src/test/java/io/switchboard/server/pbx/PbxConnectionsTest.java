@@ -1,17 +1,22 @@
 package io.switchboard.server.pbx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.esl.connection.EslConnectionState;
+import io.switchboard.esl.control.EslUnavailableException;
 import io.switchboard.server.config.PbxConnection;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.Secret;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,16 +58,16 @@ class PbxConnectionsTest {
   }
 
   @Test
-  void until_esl_call_control_lands_a_freeswitch_refuses_every_command_with_a_stable_error() throws Exception {
+  void a_freeswitch_not_logged_in_fails_commands_as_not_connected_rather_than_refusing_them() {
     PbxConnections pbx = PbxConnections.of(List.of(
         new PbxConnection("fs", PbxType.FREESWITCH, "127.0.0.1", 8021, null, new Secret("ClueCon"))),
         vertx.getOrCreateContext(), new SimpleMeterRegistry(), Clock.systemUTC());
 
-    CommandResult result = pbx.get("fs").orElseThrow().callControl().returnToHold(CallId.of("fs/abc"))
-        .toCompletableFuture().get();
+    CompletableFuture<CommandResult> result = pbx.get("fs").orElseThrow().callControl()
+        .hangup(CallId.of("fs/7ed41449-9950-42b2-9f65-d23a4a4fca7f"), HangupCause.NORMAL_CLEARING).toCompletableFuture();
 
-    assertThat(result).isInstanceOfSatisfying(CommandResult.Failed.class,
-        failed -> assertThat(failed.errorId()).isEqualTo("esl-control-not-available"));
+    assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(EslUnavailableException.class)
+        .hasMessageContaining("esl-not-connected");
     pbx.stop();
   }
 
