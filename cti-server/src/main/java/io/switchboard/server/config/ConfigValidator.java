@@ -95,7 +95,8 @@ final class ConfigValidator {
 
   private void dialing(String at, PbxConnection c) {
     if (!c.outboundChannel().contains("{number}") || c.outboundChannel().isBlank()) {
-      problems.add(new Problem(at + ".outbound-channel", "must contain {number}, e.g. PJSIP/{number}@trunk; got '"
+      String example = c.type() == PbxType.FREESWITCH ? "sofia/gateway/carrier/{number}" : "PJSIP/{number}@trunk";
+      problems.add(new Problem(at + ".outbound-channel", "must contain {number}, e.g. " + example + "; got '"
           + c.outboundChannel() + "'"));
     }
     if (!CONTEXT.matcher(c.transferContext()).matches()) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One entry of {@code pbx}: a PBX this node attaches to (AMI for Asterisk, ESL for FreeSWITCH).
  * {@code port} is boxed only so that leaving it out picks the type's default port.
  *
- * @param outboundChannel how the PBX dials a customer, {@code {number}} standing for the E.164 number
+ * @param outboundChannel how the PBX dials a customer, {@code {number}} standing for the E.164 number; left out,
+ *                        the type's default ({@link #defaultOutboundChannel(PbxType)})
  * @param transferContext the PBX's dialplan context that dials a transfer target's number
  * @param region          ISO 3166 region for numbers that come without a country code, {@code ZZ} for none
  */
@@ -17,12 +18,18 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
 
   /** Dials customers through Asterisk's {@code default} context: the admin's own outbound routes. */
   public static final String DEFAULT_OUTBOUND_CHANNEL = "Local/{number}@default";
+  /**
+   * Dials customers on FreeSWITCH through the sofia gateway named {@code default}: the dial-string form the
+   * glue's outbound originate uses (dialplan/README.md), with the carrier gateway the admin calls
+   * {@code default}.
+   */
+  public static final String DEFAULT_FREESWITCH_OUTBOUND_CHANNEL = "sofia/gateway/default/{number}";
   public static final String DEFAULT_TRANSFER_CONTEXT = "default";
   /** libphonenumber's "unknown region": numbers without a country code are not guessed at. */
   public static final String NO_REGION = "ZZ";
 
   public PbxConnection {
-    outboundChannel = outboundChannel == null || outboundChannel.isBlank() ? DEFAULT_OUTBOUND_CHANNEL
+    outboundChannel = outboundChannel == null || outboundChannel.isBlank() ? defaultOutboundChannel(type)
         : outboundChannel;
     secret = secret == null ? Secret.NONE : secret;
     username = username == null ? "" : username;
@@ -38,5 +45,10 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
   /** An entry with the default outbound channel, transfer context and region. */
   public PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret) {
     this(name, type, host, port, username, secret, null, null, null);
+  }
+
+  /** The {@code outbound-channel} an entry of {@code type} gets when it names none; Asterisk's when the type is missing. */
+  public static String defaultOutboundChannel(PbxType type) {
+    return type == PbxType.FREESWITCH ? DEFAULT_FREESWITCH_OUTBOUND_CHANNEL : DEFAULT_OUTBOUND_CHANNEL;
   }
 }

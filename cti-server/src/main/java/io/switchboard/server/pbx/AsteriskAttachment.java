@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.ami.AmiSettings;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.connection.AmiConnection;
+import io.switchboard.ami.connection.AmiConnectionStatus;
 import io.switchboard.ami.connection.AmiPbxEvents;
 import io.switchboard.ami.connection.RegistryResync;
 import io.switchboard.ami.control.AmiCallControl;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The parts of one Asterisk, wired: settings, channel registry, translator, AMI connection on its own
  * named single-thread scheduler, call control, and the hand-off of its events to a Vert.x context.
  */
-final class AsteriskAttachment {
+final class AsteriskAttachment implements PbxAttachment {
 
   private static final Logger LOG = LoggerFactory.getLogger(AsteriskAttachment.class);
 
@@ -43,10 +44,12 @@ final class AsteriskAttachment {
   static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
   private final ScheduledThreadPoolExecutor scheduler;
+  private final AmiConnection connection;
   private final AttachedPbx attached;
 
-  private AsteriskAttachment(ScheduledThreadPoolExecutor scheduler, AttachedPbx attached) {
+  private AsteriskAttachment(ScheduledThreadPoolExecutor scheduler, AmiConnection connection, AttachedPbx attached) {
     this.scheduler = scheduler;
+    this.connection = connection;
     this.attached = attached;
   }
 
@@ -78,7 +81,7 @@ final class AsteriskAttachment {
         pbx.outboundChannel(), pbx.transferContext(), scheduler, onContext, COMMAND_TIMEOUT);
     LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(), pbx.host(), pbx.port(),
         pbx.username());
-    return new AsteriskAttachment(scheduler, new AttachedPbx(id, connection, control, events));
+    return new AsteriskAttachment(scheduler, connection, new AttachedPbx(id, control, events));
   }
 
   /** The glue's UserEvent classes must be known to each new connection before it logs in. */
@@ -103,17 +106,25 @@ final class AsteriskAttachment {
     return scheduler;
   }
 
-  AttachedPbx attached() {
+  @Override
+  public AttachedPbx attached() {
     return attached;
   }
 
-  void start() {
-    attached.connection().start();
+  /** The AMI session's state, for {@code /status}. */
+  AmiConnectionStatus status() {
+    return connection.status();
+  }
+
+  @Override
+  public void start() {
+    connection.start();
   }
 
   /** Blocking: logs off (queued behind whatever the scheduler is doing) and waits up to {@code timeout}. */
-  void stop(Duration timeout) {
-    attached.connection().stop();
+  @Override
+  public void stop(Duration timeout) {
+    connection.stop();
     scheduler.shutdown();
     try {
       if (!scheduler.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

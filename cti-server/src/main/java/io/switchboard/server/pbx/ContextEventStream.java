@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The events of one PBX, moved off the adapter's thread: {@link #onEvent} (called on Asterisk-Java's
- * reader thread) only schedules the event on a Vert.x context; there it is counted
+ * reader thread, or on a FreeSWITCH's ESL event executor) only schedules the event on a Vert.x context; there it is counted
  * ({@code switchboard_pbx_events_total{pbx, type}}), logged at debug with ids only, and delivered to
  * subscribers in arrival order.
  */
@@ -46,7 +46,7 @@ final class ContextEventStream implements PbxEventStream, PbxEventListener {
     return () -> listeners.remove(listener);
   }
 
-  /** The hand-off: the only thing done on the caller's (reader) thread. */
+  /** The hand-off: the only thing done on the caller's (reader or event executor) thread. */
   @Override
   public void onEvent(PbxEvent event) {
     context.runOnContext(v -> deliver(event));

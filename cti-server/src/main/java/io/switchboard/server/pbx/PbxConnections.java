@@ -1,55 +1,59 @@
 package io.switchboard.server.pbx;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.ami.connection.AmiConnectionStatus;
+import io.switchboard.esl.connection.EslConnectionStatus;
 import io.switchboard.server.config.PbxConnection;
 import io.switchboard.server.config.PbxType;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PBXs this node is attached to, by {@code pbx[].name}: their connection, call control and event
- * stream. Asterisk entries are attached over AMI; FreeSWITCH entries are not attached yet (ESL comes
- * later) and are absent here. An Asterisk entry that cannot be attached (no username or secret) is
- * listed in {@link #notAttached()} with the reason.
+ * stream. Asterisk entries are attached over AMI, FreeSWITCH entries over ESL. An entry that cannot be
+ * attached (Asterisk without username or secret, FreeSWITCH without secret) is listed in
+ * {@link #notAttached()} with the reason.
  */
 public final class PbxConnections {
 
   private static final Logger LOG = LoggerFactory.getLogger(PbxConnections.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Map<String, AsteriskAttachment> attachments;
+  private final Map<String, PbxAttachment> attachments;
   private final Map<String, String> notAttached;
 
-  private PbxConnections(Map<String, AsteriskAttachment> attachments, Map<String, String> notAttached) {
+  private PbxConnections(Map<String, PbxAttachment> attachments, Map<String, String> notAttached) {
     this.attachments = Collections.unmodifiableMap(attachments);
     this.notAttached = Collections.unmodifiableMap(notAttached);
   }
 
   /**
-   * Builds one attachment per Asterisk entry; nothing connects until {@link #start()}.
+   * Builds one attachment per entry; nothing connects until {@link #start()}.
    *
-   * @param context where events and command results are delivered; an event loop, so consumers must not block
+   * @param context where events and command results are delivered; an event loop, so consumers must not block.
+   *        ESL connections run on its Vert.x ({@link Context#owner()}).
    */
   public static PbxConnections of(List<PbxConnection> config, Context context, MeterRegistry meters, Clock clock) {
-    Map<String, AsteriskAttachment> attachments = new LinkedHashMap<>();
+    Map<String, PbxAttachment> attachments = new LinkedHashMap<>();
     Map<String, String> notAttached = new LinkedHashMap<>();
     for (PbxConnection pbx : config) {
-      if (pbx.type() != PbxType.ASTERISK) {
-        continue;
-      }
       try {
-        attachments.put(pbx.name(), AsteriskAttachment.of(pbx, context, meters, clock));
+        attachments.put(pbx.name(), pbx.type() == PbxType.FREESWITCH
+            ? EslAttachment.of(pbx, context, meters, clock)
+            : AsteriskAttachment.of(pbx, context, meters, clock));
       } catch (IllegalArgumentException missing) {
-        String reason = "not attached: " + missing.getMessage() + " (pbx[].username and pbx[].secret are required)";
+        String reason = "not attached: " + missing.getMessage() + (pbx.type() == PbxType.FREESWITCH
+            ? " (pbx[].secret is required: the password of FreeSWITCH's event_socket.conf.xml)"
+            : " (pbx[].username and pbx[].secret are required)");
         LOG.warn("event=pbx-not-attached pbx={} reason=\"{}\"", pbx.name(), reason);
         notAttached.put(pbx.name(), reason);
       }
@@ -57,29 +61,39 @@ public final class PbxConnections {
     return new PbxConnections(attachments, notAttached);
   }
 
-  /** Starts every connection's first login attempt; returns at once. */
+  /** Starts every connection's first attempt; returns at once. */
   public void start() {
-    attachments.values().forEach(AsteriskAttachment::start);
+    attachments.values().forEach(PbxAttachment::start);
   }
 
-  /** Blocking: logs every connection off and stops its scheduler. Call from a plain thread. */
+  /** Blocking: ends every session and stops its threads, at most a few seconds each. Call from a plain thread. */
   public void stop() {
     attachments.values().forEach(a -> a.stop(STOP_TIMEOUT));
   }
 
-  /** The attached PBX called {@code name}, if it is an attached Asterisk. */
+  /** The attached PBX called {@code name}, if it is attached. */
   public Optional<AttachedPbx> get(String name) {
-    return Optional.ofNullable(attachments.get(name)).map(AsteriskAttachment::attached);
+    return Optional.ofNullable(attachments.get(name)).map(PbxAttachment::attached);
   }
 
   /** Every attached PBX, in configuration order. */
   public List<AttachedPbx> all() {
-    List<AttachedPbx> all = new ArrayList<>();
-    attachments.values().forEach(a -> all.add(a.attached()));
-    return List.copyOf(all);
+    return attachments.values().stream().map(PbxAttachment::attached).toList();
   }
 
-  /** Asterisk entries that could not be attached, by name, with the reason (never a secret). */
+  /** The AMI session state of the attached Asterisk called {@code name}, for {@code /status}. */
+  public Optional<Supplier<AmiConnectionStatus>> amiStatus(String name) {
+    return attachments.get(name) instanceof AsteriskAttachment asterisk
+        ? Optional.of(asterisk::status) : Optional.empty();
+  }
+
+  /** The ESL connection state of the attached FreeSWITCH called {@code name}, for {@code /status}. */
+  public Optional<Supplier<EslConnectionStatus>> eslStatus(String name) {
+    return attachments.get(name) instanceof EslAttachment freeswitch
+        ? Optional.of(freeswitch::status) : Optional.empty();
+  }
+
+  /** Entries that could not be attached, by name, with the reason (never a secret). */
   public Map<String, String> notAttached() {
     return notAttached;
   }

