@@ -92,6 +92,8 @@ final class EslAttachment implements PbxAttachment {
     Executor onContext = task -> context.runOnContext(v -> task.run());
     EslCallControl control = new EslCallControl(id, EslSender.of(connection), legs, pbx.outboundChannel(),
         pbx.transferContext(), RECORDING_DIRECTORY, timer, onContext, COMMAND_TIMEOUT);
+    // The FreeSWITCH glue waits for Switchboard to bridge a live outbound answer (the Asterisk glue joins itself).
+    eslEvents.subscribe(control.liveAnswers());
     LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{} outbound={}", pbx.name(), pbx.host(), pbx.port(),
         pbx.outboundChannel());
     return new EslAttachment(events, timer, connection, new AttachedPbx(id, control, stream));

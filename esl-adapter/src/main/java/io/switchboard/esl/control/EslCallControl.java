@@ -60,6 +60,7 @@ public final class EslCallControl implements CallControl {
     private final String recordingDirectory;
     private final EslCommands commands;
     private final EslOriginates originates;
+    private final LiveAnswers liveAnswers = new LiveAnswers(this);
 
     /**
      * @param sender             {@code EslSender.of(eslConnection)}
@@ -150,10 +151,16 @@ public final class EslCallControl implements CallControl {
                 transfer(customer, HOLD)));
     }
 
-    /** See {@link EslOriginates#originate}. */
+    /** See {@link EslOriginates#originate}; a live answer is then joined by {@link #liveAnswers()}. */
     @Override
     public CompletionStage<CommandResult> originate(OriginateRequest request) {
+        liveAnswers.dialled(request);
         return originates.originate(request);
+    }
+
+    /** Joins live answers of the calls this control placed; subscribe it to the PBX's events. */
+    public LiveAnswers liveAnswers() {
+        return liveAnswers;
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.switchboard.esl.control;
 
+import java.util.List;
+import java.time.Instant;
+import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
@@ -38,6 +42,7 @@ class EslCallControlTest {
     /** Fixture 07: the dialer's customer leg and the nailed-up agent leg it was bridged to. */
     private static final String CUSTOMER = "7ed41449-9950-42b2-9f65-d23a4a4fca7f";
     private static final String AGENT_SESSION = "7b4824ec-803b-4d44-b8de-3db9c63d547b";
+    private static final String MACHINE_CUSTOMER = "5f0c2d8e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
     private static final String CALL = "fs1/" + CUSTOMER;
     /** Fixture 08: the recorded call. */
     private static final String RECORDED = "951ae0cb-01a9-458b-98d9-21c58f22ea39";
@@ -140,6 +145,28 @@ class EslCallControlTest {
         assertThat(sender.jobCalls()).containsExactly(Optional.of(CallId.of(CALL)));
         assertThat(recorded("07-outbound-dialer-nailed-agent.esl.txt", "originate {origination_uuid=7ed41449"))
                 .startsWith("originate {origination_uuid=" + CUSTOMER + ",ignore_early_media=true,origination_caller_id_number=");
+    }
+
+    @Test
+    void a_live_answer_to_a_placed_call_is_bridged_to_its_agent_at_once_and_a_machine_never_is() throws Exception {
+        EslCallControl control = control();
+        sender.api("uuid_bridge", "+OK " + AGENT_SESSION);
+        for (String call : List.of(CALL, "fs1/" + MACHINE_CUSTOMER)) {
+            result(control.originate(new OriginateRequest(CallId.of(call), LegId.of(call),
+                    PhoneNumber.parse("+4930123456", "to"), Optional.empty(), Duration.ofSeconds(20), Duration.ofSeconds(15),
+                    true, Map.of("SWITCHBOARD_AGENT", "a17"))));
+        }
+        int placed = sender.sent().size();
+
+        control.liveAnswers().onEvent(new PbxEvent.AnsweringMachineDetected(PbxId.of("fs1"), Instant.now(),
+                CallId.of("fs1/" + MACHINE_CUSTOMER), LegId.of("fs1/" + MACHINE_CUSTOMER), AmdResult.MACHINE));
+        control.liveAnswers().onEvent(new PbxEvent.AnsweringMachineDetected(PbxId.of("fs1"), Instant.now(),
+                CallId.of(CALL), LegId.of(CALL), AmdResult.HUMAN));
+        control.liveAnswers().onEvent(new PbxEvent.AnsweringMachineDetected(PbxId.of("fs1"), Instant.now(),
+                CallId.of(CALL), LegId.of(CALL), AmdResult.HUMAN));
+
+        assertThat(sender.sent().subList(placed, sender.sent().size())).as("one bridge, customer first, for the person only")
+                .containsExactly("uuid_bridge " + CUSTOMER + " " + AGENT_SESSION);
     }
 
     @Test
