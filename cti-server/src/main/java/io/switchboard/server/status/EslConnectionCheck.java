@@ -3,26 +3,14 @@ package io.switchboard.server.status;
 import io.switchboard.esl.connection.EslConnectionState;
 import io.switchboard.esl.connection.EslConnectionStatus;
 import io.switchboard.server.config.PbxConnection;
-import io.vertx.core.Future;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
-/**
- * A FreeSWITCH's event socket as {@code /status} reports it: {@code up} while authenticated and subscribed,
- * otherwise {@code down} with the connection's own account (refused password, unreachable, lost socket, next
- * retry). Reads a snapshot, so it answers at once. The password is masked here too, whatever the detail
- * says. Not required for readiness: see docs/configuration.md ({@code pbx}).
- */
-public final class EslConnectionCheck implements StatusCheck {
-
-  private final PbxConnection pbx;
-  private final Supplier<EslConnectionStatus> status;
+/** A FreeSWITCH event socket (authenticated and subscribed counts as logged in) on {@code /status}; see {@link PbxSessionCheck}. */
+public final class EslConnectionCheck extends PbxSessionCheck<EslConnectionStatus> {
 
   /** Reports {@code status} for the entry {@code pbx}. */
   public EslConnectionCheck(PbxConnection pbx, Supplier<EslConnectionStatus> status) {
-    this.pbx = pbx;
-    this.status = status;
+    super(pbx, status);
   }
 
   /** An entry that was never attached (e.g. no secret): always {@code down} with {@code reason}. */
@@ -32,32 +20,27 @@ public final class EslConnectionCheck implements StatusCheck {
   }
 
   @Override
-  public String name() {
-    return "pbx/" + pbx.name();
+  String type() {
+    return "freeswitch";
   }
 
   @Override
-  public String kind() {
-    return "pbx";
-  }
-
-  /** A PBX that is down stops routing, not the API: agents, wallboards and admins still need it. */
-  @Override
-  public boolean requiredForReadiness() {
-    return false;
+  boolean loggedIn(EslConnectionStatus snapshot) {
+    return snapshot.state() == EslConnectionState.LOGGED_IN;
   }
 
   @Override
-  public Future<CheckResult> check() {
-    EslConnectionStatus now = status.get();
-    Map<String, Object> facts = Map.of("type", "freeswitch", "host", pbx.host(), "port", pbx.port(),
-        "connection", now.state().name().toLowerCase(Locale.ROOT), "failedAttempts", now.failedAttempts());
-    DependencyState state = now.state() == EslConnectionState.LOGGED_IN ? DependencyState.UP : DependencyState.DOWN;
-    return Future.succeededFuture(new CheckResult(state, masked(now.detail()), facts));
+  Enum<?> state(EslConnectionStatus snapshot) {
+    return snapshot.state();
   }
 
-  private String masked(String detail) {
-    String secret = pbx.secret().value();
-    return secret.isEmpty() ? detail : detail.replace(secret, "****");
+  @Override
+  String detail(EslConnectionStatus snapshot) {
+    return snapshot.detail();
+  }
+
+  @Override
+  int failedAttempts(EslConnectionStatus snapshot) {
+    return snapshot.failedAttempts();
   }
 }
