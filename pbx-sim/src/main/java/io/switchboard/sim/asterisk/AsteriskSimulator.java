@@ -1,15 +1,12 @@
 package io.switchboard.sim.asterisk;
 
+import io.switchboard.sim.EngineCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -173,22 +170,7 @@ public final class AsteriskSimulator implements io.switchboard.sim.SimulatedPbx 
         if (running == null) {
             throw new IllegalStateException("not started");
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        running.execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("pbx-sim engine task failed", e);
-        }
+        return EngineCalls.call(running::execute, task);
     }
 
     /** Sends {@code Event: Shutdown} to every session, closes them and stops listening. */
@@ -203,18 +185,7 @@ public final class AsteriskSimulator implements io.switchboard.sim.SimulatedPbx 
             // closing anyway
         }
         Engine running = engine;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running.execute(() -> {
-            running.shutdown();
-            done.complete(null);
-        });
-        try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            running.shutdown();
-        }
+        EngineCalls.shutDown(running::execute, running::shutdown);
         running.scheduler.stop();
         server = null;
         engine = null;

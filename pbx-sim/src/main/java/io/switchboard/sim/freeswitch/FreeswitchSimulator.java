@@ -1,5 +1,6 @@
 package io.switchboard.sim.freeswitch;
 
+import io.switchboard.sim.EngineCalls;
 import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.SimWorld;
 import java.io.IOException;
@@ -10,10 +11,6 @@ import java.net.Socket;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -149,22 +146,7 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
         if (running == null) {
             throw new IllegalStateException("not started");
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        running.execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("pbx-sim engine task failed", e);
-        }
+        return EngineCalls.call(running::execute, task);
     }
 
     /** Shuts down as {@code fsctl shutdown} does (Quirk 21) and stops listening. */
@@ -179,18 +161,7 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
             // closing anyway
         }
         FsEngine running = engine;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        running.execute(() -> {
-            running.shutdown();
-            done.complete(null);
-        });
-        try {
-            done.get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // stopping anyway
-        }
+        EngineCalls.shutDown(running::execute, running::shutdown);
         running.scheduler.stop();
         server = null;
         engine = null;
