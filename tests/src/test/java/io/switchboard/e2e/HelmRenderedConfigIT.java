@@ -104,7 +104,7 @@ class HelmRenderedConfigIT {
         assertThat(pbx.get(0).username()).isEqualTo("switchboard");
         assertThat(pbx.get(0).transferContext()).isEqualTo("from-switchboard");
         assertThat(pbx.get(0).region()).isEqualTo("DE");
-        assertThat(pbx.get(1).outboundChannel()).isEqualTo(PbxConnection.DEFAULT_OUTBOUND_CHANNEL);
+        assertThat(pbx.get(1).outboundChannel()).isEqualTo(PbxConnection.DEFAULT_FREESWITCH_OUTBOUND_CHANNEL);
         String secretName = existing ? "switchboard-pbx" : RELEASE;
         assertThat(pbx.get(0).secret().value())
                 .isEqualTo(dummySecret(secretName, existing ? "main" : "pbx-main"));
