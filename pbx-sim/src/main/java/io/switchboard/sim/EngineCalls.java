@@ -1,5 +1,10 @@
 package io.switchboard.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +45,39 @@ public final class EngineCalls {
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("pbx-sim engine task failed", e);
+        }
+    }
+
+    /**
+     * A listening socket on 127.0.0.1:{@code port} (0 = any free port). A simulator restarted on its old port
+     * may find it still held for a moment by the sockets of the one just stopped, so a fixed port is tried
+     * again for up to two seconds before giving up.
+     *
+     * @throws UncheckedIOException naming the port when it stays taken
+     */
+    public static ServerSocket listen(int port) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.setReuseAddress(true);
+                try {
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                    return socket;
+                } catch (IOException e) {
+                    socket.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                if (port == 0 || attempt == 20) {
+                    throw new UncheckedIOException("pbx-sim cannot listen on 127.0.0.1:" + port, e);
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new UncheckedIOException("pbx-sim cannot listen on 127.0.0.1:" + port, e);
+                }
+            }
         }
     }
 

@@ -2,8 +2,6 @@ package io.switchboard.sim.asterisk;
 
 import io.switchboard.sim.EngineCalls;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -33,11 +31,7 @@ public final class AsteriskSimulator implements io.switchboard.sim.SimulatedPbx 
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        try {
-            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("pbx-sim cannot listen on 127.0.0.1:" + port, e);
-        }
+        server = EngineCalls.listen(port);
         engine = new Engine(config);
         engine.localPort = server.getLocalPort();
         ServerSocket listening = server;

@@ -4,8 +4,6 @@ import io.switchboard.sim.EngineCalls;
 import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.SimWorld;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -39,11 +37,7 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        try {
-            server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("pbx-sim cannot listen on 127.0.0.1:" + port, e);
-        }
+        server = EngineCalls.listen(port);
         engine = new FsEngine(config);
         ServerSocket listening = server;
         FsEngine running = engine;
