@@ -39,7 +39,7 @@ import static io.switchboard.esl.control.Glue.*;
  *       {@code -ERR}, its text in the message), {@code originate-failed} ({@code -ERR <CAUSE>} of the job, e.g.
  *       {@code USER_BUSY}), or nothing sent: {@code foreign-id} (not {@code <pbx>/<uuid>}),
  *       {@code unknown-agent-session}, {@code unknown-leg}, {@code not-recording}, {@code invalid-argument}
- *       (a value that would split the command), {@code unsupported}.</li>
+ *       (a value that would split the command), {@code unsupported} (a blind transfer to a device).</li>
  *   <li>The stage fails with {@link EslUnavailableException} when not logged in or the connection is lost
  *       ({@code esl-not-connected}), or no reply came within the command timeout ({@code esl-timeout}).</li>
  * </ul>
@@ -56,10 +56,10 @@ public final class EslCallControl implements CallControl {
 
     private final String prefix;
     private final CallLegs legs;
-    private final String transferContext;
-    private final String recordingDirectory;
     private final EslCommands commands;
     private final EslOriginates originates;
+    private final EslTransfers transfers;
+    private final EslRecordings recordings;
     private final LiveAnswers liveAnswers = new LiveAnswers(this);
 
     /**
@@ -79,12 +79,13 @@ public final class EslCallControl implements CallControl {
             String recordingDirectory, ScheduledExecutorService timer, Executor completions, Duration commandTimeout) {
         this.prefix = Objects.requireNonNull(pbx, "pbx").value() + "/";
         this.legs = Objects.requireNonNull(legs, "legs");
-        this.transferContext = requireSafe(transferContext, "transferContext");
-        this.recordingDirectory = requireSafe(recordingDirectory, "recordingDirectory").replaceAll("/+$", "");
         this.commands = new EslCommands(pbx, Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(timer, "timer"),
                 Objects.requireNonNull(completions, "completions"), Objects.requireNonNull(commandTimeout, "commandTimeout"));
         this.originates = new EslOriginates(prefix, Objects.requireNonNull(outboundDialString, "outboundDialString"),
                 commands, legs);
+        this.transfers = new EslTransfers(commands, requireSafe(transferContext, "transferContext"));
+        this.recordings = new EslRecordings(commands,
+                requireSafe(recordingDirectory, "recordingDirectory").replaceAll("/+$", ""));
     }
 
     /**
@@ -173,28 +174,20 @@ public final class EslCallControl implements CallControl {
         return onCustomer(call, customer -> commands.api("uuid_kill " + customer + " " + name));
     }
 
-    /**
-     * {@code uuid_setvar_multi <customer> switchboard_transfer_target=<e164>;switchboard_transfer_context=<ctx>},
-     * {@code uuid_transfer <customer> switchboard_transfer XML switchboard}. A {@link Destination.Device} is
-     * refused: the glue dials numbers in the admin's context only.
-     */
+    /** See {@link EslTransfers#blind}. */
     @Override
     public CompletionStage<CommandResult> blindTransfer(CallId call, Destination to) {
-        if (!(to instanceof Destination.Number number)) {
-            return failed(UNSUPPORTED, "transfer to a device is not supported over ESL yet; give a number");
-        }
-        return onCustomer(call, customer -> commands.apiAll("uuid_setvar_multi " + customer + " " + TRANSFER_TARGET + "="
-                + number.number().e164() + ";" + TRANSFER_CONTEXT + "=" + transferContext, transfer(customer, TRANSFER)));
+        return onCustomer(call, customer -> transfers.blind(customer, to));
     }
 
     /**
-     * Refused: the glue's attended transfer is the phone's own (SIP REFER, handled by mod_sofia). Its
-     * recorded-primitives variant needs Switchboard to bridge the consultation once the target answers and
-     * the customer once the agent hangs up, which no single command can promise.
+     * {@code uuid_broadcast <transferrer> att_xfer::<dial string>}: FreeSWITCH's own attended transfer on the
+     * transferrer's channel; the customer hears hold music, the transfer completes when the transferrer hangs up.
+     * See {@link EslTransfers#attended} for the evidence and the caveats.
      */
     @Override
     public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
-        return failed(UNSUPPORTED, "attended transfer over ESL is the phone's own transfer (dialplan/README.md)");
+        return onUuid(transferrer.value(), uuid -> transfers.attended(uuid, to));
     }
 
     /**
@@ -213,37 +206,28 @@ public final class EslCallControl implements CallControl {
         return onPeer(call, leg, peer -> commands.api("uuid_hold off " + peer));
     }
 
-    /**
-     * {@code uuid_setvar <customer> switchboard_recording <dir>/<name>.wav}, then {@code uuid_record <customer>
-     * start <that path>} (fixture 08); the path on the channel is what stop, pause and resume act on.
-     */
+    /** See {@link EslRecordings#start}. */
     @Override
     public CompletionStage<CommandResult> startRecording(CallId call, String name) {
-        if (!safe(name) || name.contains("/")) {
-            return failed(INVALID_ARGUMENT, "recording name must be one file name without spaces or commas");
-        }
-        String path = recordingDirectory + "/" + name + ".wav";
-        return onCustomer(call, customer -> commands.apiAll("uuid_setvar " + customer + " " + RECORDING + " " + path,
-                "uuid_record " + customer + " start " + path));
+        return onCustomer(call, customer -> recordings.start(customer, name));
     }
 
-    /** {@code uuid_record <customer> stop <path>} (fixture 08), then the path is cleared from the channel. */
+    /** See {@link EslRecordings#stop}. */
     @Override
     public CompletionStage<CommandResult> stopRecording(CallId call) {
-        return onRecording(call, (customer, path) -> commands.apiAll("uuid_record " + customer + " stop " + path,
-                "uuid_setvar " + customer + " " + RECORDING));
+        return onCustomer(call, customer -> recordings.stop(call, customer));
     }
 
-    /** {@code uuid_record <customer> mask <path>}: silence is written meanwhile, the file stays one piece. */
+    /** See {@link EslRecordings#pause}. */
     @Override
     public CompletionStage<CommandResult> pauseRecording(CallId call) {
-        return onRecording(call, (customer, path) -> commands.api("uuid_record " + customer + " mask " + path));
+        return onCustomer(call, customer -> recordings.pause(call, customer));
     }
 
-    /** {@code uuid_record <customer> unmask <path>}. */
+    /** See {@link EslRecordings#resume}. */
     @Override
     public CompletionStage<CommandResult> resumeRecording(CallId call) {
-        return onRecording(call, (customer, path) -> commands.api("uuid_record " + customer + " unmask " + path));
+        return onCustomer(call, customer -> recordings.resume(call, customer));
     }
 
     /** See {@link EslOriginates#monitor}: the target is the agent's leg talking to the customer. */
@@ -269,20 +253,6 @@ public final class EslCallControl implements CallControl {
         }
         return legs.agentLegOf(call).flatMap(agent -> uuidOf(prefix, agent.value())).map(command)
                 .orElseGet(() -> failed(UNKNOWN_LEG, "no agent leg known for call " + call + " to hold the customer with"));
-    }
-
-    private CompletionStage<CommandResult> onRecording(CallId call,
-            java.util.function.BiFunction<String, String, CompletionStage<CommandResult>> command) {
-        return onCustomer(call, customer -> commands.apiBody("uuid_getvar " + customer + " " + RECORDING)
-                .thenCompose(path -> {
-                    if (path.startsWith("-ERR")) {
-                        return CompletableFuture.completedFuture(EslCommands.resultOf("uuid_getvar", path));
-                    }
-                    if (path.isEmpty() || path.equals("_undef_")) {
-                        return failed(NOT_RECORDING, "call " + call + " is not being recorded by Switchboard");
-                    }
-                    return command.apply(customer, path);
-                }));
     }
 
     private static String transfer(String uuid, String entry) {

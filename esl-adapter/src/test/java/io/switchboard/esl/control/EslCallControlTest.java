@@ -255,13 +255,54 @@ class EslCallControlTest {
     }
 
     @Test
-    void transfers_the_glue_cannot_carry_out_are_unsupported() throws Exception {
-        CommandResult device = result(control().blindTransfer(CallId.of(CALL), new Destination.Device("user/2000")));
-        CommandResult attended = result(control().attendedTransfer(CallId.of(CALL), LegId.of("fs1/" + AGENT_SESSION),
+    void attended_transfer_marks_the_transferrer_then_broadcasts_att_xfer_to_a_loopback_into_the_transfer_context() throws Exception {
+        CommandResult result = result(control().attendedTransfer(CallId.of(CALL), LegId.of("fs1/" + AGENT_SESSION),
                 new Destination.Number(PhoneNumber.parse("+4930200000", "to"))));
 
+        assertThat(result).isEqualTo(CommandResult.ACCEPTED);
+        assertThat(sender.sent()).containsExactly(
+                "uuid_setvar_multi " + AGENT_SESSION + " switchboard_transfer_target=+4930200000;switchboard_transfer_context=default",
+                "uuid_broadcast " + AGENT_SESSION + " att_xfer::loopback/+4930200000/default");
+    }
+
+    @Test
+    void attended_transfer_to_a_device_consults_the_device_itself() throws Exception {
+        result(control().attendedTransfer(CallId.of(CALL), LegId.of("fs1/" + AGENT_SESSION), new Destination.Device("user/2000@pbx")));
+
+        assertThat(sender.sent()).containsExactly(
+                "uuid_setvar_multi " + AGENT_SESSION + " switchboard_transfer_target=user/2000@pbx;switchboard_transfer_context=",
+                "uuid_broadcast " + AGENT_SESSION + " att_xfer::user/2000@pbx");
+    }
+
+    @Test
+    void attended_transfer_from_a_transferrer_that_hung_up_is_unknown_and_broadcasts_nothing_as_uuid_broadcast_always_says_ok()
+            throws Exception {
+        sender.api("uuid_setvar_multi", "-ERR No such channel!\n");
+
+        CommandResult result = result(control().attendedTransfer(CallId.of(CALL), LegId.of("fs1/" + AGENT_SESSION),
+                new Destination.Number(PhoneNumber.parse("+4930200000", "to"))));
+
+        assertThat(result).extracting(r -> ((CommandResult.Failed) r).errorId()).isEqualTo("unknown-call");
+        assertThat(sender.sent()).hasSize(1);
+    }
+
+    @Test
+    void transfers_that_would_split_the_command_or_leave_this_pbx_send_nothing() throws Exception {
+        CommandResult comma = result(control().attendedTransfer(CallId.of(CALL), LegId.of("fs1/" + AGENT_SESSION),
+                new Destination.Device("user/2000@pbx,user/2001@pbx")));
+        CommandResult foreign = result(control().attendedTransfer(CallId.of(CALL), LegId.of("ast1/" + AGENT_SESSION),
+                new Destination.Device("user/2000@pbx")));
+
+        assertThat(comma).extracting(r -> ((CommandResult.Failed) r).errorId()).isEqualTo("invalid-argument");
+        assertThat(foreign).extracting(r -> ((CommandResult.Failed) r).errorId()).isEqualTo("foreign-id");
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void a_blind_transfer_to_a_device_is_unsupported_as_the_glue_dials_numbers_in_the_admins_context_only() throws Exception {
+        CommandResult device = result(control().blindTransfer(CallId.of(CALL), new Destination.Device("user/2000")));
+
         assertThat(device).extracting(r -> ((CommandResult.Failed) r).errorId()).isEqualTo("unsupported");
-        assertThat(attended).extracting(r -> ((CommandResult.Failed) r).errorId()).isEqualTo("unsupported");
         assertThat(sender.sent()).isEmpty();
     }
 
