@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -64,6 +63,7 @@ public final class EslConnection {
     private final EslPbxEvents out;
     private final MalformedFrames malformed;
     private final BackgroundJobs jobs;
+    private final SessionCommands sessionCommands;
     private final GlueEvents glue;
     private final Resync resync;
 
@@ -113,6 +113,7 @@ public final class EslConnection {
         this.out = Objects.requireNonNull(out, "out");
         this.malformed = new MalformedFrames(pbx);
         this.jobs = new BackgroundJobs(vertx::cancelTimer);
+        this.sessionCommands = new SessionCommands(vertx, settings, jobs);
         this.glue = glue;
         Map<String, CustomEventTranslator> translators = new HashMap<>(glue.translators());
         translators.putAll(custom);
@@ -125,17 +126,22 @@ public final class EslConnection {
         context.runOnContext(v -> attempt());
     }
 
-    /** Stops retrying and closes the socket; the state becomes {@link EslConnectionState#STOPPED}. */
+    /**
+     * Stops: the state becomes {@link EslConnectionState#STOPPED} at once, so nothing reconnects; waiting jobs end
+     * as {@code ConnectionLost}; {@code exit} is said ({@link SessionCommands#exit}) and the socket closed.
+     */
     public Future<Void> stop() {
         Promise<Void> stopped = Promise.promise();
         context.runOnContext(v -> {
             update(EslConnectionState.STOPPED, "stopped");
             EslSession session = current;
             current = null;
-            if (session != null && session.end()) {
+            Future<Void> said = Future.succeededFuture();
+            if (session != null) {
                 jobs.connectionLost(session, "connection stopped");
+                said = sessionCommands.exit(session).onComplete(reply -> session.end());
             }
-            client.close().onComplete(stopped);
+            said.onComplete(closed -> client.close().onComplete(stopped));
         });
         return stopped.future();
     }
@@ -168,7 +174,7 @@ public final class EslConnection {
      */
     public Future<String> api(String command) {
         String line = EslCommands.oneLine(command);
-        return onContext(session -> session.send("api " + line + "\n\n").map(frame -> frame.body()));
+        return onContext(session -> sessionCommands.api(session, line));
     }
 
     /**
@@ -180,23 +186,7 @@ public final class EslConnection {
      */
     public Future<JobOutcome> bgapi(String command, Optional<CallId> call) {
         String line = EslCommands.oneLine(command);
-        return onContext(session -> {
-            String jobUuid = UUID.randomUUID().toString();
-            Promise<JobOutcome> outcome = Promise.promise();
-            Duration timeout = settings.replyTimeout();
-            long timer = vertx.setTimer(timeout.toMillis(),
-                    id -> jobs.complete(jobUuid, new JobOutcome.TimedOut(timeout)));
-            jobs.register(jobUuid, session, call, outcome, timer);
-            session.send("bgapi " + line + "\nJob-UUID: " + jobUuid + "\n\n")
-                    .onSuccess(reply -> {
-                        String text = reply.header("Reply-Text").orElse("");
-                        if (!text.startsWith("+OK")) {
-                            jobs.complete(jobUuid, new JobOutcome.Failed(text));
-                        }
-                    })
-                    .onFailure(e -> jobs.complete(jobUuid, new JobOutcome.ConnectionLost(String.valueOf(e.getMessage()))));
-            return outcome.future();
-        });
+        return onContext(session -> sessionCommands.bgapi(session, line, call));
     }
 
     private <T> Future<T> onContext(Function<EslSession, Future<T>> action) {

@@ -62,6 +62,30 @@ class EslConnectionTest {
     }
 
     @Test
+    void stopping_says_exit_as_recorded_in_fixture_01_and_stays_stopped_through_freeswitchs_goodbye() throws Exception {
+        try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt").loggedIn()) {
+            pbx.connection.stop().await(5, TimeUnit.SECONDS);
+
+            assertThat(pbx.server.commands()).last().isEqualTo("exit");
+            assertThat(pbx.server.problems()).isEmpty();
+            assertThat(pbx.connection.status()).isEqualTo(new EslConnectionStatus(EslConnectionState.STOPPED, "stopped", 0));
+            assertThat(pbx.server.sessions()).isEqualTo(1);
+            assertThat(pbx.published(PbxEvent.PbxDisconnected.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void stopping_ends_a_job_still_waited_for_as_lost_with_the_connection() throws Exception {
+        try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt").loggedIn()) {
+            var job = pbx.connection.bgapi("originate null/agent1 &park", Optional.empty());
+
+            pbx.connection.stop().await(5, TimeUnit.SECONDS);
+
+            assertThat(job.await(5, TimeUnit.SECONDS)).isEqualTo(new JobOutcome.ConnectionLost("connection stopped"));
+        }
+    }
+
+    @Test
     void a_disconnect_notice_disconnects_and_the_connection_comes_back() throws Exception {
         try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt").loggedIn()) {
             pbx.server.playRest();
