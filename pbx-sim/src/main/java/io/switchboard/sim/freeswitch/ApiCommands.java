@@ -16,11 +16,13 @@ final class ApiCommands {
     private final FsEngine engine;
     private final Originate originate;
     private final ChannelLists lists;
+    private final AttendedTransfer attendedTransfer;
 
     ApiCommands(FsEngine engine) {
         this.engine = engine;
         this.originate = new Originate(engine);
         this.lists = new ChannelLists(engine);
+        this.attendedTransfer = new AttendedTransfer(engine, originate);
     }
 
     /** Runs {@code line}; {@code result} gets the body, at once or (originate) after answer or failure. */
@@ -56,6 +58,7 @@ final class ApiCommands {
             case "uuid_bridge" -> bridge(a, result);
             case "uuid_transfer" -> onChannel(a, result, ch -> transfer(ch, a, result));
             case "uuid_record" -> onChannel(a, result, ch -> record(ch, a, result));
+            case "uuid_broadcast" -> broadcast(a, result);
             case "show" -> result.accept(lists.show(args));
             case "callcenter_config" -> result.accept(engine.callcenter.config(args));
             case "fsctl" -> {
@@ -171,6 +174,25 @@ final class ApiCommands {
         engine.fire(engine.events.event(start ? "RECORD_START" : "RECORD_STOP", ch, List.of(), start
                 ? ChannelEvents.headers("Record-File-Path", a[2])
                 : ChannelEvents.headers("Record-File-Path", a[2], "Record-Completion-Cause", "success-maxtime")));
+    }
+
+    /**
+     * {@code uuid_broadcast <uuid> <path> [aleg|bleg|holdb|both]}: always {@code +OK Message Sent}, even for a
+     * channel that does not exist (mod_commands ignores the result). Only {@code att_xfer::<dial string>} on the
+     * channel itself (no leg word: aleg and holdb) is carried out ({@link AttendedTransfer}); other paths do nothing.
+     */
+    private void broadcast(String[] a, Consumer<String> result) {
+        if (a.length < 2) {
+            result.accept("-USAGE: <uuid> <path> [aleg|bleg|holdb|both]\n");
+            return;
+        }
+        result.accept("+OK Message Sent\n");
+        String legs = a.length > 2 ? a[2] : "aleg holdb";
+        boolean onChannel = legs.contains("aleg") || legs.contains("both");
+        if (onChannel && a[1].startsWith("att_xfer::")) {
+            channel(a[0]).ifPresent(ch -> attendedTransfer.run(ch, a[1].substring("att_xfer::".length()),
+                    legs.contains("holdb")));
+        }
     }
 
     private String status() {

@@ -125,6 +125,51 @@ final class Originate {
         });
     }
 
+    /**
+     * The leg {@code att_xfer} dials from {@code caller} (a {@code loopback/<number>/<context>} or a device):
+     * CREATE, PROGRESS and ANSWER as its {@link Phone} rings and answers; {@code answered} gets the leg,
+     * {@code failed} the cause of a leg that did not answer (busy, unreachable, no answer in 60 s, cancelled).
+     */
+    FsChannel consultation(String dial, FsChannel caller, Consumer<FsChannel> answered, Consumer<String> failed) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("origination_caller_id_name", caller.callerIdName);
+        vars.put("origination_caller_id_number", caller.callerIdNumber);
+        FsChannel ch = channel(dial, dial.startsWith("loopback/") ? "mod_loopback" : "mod_sofia", vars);
+        ch.onHangup = failed;
+        engine.channels.announce(ch);
+        Phone phone = engine.phone(dial);
+        if (phone instanceof Phone.Busy) {
+            engine.after(PROVISIONAL, () -> engine.channels.hangup(ch, "USER_BUSY"));
+        } else if (phone instanceof Phone.Unreachable) {
+            engine.after(PROVISIONAL, () -> engine.channels.hangup(ch, "NORMAL_TEMPORARY_FAILURE"));
+        } else {
+            engine.after(PROVISIONAL, () -> {
+                if (!ch.gone) {
+                    engine.channels.progress(ch);
+                }
+            });
+            Duration timeout = Duration.ofSeconds(60);
+            Phone.Answers answers = phone instanceof Phone.Answers a && a.ringFor().compareTo(timeout) < 0 ? a : null;
+            if (answers == null) {
+                engine.after(timeout, () -> engine.channels.hangup(ch, "NO_ANSWER"));
+                return ch;
+            }
+            engine.after(answers.ringFor().plus(PROVISIONAL), () -> {
+                if (ch.gone) {
+                    return;
+                }
+                ch.onHangup = null;
+                engine.channels.answer(ch);
+                ch.flipCallerId();
+                answered.accept(ch);
+                if (answers.talkFor() != null) {
+                    engine.after(answers.talkFor(), () -> engine.channels.remoteHangup(ch));
+                }
+            });
+        }
+        return ch;
+    }
+
     private void fail(FsChannel ch, String cause, String sipStatus, Consumer<String> result) {
         if (ch.gone) {
             return;
