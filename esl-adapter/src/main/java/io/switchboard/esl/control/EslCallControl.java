@@ -187,7 +187,7 @@ public final class EslCallControl implements CallControl {
      */
     @Override
     public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
-        return onUuid(transferrer.value(), uuid -> transfers.attended(uuid, to));
+        return onCustomer(call, customer -> onUuid(transferrer.value(), uuid -> transfers.attended(customer, uuid, to)));
     }
 
     /**

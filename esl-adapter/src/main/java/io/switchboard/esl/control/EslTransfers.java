@@ -34,7 +34,8 @@ import static io.switchboard.esl.control.Glue.*;
  * {@code -ERR No such channel!} is {@code unknown-call}, and the target stays readable on the channel
  * ({@code switchboard_transfer_target}, {@code switchboard_transfer_context}). Caveats: the customer hears music
  * only when its {@code hold_music} (or the transferrer's) is set, as vanilla {@code vars.xml} does; a nailed-up
- * agent's session leg ends with the transfer, as the transferrer hanging up is what completes it; no
+ * agent's session leg ends with the transfer, as the transferrer hanging up is what completes it; a customer whose
+ * consultation failed is hung up, not sent back to hold, when the agent later leaves; no
  * {@code switchboard::call_transferred} is fired, the completion shows as the target's CHANNEL_BRIDGE with the
  * customer.
  */
@@ -63,8 +64,12 @@ final class EslTransfers {
                 "uuid_transfer " + customer + " " + TRANSFER + CONTEXT);
     }
 
-    /** {@code uuid_setvar_multi <transferrer> ...}, then {@code uuid_broadcast <transferrer> att_xfer::<dial string>}. */
-    CompletionStage<CommandResult> attended(String transferrer, Destination to) {
+    /**
+     * {@code uuid_setvar_multi <transferrer> ...}, {@code uuid_setvar <customer> transfer_after_bridge} (unset, as
+     * {@code switchboard_transfer} does: once handed to the target, the customer must not come back to hold when
+     * the target hangs up), then {@code uuid_broadcast <transferrer> att_xfer::<dial string>}.
+     */
+    CompletionStage<CommandResult> attended(String customer, String transferrer, Destination to) {
         String target;
         String context;
         String dialString;
@@ -82,6 +87,7 @@ final class EslTransfers {
                     "transfer target has spaces, commas, semicolons, quotes or braces: " + EslCallControl.masked(target));
         }
         return commands.apiAll(setTarget(transferrer, target, context),
+                "uuid_setvar " + customer + " transfer_after_bridge",
                 "uuid_broadcast " + transferrer + " att_xfer::" + dialString);
     }
 

@@ -255,13 +255,14 @@ class EslCallControlTest {
     }
 
     @Test
-    void attended_transfer_marks_the_transferrer_then_broadcasts_att_xfer_to_a_loopback_into_the_transfer_context() throws Exception {
+    void attended_transfer_marks_the_transferrer_keeps_the_customer_from_coming_back_to_hold_then_broadcasts_att_xfer() throws Exception {
         CommandResult result = result(control().attendedTransfer(CallId.of(CALL), LegId.of("fs1/" + AGENT_SESSION),
                 new Destination.Number(PhoneNumber.parse("+4930200000", "to"))));
 
         assertThat(result).isEqualTo(CommandResult.ACCEPTED);
         assertThat(sender.sent()).containsExactly(
                 "uuid_setvar_multi " + AGENT_SESSION + " switchboard_transfer_target=+4930200000;switchboard_transfer_context=default",
+                "uuid_setvar " + CUSTOMER + " transfer_after_bridge",
                 "uuid_broadcast " + AGENT_SESSION + " att_xfer::loopback/+4930200000/default");
     }
 
@@ -271,6 +272,7 @@ class EslCallControlTest {
 
         assertThat(sender.sent()).containsExactly(
                 "uuid_setvar_multi " + AGENT_SESSION + " switchboard_transfer_target=user/2000@pbx;switchboard_transfer_context=",
+                "uuid_setvar " + CUSTOMER + " transfer_after_bridge",
                 "uuid_broadcast " + AGENT_SESSION + " att_xfer::user/2000@pbx");
     }
 

@@ -52,6 +52,26 @@ class AttendedTransferTest {
     }
 
     @Test
+    void a_handed_over_customer_whose_transfer_after_bridge_was_unset_ends_with_the_target_instead_of_waiting_again()
+            throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = talkingToAgent(sim, client, "agent-4");
+            client.api("uuid_setvar " + caller + " transfer_after_bridge");
+            client.api("uuid_broadcast agent-4 att_xfer::" + TARGET);
+            List<EventView> consultation = client.until("CHANNEL_BRIDGE", "agent-4");
+            String target = consultation.get(consultation.size() - 1).header("Bridge-B-Unique-ID").orElseThrow();
+            client.api("uuid_kill agent-4 NORMAL_CLEARING");
+            client.next("CHANNEL_BRIDGE", target);
+
+            client.api("uuid_kill " + target + " NORMAL_CLEARING");
+            List<EventView> end = client.until("CHANNEL_HANGUP_COMPLETE", caller);
+
+            assertThat(GlueClient.labels(end, caller)).doesNotContain("switchboard::caller_on_hold");
+        }
+    }
+
+    @Test
     void a_target_that_hangs_up_puts_the_agent_back_with_the_customer() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
