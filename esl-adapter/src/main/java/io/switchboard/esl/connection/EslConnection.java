@@ -288,7 +288,15 @@ public final class EslConnection {
     }
 
     private String mask(String text) {
-        return text.replace(settings.password(), "****");
+        return masked(text, settings.password());
+    }
+
+    /**
+     * {@code text} for the status and logs: the password as {@code ****}, and a run of seven or more digits (a
+     * phone number in a lost command, e.g. {@code att_xfer::loopback/+4930200000/...}) cut to its last four.
+     */
+    static String masked(String text, String password) {
+        return text.replace(password, "****").replaceAll("\\d{3,}(?=\\d{4})", "…");
     }
 
     private String address() {

@@ -86,6 +86,15 @@ class EslConnectionTest {
     }
 
     @Test
+    void a_status_detail_never_shows_the_password_or_a_whole_phone_number_but_keeps_channel_uuids() {
+        String lost = "no reply to 'api uuid_broadcast 7b4824ec-803b-4d44-b8de-3db9c63d547b "
+                + "att_xfer::loopback/+4930200000/default' (auth ClueCon)";
+
+        assertThat(EslConnection.masked(lost, "ClueCon")).isEqualTo("no reply to 'api uuid_broadcast "
+                + "7b4824ec-803b-4d44-b8de-3db9c63d547b att_xfer::loopback/+…0000/default' (auth ****)");
+    }
+
+    @Test
     void a_disconnect_notice_disconnects_and_the_connection_comes_back() throws Exception {
         try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt").loggedIn()) {
             pbx.server.playRest();
