@@ -31,7 +31,8 @@ class SwitchboardGlueOutboundTest {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(config(FsDialplan.switchboard())).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
             session(client);
-            dial(client, "cust-1", PERSON, "switchboard_agent_uuid=sess-1");
+            // 100 s of glue time is 1 s at this time scale: the default 2 s (20 ms) is shorter than a loaded test's round trip
+            dial(client, "cust-1", PERSON, "switchboard_agent_uuid=sess-1,switchboard_connect_wait=100000");
             EventView amd = client.next("switchboard::amd", "cust-1");
             assertThat(client.api("uuid_bridge cust-1 sess-1")).isEqualTo("+OK sess-1\n");
             List<EventView> joined = client.until("CHANNEL_BRIDGE", "cust-1");
