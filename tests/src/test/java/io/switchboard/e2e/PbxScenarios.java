@@ -92,10 +92,12 @@ abstract class PbxScenarios {
 
     /** The agents become available one after the other, the first idle longest. */
     void availableInTurn(String... agents) throws Exception {
-        Instant previous = Instant.MIN;
+        Instant previous = null;
         for (String agent : agents) {
-            Instant after = previous;
-            api.await("a clock tick after " + after, () -> Instant.now().isAfter(after), SOON);
+            if (previous != null) {
+                Instant since = previous;
+                api.await("the clock past " + since, () -> Instant.now().isAfter(since), SOON);
+            }
             api.post("/api/v1/agents/" + agent + "/state", "{\"state\":\"available\"}", 200);
             previous = Instant.parse(api.getJson("/api/v1/agents/" + agent + "/state").path("since").asText());
         }
