@@ -1,5 +1,6 @@
 package io.switchboard.sim;
 
+import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.SimWorld;
 import java.util.function.Consumer;
@@ -16,6 +17,13 @@ public interface SimulatedPbx extends AutoCloseable {
 
     /** A caller dials a DID into the PBX's inbound dialplan; returns the caller's channel. */
     String inboundCall(InboundCall call);
+
+    /**
+     * An agent's phone dials {@code exten} into the glue's feature codes ({@code *71} logs the agent in on
+     * demand, {@code *72} logs it out, {@code *70} logs it in nailed up and the phone's channel stays as the
+     * agent's line until {@link #callerHangsUp hung up}); returns the phone's channel.
+     */
+    String phoneDials(DeskPhone phone, String exten);
 
     /** The caller behind {@code channel} hangs up; no-op if it is gone. */
     void callerHangsUp(String channel);

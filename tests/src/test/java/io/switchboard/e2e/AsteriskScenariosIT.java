@@ -1,33 +1,31 @@
 package io.switchboard.e2e;
 
-import io.switchboard.sim.asterisk.Phone;
-import io.switchboard.sim.SimulatedPbx;
-import io.switchboard.sim.asterisk.AsteriskSimulator;
-import io.switchboard.sim.asterisk.SimulatorConfig;
+import org.junit.jupiter.api.Nested;
 
-import java.util.Map;
+/**
+ * Every family of end-to-end scenarios against the simulated Asterisk 20 over AMI, through the fat jar and the
+ * real Asterisk-Java client.
+ */
+class AsteriskScenariosIT {
 
-/** {@link PbxScenarios} against the simulated Asterisk 20 over AMI, running Switchboard's Asterisk glue. */
-class AsteriskScenariosIT extends PbxScenarios {
-
-    @Override
-    String type() {
-        return "asterisk";
+    @Nested
+    class Inbound extends InboundScenarios {
+        Inbound() {
+            super(PbxFlavour.ASTERISK);
+        }
     }
 
-    @Override
-    SimulatedPbx start(Map<String, Phone> phones, String user, String secret, double timeScale) {
-        return new AsteriskSimulator(SimulatorConfig.of(user, secret).withPhones(phones).withTimeScale(timeScale))
-                .start(0);
+    @Nested
+    class NailedAgents extends NailedAgentScenarios {
+        NailedAgents() {
+            super(PbxFlavour.ASTERISK);
+        }
     }
 
-    @Override
-    String device(String extension) {
-        return "SIP/" + extension;
-    }
-
-    @Override
-    String outboundChannel() {
-        return "SIP/{number}@carrier";
+    @Nested
+    class Resync extends ResyncScenarios {
+        Resync() {
+            super(PbxFlavour.ASTERISK);
+        }
     }
 }

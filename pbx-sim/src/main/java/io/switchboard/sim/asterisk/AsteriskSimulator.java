@@ -126,6 +126,7 @@ public final class AsteriskSimulator implements io.switchboard.sim.SimulatedPbx 
      * conference until {@link #callerHangsUp hung up}. Returns the channel name, e.g.
      * {@code SIP/2001-00000000}.
      */
+    @Override
     public String phoneDials(DeskPhone phone, String exten) {
         return onEngine(() -> new EngineWorld(engine).phoneDials(phone, exten));
     }

@@ -1,6 +1,7 @@
 package io.switchboard.sim.freeswitch;
 
 import io.switchboard.sim.EngineCalls;
+import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.SimWorld;
 import java.io.IOException;
@@ -87,6 +88,16 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
     /** {@link #inboundCall(InboundCall)} with the channel uuid chosen (to replay a capture). */
     public String inboundCall(InboundCall call, String uuid) {
         return onEngine(() -> new InboundCalls(engine).dial(call, uuid).uuid);
+    }
+
+    /**
+     * A registered phone dials {@code exten} in context {@code default}, where the glue's feature codes
+     * are: a {@code user/<user>@<domain>} device calls as that directory user, with the phone's agent as
+     * its {@code switchboard_agent} variable. Returns the channel's uuid.
+     */
+    @Override
+    public String phoneDials(DeskPhone phone, String exten) {
+        return onEngine(() -> new InboundCalls(engine).deskPhone(phone, exten).uuid);
     }
 
     /** The caller behind {@code uuid} hangs up (BYE: NORMAL_CLEARING); no-op if it is gone. */
