@@ -40,14 +40,6 @@ class FreeswitchScenariosIT {
         NailedAgents() {
             super(PbxFlavour.FREESWITCH);
         }
-
-        @Test
-        @Disabled("FreeSWITCH: a customer busy within the command timeout fails the originate stage"
-                + " (originate-failed -> 502 pbx-refused) instead of ending the placed call as busy;"
-                + " EslOriginates.originate must answer ACCEPTED and leave the outcome to OriginateFailed, as AMI does")
-        @Override
-        void a_busy_customer_ends_as_busy_and_frees_the_agent() {
-        }
     }
 
     @Nested

@@ -34,10 +34,10 @@ import static io.switchboard.esl.control.Glue.*;
  * <p>Outcomes, as the port asks:
  * <ul>
  *   <li>{@link CommandResult#ACCEPTED}: every {@code api} body of the command began with {@code +OK}; an
- *       originate's job succeeded or is still ringing (its failure then arrives as {@code OriginateFailed}).</li>
+ *       originate's job succeeded, is still ringing, or ended with a hang-up cause such as {@code USER_BUSY}
+ *       (that outcome arrives as {@code OriginateFailed}, as on Asterisk).</li>
  *   <li>{@link CommandResult.Failed}: {@code unknown-call} (no such channel), {@code esl-refused} (another
- *       {@code -ERR}, its text in the message), {@code originate-failed} ({@code -ERR <CAUSE>} of the job, e.g.
- *       {@code USER_BUSY}), or nothing sent: {@code foreign-id} (not {@code <pbx>/<uuid>}),
+ *       {@code -ERR}, its text in the message), or nothing sent: {@code foreign-id} (not {@code <pbx>/<uuid>}),
  *       {@code unknown-agent-session}, {@code unknown-leg}, {@code not-recording}, {@code invalid-argument}
  *       (a value that would split the command), {@code unsupported} (a blind transfer to a device).</li>
  *   <li>The stage fails with {@link EslUnavailableException} when not logged in or the connection is lost

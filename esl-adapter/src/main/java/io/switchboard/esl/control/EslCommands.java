@@ -21,18 +21,18 @@ import java.util.regex.Pattern;
 /**
  * Sends one ESL command and turns the answer into a {@link CommandResult}. An {@code api} body is trimmed
  * (Quirk 3): {@code +OK...} is accepted; {@code -ERR No such channel!} is {@value #UNKNOWN_CALL}; any other
- * {@code -ERR} is {@value #REFUSED}. A {@code bgapi} job: {@code -ERR <CAUSE>} (Quirk 9) is
- * {@value #ORIGINATE_FAILED}, any other {@code -ERR} {@value #REFUSED}; succeeded, or still running after the
- * command timeout (an originate ends only once answered, Quirk 10, so a ringing customer must not hold the
- * caller up or count as a failure), it is accepted, and its end arrives as events ({@code LegAnswered},
- * {@code OriginateFailed}). No connection and no {@code api} reply in time are not answers: the stage fails
+ * {@code -ERR} is {@value #REFUSED}. A {@code bgapi} job that ends with {@code -ERR <CAUSE>} (Quirk 9: busy,
+ * no answer, a gateway down) was placed and failed as a call, not refused as a command: it is accepted, like
+ * Asterisk's asynchronous Originate, and the cause arrives as {@code OriginateFailed}, so both PBXs report a
+ * busy customer the same way whatever the timing. Any other {@code -ERR} is {@value #REFUSED}. A job that
+ * succeeded, or still runs after the command timeout (an originate ends only once answered, Quirk 10), is
+ * accepted too, and its end arrives as events ({@code LegAnswered}, {@code OriginateFailed}). No connection and no {@code api} reply in time are not answers: the stage fails
  * with {@link EslUnavailableException}. Stages complete on {@code completions}, never on the socket's thread.
  */
 final class EslCommands {
 
     static final String REFUSED = "esl-refused";
     static final String UNKNOWN_CALL = "unknown-call";
-    static final String ORIGINATE_FAILED = "originate-failed";
 
     private static final Pattern CAUSE = Pattern.compile("-ERR [A-Z_]+");
 
@@ -93,9 +93,8 @@ final class EslCommands {
     static CommandResult outcomeOf(String command, JobOutcome outcome) {
         if (outcome instanceof JobOutcome.Failed failed) {
             String text = failed.result().trim();
-            String message = word(command) + ": " + (text.isEmpty() ? "(empty reply)" : text);
-            return CAUSE.matcher(text).matches() ? new CommandResult.Failed(ORIGINATE_FAILED, message)
-                    : new CommandResult.Failed(REFUSED, message);
+            return CAUSE.matcher(text).matches() ? CommandResult.ACCEPTED
+                    : new CommandResult.Failed(REFUSED, word(command) + ": " + (text.isEmpty() ? "(empty reply)" : text));
         }
         if (outcome instanceof JobOutcome.ConnectionLost) {
             return null;

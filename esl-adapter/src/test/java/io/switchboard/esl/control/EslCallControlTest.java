@@ -185,12 +185,21 @@ class EslCallControlTest {
     }
 
     @Test
-    void an_originate_whose_job_ends_with_a_hangup_cause_is_failed_with_that_cause() throws Exception {
+    void an_originate_whose_job_ends_with_a_hangup_cause_was_placed_and_is_accepted() throws Exception {
         sender.bgapi("originate", new JobOutcome.Failed("-ERR USER_BUSY\n"));
 
         CommandResult result = result(control().originate(outbound(Duration.ofSeconds(20), Map.of())));
 
-        assertThat(result).isEqualTo(new CommandResult.Failed("originate-failed", "originate: -ERR USER_BUSY"));
+        assertThat(result).isEqualTo(CommandResult.ACCEPTED);
+    }
+
+    @Test
+    void an_originate_whose_job_ends_with_an_error_that_is_no_hangup_cause_is_refused() throws Exception {
+        sender.bgapi("originate", new JobOutcome.Failed("-ERR Invalid dial string\n"));
+
+        CommandResult result = result(control().originate(outbound(Duration.ofSeconds(20), Map.of())));
+
+        assertThat(result).isEqualTo(new CommandResult.Failed("esl-refused", "originate: -ERR Invalid dial string"));
     }
 
     @Test
