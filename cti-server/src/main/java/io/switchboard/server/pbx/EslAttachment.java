@@ -13,6 +13,7 @@ import io.switchboard.esl.control.EslSender;
 import io.switchboard.esl.control.PublishedLegs;
 import io.switchboard.esl.translate.EslChannels;
 import io.switchboard.server.config.PbxConnection;
+import io.switchboard.server.config.PbxType;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +98,7 @@ final class EslAttachment implements PbxAttachment {
           + " gateway named 'default'; name your carrier gateway so, or set pbx[].outbound-channel\"", pbx.name(),
           pbx.outboundChannel());
     }
-    return new EslAttachment(events, timer, connection, new AttachedPbx(id, control, stream));
+    return new EslAttachment(events, timer, connection, new AttachedPbx(id, PbxType.FREESWITCH, control, stream));
   }
 
   private static double skipped(EslConnection connection) {
