@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * The parts of one FreeSWITCH, wired: settings from the {@code pbx[]} entry, the ESL connection on the
  * node's Vert.x, its own single-thread event executor (decoding and translation never run on an event
  * loop, and stay in FreeSWITCH's order: docs/esl.md, "Back-pressure"), call control ({@link EslCallControl}
- * dialling customers on {@code pbx[].outbound-channel},
- * recording into {@code pbx[].recording-directory}), and the hand-off of its events to a Vert.x context.
+ * dialling customers on {@code pbx[].outbound-channel}, recording into {@code pbx[].recording-directory}), and
+ * the hand-off of its events to a Vert.x context.
  */
 final class EslAttachment implements PbxAttachment {
 
