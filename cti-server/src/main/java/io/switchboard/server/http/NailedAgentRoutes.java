@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Nailed-up agents and their outbound calls: {@code /api/v1/agents/{id}/session} (GET the line, POST opens it
- * by ringing the agent's device on the PBX {@link LinePbx} picks, DELETE hangs it up) and {@code POST /api/v1/calls}. Commands answer 202:
- * what the PBX then does shows in the agent's state and the call record.
+ * by ringing the agent's device on the PBX {@link LinePbx} picks, DELETE hangs it up) and
+ * {@code POST /api/v1/calls}. Commands answer 202: what the PBX then does shows in the agent's state and the call
+ * record.
  */
 final class NailedAgentRoutes {
 
