@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's demo command, run from the fat jar as a user runs it: it prints
- * the URL, its dependencies report up, it serves metrics, and what it stored
- * is still there after a restart on the same data directory.
+ * the URL, its dependencies (the simulated PBX too) report up, it serves
+ * metrics, what it stored is still there after a restart on the same data
+ * directory, and {@code --pbx freeswitch} attaches a simulated FreeSWITCH.
  */
 class DemoCommandIT {
 
@@ -55,6 +56,7 @@ class DemoCommandIT {
             JsonNode dependencies = json.readTree(status.body());
             assertThat(stateOf(dependencies, "database")).as(status.body()).isEqualTo("up");
             assertThat(stateOf(dependencies, "hazelcast")).as(status.body()).isEqualTo("up");
+            assertThat(eventuallyUp(url, "pbx/demo-asterisk")).as(demo.transcript()).isEqualTo("up");
 
             assertThat(get(url + "/health/ready").statusCode()).isEqualTo(200);
 
@@ -67,6 +69,29 @@ class DemoCommandIT {
             HttpResponse<String> openApi = get(url + "/api/openapi.yaml");
             assertThat(openApi.statusCode()).isEqualTo(200);
             assertThat(openApi.body()).startsWith("openapi: 3");
+
+            assertThat(demo.stop(Duration.ofSeconds(60))).as(demo.transcript()).isIn(0, 130, 143);
+        }
+    }
+
+    @Test
+    void the_freeswitch_demo_attaches_a_simulated_freeswitch_and_opens_a_line_on_it() throws Exception {
+        try (ServerProcess demo = ServerProcess.start(Map.of(), "demo", "--pbx", "freeswitch", "--port", "0",
+                "--data-dir", dataDir.toString())) {
+            String url = demo.awaitStdout(READY, STARTUP).group(1);
+
+            assertThat(eventuallyUp(url, "pbx/demo-freeswitch")).as(demo.transcript()).isEqualTo("up");
+            assertThat(json.readTree(get(url + "/status").body()).path("dependencies").has("pbx/demo-asterisk"))
+                    .isFalse();
+
+            String agent = """
+                    {"id": "fs-agent", "displayName": "Grace Hopper", "device": "sofia/internal/1001@127.0.0.1",
+                     "skills": [{"skill": "billing", "proficiency": 5}]}
+                    """;
+            assertThat(post(url + "/api/v1/agents", agent).statusCode()).isEqualTo(201);
+            HttpResponse<String> line = post(url + "/api/v1/agents/fs-agent/session", "{\"pbx\": \"demo-freeswitch\"}");
+            assertThat(line.statusCode()).as(line.body()).isEqualTo(202);
+            assertThat(json.readTree(line.body()).path("pbx").asText()).isEqualTo("demo-freeswitch");
 
             assertThat(demo.stop(Duration.ofSeconds(60))).as(demo.transcript()).isIn(0, 130, 143);
         }
@@ -103,6 +128,22 @@ class DemoCommandIT {
 
     private ServerProcess startDemo() throws IOException {
         return ServerProcess.start(Map.of(), "demo", "--port", "0", "--data-dir", dataDir.toString());
+    }
+
+    private HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The state of {@code dependency} in /status once it is up, or the last one seen after 30 s. */
+    private String eventuallyUp(String url, String dependency) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String state = stateOf(json.readTree(get(url + "/status").body()), dependency);
+        while (!state.equals("up") && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            state = stateOf(json.readTree(get(url + "/status").body()), dependency);
+        }
+        return state;
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -87,6 +87,7 @@ class HelmRenderedConfigIT {
                       type: freeswitch
                       host: 10.0.0.20
                       port: 8022
+                      recording-directory: /srv/fs-recordings
                       %s
                 """.formatted(
                         existing ? "switchboard-pbx" : "\"\"",
@@ -105,6 +106,8 @@ class HelmRenderedConfigIT {
         assertThat(pbx.get(0).transferContext()).isEqualTo("from-switchboard");
         assertThat(pbx.get(0).region()).isEqualTo("DE");
         assertThat(pbx.get(1).outboundChannel()).isEqualTo(PbxConnection.DEFAULT_FREESWITCH_OUTBOUND_CHANNEL);
+        assertThat(pbx.get(1).recordingDirectory()).isEqualTo("/srv/fs-recordings");
+        assertThat(pbx.get(0).recordingDirectory()).as("asterisk records into its own directory").isEmpty();
         String secretName = existing ? "switchboard-pbx" : RELEASE;
         assertThat(pbx.get(0).secret().value())
                 .isEqualTo(dummySecret(secretName, existing ? "main" : "pbx-main"));

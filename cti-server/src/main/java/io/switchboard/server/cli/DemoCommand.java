@@ -9,10 +9,14 @@ import io.switchboard.server.config.PbxConnection;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.Secret;
 import io.switchboard.server.config.SwitchboardConfig;
+import io.switchboard.sim.SimulatedPbx;
 import io.switchboard.sim.asterisk.AsteriskSimulator;
 import io.switchboard.sim.asterisk.SimulatorConfig;
+import io.switchboard.sim.freeswitch.FreeswitchConfig;
+import io.switchboard.sim.freeswitch.FreeswitchSimulator;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -20,11 +24,13 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard demo}: one node on embedded defaults, for trying Switchboard out, attached over AMI
- * to an in-process simulated Asterisk ({@code pbx/demo-asterisk}) on a free loopback port.
+ * {@code switchboard demo}: one node on embedded defaults, for trying Switchboard out, attached to an
+ * in-process simulated PBX on a free loopback port: Asterisk over AMI ({@code pbx/demo-asterisk}, the default)
+ * or, with {@code --pbx freeswitch}, FreeSWITCH over ESL running Switchboard's glue ({@code pbx/demo-freeswitch}).
  */
 @Command(
     name = "demo",
@@ -32,15 +38,19 @@ import picocli.CommandLine.Spec;
     description = {
         "Try Switchboard: one node on built-in defaults, no configuration file needed.",
         "",
-        "Starts an embedded MariaDB, a single Hazelcast member on loopback, a simulated Asterisk (AMI on a"
-            + " free loopback port, attached as PBX demo-asterisk) and HTTP on localhost, then prints the URL"
+        "Starts an embedded MariaDB, a single Hazelcast member on loopback, a simulated PBX (Asterisk over AMI,"
+            + " attached as PBX demo-asterisk, or with --pbx freeswitch FreeSWITCH over ESL, attached as"
+            + " demo-freeswitch; either on a free loopback port) and HTTP on localhost, then prints the URL"
             + " to open. Stop it with Ctrl-C.",
         ""
     })
 final class DemoCommand implements Callable<Integer> {
 
   static final String DEMO_PBX = "demo-asterisk";
+  static final String DEMO_FREESWITCH = "demo-freeswitch";
   static final String DEMO_USER = "demo";
+  /** The simulated FreeSWITCH dials any {@code sofia/} target, so the demo names its carrier gateway plainly. */
+  static final String DEMO_FREESWITCH_OUTBOUND = "sofia/gateway/demo-carrier/{number}";
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
@@ -51,33 +61,58 @@ final class DemoCommand implements Callable<Integer> {
       description = "Where the embedded MariaDB keeps its files (default: ~/.local/share/switchboard/mariadb).")
   Path dataDir;
 
+  @Option(names = "--pbx", paramLabel = "asterisk|freeswitch", defaultValue = "asterisk",
+      description = "Which PBX to simulate and attach to (default: ${DEFAULT-VALUE}).")
+  String pbx;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--port must be between 0 and 65535, got " + port);
+      throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
     }
+    PbxType type = pbxType();
     SwitchboardConfig defaults = ConfigLoader.defaults().config();
     DatabaseConfig database = dataDir == null ? defaults.database()
         : defaults.database().withEmbedded(new EmbeddedDatabaseSettings(dataDir.toString(), 0));
     // A fresh secret per run: nothing to leak, nothing to configure.
     String secret = UUID.randomUUID().toString();
-    AsteriskSimulator asterisk = new AsteriskSimulator(SimulatorConfig.of(DEMO_USER, secret)).start(0);
+    SimulatedPbx simulator = type == PbxType.FREESWITCH
+        ? new FreeswitchSimulator(FreeswitchConfig.of(secret)).start(0) // routes with the shipped glue
+        : new AsteriskSimulator(SimulatorConfig.of(DEMO_USER, secret)).start(0);
     try {
-      LOG.info("event=demo-asterisk-started pbx={} ami=127.0.0.1:{} user={}", DEMO_PBX, asterisk.port(), DEMO_USER);
+      PbxConnection attached = attach(type, simulator.port(), secret);
       SwitchboardConfig config = defaults.withHttp(new HttpSettings("127.0.0.1", port)).withDatabase(database)
-          .withPbx(List.of(new PbxConnection(DEMO_PBX, PbxType.ASTERISK, "127.0.0.1", asterisk.port(), DEMO_USER,
-              new Secret(secret))));
+          .withPbx(List.of(attached));
       return NodeRunner.runUntilStopped(new LoadedConfig(config, "demo defaults", List.of()), server -> {
         spec.commandLine().getOut().println(
             "Switchboard demo is running: open http://localhost:" + server.httpPort() + "/");
         spec.commandLine().getOut().flush();
-      }, asterisk::stop);
+      }, simulator::stop);
     } catch (RuntimeException | InterruptedException e) {
-      asterisk.stop();
+      simulator.stop();
       throw e;
     }
+  }
+
+  private PbxType pbxType() {
+    return switch (pbx.toLowerCase(Locale.ROOT)) {
+      case "asterisk" -> PbxType.ASTERISK;
+      case "freeswitch" -> PbxType.FREESWITCH;
+      default -> throw new ParameterException(spec.commandLine(),
+          "--pbx must be asterisk or freeswitch, got '" + pbx + "'");
+    };
+  }
+
+  private static PbxConnection attach(PbxType type, int simulatorPort, String secret) {
+    if (type == PbxType.FREESWITCH) {
+      LOG.info("event=demo-pbx-started pbx={} type=freeswitch esl=127.0.0.1:{}", DEMO_FREESWITCH, simulatorPort);
+      return new PbxConnection(DEMO_FREESWITCH, PbxType.FREESWITCH, "127.0.0.1", simulatorPort, null,
+          new Secret(secret), DEMO_FREESWITCH_OUTBOUND, null, null, null);
+    }
+    LOG.info("event=demo-pbx-started pbx={} type=asterisk ami=127.0.0.1:{} user={}", DEMO_PBX, simulatorPort,
+        DEMO_USER);
+    return new PbxConnection(DEMO_PBX, PbxType.ASTERISK, "127.0.0.1", simulatorPort, DEMO_USER, new Secret(secret));
   }
 }

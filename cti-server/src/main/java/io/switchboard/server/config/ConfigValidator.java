@@ -16,6 +16,8 @@ final class ConfigValidator {
   record Problem(String key, String message) {}
 
   private static final Pattern CONTEXT = Pattern.compile("[A-Za-z0-9_-]{1,79}");
+  /** An absolute path FreeSWITCH's {@code uuid_record} and {@code uuid_setvar} take as one argument. */
+  private static final Pattern RECORDING_DIRECTORY = Pattern.compile("/[^\\s,;{}\\[\\]'\"]*");
 
   private final List<Problem> problems = new ArrayList<>();
 
@@ -90,6 +92,18 @@ final class ConfigValidator {
       notBlank(at + ".host", c.host());
       port(at + ".port", c.port(), false);
       dialing(at, c);
+      recording(at, c);
+    }
+  }
+
+  private void recording(String at, PbxConnection c) {
+    String key = at + ".recording-directory";
+    if (c.type() == PbxType.ASTERISK && !c.recordingDirectory().isEmpty()) {
+      problems.add(new Problem(key, "is for FreeSWITCH only: Asterisk writes recordings to its own monitor directory"
+          + " (astspooldir/monitor in asterisk.conf); remove the key from this asterisk entry"));
+    } else if (c.type() == PbxType.FREESWITCH && !RECORDING_DIRECTORY.matcher(c.recordingDirectory()).matches()) {
+      problems.add(new Problem(key, "must be an absolute path without spaces, commas, semicolons, brackets, braces or quotes, e.g. "
+          + PbxConnection.DEFAULT_FREESWITCH_RECORDING_DIRECTORY + "; got '" + c.recordingDirectory() + "'"));
     }
   }
 

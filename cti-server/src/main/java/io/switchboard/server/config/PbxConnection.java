@@ -10,11 +10,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                        the type's default ({@link #defaultOutboundChannel(PbxType)})
  * @param transferContext the PBX's dialplan context that dials a transfer target's number
  * @param region          ISO 3166 region for numbers that come without a country code, {@code ZZ} for none
+ * @param recordingDirectory FreeSWITCH only: where FreeSWITCH writes recordings; left out,
+ *                        {@link #DEFAULT_FREESWITCH_RECORDING_DIRECTORY}. Empty for Asterisk, which records into
+ *                        its own monitor directory (setting it there is a configuration error)
  */
 public record PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret,
     @JsonProperty("outbound-channel") String outboundChannel,
     @JsonProperty("transfer-context") String transferContext,
-    String region) {
+    String region,
+    @JsonProperty("recording-directory") String recordingDirectory) {
 
   /** Dials customers through Asterisk's {@code default} context: the admin's own outbound routes. */
   public static final String DEFAULT_OUTBOUND_CHANNEL = "Local/{number}@default";
@@ -25,6 +29,8 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
    */
   public static final String DEFAULT_FREESWITCH_OUTBOUND_CHANNEL = "sofia/gateway/default/{number}";
   public static final String DEFAULT_TRANSFER_CONTEXT = "default";
+  /** The {@code recordings_dir} of FreeSWITCH's Debian/RPM packages. */
+  public static final String DEFAULT_FREESWITCH_RECORDING_DIRECTORY = "/var/lib/freeswitch/recordings";
   /** libphonenumber's "unknown region": numbers without a country code are not guessed at. */
   public static final String NO_REGION = "ZZ";
 
@@ -40,11 +46,19 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
     }
     transferContext = transferContext == null ? DEFAULT_TRANSFER_CONTEXT : transferContext;
     region = region == null ? NO_REGION : region;
+    if (recordingDirectory == null || recordingDirectory.isBlank()) {
+      recordingDirectory = type == PbxType.FREESWITCH ? DEFAULT_FREESWITCH_RECORDING_DIRECTORY : "";
+    }
   }
 
-  /** An entry with the default outbound channel, transfer context and region. */
+  /** An entry with the default outbound channel, transfer context, region and recording directory. */
   public PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret) {
-    this(name, type, host, port, username, secret, null, null, null);
+    this(name, type, host, port, username, secret, null, null, null, null);
+  }
+
+  /** True when a FreeSWITCH entry dials through the assumed gateway {@code default} because it names no other. */
+  public boolean dialsThroughAssumedGateway() {
+    return type == PbxType.FREESWITCH && DEFAULT_FREESWITCH_OUTBOUND_CHANNEL.equals(outboundChannel);
   }
 
   /** The {@code outbound-channel} an entry of {@code type} gets when it names none; Asterisk's when the type is missing. */

@@ -3,6 +3,7 @@ package io.switchboard.server.http;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.server.agent.AgentRequest;
+import io.switchboard.server.pbx.LinePbx;
 import io.switchboard.server.routing.CommandOutcome;
 import io.switchboard.server.routing.NailedAgents;
 import io.vertx.core.Future;
@@ -14,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Nailed-up agents and their outbound calls: {@code /api/v1/agents/{id}/session} (GET the line, POST opens it
- * by ringing the agent's device, DELETE hangs it up) and {@code POST /api/v1/calls}. Commands answer 202:
- * what the PBX then does shows in the agent's state and the call record.
+ * by ringing the agent's device on the PBX {@link LinePbx} picks, DELETE hangs it up) and
+ * {@code POST /api/v1/calls}. Commands answer 202: what the PBX then does shows in the agent's state and the call
+ * record.
  */
 final class NailedAgentRoutes {
 
@@ -30,15 +32,34 @@ final class NailedAgentRoutes {
   void mount(Router router) {
     router.get("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 200,
         nailed.line(agent))));
-    router.post("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 202,
-        nailed.openLine(agent))));
+    router.post("/api/v1/agents/:id/session").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(ctx -> withAgent(ctx, agent -> openLine(ctx, agent)));
     router.delete("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 202,
         nailed.closeLine(agent))));
     router.post("/api/v1/calls").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(this::dial);
   }
 
-  private void dial(RoutingContext ctx) {
+  /** The body is optional; {@code {"pbx": "<name>"}} picks the PBX when the node cannot tell on its own. */
+  private void openLine(RoutingContext ctx, AgentId agent) {
+    Optional<String> pbx = Optional.empty();
+    if (ctx.body().length() > 0) {
+      JsonObject body = jsonObject(ctx);
+      if (body == null) {
+        return;
+      }
+      Object value = body.getValue(LinePbx.FIELD);
+      if (value != null && !(value instanceof String name && !name.isBlank())) {
+        ApiError.invalidField(LinePbx.FIELD, "must be the name of an attached PBX (its pbx[].name)").send(ctx, 400);
+        return;
+      }
+      pbx = Optional.ofNullable((String) value);
+    }
+    answer(ctx, 202, nailed.openLine(agent, pbx));
+  }
+
+  /** The body as a JSON object; null when a 400 was sent. */
+  private static JsonObject jsonObject(RoutingContext ctx) {
     JsonObject body;
     try {
       body = ctx.body().asJsonObject();
@@ -47,6 +68,13 @@ final class NailedAgentRoutes {
     }
     if (body == null) {
       new ApiError("invalid-json", "the request body must be a JSON object", new JsonObject()).send(ctx, 400);
+    }
+    return body;
+  }
+
+  private void dial(RoutingContext ctx) {
+    JsonObject body = jsonObject(ctx);
+    if (body == null) {
       return;
     }
     if (!(body.getValue("agentId") instanceof String agent) || !AgentRequest.IDENTIFIER.matcher(agent).matches()) {

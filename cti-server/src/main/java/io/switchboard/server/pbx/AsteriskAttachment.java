@@ -15,6 +15,7 @@ import io.switchboard.ami.translate.userevent.SwitchboardUserEvent;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.retry.RetryPolicy;
 import io.switchboard.server.config.PbxConnection;
+import io.switchboard.server.config.PbxType;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,7 +82,7 @@ final class AsteriskAttachment implements PbxAttachment {
         pbx.outboundChannel(), pbx.transferContext(), scheduler, onContext, COMMAND_TIMEOUT);
     LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(), pbx.host(), pbx.port(),
         pbx.username());
-    return new AsteriskAttachment(scheduler, connection, new AttachedPbx(id, control, events));
+    return new AsteriskAttachment(scheduler, connection, new AttachedPbx(id, PbxType.ASTERISK, control, events));
   }
 
   /** The glue's UserEvent classes must be known to each new connection before it logs in. */

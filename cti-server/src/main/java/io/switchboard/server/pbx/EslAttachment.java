@@ -13,6 +13,7 @@ import io.switchboard.esl.control.EslSender;
 import io.switchboard.esl.control.PublishedLegs;
 import io.switchboard.esl.translate.EslChannels;
 import io.switchboard.server.config.PbxConnection;
+import io.switchboard.server.config.PbxType;
 import io.vertx.core.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The parts of one FreeSWITCH, wired: settings from the {@code pbx[]} entry, the ESL connection on the
  * node's Vert.x, its own single-thread event executor (decoding and translation never run on an event
  * loop, and stay in FreeSWITCH's order: docs/esl.md, "Back-pressure"), call control ({@link EslCallControl}
- * dialling customers on {@code pbx[].outbound-channel}), and the hand-off of its events to a Vert.x context.
+ * dialling customers on {@code pbx[].outbound-channel}, recording into {@code pbx[].recording-directory}), and
+ * the hand-off of its events to a Vert.x context.
  */
 final class EslAttachment implements PbxAttachment {
 
@@ -43,11 +45,6 @@ final class EslAttachment implements PbxAttachment {
   static final Duration CONNECT_TIMEOUT = AsteriskAttachment.CONNECT_TIMEOUT;
   /** How long a call-control command may wait for FreeSWITCH's reply before it fails as {@code esl-timeout}. */
   static final Duration COMMAND_TIMEOUT = AsteriskAttachment.COMMAND_TIMEOUT;
-  /**
-   * Where FreeSWITCH writes recordings ({@code <dir>/<name>.wav}): the {@code recordings_dir} of FreeSWITCH's
-   * Debian/RPM packages. Not configurable yet.
-   */
-  static final String RECORDING_DIRECTORY = "/var/lib/freeswitch/recordings";
 
   private final ExecutorService events;
   private final ScheduledThreadPoolExecutor timer;
@@ -91,12 +88,17 @@ final class EslAttachment implements PbxAttachment {
         .register(meters);
     Executor onContext = task -> context.runOnContext(v -> task.run());
     EslCallControl control = new EslCallControl(id, EslSender.of(connection), legs, pbx.outboundChannel(),
-        pbx.transferContext(), RECORDING_DIRECTORY, timer, onContext, COMMAND_TIMEOUT);
+        pbx.transferContext(), pbx.recordingDirectory(), timer, onContext, COMMAND_TIMEOUT);
     // The FreeSWITCH glue waits for Switchboard to bridge a live outbound answer (the Asterisk glue joins itself).
     eslEvents.subscribe(control.liveAnswers());
-    LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{} outbound={}", pbx.name(), pbx.host(), pbx.port(),
-        pbx.outboundChannel());
-    return new EslAttachment(events, timer, connection, new AttachedPbx(id, control, stream));
+    LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{} outbound={} recordings={}", pbx.name(), pbx.host(),
+        pbx.port(), pbx.outboundChannel(), pbx.recordingDirectory());
+    if (pbx.dialsThroughAssumedGateway()) {
+      LOG.warn("event=pbx-outbound-channel-default pbx={} outbound={} hint=\"customers are dialled through a sofia"
+          + " gateway named 'default'; name your carrier gateway so, or set pbx[].outbound-channel\"", pbx.name(),
+          pbx.outboundChannel());
+    }
+    return new EslAttachment(events, timer, connection, new AttachedPbx(id, PbxType.FREESWITCH, control, stream));
   }
 
   private static double skipped(EslConnection connection) {

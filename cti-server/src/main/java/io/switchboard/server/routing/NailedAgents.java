@@ -12,7 +12,9 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.OutboundCalls;
 import io.switchboard.queue.routing.RoutingEngine;
+import io.switchboard.server.config.PbxType;
 import io.switchboard.server.pbx.AttachedPbx;
+import io.switchboard.server.pbx.LinePbx;
 import io.switchboard.server.pbx.PbxConnections;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -20,6 +22,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -69,10 +73,11 @@ public final class NailedAgents {
   }
 
   /**
-   * Rings the agent's device into the agent's session on the first attached PBX. The line counts as open
-   * once the agent answers ({@code AgentSessionOpened}), which also logs the agent in.
+   * Rings the agent's device into the agent's session on the PBX {@link LinePbx} chooses: {@code requestedPbx}
+   * if given, else the only attached PBX, else the only one speaking the device's technology. The line counts
+   * as open once the agent answers ({@code AgentSessionOpened}), which also logs the agent in.
    */
-  public Future<CommandOutcome> openLine(AgentId agent) {
+  public Future<CommandOutcome> openLine(AgentId agent, Optional<String> requestedPbx) {
     return withAgent(agent, found -> onContext(() -> {
       if (found.device().isEmpty()) {
         return refused(409, "agent-has-no-device", "agent '" + agent.value() + "' has no device to ring");
@@ -81,14 +86,17 @@ public final class NailedAgents {
       if (open.isPresent()) {
         return refused(409, "agent-line-open", "agent '" + agent.value() + "' already has an open line");
       }
-      Optional<AttachedPbx> attached = pbx.all().stream().findFirst();
-      if (attached.isEmpty()) {
-        return refused(409, "pbx-not-attached", "no PBX is attached to this node");
+      Map<PbxId, PbxType> attached = new LinkedHashMap<>();
+      pbx.all().forEach(a -> attached.put(a.id(), a.type()));
+      LinePbx.Choice choice = LinePbx.choose(requestedPbx, found.device().get(), attached);
+      if (choice instanceof LinePbx.Refused no) {
+        return refused(no.status(), no.errorId(), no.message());
       }
-      LegId leg = LegId.of(newCallId(attached.get().id()).value());
-      LOG.info("event=agent-line-opening agentId={} pbx={} legId={}", agent, attached.get().id(), leg);
-      return command(attached.get().callControl().openAgentSession(agent, leg, found.device().get()),
-          () -> new JsonObject().put("agentId", agent.value()).put("pbx", attached.get().id().value())
+      AttachedPbx chosen = pbx.get(((LinePbx.Chosen) choice).pbx().value()).orElseThrow();
+      LegId leg = LegId.of(newCallId(chosen.id()).value());
+      LOG.info("event=agent-line-opening agentId={} pbx={} legId={}", agent, chosen.id(), leg);
+      return command(chosen.callControl().openAgentSession(agent, leg, found.device().get()),
+          () -> new JsonObject().put("agentId", agent.value()).put("pbx", chosen.id().value())
               .put("legId", leg.value()).put("state", "ringing"));
     }));
   }

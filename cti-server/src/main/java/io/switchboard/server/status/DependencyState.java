@@ -8,10 +8,6 @@ public enum DependencyState {
   UP,
   /** Not working: the check failed or did not answer in time; {@code detail} says why. */
   DOWN,
-  /** The PBX port accepts TCP connections, but no protocol session is open yet (no adapter attached). */
-  REACHABLE,
-  /** The PBX port refused the connection or did not answer in time. */
-  UNREACHABLE,
   /** Enabled and configured, but not exercised yet (CRM connectors before their first call). */
   CONFIGURED,
   /** Switched off in the configuration; not a problem. */
@@ -19,7 +15,7 @@ public enum DependencyState {
 
   /** True for the states an operator should look at. */
   public boolean isProblem() {
-    return this == DOWN || this == UNREACHABLE;
+    return this == DOWN;
   }
 
   public String wireName() {

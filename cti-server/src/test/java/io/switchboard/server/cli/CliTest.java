@@ -54,6 +54,21 @@ class CliTest {
   }
 
   @Test
+  void the_demo_explains_its_pbx_choice() {
+    assertThat(run("help", "demo")).isZero();
+
+    assertThat(out.toString()).contains("--pbx=asterisk|freeswitch", "demo-freeswitch");
+  }
+
+  @Test
+  void a_demo_pbx_that_cannot_be_simulated_exits_2_naming_the_option() {
+    assertThat(run("demo", "--pbx", "yate", "--port", "0")).isEqualTo(ExitCode.USAGE.code());
+
+    assertThat(errLines()).containsExactly(
+        "switchboard: --pbx must be asterisk or freeswitch, got 'yate' (see 'switchboard demo --help')");
+  }
+
+  @Test
   void version_prints_a_version() {
     assertThat(run("--version")).isZero();
 

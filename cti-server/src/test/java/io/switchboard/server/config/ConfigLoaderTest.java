@@ -166,7 +166,49 @@ class ConfigLoaderTest {
     assertThat(new PbxConnection("main", PbxType.ASTERISK, "pbx1", null, null, null).outboundChannel())
         .isEqualTo(PbxConnection.DEFAULT_OUTBOUND_CHANNEL);
     assertThat(new PbxConnection("fs", PbxType.FREESWITCH, "fs1", 8021, "", Secret.NONE,
-        "sofia/gateway/carrier/{number}", null, null).outboundChannel()).isEqualTo("sofia/gateway/carrier/{number}");
+        "sofia/gateway/carrier/{number}", null, null, null).outboundChannel()).isEqualTo("sofia/gateway/carrier/{number}");
+  }
+
+  @Test
+  void only_a_freeswitch_entry_left_on_the_default_gateway_dials_through_the_assumed_gateway() {
+    assertThat(new PbxConnection("fs", PbxType.FREESWITCH, "fs1", null, null, null).dialsThroughAssumedGateway())
+        .isTrue();
+    assertThat(new PbxConnection("fs", PbxType.FREESWITCH, "fs1", 8021, "", Secret.NONE,
+        "sofia/gateway/carrier/{number}", null, null, null).dialsThroughAssumedGateway()).isFalse();
+    assertThat(new PbxConnection("main", PbxType.ASTERISK, "pbx1", null, null, null).dialsThroughAssumedGateway())
+        .isFalse();
+  }
+
+  @Test
+  void a_freeswitch_entry_records_into_the_packaged_directory_unless_told_otherwise() throws IOException {
+    List<PbxConnection> pbx = load("""
+        pbx:
+          - {name: fs, type: freeswitch, host: fs1}
+          - {name: fs2, type: freeswitch, host: fs2, recording-directory: /srv/recordings/fs2}
+          - {name: main, type: asterisk, host: pbx1}
+        """, Map.of()).config().pbx();
+
+    assertThat(pbx.get(0).recordingDirectory()).isEqualTo("/var/lib/freeswitch/recordings");
+    assertThat(pbx.get(1).recordingDirectory()).isEqualTo("/srv/recordings/fs2");
+    assertThat(pbx.get(2).recordingDirectory()).isEmpty();
+  }
+
+  @Test
+  void a_recording_directory_that_freeswitch_cannot_take_is_named() {
+    String entry = "pbx:\n  - {name: fs, type: freeswitch, host: fs1, recording-directory: '%s'}\n";
+    assertThatThrownBy(() -> load(entry.formatted("recordings"), Map.of()))
+        .hasMessageContaining("key 'pbx[0].recording-directory' must be an absolute path")
+        .hasMessageContaining("got 'recordings'");
+    assertThatThrownBy(() -> load(entry.formatted("/srv/my recordings"), Map.of()))
+        .hasMessageContaining("key 'pbx[0].recording-directory' must be an absolute path without spaces");
+    assertThatThrownBy(() -> load(entry.formatted("/srv/a,b"), Map.of()))
+        .hasMessageContaining("key 'pbx[0].recording-directory' must be an absolute path");
+  }
+
+  @Test
+  void a_recording_directory_on_an_asterisk_entry_is_refused_because_asterisk_picks_its_own() {
+    assertThatThrownBy(() -> load("pbx:\n  - {name: main, type: asterisk, host: pbx1, recording-directory: /srv/rec}\n",
+        Map.of())).hasMessageContaining("key 'pbx[0].recording-directory' is for FreeSWITCH only");
   }
 
   @Test

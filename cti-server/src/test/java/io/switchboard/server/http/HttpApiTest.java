@@ -2,7 +2,6 @@ package io.switchboard.server.http;
 
 import static io.switchboard.server.status.DependencyState.DISABLED;
 import static io.switchboard.server.status.DependencyState.DOWN;
-import static io.switchboard.server.status.DependencyState.UNREACHABLE;
 import static io.switchboard.server.status.DependencyState.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +76,7 @@ class HttpApiTest {
   @Test
   void readiness_is_503_naming_the_dependency_that_is_down(VertxTestContext test) {
     serve(FakeCheck.required("database", DOWN), FakeCheck.required("hazelcast", UP),
-        FakeCheck.optional("pbx/main", "pbx", UNREACHABLE))
+        FakeCheck.optional("pbx/main", "pbx", DOWN))
         .compose(v -> get("/health/ready"))
         .onComplete(test.succeeding(r -> test.verify(() -> {
           assertThat(r.statusCode()).isEqualTo(503);
@@ -89,7 +88,7 @@ class HttpApiTest {
   @Test
   void readiness_is_200_when_required_dependencies_are_up_even_if_a_pbx_is_not(VertxTestContext test) {
     serve(FakeCheck.required("database", UP), FakeCheck.required("hazelcast", UP),
-        FakeCheck.optional("pbx/main", "pbx", UNREACHABLE))
+        FakeCheck.optional("pbx/main", "pbx", DOWN))
         .compose(v -> get("/health/ready"))
         .onComplete(test.succeeding(r -> test.verify(() -> {
           assertThat(r.statusCode()).isEqualTo(200);
@@ -100,14 +99,14 @@ class HttpApiTest {
   @Test
   void status_has_one_entry_per_dependency(VertxTestContext test) {
     serve(FakeCheck.required("database", UP), FakeCheck.required("hazelcast", UP),
-        FakeCheck.optional("pbx/main", "pbx", UNREACHABLE), FakeCheck.optional("crm/zendesk", "crm", DISABLED))
+        FakeCheck.optional("pbx/main", "pbx", DOWN), FakeCheck.optional("crm/zendesk", "crm", DISABLED))
         .compose(v -> get("/status"))
         .onComplete(test.succeeding(r -> test.verify(() -> {
           JsonObject body = r.bodyAsJsonObject();
           assertThat(body.getString("status")).isEqualTo("degraded");
           JsonObject deps = body.getJsonObject("dependencies");
           assertThat(deps.fieldNames()).containsExactly("database", "hazelcast", "pbx/main", "crm/zendesk");
-          assertThat(deps.getJsonObject("pbx/main").getString("state")).isEqualTo("unreachable");
+          assertThat(deps.getJsonObject("pbx/main").getString("state")).isEqualTo("down");
           assertThat(deps.getJsonObject("pbx/main").getString("kind")).isEqualTo("pbx");
           assertThat(deps.getJsonObject("database").getBoolean("required")).isTrue();
           assertThat(deps.getJsonObject("crm/zendesk").getString("detail")).isNotBlank();

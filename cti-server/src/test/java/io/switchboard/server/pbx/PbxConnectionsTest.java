@@ -3,6 +3,10 @@ package io.switchboard.server.pbx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.id.CallId;
@@ -19,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class PbxConnectionsTest {
 
@@ -44,6 +49,30 @@ class PbxConnectionsTest {
     assertThat(pbx.eslStatus("fs")).hasValueSatisfying(s -> assertThat(s.get().state())
         .isEqualTo(EslConnectionState.DISCONNECTED));
     pbx.stop();
+  }
+
+  @Test
+  void a_freeswitch_entry_left_on_the_assumed_gateway_is_warned_about_once_and_one_naming_its_gateway_is_not() {
+    Logger logger = (Logger) LoggerFactory.getLogger(EslAttachment.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      PbxConnections pbx = PbxConnections.of(List.of(
+          new PbxConnection("fs-default", PbxType.FREESWITCH, "127.0.0.1", 8021, null, new Secret("ClueCon")),
+          new PbxConnection("fs-carrier", PbxType.FREESWITCH, "127.0.0.1", 8021, null, new Secret("ClueCon"),
+              "sofia/gateway/carrier/{number}", null, null, null)),
+          vertx.getOrCreateContext(), new SimpleMeterRegistry(), Clock.systemUTC());
+      pbx.stop();
+    } finally {
+      logger.detachAppender(logged);
+    }
+
+    assertThat(logged.list).filteredOn(e -> e.getLevel() == Level.WARN)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement().asString()
+        .contains("event=pbx-outbound-channel-default", "pbx=fs-default", "gateway named 'default'",
+            "pbx[].outbound-channel");
   }
 
   @Test

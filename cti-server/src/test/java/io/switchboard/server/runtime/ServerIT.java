@@ -148,6 +148,35 @@ class ServerIT {
     assertThat(get("/api/v1/agents/nobody").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void opening_a_line_with_two_freeswitches_attached_asks_which_pbx_and_names_the_field() throws Exception {
+    JsonObject agent = new JsonObject().put("id", "it-nailed").put("displayName", "Nailed").put("device", "user/1001")
+        .put("skills", new io.vertx.core.json.JsonArray().add(new JsonObject().put("skill", "billing")
+            .put("proficiency", 5)));
+    assertThat(web.post(server.httpPort(), "127.0.0.1", "/api/v1/agents").sendJsonObject(agent)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+
+    HttpResponse<Buffer> ambiguous = openLine("it-nailed", null);
+    assertThat(ambiguous.statusCode()).isEqualTo(409);
+    assertThat(ambiguous.bodyAsJsonObject().getString("errorId")).isEqualTo("pbx-ambiguous");
+    assertThat(ambiguous.bodyAsJsonObject().getString("message")).contains("\"pbx\"", "fs, fs-typo");
+
+    HttpResponse<Buffer> notAttached = openLine("it-nailed", new JsonObject().put("pbx", "fs-nosecret"));
+    assertThat(notAttached.statusCode()).isEqualTo(422);
+    assertThat(notAttached.bodyAsJsonObject().getString("errorId")).isEqualTo("pbx-not-attached");
+    assertThat(notAttached.bodyAsJsonObject().getString("message")).contains("'fs-nosecret'");
+
+    HttpResponse<Buffer> notAName = openLine("it-nailed", new JsonObject().put("pbx", 7));
+    assertThat(notAName.statusCode()).isEqualTo(400);
+    assertThat(notAName.bodyAsJsonObject().getJsonObject("details").getString("field")).isEqualTo("pbx");
+  }
+
+  private static HttpResponse<Buffer> openLine(String agent, JsonObject body) throws Exception {
+    var request = web.post(server.httpPort(), "127.0.0.1", "/api/v1/agents/" + agent + "/session");
+    return (body == null ? request.send() : request.sendJsonObject(body))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -36,7 +36,7 @@ class StatusRegistryTest {
     StatusRegistry registry = new StatusRegistry(Duration.ofSeconds(1))
         .register(check("database", true, Future.succeededFuture(CheckResult.up("ok", java.util.Map.of()))))
         .register(check("pbx/main", false, Future.succeededFuture(
-            CheckResult.of(DependencyState.UNREACHABLE, "refused"))));
+            CheckResult.down("connection refused"))));
 
     StatusReport report = registry.run(false).result();
 
