@@ -21,7 +21,9 @@ class ErlangATest {
      * erlang.chwyean.com/erlang/erlangA.html, give formulas but no worked numbers). These values were computed
      * independently in Python: the stationary distribution of the birth-death chain in plain floating point,
      * and the service level as the absorption probability of the tagged caller's Markov chain (caller ahead
-     * count, answered, abandoned) from SciPy's matrix exponential at t = 20 s, not from the beta function.
+     * count, answered, abandoned) from SciPy's matrix exponential at t = 20 s, not from the beta function;
+     * the ASA as {@code E[wait; answered]} from that chain's transient generator T, {@code q T^-2 r}, over the
+     * share answered. The script is {@code src/test/resources/staffing/erlang_a_reference.py}.
      */
     @Test
     void fourteen_agents_with_two_minute_patience_match_an_independent_solution_of_the_chain() {
@@ -30,6 +32,7 @@ class ErlangATest {
         assertThat(metrics.waitProbability()).isCloseTo(0.1156199074328678, within(1e-9));
         assertThat(metrics.serviceLevel()).isCloseTo(0.9241009068895771, within(1e-9));
         assertThat(metrics.abandonmentProbability()).isCloseTo(0.028339648204046934, within(1e-9));
+        assertThat(metrics.asaSeconds()).isCloseTo(2.715484094138739, within(1e-6));
     }
 
     @Test
@@ -39,6 +42,7 @@ class ErlangATest {
         assertThat(metrics.waitProbability()).isCloseTo(0.3748290533061016, within(1e-9));
         assertThat(metrics.serviceLevel()).isCloseTo(0.7190532026124538, within(1e-9));
         assertThat(metrics.abandonmentProbability()).isCloseTo(0.1708016689043573, within(1e-9));
+        assertThat(metrics.asaSeconds()).isCloseTo(7.196220013857645, within(1e-6));
     }
 
     @Test
