@@ -107,7 +107,7 @@ final class StaffingCommand implements Callable<Integer> {
     }
     String message;
     if (outcome instanceof StaffingOutcome.InvalidInput invalid) {
-      message = OPTIONS.getOrDefault(invalid.field(), invalid.field()) + ": " + invalid.field() + " " + invalid.reason();
+      message = OPTIONS.getOrDefault(invalid.field(), invalid.field()) + " " + invalid.reason();
     } else if (outcome instanceof StaffingOutcome.Overloaded overloaded) {
       message = "--agents: " + overloaded.message();
     } else if (outcome instanceof StaffingOutcome.TargetUnreachable unreachable) {
@@ -162,7 +162,11 @@ final class StaffingCommand implements Callable<Integer> {
       if (!m.matches()) {
         throw new TypeConversionException("'" + text + "' is not a service level; write PERCENT/SECONDS, e.g. 80/20");
       }
-      return new Goal(Double.parseDouble(m.group(1)) / 100, Double.parseDouble(m.group(2)));
+      double percent = Double.parseDouble(m.group(1));
+      if (percent <= 0 || percent > 100) {
+        throw new TypeConversionException("'" + text + "': the percentage must be above 0 and at most 100");
+      }
+      return new Goal(percent / 100, Double.parseDouble(m.group(2)));
     }
   }
 }

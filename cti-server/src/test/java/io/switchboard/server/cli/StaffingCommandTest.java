@@ -56,10 +56,17 @@ class StaffingCommandTest {
   }
 
   @Test
+  void a_percentage_above_100_is_refused_with_exit_2() {
+    assertThat(staffing("--calls", "120", "--aht", "300", "--sl", "150/20")).isEqualTo(ExitCode.USAGE.code());
+
+    assertThat(err.toString()).contains("--sl", "at most 100");
+  }
+
+  @Test
   void zero_calls_are_refused_with_exit_2_naming_the_option() {
     assertThat(staffing("--calls", "0", "--aht", "300", "--sl", "80/20")).isEqualTo(ExitCode.USAGE.code());
 
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("switchboard: --calls: callsPerInterval");
+    assertThat(err.toString().lines()).singleElement().asString().startsWith("switchboard: --calls must be a number above 0");
   }
 
   @Test
