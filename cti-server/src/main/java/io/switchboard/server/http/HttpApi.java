@@ -54,6 +54,7 @@ public final class HttpApi {
     router.get(OPENAPI_PATH).handler(ctx -> ctx.response()
         .putHeader("content-type", "application/yaml; charset=utf-8").end(documents.openApiYaml()));
     new AgentRoutes(agents).mount(router);
+    new StaffingRoutes(vertx).mount(router);
     routing.ifPresent(inbound -> new RoutingRoutes(inbound).mount(router));
     routing.ifPresent(inbound -> new NailedAgentRoutes(inbound.outbound()).mount(router));
     router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
