@@ -7,8 +7,11 @@ import io.switchboard.ami.translate.userevent.AgentLogoutEvent;
 import io.switchboard.ami.translate.userevent.AgentSessionEndedEvent;
 import io.switchboard.ami.translate.userevent.AgentSessionStartedEvent;
 import io.switchboard.ami.translate.userevent.AmdEvent;
+import io.switchboard.ami.translate.userevent.AmdMessageLeftEvent;
+import io.switchboard.ami.translate.userevent.CallTransferredEvent;
 import io.switchboard.ami.translate.userevent.CallerOnHoldEvent;
 import io.switchboard.ami.translate.userevent.InboundCallEvent;
+import io.switchboard.ami.translate.userevent.SafeHarbourEvent;
 import io.switchboard.core.Require;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
@@ -55,6 +58,7 @@ public final class AmiEventTranslator {
     private final ChannelEvents channels;
     private final GlueEvents glue;
     private final AgentEvents agents;
+    private final OutcomeEvents outcomes;
 
     /**
      * @param registry      the channels of the PBX the events come from
@@ -69,6 +73,7 @@ public final class AmiEventTranslator {
         this.channels = new ChannelEvents(registry, dials, conferences);
         this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
         this.agents = new AgentEvents(registry, counters, conferences);
+        this.outcomes = new OutcomeEvents(registry, counters);
     }
 
     /** The core events {@code event} means, in order; empty for events that only update channel state. */
@@ -107,6 +112,12 @@ public final class AmiEventTranslator {
             return glue.onHold(e, at);
         } else if (event instanceof AmdEvent e) {
             return glue.amd(e, at);
+        } else if (event instanceof SafeHarbourEvent e) {
+            return outcomes.safeHarbour(e, at);
+        } else if (event instanceof AmdMessageLeftEvent e) {
+            return outcomes.messageLeft(e, at);
+        } else if (event instanceof CallTransferredEvent e) {
+            return outcomes.transferred(e, at);
         } else if (event instanceof AgentLoginEvent e) {
             return agents.login(e, at);
         } else if (event instanceof AgentLogoutEvent e) {

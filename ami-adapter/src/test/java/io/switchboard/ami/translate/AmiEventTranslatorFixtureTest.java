@@ -12,6 +12,7 @@ import io.switchboard.core.event.PbxEvent.CallReturnedToHold;
 import io.switchboard.core.event.PbxEvent.LegAnswered;
 import io.switchboard.core.event.PbxEvent.LegHungUp;
 import io.switchboard.core.event.PbxEvent.LegRinging;
+import io.switchboard.core.event.PbxEvent.MachineMessageLeft;
 import io.switchboard.core.event.PbxEvent.OriginateFailed;
 import io.switchboard.core.event.PbxEvent.PbxConnected;
 import io.switchboard.core.event.PbxEvent.PbxDisconnected;
@@ -230,10 +231,19 @@ class AmiEventTranslatorFixtureTest {
     }
 
     @Test
-    void a_message_left_on_a_machine_reaches_the_translator_and_yields_no_core_event() {
+    void a_message_left_on_a_machine_follows_the_machine_verdict_on_the_same_customer_leg() {
         Replay replay = Replay.of("10b-outbound-amd-machine.ami.txt");
 
-        assertThat(replay.translator().skipped()).containsEntry("UserEvent:AmdMessageLeftEvent", 1L);
+        assertThat(replay.events()).filteredOn(e -> e instanceof AnsweringMachineDetected || e instanceof MachineMessageLeft)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("AnsweringMachineDetected", "MachineMessageLeft");
+        assertThat(replay.only(MachineMessageLeft.class)).singleElement().satisfies(left -> {
+            assertThat(left.call()).isEqualTo(CallId.of("pbx1/1795486128.4"));
+            assertThat(left.leg()).isEqualTo(replay.only(AnsweringMachineDetected.class).get(0).leg());
+            assertThat(left.at()).isEqualTo(Instant.parse("2026-11-24T02:08:52.832239Z"));
+        });
+        assertThat(replay.translator().skipped()).doesNotContainKeys("UserEvent:AmdMessageLeftEvent",
+                "UserEvent:AMDMessageLeft(unknown channel)");
     }
 
     @Test

@@ -27,6 +27,7 @@ public sealed interface PbxEvent permits
         PbxEvent.AgentDeviceStateChanged, PbxEvent.AgentLoggedIn, PbxEvent.AgentLoggedOut,
         PbxEvent.AgentSessionOpened, PbxEvent.AgentSessionClosed,
         PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
+        PbxEvent.SafeHarbourPlayed, PbxEvent.MachineMessageLeft, PbxEvent.CallTransferred,
         PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected {
 
     /** The PBX that reported the event. */
@@ -200,6 +201,57 @@ public sealed interface PbxEvent permits
         public AnsweringMachineDetected {
             requireLeg(pbx, at, call, leg);
             Require.nonNull(result, "result");
+        }
+    }
+
+    /**
+     * An answered outbound call could not be given to an agent, so the glue started the safe-harbour message
+     * (Asterisk {@code UserEvent: SafeHarbour}, FreeSWITCH {@code switchboard::safe_harbour}); reported as the
+     * message starts, and the glue hangs up after it. The person who answered never reaches an agent: the call
+     * counts as abandoned, which is what the outbound abandonment rate counts.
+     *
+     * @param leg    the customer's leg
+     * @param agent  the agent the call was placed for, when the call named one
+     * @param reason why no agent took the call
+     */
+    record SafeHarbourPlayed(PbxId pbx, Instant at, CallId call, LegId leg, Optional<AgentId> agent,
+                             SafeHarbourReason reason) implements PbxEvent {
+        public SafeHarbourPlayed {
+            requireLeg(pbx, at, call, leg);
+            Require.nonNull(agent, "agent");
+            Require.nonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The glue finished playing the configured message to an answering machine on an outbound call
+     * (Asterisk {@code UserEvent: AMDMessageLeft}, FreeSWITCH {@code switchboard::amd_message_left}); it
+     * hangs up next. Follows {@link AnsweringMachineDetected} {@code MACHINE} when the campaign leaves
+     * messages; a machine hung up on without a message reports nothing like it.
+     *
+     * @param leg the customer's leg, answered by the machine
+     */
+    record MachineMessageLeft(PbxId pbx, Instant at, CallId call, LegId leg) implements PbxEvent {
+        public MachineMessageLeft {
+            requireLeg(pbx, at, call, leg);
+        }
+    }
+
+    /**
+     * A call was blind-transferred away from Switchboard: the glue handed the leg to the admin's dialplan to
+     * dial {@code target} (Asterisk {@code UserEvent: CallTransferred}, FreeSWITCH
+     * {@code switchboard::call_transferred}), reported just before it dials. The leg lives on outside
+     * Switchboard's routing; an agent who was talking on it is done with it. A transfer without a target or
+     * context never gets here: the glue puts the caller back on hold instead ({@link CallReturnedToHold}).
+     *
+     * @param leg    the leg that was transferred: the caller's (inbound) or the customer's (outbound)
+     * @param target where it went; its {@code toString()} is masked
+     */
+    record CallTransferred(PbxId pbx, Instant at, CallId call, LegId leg, TransferTarget target)
+            implements PbxEvent {
+        public CallTransferred {
+            requireLeg(pbx, at, call, leg);
+            Require.nonNull(target, "target");
         }
     }
 

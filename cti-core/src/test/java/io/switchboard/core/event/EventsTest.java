@@ -126,7 +126,7 @@ class EventsTest {
     @Test
     void both_event_families_are_sealed() {
         assertThat(PbxEvent.class.isSealed()).isTrue();
-        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(16);
+        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(19);
         assertThat(RoutingEvent.class.isSealed()).isTrue();
         assertThat(RoutingEvent.class.getPermittedSubclasses()).hasSize(10);
     }

@@ -13,9 +13,12 @@ import org.jooq.impl.DSL;
 
 /**
  * Outbound calls in MariaDB: one {@code calls} row ({@code direction outbound}, the outcome as
- * {@code end_reason}: {@code completed}, {@code machine}, {@code busy}, {@code no-answer}, {@code failed},
- * {@code abandoned}, {@code hung-up}), a {@code customer} leg and the agent's leg (its {@code endpoint} is
- * the session leg the customer is joined to). No queue_log rows: app_queue logs no outbound calls either.
+ * {@code end_reason}: {@code completed}, {@code machine}, {@code machine-message}, {@code busy},
+ * {@code no-answer}, {@code failed}, {@code abandoned} (a safe-harbour message, or a person never connected:
+ * what the abandonment rate counts), {@code hung-up}, {@code transferred}), a {@code customer} leg and the
+ * agent's leg (its {@code endpoint} is the session leg the customer is joined to); a transferred call also
+ * gets a {@code transfer} leg whose endpoint is {@code <number>@<context>}. No queue_log rows: app_queue logs
+ * no outbound calls either.
  * Writes run on the database worker pool in the order given.
  */
 public final class JooqOutboundJournal implements OutboundJournal {
@@ -53,6 +56,13 @@ public final class JooqOutboundJournal implements OutboundJournal {
     } else if (entry instanceof OutboundEntry.Connected e) {
       dsl.update(CALL_LEGS).set(CALL_LEGS.ANSWERED_AT, e.at()).where(CALL_LEGS.ID.eq(e.agentLeg().value())).execute();
       dsl.update(CALLS).set(CALLS.AGENT_ID, e.agent().value()).where(CALLS.ID.eq(call)).execute();
+    } else if (entry instanceof OutboundEntry.Transferred e) {
+      Integer last = dsl.select(DSL.max(CALL_LEGS.SEQ)).from(CALL_LEGS).where(CALL_LEGS.CALL_ID.eq(call))
+          .fetchOne(0, Integer.class);
+      dsl.insertInto(CALL_LEGS).set(CALL_LEGS.ID, call + "-transfer").set(CALL_LEGS.CALL_ID, call)
+          .set(CALL_LEGS.SEQ, last == null ? 1 : last + 1).set(CALL_LEGS.ROLE, "transfer")
+          .set(CALL_LEGS.ENDPOINT, Transfers.endpoint(e.target())).set(CALL_LEGS.CREATED_AT, e.at())
+          .onDuplicateKeyIgnore().execute();
     } else if (entry instanceof OutboundEntry.Ended e) {
       dsl.update(CALLS).set(CALLS.ENDED_AT, e.at()).set(CALLS.END_REASON, e.outcome().slug())
           .where(CALLS.ID.eq(call)).execute();

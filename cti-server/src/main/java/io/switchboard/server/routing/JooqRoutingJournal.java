@@ -26,8 +26,14 @@ import org.jooq.DSLContext;
  * CONNECT         data1 hold seconds  data2 agent leg id    data3 ring seconds
  * COMPLETECALLER  data1 hold seconds  data2 talk seconds    data3 original position   (also COMPLETEAGENT)
  *                 (a caller whose nailed-up agent left mid-call gets COMPLETEAGENT, then ENTERQUEUE again)
+ * BLINDTRANSFER   data1 extension     data2 context         data3 hold seconds   data4 talk seconds
+ *                 data5 original position  (agent empty for a caller transferred while waiting)
  * ABANDON         data1 position      data2 original position data3 wait seconds
  * </pre>
+ *
+ * <p>A transferred call ends with {@code end_reason} {@code transferred} on the call and its legs, plus a
+ * {@code transfer} leg whose endpoint is {@code <number>@<context>}. Numbers are stored in full, like the
+ * call's own numbers; only logs mask them.
  *
  * <p>Writes run on the database worker pool, one after another in the order they were given, so a leg is
  * never written before its call. A failed write is logged by the router and does not stop later ones.
@@ -73,6 +79,12 @@ public final class JooqRoutingJournal implements RoutingJournal {
       endCall(dsl, e.call(), e.at(), event.toLowerCase(Locale.ROOT));
       queueLog(dsl, e, e.agent().value(), event, seconds(e.held()), seconds(e.talked()),
           String.valueOf(e.originalPosition()));
+    } else if (entry instanceof JournalEntry.Transferred e) {
+      insertLeg(dsl, e.call(), LegId.of(e.call().value() + "-transfer"), "transfer", e.at())
+          .set(CALL_LEGS.ENDPOINT, Transfers.endpoint(e.target())).onDuplicateKeyIgnore().execute();
+      endCall(dsl, e.call(), e.at(), "transferred");
+      queueLog(dsl, e, e.agent().map(a -> a.value()).orElse(""), "BLINDTRANSFER", e.target().number(),
+          e.target().context(), seconds(e.held()), seconds(e.talked()), String.valueOf(e.originalPosition()));
     } else if (entry instanceof JournalEntry.Requeued e) {
       // the conversation's Completed ended the call; the caller is still there and waits again
       dsl.update(CALLS).setNull(CALLS.ENDED_AT).setNull(CALLS.END_REASON).where(CALLS.ID.eq(e.call().value()))
@@ -113,6 +125,16 @@ public final class JooqRoutingJournal implements RoutingJournal {
         .set(QUEUE_LOG.QUEUENAME, entry.queue().value()).set(QUEUE_LOG.AGENT, agent).set(QUEUE_LOG.EVENT, event)
         .set(QUEUE_LOG.DATA, String.join("|", data1, data2, data3))
         .set(QUEUE_LOG.DATA1, data1).set(QUEUE_LOG.DATA2, data2).set(QUEUE_LOG.DATA3, data3).execute();
+  }
+
+  /** A queue_log row with all five arguments (BLINDTRANSFER). */
+  private static void queueLog(DSLContext dsl, JournalEntry entry, String agent, String event, String data1,
+      String data2, String data3, String data4, String data5) {
+    dsl.insertInto(QUEUE_LOG).set(QUEUE_LOG.TIME, entry.at()).set(QUEUE_LOG.CALLID, entry.call().value())
+        .set(QUEUE_LOG.QUEUENAME, entry.queue().value()).set(QUEUE_LOG.AGENT, agent).set(QUEUE_LOG.EVENT, event)
+        .set(QUEUE_LOG.DATA, String.join("|", data1, data2, data3, data4, data5))
+        .set(QUEUE_LOG.DATA1, data1).set(QUEUE_LOG.DATA2, data2).set(QUEUE_LOG.DATA3, data3)
+        .set(QUEUE_LOG.DATA4, data4).set(QUEUE_LOG.DATA5, data5).execute();
   }
 
   private static String seconds(Duration duration) {

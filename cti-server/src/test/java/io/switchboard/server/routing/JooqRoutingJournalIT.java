@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.event.TransferTarget;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -112,6 +113,34 @@ class JooqRoutingJournalIT {
         + ((JsonObject) leg).getString("endReason"))).containsExactly("caller:null", "agent:completeagent");
     assertThat(read.getJsonArray("queueLog").stream().map(row -> ((JsonObject) row).getString("event")))
         .containsExactly("ENTERQUEUE", "CONNECT", "COMPLETEAGENT", "ENTERQUEUE");
+  }
+
+  @Test
+  void a_connected_call_transferred_away_ends_as_transferred_with_a_transfer_leg_and_app_queues_blindtransfer_row() {
+    CallId call = CallId.of("c-transfer");
+    LegId caller = LegId.of("c-transfer-caller");
+    LegId agentLeg = LegId.of("c-transfer-agent-1");
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.empty(),
+        Did.of("100"), 1));
+    journal.record(new JournalEntry.AgentRung(call, SUPPORT, T0, AgentId.of("a1"), agentLeg, "SIP/1001"));
+    journal.record(new JournalEntry.Connected(call, SUPPORT, T0.plusSeconds(4), AgentId.of("a1"), agentLeg,
+        Duration.ofSeconds(4), Duration.ofSeconds(4)));
+    await(journal.record(new JournalEntry.Transferred(call, SUPPORT, T0.plusSeconds(64), Optional.of(AgentId.of("a1")),
+        caller, Optional.of(agentLeg), new TransferTarget("02079460018", "from-internal"), Duration.ofSeconds(4),
+        Duration.ofSeconds(60), 1)));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getString("endReason")).isEqualTo("transferred");
+    assertThat(read.getJsonArray("legs").stream().map(leg -> ((JsonObject) leg).getString("role") + ":"
+        + ((JsonObject) leg).getString("endpoint") + ":" + ((JsonObject) leg).getString("endReason")))
+        .containsExactly("caller:null:transferred", "agent:SIP/1001:transferred",
+            "transfer:02079460018@from-internal:transferred");
+    JsonObject transfer = (JsonObject) await(history.queueLog(Optional.of(call.value()), Optional.empty())
+        .toCompletionStage()).getValue(2);
+    assertThat(List.of(transfer.getString("event"), transfer.getString("agent"), transfer.getString("data1"),
+        transfer.getString("data2"), transfer.getString("data3"), transfer.getString("data4"),
+        transfer.getString("data5")))
+        .containsExactly("BLINDTRANSFER", "a1", "02079460018", "from-internal", "4", "60", "1");
   }
 
   @Test

@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <tr><td>{@code switchboard::agent_login} / {@code agent_logout}</td><td>{@code AgentLoggedIn} /
  *       {@code AgentLoggedOut}</td></tr>
  *   <tr><td>{@code switchboard::amd}</td><td>{@code AnsweringMachineDetected}</td></tr>
- *   <tr><td>{@code switchboard::safe_harbour}, {@code amd_message_left}, {@code call_transferred}</td>
- *       <td>recognised, no core event yet: counted in {@link #skipped()}</td></tr>
+ *   <tr><td>{@code switchboard::safe_harbour}</td><td>{@code SafeHarbourPlayed}</td></tr>
+ *   <tr><td>{@code switchboard::amd_message_left}</td><td>{@code MachineMessageLeft}</td></tr>
+ *   <tr><td>{@code switchboard::call_transferred}</td><td>{@code CallTransferred}</td></tr>
  * </table>
  * A session's end is not a CUSTOM event: see {@link EslEventTranslator} (CHANNEL_HANGUP_COMPLETE).
  */
@@ -38,9 +39,6 @@ public final class GlueEvents {
     public static final List<String> SUBCLASSES = List.of("switchboard::inbound_call", "switchboard::caller_on_hold",
             "switchboard::agent_dial_result", "switchboard::agent_session_started", "switchboard::agent_login",
             "switchboard::agent_logout", "switchboard::amd", "switchboard::safe_harbour",
-            "switchboard::amd_message_left", "switchboard::call_transferred");
-
-    private static final List<String> NO_CORE_EVENT = List.of("switchboard::safe_harbour",
             "switchboard::amd_message_left", "switchboard::call_transferred");
 
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
@@ -63,10 +61,10 @@ public final class GlueEvents {
         all.put("switchboard::agent_login", agents::login);
         all.put("switchboard::agent_logout", agents::logout);
         all.put("switchboard::amd", callers::amd);
-        NO_CORE_EVENT.forEach(subclass -> all.put(subclass, (event, at, channels) -> {
-            skip("CUSTOM/" + subclass + "(no core event)");
-            return List.of();
-        }));
+        OutcomeGlue outcomes = new OutcomeGlue(this::skip);
+        all.put("switchboard::safe_harbour", outcomes::safeHarbour);
+        all.put("switchboard::amd_message_left", outcomes::messageLeft);
+        all.put("switchboard::call_transferred", outcomes::transferred);
         this.translators = Map.copyOf(all);
     }
 

@@ -6,6 +6,8 @@ import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.event.SafeHarbourReason;
+import io.switchboard.core.event.TransferTarget;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -37,6 +39,7 @@ class GlueEventsTest {
     private static final String CALLER = "c0ffee00-0000-4000-8000-000000000001";
     private static final String AGENT_PHONE = "c0ffee00-0000-4000-8000-000000000002";
     private static final String SESSION = "c0ffee00-0000-4000-8000-000000000003";
+    private static final String CUSTOMER = "c0ffee00-0000-4000-8000-00000000000c";
     private static final LegId CHOSEN = LegId.of("fs1/agent-leg-7");
 
     private final EslChannels channels = new EslChannels(FixtureReplay.PBX);
@@ -216,21 +219,66 @@ class GlueEventsTest {
                 channels.callOf(customer), channels.legOf(customer), expected));
     }
 
-    @Test
-    void safe_harbour_message_left_and_transfer_are_recognised_and_counted_as_having_no_core_event() {
-        translate(inboundCall().plain());
-        List<PbxEvent> out = translate(
-                custom("switchboard::safe_harbour", "Unique-ID", CALLER, "Switchboard-Agent", "", "Switchboard-Reason", "NOAGENT").plain(),
-                custom("switchboard::amd_message_left", "Unique-ID", CALLER, "Switchboard-Task", "t1").plain(),
-                custom("switchboard::call_transferred", "Unique-ID", CALLER, "Switchboard-Target", "2000",
-                        "Switchboard-Target-Context", "default").plain());
+    @ParameterizedTest
+    @CsvSource({"NOAGENT,'',NO_AGENT", "AGENTABSENT,a17,AGENT_ABSENT", "NOTCONNECTED,a17,NOT_CONNECTED",
+            "SOMETHINGNEW,a17,OTHER", "'',a17,OTHER"})
+    void a_safe_harbour_on_the_outbound_leg_says_why_and_an_unknown_reason_is_still_reported(String reason,
+            String agent, SafeHarbourReason expected) {
+        List<PbxEvent> out = translate(custom("switchboard::safe_harbour", "Unique-ID", CUSTOMER,
+                "Call-Direction", "outbound", "Switchboard-Agent", agent, "Switchboard-Reason", reason).plain());
 
-        assertThat(out).isEmpty();
-        assertThat(translator.skipped()).doesNotContainKeys("CUSTOM/switchboard::safe_harbour");
-        assertThat(glue.skipped()).containsEntry("CUSTOM/switchboard::safe_harbour(no core event)", 1L)
-                .containsEntry("CUSTOM/switchboard::amd_message_left(no core event)", 1L)
-                .containsEntry("CUSTOM/switchboard::call_transferred(no core event)", 1L);
+        assertThat(out).singleElement().isEqualTo(new PbxEvent.SafeHarbourPlayed(FixtureReplay.PBX, out.get(0).at(),
+                channels.callOf(CUSTOMER), channels.legOf(CUSTOMER),
+                agent.isEmpty() ? Optional.empty() : Optional.of(AgentId.of(agent)), expected));
+    }
+
+    @Test
+    void a_message_left_on_a_machine_follows_the_machine_verdict_on_the_same_leg_in_either_encoding() {
+        RecordedEvent left = custom("switchboard::amd_message_left", "Unique-ID", CUSTOMER, "Call-Direction", "outbound",
+                "Switchboard-Task", "t1");
+
+        List<PbxEvent> out = translate(custom("switchboard::amd", "Unique-ID", CUSTOMER, "Call-Direction", "outbound",
+                "Switchboard-Status", "MACHINE", "Switchboard-Cause", "INITIALSILENCE").plain(), left.plain(), left.json());
+
+        assertThat(out).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("AnsweringMachineDetected", "MachineMessageLeft", "MachineMessageLeft");
+        assertThat(out.get(1)).isEqualTo(new PbxEvent.MachineMessageLeft(FixtureReplay.PBX, at(left.plain()),
+                channels.callOf(CUSTOMER), channels.legOf(CUSTOMER)));
+        assertThat(out.get(2)).isEqualTo(out.get(1));
+    }
+
+    @Test
+    void a_blind_transfer_names_the_number_and_the_admin_context_of_the_callers_leg() {
+        translate(inboundCall().plain());
+
+        List<PbxEvent> out = translate(custom("switchboard::call_transferred", "Unique-ID", CALLER,
+                "Switchboard-Target", "+442079460018", "Switchboard-Target-Context", "default").plain());
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(PbxEvent.CallTransferred.class, transferred -> {
+            assertThat(transferred.call()).isEqualTo(channels.callOf(CALLER));
+            assertThat(transferred.leg()).isEqualTo(channels.legOf(CALLER));
+            assertThat(transferred.target()).isEqualTo(new TransferTarget("+442079460018", "default"));
+            assertThat(transferred.toString()).doesNotContain("2079460018");
+        });
+    }
+
+    @Test
+    void a_transfer_without_a_target_context_is_counted_not_reported() {
+        translate(inboundCall().plain());
+
+        assertThat(translate(custom("switchboard::call_transferred", "Unique-ID", CALLER, "Switchboard-Target", "2000",
+                "Switchboard-Target-Context", "").plain())).isEmpty();
+        assertThat(glue.skipped())
+                .containsEntry("CUSTOM/switchboard::call_transferred(no valid Target or Target-Context)", 1L);
+    }
+
+    @Test
+    void every_glue_subclass_has_a_translator_and_none_is_skipped_as_unknown() {
+        translate(custom("switchboard::safe_harbour", "Unique-ID", CUSTOMER, "Switchboard-Reason", "NOAGENT").plain());
+
         assertThat(translator.customSubclasses()).containsExactlyInAnyOrderElementsOf(GlueEvents.SUBCLASSES);
+        assertThat(translator.skipped()).isEmpty();
+        assertThat(glue.skipped()).isEmpty();
     }
 
     private List<PbxEvent> translate(EslEventHeaders... events) {

@@ -53,6 +53,12 @@ public final class InboundRouter implements PbxEventListener {
     /** The queue of a call whose dialplan named none. */
     public static final QueueId DEFAULT_QUEUE = QueueId.of("default");
 
+    /**
+     * How long the record of a call whose agent hung up first waits for a transfer: a blind transfer pulls the
+     * caller out of the agent's bridge, and the PBX may report the agent's hang-up before the transfer.
+     */
+    static final Duration TRANSFER_GRACE = Duration.ofSeconds(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(InboundRouter.class);
 
     private final Candidates candidates;
@@ -98,6 +104,8 @@ public final class InboundRouter implements PbxEventListener {
             returnedToHold(back);
         } else if (event instanceof PbxEvent.CallConnected connected) {
             connected(connected);
+        } else if (event instanceof PbxEvent.CallTransferred transferred) {
+            transferred(transferred);
         }
     }
 
@@ -150,12 +158,52 @@ public final class InboundRouter implements PbxEventListener {
             missed(call, e.leg(), e.cause(), e.at());
         } else if (e.leg().equals(call.callerLeg)) {
             if (call.connectedAt.isPresent()) {
-                completed(call, true, e.at());
+                completed(call, call.agentGoneAt.isEmpty(), call.agentGoneAt.orElse(e.at()));
             } else {
                 abandoned(call, e.at());
             }
-        } else if (call.isOffered(e.leg())) {
-            completed(call, false, e.at());
+        } else if (call.isOffered(e.leg()) && call.agentGoneAt.isEmpty()) {
+            agentHungUp(call, e.at());
+        }
+    }
+
+    /**
+     * The connected agent hung up first: the agent's wrap-up starts now, but the record waits up to
+     * {@link #TRANSFER_GRACE} for the caller's hang-up or a transfer, whichever tells how the call ended.
+     */
+    private void agentHungUp(RoutedCall call, Instant at) {
+        call.agentGoneAt = Optional.of(at);
+        wrapUp(call);
+        timers.schedule(TRANSFER_GRACE, () -> {
+            if (calls.get(call.id()) == call) {
+                completed(call, false, at);
+            }
+        });
+    }
+
+    /**
+     * The caller was blind-transferred away ({@code BLINDTRANSFER}): the call leaves the queue. An agent who
+     * talked to the caller goes to wrap-up, as after app_queue's transfer; a caller still waiting frees the
+     * agent being offered the call, if any. A transfer of another leg of the call is not the caller's.
+     */
+    private void transferred(PbxEvent.CallTransferred e) {
+        RoutedCall call = calls.get(e.call());
+        if (call == null || !e.leg().equals(call.callerLeg)) {
+            return;
+        }
+        calls.remove(call.id());
+        Optional<Offer> talkedTo = call.connectedAt.isPresent() ? call.offer : Optional.empty();
+        Instant answered = call.connectedAt.orElse(e.at());
+        LOG.info("event=task-transferred taskId={} callId={} agentId={} target={}", call.task.id(), call.id(),
+                talkedTo.map(Offer::agent).orElse(null), e.target());
+        write(new JournalEntry.Transferred(call.id(), call.queue.id(), e.at(), talkedTo.map(Offer::agent),
+                call.callerLeg, talkedTo.map(Offer::recorded), e.target(), between(call.task.created(), answered),
+                between(answered, call.agentGoneAt.orElse(e.at())), call.originalPosition));
+        if (talkedTo.isEmpty()) {
+            call.moveTo(TaskStatus.CANCELED);
+            call.offer.ifPresent(offer -> moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting));
+        } else if (call.agentGoneAt.isEmpty()) {
+            wrapUp(call);
         }
     }
 
@@ -232,7 +280,6 @@ public final class InboundRouter implements PbxEventListener {
 
     private void completed(RoutedCall call, boolean callerHungUp, Instant at) {
         calls.remove(call.id());
-        call.moveTo(TaskStatus.WRAPPING);
         Offer offer = call.offer.orElseThrow();
         Instant answered = call.connectedAt.orElseThrow();
         LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), call.id(),
@@ -240,6 +287,15 @@ public final class InboundRouter implements PbxEventListener {
         write(new JournalEntry.Completed(call.id(), call.queue.id(), at, offer.agent(), call.callerLeg,
                 offer.recorded(), callerHungUp, between(call.task.created(), answered), between(answered, at),
                 call.originalPosition));
+        if (call.agentGoneAt.isEmpty()) {
+            wrapUp(call);
+        }
+    }
+
+    /** The conversation is over for the agent: wrap-up for the queue's time, then available. */
+    private void wrapUp(RoutedCall call) {
+        Offer offer = call.offer.orElseThrow();
+        call.moveTo(TaskStatus.WRAPPING);
         moves.move(offer.agent(), AgentState.WRAP_UP, () -> timers.schedule(call.queue.wrapUp(), () -> {
             call.moveTo(TaskStatus.COMPLETED);
             moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);

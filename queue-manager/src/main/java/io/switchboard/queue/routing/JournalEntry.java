@@ -3,6 +3,7 @@ package io.switchboard.queue.routing;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.call.Did;
+import io.switchboard.core.event.TransferTarget;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * event, so reporting tools built for app_queue read Switchboard's decisions unchanged.
  */
 public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.AgentRung,
-        JournalEntry.AgentMissed, JournalEntry.Connected, JournalEntry.Completed, JournalEntry.Requeued, JournalEntry.Abandoned {
+        JournalEntry.AgentMissed, JournalEntry.Connected, JournalEntry.Completed, JournalEntry.Transferred,
+        JournalEntry.Requeued, JournalEntry.Abandoned {
 
     /** The call the entry is about. */
     CallId call();
@@ -57,6 +59,18 @@ public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.
     record Completed(CallId call, QueueId queue, Instant at, AgentId agent, LegId callerLeg, LegId agentLeg,
                      boolean callerHungUp, Duration held, Duration talked, int originalPosition)
             implements JournalEntry {
+    }
+
+    /**
+     * The caller was blind-transferred to {@code target} ({@code BLINDTRANSFER}), which ends the call for the
+     * queue: the caller's leg goes on outside Switchboard. {@code agent} and {@code agentLeg} name the agent
+     * who talked to the caller, empty for a caller transferred while still waiting; {@code talked} runs to the
+     * agent's hang-up when the agent's leg ended first (a transfer pulls the caller out of the agent's bridge).
+     * {@code target} is masked in {@code toString()}.
+     */
+    record Transferred(CallId call, QueueId queue, Instant at, Optional<AgentId> agent, LegId callerLeg,
+                       Optional<LegId> agentLeg, TransferTarget target, Duration held, Duration talked,
+                       int originalPosition) implements JournalEntry {
     }
 
     /**

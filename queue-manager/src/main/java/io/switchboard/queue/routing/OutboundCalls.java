@@ -39,9 +39,14 @@ import java.util.function.Function;
  *   <li>AMD {@code MACHINE}: the agent is released at once; the glue hangs up or leaves the message.</li>
  *   <li>AMD {@code HUMAN}/{@code NOTSURE}: the glue joins the customer to the agent's line;
  *       {@code CallConnected} puts the agent on the call; the end of the call starts wrap-up.</li>
- *   <li>A customer who answered but was never connected (the agent's line was gone: safe harbour, or back on
- *       hold) is {@code abandoned}; the agent is released.</li>
+ *   <li>{@code MachineMessageLeft}: the call ends as {@code machine-message} rather than {@code machine}.</li>
+ *   <li>{@code SafeHarbourPlayed}: the person who answered gets no agent; the agent is released at once and the
+ *       call is {@code abandoned}, as is any person who answered but was never connected (back on hold, or hung
+ *       up first). This is what the outbound abandonment rate counts.</li>
+ *   <li>{@code CallTransferred}: the call ends as {@code transferred} when the transfer starts; a connected
+ *       agent goes to wrap-up, as app_queue does after a transfer.</li>
  * </ul>
+ * The outcome of a hang-up is decided by {@link OutboundProgress#outcomeOnHangUp}.
  * Runs on the routing context, like {@link InboundRouter}.
  */
 public final class OutboundCalls implements PbxEventListener {
@@ -76,7 +81,7 @@ public final class OutboundCalls implements PbxEventListener {
     private final Executor context;
     private final AgentMoves moves;
     private final Runnable released;
-    private final Map<CallId, OutboundCall> calls = new LinkedHashMap<>();
+    private final Map<CallId, OutboundProgress> calls = new LinkedHashMap<>();
 
     OutboundCalls(AgentLines lines, AgentStateStore states, CallControls controls, OutboundJournal journal,
                   RoutingTimers timers, OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
@@ -92,20 +97,6 @@ public final class OutboundCalls implements PbxEventListener {
         this.context = context;
         this.moves = moves;
         this.released = released;
-    }
-
-    /** What Switchboard knows about one outbound call. Touched only on the routing context. */
-    private static final class OutboundCall {
-        final AgentId agent;
-        final LegId agentLeg;
-        Optional<AmdResult> amd = Optional.empty();
-        boolean answered;
-        boolean connected;
-
-        OutboundCall(AgentId agent, LegId agentLeg) {
-            this.agent = agent;
-            this.agentLeg = agentLeg;
-        }
     }
 
     /**
@@ -157,7 +148,7 @@ public final class OutboundCalls implements PbxEventListener {
         TaskId task = TaskId.of("task-" + call.value());
         OriginateRequest request = new OriginateRequest(call, customerLeg, to, callerId, policy.ringTimeout(),
                 OutboundPolicy.MIN_RING, true, variables(agent, task));
-        calls.put(call, new OutboundCall(agent, agentLeg));
+        calls.put(call, new OutboundProgress(agent, agentLeg));
         write(new OutboundEntry.Dialled(call, clock.instant(), line.pbx(), task, agent, customerLeg, to, callerId,
                 agentLeg, line.leg()));
         LOG.info("event=outbound-dialling callId={} taskId={} agentId={} to={}", call, task, agent, to.masked());
@@ -178,68 +169,84 @@ public final class OutboundCalls implements PbxEventListener {
     @Override
     public void onEvent(PbxEvent event) {
         if (event instanceof PbxEvent.OriginateFailed failed && calls.containsKey(failed.call())) {
-            end(failed.call(), outcomeOf(failed.cause()), Optional.of(failed.cause()));
+            end(failed.call(), OutboundProgress.ofUnanswered(failed.cause()), Optional.of(failed.cause()));
         } else if (event instanceof PbxEvent.LegAnswered answered && calls.containsKey(answered.call())) {
-            calls.get(answered.call()).answered = true;
+            calls.get(answered.call()).answered();
             write(new OutboundEntry.Answered(answered.call(), answered.at(), answered.leg()));
         } else if (event instanceof PbxEvent.AnsweringMachineDetected amd && calls.containsKey(amd.call())) {
             detected(amd);
         } else if (event instanceof PbxEvent.CallConnected connected && calls.containsKey(connected.call())) {
             connected(connected);
+        } else if (event instanceof PbxEvent.SafeHarbourPlayed played && calls.containsKey(played.call())) {
+            safeHarbour(played);
+        } else if (event instanceof PbxEvent.MachineMessageLeft left && calls.containsKey(left.call())) {
+            OutboundProgress call = calls.get(left.call());
+            call.messageLeft();
+            LOG.info("event=outbound-machine-message callId={} agentId={}", left.call(), call.agent);
+            releaseOnce(call);
+        } else if (event instanceof PbxEvent.CallTransferred transferred && calls.containsKey(transferred.call())) {
+            LOG.info("event=outbound-transferred callId={} agentId={} target={}", transferred.call(),
+                    calls.get(transferred.call()).agent, transferred.target());
+            write(new OutboundEntry.Transferred(transferred.call(), transferred.at(), transferred.target()));
+            end(transferred.call(), OutboundOutcome.TRANSFERRED, Optional.empty());
         } else if (event instanceof PbxEvent.CallReturnedToHold back && calls.containsKey(back.call())) {
             LOG.info("event=outbound-agent-gone callId={} reason={}", back.call(), back.reason());
             controls.of(back.pbx()).ifPresent(c -> c.hangup(back.call(), HangupCause.NORMAL_CLEARING));
         } else if (event instanceof PbxEvent.LegHungUp hungUp && calls.containsKey(hungUp.call())) {
-            end(hungUp.call(), outcomeOf(calls.get(hungUp.call()), hungUp.cause()), Optional.of(hungUp.cause()));
+            end(hungUp.call(), calls.get(hungUp.call()).outcomeOnHangUp(hungUp.cause()), Optional.of(hungUp.cause()));
         }
-    }
-
-    /** A hang-up before detection is the customer's when the call was answered, else the dial's failure. */
-    private static OutboundOutcome outcomeOf(OutboundCall call, HangupCause cause) {
-        if (call.connected) {
-            return OutboundOutcome.COMPLETED;
-        }
-        if (call.amd.isPresent()) {
-            return call.amd.get() == AmdResult.MACHINE ? OutboundOutcome.MACHINE : OutboundOutcome.ABANDONED;
-        }
-        return call.answered || cause == HangupCause.NORMAL_CLEARING ? OutboundOutcome.HUNG_UP : outcomeOf(cause);
     }
 
     private void detected(PbxEvent.AnsweringMachineDetected e) {
-        OutboundCall call = calls.get(e.call());
-        if (call.amd.isPresent()) {
+        OutboundProgress call = calls.get(e.call());
+        if (!call.detected(e.result())) {
             return;
         }
-        call.amd = Optional.of(e.result());
         write(new OutboundEntry.Detected(e.call(), e.at(), e.result()));
         LOG.info("event=outbound-amd callId={} agentId={} result={}", e.call(), call.agent, e.result());
-        call.answered = true;
         if (e.result() == AmdResult.MACHINE) {
-            release(call.agent);
+            releaseOnce(call);
         }
     }
 
     private void connected(PbxEvent.CallConnected e) {
-        OutboundCall call = calls.get(e.call());
-        if (call.connected) {
+        OutboundProgress call = calls.get(e.call());
+        if (!call.connect()) {
             return;
         }
-        call.connected = true;
         write(new OutboundEntry.Connected(e.call(), e.at(), call.agent, call.agentLeg));
         LOG.info("event=outbound-connected callId={} agentId={}", e.call(), call.agent);
         moves.move(call.agent, AgentState.ON_CALL, () -> { });
     }
 
+    /** The person who answered gets the safe-harbour message instead of the agent: the agent is free now. */
+    private void safeHarbour(PbxEvent.SafeHarbourPlayed e) {
+        OutboundProgress call = calls.get(e.call());
+        if (!call.safeHarbour(e.reason())) {
+            return;
+        }
+        LOG.info("event=outbound-safe-harbour callId={} agentId={} reason={}", e.call(), call.agent, e.reason());
+        if (!call.connected()) {
+            releaseOnce(call);
+        }
+    }
+
     private void end(CallId id, OutboundOutcome outcome, Optional<HangupCause> cause) {
-        OutboundCall call = calls.remove(id);
+        OutboundProgress call = calls.remove(id);
         if (call == null) {
             return;
         }
         write(new OutboundEntry.Ended(id, clock.instant(), outcome, cause));
         LOG.info("event=outbound-ended callId={} agentId={} outcome={}", id, call.agent, outcome.slug());
-        if (call.connected) {
+        if (call.connected() && call.release()) {
             moves.move(call.agent, AgentState.WRAP_UP, () -> timers.schedule(policy.wrapUp(), () -> release(call.agent)));
-        } else if (call.amd.filter(r -> r == AmdResult.MACHINE).isEmpty()) {
+        } else {
+            releaseOnce(call);
+        }
+    }
+
+    private void releaseOnce(OutboundProgress call) {
+        if (call.release()) {
             release(call.agent);
         }
     }
@@ -271,13 +278,5 @@ public final class OutboundCalls implements PbxEventListener {
     private static Dial.Refused notAvailable(AgentId agent, AgentState state) {
         return new Dial.Refused("agent-not-available", "agent '" + agent.value() + "' is "
                 + state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", not available");
-    }
-
-    private static OutboundOutcome outcomeOf(HangupCause cause) {
-        return switch (cause) {
-            case USER_BUSY -> OutboundOutcome.BUSY;
-            case NO_ANSWER, NO_USER_RESPONSE -> OutboundOutcome.NO_ANSWER;
-            default -> OutboundOutcome.FAILED;
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.queue.routing;
 import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.event.TransferTarget;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /** One step of an outbound call Switchboard placed for an agent, as {@link OutboundCalls} saw it. */
 public sealed interface OutboundEntry permits OutboundEntry.Dialled, OutboundEntry.Answered,
-        OutboundEntry.Detected, OutboundEntry.Connected, OutboundEntry.Ended {
+        OutboundEntry.Detected, OutboundEntry.Connected, OutboundEntry.Transferred, OutboundEntry.Ended {
 
     /** The call the entry is about. */
     CallId call();
@@ -41,6 +42,13 @@ public sealed interface OutboundEntry permits OutboundEntry.Dialled, OutboundEnt
 
     /** The customer was joined to the agent's line and they talk. */
     record Connected(CallId call, Instant at, AgentId agent, LegId agentLeg) implements OutboundEntry {
+    }
+
+    /**
+     * The customer was blind-transferred to {@code target} (masked in {@code toString()}); an {@link Ended}
+     * with outcome {@code transferred} follows at once.
+     */
+    record Transferred(CallId call, Instant at, TransferTarget target) implements OutboundEntry {
     }
 
     /** The call is over; {@code cause} is the PBX's when it gave one. */

@@ -35,6 +35,8 @@ final class RoutedCall {
     Task task;
     Optional<Offer> offer = Optional.empty();
     Optional<Instant> connectedAt = Optional.empty();
+    /** When the connected agent's leg hung up first; the call's record waits briefly for a transfer. */
+    Optional<Instant> agentGoneAt = Optional.empty();
     boolean onHold = true;
     boolean deciding;
     int legs;

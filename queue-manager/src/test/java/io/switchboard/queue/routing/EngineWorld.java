@@ -7,6 +7,8 @@ import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.event.SafeHarbourReason;
+import io.switchboard.core.event.TransferTarget;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -122,6 +124,20 @@ final class EngineWorld {
                 result));
     }
 
+    void safeHarbour(String call, SafeHarbourReason reason) {
+        engine.onEvent(new PbxEvent.SafeHarbourPlayed(PBX, clock.instant(), CallId.of(call), LegId.of(call),
+                Optional.of(AgentId.of("a1")), reason));
+    }
+
+    void machineMessageLeft(String call) {
+        engine.onEvent(new PbxEvent.MachineMessageLeft(PBX, clock.instant(), CallId.of(call), LegId.of(call)));
+    }
+
+    void transferred(String call, String number) {
+        engine.onEvent(new PbxEvent.CallTransferred(PBX, clock.instant(), CallId.of(call), LegId.of(call),
+                new TransferTarget(number, "from-internal")));
+    }
+
     void originateFails(String call, HangupCause cause) {
         engine.onEvent(new PbxEvent.OriginateFailed(PBX, clock.instant(), CallId.of(call), cause));
     }
@@ -138,6 +154,11 @@ final class EngineWorld {
 
     AgentState stateOf(String agent) {
         return states.stateOf(agent);
+    }
+
+    List<OutboundOutcome> outcomes() {
+        return outboundJournal.stream().filter(OutboundEntry.Ended.class::isInstance)
+                .map(e -> ((OutboundEntry.Ended) e).outcome()).toList();
     }
 
     Optional<OutboundOutcome> outcome() {

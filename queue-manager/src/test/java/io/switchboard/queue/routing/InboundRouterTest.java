@@ -106,17 +106,40 @@ class InboundRouterTest {
     }
 
     @Test
-    void an_agent_who_hangs_up_first_completes_the_call_by_the_agent() {
+    void an_agent_who_hangs_up_first_completes_the_call_by_the_agent_once_the_caller_hangs_up_too() {
+        world.available("a1", "support", Duration.ofMinutes(1));
+        world.callArrives("c1", SUPPORT);
+        LegId agentLeg = world.pbx.lastRing().agentLeg();
+        world.agentAnswers(agentLeg);
+        world.clock.advance(Duration.ofSeconds(20));
+
+        world.agentHangsUp(agentLeg);
+        assertThat(world.states.stateOf("a1")).isEqualTo(AgentState.WRAP_UP);
+        world.clock.advance(Duration.ofMillis(50));
+        world.callerHangsUp("c1");
+
+        assertThat(world.journal.get(world.journal.size() - 1)).isInstanceOfSatisfying(JournalEntry.Completed.class,
+                completed -> {
+                    assertThat(completed.callerHungUp()).isFalse();
+                    assertThat(completed.talked()).isEqualTo(Duration.ofSeconds(20));
+                });
+        assertThat(world.queueLog()).containsExactly("Entered", "AgentRung", "Connected", "Completed");
+    }
+
+    @Test
+    void an_agent_who_hangs_up_first_completes_the_call_by_the_agent_after_the_transfer_grace_if_nothing_else_comes() {
         world.available("a1", "support", Duration.ofMinutes(1));
         world.callArrives("c1", SUPPORT);
         LegId agentLeg = world.pbx.lastRing().agentLeg();
         world.agentAnswers(agentLeg);
 
         world.agentHangsUp(agentLeg);
+        assertThat(world.queueLog()).doesNotContain("Completed");
+        assertThat(world.timerDelays).contains(InboundRouter.TRANSFER_GRACE);
+        world.timersFire();
 
-        assertThat(world.journal.get(world.journal.size() - 1)).isInstanceOfSatisfying(JournalEntry.Completed.class,
-                completed -> assertThat(completed.callerHungUp()).isFalse());
-        assertThat(world.states.stateOf("a1")).isEqualTo(AgentState.WRAP_UP);
+        assertThat(world.queueLog()).containsExactly("Entered", "AgentRung", "Connected", "Completed");
+        assertThat(world.router.tasks()).isEmpty();
     }
 
     @Test
@@ -211,6 +234,7 @@ class InboundRouterTest {
                 RoutingWorld.callerLeg("c1"), secondPhone));
         world.pbxReports(new PbxEvent.LegHungUp(RoutingWorld.PBX, world.clock.instant(), c1, secondPhone,
                 HangupCause.NORMAL_CLEARING));
+        world.callerHangsUp("c1");
 
         assertThat(secondPhone).isNotEqualTo(firstPhone);
         assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2");

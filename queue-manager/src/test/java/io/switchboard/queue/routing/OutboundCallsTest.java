@@ -4,6 +4,7 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.HoldReason;
+import io.switchboard.core.event.SafeHarbourReason;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.OriginateRequest;
 import org.junit.jupiter.api.Test;
@@ -157,5 +158,65 @@ class OutboundCallsTest {
         world.callArrives("c1", "support");
 
         assertThat(world.pbx.joins).isEmpty();
+    }
+
+    @Test
+    void a_person_given_the_safe_harbour_message_frees_the_agent_at_once_and_is_recorded_as_abandoned() {
+        nailedUp("a1");
+        world.dial("a1");
+        world.amd(CALL, AmdResult.HUMAN);
+
+        world.safeHarbour(CALL, SafeHarbourReason.NOT_CONNECTED);
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
+        world.hangsUp(CALL, HangupCause.NORMAL_CLEARING);
+
+        assertThat(world.outcomes()).containsExactly(OutboundOutcome.ABANDONED);
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
+    }
+
+    @Test
+    void a_join_that_comes_after_the_safe_harbour_message_does_not_put_the_agent_on_the_call() {
+        nailedUp("a1");
+        world.dial("a1");
+        world.amd(CALL, AmdResult.NOTSURE);
+        world.safeHarbour(CALL, SafeHarbourReason.NOT_CONNECTED);
+
+        world.joined(CALL, "a1");
+
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
+        assertThat(world.outboundJournal).noneMatch(OutboundEntry.Connected.class::isInstance);
+    }
+
+    @Test
+    void a_machine_that_got_the_message_is_recorded_as_machine_message_not_machine() {
+        nailedUp("a1");
+        world.dial("a1");
+        world.amd(CALL, AmdResult.MACHINE);
+
+        world.machineMessageLeft(CALL);
+        world.hangsUp(CALL, HangupCause.NORMAL_CLEARING);
+
+        assertThat(world.outcomes()).containsExactly(OutboundOutcome.MACHINE_MESSAGE);
+        assertThat(OutboundOutcome.MACHINE_MESSAGE.slug()).isEqualTo("machine-message");
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
+    }
+
+    @Test
+    void a_transferred_call_is_recorded_as_transferred_and_its_agent_goes_to_wrap_up_not_on_call() {
+        nailedUp("a1");
+        world.dial("a1");
+        world.amd(CALL, AmdResult.HUMAN);
+        world.joined(CALL, "a1");
+
+        world.transferred(CALL, "+442079460018");
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.WRAP_UP);
+        world.hangsUp(CALL, HangupCause.NORMAL_CLEARING);
+        world.timersFire();
+
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
+        assertThat(world.outcomes()).containsExactly(OutboundOutcome.TRANSFERRED);
+        assertThat(world.outboundJournal).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Dialled", "Detected", "Connected", "Transferred", "Ended");
+        assertThat(world.outboundJournal.get(3).toString()).doesNotContain("2079460018");
     }
 }

@@ -4,8 +4,8 @@ import java.io.Serial;
 
 /**
  * The outbound dialplan left {@code SWITCHBOARD_MACHINE_MESSAGE} on an answering machine:
- * {@code UserEvent: AMDMessageLeft}, no fields (10b). Asterisk-Java matches the name without case. No core
- * event stands for it: the call ends as a machine either way.
+ * {@code UserEvent: AMDMessageLeft}, no fields (10b). Asterisk-Java matches the name without case. Becomes
+ * {@code MachineMessageLeft}.
  */
 public final class AmdMessageLeftEvent extends SwitchboardUserEvent {
 

@@ -5,7 +5,7 @@ import java.io.Serial;
 /**
  * An answered outbound call found no agent to join and gets the safe-harbour message:
  * {@code UserEvent: SafeHarbour} with Agent (may be empty) and Reason ({@code NOAGENT} or {@code AGENTABSENT}),
- * sent before the message plays. No core event stands for it: the call's end tells the outcome.
+ * sent before the message plays. Becomes {@code SafeHarbourPlayed}.
  */
 public final class SafeHarbourEvent extends SwitchboardUserEvent {
 

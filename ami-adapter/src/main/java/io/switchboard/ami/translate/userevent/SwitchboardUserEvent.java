@@ -20,7 +20,7 @@ public abstract class SwitchboardUserEvent extends UserEvent {
             List.of(InboundCallEvent.class, CallerOnHoldEvent.class, AgentDialResultEvent.class, AmdEvent.class,
                     AgentLoginEvent.class, AgentLogoutEvent.class,
                     AgentSessionStartedEvent.class, AgentSessionEndedEvent.class, SafeHarbourEvent.class,
-                    AmdMessageLeftEvent.class);
+                    AmdMessageLeftEvent.class, CallTransferredEvent.class);
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -35,6 +35,8 @@ public abstract class SwitchboardUserEvent extends UserEvent {
     private String cause;
     private String device;
     private String mode;
+    private String target;
+    private String targetContext;
 
     protected SwitchboardUserEvent(Object source) {
         super(source);
@@ -142,5 +144,25 @@ public abstract class SwitchboardUserEvent extends UserEvent {
     /** Set by Asterisk-Java from {@code Mode}. */
     public void setMode(String mode) {
         this.mode = mode;
+    }
+
+    /** {@code Target}: the number a call was transferred to (CallTransferred). */
+    public String getTarget() {
+        return target;
+    }
+
+    /** Set by Asterisk-Java from {@code Target}. */
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    /** {@code TargetContext}: the admin's context that dials the transfer target (CallTransferred). */
+    public String getTargetContext() {
+        return targetContext;
+    }
+
+    /** Set by Asterisk-Java from {@code TargetContext}. */
+    public void setTargetContext(String targetContext) {
+        this.targetContext = targetContext;
     }
 }
