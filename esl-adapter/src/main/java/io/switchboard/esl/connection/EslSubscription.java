@@ -13,7 +13,7 @@ public final class EslSubscription {
 
     /** The event names, in the order they are sent. */
     public static final List<String> EVENTS = List.of("CHANNEL_CREATE", "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA",
-            "CHANNEL_ANSWER", "CHANNEL_BRIDGE", "CHANNEL_HANGUP_COMPLETE", "BACKGROUND_JOB", "SHUTDOWN");
+            "CHANNEL_ANSWER", "CHANNEL_BRIDGE", "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE", "BACKGROUND_JOB", "SHUTDOWN");
 
     private EslSubscription() {
     }

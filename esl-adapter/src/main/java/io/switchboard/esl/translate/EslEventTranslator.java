@@ -32,8 +32,11 @@ import java.util.regex.Pattern;
  *       ring-on-demand agent ({@link EslChannels#expectAgentLeg}), or a nailed-up session leg's own (a session
  *       leg named first, {@code uuid_bridge <session> <customer>}, is still the agent's).
  *       Switchboard's call control bridges {@code uuid_bridge <customer> <agent>}.</li>
- *   <li>CHANNEL_HANGUP_COMPLETE: {@code LegHungUp} with the cause, once per leg; of a nailed-up session leg
- *       (open, or with {@code variable_switchboard_session}) also {@code AgentSessionClosed}.</li>
+ *   <li>CHANNEL_HANGUP, or CHANNEL_HANGUP_COMPLETE when it was missed: {@code LegHungUp} with the cause, once
+ *       per leg; of a nailed-up session leg (open, or with {@code variable_switchboard_session}) also
+ *       {@code AgentSessionClosed}. CHANNEL_HANGUP comes in the order the parties hung up; the
+ *       HANGUP_COMPLETEs of a bridge do not (the peer's often comes first, fixture 05), so ending legs at
+ *       HANGUP_COMPLETE would credit the wrong side with hanging up first (COMPLETECALLER/COMPLETEAGENT).</li>
  *   <li>BACKGROUND_JOB with {@code -ERR <CAUSE>}: {@code OriginateFailed} for the job's call: the call the
  *       job was sent for ({@code jobCalls}), else the {@code origination_uuid} in an originate's arguments.
  *       {@code +OK} results add nothing: the channel's own events follow.</li>
@@ -87,7 +90,7 @@ public final class EslEventTranslator {
             case "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA" -> ringing(event, at);
             case "CHANNEL_ANSWER" -> answered(event, at);
             case "CHANNEL_BRIDGE" -> bridged(event, at);
-            case "CHANNEL_HANGUP_COMPLETE" -> hungUp(event, at);
+            case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE" -> hungUp(event, at);
             case "BACKGROUND_JOB" -> jobDone(event, at);
             case "SHUTDOWN" -> List.of(new PbxEvent.PbxDisconnected(pbx, at, "FreeSWITCH is shutting down"));
             case "CUSTOM" -> customEvent(event, at);
@@ -145,7 +148,7 @@ public final class EslEventTranslator {
     private List<PbxEvent> hungUp(EslEventHeaders event, Instant at) {
         Optional<String> uuid = event.first("Unique-ID");
         if (uuid.isEmpty()) {
-            return skip("CHANNEL_HANGUP_COMPLETE without Unique-ID");
+            return skip(event.eventName().orElse("CHANNEL_HANGUP") + " without Unique-ID");
         }
         if (channels.find(uuid.get()).isEmpty()) {
             track(event);

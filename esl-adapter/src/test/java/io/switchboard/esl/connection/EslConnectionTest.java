@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 class EslConnectionTest {
 
     private static final String SUBSCRIPTION = "event plain CHANNEL_CREATE CHANNEL_PROGRESS CHANNEL_PROGRESS_MEDIA "
-            + "CHANNEL_ANSWER CHANNEL_BRIDGE CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB SHUTDOWN CUSTOM "
+            + "CHANNEL_ANSWER CHANNEL_BRIDGE CHANNEL_HANGUP CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB SHUTDOWN CUSTOM "
             + "switchboard::agent_dial_result switchboard::agent_login switchboard::agent_logout "
             + "switchboard::agent_session_started switchboard::amd switchboard::amd_message_left "
             + "switchboard::call_transferred switchboard::caller_on_hold switchboard::inbound_call "

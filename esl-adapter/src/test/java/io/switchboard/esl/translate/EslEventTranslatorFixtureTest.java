@@ -64,8 +64,8 @@ class EslEventTranslatorFixtureTest {
                 "LegRinging 61cb6dfa leg=61cb6dfa",
                 "LegAnswered 61cb6dfa leg=61cb6dfa",
                 "CallConnected 1878cc05 leg=1878cc05 agent=61cb6dfa",
-                "LegHungUp 61cb6dfa leg=61cb6dfa NORMAL_CLEARING",
-                "LegHungUp 1878cc05 leg=1878cc05 NORMAL_CLEARING");
+                "LegHungUp 1878cc05 leg=1878cc05 NORMAL_CLEARING",
+                "LegHungUp 61cb6dfa leg=61cb6dfa NORMAL_CLEARING");
     }
 
     @Test
@@ -76,8 +76,8 @@ class EslEventTranslatorFixtureTest {
                 "LegHungUp 80275f48 leg=80275f48 USER_BUSY",
                 "OriginateFailed 80275f48 USER_BUSY",
                 "LegRinging bec0bd85 leg=bec0bd85",
-                "OriginateFailed bec0bd85 NO_ANSWER",
                 "LegHungUp bec0bd85 leg=bec0bd85 NO_ANSWER",
+                "OriginateFailed bec0bd85 NO_ANSWER",
                 "LegHungUp c60eac0b leg=c60eac0b NORMAL_TEMPORARY_FAILURE",
                 "OriginateFailed c60eac0b NORMAL_TEMPORARY_FAILURE");
         assertThat(translator.skipped()).containsEntry("BACKGROUND_JOB without call", 2L);
@@ -108,8 +108,8 @@ class EslEventTranslatorFixtureTest {
                 "CallConnected 951ae0cb leg=951ae0cb agent=cd55ff31",
                 "LegAnswered 8c37bbfe leg=8c37bbfe",
                 "LegHungUp 8c37bbfe leg=8c37bbfe NORMAL_CLEARING",
-                "LegHungUp cd55ff31 leg=cd55ff31 NORMAL_CLEARING",
-                "LegHungUp 951ae0cb leg=951ae0cb NORMAL_CLEARING");
+                "LegHungUp 951ae0cb leg=951ae0cb NORMAL_CLEARING",
+                "LegHungUp cd55ff31 leg=cd55ff31 NORMAL_CLEARING");
     }
 
     @Test
@@ -120,8 +120,8 @@ class EslEventTranslatorFixtureTest {
                 "LegAnswered 15dd707d leg=15dd707d",
                 "LegAnswered fe558677 leg=fe558677",
                 "CallConnected 15dd707d leg=15dd707d agent=fe558677",
-                "LegHungUp fe558677 leg=fe558677 NORMAL_CLEARING",
-                "LegHungUp 15dd707d leg=15dd707d NORMAL_CLEARING");
+                "LegHungUp 15dd707d leg=15dd707d NORMAL_CLEARING",
+                "LegHungUp fe558677 leg=fe558677 NORMAL_CLEARING");
         assertThat(translator.skipped()).containsEntry("CUSTOM/callcenter::info", 14L);
     }
 
