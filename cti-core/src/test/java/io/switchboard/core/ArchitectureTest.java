@@ -51,5 +51,7 @@ class ArchitectureTest {
             .and().haveSimpleNameNotEndingWith("Request")
             .and().areNotRecords()
             .and().areNotEnums()
-            .should().beInterfaces();
+            .and().areNotAssignableTo(RuntimeException.class)
+            .should().beInterfaces()
+            .because("a port is an interface, its values and the failure its stages complete with (PbxUnavailableException)");
 }

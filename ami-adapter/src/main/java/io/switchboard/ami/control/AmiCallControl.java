@@ -10,6 +10,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.PbxUnavailableException;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MixMonitorAction;

@@ -2,6 +2,7 @@ package io.switchboard.ami.control;
 
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.PbxUnavailableException;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -24,6 +25,13 @@ import java.util.concurrent.TimeUnit;
  * {@code completions}, never on Asterisk-Java's reader thread.
  */
 final class AmiCommands {
+
+    /** Not logged in to AMI (not connected, reconnecting, login refused), or the socket write failed. */
+    static final String NOT_CONNECTED = "ami-not-connected";
+
+    /** The action was written but no response arrived within the response timeout. */
+    static final String TIMEOUT = "ami-timeout";
+
 
     static final String NO_SUCH_CHANNEL = "ami-no-such-channel";
     static final String PERMISSION_DENIED = "ami-permission-denied";
@@ -48,7 +56,7 @@ final class AmiCommands {
         CompletableFuture<CommandResult> result = new CompletableFuture<>();
         String name = action.getAction();
         ScheduledFuture<?> timeout = timer.schedule(() -> fail(result, new PbxUnavailableException(
-                PbxUnavailableException.TIMEOUT, pbx, name + ": no response within " + responseTimeout.toMillis()
+                TIMEOUT, pbx, name + ": no response within " + responseTimeout.toMillis()
                 + " ms")), responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             sender.send(action, response -> {
@@ -57,7 +65,7 @@ final class AmiCommands {
             });
         } catch (IllegalStateException | IOException e) {
             timeout.cancel(false);
-            fail(result, new PbxUnavailableException(PbxUnavailableException.NOT_CONNECTED, pbx,
+            fail(result, new PbxUnavailableException(NOT_CONNECTED, pbx,
                     name + " not sent: " + e.getMessage()));
         }
         return result;

@@ -15,6 +15,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.PbxUnavailableException;
 import io.switchboard.core.retry.RetryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.PbxUnavailableException;
 import io.switchboard.esl.connection.EslConnectionState;
-import io.switchboard.esl.control.EslUnavailableException;
 import io.switchboard.server.config.PbxConnection;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.Secret;
@@ -95,7 +95,7 @@ class PbxConnectionsTest {
     CompletableFuture<CommandResult> result = pbx.get("fs").orElseThrow().callControl()
         .hangup(CallId.of("fs/7ed41449-9950-42b2-9f65-d23a4a4fca7f"), HangupCause.NORMAL_CLEARING).toCompletableFuture();
 
-    assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(EslUnavailableException.class)
+    assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(PbxUnavailableException.class)
         .hasMessageContaining("esl-not-connected");
     pbx.stop();
   }

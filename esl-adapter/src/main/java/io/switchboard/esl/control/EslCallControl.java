@@ -10,6 +10,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.PbxUnavailableException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +41,7 @@ import static io.switchboard.esl.control.Glue.*;
  *       {@code -ERR}, its text in the message), or nothing sent: {@code foreign-id} (not {@code <pbx>/<uuid>}),
  *       {@code unknown-agent-session}, {@code unknown-leg}, {@code not-recording}, {@code invalid-argument}
  *       (a value that would split the command), {@code unsupported} (a blind transfer to a device).</li>
- *   <li>The stage fails with {@link EslUnavailableException} when not logged in or the connection is lost
+ *   <li>The stage fails with {@link PbxUnavailableException} when not logged in or the connection is lost
  *       ({@code esl-not-connected}), or no reply came within the command timeout ({@code esl-timeout}).</li>
  * </ul>
  * A command of several steps stops at the first one not accepted. Stages complete on {@code completions}.

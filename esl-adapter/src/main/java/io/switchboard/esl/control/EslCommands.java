@@ -3,6 +3,7 @@ package io.switchboard.esl.control;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.PbxUnavailableException;
 import io.switchboard.esl.connection.JobOutcome;
 
 import java.time.Duration;
@@ -27,9 +28,15 @@ import java.util.regex.Pattern;
  * busy customer the same way whatever the timing. Any other {@code -ERR} is {@value #REFUSED}. A job that
  * succeeded, or still runs after the command timeout (an originate ends only once answered, Quirk 10), is
  * accepted too, and its end arrives as events ({@code LegAnswered}, {@code OriginateFailed}). No connection and no {@code api} reply in time are not answers: the stage fails
- * with {@link EslUnavailableException}. Stages complete on {@code completions}, never on the socket's thread.
+ * with {@link PbxUnavailableException}. Stages complete on {@code completions}, never on the socket's thread.
  */
 final class EslCommands {
+
+    /** Not logged in to the event socket, or the connection was lost before the reply. */
+    static final String NOT_CONNECTED = "esl-not-connected";
+
+    /** The command was written but no reply came within the command timeout; it may still take effect. */
+    static final String TIMEOUT = "esl-timeout";
 
     static final String REFUSED = "esl-refused";
     static final String UNKNOWN_CALL = "unknown-call";
@@ -75,7 +82,7 @@ final class EslCommands {
         return guarded(word(command), () -> sender.bgapi(command, call), outcome -> outcomeOf(command, outcome),
                 CommandResult.ACCEPTED)
                 .thenCompose(result -> result == null
-                        ? failedStage(EslUnavailableException.NOT_CONNECTED, word(command) + ": connection lost before the job ended")
+                        ? failedStage(NOT_CONNECTED, word(command) + ": connection lost before the job ended")
                         : CompletableFuture.completedFuture(result));
     }
 
@@ -104,7 +111,7 @@ final class EslCommands {
 
     /**
      * Sends, maps the answer on {@code completions}; after the command timeout completes with
-     * {@code whenPending}, or, if that is null, fails with {@link EslUnavailableException#TIMEOUT}.
+     * {@code whenPending}, or, if that is null, fails with {@link PbxUnavailableException} ({@value #TIMEOUT}).
      */
     private <T, R> CompletionStage<R> guarded(String what, Supplier<CompletionStage<T>> send, Function<T, R> map,
             R whenPending) {
@@ -113,7 +120,7 @@ final class EslCommands {
             if (whenPending != null) {
                 completions.execute(() -> result.complete(whenPending));
             } else {
-                fail(result, new EslUnavailableException(EslUnavailableException.TIMEOUT, pbx,
+                fail(result, new PbxUnavailableException(TIMEOUT, pbx,
                         what + ": no reply within " + timeout.toMillis() + " ms"));
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -122,14 +129,14 @@ final class EslCommands {
             sent = send.get();
         } catch (RuntimeException e) {
             timeoutTask.cancel(false);
-            fail(result, new EslUnavailableException(EslUnavailableException.NOT_CONNECTED, pbx,
+            fail(result, new PbxUnavailableException(NOT_CONNECTED, pbx,
                     what + " not sent: " + e.getMessage()));
             return result;
         }
         sent.whenComplete((value, error) -> {
             timeoutTask.cancel(false);
             if (error != null) {
-                fail(result, new EslUnavailableException(EslUnavailableException.NOT_CONNECTED, pbx,
+                fail(result, new PbxUnavailableException(NOT_CONNECTED, pbx,
                         what + ": " + rootMessage(error)));
             } else {
                 completions.execute(() -> {
@@ -146,14 +153,14 @@ final class EslCommands {
         return result;
     }
 
-    private void fail(CompletableFuture<?> result, EslUnavailableException cause) {
+    private void fail(CompletableFuture<?> result, PbxUnavailableException cause) {
         if (!result.isDone()) {
             completions.execute(() -> result.completeExceptionally(cause));
         }
     }
 
     private <T> CompletionStage<T> failedStage(String errorId, String message) {
-        return CompletableFuture.failedFuture(new EslUnavailableException(errorId, pbx, message));
+        return CompletableFuture.failedFuture(new PbxUnavailableException(errorId, pbx, message));
     }
 
     private static String rootMessage(Throwable error) {

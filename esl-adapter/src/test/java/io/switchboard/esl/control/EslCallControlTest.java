@@ -14,6 +14,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.PbxUnavailableException;
 import io.switchboard.esl.connection.JobOutcome;
 import io.switchboard.esl.transcript.EslTranscript;
 import org.junit.jupiter.api.AfterEach;
@@ -446,8 +447,8 @@ class EslCallControlTest {
 
     private static String errorIdOf(CompletionStage<CommandResult> stage) {
         Throwable failure = catchThrowable(() -> stage.toCompletableFuture().get(5, TimeUnit.SECONDS));
-        assertThat(failure).isInstanceOf(ExecutionException.class).cause().isInstanceOf(EslUnavailableException.class);
-        return ((EslUnavailableException) failure.getCause()).errorId();
+        assertThat(failure).isInstanceOf(ExecutionException.class).cause().isInstanceOf(PbxUnavailableException.class);
+        return ((PbxUnavailableException) failure.getCause()).errorId();
     }
 
     /** The first command line a fixture recorded whose api/bgapi command starts with {@code start}, without the word. */
