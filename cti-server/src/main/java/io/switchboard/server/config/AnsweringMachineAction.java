@@ -6,6 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public enum AnsweringMachineAction {
   /** Hang up at once; the call's outcome is {@code machine}. */
   @JsonProperty("hangup") HANGUP,
-  /** Play {@code outbound.machine-message}, then hang up; the outcome is {@code machine} too. */
+  /** Play {@code outbound.machine-message}, then hang up; the outcome is {@code machine-message}. */
   @JsonProperty("message") MESSAGE
 }
