@@ -31,7 +31,7 @@ class StrategyTest {
     void ring_all_rings_every_available_member_of_the_lowest_penalty_at_once() {
         world.with(queue("sales", RING_ALL))
                 .with(available("a1").serving("sales"), available("a2").serving("sales"),
-                        available("backup").serving("sales", 1));
+                        available("a0-backup").serving("sales", 1));
 
         Selection.Offer offer = offerOf(world.agentFor(world.call("t1", "sales")));
 
@@ -114,7 +114,7 @@ class StrategyTest {
     void random_draws_uniformly_among_the_lowest_penalty() {
         world.with(queue("sales", RANDOM))
                 .with(available("a1").serving("sales"), available("a2").serving("sales"),
-                        available("backup").serving("sales", 3));
+                        available("a0-backup").serving("sales", 3));
         world.random.willDrawInt(1);
 
         assertThat(world.offeredFor(world.call("t1", "sales"))).containsExactly("a2");
