@@ -44,6 +44,9 @@ final class SelectionWorld {
     }
 
     SelectionWorld with(QueueSetup setup) {
+        if (pool != null) {
+            throw new IllegalStateException("add queues before agents and tasks");
+        }
         setups.add(setup);
         return this;
     }
