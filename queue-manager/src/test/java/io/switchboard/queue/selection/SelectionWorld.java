@@ -76,6 +76,15 @@ final class SelectionWorld {
         return this;
     }
 
+    SelectionWorld gone(String taskId) {
+        tasks().remove(TaskId.of(taskId));
+        return this;
+    }
+
+    int waitingCount() {
+        return tasks().size();
+    }
+
     Selection agentFor(WaitingTask task) {
         return remember(selector.agentFor(task, pool(), memory));
     }
