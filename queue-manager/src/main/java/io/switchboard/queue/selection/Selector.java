@@ -53,9 +53,11 @@ public final class Selector {
                     : new Selection.Wait(WaitReason.PREFERRED_AGENT_BUSY, Optional.of(preferred.get().until()));
         }
         CurrentStep step = CurrentStep.of(task, pool, now);
-        return StrategyChoice.choose(task, step.step(), pool, memory, random)
-                .<Selection>map(offer -> offer)
-                .orElseGet(() -> new Selection.Wait(WaitReason.NO_AGENT_AVAILABLE, step.endsAt()));
+        Optional<Selection.Offer> offer = StrategyChoice.choose(task, step.step(), pool, memory, random);
+        if (offer.isPresent()) {
+            return offer.get();
+        }
+        return new Selection.Wait(WaitReason.NO_AGENT_AVAILABLE, step.endsAt());
     }
 
     /** Which waiting task to offer {@code agent} now, or why they get none. */

@@ -6,6 +6,7 @@ import io.switchboard.core.id.TaskId;
 import io.switchboard.core.routing.PreferredAgent;
 import io.switchboard.core.routing.Task;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public record WaitingTask(Task task, Optional<PreferredAgent> preferred, Set<Age
 
     /** This task after {@code agent} missed or refused it. */
     public WaitingTask triedBy(AgentId agent) {
-        Set<AgentId> more = new java.util.HashSet<>(tried);
+        Set<AgentId> more = new HashSet<>(tried);
         more.add(agent);
         return new WaitingTask(task, preferred, more);
     }

@@ -49,12 +49,14 @@ public final class WaitingTasks {
             return;
         }
         for (WorkflowStep step : pool.setup(task.task().queue()).workflow().steps()) {
-            Map<TaskId, WaitingTask> inQueue = byStepQueue.get(step.queue());
-            if (inQueue != null) {
-                inQueue.remove(id);
-            }
+            byStepQueue.computeIfPresent(step.queue(), (queue, inQueue) -> without(inQueue, id));
         }
-        task.preferred().ifPresent(p -> byPreferred.getOrDefault(p.agent(), new HashMap<>()).remove(id));
+        task.preferred().ifPresent(p -> byPreferred.computeIfPresent(p.agent(), (agent, theirs) -> without(theirs, id)));
+    }
+
+    private static Map<TaskId, WaitingTask> without(Map<TaskId, WaitingTask> tasks, TaskId id) {
+        tasks.remove(id);
+        return tasks.isEmpty() ? null : tasks;
     }
 
     /** The waiting task with this id. */
