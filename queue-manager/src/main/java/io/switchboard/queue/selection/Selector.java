@@ -24,6 +24,9 @@ import java.util.random.RandomGenerator;
  * </ul>
  * Agents who are not available, cannot be reached, are busy on their own device, or already missed the task
  * are never picked. While a task's {@link PreferredAgent} holds, only that agent is offered it.
+ *
+ * <p>The selector keeps no state of its own, but the random source usually is not thread-safe: call it on
+ * the router's context, like the pool and the waiting tasks it reads.
  */
 public final class Selector {
 

@@ -25,6 +25,7 @@ class ExclusionTest {
         Selection selection = world.agentFor(world.call("t1", "sales"));
 
         assertThat(waitOf(selection).reason()).isEqualTo(WaitReason.NO_AGENT_AVAILABLE);
+        assertThat(waitOf(selection).recheckAt()).as("an open-ended step has no end to wait for").isEmpty();
     }
 
     @Test
