@@ -1,0 +1,116 @@
+package io.switchboard.queue.selection;
+
+import io.switchboard.core.agent.QueueMembership;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The agents selection decides on, indexed so that a decision walks only the offerable members of one
+ * queue, already in the queue's strategy order. {@link #put} costs O(q log n) for an agent of q queues
+ * with n offerable members each: one agent's change never touches the other agents or queues.
+ *
+ * <p>Not thread-safe: keep it on the router's context, like the decisions that read it.
+ */
+public final class AgentPool {
+
+    private final Map<QueueId, QueueSetup> setups = new HashMap<>();
+    private final Map<QueueId, Map<AgentId, Integer>> positions = new HashMap<>();
+    private final Map<QueueId, NavigableSet<Ranked>> offerable = new HashMap<>();
+    private final Map<AgentId, AgentSnapshot> agents = new HashMap<>();
+    private final Map<AgentId, List<Ranked>> entries = new HashMap<>();
+
+    /** A pool for the given queues, with no agents yet. */
+    public AgentPool(Collection<QueueSetup> queues) {
+        for (QueueSetup setup : queues) {
+            QueueId id = setup.queue().id();
+            if (setups.put(id, setup) != null) {
+                throw new IllegalArgumentException("queues must not name '" + id + "' twice");
+            }
+            Map<AgentId, Integer> order = new HashMap<>();
+            for (AgentId agent : setup.memberOrder()) {
+                order.putIfAbsent(agent, order.size());
+            }
+            positions.put(id, order);
+            offerable.put(id, new TreeSet<>(Ranked.ORDER));
+        }
+    }
+
+    /** Adds the agent, or replaces what the pool knew of them. */
+    public void put(AgentSnapshot snapshot) {
+        remove(snapshot.id());
+        agents.put(snapshot.id(), snapshot);
+        if (!snapshot.isOfferable()) {
+            return;
+        }
+        List<Ranked> placed = new ArrayList<>(snapshot.agent().memberships().size());
+        for (QueueMembership membership : snapshot.agent().memberships()) {
+            QueueSetup setup = setups.get(membership.queue());
+            if (setup == null) {
+                continue;
+            }
+            int position = positionOf(membership.queue(), snapshot.id());
+            Ranked ranked = Ranked.of(snapshot, membership.queue(), membership.penalty(),
+                    setup.queue().strategy(), position);
+            offerable.get(membership.queue()).add(ranked);
+            placed.add(ranked);
+        }
+        entries.put(snapshot.id(), placed);
+    }
+
+    /** Forgets the agent, e.g. when they were deleted. */
+    public void remove(AgentId agent) {
+        agents.remove(agent);
+        List<Ranked> placed = entries.remove(agent);
+        if (placed != null) {
+            for (Ranked ranked : placed) {
+                offerable.get(ranked.queue()).remove(ranked);
+            }
+        }
+    }
+
+    /** What the pool knows of {@code agent}. */
+    public Optional<AgentSnapshot> agent(AgentId agent) {
+        return Optional.ofNullable(agents.get(agent));
+    }
+
+    /** The setup of {@code queue}; an unknown queue is a bug in the caller. */
+    public QueueSetup setup(QueueId queue) {
+        QueueSetup setup = setups.get(queue);
+        if (setup == null) {
+            throw new IllegalArgumentException("unknown queue '" + queue + "'");
+        }
+        return setup;
+    }
+
+    /** The setups of every queue, for building a {@link WaitingTasks} alongside. */
+    public Collection<QueueSetup> setups() {
+        return Collections.unmodifiableCollection(setups.values());
+    }
+
+    /** How many members of {@code queue} are offerable right now. */
+    public int offerableCount(QueueId queue) {
+        NavigableSet<Ranked> members = offerable.get(queue);
+        return members == null ? 0 : members.size();
+    }
+
+    /** The agent's place in the configured member order of {@code queue}; unlisted agents come last. */
+    int positionOf(QueueId queue, AgentId agent) {
+        return positions.get(queue).getOrDefault(agent, Integer.MAX_VALUE);
+    }
+
+    /** The offerable members of {@code queue}, in its strategy's order. */
+    Collection<Ranked> offerableIn(QueueId queue) {
+        NavigableSet<Ranked> members = offerable.get(queue);
+        return members == null ? List.of() : members;
+    }
+}

@@ -1,0 +1,53 @@
+package io.switchboard.queue.selection;
+
+import io.switchboard.core.Require;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.routing.TaskQueue;
+import io.switchboard.core.routing.Workflow;
+import io.switchboard.core.routing.WorkflowStep;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What selection needs to know about one queue besides its {@link TaskQueue}.
+ *
+ * @param queue        the queue, with its strategy and required skills
+ * @param workflow     the steps a task of this queue goes through while it waits
+ * @param memberOrder  the configured member order for {@code LINEAR}, {@code ROUND_ROBIN_MEMORY} and
+ *                     {@code RING_PROGRESSIVELY}; members not listed come after, by id
+ * @param ringInterval how long {@code RING_PROGRESSIVELY} waits before ringing one more agent; positive
+ */
+public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
+
+    /** mod_callcenter's default {@code ring-progressively-delay}. */
+    public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
+
+    public QueueSetup {
+        Require.nonNull(queue, "queue");
+        Require.nonNull(workflow, "workflow");
+        memberOrder = List.copyOf(Require.nonNull(memberOrder, "memberOrder"));
+        Require.positive(ringInterval, "ringInterval");
+    }
+
+    /** A queue whose tasks wait for any member for ever, members ordered by id. */
+    public static QueueSetup of(TaskQueue queue) {
+        Workflow anyMember = new Workflow(queue.name(), List.of(new WorkflowStep(queue.id(), 0, Duration.ZERO)));
+        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL);
+    }
+
+    /** This setup with another workflow. */
+    public QueueSetup withWorkflow(Workflow newWorkflow) {
+        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval);
+    }
+
+    /** This setup with a configured member order. */
+    public QueueSetup withMemberOrder(List<AgentId> order) {
+        return new QueueSetup(queue, workflow, order, ringInterval);
+    }
+
+    /** This setup with another ring-progressively interval. */
+    public QueueSetup withRingInterval(Duration interval) {
+        return new QueueSetup(queue, workflow, memberOrder, interval);
+    }
+}
