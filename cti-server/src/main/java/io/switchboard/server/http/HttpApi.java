@@ -57,6 +57,7 @@ public final class HttpApi {
     new StaffingRoutes(vertx).mount(router);
     routing.ifPresent(inbound -> new RoutingRoutes(inbound).mount(router));
     routing.ifPresent(inbound -> new NailedAgentRoutes(inbound.outbound()).mount(router));
+    routing.ifPresent(inbound -> new CallControlRoutes(inbound.transfers()).mount(router));
     router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
         + "; see " + OPENAPI_PATH, new JsonObject()).send(ctx, 404));
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()

@@ -49,6 +49,7 @@ public final class InboundRouting implements AutoCloseable {
   private final Context context;
   private final RoutingEngine router;
   private final NailedAgents outbound;
+  private final CallTransfers transfers;
   private final AgentDirectory agents;
   private final AgentStateStore states;
   private final JooqTaskQueues queues;
@@ -72,6 +73,9 @@ public final class InboundRouting implements AutoCloseable {
         (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(v -> action.run())),
         policy, NailedAgents::newCallId, clock, onContext);
     this.outbound = new NailedAgents(context, router, pbx, agents);
+    this.transfers = new CallTransfers(context,
+        id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
+        history::call);
     for (AttachedPbx attached : pbx.all()) {
       subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
     }
@@ -88,6 +92,11 @@ public final class InboundRouting implements AutoCloseable {
   /** Agents' open lines and the outbound calls placed for them. */
   public NailedAgents outbound() {
     return outbound;
+  }
+
+  /** Transfers of live calls. */
+  public CallTransfers transfers() {
+    return transfers;
   }
 
   /**

@@ -1,0 +1,124 @@
+package io.switchboard.server.routing;
+
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.port.CallControl;
+import io.switchboard.core.port.CommandResult;
+import io.switchboard.core.port.Destination;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Transfers a live call to a number, on the PBX the call is on (its id is {@code <pbx>/<id>}). What the PBX
+ * then does shows in the call record ({@code transferred}) and, for a queue call, in queue_log
+ * ({@code BLINDTRANSFER}).
+ */
+public final class CallTransfers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CallTransfers.class);
+
+  /** How the call is handed over. */
+  public enum Mode {
+    /** The customer is sent to the number at once; the agent's leg ends. */
+    BLIND,
+    /** The agent first talks to the number while the customer holds; hanging up completes the transfer. */
+    ATTENDED
+  }
+
+  private final Context context;
+  private final Function<PbxId, Optional<CallControl>> controls;
+  private final Function<String, Future<Optional<JsonObject>>> records;
+
+  /**
+   * @param controls the call control of an attached PBX, by its id
+   * @param records  a call's record with its legs, as {@code GET /api/v1/calls/{id}} shows it
+   */
+  public CallTransfers(Context context, Function<PbxId, Optional<CallControl>> controls,
+      Function<String, Future<Optional<JsonObject>>> records) {
+    this.context = context;
+    this.controls = controls;
+    this.records = records;
+  }
+
+  /**
+   * Sends {@code call} to {@code to}. 404 {@code call-not-found} when no live call has that id; for an attended
+   * transfer 409 {@code call-has-no-agent} when no agent leg is up; a refusal of the PBX as
+   * {@link #refusal(CommandResult.Failed)} says.
+   */
+  public Future<CommandOutcome> transfer(String call, PhoneNumber to, Mode mode) {
+    int slash = call.indexOf('/');
+    Optional<CallControl> control = slash > 0 ? controls.apply(PbxId.of(call.substring(0, slash)))
+        : Optional.empty();
+    if (control.isEmpty()) {
+      return notFound(call);
+    }
+    return records.apply(call).compose(record -> {
+      if (record.isEmpty() || record.get().getString("endedAt") != null) {
+        return notFound(call);
+      }
+      CallId id = CallId.of(call);
+      Destination target = new Destination.Number(to);
+      if (mode == Mode.BLIND) {
+        LOG.info("event=call-transferring callId={} to={} mode=blind", id, to.masked());
+        return sent(control.get().blindTransfer(id, target), call, to, mode);
+      }
+      Optional<LegId> agent = agentLeg(record.get());
+      if (agent.isEmpty()) {
+        return Future.succeededFuture(new CommandOutcome.Refused(409, "call-has-no-agent",
+            "call '" + call + "' has no agent leg to start an attended transfer from"));
+      }
+      LOG.info("event=call-transferring callId={} to={} mode=attended legId={}", id, to.masked(), agent.get());
+      return sent(control.get().attendedTransfer(id, agent.get(), target), call, to, mode);
+    });
+  }
+
+  /** The latest agent leg of the record that has not ended. */
+  static Optional<LegId> agentLeg(JsonObject record) {
+    JsonArray legs = record.getJsonArray("legs", new JsonArray());
+    for (int i = legs.size() - 1; i >= 0; i--) {
+      JsonObject leg = legs.getJsonObject(i);
+      if ("agent".equals(leg.getString("role")) && leg.getString("endedAt") == null) {
+        return Optional.of(LegId.of(leg.getString("id")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A PBX refusal as the API answers it: 409 {@code call-not-active} when the PBX no longer knows the call or
+   * the leg (it ended while the request was on its way), 409 {@code transfer-unsupported} for a destination the
+   * adapter cannot dial, 502 {@code pbx-refused} for anything else.
+   */
+  static CommandOutcome.Refused refusal(CommandResult.Failed failed) {
+    String id = failed.errorId();
+    if (id.endsWith("unknown-call") || id.endsWith("unknown-leg") || id.endsWith("no-such-channel")) {
+      return new CommandOutcome.Refused(409, "call-not-active", "the PBX no longer has the call: " + failed.message());
+    }
+    if (id.endsWith("unsupported")) {
+      return new CommandOutcome.Refused(409, "transfer-unsupported", failed.message());
+    }
+    return new CommandOutcome.Refused(502, "pbx-refused", "the PBX refused: " + failed.message());
+  }
+
+  private Future<CommandOutcome> sent(CompletionStage<CommandResult> command, String call, PhoneNumber to,
+      Mode mode) {
+    return Future.fromCompletionStage(command, context).map(result -> result instanceof CommandResult.Failed failed
+        ? refusal(failed)
+        : new CommandOutcome.Accepted(new JsonObject().put("callId", call).put("to", to.masked())
+            .put("mode", mode.name().toLowerCase(java.util.Locale.ROOT))));
+  }
+
+  private static Future<CommandOutcome> notFound(String call) {
+    return Future.succeededFuture(new CommandOutcome.Refused(404, "call-not-found", "no live call with id '" + call
+        + "'"));
+  }
+}
