@@ -2,7 +2,9 @@ package io.switchboard.sim.asterisk;
 
 import io.switchboard.sim.ami.AmiAction;
 import io.switchboard.sim.ami.AmiMessage;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -122,11 +124,22 @@ final class Actions {
         engine.calls.dialing().originate(request);
     }
 
-    /** AMI Redirect: leaves music on hold and runs the new extension, or hangs up if it is missing. */
+    /**
+     * AMI Redirect: leaves music on hold or its bridge and runs the new extension, or hangs up if it is missing.
+     * Leaving a Dial bridge ends it: the other party of the Dial is hung up, as Asterisk does when the caller of
+     * a bridged Dial is redirected (a blind transfer by Redirect drops the agent).
+     */
     private void redirect(SimChannel c, String context, String exten, int priority) {
         c.cancelTimer();
         c.generation++;
         engine.calls.stopMusic(c);
+        List<Runnable> afterwards = new ArrayList<>();
+        if (c.bridge != null && c.bridge.isConference()) {
+            engine.calls.conferences().leave(c, afterwards);
+        } else if (c.bridge != null) {
+            engine.calls.bridges().leave(c, afterwards);
+        }
+        afterwards.forEach(Runnable::run);
         c.context = context;
         c.exten = exten;
         c.priority = priority;

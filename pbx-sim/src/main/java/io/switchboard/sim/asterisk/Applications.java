@@ -67,6 +67,8 @@ final class Applications {
             c.priority = g.condition().test(c) ? extension.priority(g.label()).orElse(c.priority + 1) : c.priority + 1;
         } else if (step instanceof Step.Goto g) {
             return jump(c, g);
+        } else if (step instanceof Step.GotoVariable g) {
+            return jump(c, new Step.Goto(g.context().apply(c), g.exten().apply(c), "1"));
         } else if (step instanceof Step.ConfBridge cb) {
             calls.conferences().join(c, cb);
             return false;

@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param agentSession where an originated agent leg sits in its conference ({@code switchboard-agent-session})
  * @param outbound where an answered outbound customer leg runs AMD ({@code switchboard-outbound})
  * @param features the feature codes the agents' phones dial, *70, *71 and *72 ({@code switchboard-features})
+ * @param transfer where a Redirect sends a channel to be transferred to a number ({@code switchboard-transfer})
  */
 public record GlueContexts(String inbound, String hold, String connect, String join, String agentSession,
-        String outbound, String features) {
+        String outbound, String features, String transfer) {
 
     /** Rejects nulls. */
     public GlueContexts {
@@ -25,9 +26,16 @@ public record GlueContexts(String inbound, String hold, String connect, String j
         Objects.requireNonNull(agentSession, "agentSession");
         Objects.requireNonNull(outbound, "outbound");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(transfer, "transfer");
     }
 
-    /** These names with the shipped feature code context {@code switchboard-features}. */
+    /** These names with the shipped transfer context {@code switchboard-transfer}. */
+    public GlueContexts(String inbound, String hold, String connect, String join, String agentSession,
+            String outbound, String features) {
+        this(inbound, hold, connect, join, agentSession, outbound, features, "switchboard-transfer");
+    }
+
+    /** These names with the shipped feature code and transfer contexts. */
     public GlueContexts(String inbound, String hold, String connect, String join, String agentSession,
             String outbound) {
         this(inbound, hold, connect, join, agentSession, outbound, "switchboard-features");

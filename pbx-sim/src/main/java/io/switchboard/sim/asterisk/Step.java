@@ -91,6 +91,12 @@ sealed interface Step {
         }
     }
 
+    /** {@code Goto(${context},${exten},1)}: both read from the channel when the step runs. */
+    record GotoVariable(Function<SimChannel, String> context, Function<SimChannel, String> exten) implements Step {
+        public String application() { return "Goto"; }
+        public String appData(SimChannel c) { return context.apply(c) + "," + exten.apply(c) + ",1"; }
+    }
+
     /** An application the model does not simulate: it runs until the channel is hung up. */
     record Block(String app, String data) implements Step {
         public String application() { return app; }

@@ -46,6 +46,9 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(contexts.features())) {
             return FeatureCodes.find(exten, contexts);
         }
+        if (context.equals(contexts.transfer())) {
+            return TransferContext.find(exten, contexts);
+        }
         if (context.equals(contexts.connect())) {
             return "s".equals(exten) ? Optional.of(connect()) : Optional.empty();
         }

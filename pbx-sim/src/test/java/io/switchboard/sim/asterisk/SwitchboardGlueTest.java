@@ -72,6 +72,59 @@ class SwitchboardGlueTest {
         }
     }
 
+    @Test
+    void a_connected_caller_redirected_to_switchboard_transfer_drops_the_agent_and_reports_call_transferred()
+            throws Exception {
+        SimulatorConfig config = new SimulatorConfig(Map.of("cti", "s"), Dialplan.switchboard(GlueContexts.shipped()),
+                Map.of("SIP/1001", new Phone.Answers(Duration.ofSeconds(1), null)), 0.01, Clock.systemUTC());
+        try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
+                AmiTestClient client = new AmiTestClient(sim.port())) {
+            client.write(LOGIN.getBytes(StandardCharsets.UTF_8));
+            readUntil(client, "SuccessfulAuth");
+            String channel = sim.inboundCall(InboundCall.of("5550001", "4930123456"));
+            readUntil(client, "MusicOnHoldStart");
+            client.write(("Action: Setvar\r\nChannel: " + channel + "\r\nVariable: SWITCHBOARD_DEVICE\r\nValue: SIP/1001\r\n\r\n"
+                    + "Action: Redirect\r\nChannel: " + channel + "\r\nContext: switchboard-connect\r\nExten: s\r\nPriority: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            readUntil(client, "BridgeEnter");
+
+            client.write(("Action: Setvar\r\nChannel: " + channel + "\r\nVariable: SWITCHBOARD_TRANSFER_CONTEXT\r\nValue: from-internal\r\n\r\n"
+                    + "Action: Redirect\r\nChannel: " + channel + "\r\nContext: switchboard-transfer\r\nExten: +442071239999\r\nPriority: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            AmiMessage agentGone = readUntil(client, "Hangup");
+            assertThat(agentGone.first("Channel")).hasValueSatisfying(c -> assertThat(c).startsWith("SIP/1001-"));
+            AmiMessage transferred = readUntil(client, "UserEvent");
+            assertThat(transferred.first("UserEvent")).contains("CallTransferred");
+            assertThat(transferred.first("Channel")).contains(channel);
+            assertThat(transferred.first("Target")).contains("+442071239999");
+            assertThat(transferred.first("TargetContext")).contains("from-internal");
+            AmiMessage callerGone = readUntil(client, "Hangup");
+            assertThat(callerGone.first("Channel")).contains(channel);
+        }
+    }
+
+    @Test
+    void a_transfer_without_a_context_sends_the_caller_back_to_hold() throws Exception {
+        SimulatorConfig config = new SimulatorConfig(Map.of("cti", "s"), Dialplan.switchboard(GlueContexts.shipped()),
+                Map.of(), 0.01, Clock.systemUTC());
+        try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
+                AmiTestClient client = new AmiTestClient(sim.port())) {
+            client.write(LOGIN.getBytes(StandardCharsets.UTF_8));
+            readUntil(client, "SuccessfulAuth");
+            String channel = sim.inboundCall(InboundCall.of("5550001", "4930123456"));
+            readUntil(client, "MusicOnHoldStart");
+
+            client.write(("Action: Redirect\r\nChannel: " + channel
+                    + "\r\nContext: switchboard-transfer\r\nExten: +442071239999\r\nPriority: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+
+            AmiMessage backOnHold = readUntil(client, "UserEvent");
+            assertThat(backOnHold.first("UserEvent")).contains("CallerOnHold");
+            assertThat(backOnHold.first("Reason")).contains("NOTRANSFERCONTEXT");
+        }
+    }
+
     private static AmiMessage readUntil(AmiTestClient client, String event) throws Exception {
         List<String> seen = new ArrayList<>();
         while (true) {
