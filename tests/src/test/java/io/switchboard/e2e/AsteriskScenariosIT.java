@@ -23,6 +23,13 @@ class AsteriskScenariosIT {
     }
 
     @Nested
+    class Outcomes extends OutcomeScenarios {
+        Outcomes() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
     class Resync extends ResyncScenarios {
         Resync() {
             super(PbxFlavour.ASTERISK);

@@ -23,6 +23,13 @@ class FreeswitchScenariosIT {
     }
 
     @Nested
+    class Outcomes extends OutcomeScenarios {
+        Outcomes() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
     class Resync extends ResyncScenarios {
         Resync() {
             super(PbxFlavour.FREESWITCH);

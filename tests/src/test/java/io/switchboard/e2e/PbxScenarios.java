@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every family of end-to-end scenarios shares: the fat jar attached to one simulated PBX of a
  * {@link PbxFlavour} over the PBX's real wire protocol, and the steps the scenarios are written in. Each
- * family ({@link InboundScenarios}, {@link NailedAgentScenarios}, {@link ResyncScenarios}) is written once and
- * runs against both PBXs ({@link AsteriskScenariosIT}, {@link FreeswitchScenariosIT}), so a difference in
+ * family ({@link InboundScenarios}, {@link NailedAgentScenarios}, {@link OutcomeScenarios},
+ * {@link ResyncScenarios}) is written once and runs against both PBXs ({@link AsteriskScenariosIT}, {@link FreeswitchScenariosIT}), so a difference in
  * behaviour between Asterisk and FreeSWITCH shows up as one flavour failing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,6 +55,11 @@ abstract class PbxScenarios {
      * connection is up.
      */
     void attach(String family, Map<String, Phone> phones) throws Exception {
+        attach(family, phones, Map.of());
+    }
+
+    /** As {@link #attach(String, Map)}, with more {@code SWITCHBOARD_*} settings for the server in {@code env}. */
+    void attach(String family, Map<String, Phone> phones, Map<String, String> env) throws Exception {
         this.phones = phones;
         workDir = Path.of(System.getProperty("e2e.work.dir", "target/e2e"),
                 family + "-" + flavour.type() + "-" + UUID.randomUUID());
@@ -61,9 +67,11 @@ abstract class PbxScenarios {
         pbx = flavour.start(phones, USER, secret, 0);
         pbxPort = pbx.port();
         int http = ServerProcess.freePort();
-        server = ServerProcess.attachedTo(workDir, "server", http, flavour.type(), pbxPort, USER, secret, Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
                 "SWITCHBOARD_OUTBOUND_RING_TIMEOUT_SECONDS", "15"));
+        settings.putAll(env);
+        server = ServerProcess.attachedTo(workDir, "server", http, flavour.type(), pbxPort, USER, secret, settings);
         api = new ServerApi(http, server);
         api.await("pbx/sim up", () -> "up".equals(api.pbxState("sim")), STARTUP);
     }
@@ -109,6 +117,11 @@ abstract class PbxScenarios {
                 .startsWith("sim/");
         api.await(agent + "'s line open", () -> lineOpen(agent), SOON);
         awaitState(agent, "available");
+    }
+
+    /** The server's log lines so far that hold every one of {@code parts}, e.g. an event and a call id. */
+    List<String> serverLog(String... parts) {
+        return server.stdout().stream().filter(line -> List.of(parts).stream().allMatch(line::contains)).toList();
     }
 
     JsonNode session(String agent) throws Exception {
