@@ -1,6 +1,7 @@
 package io.switchboard.server.routing;
 
 import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -11,6 +12,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -37,16 +39,19 @@ public final class CallTransfers {
   private final Context context;
   private final Function<PbxId, Optional<CallControl>> controls;
   private final Function<String, Future<Optional<JsonObject>>> records;
+  private final Function<AgentId, Future<Optional<LegId>>> lines;
 
   /**
    * @param controls the call control of an attached PBX, by its id
    * @param records  a call's record with its legs, as {@code GET /api/v1/calls/{id}} shows it
+   * @param lines    a nailed-up agent's open line (its session leg), if any
    */
   public CallTransfers(Context context, Function<PbxId, Optional<CallControl>> controls,
-      Function<String, Future<Optional<JsonObject>>> records) {
+      Function<String, Future<Optional<JsonObject>>> records, Function<AgentId, Future<Optional<LegId>>> lines) {
     this.context = context;
     this.controls = controls;
     this.records = records;
+    this.lines = lines;
   }
 
   /**
@@ -71,26 +76,42 @@ public final class CallTransfers {
         LOG.info("event=call-transferring callId={} to={} mode=blind", id, to.masked());
         return sent(control.get().blindTransfer(id, target), call, to, mode);
       }
-      Optional<LegId> agent = agentLeg(record.get());
+      Optional<JsonObject> agent = agentLeg(record.get());
       if (agent.isEmpty()) {
         return Future.succeededFuture(new CommandOutcome.Refused(409, "call-has-no-agent",
             "call '" + call + "' has no agent leg to start an attended transfer from"));
       }
-      LOG.info("event=call-transferring callId={} to={} mode=attended legId={}", id, to.masked(), agent.get());
-      return sent(control.get().attendedTransfer(id, agent.get(), target), call, to, mode);
+      return transferrer(agent.get()).compose(leg -> {
+        LOG.info("event=call-transferring callId={} to={} mode=attended legId={}", id, to.masked(), leg);
+        return sent(control.get().attendedTransfer(id, leg, target), call, to, mode);
+      });
     });
   }
 
   /** The latest agent leg of the record that has not ended. */
-  static Optional<LegId> agentLeg(JsonObject record) {
+  static Optional<JsonObject> agentLeg(JsonObject record) {
     JsonArray legs = record.getJsonArray("legs", new JsonArray());
     for (int i = legs.size() - 1; i >= 0; i--) {
       JsonObject leg = legs.getJsonObject(i);
       if ("agent".equals(leg.getString("role")) && leg.getString("endedAt") == null) {
-        return Optional.of(LegId.of(leg.getString("id")));
+        return Optional.of(leg);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The PBX leg the agent talks on: a rung agent's own leg, or for a nailed-up agent the open line the call was
+   * joined to (the record keeps the line's session leg as the agent leg's endpoint).
+   */
+  private Future<LegId> transferrer(JsonObject agentLeg) {
+    LegId recorded = LegId.of(agentLeg.getString("id"));
+    String agent = agentLeg.getString("agentId");
+    if (agent == null) {
+      return Future.succeededFuture(recorded);
+    }
+    return lines.apply(AgentId.of(agent)).map(line -> line
+        .filter(session -> session.value().equals(agentLeg.getString("endpoint"))).orElse(recorded));
   }
 
   /**
@@ -114,7 +135,7 @@ public final class CallTransfers {
     return Future.fromCompletionStage(command, context).map(result -> result instanceof CommandResult.Failed failed
         ? refusal(failed)
         : new CommandOutcome.Accepted(new JsonObject().put("callId", call).put("to", to.masked())
-            .put("mode", mode.name().toLowerCase(java.util.Locale.ROOT))));
+            .put("mode", mode.name().toLowerCase(Locale.ROOT))));
   }
 
   private static Future<CommandOutcome> notFound(String call) {

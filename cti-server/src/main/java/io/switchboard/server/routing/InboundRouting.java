@@ -4,6 +4,7 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.lifecycle.Transition;
 import io.switchboard.core.port.AgentDirectory;
@@ -11,6 +12,7 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.StatusUpdate;
 import io.switchboard.core.port.Subscription;
 import io.switchboard.core.routing.Task;
+import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.queue.routing.RoutingEngine;
@@ -75,7 +77,11 @@ public final class InboundRouting implements AutoCloseable {
     this.outbound = new NailedAgents(context, router, pbx, agents);
     this.transfers = new CallTransfers(context,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
-        history::call);
+        history::call, agent -> {
+          Promise<Optional<LegId>> line = Promise.promise();
+          context.runOnContext(v -> line.complete(router.lines().lineOf(agent).map(AgentLines.Line::leg)));
+          return line.future();
+        });
     for (AttachedPbx attached : pbx.all()) {
       subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
     }

@@ -3,6 +3,7 @@ package io.switchboard.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
@@ -39,6 +40,7 @@ class CallControlRoutesTest {
       .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
   private final TransferringCallControl pbx1 = new TransferringCallControl();
   private final Map<String, JsonObject> records = new HashMap<>();
+  private final Map<AgentId, LegId> openLines = new HashMap<>();
 
   @AfterEach
   void tearDown() {
@@ -54,10 +56,15 @@ class CallControlRoutesTest {
     return new JsonObject().put("id", id).put("role", role).put("endedAt", endedAt);
   }
 
+  private static JsonObject agentLeg(String id, String agent, String endpoint) {
+    return leg(id, "agent", null).put("agentId", agent).put("endpoint", endpoint);
+  }
+
   private Future<HttpResponse<Buffer>> post(String path, String body) {
     CallTransfers transfers = new CallTransfers(vertx.getOrCreateContext(),
         id -> id.equals(PbxId.of("pbx1")) ? Optional.of(pbx1) : Optional.empty(),
-        id -> Future.succeededFuture(Optional.ofNullable(records.get(id))));
+        id -> Future.succeededFuture(Optional.ofNullable(records.get(id))),
+        agent -> Future.succeededFuture(Optional.ofNullable(openLines.get(agent))));
     Router router = Router.router(vertx);
     new CallControlRoutes(transfers).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router);
@@ -91,6 +98,34 @@ class CallControlRoutesTest {
           assertThat(r.bodyAsJsonObject().getString("mode")).isEqualTo("attended");
           assertThat(pbx1.transfers).extracting(TransferringCallControl.Transfer::transferrer)
               .containsExactly(LegId.of("pbx1/sb-second"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void an_attended_transfer_of_a_nailed_up_agent_starts_from_the_agents_open_line(VertxTestContext test) {
+    openLines.put(AgentId.of("a2"), LegId.of("pbx1/sb-line"));
+    records.put(CALL, liveCall(leg("pbx1/1700000000.42", "customer", null),
+        agentLeg("pbx1/1700000000.42-agent-1", "a2", "pbx1/sb-line")));
+    post(CALL_PATH, "{\"to\": \"+442071234567\", \"mode\": \"attended\"}")
+        .onComplete(test.succeeding(r -> test.verify(() -> {
+          assertThat(r.statusCode()).isEqualTo(202);
+          assertThat(pbx1.transfers).extracting(TransferringCallControl.Transfer::transferrer)
+              .containsExactly(LegId.of("pbx1/sb-line"));
+          test.completeNow();
+        })));
+  }
+
+  @Test
+  void an_attended_transfer_of_a_rung_agent_with_a_line_elsewhere_starts_from_the_rung_leg(VertxTestContext test) {
+    openLines.put(AgentId.of("a2"), LegId.of("pbx1/sb-line"));
+    records.put(CALL, liveCall(leg("pbx1/1700000000.42", "customer", null),
+        agentLeg("pbx1/sb-rung", "a2", "SIP/1002")));
+    post(CALL_PATH, "{\"to\": \"+442071234567\", \"mode\": \"attended\"}")
+        .onComplete(test.succeeding(r -> test.verify(() -> {
+          assertThat(r.statusCode()).isEqualTo(202);
+          assertThat(pbx1.transfers).extracting(TransferringCallControl.Transfer::transferrer)
+              .containsExactly(LegId.of("pbx1/sb-rung"));
           test.completeNow();
         })));
   }
