@@ -30,6 +30,8 @@ abstract class OutcomeScenarios extends PbxScenarios {
     private static final String LATE_ANSWER = "+442071230011";
     private static final String MACHINE = "+442071230012";
     private static final Phone ANSWERS_AND_STAYS = new Phone.Answers(Duration.ofSeconds(1), null);
+    /** Long enough (2.5 s of real time) for the agent's line to close first, within the 30 s ring timeout. */
+    private static final Duration LATE = Duration.ofSeconds(25);
 
     OutcomeScenarios(PbxFlavour flavour) {
         super(flavour);
@@ -41,10 +43,11 @@ abstract class OutcomeScenarios extends PbxScenarios {
                 flavour.device("3001"), ANSWERS_AND_STAYS,
                 flavour.device("3002"), ANSWERS_AND_STAYS,
                 flavour.device("3003"), ANSWERS_AND_STAYS,
-                flavour.customer(LATE_ANSWER), new Phone.Answers(Duration.ofSeconds(10), null, AmdOutcome.HUMAN),
+                flavour.customer(LATE_ANSWER), new Phone.Answers(LATE, null, AmdOutcome.HUMAN),
                 flavour.customer(MACHINE), new Phone.Answers(Duration.ofSeconds(2), null, AmdOutcome.MACHINE)),
                 Map.of("SWITCHBOARD_OUTBOUND_ANSWERING_MACHINE", "message",
-                        "SWITCHBOARD_OUTBOUND_MACHINE_MESSAGE", "custom/callback-offer"));
+                        "SWITCHBOARD_OUTBOUND_MACHINE_MESSAGE", "custom/callback-offer",
+                        "SWITCHBOARD_OUTBOUND_RING_TIMEOUT_SECONDS", "30"));
         agent("a1", "Ann", "3001");
         agent("a2", "Bob", "3002");
         agent("a3", "Cy", "3003");
