@@ -94,15 +94,15 @@ public final class KpiEngine {
         return new KpiChanges(handled.map(h -> Set.of(h.queue())).orElse(Set.of()), Set.of(agent));
     }
 
-    /** The queue's KPIs now; empty when the queue has seen no call since start. */
-    public Optional<QueueKpis> queue(QueueId id) {
-        Instant now = clock.instant();
-        return Optional.ofNullable(queues.get(id)).map(q -> q.snapshot(now, settings.thresholdOf(id)));
+    /** The queue's KPIs now; all zero when the queue has seen no call since start. */
+    public QueueKpis queue(QueueId id) {
+        QueueTally tally = queues.getOrDefault(id, new QueueTally(id, settings.zone()));
+        return tally.snapshot(clock.instant(), settings.thresholdOf(id));
     }
 
-    /** The agent's KPIs now; empty when the agent has had no call and no status change since start. */
-    public Optional<AgentKpis> agent(AgentId id) {
-        return Optional.ofNullable(agents.get(id)).map(a -> a.snapshot(clock.instant()));
+    /** The agent's KPIs now; all zero and logged out when the agent has had no call or status change since start. */
+    public AgentKpis agent(AgentId id) {
+        return agents.getOrDefault(id, new AgentTally(id, settings.zone())).snapshot(clock.instant());
     }
 
     /** Every queue's KPIs now, by queue id. */

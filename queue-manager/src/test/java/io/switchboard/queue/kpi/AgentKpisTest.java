@@ -50,7 +50,7 @@ class AgentKpisTest {
         AgentFigures figures = world.agent("a1", LAST_15_MINUTES);
         assertThat(figures.handling()).isEqualTo(Duration.ofMinutes(3));
         assertThat(figures.occupancy()).hasValue(0.75);
-        assertThat(world.engine.agent(AgentId.of("a1")).orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(world.engine.agent(AgentId.of("a1")).state()).isEqualTo(AgentState.ON_CALL);
     }
 
     @Test
@@ -104,7 +104,7 @@ class AgentKpisTest {
         world.passes(Duration.ofMinutes(1));
         world.engine.onAgentStatus(a1, new AgentStatus(AgentState.ON_CALL, Optional.empty(), NINE, 1));
 
-        assertThat(world.engine.agent(a1).orElseThrow().state()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(world.engine.agent(a1).state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(world.agent("a1", LAST_15_MINUTES).ready()).isEqualTo(Duration.ofMinutes(1));
     }
 }

@@ -85,10 +85,10 @@ final class KpiWorld {
     }
 
     QueueKpis queue() {
-        return engine.queue(SUPPORT).orElseThrow();
+        return engine.queue(SUPPORT);
     }
 
     AgentFigures agent(String agent, KpiWindow window) {
-        return engine.agent(AgentId.of(agent)).orElseThrow().windows().get(window);
+        return engine.agent(AgentId.of(agent)).windows().get(window);
     }
 }

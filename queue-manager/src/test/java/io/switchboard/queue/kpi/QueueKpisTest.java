@@ -12,7 +12,6 @@ import io.switchboard.core.id.QueueId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueueKpisTest {
@@ -95,8 +94,8 @@ class QueueKpisTest {
         strict.passes(Duration.ofSeconds(15));
         strict.agentAnswers("a1", "c1", sales);
 
-        assertThat(strict.engine.queue(sales).orElseThrow().threshold()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(strict.engine.queue(sales).orElseThrow().windows().get(LAST_15_MINUTES).serviceLevel())
+        assertThat(strict.engine.queue(sales).threshold()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(strict.engine.queue(sales).windows().get(LAST_15_MINUTES).serviceLevel())
                 .hasValue(0.0);
     }
 
@@ -227,7 +226,12 @@ class QueueKpisTest {
     }
 
     @Test
-    void an_unknown_queue_has_no_kpis() {
-        assertThat(world.engine.queue(QueueId.of("nobody-called"))).isEqualTo(Optional.empty());
+    void a_queue_nobody_called_has_zero_figures_and_empty_ratios() {
+        QueueKpis quiet = world.engine.queue(QueueId.of("nobody-called"));
+
+        assertThat(quiet.waiting()).isZero();
+        assertThat(quiet.windows().get(SINCE_MIDNIGHT).offered()).isZero();
+        assertThat(quiet.windows().get(SINCE_MIDNIGHT).serviceLevel()).isEmpty();
+        assertThat(world.engine.queues()).isEmpty();
     }
 }
