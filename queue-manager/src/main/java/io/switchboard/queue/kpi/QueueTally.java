@@ -20,15 +20,22 @@ final class QueueTally {
     private final Map<CallId, Instant> waiting = new LinkedHashMap<>();
     private Counts interval = new Counts();
     private Instant intervalStart;
+    private Instant closedUpTo = Instant.MIN;
 
     QueueTally(QueueId queue, ZoneId zone) {
         this.queue = queue;
         this.buckets = new Buckets(zone);
     }
 
-    /** Applies {@code change} at {@code at}; an interval it closes goes to {@code closed}. */
+    /**
+     * Applies {@code change} at {@code at}; an interval it closes goes to {@code closed}. A late event for an
+     * interval already handed out counts in the next one, so no interval is ever handed out twice.
+     */
     void count(Instant at, Consumer<Counts> change, List<IntervalRow> closed) {
         Instant start = IntervalRow.startOf(at);
+        if (start.isBefore(closedUpTo)) {
+            start = closedUpTo;
+        }
         if (intervalStart != null && start.isAfter(intervalStart)) {
             close(closed);
         }
@@ -68,6 +75,7 @@ final class QueueTally {
         if (!interval.isEmpty()) {
             closed.add(IntervalRow.of(queue, intervalStart, interval));
         }
+        closedUpTo = intervalStart.plus(IntervalRow.LENGTH);
         interval = new Counts();
         intervalStart = null;
     }

@@ -53,6 +53,20 @@ class IntervalRowsTest {
     }
 
     @Test
+    void an_event_dated_inside_an_interval_already_handed_out_counts_in_the_next_one() {
+        world.callEnters("c1");
+        world.passes(Duration.ofMinutes(14));
+        world.engine.closedIntervals();
+        world.clock.setTo(NINE.plus(Duration.ofMinutes(14)));
+        world.callerHangsUpWaiting("c1");
+        world.passes(Duration.ofMinutes(16));
+
+        List<IntervalRow> rows = world.engine.closedIntervals();
+        assertThat(rows).extracting(IntervalRow::start).containsExactly(NINE.plus(IntervalRow.LENGTH));
+        assertThat(rows).extracting(IntervalRow::abandoned).containsExactly(1L);
+    }
+
+    @Test
     void the_time_until_the_open_interval_ends_is_counted_from_the_clock() {
         assertThat(world.engine.untilIntervalEnds()).isEqualTo(Duration.ofMinutes(14));
     }
