@@ -48,12 +48,11 @@ public final class KpiStream {
 
   /** Takes a client: sends it every snapshot, then each change until it goes away. */
   public void accept(ServerWebSocket socket) {
+    socket.exceptionHandler(failure -> LOG.debug("event=kpi-stream-socket-failed reason={}", failure.toString()));
+    socket.closeHandler(closed -> context.runOnContext(v -> sockets.remove(socket)));
     context.runOnContext(v -> {
       sockets.add(socket);
-      socket.closeHandler(closed -> context.runOnContext(w -> sockets.remove(socket)));
-      socket.exceptionHandler(failure -> LOG.debug("event=kpi-stream-socket-failed reason={}", failure.toString()));
-      JsonObject all = KpiJson.all(Instant.now(), kpis.queues(), kpis.agents()).put("type", "all");
-      socket.writeTextMessage(all.encode());
+      socket.writeTextMessage(KpiJson.all(Instant.now(), kpis.queues(), kpis.agents()).put("type", "all").encode());
       LOG.info("event=kpi-stream-client-connected clients={}", sockets.size());
     });
   }
