@@ -6,6 +6,7 @@ import io.switchboard.queue.kpi.IntervalRow;
 import io.switchboard.server.persistence.Database;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +53,12 @@ public final class JooqKpiIntervals {
   private boolean retryScheduled;
   private Duration retryWait;
   private volatile int waiting;
+  private long asked;
+  private long written;
+  private final Deque<Waiter> waiters = new ArrayDeque<>();
+
+  private record Waiter(long upTo, Promise<Void> promise) {
+  }
 
   JooqKpiIntervals(Transactions database, Vertx vertx, Context context, Clock clock, Duration firstRetryWait,
       Duration maxRetryWait) {
@@ -64,16 +71,21 @@ public final class JooqKpiIntervals {
     this.retryWait = firstRetryWait;
   }
 
-  /** Keeps {@code rows} and writes them (with any still waiting) as soon as the database takes them. */
-  public void save(List<IntervalRow> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
+  /**
+   * Keeps {@code rows} and writes them (with any still waiting) as soon as the database takes them.
+   *
+   * @return completes once these rows are written, however many retries that took
+   */
+  public Future<Void> save(List<IntervalRow> rows) {
+    Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       pending.addAll(rows);
+      asked += rows.size();
       waiting = pending.size();
+      waiters.addLast(new Waiter(asked, done));
       write();
     });
+    return done.future();
   }
 
   /** How many rows wait to be written. */
@@ -82,6 +94,7 @@ public final class JooqKpiIntervals {
   }
 
   private void write() {
+    completeWritten();
     if (writing || retryScheduled || pending.isEmpty()) {
       return;
     }
@@ -93,6 +106,8 @@ public final class JooqKpiIntervals {
       if (done.succeeded()) {
         batch.forEach(row -> pending.removeFirst());
         waiting = pending.size();
+        written += batch.size();
+        completeWritten();
         retryWait = firstRetryWait;
         LOG.debug("event=kpi-intervals-written rows={}", batch.size());
         write();
@@ -107,6 +122,12 @@ public final class JooqKpiIntervals {
         retryWait = retryWait.multipliedBy(2).compareTo(maxRetryWait) > 0 ? maxRetryWait : retryWait.multipliedBy(2);
       }
     }));
+  }
+
+  private void completeWritten() {
+    while (!waiters.isEmpty() && waiters.peekFirst().upTo() <= written) {
+      waiters.removeFirst().promise().complete();
+    }
   }
 
   private static void upsert(DSLContext dsl, IntervalRow row, Instant now) {
