@@ -131,4 +131,10 @@ class KpiRoutesTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.bodyAsJsonObject().getString("errorId")).isEqualTo("websocket-required");
   }
+
+  @Test
+  void the_openapi_document_describes_every_kpi_route_and_schema() {
+    assertThat(get(HttpApi.OPENAPI_PATH).bodyAsString()).contains("  /api/v1/kpis:", "  /api/v1/queues/{id}/kpis:",
+        "  /api/v1/agents/{id}/kpis:", "  /api/v1/kpis/stream:", "    QueueKpis:", "    AgentFigures:");
+  }
 }
