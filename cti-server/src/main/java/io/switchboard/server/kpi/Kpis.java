@@ -1,5 +1,8 @@
 package io.switchboard.server.kpi;
 
+import static io.switchboard.server.persistence.jooq.Tables.QUEUES;
+
+import io.switchboard.core.id.QueueId;
 import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.queue.kpi.KpiEngine;
 import io.switchboard.queue.kpi.KpiSettings;
@@ -10,14 +13,18 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's live KPIs, wired: taps on the routing journal and the agent state store feed a {@link LiveKpis};
  * {@link KpiStream} pushes its changes; at the end of every 15-minute interval the closed intervals go to
- * {@link JooqKpiIntervals}. The interval timer is the only timer, and it fires four times an hour.
+ * {@link JooqKpiIntervals}. Each queue's service level threshold is its {@code queues.service_level_seconds}, read
+ * once at start (queues created later are judged against the default until the next start). The interval timer is the only timer, and it fires four times an hour.
  */
 public final class Kpis {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Kpis.class);
   private static final Duration AFTER_INTERVAL_END = Duration.ofSeconds(1);
 
   private final Vertx vertx;
@@ -42,6 +49,9 @@ public final class Kpis {
         Optional.of(new JooqKpiIntervals(JooqKpiIntervals.Transactions.on(database), vertx, context, clock,
             Duration.ofSeconds(5), Duration.ofMinutes(5))));
     kpis.scheduleHistory();
+    database.query(dsl -> dsl.select(QUEUES.ID, QUEUES.SERVICE_LEVEL_SECONDS).from(QUEUES).fetch())
+        .onSuccess(queues -> queues.forEach(q -> live.judge(QueueId.of(q.value1()), Duration.ofSeconds(q.value2()))))
+        .onFailure(failure -> LOG.warn("event=kpi-thresholds-not-read reason={}", failure.toString()));
     return kpis;
   }
 

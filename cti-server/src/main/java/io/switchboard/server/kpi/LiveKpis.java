@@ -52,6 +52,11 @@ public final class LiveKpis {
     listeners.add(listener);
   }
 
+  /** See {@link KpiEngine#judge}. */
+  public synchronized void judge(QueueId queue, Duration threshold) {
+    engine.judge(queue, threshold);
+  }
+
   public synchronized QueueKpis queue(QueueId id) {
     return engine.queue(id);
   }

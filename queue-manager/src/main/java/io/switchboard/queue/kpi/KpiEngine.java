@@ -26,7 +26,7 @@ import java.util.TreeMap;
  */
 public final class KpiEngine {
 
-    private final KpiSettings settings;
+    private KpiSettings settings;
     private final InstantSource clock;
     private final RepeatCallers repeats;
     private final Map<QueueId, QueueTally> queues = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
@@ -42,6 +42,14 @@ public final class KpiEngine {
         this.settings = settings;
         this.clock = clock;
         this.repeats = new RepeatCallers(settings.repeatWithin(), salt);
+    }
+
+    /**
+     * From now on judges {@code queue}'s answers against {@code threshold} (e.g. the queue's configured
+     * {@code service_level_seconds}); calls answered before keep the judgement they had.
+     */
+    public void judge(QueueId queue, Duration threshold) {
+        settings = settings.withThreshold(queue, threshold);
     }
 
     /** Counts one step of an inbound call. */

@@ -100,6 +100,19 @@ class QueueKpisTest {
     }
 
     @Test
+    void a_threshold_set_later_judges_only_the_calls_answered_after_it() {
+        world.callEnters("before");
+        world.callEnters("after");
+        world.passes(Duration.ofSeconds(15));
+        world.agentAnswers("a1", "before");
+        world.engine.judge(SUPPORT, Duration.ofSeconds(10));
+        world.agentAnswers("a2", "after");
+
+        assertThat(world.queue().threshold()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(world.support(LAST_15_MINUTES).answeredWithinThreshold()).isEqualTo(1);
+    }
+
+    @Test
     void calls_waiting_and_the_longest_wait_follow_entries_answers_and_abandons() {
         world.callEnters("first");
         world.passes(Duration.ofSeconds(30));
