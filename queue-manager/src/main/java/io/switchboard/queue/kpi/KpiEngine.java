@@ -34,7 +34,7 @@ public final class KpiEngine {
     private final List<IntervalRow> closed = new ArrayList<>();
 
     public KpiEngine(KpiSettings settings, InstantSource clock) {
-        this(settings, clock, SecureRandom.getSeed(16));
+        this(settings, clock, randomSalt());
     }
 
     /** With a fixed salt for the callers' digests; tests only. */
@@ -139,6 +139,12 @@ public final class KpiEngine {
     public Duration untilIntervalEnds() {
         Instant now = clock.instant();
         return Duration.between(now, IntervalRow.startOf(now).plus(IntervalRow.LENGTH));
+    }
+
+    private static byte[] randomSalt() {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return salt;
     }
 
     private void countHandled(AgentTally.Handled handled) {
