@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * The node's live KPIs, wired: taps on the routing journal and the agent state store feed a {@link LiveKpis};
  * {@link KpiStream} pushes its changes; at the end of every 15-minute interval the closed intervals go to
  * {@link JooqKpiIntervals}. Each queue's service level threshold is its {@code queues.service_level_seconds}, read
- * once at start (queues created later are judged against the default until the next start). The interval timer is the only timer, and it fires four times an hour.
+ * once at start (queues created later are judged against the default until the next start). The interval timer
+ * is the only timer, and it fires four times an hour.
  */
 public final class Kpis {
 

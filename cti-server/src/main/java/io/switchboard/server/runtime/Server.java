@@ -87,7 +87,8 @@ public final class Server implements AutoCloseable {
           Kpis kpis = Kpis.start(parts.vertx, database, KpiSettings.defaults(), Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
-              kpis.tap(new JooqRoutingJournal(database)), new JooqOutboundJournal(database), outboundPolicy(config.outbound()),
+              kpis.tap(new JooqRoutingJournal(database)), new JooqOutboundJournal(database),
+              outboundPolicy(config.outbound()),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));

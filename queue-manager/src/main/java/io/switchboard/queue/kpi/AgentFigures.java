@@ -22,7 +22,8 @@ public record AgentFigures(long answered, long handled, Optional<Duration> avera
     static AgentFigures of(Counts c) {
         return new AgentFigures(c.answered, c.handled, QueueFigures.mean(c.handleMillis, c.handled),
                 Duration.ofMillis(c.handlingMillis), Duration.ofMillis(c.readyMillis),
-                Duration.ofMillis(c.loggedInMillis), QueueFigures.ratio(c.handlingMillis, c.handlingMillis + c.readyMillis),
+                Duration.ofMillis(c.loggedInMillis),
+                QueueFigures.ratio(c.handlingMillis, c.handlingMillis + c.readyMillis),
                 QueueFigures.ratio(c.handlingMillis, c.loggedInMillis));
     }
 }

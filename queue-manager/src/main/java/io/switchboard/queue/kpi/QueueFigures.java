@@ -28,7 +28,8 @@ public record QueueFigures(long offered, long answered, long answeredWithinThres
     static QueueFigures of(Counts c) {
         long judged = c.answered + c.abandoned;
         return new QueueFigures(c.offered, c.answered, c.answeredWithinThreshold, c.abandoned, c.shortAbandons,
-                c.repeatCallers, c.handled, ratio(c.answeredWithinThreshold, judged), mean(c.answerWaitMillis, c.answered),
+                c.repeatCallers, c.handled, ratio(c.answeredWithinThreshold, judged),
+                mean(c.answerWaitMillis, c.answered),
                 mean(c.handleMillis, c.handled), ratio(c.abandoned, judged));
     }
 
