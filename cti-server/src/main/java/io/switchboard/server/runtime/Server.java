@@ -8,6 +8,8 @@ import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.kpi.Kpis;
+import io.switchboard.queue.kpi.KpiSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
@@ -82,12 +84,14 @@ public final class Server implements AutoCloseable {
           parts.pbx.start();
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
+          Kpis kpis = Kpis.start(parts.vertx, database, KpiSettings.defaults(), Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
-              new HazelcastAgentStateStore(parts.hazelcast), new JooqTaskQueues(database, Clock.systemUTC()),
-              new JooqRoutingJournal(database), new JooqOutboundJournal(database), outboundPolicy(config.outbound()),
+              kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
+              kpis.tap(new JooqRoutingJournal(database)), new JooqOutboundJournal(database),
+              outboundPolicy(config.outbound()),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)));
+              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));
