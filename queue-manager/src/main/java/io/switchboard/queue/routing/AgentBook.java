@@ -16,6 +16,7 @@ import io.switchboard.queue.selection.WaitingTask;
 import io.switchboard.queue.selection.WaitingTasks;
 
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,11 +51,13 @@ final class AgentBook {
     private AgentPool pool = new AgentPool(setups.values());
     private WaitingTasks waiting = new WaitingTasks(pool);
     private RoundRobinMemory memory = RoundRobinMemory.EMPTY;
+    private LocalDate indexedOn;
 
     AgentBook(Selector selector, AgentStats stats, InstantSource clock) {
         this.selector = selector;
         this.stats = stats;
         this.clock = clock;
+        this.indexedOn = stats.dateOf(clock.instant());
     }
 
     /** Whether the queue's setup is known. */
@@ -156,11 +159,13 @@ final class AgentBook {
 
     /** {@link Selector#agentFor} for a waiting task, keeping the round-robin memory an offer returns. */
     Selection agentFor(WaitingTask task) {
+        newDay();
         return kept(selector.agentFor(task, pool, memory));
     }
 
     /** {@link Selector#taskFor} for a free agent, keeping the round-robin memory an offer returns. */
     Selection taskFor(AgentId agent) {
+        newDay();
         return kept(selector.taskFor(agent, pool, waiting, memory));
     }
 
@@ -169,6 +174,15 @@ final class AgentBook {
             memory = offer.memory();
         }
         return selection;
+    }
+
+    /** After midnight every agent's statistics of today start from nothing, so every agent is ranked again. */
+    private void newDay() {
+        LocalDate today = stats.dateOf(clock.instant());
+        if (!today.equals(indexedOn)) {
+            indexedOn = today;
+            agents.keySet().forEach(this::index);
+        }
     }
 
     private void index(AgentId id) {

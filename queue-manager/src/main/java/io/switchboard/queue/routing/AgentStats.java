@@ -54,8 +54,13 @@ final class AgentStats {
         return dayOf(agent, now);
     }
 
+    /** The day {@code now} falls in, in the statistics' zone. */
+    LocalDate dateOf(Instant now) {
+        return LocalDate.ofInstant(now, zone);
+    }
+
     private Day dayOf(AgentId agent, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate today = dateOf(now);
         Day day = days.get(agent);
         return day == null || !day.date().equals(today) ? Day.empty(today) : day;
     }

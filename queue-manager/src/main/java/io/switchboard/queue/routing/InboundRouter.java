@@ -14,6 +14,7 @@ import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
+import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.routing.RoutedCall.Offer;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.selection.Selection;
@@ -161,25 +162,34 @@ public final class InboundRouter implements PbxEventListener {
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
         calls.write(new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(), e.dialled(),
                 call.originalPosition));
-        on(queues.find(queueId), found -> {
-            call.queue = found.orElse(call.queue);
-            loadQueue(call.queue, () -> {
-                call.deciding = false;
-                decide(call);
-            });
-        }, failure -> loadQueue(call.queue, () -> {
+        Runnable decideNow = () -> {
             call.deciding = false;
             decide(call);
-        }));
+        };
+        on(queues.setup(queueId), found -> {
+            QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
+            call.queue = setup.queue();
+            loadQueue(setup, decideNow);
+        }, failure -> loadQueue(QueueSetup.of(call.queue), decideNow));
     }
 
     /**
-     * Makes the queue's setup current and reads the members the router does not know yet (their directory
-     * entry and stored status); members already known keep their status, which events keep current.
+     * Makes the queue's setup current, with the setups of the other queues its workflow overflows to, and
+     * reads the members the router does not know yet (their directory entry and stored status); members
+     * already known keep their status, which events keep current.
      */
-    private void loadQueue(TaskQueue queue, Runnable then) {
-        book.queue(QueueSetup.of(queue));
-        on(agents.membersOf(queue.id()), members -> {
+    private void loadQueue(QueueSetup setup, Runnable then) {
+        book.queue(setup);
+        Optional<QueueId> overflow = setup.workflow().steps().stream().map(WorkflowStep::queue)
+                .filter(queue -> !book.knowsQueue(queue)).findFirst();
+        if (overflow.isPresent()) {
+            on(queues.setup(overflow.get()), found -> loadQueue(found.orElseGet(
+                    () -> QueueSetup.of(defaults(overflow.get()))), () -> loadQueue(setup, then)),
+                    failure -> loadQueue(QueueSetup.of(defaults(overflow.get())), () -> loadQueue(setup, then)));
+            return;
+        }
+        QueueId queue = setup.queue().id();
+        on(agents.membersOf(queue), members -> {
             List<CompletableFuture<Optional<AgentStatus>>> reads = members.stream()
                     .map(member -> book.knowsAgent(member.id())
                             ? CompletableFuture.completedFuture(book.status(member.id()))
