@@ -28,7 +28,7 @@ import java.util.function.Function;
  * events come close together. Touched only on the router's context.
  *
  * <p>A logout asked for while the agent works ({@link #logOutAfterWork}) is kept until the work is done: the
- * agent's next move to available becomes a move to logged out, so wrap-up is never skipped.
+ * agent's next move to available (or an auto-pause) becomes a move to logged out, so wrap-up is never skipped.
  */
 final class AgentMoves {
 
@@ -114,7 +114,8 @@ final class AgentMoves {
                 return;
             }
             AgentState target = wanted.get();
-            boolean logsOut = target == AgentState.AVAILABLE && leaving.contains(agent);
+            boolean logsOut = (target == AgentState.AVAILABLE || target == AgentState.PAUSED)
+                    && leaving.contains(agent);
             if (logsOut) {
                 target = AgentState.LOGGED_OUT;
             }
