@@ -43,6 +43,38 @@ class InboundSelectionTest {
     }
 
     @Test
+    void a_least_talk_time_queue_offers_the_agent_who_talked_least_today_even_if_another_was_idle_longer() {
+        world.queue("support", RoutingStrategy.LEAST_TALK_TIME)
+                .available("a1", "support", Duration.ofMinutes(9))
+                .available("a2", "support", Duration.ofMinutes(1));
+        takesACall("c1", Duration.ofMinutes(4));
+        takesACall("c2", Duration.ofMinutes(1));
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2");
+
+        world.callArrives("c3", SUPPORT);
+
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2", "SIP/a2");
+    }
+
+    @Test
+    void a_least_recent_queue_offers_the_agent_who_finished_none_of_its_calls_today_before_one_who_did() {
+        world.queue("support", RoutingStrategy.LEAST_RECENT).queue("sales", RoutingStrategy.LONGEST_IDLE)
+                .availableIn("a1", Duration.ofMinutes(9), "support", "sales")
+                .availableIn("a2", Duration.ofMinutes(1), "support", "sales");
+        takesACall("c1");
+        world.clock.advance(Duration.ofMinutes(1));
+        world.callArrives("c2", Optional.of("sales"));
+        world.agentAnswers(world.pbx.lastRing().agentLeg());
+        world.callerHangsUp("c2");
+        world.timersFire();
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2");
+
+        world.callArrives("c3", SUPPORT);
+
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2", "SIP/a2");
+    }
+
+    @Test
     void a_round_robin_queue_offers_the_next_agent_after_the_one_it_offered_last() {
         world.queue("support", RoutingStrategy.ROUND_ROBIN_MEMORY)
                 .available("a1", "support", Duration.ofMinutes(5))
@@ -161,6 +193,14 @@ class InboundSelectionTest {
 
     private void takesACall(String call) {
         takesACall(world, call);
+    }
+
+    private void takesACall(String call, Duration talking) {
+        world.callArrives(call, SUPPORT);
+        world.agentAnswers(world.pbx.lastRing().agentLeg());
+        world.clock.advance(talking);
+        world.callerHangsUp(call);
+        world.timersFire();
     }
 
     /** The call rings the agent the queue picks, who answers and talks until the caller hangs up; no wrap-up. */
