@@ -48,6 +48,7 @@ final class AgentBook {
     private final Map<AgentId, Known> agents = new HashMap<>();
     private final Map<TaskId, WaitingTask> tasks = new LinkedHashMap<>();
     private final Set<String> busyDevices = new HashSet<>();
+    private final Map<String, AgentId> owners = new HashMap<>();
     private AgentPool pool = new AgentPool(setups.values());
     private WaitingTasks waiting = new WaitingTasks(pool);
     private RoundRobinMemory memory = RoundRobinMemory.EMPTY;
@@ -84,7 +85,11 @@ final class AgentBook {
 
     /** What the directory and the state store say of {@code agent} now. */
     void agent(Agent agent, AgentStatus status, boolean lineOpen) {
-        agents.put(agent.id(), new Known(agent, status, lineOpen));
+        Known before = agents.put(agent.id(), new Known(agent, status, lineOpen));
+        if (before != null) {
+            before.agent().device().ifPresent(device -> owners.remove(device, agent.id()));
+        }
+        agent.device().ifPresent(device -> owners.put(device, agent.id()));
         index(agent.id());
     }
 
@@ -97,24 +102,13 @@ final class AgentBook {
         }
     }
 
-    /** The agent's line opened or closed. */
-    void line(AgentId agent, boolean open) {
-        Known known = agents.get(agent);
-        if (known != null && known.lineOpen() != open) {
-            agents.put(agent, new Known(known.agent(), known.status(), open));
-            index(agent);
-        }
-    }
-
     /**
      * The PBX reported a device's state: busy (in use, busy, ringing) keeps its agent from being offered tasks
      * until it is reported otherwise. Returns the agent whose device it is, when known.
      */
     Optional<AgentId> device(String device, DeviceState state) {
         boolean changed = BUSY.contains(state) ? busyDevices.add(device) : busyDevices.remove(device);
-        Optional<AgentId> owner = agents.values().stream()
-                .filter(k -> k.agent().device().filter(device::equals).isPresent())
-                .map(k -> k.agent().id()).findFirst();
+        Optional<AgentId> owner = Optional.ofNullable(owners.get(device));
         if (changed) {
             owner.ifPresent(this::index);
         }
@@ -151,10 +145,6 @@ final class AgentBook {
     void notWaiting(TaskId task) {
         tasks.remove(task);
         waiting.remove(task);
-    }
-
-    Optional<WaitingTask> waitingTask(TaskId task) {
-        return Optional.ofNullable(tasks.get(task));
     }
 
     /** {@link Selector#agentFor} for a waiting task, keeping the round-robin memory an offer returns. */

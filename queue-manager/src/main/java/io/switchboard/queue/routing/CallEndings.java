@@ -12,7 +12,6 @@ import io.switchboard.queue.routing.RoutedCall.Offer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
