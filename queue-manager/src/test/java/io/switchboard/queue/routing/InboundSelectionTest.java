@@ -88,6 +88,19 @@ class InboundSelectionTest {
     }
 
     @Test
+    void a_ring_all_queue_rings_only_the_first_agent_of_the_offer_until_a_task_can_hold_several_reservations() {
+        world.queue("support", RoutingStrategy.RING_ALL)
+                .available("a1", "support", Duration.ofMinutes(1))
+                .available("a2", "support", Duration.ofMinutes(9));
+
+        world.callArrives("c1", SUPPORT);
+        assertThat(world.pbx.devicesRung()).as("see docs/routing.md, not done yet").containsExactly("SIP/a1");
+
+        world.agentPhoneIsNotAnswered(world.pbx.lastRing().agentLeg());
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1", "SIP/a2");
+    }
+
+    @Test
     void a_free_agent_takes_the_caller_of_the_higher_priority_queue_over_one_who_waited_longer_elsewhere() {
         world.queue("support", RoutingStrategy.LONGEST_IDLE)
                 .queue(withSteps("vip", new WorkflowStep(QueueId.of("vip"), 5, Duration.ZERO)))
