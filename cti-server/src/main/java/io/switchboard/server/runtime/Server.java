@@ -16,9 +16,11 @@ import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.routing.JooqCallHistory;
+import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.server.config.AnsweringMachineAction;
 import io.switchboard.server.config.OutboundSettings;
+import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -37,6 +39,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +91,7 @@ public final class Server implements AutoCloseable {
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
               kpis.tap(new JooqRoutingJournal(database)), new JooqOutboundJournal(database),
-              outboundPolicy(config.outbound()),
+              outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
@@ -165,6 +168,10 @@ public final class Server implements AutoCloseable {
   }
 
   /** {@code outbound.*} as the routing decisions read it; the values were checked when the config was loaded. */
+  static InboundRules inboundRules(RoutingSettings settings) {
+    return new InboundRules(settings.autoPauseAfterMisses(), ZoneId.of(settings.statisticsZone()));
+  }
+
   static OutboundPolicy outboundPolicy(OutboundSettings settings) {
     return new OutboundPolicy(Duration.ofSeconds(settings.ringTimeoutSeconds()),
         settings.answeringMachine() == AnsweringMachineAction.MESSAGE ? OutboundPolicy.MachineAction.MESSAGE
