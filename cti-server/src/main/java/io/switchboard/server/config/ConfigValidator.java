@@ -2,6 +2,8 @@ package io.switchboard.server.config;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +31,7 @@ final class ConfigValidator {
     v.pbx(config.pbx());
     v.crm(config.crm());
     v.outbound(config.outbound());
+    v.routing(config.routing());
     return v.problems;
   }
 
@@ -121,6 +124,19 @@ final class ConfigValidator {
         && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(c.region())) {
       problems.add(new Problem(at + ".region", "must be a two-letter ISO 3166 region such as GB or US, or ZZ for "
           + "none; got '" + c.region() + "'"));
+    }
+  }
+
+  private void routing(RoutingSettings routing) {
+    if (routing.autoPauseAfterMisses() < 0 || routing.autoPauseAfterMisses() > 100) {
+      problems.add(new Problem("routing.auto-pause-after-misses", "must be between 0 (off) and 100, got "
+          + routing.autoPauseAfterMisses()));
+    }
+    try {
+      ZoneId.of(routing.statisticsZone());
+    } catch (DateTimeException e) {
+      problems.add(new Problem("routing.statistics-zone", "must be a time zone such as UTC or Europe/Berlin, got '"
+          + routing.statisticsZone() + "'"));
     }
   }
 

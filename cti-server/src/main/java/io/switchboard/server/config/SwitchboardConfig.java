@@ -14,11 +14,19 @@ public record SwitchboardConfig(
     List<PbxConnection> pbx,
     CrmSettings crm,
     LoggingSettings logging,
-    OutboundSettings outbound) {
+    OutboundSettings outbound,
+    RoutingSettings routing) {
 
   public SwitchboardConfig {
     pbx = pbx == null ? List.of() : List.copyOf(pbx);
     outbound = outbound == null ? OutboundSettings.defaults() : outbound;
+    routing = routing == null ? RoutingSettings.defaults() : routing;
+  }
+
+  /** Without {@code routing}: its defaults. */
+  public SwitchboardConfig(HttpSettings http, DatabaseConfig database, HazelcastSettings hazelcast,
+      List<PbxConnection> pbx, CrmSettings crm, LoggingSettings logging, OutboundSettings outbound) {
+    this(http, database, hazelcast, pbx, crm, logging, outbound, RoutingSettings.defaults());
   }
 
   /** Without {@code outbound}: its defaults. */
@@ -35,22 +43,23 @@ public record SwitchboardConfig(
         List.of(),
         CrmSettings.defaults(),
         LoggingSettings.defaults(),
-        OutboundSettings.defaults());
+        OutboundSettings.defaults(),
+        RoutingSettings.defaults());
   }
 
   public SwitchboardConfig withHttp(HttpSettings newHttp) {
-    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound);
+    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound, routing);
   }
 
   public SwitchboardConfig withDatabase(DatabaseConfig newDatabase) {
-    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound);
+    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound, routing);
   }
 
   public SwitchboardConfig withHazelcast(HazelcastSettings newHazelcast) {
-    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound);
+    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound, routing);
   }
 
   public SwitchboardConfig withPbx(List<PbxConnection> newPbx) {
-    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound);
+    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound, routing);
   }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.server.http;
 
 import io.switchboard.server.agent.AgentRegistry;
+import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.metrics.HttpRequestMetrics;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.routing.InboundRouting;
@@ -28,6 +29,7 @@ public final class HttpApi {
   private final ServerMetrics metrics;
   private final AgentRegistry agents;
   private final Optional<InboundRouting> routing;
+  private Optional<Kpis> kpis = Optional.empty();
 
   public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents) {
     this(status, metrics, agents, Optional.empty());
@@ -40,6 +42,12 @@ public final class HttpApi {
     this.metrics = metrics;
     this.agents = agents;
     this.routing = routing;
+  }
+
+  /** Also serves the live KPIs and their stream. */
+  public HttpApi withKpis(Kpis live) {
+    this.kpis = Optional.of(live);
+    return this;
   }
 
   /** Builds the router; {@code documents} are the static texts read once at start. */
@@ -58,6 +66,7 @@ public final class HttpApi {
     routing.ifPresent(inbound -> new RoutingRoutes(inbound).mount(router));
     routing.ifPresent(inbound -> new NailedAgentRoutes(inbound.outbound()).mount(router));
     routing.ifPresent(inbound -> new CallControlRoutes(inbound.transfers()).mount(router));
+    kpis.ifPresent(live -> new KpiRoutes(live.live(), live.stream()).mount(router));
     router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
         + "; see " + OPENAPI_PATH, new JsonObject()).send(ctx, 404));
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()

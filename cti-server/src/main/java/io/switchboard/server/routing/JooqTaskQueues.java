@@ -14,9 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.jooq.exception.IntegrityConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Queues on the {@code queues} and {@code queue_members} tables. This first router reads only the ring
@@ -33,6 +36,8 @@ public final class JooqTaskQueues implements TaskQueues {
     /** A member named is not an agent; nothing changed. */
     UNKNOWN_AGENT
   }
+
+  private static final Logger LOG = LoggerFactory.getLogger(JooqTaskQueues.class);
 
   private final Database database;
   private final Clock clock;
@@ -59,7 +64,7 @@ public final class JooqTaskQueues implements TaskQueues {
           }
           Instant now = clock.instant();
           tx.dsl().insertInto(QUEUES).set(QUEUES.ID, id.value()).set(QUEUES.DISPLAY_NAME, name)
-              .set(QUEUES.STRATEGY, RoutingStrategy.LONGEST_IDLE.name().toLowerCase(java.util.Locale.ROOT))
+              .set(QUEUES.STRATEGY, RoutingStrategy.LONGEST_IDLE.name().toLowerCase(Locale.ROOT))
               .set(QUEUES.RING_TIMEOUT_SECONDS, ringTimeoutSeconds).set(QUEUES.WRAP_UP_SECONDS, wrapUpSeconds)
               .set(QUEUES.CREATED_AT, now).set(QUEUES.UPDATED_AT, now).execute();
           for (String agent : members) {
@@ -74,8 +79,23 @@ public final class JooqTaskQueues implements TaskQueues {
     });
   }
 
+  /**
+   * The strategy a queue row names ({@code longest_idle}, {@code fewest-calls}, ...); an unknown name routes by
+   * longest idle and is logged, so a typo in the table never stops calls.
+   */
+  static RoutingStrategy strategyOf(String stored) {
+    String name = stored.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (RoutingStrategy strategy : RoutingStrategy.values()) {
+      if (strategy.name().equals(name)) {
+        return strategy;
+      }
+    }
+    LOG.warn("event=queue-strategy-unknown strategy={} using=longest_idle", stored);
+    return RoutingStrategy.LONGEST_IDLE;
+  }
+
   private static TaskQueue toQueue(QueuesRecord row) {
-    TaskQueue defaults = TaskQueue.of(QueueId.of(row.getId()), row.getDisplayName(), RoutingStrategy.LONGEST_IDLE);
+    TaskQueue defaults = TaskQueue.of(QueueId.of(row.getId()), row.getDisplayName(), strategyOf(row.getStrategy()));
     return new TaskQueue(defaults.id(), defaults.name(), defaults.strategy(), List.of(),
         Duration.ofSeconds(row.getWrapUpSeconds()), TaskQueue.UNLIMITED_LENGTH, TaskQueue.UNLIMITED_WAIT,
         Duration.ofSeconds(row.getRingTimeoutSeconds()));

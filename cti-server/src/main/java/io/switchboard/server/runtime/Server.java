@@ -8,15 +8,19 @@ import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.kpi.Kpis;
+import io.switchboard.queue.kpi.KpiSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.routing.JooqCallHistory;
+import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.server.config.AnsweringMachineAction;
 import io.switchboard.server.config.OutboundSettings;
+import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -35,6 +39,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +87,14 @@ public final class Server implements AutoCloseable {
           parts.pbx.start();
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
+          Kpis kpis = Kpis.start(parts.vertx, database, KpiSettings.defaults(), Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
-              new HazelcastAgentStateStore(parts.hazelcast), new JooqTaskQueues(database, Clock.systemUTC()),
-              new JooqRoutingJournal(database), new JooqOutboundJournal(database), outboundPolicy(config.outbound()),
+              kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
+              kpis.tap(new JooqRoutingJournal(database)), new JooqOutboundJournal(database),
+              outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)));
+              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));
@@ -161,6 +168,10 @@ public final class Server implements AutoCloseable {
   }
 
   /** {@code outbound.*} as the routing decisions read it; the values were checked when the config was loaded. */
+  static InboundRules inboundRules(RoutingSettings settings) {
+    return new InboundRules(settings.autoPauseAfterMisses(), ZoneId.of(settings.statisticsZone()));
+  }
+
   static OutboundPolicy outboundPolicy(OutboundSettings settings) {
     return new OutboundPolicy(Duration.ofSeconds(settings.ringTimeoutSeconds()),
         settings.answeringMachine() == AnsweringMachineAction.MESSAGE ? OutboundPolicy.MachineAction.MESSAGE

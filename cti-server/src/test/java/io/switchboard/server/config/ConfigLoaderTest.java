@@ -80,6 +80,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void routing_rules_default_to_a_pause_after_three_misses_and_utc_days_and_bind_from_file_and_environment()
+      throws IOException {
+    assertThat(load("", Map.of()).config().routing()).isEqualTo(new RoutingSettings(3, "UTC"));
+
+    SwitchboardConfig config = load("routing: {auto-pause-after-misses: 0}\n",
+        Map.of("SWITCHBOARD_ROUTING_STATISTICS_ZONE", "Europe/Berlin")).config();
+
+    assertThat(config.routing()).isEqualTo(new RoutingSettings(0, "Europe/Berlin"));
+  }
+
+  @Test
+  void routing_rules_out_of_range_name_their_key() {
+    assertThatThrownBy(() -> load("routing: {auto-pause-after-misses: -1}\n", Map.of()))
+        .hasMessageContaining("key 'routing.auto-pause-after-misses' must be between 0 (off) and 100");
+    assertThatThrownBy(() -> load("routing: {statistics-zone: Mars/Olympus}\n", Map.of()))
+        .hasMessageContaining("key 'routing.statistics-zone' must be a time zone");
+  }
+
+  @Test
   void outbound_values_that_break_compliance_or_the_glue_name_their_key() {
     assertThatThrownBy(() -> load("outbound: {ring-timeout-seconds: 10}\n", Map.of()))
         .hasMessageContaining("key 'outbound.ring-timeout-seconds' must be between 15 and 300");

@@ -149,6 +149,23 @@ class ServerIT {
   }
 
   @Test
+  void an_agent_state_set_through_the_api_is_counted_by_the_live_kpis() throws Exception {
+    web.post(server.httpPort(), "127.0.0.1", "/api/v1/agents")
+        .sendJsonObject(new JsonObject().put("id", "it-kpi").put("displayName", "Kim"))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    HttpResponse<Buffer> changed = web.post(server.httpPort(), "127.0.0.1", "/api/v1/agents/it-kpi/state")
+        .sendJsonObject(new JsonObject().put("state", "available"))
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    assertThat(changed.statusCode()).isEqualTo(200);
+
+    JsonObject kpis = get("/api/v1/agents/it-kpi/kpis").bodyAsJsonObject();
+
+    assertThat(kpis.getString("state")).isEqualTo("available");
+    assertThat(get("/api/v1/kpis").bodyAsJsonObject().getJsonArray("agents").stream()
+        .map(agent -> ((JsonObject) agent).getString("agent"))).contains("it-kpi");
+  }
+
+  @Test
   void opening_a_line_with_two_freeswitches_attached_asks_which_pbx_and_names_the_field() throws Exception {
     JsonObject agent = new JsonObject().put("id", "it-nailed").put("displayName", "Nailed").put("device", "user/1001")
         .put("skills", new io.vertx.core.json.JsonArray().add(new JsonObject().put("skill", "billing")

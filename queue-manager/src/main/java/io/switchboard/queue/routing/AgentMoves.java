@@ -2,6 +2,7 @@ package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
+import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.lifecycle.Transition;
 import io.switchboard.core.port.AgentStateStore;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -26,7 +28,7 @@ import java.util.function.Function;
  * events come close together. Touched only on the router's context.
  *
  * <p>A logout asked for while the agent works ({@link #logOutAfterWork}) is kept until the work is done: the
- * agent's next move to available becomes a move to logged out, so wrap-up is never skipped.
+ * agent's next move to available (or an auto-pause) becomes a move to logged out, so wrap-up is never skipped.
  */
 final class AgentMoves {
 
@@ -40,6 +42,7 @@ final class AgentMoves {
     private final Executor context;
     private final Map<AgentId, CompletableFuture<Void>> inFlight = new HashMap<>();
     private final Set<AgentId> leaving = new HashSet<>();
+    private BiConsumer<AgentId, AgentStatus> storedListener = (agent, status) -> { };
 
     AgentMoves(AgentStateStore states, InstantSource clock, Executor context) {
         this.states = states;
@@ -47,9 +50,19 @@ final class AgentMoves {
         this.context = context;
     }
 
+    /** Tells {@code listener} every status this class stores, before the move's own continuation runs. */
+    void onStored(BiConsumer<AgentId, AgentStatus> listener) {
+        this.storedListener = listener;
+    }
+
     /** Moves {@code agent} to {@code target}, then runs {@code then} (also when the move was refused or failed). */
     void move(AgentId agent, AgentState target, Runnable then) {
-        moveBy(agent, current -> Optional.of(target), then);
+        moveBy(agent, current -> Optional.of(target), Optional.empty(), then);
+    }
+
+    /** Pauses {@code agent} with {@code reason} (e.g. {@link ReasonCode#NO_ANSWER}), then runs {@code then}. */
+    void pause(AgentId agent, ReasonCode reason, Runnable then) {
+        moveBy(agent, current -> Optional.of(AgentState.PAUSED), Optional.of(reason), then);
     }
 
     /**
@@ -64,14 +77,14 @@ final class AgentMoves {
                 return Optional.empty();
             }
             return Optional.of(AgentState.LOGGED_OUT);
-        }, then);
+        }, Optional.empty(), then);
     }
 
     /** Moves a logged-out agent to available (a login); an agent already logged in keeps its state. */
     void logIn(AgentId agent, Runnable then) {
         leaving.remove(agent);
         moveBy(agent, current -> current.state() == AgentState.LOGGED_OUT
-                ? Optional.of(AgentState.AVAILABLE) : Optional.empty(), then);
+                ? Optional.of(AgentState.AVAILABLE) : Optional.empty(), Optional.empty(), then);
     }
 
     /** Whether a logout waits for the end of the agent's work. */
@@ -79,19 +92,20 @@ final class AgentMoves {
         return leaving.contains(agent);
     }
 
-    private void moveBy(AgentId agent, Function<AgentStatus, Optional<AgentState>> decide, Runnable then) {
+    private void moveBy(AgentId agent, Function<AgentStatus, Optional<AgentState>> decide, Optional<ReasonCode> why,
+                        Runnable then) {
         CompletableFuture<Void> previous = inFlight.getOrDefault(agent, CompletableFuture.completedFuture(null));
         CompletableFuture<Void> mine = new CompletableFuture<>();
         inFlight.put(agent, mine);
-        previous.whenCompleteAsync((ignored, failure) -> attempt(agent, decide, CONFLICT_RETRIES, () -> {
+        previous.whenCompleteAsync((ignored, failure) -> attempt(agent, decide, why, CONFLICT_RETRIES, () -> {
             inFlight.remove(agent, mine);
             mine.complete(null);
             then.run();
         }), context);
     }
 
-    private void attempt(AgentId agent, Function<AgentStatus, Optional<AgentState>> decide, int attemptsLeft,
-                         Runnable done) {
+    private void attempt(AgentId agent, Function<AgentStatus, Optional<AgentState>> decide, Optional<ReasonCode> why,
+                         int attemptsLeft, Runnable done) {
         Stages.on(states.read(agent), context, stored -> {
             AgentStatus current = stored.orElseGet(() -> AgentStatus.initial(clock.instant()));
             Optional<AgentState> wanted = decide.apply(current);
@@ -100,7 +114,8 @@ final class AgentMoves {
                 return;
             }
             AgentState target = wanted.get();
-            boolean logsOut = target == AgentState.AVAILABLE && leaving.contains(agent);
+            boolean logsOut = (target == AgentState.AVAILABLE || target == AgentState.PAUSED)
+                    && leaving.contains(agent);
             if (logsOut) {
                 target = AgentState.LOGGED_OUT;
             }
@@ -108,7 +123,7 @@ final class AgentMoves {
                 done.run();
                 return;
             }
-            Transition<AgentStatus> move = current.moveTo(target, clock.instant());
+            Transition<AgentStatus> move = current.moveTo(target, logsOut ? Optional.empty() : why, clock.instant());
             if (move instanceof Transition.Illegal<AgentStatus> illegal) {
                 LOG.warn("event=agent-move-refused agentId={} reason=\"{}\"", agent, illegal.message());
                 done.run();
@@ -117,11 +132,14 @@ final class AgentMoves {
             AgentState moved = target;
             Stages.on(states.compareAndSet(agent, current.version(), move.orElseThrow()), context, update -> {
                 if (update instanceof StatusUpdate.Conflict && attemptsLeft > 1) {
-                    attempt(agent, decide, attemptsLeft - 1, done);
+                    attempt(agent, decide, why, attemptsLeft - 1, done);
                 } else {
                     if (logsOut && update instanceof StatusUpdate.Stored) {
                         leaving.remove(agent);
                         LOG.info("event=agent-logged-out-after-work agentId={}", agent);
+                    }
+                    if (update instanceof StatusUpdate.Stored now) {
+                        storedListener.accept(agent, now.status());
                     }
                     LOG.debug("event=agent-moved agentId={} state={}", agent, moved);
                     done.run();

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Agents' presence as the PBX reports it, applied to their routing states:
@@ -32,12 +33,12 @@ final class AgentPresence implements PbxEventListener {
     private final AgentLines lines;
     private final AgentMoves moves;
     private final Executor context;
-    private final Runnable changed;
+    private final Consumer<AgentId> changed;
 
     /**
-     * @param changed runs after every state change this class made, so waiting tasks are tried again
+     * @param changed told the agent after every change this class made (state or line), so the router reads them again
      */
-    AgentPresence(AgentDirectory agents, AgentLines lines, AgentMoves moves, Executor context, Runnable changed) {
+    AgentPresence(AgentDirectory agents, AgentLines lines, AgentMoves moves, Executor context, Consumer<AgentId> changed) {
         this.agents = agents;
         this.lines = lines;
         this.moves = moves;
@@ -50,25 +51,25 @@ final class AgentPresence implements PbxEventListener {
         if (event instanceof PbxEvent.AgentLoggedIn in) {
             known(in.agent(), "login", () -> {
                 LOG.info("event=agent-login agentId={} device={} nailed={}", in.agent(), in.device(), in.nailed());
-                moves.logIn(in.agent(), changed);
+                moves.logIn(in.agent(), () -> changed.accept(in.agent()));
             });
         } else if (event instanceof PbxEvent.AgentLoggedOut out) {
             known(out.agent(), "logout", () -> {
                 LOG.info("event=agent-logout agentId={} device={}", out.agent(), out.device());
-                moves.logOutAfterWork(out.agent(), changed);
+                moves.logOutAfterWork(out.agent(), () -> changed.accept(out.agent()));
             });
         } else if (event instanceof PbxEvent.AgentSessionOpened opened) {
             known(opened.agent(), "session-opened", () -> {
                 LOG.info("event=agent-line-opened agentId={} pbx={} legId={}", opened.agent(), opened.pbx(),
                         opened.leg());
                 lines.opened(opened.agent(), new AgentLines.Line(opened.pbx(), opened.leg()));
-                moves.logIn(opened.agent(), changed);
+                moves.logIn(opened.agent(), () -> changed.accept(opened.agent()));
             });
         } else if (event instanceof PbxEvent.AgentSessionClosed closed) {
             if (lines.closed(closed.agent(), closed.leg())) {
                 LOG.info("event=agent-line-closed agentId={} pbx={} legId={}", closed.agent(), closed.pbx(),
                         closed.leg());
-                moves.logOutAfterWork(closed.agent(), changed);
+                moves.logOutAfterWork(closed.agent(), () -> changed.accept(closed.agent()));
             }
         }
     }

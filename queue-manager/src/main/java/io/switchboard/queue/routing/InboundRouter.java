@@ -3,46 +3,52 @@ package io.switchboard.queue.routing;
 import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
-import io.switchboard.core.call.HangupCause;
-import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
-import io.switchboard.core.id.CallId;
-import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
-import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.PbxEventListener;
-import io.switchboard.core.port.StatusUpdate;
 import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
-import io.switchboard.queue.routing.AgentPicker.Candidate;
+import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.routing.RoutedCall.Offer;
+import io.switchboard.queue.selection.QueueSetup;
+import io.switchboard.queue.selection.Selection;
+import io.switchboard.queue.selection.Selector;
+import io.switchboard.queue.selection.WaitingTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import static io.switchboard.queue.routing.InboundCalls.between;
+
 /**
- * A minimal inbound router: every offered call becomes a task in its queue, offered to one agent at a time
- * (picked by {@link AgentPicker}, reserved by compare-and-set in the {@link AgentStateStore}), rung through
- * the PBX's {@link CallControl}, and followed to connect, hang-up and wrap-up. No polling: a waiting task is
- * looked at again only when an event or an agent's state change could let it move.
+ * The inbound ACD: every offered call becomes a task in its queue, and the {@link Selector} decides who gets
+ * what, from the router's {@link AgentBook} (agents, waiting tasks, round-robin memory), kept up to date by
+ * events, never by polling:
+ * <ul>
+ *   <li>a new task, a miss or a workflow step's end asks {@link Selector#agentFor} (the queue's strategy);</li>
+ *   <li>an agent becoming available (after wrap-up, a miss, the API, a login) asks {@link Selector#taskFor}:
+ *       the best waiting caller over all their queues by priority then wait, not whichever queue asked first;</li>
+ *   <li>a {@code Wait} with a recheck time sets one timer.</li>
+ * </ul>
+ * The agent is reserved by compare-and-set in the {@link AgentStateStore} ({@link Reservations}), rung through
+ * the PBX's {@link CallControl}, and followed to connect, hang-up and wrap-up ({@link CallEndings}).
  *
  * <p>Threading contract: {@code context} runs tasks one at a time, in order (a Vert.x context, a
  * single-thread executor). Every public method must be called on it, and the router hops every port's
@@ -61,37 +67,45 @@ public final class InboundRouter implements PbxEventListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundRouter.class);
 
-    private final Candidates candidates;
+    private final AgentDirectory agents;
     private final TaskQueues queues;
     private final AgentStateStore states;
-    private final AgentOffers offers;
-    private final RoutingJournal journal;
+    private final AgentLines lines;
     private final RoutingTimers timers;
     private final InstantSource clock;
     private final Executor context;
-    private final Map<CallId, RoutedCall> calls = new LinkedHashMap<>();
-    private final Map<AgentId, Integer> misses = new HashMap<>();
     private final AgentMoves moves;
+    private final AgentStats stats;
+    private final AgentBook book;
+    private final InboundCalls calls;
+    private final Reservations reservations;
+    private final CallEndings endings;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
         this(agents, queues, states, callControls, journal, timers, clock, context,
-                new AgentMoves(states, clock, context), new AgentLines());
+                new AgentMoves(states, clock, context), new AgentLines(), InboundRules.DEFAULTS);
     }
 
     /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}. */
     InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                   RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
-                  AgentMoves moves, AgentLines lines) {
-        this.candidates = new Candidates(agents, states, lines);
+                  AgentMoves moves, AgentLines lines, InboundRules rules) {
+        this.agents = agents;
         this.queues = queues;
         this.states = states;
-        this.offers = new AgentOffers(callControls, lines, clock);
-        this.journal = journal;
+        this.lines = lines;
         this.timers = timers;
         this.clock = clock;
         this.context = context;
         this.moves = moves;
+        this.stats = new AgentStats(rules.day());
+        this.book = new AgentBook(new Selector(clock, new SplittableRandom()), stats, clock);
+        this.calls = new InboundCalls(journal);
+        this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
+                moves, rules, clock, context);
+        this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
+        moves.onStored(book::status);
     }
 
     @Override
@@ -99,144 +113,97 @@ public final class InboundRouter implements PbxEventListener {
         if (event instanceof PbxEvent.CallOffered offered) {
             offered(offered);
         } else if (event instanceof PbxEvent.LegHungUp hungUp) {
-            hungUp(hungUp);
+            endings.hungUp(hungUp);
         } else if (event instanceof PbxEvent.CallReturnedToHold back) {
-            returnedToHold(back);
+            endings.returnedToHold(back);
         } else if (event instanceof PbxEvent.CallConnected connected) {
             connected(connected);
         } else if (event instanceof PbxEvent.CallTransferred transferred) {
-            transferred(transferred);
+            endings.transferred(transferred);
+        } else if (event instanceof PbxEvent.AgentDeviceStateChanged device) {
+            book.device(device.device(), device.state()).ifPresent(this::agentMayBeFree);
         }
     }
 
-    /** An agent's state changed outside the router (e.g. the agent API set it available): waiting tasks are tried again. */
+    /**
+     * An agent's state, line or directory entry changed outside the router (the agent API, a login): the
+     * router reads the agent again and, if they are free, offers them the best waiting task.
+     */
     public void agentStateChanged(AgentId agent) {
         LOG.debug("event=agent-state-changed agentId={}", agent);
-        reconsiderWaiting();
+        on(agents.find(agent), found -> found.ifPresent(entry -> on(states.read(agent), status -> {
+            book.agent(entry, status.orElseGet(() -> AgentStatus.initial(clock.instant())),
+                    lines.lineOf(agent).isPresent());
+            agentMayBeFree(agent);
+        }, failure -> { })), failure -> { });
     }
 
     /** The tasks the router holds now (waiting, ringing an agent or talking), oldest first. */
     public List<Task> tasks() {
-        return calls.values().stream().map(call -> call.task).toList();
+        return calls.all().stream().map(call -> call.task).toList();
     }
 
     /** How many offers {@code agent} has missed (no answer, busy, unreachable) since this router started. */
     public int missesOf(AgentId agent) {
-        return misses.getOrDefault(agent, 0);
+        return reservations.missesOf(agent);
     }
 
     private void offered(PbxEvent.CallOffered e) {
-        if (calls.containsKey(e.call())) {
+        if (calls.contains(e.call())) {
             return;
         }
         QueueId queueId = e.queueHint().orElse(DEFAULT_QUEUE);
         Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
                 Map.of());
         RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
-                QueuePositions.waitingIn(calls.values(), queueId) + 1);
+                QueuePositions.waitingIn(calls.all(), queueId) + 1);
         call.deciding = true;
-        calls.put(e.call(), call);
+        calls.put(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
-        write(new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(), e.dialled(),
+        calls.write(new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(), e.dialled(),
                 call.originalPosition));
-        on(queues.find(queueId), found -> {
-            call.queue = found.orElse(call.queue);
+        Runnable decideNow = () -> {
             call.deciding = false;
             decide(call);
-        }, failure -> {
-            call.deciding = false;
-            decide(call);
-        });
-    }
-
-    private void hungUp(PbxEvent.LegHungUp e) {
-        RoutedCall call = calls.get(e.call());
-        if (call == null) {
-            return;
-        }
-        if (call.isOffered(e.leg()) && call.connectedAt.isEmpty()) {
-            missed(call, e.leg(), e.cause(), e.at());
-        } else if (e.leg().equals(call.callerLeg)) {
-            if (call.connectedAt.isPresent()) {
-                completed(call, call.agentGoneAt.isEmpty(), call.agentGoneAt.orElse(e.at()));
-            } else {
-                abandoned(call, e.at());
-            }
-        } else if (call.isOffered(e.leg()) && call.agentGoneAt.isEmpty()) {
-            agentHungUp(call, e.at());
-        }
+        };
+        on(queues.setup(queueId), found -> {
+            QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
+            call.queue = setup.queue();
+            loadQueue(setup, decideNow);
+        }, failure -> loadQueue(QueueSetup.of(call.queue), decideNow));
     }
 
     /**
-     * The connected agent hung up first: the agent's wrap-up starts now, but the record waits up to
-     * {@link #TRANSFER_GRACE} for the caller's hang-up or a transfer, whichever tells how the call ended.
+     * Makes the queue's setup current, with the setups of the other queues its workflow overflows to, and
+     * reads the members the router does not know yet (their directory entry and stored status); members
+     * already known keep their status, which events keep current.
      */
-    private void agentHungUp(RoutedCall call, Instant at) {
-        call.agentGoneAt = Optional.of(at);
-        wrapUp(call);
-        timers.schedule(TRANSFER_GRACE, () -> {
-            if (calls.get(call.id()) == call) {
-                completed(call, false, at);
-            }
-        });
-    }
-
-    /**
-     * The caller was blind-transferred away ({@code BLINDTRANSFER}): the call leaves the queue. An agent who
-     * talked to the caller goes to wrap-up, as after app_queue's transfer; a caller still waiting frees the
-     * agent being offered the call, if any. A transfer of another leg of the call is not the caller's.
-     */
-    private void transferred(PbxEvent.CallTransferred e) {
-        RoutedCall call = calls.get(e.call());
-        if (call == null || !e.leg().equals(call.callerLeg)) {
+    private void loadQueue(QueueSetup setup, Runnable then) {
+        book.queue(setup);
+        Optional<QueueId> overflow = setup.workflow().steps().stream().map(WorkflowStep::queue)
+                .filter(queue -> !book.knowsQueue(queue)).findFirst();
+        if (overflow.isPresent()) {
+            on(queues.setup(overflow.get()), found -> loadQueue(found.orElseGet(
+                    () -> QueueSetup.of(defaults(overflow.get()))), () -> loadQueue(setup, then)),
+                    failure -> loadQueue(QueueSetup.of(defaults(overflow.get())), () -> loadQueue(setup, then)));
             return;
         }
-        calls.remove(call.id());
-        Optional<Offer> talkedTo = call.connectedAt.isPresent() ? call.offer : Optional.empty();
-        Instant answered = call.connectedAt.orElse(e.at());
-        LOG.info("event=task-transferred taskId={} callId={} agentId={} target={}", call.task.id(), call.id(),
-                talkedTo.map(Offer::agent).orElse(null), e.target());
-        write(new JournalEntry.Transferred(call.id(), call.queue.id(), e.at(), talkedTo.map(Offer::agent),
-                call.callerLeg, talkedTo.map(Offer::recorded), e.target(), between(call.task.created(), answered),
-                between(answered, call.agentGoneAt.orElse(e.at())), call.originalPosition));
-        if (talkedTo.isEmpty()) {
-            call.moveTo(TaskStatus.CANCELED);
-            call.offer.ifPresent(offer -> moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting));
-        } else if (call.agentGoneAt.isEmpty()) {
-            wrapUp(call);
-        }
-    }
-
-    private void returnedToHold(PbxEvent.CallReturnedToHold e) {
-        RoutedCall call = calls.get(e.call());
-        if (call != null && call.connectedAt.isPresent() && e.reason() == HoldReason.AGENT_LEFT) {
-            agentLeft(call, e.at());
-            return;
-        }
-        if (call == null || call.connectedAt.isPresent()) {
-            return;
-        }
-        call.onHold = true;
-        call.offer.map(Offer::leg).ifPresent(leg -> missed(call, leg, causeOf(e.reason()), e.at()));
-        decide(call);
-    }
-
-    /**
-     * A nailed-up agent's line ended mid-call and the glue put the caller back on hold: the conversation is
-     * over for the agent (wrap-up), and the caller waits for the next agent as a new task of the same call.
-     */
-    private void agentLeft(RoutedCall call, Instant at) {
-        completed(call, false, at);
-        Task task = Task.inboundCall(TaskId.of("task-" + call.id().value() + "-" + (call.legs + 1)), call.id(),
-                call.task.customer(), call.queue.id(), 0, at, Map.of());
-        RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, call.queue, task,
-                QueuePositions.waitingIn(calls.values(), call.queue.id()) + 1);
-        again.legs = call.legs;
-        calls.put(call.id(), again);
-        LOG.info("event=task-requeued taskId={} callId={} reason=AGENT_LEFT", task.id(), call.id());
-        write(new JournalEntry.Requeued(call.id(), call.queue.id(), at, call.callerLeg, call.task.customer(),
-                again.originalPosition));
-        decide(again);
+        QueueId queue = setup.queue().id();
+        on(agents.membersOf(queue), members -> {
+            List<CompletableFuture<Optional<AgentStatus>>> reads = members.stream()
+                    .map(member -> book.knowsAgent(member.id())
+                            ? CompletableFuture.completedFuture(book.status(member.id()))
+                            : states.read(member.id()).toCompletableFuture())
+                    .toList();
+            on(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)), all -> {
+                for (int i = 0; i < members.size(); i++) {
+                    Agent member = members.get(i);
+                    book.agent(member, reads.get(i).join().orElseGet(() -> AgentStatus.initial(clock.instant())),
+                            lines.lineOf(member.id()).isPresent());
+                }
+                then.run();
+            }, failure -> then.run());
+        }, failure -> then.run());
     }
 
     private void connected(PbxEvent.CallConnected e) {
@@ -247,129 +214,71 @@ public final class InboundRouter implements PbxEventListener {
         Offer offer = call.offer.orElseThrow();
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
+        reservations.answered(offer.agent());
+        stats.took(offer.agent(), call.queue.id(), e.at());
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
-        write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
+        calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
                 between(call.task.created(), e.at()), between(offer.since(), e.at())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
 
-    private void missed(RoutedCall call, LegId leg, HangupCause cause, Instant at) {
-        if (!call.isOffered(leg) || call.connectedAt.isPresent()) {
+    /**
+     * A task needs an agent: unless it is not waiting on hold or a reservation is under way, the queue's
+     * strategy picks among the agents who have not missed it; when all who could take it already missed it,
+     * they are tried again, as app_queue rings a queue round again.
+     */
+    void decide(RoutedCall call) {
+        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding) {
             return;
         }
-        Offer offer = call.offer.orElseThrow();
-        call.offer = Optional.empty();
-        call.tried.add(offer.agent());
-        call.moveTo(TaskStatus.PENDING);
-        misses.merge(offer.agent(), 1, Integer::sum);
-        LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={}", call.task.id(), offer.agent(), leg, cause);
-        write(new JournalEntry.AgentMissed(call.id(), call.queue.id(), at, offer.agent(), offer.recorded(),
-                between(offer.since(), at), cause));
-        moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);
-    }
-
-    private void abandoned(RoutedCall call, Instant at) {
-        int position = QueuePositions.position(calls.values(), call);
-        calls.remove(call.id());
-        call.moveTo(TaskStatus.CANCELED);
-        LOG.info("event=task-canceled taskId={} callId={} reason=CALLER_ABANDONED", call.task.id(), call.id());
-        write(new JournalEntry.Abandoned(call.id(), call.queue.id(), at, call.callerLeg, position,
-                call.originalPosition, between(call.task.created(), at)));
-        call.offer.ifPresent(offer -> moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting));
-    }
-
-    private void completed(RoutedCall call, boolean callerHungUp, Instant at) {
-        calls.remove(call.id());
-        Offer offer = call.offer.orElseThrow();
-        Instant answered = call.connectedAt.orElseThrow();
-        LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), call.id(),
-                offer.agent(), callerHungUp);
-        write(new JournalEntry.Completed(call.id(), call.queue.id(), at, offer.agent(), call.callerLeg,
-                offer.recorded(), callerHungUp, between(call.task.created(), answered), between(answered, at),
-                call.originalPosition));
-        if (call.agentGoneAt.isEmpty()) {
-            wrapUp(call);
+        WaitingTask task = keepWaiting(call);
+        Selection selection = book.agentFor(task);
+        if (selection instanceof Selection.Wait && !call.tried.isEmpty()) {
+            Selection again = book.agentFor(WaitingTask.of(call.task));
+            if (again instanceof Selection.Offer) {
+                call.tried.clear();
+                keepWaiting(call);
+                selection = again;
+            }
+        }
+        if (selection instanceof Selection.Offer offer) {
+            reservations.reserve(call, offer.agents().get(0));
+        } else if (selection instanceof Selection.Wait wait) {
+            LOG.debug("event=task-waiting taskId={} queueId={} reason={}", call.task.id(), call.queue.id(),
+                    wait.reason());
+            wait.recheckAt().ifPresent(at -> recheck(call, at));
         }
     }
 
-    /** The conversation is over for the agent: wrap-up for the queue's time, then available. */
-    private void wrapUp(RoutedCall call) {
-        Offer offer = call.offer.orElseThrow();
-        call.moveTo(TaskStatus.WRAPPING);
-        moves.move(offer.agent(), AgentState.WRAP_UP, () -> timers.schedule(call.queue.wrapUp(), () -> {
-            call.moveTo(TaskStatus.COMPLETED);
-            moves.move(offer.agent(), AgentState.AVAILABLE, this::reconsiderWaiting);
-        }));
-    }
-
-    private void reconsiderWaiting() {
-        List.copyOf(calls.values()).forEach(this::decide);
-    }
-
-    /** Looks for an agent for {@code call}, unless it is not waiting on hold or a decision is already under way. */
-    private void decide(RoutedCall call) {
-        if (calls.get(call.id()) != call || !call.isWaiting() || !call.onHold || call.deciding) {
+    /** An agent's status changed: if they can take a task now, the fairest waiting one is reserved for them. */
+    void agentMayBeFree(AgentId agent) {
+        if (!book.isOfferable(agent)) {
             return;
         }
-        call.deciding = true;
-        on(candidates.of(call.queue.id(), call.pbx), candidates -> {
-            call.deciding = false;
-            if (calls.get(call.id()) != call || !call.isWaiting()) {
-                return;
-            }
-            Optional<Agent> picked = AgentPicker.pick(call.queue.id(), candidates, call.tried);
-            if (picked.isEmpty() && !call.tried.isEmpty()) {
-                picked = AgentPicker.pick(call.queue.id(), candidates, Set.of());
-                picked.ifPresent(again -> call.tried.clear());
-            }
-            picked.ifPresentOrElse(agent -> reserve(call, agent, statusOf(agent, candidates)),
-                    () -> LOG.debug("event=task-waiting taskId={} queueId={}", call.task.id(), call.queue.id()));
-        }, failure -> call.deciding = false);
+        if (book.taskFor(agent) instanceof Selection.Offer offer) {
+            calls.ofTask(offer.task()).filter(call -> call.isWaiting() && call.onHold && !call.deciding)
+                    .ifPresent(call -> reservations.reserve(call, agent));
+        }
     }
 
-    private void reserve(RoutedCall call, Agent agent, AgentStatus available) {
-        AgentStatus reserved = available.moveTo(AgentState.RESERVED, clock.instant()).orElseThrow();
-        call.deciding = true;
-        on(states.compareAndSet(agent.id(), available.version(), reserved), update -> {
-            call.deciding = false;
-            if (update instanceof StatusUpdate.Conflict) {
-                LOG.debug("event=reservation-conflict taskId={} agentId={}", call.task.id(), agent.id());
+    /** Puts the call's task among the waiting ones, with the agents who already missed it. */
+    WaitingTask keepWaiting(RoutedCall call) {
+        WaitingTask task = new WaitingTask(call.task, Optional.empty(), call.tried);
+        book.waiting(task);
+        return task;
+    }
+
+    /** Decides again at {@code at} (a workflow step ends, a preference lapses), with one timer per time. */
+    private void recheck(RoutedCall call, Instant at) {
+        if (call.recheckAt.filter(at::equals).isPresent()) {
+            return;
+        }
+        call.recheckAt = Optional.of(at);
+        timers.schedule(between(clock.instant(), at), () -> {
+            if (call.recheckAt.filter(at::equals).isPresent()) {
+                call.recheckAt = Optional.empty();
                 decide(call);
-            } else if (calls.get(call.id()) != call || !call.isWaiting()) {
-                moves.move(agent.id(), AgentState.AVAILABLE, this::reconsiderWaiting);
-            } else {
-                ring(call, agent);
             }
-        }, failure -> call.deciding = false);
-    }
-
-    /** Joins the call to the agent's open line on the call's PBX when there is one, else rings the device. */
-    private void ring(RoutedCall call, Agent agent) {
-        AgentOffers.Sent sent = offers.send(call, call.id(), agent);
-        Offer offer = sent.offer();
-        call.offer = Optional.of(offer);
-        call.onHold = false;
-        call.moveTo(TaskStatus.RESERVED);
-        LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} joined={}", call.task.id(),
-                call.id(), agent.id(), offer.leg(), sent.joined());
-        write(new JournalEntry.AgentRung(call.id(), call.queue.id(), offer.since(), agent.id(), offer.recorded(),
-                sent.endpoint()));
-        if (sent.command().isEmpty()) {
-            LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
-            call.onHold = true;
-            missed(call, offer.leg(), HangupCause.OTHER, offer.since());
-            return;
-        }
-        on(sent.command().get(), result -> {
-            if (result instanceof CommandResult.Failed failed) {
-                LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), offer.leg(),
-                        failed.errorId());
-                call.onHold = true;
-                missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
-            }
-        }, failure -> {
-            call.onHold = true;
-            missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
         });
     }
 
@@ -377,34 +286,7 @@ public final class InboundRouter implements PbxEventListener {
         Stages.on(stage, context, then, failed);
     }
 
-    private void write(JournalEntry entry) {
-        journal.record(entry).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                LOG.warn("event=journal-write-failed callId={} entry={} reason={}", entry.call(),
-                        entry.getClass().getSimpleName(), failure.toString());
-            }
-        });
-    }
-
     private static TaskQueue defaults(QueueId queue) {
         return TaskQueue.of(queue, queue.value(), RoutingStrategy.LONGEST_IDLE);
-    }
-
-    private static AgentStatus statusOf(Agent agent, List<Candidate> candidates) {
-        return candidates.stream().filter(c -> c.agent().id().equals(agent.id())).findFirst().orElseThrow().status();
-    }
-
-    private static Duration between(Instant from, Instant to) {
-        Duration d = Duration.between(from, to);
-        return d.isNegative() ? Duration.ZERO : d;
-    }
-
-    private static HangupCause causeOf(HoldReason reason) {
-        return switch (reason) {
-            case NO_ANSWER -> HangupCause.NO_ANSWER;
-            case BUSY -> HangupCause.USER_BUSY;
-            case CONGESTION -> HangupCause.SWITCH_CONGESTION;
-            default -> HangupCause.OTHER;
-        };
     }
 }

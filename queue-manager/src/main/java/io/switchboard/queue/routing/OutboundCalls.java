@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -80,12 +81,12 @@ public final class OutboundCalls implements PbxEventListener {
     private final InstantSource clock;
     private final Executor context;
     private final AgentMoves moves;
-    private final Runnable released;
+    private final Consumer<AgentId> released;
     private final Map<CallId, OutboundProgress> calls = new LinkedHashMap<>();
 
     OutboundCalls(AgentLines lines, AgentStateStore states, CallControls controls, OutboundJournal journal,
                   RoutingTimers timers, OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
-                  Executor context, AgentMoves moves, Runnable released) {
+                  Executor context, AgentMoves moves, Consumer<AgentId> released) {
         this.lines = lines;
         this.states = states;
         this.controls = controls;
@@ -252,7 +253,7 @@ public final class OutboundCalls implements PbxEventListener {
     }
 
     private void release(AgentId agent) {
-        moves.move(agent, AgentState.AVAILABLE, released);
+        moves.move(agent, AgentState.AVAILABLE, () -> released.accept(agent));
     }
 
     private Map<String, String> variables(AgentId agent, TaskId task) {

@@ -39,6 +39,8 @@ final class RoutedCall {
     Optional<Instant> agentGoneAt = Optional.empty();
     boolean onHold = true;
     boolean deciding;
+    /** When a timer will decide again for this call, if one is set. */
+    Optional<Instant> recheckAt = Optional.empty();
     int legs;
 
     RoutedCall(PbxId pbx, LegId callerLeg, TaskQueue queue, Task task, int originalPosition) {

@@ -10,6 +10,7 @@ import io.switchboard.core.port.PbxEventListener;
 
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,10 +33,22 @@ public final class RoutingEngine implements PbxEventListener {
                          RoutingJournal journal, OutboundJournal outboundJournal, RoutingTimers timers,
                          OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
                          Executor context) {
+        this(agents, queues, states, controls, journal, outboundJournal, timers, policy, newCallIds, clock, context,
+                InboundRules.DEFAULTS);
+    }
+
+    /**
+     * @param newCallIds gives the id of a new outbound call on a PBX (for Asterisk {@code <pbx>/<uniqueid>})
+     * @param rules      the server's inbound rules (auto-pause after misses, the statistics' day)
+     */
+    public RoutingEngine(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls controls,
+                         RoutingJournal journal, OutboundJournal outboundJournal, RoutingTimers timers,
+                         OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
+                         Executor context, InboundRules rules) {
         AgentMoves moves = new AgentMoves(states, clock, context);
         this.inbound = new InboundRouter(agents, queues, states, controls, journal, timers, clock, context, moves,
-                lines);
-        Runnable wake = () -> inbound.agentStateChanged(null);
+                lines, rules);
+        Consumer<AgentId> wake = inbound::agentStateChanged;
         this.outbound = new OutboundCalls(lines, states, controls, outboundJournal, timers, policy, newCallIds, clock,
                 context, moves, wake);
         this.presence = new AgentPresence(agents, lines, moves, context, wake);

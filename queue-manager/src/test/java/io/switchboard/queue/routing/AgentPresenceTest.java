@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
@@ -53,6 +54,20 @@ class AgentPresenceTest {
         world.hangsUp("c1", HangupCause.NORMAL_CLEARING);
         assertThat(world.stateOf("a1")).isEqualTo(AgentState.WRAP_UP);
         world.timersFire();
+
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void an_agent_who_logged_out_while_offered_a_call_is_logged_out_rather_than_auto_paused_by_the_miss() {
+        world.agent("a1", "support", AgentState.AVAILABLE);
+        world.lineOpens("a1");
+        world.callArrives("c1", "support");
+        world.backOnHold("c1", HoldReason.NO_AGENT);
+        world.backOnHold("c1", HoldReason.NO_AGENT);
+        world.featureCode("a1", false);
+
+        world.backOnHold("c1", HoldReason.NO_AGENT);
 
         assertThat(world.stateOf("a1")).isEqualTo(AgentState.LOGGED_OUT);
     }

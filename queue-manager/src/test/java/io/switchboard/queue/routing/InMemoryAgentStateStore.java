@@ -50,6 +50,11 @@ final class InMemoryAgentStateStore implements AgentStateStore {
         this.beforeNextWrite = otherNode;
     }
 
+    /** The agent's stored status; the agent must have one. */
+    AgentStatus statusOf(String agent) {
+        return statuses.get(AgentId.of(agent));
+    }
+
     AgentState stateOf(String agent) {
         return Optional.ofNullable(statuses.get(AgentId.of(agent))).map(AgentStatus::state).orElse(AgentState.LOGGED_OUT);
     }

@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.agent.DeviceState;
 import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.HoldReason;
@@ -14,6 +15,7 @@ import io.switchboard.core.id.QueueId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.TaskQueue;
+import io.switchboard.queue.selection.QueueSetup;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * A router wired to in-memory fakes of every port, with the PBX events a test plays as one-liners. Ports
@@ -39,25 +43,70 @@ final class RoutingWorld {
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
     private final MapAgentDirectory directory = new MapAgentDirectory();
-    private final Map<QueueId, TaskQueue> queues = new HashMap<>();
+    private final Map<QueueId, QueueSetup> queues = new HashMap<>();
     final InboundRouter router;
 
     RoutingWorld() {
+        this(InboundRules.DEFAULTS);
+    }
+
+    RoutingWorld(InboundRules rules) {
         AgentDirectory agents = directory;
-        router = new InboundRouter(agents, id -> CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id))),
-                states, id -> Optional.of(pbx), entry -> {
-                    journal.add(entry);
-                    return CompletableFuture.completedFuture(null);
-                }, (delay, action) -> {
-                    timerDelays.add(delay);
-                    dueTimers.add(action);
-                }, clock, Runnable::run);
+        TaskQueues configured = new TaskQueues() {
+            @Override
+            public CompletionStage<Optional<TaskQueue>> find(QueueId id) {
+                return CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id)).map(QueueSetup::queue));
+            }
+
+            @Override
+            public CompletionStage<Optional<QueueSetup>> setup(QueueId id) {
+                return CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id)));
+            }
+        };
+        Executor now = Runnable::run;
+        router = new InboundRouter(agents, configured, states, id -> Optional.of(pbx), entry -> {
+            journal.add(entry);
+            return CompletableFuture.completedFuture(null);
+        }, (delay, action) -> {
+            timerDelays.add(delay);
+            dueTimers.add(action);
+        }, clock, now, new AgentMoves(states, clock, now), new AgentLines(), rules);
+    }
+
+    /** A queue with {@code strategy}, the default ring timeout and no wrap-up. */
+    RoutingWorld queue(String id, RoutingStrategy strategy) {
+        queues.put(QueueId.of(id), QueueSetup.of(TaskQueue.of(QueueId.of(id), id, strategy)));
+        return this;
+    }
+
+    /** A queue configured in full, with its workflow. */
+    RoutingWorld queue(QueueSetup setup) {
+        queues.put(setup.queue().id(), setup);
+        return this;
+    }
+
+    /** An agent of every one of {@code queues} who has been available for {@code idle}. */
+    RoutingWorld availableIn(String agent, Duration idle, String... queues) {
+        directory.put(Agents.member(agent, queues));
+        states.put(agent, AgentState.AVAILABLE, clock.instant().minus(idle));
+        return this;
+    }
+
+    /** The PBX reports the agent's phone ({@code SIP/<agent>}) in {@code state}. */
+    void deviceOf(String agent, DeviceState state) {
+        router.onEvent(new PbxEvent.AgentDeviceStateChanged(PBX, clock.instant(), "SIP/" + agent, state));
+    }
+
+    /** The agent makes themselves available through the API. */
+    void agentBecomesAvailable(String agent) {
+        states.put(agent, AgentState.AVAILABLE, clock.instant());
+        router.agentStateChanged(AgentId.of(agent));
     }
 
     RoutingWorld queue(String id, Duration ringTimeout, Duration wrapUp) {
         TaskQueue defaults = TaskQueue.of(QueueId.of(id), id, RoutingStrategy.LONGEST_IDLE);
-        queues.put(QueueId.of(id), new TaskQueue(defaults.id(), id, defaults.strategy(), List.of(), wrapUp,
-                0, Duration.ZERO, ringTimeout));
+        queues.put(QueueId.of(id), QueueSetup.of(new TaskQueue(defaults.id(), id, defaults.strategy(), List.of(),
+                wrapUp, 0, Duration.ZERO, ringTimeout)));
         return this;
     }
 

@@ -1,0 +1,127 @@
+package io.switchboard.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.agent.AgentState;
+import io.switchboard.queue.kpi.KpiEngine;
+import io.switchboard.queue.kpi.KpiSettings;
+import io.switchboard.server.config.HttpSettings;
+import io.switchboard.server.kpi.KpiFeeds;
+import io.switchboard.server.kpi.Kpis;
+import io.switchboard.server.metrics.ServerMetrics;
+import io.switchboard.server.status.StatusRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code /api/v1/kpis/stream} over a real WebSocket; the throttle gap is the production one, one second. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class KpiStreamTest {
+
+  private static final Instant NINE = Instant.parse("2026-11-24T09:00:00Z");
+  private static final long GAP_MILLIS = 1000;
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions()
+      .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+  private final ServerMetrics metrics = new ServerMetrics();
+  private final Kpis kpis = Kpis.withoutHistory(vertx, new KpiEngine(KpiSettings.defaults(), () -> NINE));
+  private final KpiFeeds feeds = new KpiFeeds(kpis);
+  private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  private int port;
+
+  @BeforeEach
+  void serve() {
+    HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory()).withKpis(kpis));
+    vertx.deployVerticle(http).await();
+    port = http.actualPort();
+    // On a cold JVM the very first WebSocket handshake of the run was seen closed by the client ("Connection
+    // evicted") while classes loaded; one plain request first keeps these tests about the stream. See docs/kpis.md.
+    WebClient.create(vertx).get(port, "127.0.0.1", "/api/v1/kpis").send().await();
+  }
+
+  @AfterEach
+  void tearDown() {
+    kpis.close();
+    metrics.close();
+    vertx.close().await();
+  }
+
+  private void connect() throws InterruptedException {
+    listen();
+    assertThat(next().getString("type")).isEqualTo("all");
+  }
+
+  /** Connects and takes messages from the first one on: the handler is set on the socket's own thread. */
+  private void listen() {
+    vertx.createWebSocketClient().connect(port, "127.0.0.1", "/api/v1/kpis/stream")
+        .onSuccess(socket -> socket.textMessageHandler(text -> received.add(new JsonObject(text)))).await();
+  }
+
+  private JsonObject next() throws InterruptedException {
+    JsonObject message = received.poll(5, TimeUnit.SECONDS);
+    assertThat(message).as("a message within 5 s").isNotNull();
+    return message;
+  }
+
+  @Test
+  void a_new_client_first_gets_every_snapshot() throws InterruptedException {
+    feeds.callEnters("c1", NINE);
+    listen();
+
+    JsonObject all = next();
+    assertThat(all.getString("type")).isEqualTo("all");
+    assertThat(all.getJsonArray("queues").getJsonObject(0).getString("queue")).isEqualTo("support");
+  }
+
+  @Test
+  void the_first_change_to_a_queue_is_pushed_at_once() throws InterruptedException {
+    connect();
+
+    feeds.callEnters("c1", NINE);
+
+    JsonObject pushed = next();
+    assertThat(pushed.getString("type")).isEqualTo("queue");
+    assertThat(pushed.getJsonObject("kpis").getInteger("waiting")).isEqualTo(1);
+  }
+
+  @Test
+  void changes_within_a_second_of_a_push_are_pushed_once_when_the_second_is_over_with_the_latest_figures()
+      throws InterruptedException {
+    connect();
+    feeds.callEnters("c1", NINE);
+    long first = System.nanoTime();
+    assertThat(next().getJsonObject("kpis").getInteger("waiting")).isEqualTo(1);
+
+    feeds.callEnters("c2", NINE);
+    feeds.callEnters("c3", NINE);
+    feeds.callEnters("c4", NINE);
+
+    JsonObject second = next();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first)).isGreaterThanOrEqualTo(GAP_MILLIS - 50);
+    assertThat(second.getJsonObject("kpis").getInteger("waiting")).isEqualTo(4);
+    assertThat(received.poll(GAP_MILLIS + 300, TimeUnit.MILLISECONDS)).as("no third push").isNull();
+  }
+
+  @Test
+  void an_agent_change_is_pushed_as_that_agent_s_snapshot() throws InterruptedException {
+    connect();
+
+    feeds.agentIs("a1", AgentState.AVAILABLE, NINE);
+
+    JsonObject pushed = next();
+    assertThat(pushed.getString("type")).isEqualTo("agent");
+    assertThat(pushed.getJsonObject("kpis").getString("agent")).isEqualTo("a1");
+    assertThat(pushed.getJsonObject("kpis").getString("state")).isEqualTo("available");
+  }
+}

@@ -1,0 +1,164 @@
+package io.switchboard.queue.kpi;
+
+import io.switchboard.core.agent.AgentStatus;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.JournalEntry;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Live KPIs per queue and per agent, fed as things happen: every {@link JournalEntry} the router records and
+ * every agent status it stores. Events are counted at their own time; the clock only says what "now" is when a
+ * snapshot is read. Not thread-safe: feed and read it from one thread (or under one lock).
+ *
+ * <p>Closed 15-minute intervals collect until {@link #closedIntervals} takes them, for history.
+ */
+public final class KpiEngine {
+
+    private KpiSettings settings;
+    private final InstantSource clock;
+    private final RepeatCallers repeats;
+    private final Map<QueueId, QueueTally> queues = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+    private final Map<AgentId, AgentTally> agents = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
+    private final List<IntervalRow> closed = new ArrayList<>();
+
+    public KpiEngine(KpiSettings settings, InstantSource clock) {
+        this(settings, clock, randomSalt());
+    }
+
+    /** With a fixed salt for the callers' digests; tests only. */
+    KpiEngine(KpiSettings settings, InstantSource clock, byte[] salt) {
+        this.settings = settings;
+        this.clock = clock;
+        this.repeats = new RepeatCallers(settings.repeatWithin(), salt);
+    }
+
+    /**
+     * From now on judges {@code queue}'s answers against {@code threshold} (e.g. the queue's configured
+     * {@code service_level_seconds}); calls answered before keep the judgement they had.
+     */
+    public void judge(QueueId queue, Duration threshold) {
+        settings = settings.withThreshold(queue, threshold);
+    }
+
+    /** Counts one step of an inbound call. */
+    public KpiChanges onJournal(JournalEntry entry) {
+        QueueTally queue = queueTally(entry.queue());
+        Set<AgentId> agentsChanged = new HashSet<>();
+        Set<QueueId> queuesChanged = new HashSet<>(Set.of(entry.queue()));
+        if (entry instanceof JournalEntry.Entered e) {
+            queue.waits(e.call(), e.at());
+            boolean repeat = e.caller().map(number -> repeats.callFrom(number, e.at())).orElse(false);
+            queue.count(e.at(), c -> {
+                c.offered++;
+                c.repeatCallers += repeat ? 1 : 0;
+            }, closed);
+        } else if (entry instanceof JournalEntry.Requeued e) {
+            queue.waits(e.call(), e.at());
+        } else if (entry instanceof JournalEntry.Connected e) {
+            queue.stopsWaiting(e.call());
+            boolean inTime = e.held().compareTo(settings.thresholdOf(e.queue())) <= 0;
+            queue.count(e.at(), c -> {
+                c.answered++;
+                c.answeredWithinThreshold += inTime ? 1 : 0;
+                c.answerWaitMillis += e.held().toMillis();
+            }, closed);
+            agentTally(e.agent()).answered(e.at());
+            agentsChanged.add(e.agent());
+        } else if (entry instanceof JournalEntry.Abandoned e) {
+            queue.stopsWaiting(e.call());
+            boolean isShort = e.waited().compareTo(settings.shortAbandon()) < 0;
+            queue.count(e.at(), c -> {
+                if (isShort) {
+                    c.shortAbandons++;
+                } else {
+                    c.abandoned++;
+                }
+            }, closed);
+        } else if (entry instanceof JournalEntry.Completed e) {
+            agentTally(e.agent()).talked(e.queue(), e.talked(), e.at()).ifPresent(this::countHandled);
+            agentsChanged.add(e.agent());
+        } else {
+            return KpiChanges.none();
+        }
+        return new KpiChanges(queuesChanged, agentsChanged);
+    }
+
+    /** Counts the time an agent spent in their previous status; {@code status} is the one just stored. */
+    public KpiChanges onAgentStatus(AgentId agent, AgentStatus status) {
+        Optional<AgentTally.Handled> handled = agentTally(agent).moved(status);
+        handled.ifPresent(this::countHandled);
+        return new KpiChanges(handled.map(h -> Set.of(h.queue())).orElse(Set.of()), Set.of(agent));
+    }
+
+    /** The queue's KPIs now; all zero when the queue has seen no call since start. */
+    public QueueKpis queue(QueueId id) {
+        QueueTally tally = queues.getOrDefault(id, new QueueTally(id, settings.zone()));
+        return tally.snapshot(clock.instant(), settings.thresholdOf(id));
+    }
+
+    /** The agent's KPIs now; all zero and logged out when the agent has had no call or status change since start. */
+    public AgentKpis agent(AgentId id) {
+        return agents.getOrDefault(id, new AgentTally(id, settings.zone())).snapshot(clock.instant());
+    }
+
+    /** Every queue's KPIs now, by queue id. */
+    public List<QueueKpis> queues() {
+        Instant now = clock.instant();
+        return queues.entrySet().stream().map(e -> e.getValue().snapshot(now, settings.thresholdOf(e.getKey())))
+                .toList();
+    }
+
+    /** Every agent's KPIs now, by agent id. */
+    public List<AgentKpis> agents() {
+        Instant now = clock.instant();
+        return agents.values().stream().map(a -> a.snapshot(now)).toList();
+    }
+
+    /** Takes the intervals that ended by now and had any call in them, oldest first. */
+    public List<IntervalRow> closedIntervals() {
+        Instant now = clock.instant();
+        queues.values().forEach(q -> q.closeEnded(now, closed));
+        List<IntervalRow> taken = List.copyOf(closed);
+        closed.clear();
+        return taken;
+    }
+
+    /** How long until the open intervals end, for a timer that takes them. */
+    public Duration untilIntervalEnds() {
+        Instant now = clock.instant();
+        return Duration.between(now, IntervalRow.startOf(now).plus(IntervalRow.LENGTH));
+    }
+
+    private static byte[] randomSalt() {
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        return salt;
+    }
+
+    private void countHandled(AgentTally.Handled handled) {
+        queueTally(handled.queue()).count(handled.at(), c -> {
+            c.handled++;
+            c.handleMillis += handled.handleTime().toMillis();
+        }, closed);
+    }
+
+    private QueueTally queueTally(QueueId id) {
+        return queues.computeIfAbsent(id, q -> new QueueTally(q, settings.zone()));
+    }
+
+    private AgentTally agentTally(AgentId id) {
+        return agents.computeIfAbsent(id, a -> new AgentTally(a, settings.zone()));
+    }
+}

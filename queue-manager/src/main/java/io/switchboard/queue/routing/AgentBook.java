@@ -1,0 +1,185 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.agent.AgentStatus;
+import io.switchboard.core.agent.DeviceState;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.core.id.TaskId;
+import io.switchboard.queue.selection.AgentPool;
+import io.switchboard.queue.selection.AgentSnapshot;
+import io.switchboard.queue.selection.QueueSetup;
+import io.switchboard.queue.selection.RoundRobinMemory;
+import io.switchboard.queue.selection.Selection;
+import io.switchboard.queue.selection.Selector;
+import io.switchboard.queue.selection.WaitingTask;
+import io.switchboard.queue.selection.WaitingTasks;
+
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The router's picture of the agents and the waiting tasks, kept up to date by events (never polled) and
+ * handed to the {@link Selector}: an {@link AgentPool} of snapshots (directory entry, stored status, open
+ * line, device busy, today's statistics), the {@link WaitingTasks} and the round-robin memory. The stored
+ * status is a copy; the reservation's compare-and-set in the state store stays the arbiter, so a stale copy
+ * costs one more selection, never a double booking. Touched only on the router's context.
+ */
+final class AgentBook {
+
+    /** The device states that mean the phone is busy with a call of its own. */
+    private static final Set<DeviceState> BUSY = EnumSet.of(DeviceState.IN_USE, DeviceState.BUSY,
+            DeviceState.RINGING);
+
+    private record Known(Agent agent, AgentStatus status, boolean lineOpen) {
+    }
+
+    private final Selector selector;
+    private final AgentStats stats;
+    private final InstantSource clock;
+    private final Map<QueueId, QueueSetup> setups = new LinkedHashMap<>();
+    private final Map<AgentId, Known> agents = new HashMap<>();
+    private final Map<TaskId, WaitingTask> tasks = new LinkedHashMap<>();
+    private final Set<String> busyDevices = new HashSet<>();
+    private final Map<String, AgentId> owners = new HashMap<>();
+    private AgentPool pool = new AgentPool(setups.values());
+    private WaitingTasks waiting = new WaitingTasks(pool);
+    private RoundRobinMemory memory = RoundRobinMemory.EMPTY;
+    private LocalDate indexedOn;
+
+    AgentBook(Selector selector, AgentStats stats, InstantSource clock) {
+        this.selector = selector;
+        this.stats = stats;
+        this.clock = clock;
+        this.indexedOn = stats.dateOf(clock.instant());
+    }
+
+    /** Whether the queue's setup is known. */
+    boolean knowsQueue(QueueId queue) {
+        return setups.containsKey(queue);
+    }
+
+    /** Uses {@code setup} for its queue from now on; a changed setup re-indexes every agent and task. */
+    void queue(QueueSetup setup) {
+        if (setup.equals(setups.get(setup.queue().id()))) {
+            return;
+        }
+        setups.put(setup.queue().id(), setup);
+        pool = new AgentPool(setups.values());
+        waiting = new WaitingTasks(pool);
+        agents.keySet().forEach(this::index);
+        tasks.values().forEach(waiting::put);
+    }
+
+    /** Whether the agent's directory entry and status are known. */
+    boolean knowsAgent(AgentId agent) {
+        return agents.containsKey(agent);
+    }
+
+    /** What the directory and the state store say of {@code agent} now. */
+    void agent(Agent agent, AgentStatus status, boolean lineOpen) {
+        Known before = agents.put(agent.id(), new Known(agent, status, lineOpen));
+        if (before != null) {
+            before.agent().device().ifPresent(device -> owners.remove(device, agent.id()));
+        }
+        agent.device().ifPresent(device -> owners.put(device, agent.id()));
+        index(agent.id());
+    }
+
+    /** The agent's stored status changed (and Switchboard knows it); an unknown agent is ignored. */
+    void status(AgentId agent, AgentStatus status) {
+        Known known = agents.get(agent);
+        if (known != null) {
+            agents.put(agent, new Known(known.agent(), status, known.lineOpen()));
+            index(agent);
+        }
+    }
+
+    /**
+     * The PBX reported a device's state: busy (in use, busy, ringing) keeps its agent from being offered tasks
+     * until it is reported otherwise. Returns the agent whose device it is, when known.
+     */
+    Optional<AgentId> device(String device, DeviceState state) {
+        boolean changed = BUSY.contains(state) ? busyDevices.add(device) : busyDevices.remove(device);
+        Optional<AgentId> owner = Optional.ofNullable(owners.get(device));
+        if (changed) {
+            owner.ifPresent(this::index);
+        }
+        return owner;
+    }
+
+    Optional<Agent> agent(AgentId agent) {
+        return Optional.ofNullable(agents.get(agent)).map(Known::agent);
+    }
+
+    Optional<AgentStatus> status(AgentId agent) {
+        return Optional.ofNullable(agents.get(agent)).map(Known::status);
+    }
+
+    /** Whether selection could offer the agent a task now (available, reachable, device free). */
+    boolean isOfferable(AgentId agent) {
+        return pool.agent(agent).map(AgentSnapshot::isOfferable).orElse(false);
+    }
+
+    /** The agent's statistics changed: re-rank them. */
+    void statsChanged(AgentId agent) {
+        if (agents.containsKey(agent)) {
+            index(agent);
+        }
+    }
+
+    /** Adds or replaces a waiting task; its queue must be known. */
+    void waiting(WaitingTask task) {
+        tasks.put(task.id(), task);
+        waiting.put(task);
+    }
+
+    /** The task no longer waits (reserved, answered, abandoned). */
+    void notWaiting(TaskId task) {
+        tasks.remove(task);
+        waiting.remove(task);
+    }
+
+    /** {@link Selector#agentFor} for a waiting task, keeping the round-robin memory an offer returns. */
+    Selection agentFor(WaitingTask task) {
+        newDay();
+        return kept(selector.agentFor(task, pool, memory));
+    }
+
+    /** {@link Selector#taskFor} for a free agent, keeping the round-robin memory an offer returns. */
+    Selection taskFor(AgentId agent) {
+        newDay();
+        return kept(selector.taskFor(agent, pool, waiting, memory));
+    }
+
+    private Selection kept(Selection selection) {
+        if (selection instanceof Selection.Offer offer) {
+            memory = offer.memory();
+        }
+        return selection;
+    }
+
+    /** After midnight every agent's statistics of today start from nothing, so every agent is ranked again. */
+    private void newDay() {
+        LocalDate today = stats.dateOf(clock.instant());
+        if (!today.equals(indexedOn)) {
+            indexedOn = today;
+            agents.keySet().forEach(this::index);
+        }
+    }
+
+    private void index(AgentId id) {
+        Known known = agents.get(id);
+        AgentStats.Day day = stats.of(id, clock.instant());
+        boolean busy = known.agent().device().filter(busyDevices::contains).isPresent();
+        pool.put(new AgentSnapshot(known.agent(), known.status().state(), known.status().since(),
+                day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen()));
+    }
+}

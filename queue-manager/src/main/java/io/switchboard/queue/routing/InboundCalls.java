@@ -1,0 +1,72 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.TaskId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The inbound calls the router holds, oldest first, and their queue_log. Touched only on the router's context. */
+final class InboundCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundCalls.class);
+
+    private final Map<CallId, RoutedCall> calls = new LinkedHashMap<>();
+    private final RoutingJournal journal;
+
+    InboundCalls(RoutingJournal journal) {
+        this.journal = journal;
+    }
+
+    RoutedCall get(CallId call) {
+        return calls.get(call);
+    }
+
+    boolean contains(CallId call) {
+        return calls.containsKey(call);
+    }
+
+    void put(RoutedCall call) {
+        calls.put(call.id(), call);
+    }
+
+    void remove(RoutedCall call) {
+        calls.remove(call.id(), call);
+    }
+
+    /** Whether {@code call} is still the one the router holds for its id (not ended, not requeued). */
+    boolean isCurrent(RoutedCall call) {
+        return calls.get(call.id()) == call;
+    }
+
+    Collection<RoutedCall> all() {
+        return calls.values();
+    }
+
+    /** The call whose current task is {@code task}. */
+    Optional<RoutedCall> ofTask(TaskId task) {
+        return calls.values().stream().filter(call -> call.task.id().equals(task)).findFirst();
+    }
+
+    /** Writes {@code entry} to the queue_log; a failed write is logged, never fails routing. */
+    void write(JournalEntry entry) {
+        journal.record(entry).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("event=journal-write-failed callId={} entry={} reason={}", entry.call(),
+                        entry.getClass().getSimpleName(), failure.toString());
+            }
+        });
+    }
+
+    /** The time from {@code from} to {@code to}, never negative. */
+    static Duration between(Instant from, Instant to) {
+        Duration d = Duration.between(from, to);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}
