@@ -61,8 +61,8 @@ public final class CallTransfers {
    */
   public Future<CommandOutcome> transfer(String call, PhoneNumber to, Mode mode) {
     int slash = call.indexOf('/');
-    Optional<CallControl> control = slash > 0 ? controls.apply(PbxId.of(call.substring(0, slash)))
-        : Optional.empty();
+    Optional<CallControl> control = slash > 0 && !call.substring(0, slash).isBlank()
+        ? controls.apply(PbxId.of(call.substring(0, slash))) : Optional.empty();
     if (control.isEmpty()) {
       return notFound(call);
     }

@@ -143,13 +143,14 @@ class CallControlRoutesTest {
   }
 
   @Test
-  void an_unknown_call_an_ended_call_and_a_call_on_an_unknown_pbx_are_404(VertxTestContext test) {
+  void an_unknown_call_an_ended_call_and_a_call_on_an_unknown_or_unnamed_pbx_are_404(VertxTestContext test) {
     records.put("pbx1/ended", liveCall().put("endedAt", "2026-11-24T08:00:00Z"));
     records.put("pbx9/7", liveCall());
     post("/api/v1/calls/pbx1%2Fnone/transfer", "{\"to\": \"+442071234567\"}")
         .compose(unknown -> post("/api/v1/calls/pbx1%2Fended/transfer", "{\"to\": \"+442071234567\"}")
             .compose(ended -> post("/api/v1/calls/pbx9%2F7/transfer", "{\"to\": \"+442071234567\"}")
-                .map(elsewhere -> java.util.List.of(unknown, ended, elsewhere))))
+                .compose(elsewhere -> post("/api/v1/calls/%20%2F7/transfer", "{\"to\": \"+442071234567\"}")
+                    .map(unnamed -> java.util.List.of(unknown, ended, elsewhere, unnamed)))))
         .onComplete(test.succeeding(all -> test.verify(() -> {
           assertThat(all).allSatisfy(r -> {
             assertThat(r.statusCode()).isEqualTo(404);
