@@ -150,4 +150,16 @@ class QueueRoutesTest {
     call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "staffed").put("members", new JsonArray().add("bob")));
     assertError(call(HttpMethod.DELETE, "/api/v1/queues/staffed", null), 409, "queue-in-use", "id");
   }
+
+  @Test
+  void the_openapi_document_describes_every_queue_route_and_error() throws Exception {
+    String openApi;
+    try (var in = getClass().getResourceAsStream("/switchboard/openapi.yaml")) {
+      openApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(openApi).contains("  /api/v1/queues:\n    get:", "    post:", "  /api/v1/queues/{id}:",
+        "    put:", "    delete:", "    Queue:", "ring-progressively", "unknown-skill", "unknown-agent", "queue-exists",
+        "queue-not-found", "queue-in-use");
+  }
 }
