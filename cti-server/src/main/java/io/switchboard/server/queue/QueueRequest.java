@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +102,9 @@ public final class QueueRequest {
         setup = setup.withWorkflow(workflow(queue, name, steps));
       }
       int serviceLevel = fields.integer("serviceLevelSeconds", 1, JsonFields.MAX_SECONDS, 20);
-      List<AgentId> members = List.copyOf(agents(fields.array("members"), "members"));
+      // members have no order (each has a penalty); by id, as they read back
+      List<AgentId> members = agents(fields.array("members"), "members").stream()
+          .sorted(Comparator.comparing(AgentId::value)).toList();
       return new Valid(new QueueDefinition(setup, serviceLevel, members, references));
     } catch (BadField bad) {
       return new Invalid(bad.field, bad.getMessage());

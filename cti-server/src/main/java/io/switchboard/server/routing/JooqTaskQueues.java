@@ -83,27 +83,29 @@ public final class JooqTaskQueues implements TaskQueues, QueueCatalogue {
   private Future<QueueWrite> write(QueueDefinition queue, boolean insert) {
     return database.query(dsl -> {
       try {
-        return dsl.transactionResult(tx -> {
-          boolean exists = tx.dsl().fetchExists(QUEUES, QUEUES.ID.eq(queue.id().value()));
-          if (insert && exists) {
-            return new QueueWrite.AlreadyExists(queue.id());
-          }
-          if (!insert && !exists) {
-            return new QueueWrite.NotFound(queue.id());
-          }
-          Optional<Reference> unknown = firstUnknown(tx.dsl(), queue.references());
-          if (unknown.isPresent()) {
-            return new QueueWrite.UnknownReference(unknown.get());
-          }
-          QueueRows.write(tx.dsl(), queue, clock.instant(), insert);
-          return new QueueWrite.Saved(queue.id());
-        });
+        return dsl.transactionResult(tx -> checkAndWrite(tx.dsl(), queue, insert));
       } catch (IntegrityConstraintViolationException e) {
-        // only a race gets here: the same id created, or a named agent deleted, since the checks above
-        LOG.info("event=queue-write-conflict queueId={} cause={}", queue.id().value(), e.getMessage());
-        return insert ? new QueueWrite.AlreadyExists(queue.id()) : new QueueWrite.NotFound(queue.id());
+        // a race since the checks (the same id created, a named agent deleted): checked again, it is named
+        LOG.info("event=queue-write-retried queueId={} cause={}", queue.id().value(), e.getMessage());
+        return dsl.transactionResult(tx -> checkAndWrite(tx.dsl(), queue, insert));
       }
     });
+  }
+
+  private QueueWrite checkAndWrite(DSLContext dsl, QueueDefinition queue, boolean insert) {
+    boolean exists = dsl.fetchExists(QUEUES, QUEUES.ID.eq(queue.id().value()));
+    if (insert && exists) {
+      return new QueueWrite.AlreadyExists(queue.id());
+    }
+    if (!insert && !exists) {
+      return new QueueWrite.NotFound(queue.id());
+    }
+    Optional<Reference> unknown = firstUnknown(dsl, queue.references());
+    if (unknown.isPresent()) {
+      return new QueueWrite.UnknownReference(unknown.get());
+    }
+    QueueRows.write(dsl, queue, clock.instant(), insert);
+    return new QueueWrite.Saved(queue.id());
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -83,7 +84,7 @@ final class QueueRows {
     QueuesRecord row = dsl.newRecord(QUEUES);
     row.setId(id);
     row.setDisplayName(queue.name());
-    row.setStrategy(queue.strategy().name().toLowerCase(java.util.Locale.ROOT));
+    row.setStrategy(queue.strategy().name().toLowerCase(Locale.ROOT));
     row.setRequiredSkillId(null);
     row.setMinProficiency(null);
     row.setRingTimeoutSeconds((int) queue.reservationTimeout().toSeconds());

@@ -91,6 +91,15 @@ class QueueRoutesTest {
   }
 
   @Test
+  void members_read_back_by_id_whatever_order_they_were_sent_in() {
+    JsonObject answer = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
+        .put("members", new JsonArray().add("bob").add("ada"))).bodyAsJsonObject();
+
+    assertThat(answer.getJsonArray("members")).containsExactly("ada", "bob");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/sales", null).bodyAsJsonObject()).isEqualTo(answer);
+  }
+
+  @Test
   void a_second_queue_with_the_same_id_is_a_conflict() {
     call(HttpMethod.POST, "/api/v1/queues", billing());
 
