@@ -4,25 +4,22 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.id.AgentId;
-import io.switchboard.core.id.QueueId;
 import io.switchboard.core.routing.Task;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.routing.InboundRouting;
-import io.switchboard.server.routing.JooqTaskQueues;
 import io.switchboard.server.routing.StateChange;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The routing side of {@code /api/v1}: agents' states, queues, live tasks, call records and queue_log.
+ * The routing side of {@code /api/v1}: agents' states, queues (through {@link QueueRoutes}), live tasks, call
+ * records and queue_log.
  */
 final class RoutingRoutes {
 
@@ -40,10 +37,10 @@ final class RoutingRoutes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
     router.post("/api/v1/agents/:id/state").handler(body).handler(this::changeState);
     router.get("/api/v1/agents/:id/state").handler(this::state);
-    router.post("/api/v1/queues").handler(body).handler(this::createQueue);
     router.get("/api/v1/tasks").handler(this::tasks);
     router.get("/api/v1/calls/:id").handler(this::call);
     router.get("/api/v1/queue-log").handler(this::queueLog);
+    new QueueRoutes(routing.queues(), routing::tasks).mount(router);
   }
 
   private void changeState(RoutingContext ctx) {
@@ -92,40 +89,6 @@ final class RoutingRoutes {
     routing.agentState(AgentId.of(id)).onSuccess(status -> send(ctx, 200, status.map(s -> stateJson(id, s))
         .orElseGet(() -> new JsonObject().put("id", id).put("state", "logged-out").put("version", 0))))
         .onFailure(ctx::fail);
-  }
-
-  private void createQueue(RoutingContext ctx) {
-    JsonObject body = jsonBody(ctx);
-    if (body == null) {
-      return;
-    }
-    Object id = body.getValue("id");
-    if (!(id instanceof String text) || !AgentRequest.IDENTIFIER.matcher(text).matches()) {
-      ApiError.invalidField("id", "must be 1 to 64 letters, digits, '.', '_' or '-'").send(ctx, 400);
-      return;
-    }
-    int ring = body.getValue("ringTimeoutSeconds") instanceof Integer r ? r : 15;
-    int wrapUp = body.getValue("wrapUpSeconds") instanceof Integer w ? w : 0;
-    if (ring < 1 || wrapUp < 0) {
-      ApiError.invalidField(ring < 1 ? "ringTimeoutSeconds" : "wrapUpSeconds", "out of range").send(ctx, 400);
-      return;
-    }
-    List<String> members = new ArrayList<>();
-    JsonArray named = body.getValue("members") instanceof JsonArray array ? array : new JsonArray();
-    named.forEach(member -> members.add(String.valueOf(member)));
-    String name = body.getValue("name") instanceof String n && !n.isBlank() ? n : text;
-    routing.createQueue(QueueId.of(text), name, ring, wrapUp, members).onSuccess(created -> {
-      if (created == JooqTaskQueues.Created.CREATED) {
-        ctx.response().putHeader("location", "/api/v1/queues/" + text);
-        send(ctx, 201, new JsonObject().put("id", text).put("name", name).put("ringTimeoutSeconds", ring)
-            .put("wrapUpSeconds", wrapUp).put("members", new JsonArray(members)));
-      } else if (created == JooqTaskQueues.Created.ALREADY_EXISTS) {
-        new ApiError("queue-exists", "a queue with id '" + text + "' already exists",
-            new JsonObject().put("id", text)).send(ctx, 409);
-      } else {
-        ApiError.invalidField("members", "every member must be an existing agent id").send(ctx, 400);
-      }
-    }).onFailure(ctx::fail);
   }
 
   private void tasks(RoutingContext ctx) {

@@ -5,7 +5,6 @@ import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.LegId;
-import io.switchboard.core.id.QueueId;
 import io.switchboard.core.lifecycle.Transition;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
@@ -166,10 +165,9 @@ public final class InboundRouting implements AutoCloseable {
     return tasks.future();
   }
 
-  /** See {@link JooqTaskQueues#create}. */
-  public Future<JooqTaskQueues.Created> createQueue(QueueId id, String name, int ringTimeoutSeconds,
-      int wrapUpSeconds, List<String> members) {
-    return queues.create(id, name, ringTimeoutSeconds, wrapUpSeconds, members);
+  /** The queues the router reads, which the admin API also writes. */
+  public JooqTaskQueues queues() {
+    return queues;
   }
 
   /** See {@link JooqCallHistory#call}. */

@@ -50,4 +50,10 @@ class AgentRequestTest {
         .add(new JsonObject().put("skill", "billing").put("proficiency", 1))
         .add(new JsonObject().put("skill", "billing").put("proficiency", 2))))).isEqualTo("skills");
   }
+
+  @Test
+  void an_agent_cannot_name_queues_so_no_agent_is_created_in_an_unknown_one() {
+    assertThat(invalidField(alice().put("queues", new JsonArray().add(new JsonObject().put("queue", "nowhere")
+        .put("penalty", 0))))).isEqualTo("queues");
+  }
 }

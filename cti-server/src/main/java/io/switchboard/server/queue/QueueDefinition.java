@@ -1,0 +1,43 @@
+package io.switchboard.server.queue;
+
+import io.switchboard.core.Require;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.selection.QueueSetup;
+import java.util.List;
+
+/**
+ * A queue as an admin configures it: what the router needs ({@link QueueSetup}: strategy, skills, timers,
+ * workflow, member order, ring interval), the service-level threshold the KPIs use, and the members.
+ *
+ * @param setup               the routing rules
+ * @param serviceLevelSeconds a call answered within this many seconds counts towards the service level
+ * @param members             the agents serving the queue, penalty 0
+ * @param references          every skill and agent the request named, with the JSON path that named it,
+ *                            so a store can say which field points at something unknown
+ */
+public record QueueDefinition(QueueSetup setup, int serviceLevelSeconds, List<AgentId> members,
+                              List<Reference> references) {
+
+  /** A skill or an agent a field names, checked against the catalogue when the queue is stored. */
+  public record Reference(Kind kind, String field, String value) {}
+
+  /** What a {@link Reference} points at. */
+  public enum Kind {
+    /** A skill of the skills catalogue (filled by creating agents). */
+    SKILL,
+    /** An agent of the agent directory. */
+    AGENT
+  }
+
+  public QueueDefinition {
+    Require.nonNull(setup, "setup");
+    Require.atLeast(serviceLevelSeconds, 1, "serviceLevelSeconds");
+    members = List.copyOf(Require.nonNull(members, "members"));
+    references = List.copyOf(Require.nonNull(references, "references"));
+  }
+
+  public QueueId id() {
+    return setup.queue().id();
+  }
+}

@@ -1,0 +1,174 @@
+package io.switchboard.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.core.id.TaskId;
+import io.switchboard.core.routing.Task;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class QueueRoutesTest {
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions()
+      .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+  private final List<Task> liveTasks = new ArrayList<>();
+  private WebClient client;
+  private int port;
+
+  @BeforeEach
+  void serve() {
+    Router router = Router.router(vertx);
+    new QueueRoutes(new InMemoryQueueCatalogue(Set.of("billing", "french"), Set.of("ada", "bob")),
+        () -> Future.succeededFuture(List.copyOf(liveTasks))).mount(router);
+    port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
+    client = WebClient.create(vertx);
+  }
+
+  @AfterEach
+  void tearDown() {
+    vertx.close().await();
+  }
+
+  private HttpResponse<Buffer> call(HttpMethod method, String path, Object body) {
+    var request = client.request(method, port, "127.0.0.1", path);
+    return (body == null ? request.send() : request.putHeader("content-type", "application/json")
+        .sendBuffer(Buffer.buffer(body.toString()))).await();
+  }
+
+  private static JsonObject billing() {
+    return new JsonObject().put("id", "billing").put("name", "Billing").put("strategy", "ring-progressively")
+        .put("requiredSkills", new JsonArray().add(new JsonObject().put("skill", "billing").put("minimumLevel", 5)))
+        .put("wrapUpSeconds", 30).put("maxLength", 20).put("maxWaitSeconds", 600).put("reservationTimeoutSeconds", 12)
+        .put("serviceLevelSeconds", 30).put("ringIntervalSeconds", 4)
+        .put("memberOrder", new JsonArray().add("bob").add("ada")).put("members", new JsonArray().add("ada"))
+        .put("workflow", new JsonArray()
+            .add(new JsonObject().put("timeoutSeconds", 30).put("priority", 1).put("skipWhenNoneAvailable", true)
+                .put("target", new JsonObject().put("minimumSkills", new JsonArray()
+                    .add(new JsonObject().put("skill", "french").put("minimumLevel", 3)))
+                    .put("agents", new JsonArray().add("ada"))))
+            .add(new JsonObject().put("timeoutSeconds", 0).put("priority", 2).put("skipWhenNoneAvailable", false)
+                .put("target", new JsonObject().put("minimumSkills", new JsonArray()).put("agents", new JsonArray()))));
+  }
+
+  private static void assertError(HttpResponse<Buffer> response, int status, String errorId, String field) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.bodyAsJsonObject().getString("errorId")).isEqualTo(errorId);
+    assertThat(response.bodyAsJsonObject().getJsonObject("details").getString("field")).isEqualTo(field);
+  }
+
+  @Test
+  void a_created_queue_reads_back_exactly_as_it_was_sent() {
+    HttpResponse<Buffer> created = call(HttpMethod.POST, "/api/v1/queues", billing());
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.getHeader("location")).isEqualTo("/api/v1/queues/billing");
+    assertThat(created.bodyAsJsonObject()).isEqualTo(billing());
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
+    assertThat(call(HttpMethod.GET, "/api/v1/queues", null).bodyAsJsonObject())
+        .isEqualTo(new JsonObject().put("queues", new JsonArray().add(billing())));
+  }
+
+  @Test
+  void members_read_back_by_id_whatever_order_they_were_sent_in() {
+    JsonObject answer = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
+        .put("members", new JsonArray().add("bob").add("ada"))).bodyAsJsonObject();
+
+    assertThat(answer.getJsonArray("members")).containsExactly("ada", "bob");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/sales", null).bodyAsJsonObject()).isEqualTo(answer);
+  }
+
+  @Test
+  void a_second_queue_with_the_same_id_is_a_conflict() {
+    call(HttpMethod.POST, "/api/v1/queues", billing());
+
+    assertError(call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "billing")), 409, "queue-exists", "id");
+  }
+
+  @Test
+  void bad_input_is_refused_naming_the_field_and_creates_nothing() {
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("strategy", "ringall")), 400, "invalid-field", "strategy");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("wrapUpSeconds", -1)), 400, "invalid-field", "wrapUpSeconds");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("requiredSkills", new JsonArray()
+        .add(new JsonObject().put("skill", "billing").put("minimumLevel", 11)))), 400, "invalid-field",
+        "requiredSkills[0].minimumLevel");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", "{not json"), 400, "invalid-json", null);
+
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_skill_or_agent_nobody_knows_is_refused_with_its_own_error_id() {
+    HttpResponse<Buffer> skill = call(HttpMethod.POST, "/api/v1/queues", billing().put("requiredSkills",
+        new JsonArray().add(new JsonObject().put("skill", "klingon").put("minimumLevel", 5))));
+    assertError(skill, 400, "unknown-skill", "requiredSkills[0].skill");
+    assertThat(skill.bodyAsJsonObject().getJsonObject("details").getString("skill")).isEqualTo("klingon");
+
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("memberOrder", new JsonArray().add("zed"))),
+        400, "unknown-agent", "memberOrder[0]");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues", null).bodyAsJsonObject().getJsonArray("queues")).isEmpty();
+  }
+
+  @Test
+  void a_replacement_changes_the_queue_and_a_missing_queue_is_not_found() {
+    call(HttpMethod.POST, "/api/v1/queues", billing());
+
+    HttpResponse<Buffer> replaced = call(HttpMethod.PUT, "/api/v1/queues/billing", new JsonObject().put("strategy", "linear"));
+
+    assertThat(replaced.statusCode()).isEqualTo(200);
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject().getString("strategy"))
+        .isEqualTo("linear");
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/nowhere", new JsonObject()), 404, "queue-not-found", "id");
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", new JsonObject().put("id", "sales")), 400,
+        "invalid-field", "id");
+  }
+
+  @Test
+  void a_queue_with_waiting_calls_or_members_is_not_deleted() {
+    call(HttpMethod.POST, "/api/v1/queues", billing().put("members", new JsonArray()));
+    liveTasks.add(Task.inboundCall(TaskId.of("t1"), CallId.of("c1"), Optional.empty(), QueueId.of("billing"), 0,
+        Instant.parse("2026-11-24T09:00:00Z"), Map.of()));
+
+    assertError(call(HttpMethod.DELETE, "/api/v1/queues/billing", null), 409, "queue-in-use", "id");
+
+    liveTasks.clear();
+    assertThat(call(HttpMethod.DELETE, "/api/v1/queues/billing", null).statusCode()).isEqualTo(204);
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+
+    call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "staffed").put("members", new JsonArray().add("bob")));
+    assertError(call(HttpMethod.DELETE, "/api/v1/queues/staffed", null), 409, "queue-in-use", "id");
+  }
+
+  @Test
+  void the_openapi_document_describes_every_queue_route_and_error() throws Exception {
+    String openApi;
+    try (var in = getClass().getResourceAsStream("/switchboard/openapi.yaml")) {
+      openApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    assertThat(openApi).contains("  /api/v1/queues:\n    get:", "    post:", "  /api/v1/queues/{id}:",
+        "    put:", "    delete:", "    Queue:", "ring-progressively", "unknown-skill", "unknown-agent", "queue-exists",
+        "queue-not-found", "queue-in-use");
+  }
+}
