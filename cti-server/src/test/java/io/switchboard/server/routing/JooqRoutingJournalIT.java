@@ -87,7 +87,7 @@ class JooqRoutingJournalIT {
       return String.join("|", r.getString("event"), r.getString("agent"), r.getString("data1"), r.getString("data2"),
           r.getString("data3"));
     })).containsExactly(
-        "ENTERQUEUE|||+4930555123|1",
+        "ENTERQUEUE|NONE||+4930555123|1",
         "RINGNOANSWER|a1|15000||",
         "CONNECT|a2|18|" + second.value() + "|3",
         "COMPLETECALLER|a2|18|60|1");

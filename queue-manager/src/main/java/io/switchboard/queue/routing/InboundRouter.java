@@ -105,7 +105,7 @@ public final class InboundRouter implements PbxEventListener {
         this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
                 moves, rules, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
-        moves.onStored(book::status);
+        moves.onStored(this::statusStored);
     }
 
     @Override
@@ -132,10 +132,26 @@ public final class InboundRouter implements PbxEventListener {
     public void agentStateChanged(AgentId agent) {
         LOG.debug("event=agent-state-changed agentId={}", agent);
         on(agents.find(agent), found -> found.ifPresent(entry -> on(states.read(agent), status -> {
-            book.agent(entry, status.orElseGet(() -> AgentStatus.initial(clock.instant())),
-                    lines.lineOf(agent).isPresent());
+            AgentStatus now = status.orElseGet(() -> AgentStatus.initial(clock.instant()));
+            book.status(agent).flatMap(before -> MemberSteps.between(entry, before, now)).ifPresent(calls::write);
+            book.agent(entry, now, lines.lineOf(agent).isPresent());
             agentMayBeFree(agent);
         }, failure -> { })), failure -> { });
+    }
+
+    /**
+     * A status {@link AgentMoves} stored: the book learns it and the journal gets the membership step, if any
+     * (the agent's queues come from the directory when the book does not know the agent yet).
+     */
+    private void statusStored(AgentId agent, AgentStatus before, AgentStatus now) {
+        book.status(agent, now);
+        Optional<Agent> known = book.entry(agent);
+        if (known.isPresent()) {
+            MemberSteps.between(known.get(), before, now).ifPresent(calls::write);
+        } else if (MemberSteps.isStep(before, now)) {
+            on(agents.find(agent), found -> found.flatMap(entry -> MemberSteps.between(entry, before, now))
+                    .ifPresent(calls::write), failure -> { });
+        }
     }
 
     /** The tasks the router holds now (waiting, ringing an agent or talking), oldest first. */
