@@ -132,9 +132,8 @@ public final class InboundRouter implements PbxEventListener {
     public void agentStateChanged(AgentId agent) {
         LOG.debug("event=agent-state-changed agentId={}", agent);
         on(agents.find(agent), found -> found.ifPresent(entry -> on(states.read(agent), status -> {
-            AgentStatus now = status.orElseGet(() -> AgentStatus.initial(clock.instant()));
-            book.status(agent).flatMap(before -> MemberSteps.between(entry, before, now)).ifPresent(calls::write);
-            book.agent(entry, now, lines.lineOf(agent).isPresent());
+            book.agent(entry, status.orElseGet(() -> AgentStatus.initial(clock.instant())),
+                    lines.lineOf(agent).isPresent());
             agentMayBeFree(agent);
         }, failure -> { })), failure -> { });
     }
@@ -152,6 +151,16 @@ public final class InboundRouter implements PbxEventListener {
             on(agents.find(agent), found -> found.flatMap(entry -> MemberSteps.between(entry, before, now))
                     .ifPresent(calls::write), failure -> { });
         }
+    }
+
+    /**
+     * The agent API stored {@code now} in place of {@code before}: the journal gets the membership step, if any
+     * (a login, logout, pause or unpause), then the router reads the agent again as in {@link
+     * #agentStateChanged}. Only the node that stored the status calls this, so each step is journaled once.
+     */
+    public void agentStatusChanged(AgentId agent, AgentStatus before, AgentStatus now) {
+        statusStored(agent, before, now);
+        agentStateChanged(agent);
     }
 
     /** The tasks the router holds now (waiting, ringing an agent or talking), oldest first. */

@@ -74,14 +74,25 @@ class MemberJournalTest {
     }
 
     @Test
-    void a_paused_agent_made_available_through_the_api_is_journaled_unpaused() {
+    void a_paused_agent_made_available_through_the_api_is_journaled_unpaused_once() {
         RoutingWorld world = new RoutingWorld();
         world.paused("a1", "support");
         world.callArrives("c1", Optional.of("support"));
 
-        world.agentBecomesAvailable("a1");
+        world.agentApiStores("a1", AgentState.AVAILABLE);
 
         assertThat(memberSteps(world.journal)).singleElement().isInstanceOf(JournalEntry.Unpaused.class);
+    }
+
+    @Test
+    void an_agent_paused_through_the_api_before_the_router_met_them_is_journaled_with_their_directory_queues() {
+        RoutingWorld world = new RoutingWorld();
+        world.available("a1", "support", Duration.ofMinutes(1));
+
+        world.agentApiStores("a1", AgentState.PAUSED);
+
+        assertThat(memberSteps(world.journal)).singleElement().isInstanceOfSatisfying(JournalEntry.Paused.class,
+                paused -> assertThat(paused.queues()).containsExactly(SUPPORT));
     }
 
     @Test
