@@ -80,6 +80,7 @@ public final class InboundRouter implements PbxEventListener {
     private final InboundCalls calls;
     private final Reservations reservations;
     private final CallEndings endings;
+    private final MemberJournal members;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -105,6 +106,7 @@ public final class InboundRouter implements PbxEventListener {
         this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
                 moves, rules, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
+        this.members = new MemberJournal(agents, book, calls, context);
         moves.onStored(this::statusStored);
     }
 
@@ -139,18 +141,11 @@ public final class InboundRouter implements PbxEventListener {
     }
 
     /**
-     * A status {@link AgentMoves} stored: the book learns it and the journal gets the membership step, if any
-     * (the agent's queues come from the directory when the book does not know the agent yet).
+     * A status {@link AgentMoves} stored: the book learns it and the journal gets the membership step, if any.
      */
     private void statusStored(AgentId agent, AgentStatus before, AgentStatus now) {
         book.status(agent, now);
-        Optional<Agent> known = book.entry(agent);
-        if (known.isPresent()) {
-            MemberSteps.between(known.get(), before, now).ifPresent(calls::write);
-        } else if (MemberSteps.isStep(before, now)) {
-            on(agents.find(agent), found -> found.flatMap(entry -> MemberSteps.between(entry, before, now))
-                    .ifPresent(calls::write), failure -> { });
-        }
+        members.stored(agent, before, now);
     }
 
     /**
