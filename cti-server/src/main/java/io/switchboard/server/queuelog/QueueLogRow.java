@@ -1,6 +1,7 @@
 package io.switchboard.server.queuelog;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record QueueLogRow(Instant time, String callId, String queue, String agen
   public static QueueLogRow of(Instant time, String callId, String queue, String agent, String event,
       String... data) {
     return new QueueLogRow(time, clean(callId), clean(queue), clean(agent), event,
-        java.util.Arrays.stream(data).map(QueueLogRow::clean).toList());
+        Arrays.stream(data).map(QueueLogRow::clean).toList());
   }
 
   /** The data fields joined with {@code |}, as Asterisk's {@code data} column and file hold them. */

@@ -80,7 +80,7 @@ public final class InboundRouter implements PbxEventListener {
     private final InboundCalls calls;
     private final Reservations reservations;
     private final CallEndings endings;
-    private final MemberJournal members;
+    private final MemberJournal memberJournal;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -106,7 +106,7 @@ public final class InboundRouter implements PbxEventListener {
         this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
                 moves, rules, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
-        this.members = new MemberJournal(agents, book, calls, context);
+        this.memberJournal = new MemberJournal(agents, book, calls, context);
         moves.onStored(this::statusStored);
     }
 
@@ -145,7 +145,7 @@ public final class InboundRouter implements PbxEventListener {
      */
     private void statusStored(AgentId agent, AgentStatus before, AgentStatus now) {
         book.status(agent, now);
-        members.stored(agent, before, now);
+        memberJournal.stored(agent, before, now);
     }
 
     /**
