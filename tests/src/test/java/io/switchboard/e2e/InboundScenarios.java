@@ -54,7 +54,7 @@ abstract class InboundScenarios extends PbxScenarios {
 
         List<JsonNode> log = awaitQueueLog("queue=" + SUPPORT_DID, "COMPLETE");
         assertThat(events(log)).extracting(event -> event.replaceFirst("^COMPLETE(AGENT|CALLER)", "COMPLETE"))
-                .containsExactly("ENTERQUEUE:", "RINGNOANSWER:a1", "CONNECT:a2", "COMPLETE:a2");
+                .containsExactly("ENTERQUEUE:NONE", "RINGNOANSWER:a1", "CONNECT:a2", "COMPLETE:a2");
         String callId = log.get(0).path("callid").asText();
         assertThat(log).allSatisfy(row -> assertThat(row.path("callid").asText()).isEqualTo(callId));
         JsonNode call = api.callRecord(callId);
@@ -74,7 +74,7 @@ abstract class InboundScenarios extends PbxScenarios {
         pbx.callerHangsUp(caller);
 
         assertThat(events(awaitQueueLog("queue=" + CALLER_ENDS_DID, "COMPLETE")))
-                .containsExactly("ENTERQUEUE:", "CONNECT:a3", "COMPLETECALLER:a3");
+                .containsExactly("ENTERQUEUE:NONE", "CONNECT:a3", "COMPLETECALLER:a3");
         awaitState("a3", "available");
     }
 
@@ -83,7 +83,7 @@ abstract class InboundScenarios extends PbxScenarios {
         pbx.inboundCall(InboundCall.of("+4930555126", AGENT_ENDS_DID));
 
         assertThat(events(awaitQueueLog("queue=" + AGENT_ENDS_DID, "COMPLETE")))
-                .containsExactly("ENTERQUEUE:", "CONNECT:a4", "COMPLETEAGENT:a4");
+                .containsExactly("ENTERQUEUE:NONE", "CONNECT:a4", "COMPLETEAGENT:a4");
         awaitState("a4", "available");
     }
 
@@ -95,7 +95,7 @@ abstract class InboundScenarios extends PbxScenarios {
         pbx.callerHangsUp(caller);
 
         List<JsonNode> log = awaitQueueLog("queue=" + NOBODY_DID, "ABANDON");
-        assertThat(events(log)).containsExactly("ENTERQUEUE:", "ABANDON:");
+        assertThat(events(log)).containsExactly("ENTERQUEUE:NONE", "ABANDON:NONE");
         assertThat(log.get(1).path("data1").asText()).as("position").isEqualTo("1");
         assertThat(tasksIn(NOBODY_DID)).isEmpty();
         JsonNode call = api.callRecord(log.get(0).path("callid").asText());

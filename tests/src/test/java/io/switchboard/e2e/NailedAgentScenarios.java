@@ -99,7 +99,7 @@ abstract class NailedAgentScenarios extends PbxScenarios {
         String caller = pbx.inboundCall(InboundCall.of("+4930555200", SALES_DID));
 
         List<JsonNode> log = awaitQueueLog("queue=" + SALES_DID, "CONNECT");
-        assertThat(events(log)).containsExactly("ENTERQUEUE:", "CONNECT:a2");
+        assertThat(events(log)).containsExactly("ENTERQUEUE:NONE", "CONNECT:a2");
         JsonNode call = api.callRecord(log.get(0).path("callid").asText());
         assertThat(agentLeg(call).path("endpoint").asText()).as("joined to the line, not a dial of the phone")
                 .isEqualTo(session("a2").path("legId").asText());

@@ -70,7 +70,7 @@ abstract class OutcomeScenarios extends PbxScenarios {
         assertThat(accepted.path("mode").asText()).isEqualTo("blind");
         assertThat(accepted.path("to").asText()).as("the number is masked").doesNotContain(TRANSFER_TO.substring(4));
         List<JsonNode> log = awaitQueueLog("queue=" + SUPPORT_DID, "BLINDTRANSFER");
-        assertThat(events(log)).containsExactly("ENTERQUEUE:", "CONNECT:a1", "BLINDTRANSFER:a1");
+        assertThat(events(log)).containsExactly("ENTERQUEUE:NONE", "CONNECT:a1", "BLINDTRANSFER:a1");
         JsonNode transfer = log.get(2);
         assertThat(transfer.path("data1").asText()).as("number").isEqualTo(TRANSFER_TO);
         assertThat(transfer.path("data2").asText()).as("context").isEqualTo("default");

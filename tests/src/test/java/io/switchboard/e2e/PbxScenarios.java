@@ -151,8 +151,8 @@ abstract class PbxScenarios {
 
     /** Waits until the queue_log rows of {@code query} hold an event starting with {@code event}. */
     List<JsonNode> awaitQueueLog(String query, String event) throws Exception {
-        return api.await(event + " in queue_log for " + query, () -> api.queueLog(query),
-                rows -> rows.stream().anyMatch(r -> r.path("event").asText().startsWith(event)), SOON);
+        return callRows(api.await(event + " in queue_log for " + query, () -> api.queueLog(query),
+                rows -> rows.stream().anyMatch(r -> r.path("event").asText().startsWith(event)), SOON));
     }
 
     static boolean ended(JsonNode call) {
@@ -165,7 +165,12 @@ abstract class PbxScenarios {
 
     /** Each queue_log row as {@code EVENT:agent}. */
     static List<String> events(List<JsonNode> rows) {
-        return rows.stream().map(r -> r.path("event").asText() + ":" + r.path("agent").asText()).toList();
+        return callRows(rows).stream().map(r -> r.path("event").asText() + ":" + r.path("agent").asText()).toList();
+    }
+
+    /** The rows about calls: membership and pause rows (ADDMEMBER, PAUSE, ...) have call id {@code NONE}. */
+    static List<JsonNode> callRows(List<JsonNode> rows) {
+        return rows.stream().filter(r -> !r.path("callid").asText().equals("NONE")).toList();
     }
 
     /** Each leg of the call record as {@code role:agent}. */

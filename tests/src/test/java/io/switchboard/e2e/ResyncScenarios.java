@@ -107,7 +107,7 @@ abstract class ResyncScenarios extends PbxScenarios {
         awaitState(agent, "available");
         List<String> events = events(api.queueLog("callid=" + callId));
         assertThat(events).as("every queue_log row of the call, once").hasSize(3)
-                .startsWith("ENTERQUEUE:", "CONNECT:" + agent);
+                .startsWith("ENTERQUEUE:NONE", "CONNECT:" + agent);
         assertThat(events.get(2)).startsWith("COMPLETE").endsWith(":" + agent);
         assertThat(ended(api.callRecord(callId))).isTrue();
     }

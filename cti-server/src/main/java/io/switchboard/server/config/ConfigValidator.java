@@ -2,6 +2,7 @@ package io.switchboard.server.config;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class ConfigValidator {
     v.crm(config.crm());
     v.outbound(config.outbound());
     v.routing(config.routing());
+    v.queueLog(config.queueLog());
     return v.problems;
   }
 
@@ -124,6 +126,13 @@ final class ConfigValidator {
         && !PhoneNumberUtil.getInstance().getSupportedRegions().contains(c.region())) {
       problems.add(new Problem(at + ".region", "must be a two-letter ISO 3166 region such as GB or US, or ZZ for "
           + "none; got '" + c.region() + "'"));
+    }
+  }
+
+  private void queueLog(QueueLogSettings queueLog) {
+    if (queueLog.writesFile() && !Path.of(queueLog.file()).isAbsolute()) {
+      problems.add(new Problem("queue-log.file", "must be an absolute path such as /var/log/switchboard/queue_log, got '"
+          + queueLog.file() + "'"));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.switchboard.server.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -15,12 +16,21 @@ public record SwitchboardConfig(
     CrmSettings crm,
     LoggingSettings logging,
     OutboundSettings outbound,
-    RoutingSettings routing) {
+    RoutingSettings routing,
+    @JsonProperty("queue-log") QueueLogSettings queueLog) {
 
   public SwitchboardConfig {
     pbx = pbx == null ? List.of() : List.copyOf(pbx);
     outbound = outbound == null ? OutboundSettings.defaults() : outbound;
     routing = routing == null ? RoutingSettings.defaults() : routing;
+    queueLog = queueLog == null ? QueueLogSettings.defaults() : queueLog;
+  }
+
+  /** Without {@code queue-log}: no queue_log file. */
+  public SwitchboardConfig(HttpSettings http, DatabaseConfig database, HazelcastSettings hazelcast,
+      List<PbxConnection> pbx, CrmSettings crm, LoggingSettings logging, OutboundSettings outbound,
+      RoutingSettings routing) {
+    this(http, database, hazelcast, pbx, crm, logging, outbound, routing, QueueLogSettings.defaults());
   }
 
   /** Without {@code routing}: its defaults. */
@@ -44,22 +54,23 @@ public record SwitchboardConfig(
         CrmSettings.defaults(),
         LoggingSettings.defaults(),
         OutboundSettings.defaults(),
-        RoutingSettings.defaults());
+        RoutingSettings.defaults(),
+        QueueLogSettings.defaults());
   }
 
   public SwitchboardConfig withHttp(HttpSettings newHttp) {
-    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound, routing);
+    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound, routing, queueLog);
   }
 
   public SwitchboardConfig withDatabase(DatabaseConfig newDatabase) {
-    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound, routing);
+    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound, routing, queueLog);
   }
 
   public SwitchboardConfig withHazelcast(HazelcastSettings newHazelcast) {
-    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound, routing);
+    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound, routing, queueLog);
   }
 
   public SwitchboardConfig withPbx(List<PbxConnection> newPbx) {
-    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound, routing);
+    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound, routing, queueLog);
   }
 }

@@ -27,8 +27,12 @@ final class KpiJournal implements RoutingJournal {
     try {
       kpis.record(entry);
     } catch (RuntimeException e) {
-      LOG.warn("event=kpi-count-failed callId={} queueId={} step={} reason={}", entry.call(), entry.queue(),
-          entry.getClass().getSimpleName(), e.toString());
+      if (entry instanceof JournalEntry.CallStep step) {
+        LOG.warn("event=kpi-count-failed callId={} queueId={} step={} reason={}", step.call(), step.queue(),
+            entry.getClass().getSimpleName(), e.toString());
+      } else {
+        LOG.warn("event=kpi-count-failed step={} reason={}", entry.getClass().getSimpleName(), e.toString());
+      }
     }
     return journal.record(entry);
   }

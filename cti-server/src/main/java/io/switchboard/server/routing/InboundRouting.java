@@ -138,7 +138,7 @@ public final class InboundRouting implements AutoCloseable {
           .compose(update -> {
             if (update instanceof StatusUpdate.Stored stored2) {
               context.runOnContext(v -> {
-                router.agentStateChanged(agent);
+                router.agentStatusChanged(agent, current, stored2.status());
                 if (target == AgentState.LOGGED_OUT && router.lines().lineOf(agent).isPresent()) {
                   // logged out means no calls: a nailed-up line left open would keep the agent's phone busy
                   outbound.closeLine(agent).onSuccess(outcome -> LOG.info("event=agent-line-closed-on-logout"

@@ -10,30 +10,24 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.persistence.Database;
-import java.time.Duration;
+import io.switchboard.server.queuelog.QueueLogRow;
+import io.switchboard.server.queuelog.QueueLogRows;
+import io.switchboard.server.queuelog.QueueLogSink;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
 
 /**
- * The routing journal in MariaDB: one {@code calls} row per call, one {@code call_legs} row per leg and
- * Asterisk-style {@code queue_log} rows with the data1..data3 meanings app_queue gives them:
- *
- * <pre>
- * ENTERQUEUE      data1 url (empty)   data2 caller number   data3 position
- * RINGNOANSWER    data1 ring time in milliseconds
- * CONNECT         data1 hold seconds  data2 agent leg id    data3 ring seconds
- * COMPLETECALLER  data1 hold seconds  data2 talk seconds    data3 original position   (also COMPLETEAGENT)
- *                 (a caller whose nailed-up agent left mid-call gets COMPLETEAGENT, then ENTERQUEUE again)
- * BLINDTRANSFER   data1 extension     data2 context         data3 hold seconds   data4 talk seconds
- *                 data5 original position  (agent empty for a caller transferred while waiting)
- * ABANDON         data1 position      data2 original position data3 wait seconds
- * </pre>
+ * The routing journal in MariaDB: one {@code calls} row per call, one {@code call_legs} row per leg and the
+ * Asterisk {@code queue_log} rows {@link QueueLogRows} gives each entry (fields in {@code docs/queue-log.md}),
+ * with the pipe-joined arguments in {@code data} and split in data1..data5, as Asterisk's realtime table.
+ * When a queue_log file is configured the same rows go to it too, whether or not the database write works.
  *
  * <p>A transferred call ends with {@code end_reason} {@code transferred} on the call and its legs, plus a
  * {@code transfer} leg whose endpoint is {@code <number>@<context>}. Numbers are stored in full, like the
- * call's own numbers; only logs mask them.
+ * call's own numbers; only logs mask them. A caller who waited too long ends with {@code timed_out}.
  *
  * <p>Writes run on the database worker pool, one after another in the order they were given, so a leg is
  * never written before its call. A failed write is logged by the router and does not stop later ones.
@@ -41,17 +35,32 @@ import org.jooq.DSLContext;
 public final class JooqRoutingJournal implements RoutingJournal {
 
   private final OrderedWrites writes;
+  private final QueueLogSink file;
 
+  /** A journal writing the database only. */
   public JooqRoutingJournal(Database database) {
+    this(database, rows -> { });
+  }
+
+  /** A journal writing the database and handing each entry's queue_log rows to {@code file}. */
+  public JooqRoutingJournal(Database database, QueueLogSink file) {
     this.writes = new OrderedWrites(database);
+    this.file = file;
   }
 
   @Override
   public CompletionStage<Void> record(JournalEntry entry) {
-    return writes.run(dsl -> write(dsl, entry));
+    List<QueueLogRow> rows = QueueLogRows.of(entry);
+    file.append(rows);
+    return writes.run(dsl -> {
+      if (entry instanceof JournalEntry.CallStep step) {
+        write(dsl, step);
+      }
+      rows.forEach(row -> queueLog(dsl, row));
+    });
   }
 
-  private static void write(DSLContext dsl, JournalEntry entry) {
+  private static void write(DSLContext dsl, JournalEntry.CallStep entry) {
     if (entry instanceof JournalEntry.Entered e) {
       dsl.insertInto(CALLS).set(CALLS.ID, e.call().value()).set(CALLS.DIRECTION, "inbound")
           .set(CALLS.FROM_NUMBER, e.caller().map(PhoneNumber::e164).orElse(null))
@@ -61,42 +70,32 @@ public final class JooqRoutingJournal implements RoutingJournal {
           .onDuplicateKeyIgnore().execute();
       insertLeg(dsl, e.call(), e.callerLeg(), "caller", e.at())
           .set(CALL_LEGS.PARTY_NUMBER, e.caller().map(PhoneNumber::e164).orElse(null)).onDuplicateKeyIgnore().execute();
-      queueLog(dsl, e, "", "ENTERQUEUE", "", e.caller().map(PhoneNumber::e164).orElse(""), String.valueOf(e.position()));
     } else if (entry instanceof JournalEntry.AgentRung e) {
       insertLeg(dsl, e.call(), e.agentLeg(), "agent", e.at())
           .set(CALL_LEGS.AGENT_ID, e.agent().value()).set(CALL_LEGS.ENDPOINT, e.device())
           .onDuplicateKeyIgnore().execute();
     } else if (entry instanceof JournalEntry.AgentMissed e) {
       endLeg(dsl, e.agentLeg(), e.at(), e.cause().name().toLowerCase(Locale.ROOT));
-      queueLog(dsl, e, e.agent().value(), "RINGNOANSWER", String.valueOf(e.rang().toMillis()), "", "");
     } else if (entry instanceof JournalEntry.Connected e) {
       dsl.update(CALL_LEGS).set(CALL_LEGS.ANSWERED_AT, e.at()).where(CALL_LEGS.ID.eq(e.agentLeg().value())).execute();
       dsl.update(CALLS).set(CALLS.AGENT_ID, e.agent().value()).set(CALLS.ANSWERED_AT, e.at())
           .where(CALLS.ID.eq(e.call().value())).execute();
-      queueLog(dsl, e, e.agent().value(), "CONNECT", seconds(e.held()), e.agentLeg().value(), seconds(e.rang()));
     } else if (entry instanceof JournalEntry.Completed e) {
-      String event = e.callerHungUp() ? "COMPLETECALLER" : "COMPLETEAGENT";
-      endCall(dsl, e.call(), e.at(), event.toLowerCase(Locale.ROOT));
-      queueLog(dsl, e, e.agent().value(), event, seconds(e.held()), seconds(e.talked()),
-          String.valueOf(e.originalPosition()));
+      endCall(dsl, e.call(), e.at(), e.callerHungUp() ? "completecaller" : "completeagent");
     } else if (entry instanceof JournalEntry.Transferred e) {
       insertLeg(dsl, e.call(), LegId.of(e.call().value() + "-transfer"), "transfer", e.at())
           .set(CALL_LEGS.ENDPOINT, Transfers.endpoint(e.target())).onDuplicateKeyIgnore().execute();
       endCall(dsl, e.call(), e.at(), "transferred");
-      queueLog(dsl, e, e.agent().map(a -> a.value()).orElse(""), "BLINDTRANSFER", e.target().number(),
-          e.target().context(), seconds(e.held()), seconds(e.talked()), String.valueOf(e.originalPosition()));
     } else if (entry instanceof JournalEntry.Requeued e) {
       // the conversation's Completed ended the call; the caller is still there and waits again
       dsl.update(CALLS).setNull(CALLS.ENDED_AT).setNull(CALLS.END_REASON).where(CALLS.ID.eq(e.call().value()))
           .execute();
       dsl.update(CALL_LEGS).setNull(CALL_LEGS.ENDED_AT).setNull(CALL_LEGS.END_REASON)
           .where(CALL_LEGS.ID.eq(e.callerLeg().value())).execute();
-      queueLog(dsl, e, "", "ENTERQUEUE", "", e.caller().map(PhoneNumber::e164).orElse(""),
-          String.valueOf(e.position()));
     } else if (entry instanceof JournalEntry.Abandoned e) {
       endCall(dsl, e.call(), e.at(), "abandoned");
-      queueLog(dsl, e, "", "ABANDON", String.valueOf(e.position()), String.valueOf(e.originalPosition()),
-          seconds(e.waited()));
+    } else if (entry instanceof JournalEntry.TimedOut e) {
+      endCall(dsl, e.call(), e.at(), "timed_out");
     }
   }
 
@@ -119,25 +118,11 @@ public final class JooqRoutingJournal implements RoutingJournal {
         .where(CALL_LEGS.CALL_ID.eq(call.value()).and(CALL_LEGS.ENDED_AT.isNull())).execute();
   }
 
-  private static void queueLog(DSLContext dsl, JournalEntry entry, String agent, String event, String data1,
-      String data2, String data3) {
-    dsl.insertInto(QUEUE_LOG).set(QUEUE_LOG.TIME, entry.at()).set(QUEUE_LOG.CALLID, entry.call().value())
-        .set(QUEUE_LOG.QUEUENAME, entry.queue().value()).set(QUEUE_LOG.AGENT, agent).set(QUEUE_LOG.EVENT, event)
-        .set(QUEUE_LOG.DATA, String.join("|", data1, data2, data3))
-        .set(QUEUE_LOG.DATA1, data1).set(QUEUE_LOG.DATA2, data2).set(QUEUE_LOG.DATA3, data3).execute();
-  }
-
-  /** A queue_log row with all five arguments (BLINDTRANSFER). */
-  private static void queueLog(DSLContext dsl, JournalEntry entry, String agent, String event, String data1,
-      String data2, String data3, String data4, String data5) {
-    dsl.insertInto(QUEUE_LOG).set(QUEUE_LOG.TIME, entry.at()).set(QUEUE_LOG.CALLID, entry.call().value())
-        .set(QUEUE_LOG.QUEUENAME, entry.queue().value()).set(QUEUE_LOG.AGENT, agent).set(QUEUE_LOG.EVENT, event)
-        .set(QUEUE_LOG.DATA, String.join("|", data1, data2, data3, data4, data5))
-        .set(QUEUE_LOG.DATA1, data1).set(QUEUE_LOG.DATA2, data2).set(QUEUE_LOG.DATA3, data3)
-        .set(QUEUE_LOG.DATA4, data4).set(QUEUE_LOG.DATA5, data5).execute();
-  }
-
-  private static String seconds(Duration duration) {
-    return String.valueOf(duration.toSeconds());
+  private static void queueLog(DSLContext dsl, QueueLogRow row) {
+    dsl.insertInto(QUEUE_LOG).set(QUEUE_LOG.TIME, row.time()).set(QUEUE_LOG.CALLID, row.callId())
+        .set(QUEUE_LOG.QUEUENAME, row.queue()).set(QUEUE_LOG.AGENT, row.agent()).set(QUEUE_LOG.EVENT, row.event())
+        .set(QUEUE_LOG.DATA, row.joinedData())
+        .set(QUEUE_LOG.DATA1, row.data(1)).set(QUEUE_LOG.DATA2, row.data(2)).set(QUEUE_LOG.DATA3, row.data(3))
+        .set(QUEUE_LOG.DATA4, row.data(4)).set(QUEUE_LOG.DATA5, row.data(5)).execute();
   }
 }

@@ -5,6 +5,7 @@ import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.persistence.Database;
+import io.switchboard.server.queuelog.QueueLogFile;
 import io.switchboard.server.routing.InboundRouting;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ final class Parts {
   volatile Database database;
   volatile PbxConnections pbx;
   volatile InboundRouting routing;
+  volatile QueueLogFile queueLog;
   volatile HttpVerticle http;
   volatile String httpDeployment;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -40,6 +42,9 @@ final class Parts {
     LOG.info("event=stopping");
     if (routing != null) {
       routing.close();
+    }
+    if (queueLog != null) {
+      queueLog.close();
     }
     if (pbx != null) {
       try {

@@ -14,12 +14,14 @@ import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
+import io.switchboard.server.queuelog.QueueLogFile;
 import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.routing.JooqCallHistory;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.server.config.AnsweringMachineAction;
 import io.switchboard.server.config.OutboundSettings;
+import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
@@ -37,6 +39,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -56,6 +59,9 @@ public final class Server implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
+  /** Rows kept while the queue_log file cannot be written: hours of a busy center's events. */
+  private static final int QUEUE_LOG_BUFFER = 100_000;
+  private static final Duration QUEUE_LOG_RETRY = Duration.ofSeconds(1);
 
   private final Parts parts;
 
@@ -90,7 +96,7 @@ public final class Server implements AutoCloseable {
           Kpis kpis = Kpis.start(parts.vertx, database, KpiSettings.defaults(), Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
-              kpis.tap(new JooqRoutingJournal(database)), new JooqOutboundJournal(database),
+              kpis.tap(routingJournal(database, config.queueLog(), parts)), new JooqOutboundJournal(database),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.http = new HttpVerticle(config.http(),
@@ -113,6 +119,16 @@ public final class Server implements AutoCloseable {
           }
         });
     return outcome.future();
+  }
+
+  /** The routing journal, also writing the queue_log file when {@code queue-log.file} is set. */
+  private static JooqRoutingJournal routingJournal(Database database, QueueLogSettings queueLog, Parts parts) {
+    if (!queueLog.writesFile()) {
+      return new JooqRoutingJournal(database);
+    }
+    parts.queueLog = QueueLogFile.start(Path.of(queueLog.file()), QUEUE_LOG_BUFFER, QUEUE_LOG_RETRY);
+    LOG.info("event=queue-log-file-opened path={}", queueLog.file());
+    return new JooqRoutingJournal(database, parts.queueLog);
   }
 
   private static <T> Future<T> failed(Stage stage, String message, Throwable cause) {

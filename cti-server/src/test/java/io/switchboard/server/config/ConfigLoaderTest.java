@@ -99,6 +99,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_queue_log_file_is_off_unless_a_path_is_given_in_the_file_or_the_environment() throws IOException {
+    assertThat(load("", Map.of()).config().queueLog().writesFile()).isFalse();
+
+    SwitchboardConfig config = load("", Map.of("SWITCHBOARD_QUEUE_LOG_FILE", "/var/log/switchboard/queue_log"))
+        .config();
+
+    assertThat(config.queueLog().file()).isEqualTo("/var/log/switchboard/queue_log");
+  }
+
+  @Test
+  void a_relative_queue_log_file_names_its_key() {
+    assertThatThrownBy(() -> load("queue-log: {file: logs/queue_log}\n", Map.of()))
+        .hasMessageContaining("key 'queue-log.file' must be an absolute path");
+  }
+
+  @Test
   void outbound_values_that_break_compliance_or_the_glue_name_their_key() {
     assertThatThrownBy(() -> load("outbound: {ring-timeout-seconds: 10}\n", Map.of()))
         .hasMessageContaining("key 'outbound.ring-timeout-seconds' must be between 15 and 300");

@@ -2,6 +2,7 @@ package io.switchboard.server.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
@@ -16,6 +17,7 @@ import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseSettings;
 import io.switchboard.server.persistence.TestDataDirs;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +89,7 @@ class JooqRoutingJournalIT {
       return String.join("|", r.getString("event"), r.getString("agent"), r.getString("data1"), r.getString("data2"),
           r.getString("data3"));
     })).containsExactly(
-        "ENTERQUEUE|||+4930555123|1",
+        "ENTERQUEUE|NONE||+4930555123|1",
         "RINGNOANSWER|a1|15000||",
         "CONNECT|a2|18|" + second.value() + "|3",
         "COMPLETECALLER|a2|18|60|1");
@@ -160,6 +162,41 @@ class JooqRoutingJournalIT {
     assertThat(abandon.getString("event")).isEqualTo("ABANDON");
     assertThat(List.of(abandon.getString("data1"), abandon.getString("data2"), abandon.getString("data3")))
         .containsExactly("1", "2", "40");
+  }
+
+  @Test
+  void a_pause_of_an_agent_in_two_queues_writes_pauseall_then_a_pause_row_per_queue_and_no_call() {
+    QueueId pauses = QueueId.of("pauses-" + System.nanoTime());
+    await(journal.record(new JournalEntry.Paused(T0, AgentId.of("a9"), List.of(SUPPORT, pauses),
+        Optional.of(ReasonCode.of("lunch")))));
+
+    JsonArray rows = await(history.queueLog(Optional.empty(), Optional.of(pauses.value())).toCompletionStage());
+    assertThat(rows.getList()).singleElement().satisfies(row -> {
+      JsonObject pause = (JsonObject) row;
+      assertThat(List.of(pause.getString("callid"), pause.getString("agent"), pause.getString("event"),
+          pause.getString("data1"))).containsExactly("NONE", "a9", "PAUSE", "lunch");
+    });
+    JsonArray all = await(history.queueLog(Optional.of("NONE"), Optional.of("NONE")).toCompletionStage());
+    assertThat(all.stream().map(row -> ((JsonObject) row).getString("event") + ":"
+        + ((JsonObject) row).getString("agent"))).contains("PAUSEALL:a9");
+  }
+
+  @Test
+  void a_caller_who_waited_too_long_ends_the_call_as_timed_out_with_an_exitwithtimeout_row() {
+    CallId call = CallId.of("c-timeout");
+    LegId caller = LegId.of("c-timeout-caller");
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.empty(),
+        Did.of("100"), 1));
+    await(journal.record(new JournalEntry.TimedOut(call, SUPPORT, T0.plusSeconds(300), caller, 1, 1,
+        Duration.ofSeconds(300))));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getString("endReason")).isEqualTo("timed_out");
+    JsonObject timeout = (JsonObject) await(history.queueLog(Optional.of(call.value()), Optional.empty())
+        .toCompletionStage()).getValue(1);
+    assertThat(List.of(timeout.getString("agent"), timeout.getString("event"), timeout.getString("data1"),
+        timeout.getString("data2"), timeout.getString("data3"))).containsExactly("NONE", "EXITWITHTIMEOUT", "1",
+        "1", "300");
   }
 
   private static <T> T await(CompletionStage<T> stage) {

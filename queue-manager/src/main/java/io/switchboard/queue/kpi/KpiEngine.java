@@ -52,8 +52,11 @@ public final class KpiEngine {
         settings = settings.withThreshold(queue, threshold);
     }
 
-    /** Counts one step of an inbound call. */
-    public KpiChanges onJournal(JournalEntry entry) {
+    /** Counts one step of an inbound call; membership steps change no count (statuses arrive on their own). */
+    public KpiChanges onJournal(JournalEntry journalEntry) {
+        if (!(journalEntry instanceof JournalEntry.CallStep entry)) {
+            return KpiChanges.none();
+        }
         QueueTally queue = queueTally(entry.queue());
         Set<AgentId> agentsChanged = new HashSet<>();
         Set<QueueId> queuesChanged = new HashSet<>(Set.of(entry.queue()));

@@ -83,6 +83,11 @@ final class AgentBook {
         return agents.containsKey(agent);
     }
 
+    /** The agent's directory entry, when known. */
+    Optional<Agent> entry(AgentId agent) {
+        return Optional.ofNullable(agents.get(agent)).map(Known::agent);
+    }
+
     /** What the directory and the state store say of {@code agent} now. */
     void agent(Agent agent, AgentStatus status, boolean lineOpen) {
         Known before = agents.put(agent.id(), new Known(agent, status, lineOpen));

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -42,7 +41,15 @@ final class AgentMoves {
     private final Executor context;
     private final Map<AgentId, CompletableFuture<Void>> inFlight = new HashMap<>();
     private final Set<AgentId> leaving = new HashSet<>();
-    private BiConsumer<AgentId, AgentStatus> storedListener = (agent, status) -> { };
+    private Stored storedListener = (agent, before, now) -> { };
+
+    /** Hears each status this class stores, with the one it replaced. */
+    @FunctionalInterface
+    interface Stored {
+
+        /** {@code agent} moved from {@code before} to {@code now}, which is stored. */
+        void stored(AgentId agent, AgentStatus before, AgentStatus now);
+    }
 
     AgentMoves(AgentStateStore states, InstantSource clock, Executor context) {
         this.states = states;
@@ -51,7 +58,7 @@ final class AgentMoves {
     }
 
     /** Tells {@code listener} every status this class stores, before the move's own continuation runs. */
-    void onStored(BiConsumer<AgentId, AgentStatus> listener) {
+    void onStored(Stored listener) {
         this.storedListener = listener;
     }
 
@@ -139,7 +146,7 @@ final class AgentMoves {
                         LOG.info("event=agent-logged-out-after-work agentId={}", agent);
                     }
                     if (update instanceof StatusUpdate.Stored now) {
-                        storedListener.accept(agent, now.status());
+                        storedListener.stored(agent, current, now.status());
                     }
                     LOG.debug("event=agent-moved agentId={} state={}", agent, moved);
                     done.run();

@@ -54,14 +54,19 @@ final class InboundCalls {
         return calls.values().stream().filter(call -> call.task.id().equals(task)).findFirst();
     }
 
-    /** Writes {@code entry} to the queue_log; a failed write is logged, never fails routing. */
+    /** Writes {@code entry} to the journal; a failed write is logged, never fails routing. */
     void write(JournalEntry entry) {
         journal.record(entry).whenComplete((ok, failure) -> {
             if (failure != null) {
-                LOG.warn("event=journal-write-failed callId={} entry={} reason={}", entry.call(),
+                LOG.warn("event=journal-write-failed {} entry={} reason={}", subject(entry),
                         entry.getClass().getSimpleName(), failure.toString());
             }
         });
+    }
+
+    private static String subject(JournalEntry entry) {
+        return entry instanceof JournalEntry.CallStep step ? "callId=" + step.call()
+                : "agentId=" + ((JournalEntry.MemberStep) entry).agent();
     }
 
     /** The time from {@code from} to {@code to}, never negative. */

@@ -80,6 +80,7 @@ public final class InboundRouter implements PbxEventListener {
     private final InboundCalls calls;
     private final Reservations reservations;
     private final CallEndings endings;
+    private final MemberJournal memberJournal;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -105,7 +106,8 @@ public final class InboundRouter implements PbxEventListener {
         this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
                 moves, rules, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
-        moves.onStored(book::status);
+        this.memberJournal = new MemberJournal(agents, book, calls, context);
+        moves.onStored(this::statusStored);
     }
 
     @Override
@@ -136,6 +138,24 @@ public final class InboundRouter implements PbxEventListener {
                     lines.lineOf(agent).isPresent());
             agentMayBeFree(agent);
         }, failure -> { })), failure -> { });
+    }
+
+    /**
+     * A status {@link AgentMoves} stored: the book learns it and the journal gets the membership step, if any.
+     */
+    private void statusStored(AgentId agent, AgentStatus before, AgentStatus now) {
+        book.status(agent, now);
+        memberJournal.stored(agent, before, now);
+    }
+
+    /**
+     * The agent API stored {@code now} in place of {@code before}: the journal gets the membership step, if any
+     * (a login, logout, pause or unpause), then the router reads the agent again as in {@link
+     * #agentStateChanged}. Only the node that stored the status calls this, so each step is journaled once.
+     */
+    public void agentStatusChanged(AgentId agent, AgentStatus before, AgentStatus now) {
+        statusStored(agent, before, now);
+        agentStateChanged(agent);
     }
 
     /** The tasks the router holds now (waiting, ringing an agent or talking), oldest first. */

@@ -1,5 +1,6 @@
 package io.switchboard.queue.routing;
 
+import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.call.Did;
@@ -12,28 +13,46 @@ import io.switchboard.core.id.QueueId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * One step of an inbound call as the router saw it. Each constant maps to an Asterisk {@code queue_log}
- * event, so reporting tools built for app_queue read Switchboard's decisions unchanged.
+ * One step the router recorded: of an inbound call ({@link CallStep}) or of an agent's membership of their
+ * queues ({@link MemberStep}). Each record maps to Asterisk {@code queue_log} events, so reporting tools built
+ * for app_queue read Switchboard's decisions unchanged (see {@code docs/queue-log.md}).
  */
-public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.AgentRung,
-        JournalEntry.AgentMissed, JournalEntry.Connected, JournalEntry.Completed, JournalEntry.Transferred,
-        JournalEntry.Requeued, JournalEntry.Abandoned {
-
-    /** The call the entry is about. */
-    CallId call();
-
-    /** The queue the call waits or waited in. */
-    QueueId queue();
+public sealed interface JournalEntry permits JournalEntry.CallStep, JournalEntry.MemberStep {
 
     /** When it happened. */
     Instant at();
 
+    /** A step of one inbound call in one queue. */
+    sealed interface CallStep extends JournalEntry permits Entered, AgentRung, AgentMissed, Connected, Completed,
+            Transferred, Requeued, Abandoned, TimedOut {
+
+        /** The call the entry is about. */
+        CallId call();
+
+        /** The queue the call waits or waited in. */
+        QueueId queue();
+    }
+
+    /**
+     * A change of an agent's membership of every queue they serve: an agent's status is one for all their
+     * queues, as a dynamic app_queue member paused or added in every queue at once.
+     */
+    sealed interface MemberStep extends JournalEntry permits MemberAdded, MemberRemoved, Paused, Unpaused {
+
+        /** The agent whose membership changed. */
+        AgentId agent();
+
+        /** The queues the agent is a member of, in the directory's order. */
+        List<QueueId> queues();
+    }
+
     /** The caller was put in the queue ({@code ENTERQUEUE}); {@code position} is 1 for the head. */
     record Entered(CallId call, QueueId queue, Instant at, PbxId pbx, LegId callerLeg,
-                   Optional<PhoneNumber> caller, Did dialled, int position) implements JournalEntry {
+                   Optional<PhoneNumber> caller, Did dialled, int position) implements CallStep {
     }
 
     /**
@@ -42,23 +61,23 @@ public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.
      * agent's session leg.
      */
     record AgentRung(CallId call, QueueId queue, Instant at, AgentId agent, LegId agentLeg, String device)
-            implements JournalEntry {
+            implements CallStep {
     }
 
     /** The agent did not take the call ({@code RINGNOANSWER}): no answer, busy or unreachable. */
     record AgentMissed(CallId call, QueueId queue, Instant at, AgentId agent, LegId agentLeg, Duration rang,
-                       HangupCause cause) implements JournalEntry {
+                       HangupCause cause) implements CallStep {
     }
 
     /** The agent answered and talks to the caller ({@code CONNECT}). */
     record Connected(CallId call, QueueId queue, Instant at, AgentId agent, LegId agentLeg, Duration held,
-                     Duration rang) implements JournalEntry {
+                     Duration rang) implements CallStep {
     }
 
     /** The conversation ended ({@code COMPLETECALLER} or {@code COMPLETEAGENT}, by who hung up first). */
     record Completed(CallId call, QueueId queue, Instant at, AgentId agent, LegId callerLeg, LegId agentLeg,
                      boolean callerHungUp, Duration held, Duration talked, int originalPosition)
-            implements JournalEntry {
+            implements CallStep {
     }
 
     /**
@@ -70,7 +89,7 @@ public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.
      */
     record Transferred(CallId call, QueueId queue, Instant at, Optional<AgentId> agent, LegId callerLeg,
                        Optional<LegId> agentLeg, TransferTarget target, Duration held, Duration talked,
-                       int originalPosition) implements JournalEntry {
+                       int originalPosition) implements CallStep {
     }
 
     /**
@@ -79,11 +98,52 @@ public sealed interface JournalEntry permits JournalEntry.Entered, JournalEntry.
      * {@link Completed} of that conversation; the call and the caller's leg go on.
      */
     record Requeued(CallId call, QueueId queue, Instant at, LegId callerLeg, Optional<PhoneNumber> caller,
-                    int position) implements JournalEntry {
+                    int position) implements CallStep {
     }
 
     /** The caller hung up while waiting ({@code ABANDON}). */
     record Abandoned(CallId call, QueueId queue, Instant at, LegId callerLeg, int position, int originalPosition,
-                     Duration waited) implements JournalEntry {
+                     Duration waited) implements CallStep {
+    }
+
+    /**
+     * The caller left the queue because they waited longer than the queue's {@code maxWait}
+     * ({@code EXITWITHTIMEOUT}); the call goes on outside the queue.
+     */
+    record TimedOut(CallId call, QueueId queue, Instant at, LegId callerLeg, int position, int originalPosition,
+                    Duration waited) implements CallStep {
+    }
+
+    /** The agent logged in: they joined their queues ({@code ADDMEMBER}), already paused when {@code paused}. */
+    record MemberAdded(Instant at, AgentId agent, List<QueueId> queues, boolean paused) implements MemberStep {
+        public MemberAdded {
+            queues = List.copyOf(queues);
+        }
+    }
+
+    /** The agent logged out: they left their queues ({@code REMOVEMEMBER}). */
+    record MemberRemoved(Instant at, AgentId agent, List<QueueId> queues) implements MemberStep {
+        public MemberRemoved {
+            queues = List.copyOf(queues);
+        }
+    }
+
+    /**
+     * The agent paused in all their queues ({@code PAUSEALL}, then {@code PAUSE} per queue), by hand or
+     * automatically after a missed offer ({@link ReasonCode#NO_ANSWER}); {@code reason} is empty when none was
+     * given.
+     */
+    record Paused(Instant at, AgentId agent, List<QueueId> queues, Optional<ReasonCode> reason)
+            implements MemberStep {
+        public Paused {
+            queues = List.copyOf(queues);
+        }
+    }
+
+    /** The agent ended a pause in all their queues ({@code UNPAUSEALL}, then {@code UNPAUSE} per queue). */
+    record Unpaused(Instant at, AgentId agent, List<QueueId> queues) implements MemberStep {
+        public Unpaused {
+            queues = List.copyOf(queues);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.queue.routing;
 
+import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
@@ -79,5 +80,13 @@ public final class RoutingEngine implements PbxEventListener {
     /** An agent's state changed outside routing (e.g. the API): waiting tasks are tried again. */
     public void agentStateChanged(AgentId agent) {
         inbound.agentStateChanged(agent);
+    }
+
+    /**
+     * The agent API stored {@code now} in place of {@code before}: the journal gets the login, logout, pause or
+     * unpause, and waiting tasks are tried again.
+     */
+    public void agentStatusChanged(AgentId agent, AgentStatus before, AgentStatus now) {
+        inbound.agentStatusChanged(agent, before, now);
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.DeviceState;
 import io.switchboard.core.call.Did;
 import io.switchboard.core.call.HangupCause;
@@ -101,6 +102,13 @@ final class RoutingWorld {
     void agentBecomesAvailable(String agent) {
         states.put(agent, AgentState.AVAILABLE, clock.instant());
         router.agentStateChanged(AgentId.of(agent));
+    }
+
+    /** The agent API stores {@code state} for the agent and tells the router what it replaced. */
+    void agentApiStores(String agent, AgentState state) {
+        AgentStatus before = states.statusOf(agent);
+        states.put(agent, state, clock.instant());
+        router.agentStatusChanged(AgentId.of(agent), before, states.statusOf(agent));
     }
 
     RoutingWorld queue(String id, Duration ringTimeout, Duration wrapUp) {
