@@ -29,6 +29,8 @@ import io.switchboard.queue.selection.WaitingTask;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -49,7 +51,8 @@ import java.util.SplittableRandom;
  * and the {@link KpiEngine} fed with every call's journal steps and every agent's status, then prints the heap
  * used after full collections minus the heap used before loading, and the time to load.
  *
- * <p>Usage: {@code java -Xmx512m -cp ... io.switchboard.queue.bench.AcdHeap [agents queues waiting]}
+ * <p>Usage: {@code java -Xmx512m -cp ... io.switchboard.queue.bench.AcdHeap [agents queues waiting]};
+ * {@code -Dacd.heap.histogram=true} also prints the largest classes of live objects at the end.
  */
 public final class AcdHeap {
 
@@ -96,8 +99,19 @@ public final class AcdHeap {
         System.out.printf("KpiEngine: %.1f MiB, loaded in %.2f s%n", (withKpis - withRouter) / MIB, kpiNanos / 1e9);
         System.out.printf("ACD state retained: %.1f MiB, loaded in %.2f s%n", (withKpis - baseline) / MIB,
                 (routerNanos + kpiNanos) / 1e9);
+        if (Boolean.getBoolean("acd.heap.histogram")) {
+            printHistogram(20);
+        }
         Reference.reachabilityFence(router);
         Reference.reachabilityFence(kpis);
+    }
+
+    /** The live objects by class, largest first ({@code jcmd GC.class_histogram} from inside). */
+    private static void printHistogram(int lines) throws JMException {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        histogram.lines().limit(lines + 3L).forEach(System.out::println);
     }
 
     /** The router's state: queues set up, agents known with today's statistics, calls waiting. */
