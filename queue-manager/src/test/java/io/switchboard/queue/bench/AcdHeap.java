@@ -50,7 +50,8 @@ import java.util.SplittableRandom;
  * three-step skills workflow), with 2,000 calls waiting. Loads the router's {@link RouterState} (its
  * {@code AgentBook}, which keeps the {@code AgentPool} and {@code WaitingTasks}, and its {@code AgentStats})
  * and the {@link KpiEngine} fed with every call's journal steps and every agent's status, then prints the heap
- * used after full collections minus the heap used before loading, and the time to load.
+ * used after full collections minus the heap used before loading, the time to load, and the time of one
+ * queue's setup change once everything is loaded.
  *
  * <p>Usage: {@code java -Xmx512m -cp ... io.switchboard.queue.bench.AcdHeap [agents queues waiting]};
  * {@code -Dacd.heap.histogram=true} also prints the largest classes of live objects at the end.
