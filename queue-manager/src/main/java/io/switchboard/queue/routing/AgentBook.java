@@ -49,8 +49,8 @@ final class AgentBook {
     private final Map<TaskId, WaitingTask> tasks = new LinkedHashMap<>();
     private final Set<String> busyDevices = new HashSet<>();
     private final Map<String, AgentId> owners = new HashMap<>();
-    private AgentPool pool = new AgentPool(setups.values());
-    private WaitingTasks waiting = new WaitingTasks(pool);
+    private final AgentPool pool = new AgentPool(setups.values());
+    private final WaitingTasks waiting = new WaitingTasks(pool);
     private RoundRobinMemory memory = RoundRobinMemory.EMPTY;
     private LocalDate indexedOn;
 
@@ -66,16 +66,18 @@ final class AgentBook {
         return setups.containsKey(queue);
     }
 
-    /** Uses {@code setup} for its queue from now on; a changed setup re-indexes every agent and task. */
+    /**
+     * Uses {@code setup} for its queue from now on. Only that queue's members and waiting tasks are indexed
+     * again, so learning a queue on its first call costs that queue, not every agent and task of the node.
+     */
     void queue(QueueSetup setup) {
-        if (setup.equals(setups.get(setup.queue().id()))) {
+        QueueId id = setup.queue().id();
+        if (setup.equals(setups.get(id))) {
             return;
         }
-        setups.put(setup.queue().id(), setup);
-        pool = new AgentPool(setups.values());
-        waiting = new WaitingTasks(pool);
-        agents.keySet().forEach(this::index);
-        tasks.values().forEach(waiting::put);
+        setups.put(id, setup);
+        pool.setQueue(setup);
+        tasks.values().stream().filter(task -> task.task().queue().equals(id)).forEach(waiting::put);
     }
 
     /** Whether the agent's directory entry and status are known. */

@@ -33,16 +33,36 @@ public final class AgentPool {
     public AgentPool(Collection<QueueSetup> queues) {
         for (QueueSetup setup : queues) {
             QueueId id = setup.queue().id();
-            if (setups.put(id, setup) != null) {
+            if (setups.containsKey(id)) {
                 throw new IllegalArgumentException("queues must not name '" + id + "' twice");
             }
-            Map<AgentId, Integer> order = new HashMap<>();
-            for (AgentId agent : setup.memberOrder()) {
-                order.putIfAbsent(agent, order.size());
-            }
-            positions.put(id, order);
-            offerable.put(id, new TreeSet<>(Ranked.ORDER));
+            install(setup);
         }
+    }
+
+    /**
+     * Uses {@code setup} for its queue from now on, a new queue or a changed one. Only that queue's index is
+     * rebuilt: its members are ranked again (each costs their own queues), the other queues are not touched.
+     */
+    public void setQueue(QueueSetup setup) {
+        QueueId id = setup.queue().id();
+        install(setup);
+        for (AgentSnapshot snapshot : List.copyOf(agents.values())) {
+            if (snapshot.agent().isMemberOf(id)) {
+                put(snapshot);
+            }
+        }
+    }
+
+    private void install(QueueSetup setup) {
+        QueueId id = setup.queue().id();
+        setups.put(id, setup);
+        Map<AgentId, Integer> order = new HashMap<>();
+        for (AgentId agent : setup.memberOrder()) {
+            order.putIfAbsent(agent, order.size());
+        }
+        positions.put(id, order);
+        offerable.put(id, new TreeSet<>(Ranked.ORDER));
     }
 
     /** Adds the agent, or replaces what the pool knew of them. */

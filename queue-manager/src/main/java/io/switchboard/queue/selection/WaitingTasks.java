@@ -6,6 +6,7 @@ import io.switchboard.core.id.TaskId;
 import io.switchboard.core.routing.PreferredAgent;
 import io.switchboard.core.routing.WorkflowStep;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class WaitingTasks {
     private final Map<TaskId, WaitingTask> tasks = new HashMap<>();
     private final Map<QueueId, Map<TaskId, WaitingTask>> byStepQueue = new HashMap<>();
     private final Map<AgentId, Map<TaskId, WaitingTask>> byPreferred = new HashMap<>();
+    private final Map<TaskId, List<QueueId>> indexedIn = new HashMap<>();
 
     /** No waiting tasks yet, for the queues of {@code pool}. */
     public WaitingTasks(AgentPool pool) {
@@ -35,9 +37,12 @@ public final class WaitingTasks {
     public void put(WaitingTask task) {
         remove(task.id());
         tasks.put(task.id(), task);
+        List<QueueId> stepQueues = new ArrayList<>();
         for (WorkflowStep step : pool.setup(task.task().queue()).workflow().steps()) {
             byStepQueue.computeIfAbsent(step.queue(), q -> new LinkedHashMap<>()).put(task.id(), task);
+            stepQueues.add(step.queue());
         }
+        indexedIn.put(task.id(), stepQueues);
         task.preferred().map(PreferredAgent::agent)
                 .ifPresent(agent -> byPreferred.computeIfAbsent(agent, a -> new LinkedHashMap<>()).put(task.id(), task));
     }
@@ -48,8 +53,9 @@ public final class WaitingTasks {
         if (task == null) {
             return;
         }
-        for (WorkflowStep step : pool.setup(task.task().queue()).workflow().steps()) {
-            byStepQueue.computeIfPresent(step.queue(), (queue, inQueue) -> without(inQueue, id));
+        // the step queues it was put under: its queue's workflow may have changed since
+        for (QueueId stepQueue : indexedIn.remove(id)) {
+            byStepQueue.computeIfPresent(stepQueue, (queue, inQueue) -> without(inQueue, id));
         }
         task.preferred().ifPresent(p -> byPreferred.computeIfPresent(p.agent(), (agent, theirs) -> without(theirs, id)));
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.switchboard.core.routing.RoutingStrategy.FEWEST_CALLS;
+import static io.switchboard.core.routing.RoutingStrategy.LINEAR;
 import static io.switchboard.core.routing.RoutingStrategy.RING_ALL;
 import static io.switchboard.queue.selection.Agents.available;
 import static io.switchboard.queue.selection.SelectionWorld.queue;
@@ -87,5 +88,39 @@ class AgentPoolTest {
                 .isThrownBy(() -> new AgentPool(List.of(QueueSetup.of(queue("sales", RING_ALL)),
                         QueueSetup.of(queue("sales", FEWEST_CALLS)))))
                 .withMessageContaining("sales");
+    }
+
+    @Test
+    void a_queue_added_later_ranks_the_agents_already_known_who_serve_it() {
+        pool.put(available("a1").serving("sales", "billing").snapshot());
+        pool.put(available("a2").serving("sales").snapshot());
+
+        pool.setQueue(QueueSetup.of(queue("billing", FEWEST_CALLS)));
+
+        assertThat(pool.offerableIn(QueueId.of("billing"))).extracting(r -> r.snapshot().id().value()).containsExactly("a1");
+        assertThat(pool.offerableCount(SALES)).isEqualTo(2);
+    }
+
+    @Test
+    void a_changed_setup_reorders_only_its_queue_by_the_new_member_order() {
+        pool.setQueue(QueueSetup.of(queue("sales", LINEAR)).withMemberOrder(List.of(AgentId.of("a1"), AgentId.of("a2"))));
+        pool.put(available("a1").serving("sales", "support").snapshot());
+        pool.put(available("a2").serving("sales", "support").snapshot());
+
+        pool.setQueue(QueueSetup.of(queue("sales", LINEAR)).withMemberOrder(List.of(AgentId.of("a2"), AgentId.of("a1"))));
+
+        assertThat(pool.offerableIn(SALES)).extracting(r -> r.snapshot().id().value()).containsExactly("a2", "a1");
+        assertThat(pool.offerableCount(SUPPORT)).isEqualTo(2);
+        assertThat(pool.setup(SALES).memberOrder()).containsExactly(AgentId.of("a2"), AgentId.of("a1"));
+    }
+
+    @Test
+    void an_agent_who_leaves_after_a_setup_change_leaves_the_changed_queue_too() {
+        pool.put(available("a1").serving("sales").snapshot());
+        pool.setQueue(QueueSetup.of(queue("sales", RING_ALL)));
+
+        pool.put(available("a1").serving("support").snapshot());
+
+        assertThat(pool.offerableCount(SALES)).isZero();
     }
 }

@@ -51,6 +51,12 @@ final class SelectionWorld {
         return this;
     }
 
+    /** Changes a queue's setup once agents and tasks are known, as the router does when a queue is edited. */
+    SelectionWorld changed(QueueSetup setup) {
+        pool().setQueue(setup);
+        return this;
+    }
+
     SelectionWorld with(TaskQueue queue) {
         return with(QueueSetup.of(queue));
     }
@@ -79,6 +85,11 @@ final class SelectionWorld {
     SelectionWorld gone(String taskId) {
         tasks().remove(TaskId.of(taskId));
         return this;
+    }
+
+    /** The waiting tasks indexed under a step in {@code queue}, as {@link Selector#taskFor} reads them. */
+    List<String> indexedUnder(String queue) {
+        return tasks().withStepIn(QueueId.of(queue)).stream().map(task -> task.id().value()).toList();
     }
 
     int waitingCount() {

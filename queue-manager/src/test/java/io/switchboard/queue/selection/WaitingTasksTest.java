@@ -3,9 +3,13 @@ package io.switchboard.queue.selection;
 import io.switchboard.core.id.AgentId;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.switchboard.core.routing.RoutingStrategy.LONGEST_IDLE;
 import static io.switchboard.queue.selection.Agents.available;
 import static io.switchboard.queue.selection.SelectionWorld.queue;
+import static io.switchboard.queue.selection.SelectionWorld.step;
+import static io.switchboard.queue.selection.SelectionWorld.workflow;
 import static io.switchboard.queue.selection.SelectionWorld.waitOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,5 +34,20 @@ class WaitingTasksTest {
 
         assertThat(world.waitingCount()).isEqualTo(1);
         assertThat(waitOf(world.taskFor("a1")).reason()).isEqualTo(WaitReason.NO_TASK_WAITING);
+    }
+
+    @Test
+    void a_task_put_again_after_its_workflow_changed_is_offered_only_where_the_new_workflow_sends_it() {
+        SelectionWorld world = new SelectionWorld().with(queue("sales", LONGEST_IDLE)).with(queue("support", LONGEST_IDLE));
+        WaitingTask task = world.call("t1", "sales");
+        world.waiting(task);
+        world.changed(QueueSetup.of(queue("sales", LONGEST_IDLE)).withWorkflow(workflow(step("support", Duration.ZERO))));
+        world.waiting(task);
+        world.with(available("a1").serving("sales"), available("a2").serving("support"));
+
+        assertThat(world.indexedUnder("sales")).isEmpty();
+        assertThat(world.indexedUnder("support")).containsExactly("t1");
+        assertThat(waitOf(world.taskFor("a1")).reason()).isEqualTo(WaitReason.NO_TASK_WAITING);
+        assertThat(world.taskFor("a2")).isInstanceOf(Selection.Offer.class);
     }
 }
