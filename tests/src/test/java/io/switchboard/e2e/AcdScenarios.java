@@ -35,7 +35,7 @@ abstract class AcdScenarios extends PbxScenarios {
     private static final String FAIR_EARLIER_DID = "4930100721";
     private static final String ROUND_ROBIN_DID = "4930100730";
     private static final String SKILLS_DID = "4930100740";
-    private static final int WRAP_UP_SECONDS = 3;
+    private static final int WRAP_UP_SECONDS = 2;
     private static final Phone ANSWERS_AND_STAYS = new Phone.Answers(Duration.ofSeconds(1), null);
     private static final Phone ANSWERS_AND_HANGS_UP = new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(1));
 
