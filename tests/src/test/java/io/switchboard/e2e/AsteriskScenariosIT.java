@@ -35,4 +35,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Acd extends AcdScenarios {
+        Acd() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

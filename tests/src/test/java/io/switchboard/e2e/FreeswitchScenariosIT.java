@@ -35,4 +35,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Acd extends AcdScenarios {
+        Acd() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every family of end-to-end scenarios shares: the fat jar attached to one simulated PBX of a
  * {@link PbxFlavour} over the PBX's real wire protocol, and the steps the scenarios are written in. Each
  * family ({@link InboundScenarios}, {@link NailedAgentScenarios}, {@link OutcomeScenarios},
- * {@link ResyncScenarios}) is written once and runs against both PBXs ({@link AsteriskScenariosIT}, {@link FreeswitchScenariosIT}), so a difference in
+ * {@link ResyncScenarios}, {@link AcdScenarios}) is written once and runs against both PBXs ({@link AsteriskScenariosIT}, {@link FreeswitchScenariosIT}), so a difference in
  * behaviour between Asterisk and FreeSWITCH shows up as one flavour failing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

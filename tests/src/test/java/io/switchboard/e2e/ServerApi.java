@@ -59,6 +59,15 @@ final class ServerApi {
     return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
+  /** PUTs {@code body} as JSON and checks the status code; returns the response body. */
+  JsonNode put(String path, String body, int expected) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
+        .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("PUT %s answered %s", path, response.body()).isEqualTo(expected);
+    return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
   /** POSTs a request that must fail with {@code expected}; checks the error's shape and returns it. */
   JsonNode error(String path, String body, int expected) throws IOException, InterruptedException {
     JsonNode error = post(path, body, expected);
