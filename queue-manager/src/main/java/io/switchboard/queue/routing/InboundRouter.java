@@ -109,7 +109,7 @@ public final class InboundRouter implements PbxEventListener {
                 moves, rules, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
-        this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers);
+        this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
         moves.onStored(this::statusStored);
     }
 

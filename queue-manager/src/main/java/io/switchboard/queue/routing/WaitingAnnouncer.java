@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.WaitAnnouncement;
 import io.switchboard.queue.waiting.CallerAnnouncements;
@@ -13,13 +14,20 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Tells waiting callers their position and estimated wait, as the queue's {@link CallerAnnouncements} ask:
  * the first time when the router leaves a caller waiting, then every {@code frequency}. One timer per caller,
  * never a pass over all callers; a caller whose agent is ringing is skipped that time (the caller is in the
  * agent's dial, not on hold), and the timer stops when the call is answered, ends or is requeued.
- * Touched only on the router's context.
+ *
+ * <p>While the PBX has not yet accepted the announcement (a Setvar and a Redirect, or a setvar and a transfer,
+ * in flight), the call is {@code deciding}, as during a reservation: no agent is reserved for it, so a
+ * connect command can never be overtaken by the announcement's move of the caller. Once accepted (or refused),
+ * the router decides for the call again, in case an agent became free meanwhile. Touched only on the
+ * router's context.
  */
 final class WaitingAnnouncer {
 
@@ -40,15 +48,20 @@ final class WaitingAnnouncer {
     private final CallControls controls;
     private final HandleTimes handleTimes;
     private final RoutingTimers timers;
+    private final Executor context;
+    private final Consumer<RoutedCall> decide;
     private final Map<CallId, Listener> listeners = new HashMap<>();
 
+    /** @param decide asks the router to decide for a call again, once its announcement is under way */
     WaitingAnnouncer(InboundCalls calls, AgentBook book, CallControls controls, HandleTimes handleTimes,
-                     RoutingTimers timers) {
+                     RoutingTimers timers, Executor context, Consumer<RoutedCall> decide) {
         this.calls = calls;
         this.book = book;
         this.controls = controls;
         this.handleTimes = handleTimes;
         this.timers = timers;
+        this.context = context;
+        this.decide = decide;
     }
 
     /** The router left {@code call} waiting: unless its queue announces nothing or it is already heard, it is now. */
@@ -94,12 +107,21 @@ final class WaitingAnnouncer {
                 call.task.id(), call.id(), call.queue.id(), what.position().isPresent() ? what.position().getAsInt() : "",
                 what.moreThan().isPresent() ? what.moreThan().getAsInt() : "",
                 what.estimatedWait().map(Duration::toSeconds).map(String::valueOf).orElse(""));
-        controls.of(call.pbx).ifPresent(control -> control.announceWait(call.id(), what).whenComplete((result, failure) -> {
-            if (failure != null || result instanceof CommandResult.Failed) {
-                LOG.warn("event=wait-announcement-failed callId={} result={}", call.id(),
-                        failure != null ? failure.toString() : result);
+        Optional<CallControl> control = controls.of(call.pbx);
+        if (control.isEmpty()) {
+            return;
+        }
+        call.deciding = true;
+        Stages.on(control.get().announceWait(call.id(), what), context, result -> {
+            call.deciding = false;
+            if (result instanceof CommandResult.Failed failed) {
+                LOG.warn("event=wait-announcement-failed callId={} errorId={}", call.id(), failed.errorId());
             }
-        }));
+            decide.accept(call);
+        }, failure -> {
+            call.deciding = false;
+            decide.accept(call);
+        });
     }
 
     private CallerAnnouncements settings(RoutedCall call) {

@@ -37,6 +37,8 @@ final class RecordingCallControl implements CallControl {
     final List<OriginateRequest> originates = new ArrayList<>();
     final List<Session> sessions = new ArrayList<>();
     final List<Announced> announced = new ArrayList<>();
+    /** When set, {@code announceWait} answers with this stage, so a test can hold the PBX's answer back. */
+    CompletableFuture<CommandResult> announcementAnswer;
     CommandResult nextOriginate = CommandResult.ACCEPTED;
 
     Ring lastRing() {
@@ -139,6 +141,6 @@ final class RecordingCallControl implements CallControl {
     @Override
     public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
         announced.add(new Announced(call, announcement));
-        return accepted();
+        return announcementAnswer != null ? announcementAnswer : accepted();
     }
 }

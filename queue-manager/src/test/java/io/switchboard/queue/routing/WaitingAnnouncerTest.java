@@ -3,6 +3,7 @@ package io.switchboard.queue.routing;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.WaitAnnouncement;
 import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.TaskQueue;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,6 +114,21 @@ class WaitingAnnouncerTest {
         assertThat(saidTo("c1")).hasSize(1);
         assertThat(world.timerDelays).as("one more timer while ringing, none after the answer")
                 .containsExactly(FREQUENCY);
+    }
+
+    @Test
+    void no_agent_is_rung_for_a_caller_until_the_pbx_accepted_their_announcement_then_at_once() {
+        supportAnnounces(PositionAnnouncement.YES, WaitEstimateAnnouncement.NO);
+        world.paused("a1", "support");
+        world.callArrives("c1", SUPPORT);
+        world.pbx.announcementAnswer = new CompletableFuture<>();
+        world.timersFire();
+
+        world.agentBecomesAvailable("a1");
+
+        assertThat(world.pbx.rings).as("the announcement's redirect is still in flight").isEmpty();
+        world.pbx.announcementAnswer.complete(CommandResult.ACCEPTED);
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1");
     }
 
     @Test
