@@ -34,6 +34,7 @@ class AsteriskGlueTest {
             "ConfBridge",                                    // app_confbridge
             "AMD",                                           // app_amd (optional: behind IFMODULE)
             "Playback",                                      // app_playback
+            "SayNumber",                                     // core (pbx_builtins)
             "ChanSpy",                                       // app_chanspy
             "MixMonitor", "StopMixMonitor");                 // app_mixmonitor
 
@@ -50,6 +51,7 @@ class AsteriskGlueTest {
     static {
         ENTRY_POINTS.put("switchboard-inbound", List.of("_X.", "_+X.", "s"));
         ENTRY_POINTS.put("switchboard-hold", List.of("s"));
+        ENTRY_POINTS.put("switchboard-announce", List.of("s"));
         ENTRY_POINTS.put("switchboard-connect", List.of("s"));
         ENTRY_POINTS.put("switchboard-join", List.of("_[0-9A-Za-z].", "_[0-9A-Za-z]", "s"));
         ENTRY_POINTS.put("switchboard-agent-session", List.of("_[0-9A-Za-z].", "_[0-9A-Za-z]", "s", "h"));

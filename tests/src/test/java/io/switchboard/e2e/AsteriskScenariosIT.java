@@ -42,4 +42,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class WaitingCallers extends WaitingCallerScenarios {
+        WaitingCallers() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

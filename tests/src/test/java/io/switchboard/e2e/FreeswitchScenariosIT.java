@@ -42,4 +42,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class WaitingCallers extends WaitingCallerScenarios {
+        WaitingCallers() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

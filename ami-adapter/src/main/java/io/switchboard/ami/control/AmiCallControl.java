@@ -11,6 +11,7 @@ import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.PbxUnavailableException;
+import io.switchboard.core.port.WaitAnnouncement;
 import org.asteriskjava.manager.action.AtxferAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.MixMonitorAction;
@@ -225,6 +226,22 @@ public final class AmiCallControl implements CallControl {
                     .orElseGet(() -> failed(UNKNOWN_LEG, "no agent channel known for call " + call + " to whisper to"));
         }
         return onChannel(call, channel -> originates.monitor(call, channel, supervisorLeg, device, mode));
+    }
+
+    /**
+     * Sets {@code SWITCHBOARD_ANNOUNCE_POSITION}, {@code SWITCHBOARD_ANNOUNCE_MORE_THAN},
+     * {@code SWITCHBOARD_ANNOUNCE_MINUTES} and {@code SWITCHBOARD_ANNOUNCE_SECONDS} (0: not said) and redirects
+     * the waiting customer to {@code switchboard-announce,s,1}, which plays app_queue's sounds and goes back to
+     * {@code switchboard-hold} with Reason {@code ANNOUNCED}.
+     */
+    @Override
+    public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
+        return onChannel(call, channel -> commands.sendAll(
+                new SetVarAction(channel, "SWITCHBOARD_ANNOUNCE_POSITION", String.valueOf(announcement.position().orElse(0))),
+                new SetVarAction(channel, "SWITCHBOARD_ANNOUNCE_MORE_THAN", String.valueOf(announcement.moreThan().orElse(0))),
+                new SetVarAction(channel, "SWITCHBOARD_ANNOUNCE_MINUTES", String.valueOf(announcement.minutes())),
+                new SetVarAction(channel, "SWITCHBOARD_ANNOUNCE_SECONDS", String.valueOf(announcement.seconds())),
+                redirect(channel, ANNOUNCE, START)));
     }
 
     private CompletionStage<CommandResult> onChannel(CallId call, Function<String, CompletionStage<CommandResult>> command) {

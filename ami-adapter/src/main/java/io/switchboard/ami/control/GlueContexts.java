@@ -14,6 +14,7 @@ final class GlueContexts {
     static final String OUTBOUND = "switchboard-outbound";
     static final String TRANSFER = "switchboard-transfer";
     static final String SPY = "switchboard-spy";
+    static final String ANNOUNCE = "switchboard-announce";
     static final String START = "s";
 
     static final String DEVICE = "SWITCHBOARD_DEVICE";

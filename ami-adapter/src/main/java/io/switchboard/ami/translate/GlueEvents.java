@@ -25,6 +25,9 @@ import java.util.Optional;
  */
 final class GlueEvents {
 
+    /** The Reason of a caller back on hold after {@code switchboard-announce}: still waiting, nothing happened. */
+    static final String ANNOUNCED = "ANNOUNCED";
+
     private static final Did NO_NUMBER = Did.of("s");
 
     private final ChannelRegistry registry;
@@ -63,7 +66,7 @@ final class GlueEvents {
      * on hold: an agent dial failed (its leg was already reported as {@code LegHungUp} by its DialEnd), the
      * nailed-up agent was gone, or Switchboard put the caller back. The recorded glue sends no Reason; there
      * the first CallerOnHold announces the call, and one after a failed {@code AgentDialResult} is a return
-     * with that DIALSTATUS.
+     * with that DIALSTATUS. Reason {@code ANNOUNCED} (back from a wait announcement) reports nothing.
      */
     List<PbxEvent> onHold(CallerOnHoldEvent e, Instant at) {
         String uniqueid = Headers.value(e.getUniqueId());
@@ -73,6 +76,9 @@ final class GlueEvents {
         }
         if ("NEW".equals(reason) || reason == null && !registry.announced(uniqueid)) {
             return offered(e, at);
+        }
+        if (ANNOUNCED.equals(reason)) {
+            return List.of();
         }
         Optional<String> failedDial = dials.takeFailedStatus(uniqueid);
         Optional<LegId> failedLeg = dials.takeFailedLeg(uniqueid);

@@ -1,5 +1,7 @@
 package io.switchboard.ami.control;
 
+import java.util.OptionalInt;
+import io.switchboard.core.port.WaitAnnouncement;
 import io.switchboard.ami.AmiSettings;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.connection.AmiConnection;
@@ -97,6 +99,23 @@ class AmiCallControlTest {
                 exactly("Channel: " + CUSTOMER, "Context: switchboard-hold", "Exten: s", "Priority: 1"),
                 exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_HOLD_REASON", "Value: HOLD"),
                 exactly("Channel: " + CUSTOMER, "Context: switchboard-hold", "Exten: s", "Priority: 1"));
+    }
+
+
+    @Test
+    void a_wait_announcement_sets_the_four_glue_variables_zero_meaning_not_said_then_redirects_to_announce()
+            throws Exception {
+        WaitAnnouncement said = new WaitAnnouncement(OptionalInt.of(2), OptionalInt.empty(),
+                Optional.of(Duration.ofSeconds(150)));
+
+        assertThat(result(control(sender).announceWait(CallId.of(CALL), said))).isEqualTo(CommandResult.ACCEPTED);
+
+        assertThat(sender.sent()).extracting(Wire::fields).containsExactly(
+                exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_ANNOUNCE_POSITION", "Value: 2"),
+                exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_ANNOUNCE_MORE_THAN", "Value: 0"),
+                exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_ANNOUNCE_MINUTES", "Value: 2"),
+                exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_ANNOUNCE_SECONDS", "Value: 30"),
+                exactly("Channel: " + CUSTOMER, "Context: switchboard-announce", "Exten: s", "Priority: 1"));
     }
 
     @Test

@@ -76,4 +76,16 @@ class RevisedGlueTranslationTest {
             assertThat(back.reason()).isEqualTo(reason);
         });
     }
+
+
+    @Test
+    void a_caller_back_from_a_wait_announcement_is_neither_a_new_call_nor_a_return() {
+        Replay replay = Replay.ofWire(Wire.newChannel(CUSTOMER, CUSTOMER_ID, CUSTOMER_ID, "switchboard-inbound"),
+                Wire.userEvent("InboundCall", CUSTOMER, CUSTOMER_ID, CUSTOMER_ID, "DNID: 100", "Queue: support"),
+                Wire.userEvent("CallerOnHold", CUSTOMER, CUSTOMER_ID, CUSTOMER_ID,
+                        "DNID: 100", "Queue: support", "Reason: ANNOUNCED"));
+
+        assertThat(replay.only(CallOffered.class)).hasSize(1);
+        assertThat(replay.only(CallReturnedToHold.class)).isEmpty();
+    }
 }

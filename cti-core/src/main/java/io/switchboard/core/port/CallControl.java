@@ -94,4 +94,12 @@ public interface CallControl {
      * @param device        the supervisor's device
      */
     CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode);
+
+    /**
+     * Tells a caller waiting on hold where they stand ({@link WaitAnnouncement}: position, estimated wait) and
+     * puts them back on hold, without taking them out of the queue (Asterisk: {@code switchboard-announce,s,1},
+     * which returns to hold with Reason {@code ANNOUNCED}; FreeSWITCH: {@code switchboard_announce}). The return
+     * to hold is neither a new call nor a missed agent: adapters report nothing for it.
+     */
+    CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement);
 }

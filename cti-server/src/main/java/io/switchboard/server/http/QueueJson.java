@@ -5,6 +5,7 @@ import io.switchboard.core.routing.SkillRequirement;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.selection.QueueSetup;
+import io.switchboard.server.queue.AnnouncementFields;
 import io.switchboard.server.queue.QueueDefinition;
 import io.switchboard.server.queue.QueueRequest;
 import io.vertx.core.json.JsonArray;
@@ -35,7 +36,8 @@ final class QueueJson {
         .put("ringIntervalSeconds", setup.ringInterval().toSeconds())
         .put("memberOrder", agents(setup.memberOrder()))
         .put("members", agents(definition.members()))
-        .put("workflow", steps);
+        .put("workflow", steps)
+        .put(AnnouncementFields.FIELD, AnnouncementFields.json(setup.announcements()));
   }
 
   private static JsonObject step(WorkflowStep step) {

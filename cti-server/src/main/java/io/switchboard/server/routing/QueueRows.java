@@ -1,6 +1,7 @@
 package io.switchboard.server.routing;
 
 import static io.switchboard.server.persistence.jooq.Tables.QUEUES;
+import static io.switchboard.server.persistence.jooq.Tables.QUEUE_ANNOUNCEMENTS;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_MEMBERS;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_MEMBER_ORDER;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_REQUIRED_SKILLS;
@@ -16,6 +17,10 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.selection.QueueSetup;
+import io.switchboard.queue.waiting.CallerAnnouncements;
+import io.switchboard.queue.waiting.CallerAnnouncements.PositionAnnouncement;
+import io.switchboard.queue.waiting.CallerAnnouncements.WaitEstimateAnnouncement;
+import io.switchboard.server.queue.AnnouncementFields;
 import io.switchboard.server.persistence.jooq.tables.records.QueuesRecord;
 import io.switchboard.server.queue.QueueDefinition;
 import java.time.Duration;
@@ -49,7 +54,8 @@ final class QueueRows {
         .where(QUEUE_MEMBER_ORDER.QUEUE_ID.eq(id)).orderBy(QUEUE_MEMBER_ORDER.POSITION).fetch(r -> AgentId.of(r.value1()));
     QueueSetup setup = QueueSetup.of(taskQueue).withMemberOrder(order)
         .withRingInterval(Optional.ofNullable(row.getRingIntervalSeconds()).map(Duration::ofSeconds)
-            .orElse(QueueSetup.DEFAULT_RING_INTERVAL));
+            .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
+        .withAnnouncements(announcements(dsl, id));
     List<WorkflowStep> steps = steps(dsl, queue);
     if (!steps.isEmpty()) {
       setup = setup.withWorkflow(new Workflow(row.getDisplayName(), steps));
@@ -117,6 +123,29 @@ final class QueueRows {
       writeSteps(dsl, id, setup.workflow().steps());
     }
     writeMembers(dsl, id, definition.members());
+    writeAnnouncements(dsl, id, setup.announcements());
+  }
+
+  /** The V5 row of the queue's announcements; none means {@link CallerAnnouncements#OFF}. */
+  private static CallerAnnouncements announcements(DSLContext dsl, String id) {
+    return dsl.selectFrom(QUEUE_ANNOUNCEMENTS).where(QUEUE_ANNOUNCEMENTS.QUEUE_ID.eq(id)).fetchOptional()
+        .map(r -> new CallerAnnouncements(Duration.ofSeconds(r.getFrequencySeconds()),
+            PositionAnnouncement.valueOf(r.getPositionMode().toUpperCase(Locale.ROOT)), r.getPositionLimit(),
+            WaitEstimateAnnouncement.valueOf(r.getEstimatedWait().toUpperCase(Locale.ROOT)), r.getRoundSeconds()))
+        .orElse(CallerAnnouncements.OFF);
+  }
+
+  private static void writeAnnouncements(DSLContext dsl, String id, CallerAnnouncements settings) {
+    dsl.deleteFrom(QUEUE_ANNOUNCEMENTS).where(QUEUE_ANNOUNCEMENTS.QUEUE_ID.eq(id)).execute();
+    if (settings.equals(CallerAnnouncements.OFF)) {
+      return;
+    }
+    dsl.insertInto(QUEUE_ANNOUNCEMENTS).set(QUEUE_ANNOUNCEMENTS.QUEUE_ID, id)
+        .set(QUEUE_ANNOUNCEMENTS.FREQUENCY_SECONDS, (int) settings.frequency().toSeconds())
+        .set(QUEUE_ANNOUNCEMENTS.POSITION_MODE, AnnouncementFields.name(settings.position()))
+        .set(QUEUE_ANNOUNCEMENTS.POSITION_LIMIT, settings.positionLimit())
+        .set(QUEUE_ANNOUNCEMENTS.ESTIMATED_WAIT, AnnouncementFields.name(settings.estimatedWait()))
+        .set(QUEUE_ANNOUNCEMENTS.ROUND_SECONDS, settings.roundSeconds()).execute();
   }
 
   private static void writeSteps(DSLContext dsl, String id, List<WorkflowStep> steps) {

@@ -69,13 +69,24 @@ class QueueRoutesTest {
                     .add(new JsonObject().put("skill", "french").put("minimumLevel", 3)))
                     .put("agents", new JsonArray().add("ada"))))
             .add(new JsonObject().put("timeoutSeconds", 0).put("priority", 2).put("skipWhenNoneAvailable", false)
-                .put("target", new JsonObject().put("minimumSkills", new JsonArray()).put("agents", new JsonArray()))));
+                .put("target", new JsonObject().put("minimumSkills", new JsonArray()).put("agents", new JsonArray()))))
+        .put("announcements", new JsonObject().put("frequencySeconds", 45).put("position", "more")
+            .put("positionLimit", 5).put("estimatedWait", "once").put("roundSeconds", 15));
   }
 
   private static void assertError(HttpResponse<Buffer> response, int status, String errorId, String field) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.bodyAsJsonObject().getString("errorId")).isEqualTo(errorId);
     assertThat(response.bodyAsJsonObject().getJsonObject("details").getString("field")).isEqualTo(field);
+  }
+
+  @Test
+  void bad_announcements_are_refused_naming_the_field_and_create_nothing() {
+    JsonObject body = billing();
+    body.getJsonObject("announcements").put("roundSeconds", 7);
+
+    assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "announcements.roundSeconds");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.WaitAnnouncement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,11 @@ final class TransferringCallControl implements CallControl {
 
   @Override
   public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+    return unexpected();
+  }
+
+  @Override
+  public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
     return unexpected();
   }
 }

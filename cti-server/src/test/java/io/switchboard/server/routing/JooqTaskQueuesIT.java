@@ -1,5 +1,7 @@
 package io.switchboard.server.routing;
 
+import io.switchboard.queue.waiting.CallerAnnouncements;
+import io.switchboard.queue.waiting.CallerAnnouncements.PositionAnnouncement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.agent.Agent;
@@ -99,6 +101,22 @@ class JooqTaskQueuesIT {
       assertThat(read.serviceLevelSeconds()).isEqualTo(30);
       assertThat(read.members()).containsExactly(AgentId.of("ada"), AgentId.of("bob"));
     });
+  }
+
+  @Test
+  void the_announcements_to_waiting_callers_are_stored_read_back_and_replaced() {
+    JsonObject body = configured("announcing").put("announcements", new JsonObject().put("frequencySeconds", 45)
+        .put("position", "more").put("positionLimit", 3).put("estimatedWait", "once").put("roundSeconds", 15));
+    QueueDefinition announcing = queue(body);
+    await(queues.create(announcing));
+
+    assertThat(await(queues.setup(QueueId.of("announcing")))).contains(announcing.setup());
+    assertThat(announcing.setup().announcements().position()).isEqualTo(PositionAnnouncement.MORE);
+
+    await(queues.replace(queue(configured("announcing"))));
+
+    assertThat(await(queues.setup(QueueId.of("announcing")))).hasValueSatisfying(
+        setup -> assertThat(setup.announcements()).isEqualTo(CallerAnnouncements.OFF));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.WaitAnnouncement;
 import io.switchboard.core.port.PbxUnavailableException;
 
 import java.nio.charset.StandardCharsets;
@@ -237,6 +238,22 @@ public final class EslCallControl implements CallControl {
         return legs.agentLegOf(call).flatMap(leg -> uuidOf(prefix, leg.value()))
                 .map(agent -> originates.monitor(call, agent, supervisorLeg, device, mode))
                 .orElseGet(() -> failed(UNKNOWN_LEG, "no agent leg known for call " + call + " to listen to"));
+    }
+
+    /**
+     * {@code uuid_setvar_multi <customer> switchboard_announce_position=2;switchboard_announce_more_than=0;
+     * switchboard_announce_minutes=1;switchboard_announce_seconds=30} (0: not said), then
+     * {@code uuid_transfer <customer> switchboard_announce XML switchboard}, which plays the sounds and goes back to
+     * {@code switchboard_hold} with Reason {@code ANNOUNCED}.
+     */
+    @Override
+    public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
+        return onCustomer(call, customer -> commands.apiAll("uuid_setvar_multi " + customer
+                        + " switchboard_announce_position=" + announcement.position().orElse(0)
+                        + ";switchboard_announce_more_than=" + announcement.moreThan().orElse(0)
+                        + ";switchboard_announce_minutes=" + announcement.minutes()
+                        + ";switchboard_announce_seconds=" + announcement.seconds(),
+                transfer(customer, ANNOUNCE)));
     }
 
     private CompletionStage<CommandResult> onCustomer(CallId call, Function<String, CompletionStage<CommandResult>> command) {

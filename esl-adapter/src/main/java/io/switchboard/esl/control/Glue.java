@@ -18,6 +18,7 @@ final class Glue {
     static final String OUTBOUND = "switchboard_outbound";
     static final String TRANSFER = "switchboard_transfer";
     static final String SPY = "switchboard_spy_";
+    static final String ANNOUNCE = "switchboard_announce";
 
     static final String DEVICE = "switchboard_device";
     static final String AGENT = "switchboard_agent";

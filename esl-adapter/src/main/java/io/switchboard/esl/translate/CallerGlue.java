@@ -45,7 +45,8 @@ final class CallerGlue {
 
     /**
      * {@code caller_on_hold}: Reason {@code NEW} (or none, for a caller not announced yet) offers the call;
-     * any other Reason means the caller is back on hold, naming the agent leg when a ring failed.
+     * {@code ANNOUNCED} (back from {@code switchboard_announce}) reports nothing: the caller still waits; any other
+     * Reason means the caller is back on hold, naming the agent leg when a ring failed.
      */
     List<PbxEvent> onHold(EslEventHeaders event, Instant at, EslChannels channels) {
         Optional<String> reason = GlueEvents.field(event, "Switchboard-Reason");
@@ -56,6 +57,9 @@ final class CallerGlue {
         }
         if (reason.filter("NEW"::equals).isPresent() || reason.isEmpty() && !channels.announced(uuid.get())) {
             return offered(event, at, channels);
+        }
+        if (reason.filter("ANNOUNCED"::equals).isPresent()) {
+            return List.of();
         }
         Optional<String> failedDial = channels.glue().takeFailedDial(uuid.get());
         Optional<String> why = reason.or(() -> failedDial);

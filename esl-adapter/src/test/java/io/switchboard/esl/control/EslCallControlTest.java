@@ -1,5 +1,7 @@
 package io.switchboard.esl.control;
 
+import java.util.OptionalInt;
+import io.switchboard.core.port.WaitAnnouncement;
 import java.util.List;
 import java.time.Instant;
 import io.switchboard.core.event.PbxEvent;
@@ -129,6 +131,20 @@ class EslCallControlTest {
 
         assertThat(sender.sent()).containsExactly("uuid_setvar " + CUSTOMER + " switchboard_hold_reason RETURNED",
                 "uuid_transfer " + CUSTOMER + " switchboard_hold XML switchboard");
+    }
+
+
+    @Test
+    void a_wait_announcement_sets_the_four_glue_variables_at_once_then_transfers_to_switchboard_announce()
+            throws Exception {
+        WaitAnnouncement said = new WaitAnnouncement(OptionalInt.empty(), OptionalInt.of(5),
+                Optional.of(Duration.ofMinutes(4)));
+
+        assertThat(result(control().announceWait(CallId.of(CALL), said))).isEqualTo(CommandResult.ACCEPTED);
+
+        assertThat(sender.sent()).containsExactly("uuid_setvar_multi " + CUSTOMER + " switchboard_announce_position=0;"
+                        + "switchboard_announce_more_than=5;switchboard_announce_minutes=4;switchboard_announce_seconds=0",
+                "uuid_transfer " + CUSTOMER + " switchboard_announce XML switchboard");
     }
 
     @Test

@@ -160,6 +160,14 @@ class GlueEventsTest {
                 assertThat(((PbxEvent.CallReturnedToHold) e).reason()).isEqualTo(expected));
     }
 
+
+    @Test
+    void a_caller_back_from_a_wait_announcement_reports_nothing() {
+        translate(inboundCall().plain());
+
+        assertThat(translate(onHold("ANNOUNCED").plain())).isEmpty();
+    }
+
     @Test
     void a_nailed_session_opens_once_takes_callers_under_its_own_leg_and_closes_once_when_its_leg_hangs_up() {
         LegId sessionLeg = channels.legOf(SESSION);

@@ -83,7 +83,12 @@ final class Applications {
             return false;
         } else if (step instanceof Step.Amd) {
             return amd.run(c);
-        } else if (step instanceof Step.Instant) {
+        } else if (step instanceof Step.Instant i) {
+            if ("Playback".equals(i.app())) {
+                c.played.add(i.data().apply(c));
+            } else if ("SayNumber".equals(i.app())) {
+                c.played.add("#" + i.data().apply(c));
+            }
             c.priority++;
         } else if (step instanceof Step.Hangup) {
             calls.hangup(c, true, 16);

@@ -2,6 +2,7 @@ package io.switchboard.sim.asterisk;
 
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -89,5 +90,10 @@ final class EngineWorld implements SimWorld {
     @Override
     public void phones(Function<String, Phone> resolver) {
         engine.calls.dialing().resolver(resolver);
+    }
+
+    @Override
+    public List<String> played(String channel) {
+        return engine.calls.channel(channel).map(c -> List.copyOf(c.played)).orElse(List.of());
     }
 }

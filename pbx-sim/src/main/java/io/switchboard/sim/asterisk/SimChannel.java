@@ -39,6 +39,8 @@ final class SimChannel {
     DialAttempt dialling;
     /** Music on hold class while MusicOnHold runs, else null. */
     String mohClass;
+    /** What the caller has been played, in order: sound names, and {@code #<n>} for a number said. */
+    final java.util.List<String> played = new java.util.ArrayList<>();
     /** A timer of the running application (Wait, ring timeout), cancelled on hangup or redirect. */
     VirtualScheduler.Timer timer;
     /** True while the channel runs dialplan (false while parked in an application that waits). */

@@ -2,6 +2,7 @@ package io.switchboard.sim.asterisk;
 
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -49,4 +50,10 @@ public interface SimWorld {
      * {@link SimulatorConfig#phones()}.
      */
     void phones(Function<String, Phone> resolver);
+
+    /**
+     * What the channel has been played by the dialplan, in order: sound names as given to Playback or
+     * playback, and {@code #<n>} for a number said (SayNumber, say); empty for a channel that is gone.
+     */
+    List<String> played(String channel);
 }

@@ -49,6 +49,9 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(contexts.transfer())) {
             return TransferContext.find(exten, contexts);
         }
+        if (context.equals(AnnounceContext.NAME)) {
+            return AnnounceContext.find(exten, contexts);
+        }
         if (context.equals(contexts.connect())) {
             return "s".equals(exten) ? Optional.of(connect()) : Optional.empty();
         }

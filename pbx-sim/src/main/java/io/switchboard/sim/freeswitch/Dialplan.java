@@ -123,6 +123,7 @@ final class Dialplan {
                 next.run();
             }
             case "playback" -> {
+                ch.played.add(action.data());
                 channels.startApp(ch, "playback", action.data());
                 engine.after(GlueApps.playTime(action.data(), PLAYBACK), () -> {
                     if (!ch.gone && ch.dialplanRun == generation) {

@@ -68,6 +68,8 @@ final class FsChannel {
     String application = "";
     String applicationData = "";
     String applicationUuid = "";
+    /** What the caller has been played, in order: files given to playback, and {@code #<n>} for a number said. */
+    final java.util.List<String> played = new java.util.ArrayList<>();
     /** Set by {@code uuid_bridge}: {@code Caller-Transfer-Source}. */
     String transferSource = "";
     boolean gone;

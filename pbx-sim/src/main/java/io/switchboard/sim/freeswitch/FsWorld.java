@@ -7,6 +7,7 @@ import io.switchboard.sim.asterisk.Phone;
 import io.switchboard.sim.asterisk.SimWorld;
 import io.switchboard.sim.asterisk.VirtualScheduler;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -100,5 +101,10 @@ final class FsWorld implements SimWorld {
     public void phones(Function<String, Phone> resolver) {
         engine.phoneResolver = dial -> resolver.apply(dial.startsWith("sofia/")
                 ? "SIP/" + dial.substring(dial.lastIndexOf('/') + 1) : dial);
+    }
+
+    @Override
+    public List<String> played(String channel) {
+        return engine.channels.find(channel).map(ch -> List.copyOf(ch.played)).orElse(List.of());
     }
 }

@@ -19,6 +19,8 @@ final class GlueApps {
     private static final CallingSite EVENT_SITE = new CallingSite("mod_dptools.c", "event_function", 1303);
     private static final String SILENCE = "silence_stream://";
     private static final Duration EAVESDROP_POLL = Duration.ofMillis(200);
+    /** How long {@code say} of a number lasts. */
+    private static final Duration SAY = Duration.ofMillis(600);
 
     private final FsEngine engine;
     private final Dialplan dialplan;
@@ -68,6 +70,17 @@ final class GlueApps {
                 next.run();
             }
             case "endless_playback" -> channels.startApp(ch, "endless_playback", data);
+            case "say" -> {
+                channels.startApp(ch, "say", data);
+                String[] words = data.trim().split(" +");
+                ch.played.add("#" + words[words.length - 1]);
+                engine.after(SAY, () -> {
+                    if (alive.getAsBoolean()) {
+                        channels.completeApp(ch, "");
+                        next.run();
+                    }
+                });
+            }
             case "eavesdrop" -> {
                 channels.startApp(ch, "eavesdrop", data);
                 eavesdropUntilTargetEnds(ch, data.trim(), next, alive);

@@ -20,6 +20,8 @@ final class SwitchboardGlue implements FsDialplan {
     private static final Pattern FEATURE = Pattern.compile("^\\*7[012]$");
     private static final Pattern AGENT_ID = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z_-]*$");
     private static final Pattern TWO = Pattern.compile("^([^|]+)\\|([^|]+)$");
+    private static final Pattern POSITIVE = Pattern.compile("^0*([1-9][0-9]*)$");
+    private static final Pattern WAIT_SOUND = Pattern.compile("^0*[1-9][0-9]*\\|(.+)$");
 
     private final boolean modAmd;
 
@@ -69,6 +71,7 @@ final class SwitchboardGlue implements FsDialplan {
                 add(a, "set", "switchboard_hold_reason=AGENTLEFT");
                 add(a, "transfer", "switchboard_hold" + XML);
             }
+            case "switchboard_announce" -> announce(a, x);
             case "switchboard_connect" -> connect(a, x);
             case "switchboard_dial_result" -> dialResult(a, x);
             case "switchboard_agent_session" -> agentSession(a, x);
@@ -119,6 +122,32 @@ final class SwitchboardGlue implements FsDialplan {
         add(a, "event", "Event-Name=CUSTOM,Event-Subclass=switchboard::caller_on_hold,Switchboard-DNID=${switchboard_dnid},"
                 + "Switchboard-Queue=${switchboard_queue},Switchboard-Reason=${switchboard_hold_reason}");
         add(a, "endless_playback", "${switchboard_moh}");
+    }
+
+    private static void announce(List<DialplanAction> a, UnaryOperator<String> x) {
+        Matcher position = POSITIVE.matcher(x.apply("${switchboard_announce_position}"));
+        if (position.matches()) {
+            add(a, "playback", "ivr/ivr-you_are_number.wav");
+            add(a, "say", "en number pronounced " + position.group(1));
+            add(a, "playback", "ivr/ivr-in_line.wav");
+        }
+        Matcher sound = WAIT_SOUND.matcher(x.apply(
+                "${switchboard_announce_minutes}${switchboard_announce_seconds}|${switchboard_wait_sound}"));
+        if (sound.matches()) {
+            add(a, "playback", sound.group(1));
+        }
+        Matcher minutes = POSITIVE.matcher(x.apply("${switchboard_announce_minutes}"));
+        if (minutes.matches()) {
+            add(a, "say", "en number pronounced " + minutes.group(1));
+            add(a, "playback", "time/minutes.wav");
+        }
+        Matcher seconds = POSITIVE.matcher(x.apply("${switchboard_announce_seconds}"));
+        if (seconds.matches()) {
+            add(a, "say", "en number pronounced " + seconds.group(1));
+            add(a, "playback", "time/seconds.wav");
+        }
+        add(a, "set", "switchboard_hold_reason=ANNOUNCED");
+        add(a, "transfer", "switchboard_hold" + XML);
     }
 
     private static void connect(List<DialplanAction> a, UnaryOperator<String> x) {

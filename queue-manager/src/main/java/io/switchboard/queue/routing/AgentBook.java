@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.Agent;
+import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.DeviceState;
 import io.switchboard.core.id.AgentId;
@@ -188,5 +189,33 @@ final class AgentBook {
         boolean busy = known.agent().device().filter(busyDevices::contains).isPresent();
         pool.put(new AgentSnapshot(known.agent(), known.status().state(), known.status().since(),
                 day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen()));
+    }
+
+    /** The setup the book uses for {@code queue}, if it knows the queue. */
+    Optional<QueueSetup> setup(QueueId queue) {
+        return Optional.ofNullable(setups.get(queue));
+    }
+
+    /**
+     * How many known members of {@code queue} staff it (logged in and not paused: free, ringing, talking or
+     * wrapping up), and how many of those could be offered a task now. One pass over the known agents.
+     */
+    Staffing staffing(QueueId queue) {
+        int staffed = 0;
+        int free = 0;
+        for (Known known : agents.values()) {
+            AgentState state = known.status().state();
+            if (known.agent().isMemberOf(queue) && state != AgentState.LOGGED_OUT && state != AgentState.PAUSED) {
+                staffed++;
+                if (isOfferable(known.agent().id())) {
+                    free++;
+                }
+            }
+        }
+        return new Staffing(staffed, free);
+    }
+
+    /** The agents staffing a queue now, and how many of them are free. */
+    record Staffing(int staffed, int free) {
     }
 }

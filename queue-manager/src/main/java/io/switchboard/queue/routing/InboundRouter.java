@@ -81,6 +81,7 @@ public final class InboundRouter implements PbxEventListener {
     private final Reservations reservations;
     private final CallEndings endings;
     private final MemberJournal memberJournal;
+    private final WaitingAnnouncer announcer;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -102,11 +103,13 @@ public final class InboundRouter implements PbxEventListener {
         this.moves = moves;
         this.stats = new AgentStats(rules.day());
         this.book = new AgentBook(new Selector(clock, new SplittableRandom()), stats, clock);
-        this.calls = new InboundCalls(journal);
+        HandleTimes handleTimes = new HandleTimes();
+        this.calls = new InboundCalls(handleTimes.tap(journal));
         this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
                 moves, rules, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
+        this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
         moves.onStored(this::statusStored);
     }
 
@@ -267,6 +270,7 @@ public final class InboundRouter implements PbxEventListener {
             LOG.debug("event=task-waiting taskId={} queueId={} reason={}", call.task.id(), call.queue.id(),
                     wait.reason());
             wait.recheckAt().ifPresent(at -> recheck(call, at));
+            announcer.waiting(call);
         }
     }
 

@@ -5,6 +5,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
+import io.switchboard.queue.waiting.CallerAnnouncements;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +18,10 @@ import java.util.List;
  * @param memberOrder  the configured member order for {@code LINEAR}, {@code ROUND_ROBIN_MEMORY} and
  *                     {@code RING_PROGRESSIVELY}; members not listed come after, by id
  * @param ringInterval how long {@code RING_PROGRESSIVELY} waits before ringing one more agent; positive
+ * @param announcements what waiting callers are told (position, estimated wait) and how often
  */
-public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
+public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval,
+                         CallerAnnouncements announcements) {
 
     /** mod_callcenter's default {@code ring-progressively-delay}. */
     public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
@@ -28,26 +31,32 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         Require.nonNull(workflow, "workflow");
         memberOrder = List.copyOf(Require.nonNull(memberOrder, "memberOrder"));
         Require.positive(ringInterval, "ringInterval");
+        Require.nonNull(announcements, "announcements");
     }
 
     /** A queue whose tasks wait for any member for ever, members ordered by id. */
     public static QueueSetup of(TaskQueue queue) {
         Workflow anyMember = new Workflow(queue.name(), List.of(new WorkflowStep(queue.id(), 0, Duration.ZERO)));
-        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL);
+        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL, CallerAnnouncements.OFF);
     }
 
     /** This setup with another workflow. */
     public QueueSetup withWorkflow(Workflow newWorkflow) {
-        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval);
+        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements);
     }
 
     /** This setup with a configured member order. */
     public QueueSetup withMemberOrder(List<AgentId> order) {
-        return new QueueSetup(queue, workflow, order, ringInterval);
+        return new QueueSetup(queue, workflow, order, ringInterval, announcements);
     }
 
     /** This setup with another ring-progressively interval. */
     public QueueSetup withRingInterval(Duration interval) {
-        return new QueueSetup(queue, workflow, memberOrder, interval);
+        return new QueueSetup(queue, workflow, memberOrder, interval, announcements);
+    }
+
+    /** This setup with other announcements to waiting callers. */
+    public QueueSetup withAnnouncements(CallerAnnouncements newAnnouncements) {
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements);
     }
 }

@@ -9,6 +9,7 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
+import io.switchboard.core.port.WaitAnnouncement;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ final class RecordingCallControl implements CallControl {
     record Ring(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
     }
 
+    /** One {@code announceWait} command. */
+    record Announced(CallId call, WaitAnnouncement announcement) {
+    }
+
     /** One {@code openAgentSession} or {@code closeAgentSession} command. */
     record Session(AgentId agent, LegId leg, String device, boolean open) {
     }
@@ -31,6 +36,9 @@ final class RecordingCallControl implements CallControl {
     final List<CallId> joins = new ArrayList<>();
     final List<OriginateRequest> originates = new ArrayList<>();
     final List<Session> sessions = new ArrayList<>();
+    final List<Announced> announced = new ArrayList<>();
+    /** When set, {@code announceWait} answers with this stage, so a test can hold the PBX's answer back. */
+    CompletableFuture<CommandResult> announcementAnswer;
     CommandResult nextOriginate = CommandResult.ACCEPTED;
 
     Ring lastRing() {
@@ -128,5 +136,11 @@ final class RecordingCallControl implements CallControl {
 
     private static CompletionStage<CommandResult> accepted() {
         return CompletableFuture.completedFuture(CommandResult.ACCEPTED);
+    }
+
+    @Override
+    public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
+        announced.add(new Announced(call, announcement));
+        return announcementAnswer != null ? announcementAnswer : accepted();
     }
 }
