@@ -32,6 +32,11 @@ final class RecordingCallControl implements CallControl {
     final List<OriginateRequest> originates = new ArrayList<>();
     final List<Session> sessions = new ArrayList<>();
     CommandResult nextOriginate = CommandResult.ACCEPTED;
+    /** Whether this PBX rings several agent legs for one call; off, as for a PBX that cannot. */
+    boolean severalLegs;
+    /** The legs {@code ringAgentLeg} rang (also in {@link #rings}). */
+    final List<LegId> legsRung = new ArrayList<>();
+    final List<LegId> legsCanceled = new ArrayList<>();
 
     Ring lastRing() {
         return rings.get(rings.size() - 1);
@@ -123,6 +128,25 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+        return accepted();
+    }
+
+    @Override
+    public boolean ringsSeveralLegs() {
+        return severalLegs;
+    }
+
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device,
+                                                       Duration ringTimeout) {
+        rings.add(new Ring(call, agentLeg, device, ringTimeout));
+        legsRung.add(agentLeg);
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
+        legsCanceled.add(agentLeg);
         return accepted();
     }
 
