@@ -63,7 +63,7 @@ class QueueLogRowsTest {
     assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|support|a1|RINGNOANSWER|15250");
   }
 
-  /** wait_for_answer(): {@code RINGCANCELED "%d"}: how long the member rang, in milliseconds. */
+  /** Newer app_queue's wait_for_answer(): {@code RINGCANCELED "%d"}: how long the member rang, in milliseconds. */
   @Test
   void a_cancelled_ring_is_ringcanceled_with_the_ring_time_in_milliseconds() {
     JournalEntry entry = new JournalEntry.RingCanceled(CALL, SUPPORT, T0, A1, AGENT_LEG, Duration.ofMillis(4_200));
