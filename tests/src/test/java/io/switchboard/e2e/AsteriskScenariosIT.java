@@ -42,4 +42,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class RingMany extends RingManyScenarios {
+        RingMany() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }
