@@ -41,8 +41,9 @@ import static io.switchboard.queue.routing.InboundCalls.between;
  *       callers;</li>
  *   <li>the first {@code CallConnected} wins: the other legs are cancelled ({@code RINGCANCELED}) and their
  *       agents are available again, with no miss;</li>
- *   <li>a leg that fails (no answer, busy, refused) is a miss of that agent only; when the last leg is gone
- *       and nobody is left to add, the task waits again;</li>
+ *   <li>a leg that fails (no answer, busy, refused, or nothing heard of it {@link #LEG_GRACE} after its ring
+ *       timeout) is a miss of that agent only; when the last leg is gone and nobody is left to add, the task
+ *       waits again;</li>
  *   <li>the caller hanging up or being transferred away cancels every leg still ringing.</li>
  * </ul>
  * Used only when the call's PBX rings several legs ({@code CallControl.ringsSeveralLegs}); otherwise the router
@@ -66,6 +67,12 @@ final class RingMany {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(RingMany.class);
+
+    /**
+     * How long after its ring timeout a leg the PBX said nothing more about is given up (a miss, and cancelled):
+     * an originate that failed before the PBX made a channel, or an event lost, must not hold the round.
+     */
+    static final Duration LEG_GRACE = Duration.ofSeconds(5);
 
     private final InboundRouter router;
     private final InboundCalls calls;
@@ -226,6 +233,13 @@ final class RingMany {
                 legFailed(call, round, offer, HangupCause.OTHER, clock.instant());
             }
         }, failure -> legFailed(call, round, offer, HangupCause.OTHER, clock.instant()));
+        timers.schedule(call.queue.reservationTimeout().plus(LEG_GRACE), () -> {
+            if (!round.over && round.ringing.containsKey(offer.leg())) {
+                LOG.warn("event=ring-leg-silent taskId={} legId={}", call.task.id(), offer.leg());
+                offers.cancel(call, offer.leg());
+                legFailed(call, round, offer, HangupCause.NO_ANSWER, clock.instant());
+            }
+        });
     }
 
     /** One leg failed: a miss of its agent only; the round goes on with the others, or ends. */
