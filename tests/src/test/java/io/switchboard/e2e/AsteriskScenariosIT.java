@@ -49,4 +49,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class RingMany extends RingManyScenarios {
+        RingMany() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -49,4 +49,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class RingMany extends RingManyScenarios {
+        RingMany() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -17,6 +17,7 @@ final class AgentLegs {
 
     private final Map<CallId, LegId> expected = new ConcurrentHashMap<>();
     private final Map<String, LegId> named = new ConcurrentHashMap<>();
+    private final Map<String, CallId> ringCalls = new ConcurrentHashMap<>();
 
     /** The next leg {@code call}'s customer dials is {@code agentLeg}; replaces an unmet expectation. */
     void expect(CallId call, LegId agentLeg) {
@@ -35,6 +36,20 @@ final class AgentLegs {
             named.put(leg, agentLeg);
         }
         return Optional.ofNullable(agentLeg);
+    }
+
+    /**
+     * Call control originates a ring leg for {@code call} ({@code ringAgentLeg}) with Uniqueid {@code uniqueid}:
+     * the channel belongs to that call and carries {@code agentLeg}.
+     */
+    void ring(String uniqueid, CallId call, LegId agentLeg) {
+        named.put(uniqueid, agentLeg);
+        ringCalls.put(uniqueid, call);
+    }
+
+    /** The call a ring leg with this Uniqueid was originated for, if it is one. */
+    Optional<CallId> ringCallOf(String uniqueid) {
+        return Optional.ofNullable(ringCalls.get(uniqueid));
     }
 
     /** The id Switchboard gave the leg named after {@code leg}, if it gave one. */
@@ -61,16 +76,19 @@ final class AgentLegs {
     /** Forgets the id of a leg whose channels are all gone. */
     void legGone(String leg) {
         named.remove(leg);
+        ringCalls.remove(leg);
     }
 
     /** Forgets the ids of legs whose channels are all gone. */
     void legsGone(Predicate<String> gone) {
         named.keySet().removeIf(gone);
+        ringCalls.keySet().removeIf(gone);
     }
 
     /** Forgets everything (the PBX restarted). */
     void clear() {
         expected.clear();
         named.clear();
+        ringCalls.clear();
     }
 }

@@ -94,6 +94,20 @@ public final class ChannelRegistry {
         }
     }
 
+    /**
+     * Call control originates a ring leg for {@code call} with Uniqueid {@code uniqueid} ({@code ringAgentLeg}):
+     * that channel belongs to the call and is reported as {@code agentLeg}.
+     */
+    public void expectRingLeg(CallId call, LegId agentLeg, String uniqueid) {
+        agentLegs.ring(Require.nonNull(uniqueid, "uniqueid"), Require.nonNull(call, "call"), agentLeg);
+    }
+
+    /** For a ring leg's channel, the Uniqueid of its call's customer channel (the one call control bridges). */
+    public Optional<String> ringCustomerOf(String uniqueid) {
+        return agentLegs.ringCallOf(uniqueid).flatMap(this::channelOf).flatMap(live::byName)
+                .map(t -> t.snapshot().uniqueid());
+    }
+
     /** The Redirect for {@code agentLeg} was refused: no channel is to be named after it. */
     public void withdrawAgentLeg(CallId call, LegId agentLeg) {
         agentLegs.withdraw(call, agentLeg);
@@ -201,6 +215,7 @@ public final class ChannelRegistry {
         CallId call = channel.callId()
                 .or(() -> partner.flatMap(p -> p.snapshot().callId()))
                 .or(() -> linked.flatMap(l -> l.snapshot().callId()))
+                .or(() -> agentLegs.ringCallOf(channel.uniqueid()))
                 .orElseGet(() -> callIdFor(channel.uniqueid()));
         String leg = partner.map(TrackedChannel::leg).orElse(channel.uniqueid());
         ChannelSnapshot tied = channel.withCall(call);

@@ -61,6 +61,8 @@ public final class AmiCallControl implements CallControl {
     private final String transferContext;
     private final AmiCommands commands;
     private final AmiOriginates originates;
+    private final AmiRingLegs ringLegs;
+    private final String prefix;
 
     /**
      * @param outboundChannel dial string for customers, {@code {number}} replaced by the E.164 number,
@@ -76,6 +78,8 @@ public final class AmiCallControl implements CallControl {
         this.commands = new AmiCommands(Objects.requireNonNull(pbx, "pbx"), Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(timer, "timer"),
                 Objects.requireNonNull(completions, "completions"), Objects.requireNonNull(responseTimeout, "responseTimeout"));
         this.originates = new AmiOriginates(pbx, outboundChannel, commands);
+        this.ringLegs = new AmiRingLegs(channels, commands);
+        this.prefix = pbx.value() + "/";
     }
 
     /**
@@ -255,5 +259,40 @@ public final class AmiCallControl implements CallControl {
 
     static CompletionStage<CommandResult> failed(String errorId, String message) {
         return CompletableFuture.completedFuture(new CommandResult.Failed(errorId, message));
+    }
+
+    /** Yes: each agent on a channel of their own ({@link #ringAgentLeg}), bridged on answer by {@link #ringLegs()}. */
+    @Override
+    public boolean ringsSeveralLegs() {
+        return true;
+    }
+
+    /**
+     * See {@link AmiOriginates#ringLeg}. The channel's Uniqueid is the leg id without {@code <pbx>/}; the
+     * channels are told first ({@link CallChannels#expectRingLeg}), so its events carry {@code agentLeg}.
+     */
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        if (channels.channelOf(call).isEmpty()) {
+            return failed(UNKNOWN_CALL, "no live channel known for call " + call);
+        }
+        String uniqueid = agentLeg.value().startsWith(prefix) ? agentLeg.value().substring(prefix.length())
+                : agentLeg.value();
+        channels.expectRingLeg(call, agentLeg, uniqueid);
+        ringLegs.ringing(call, agentLeg);
+        return originates.ringLeg(uniqueid, device, ringTimeout);
+    }
+
+    /** {@code Hangup} of the ring leg's channel with cause 26 (answered elsewhere); its end is its Hangup event. */
+    @Override
+    public CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
+        return channels.channelOf(call, agentLeg)
+                .map(channel -> commands.send(new HangupAction(channel, AmiRingLegs.ANSWERED_ELSEWHERE)))
+                .orElseGet(() -> failed(UNKNOWN_LEG, "no live channel known for leg " + agentLeg));
+    }
+
+    /** Bridges the first ring leg of a call to answer; subscribe it to the PBX's events. */
+    public AmiRingLegs ringLegs() {
+        return ringLegs;
     }
 }

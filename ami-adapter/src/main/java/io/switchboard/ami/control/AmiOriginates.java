@@ -43,6 +43,9 @@ final class AmiOriginates {
         this.commands = commands;
     }
 
+    /** How long an answered ring leg waits to be bridged before it is let go. */
+    static final Duration RING_LEG_WAIT = Duration.ofSeconds(60);
+
     /** Dials the customer into {@code switchboard-outbound,s,1}, where the glue runs AMD if asked. */
     CompletionStage<CommandResult> originate(OriginateRequest request) {
         String prefix = pbx.value() + "/";
@@ -120,6 +123,25 @@ final class AmiOriginates {
         variables.put(CALL, call.value());
         variables.put(LEG, supervisorLeg.value());
         action.setVariables(variables);
+        return commands.send(action);
+    }
+
+    /**
+     * Rings one agent of several for a waiting call (ring-all, ring-progressively), as app_queue's
+     * {@code ring_entry} calls each member on a channel of its own: {@code Originate} of the device into
+     * {@code Wait(}{@link #RING_LEG_WAIT}{@code )}, {@code ChannelId} = {@code uniqueid} (fixture 09b), so the
+     * channel is known as the ring leg before its first event. On answer {@link AmiRingLegs} bridges it to the
+     * customer (AMI {@code Bridge}, fixture 08b) or hangs it up; an agent answered but never bridged is let go
+     * when the Wait ends.
+     */
+    CompletionStage<CommandResult> ringLeg(String uniqueid, String device, Duration ringTimeout) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(device);
+        action.setApplication("Wait");
+        action.setData(Long.toString(RING_LEG_WAIT.toSeconds()));
+        action.setAsync(true);
+        action.setTimeout(Math.max(1000, ringTimeout.toMillis()));
+        action.setChannelId(uniqueid);
         return commands.send(action);
     }
 

@@ -33,6 +33,13 @@ public interface CallChannels {
     default void withdrawAgentLeg(CallId call, LegId agentLeg) {
     }
 
+    /**
+     * Call control originates a ring leg for {@code call} whose channel gets Uniqueid {@code uniqueid}: it is
+     * to be reported as {@code agentLeg} of that call. Does nothing by default, for lookups that report no events.
+     */
+    default void expectRingLeg(CallId call, LegId agentLeg, String uniqueid) {
+    }
+
     /** The channels {@code registry} tracks. */
     static CallChannels of(ChannelRegistry registry) {
         Objects.requireNonNull(registry, "registry");
@@ -60,6 +67,11 @@ public interface CallChannels {
             @Override
             public void withdrawAgentLeg(CallId call, LegId agentLeg) {
                 registry.withdrawAgentLeg(call, agentLeg);
+            }
+
+            @Override
+            public void expectRingLeg(CallId call, LegId agentLeg, String uniqueid) {
+                registry.expectRingLeg(call, agentLeg, uniqueid);
             }
         };
     }

@@ -176,9 +176,12 @@ final class ChannelEvents {
                     .flatMap(call -> registry.legOf(dest).map(leg -> new PbxEvent.LegAnswered(
                             registry.pbx(), at, call, leg)))
                     .ifPresent(answered::add);
-            if (caller != null && dest != null) {
-                dials.answered(caller, dest);
-                answered.addAll(connectedIfBridged(new Dials.Answered(caller, dest), at));
+            // an Originate's DialEnd has no caller (Quirk 18): a ring leg's is its call's customer, whom
+            // call control bridges it to
+            String customer = caller != null || dest == null ? caller : registry.ringCustomerOf(dest).orElse(null);
+            if (customer != null && dest != null) {
+                dials.answered(customer, dest);
+                answered.addAll(connectedIfBridged(new Dials.Answered(customer, dest), at));
             }
             return answered;
         }

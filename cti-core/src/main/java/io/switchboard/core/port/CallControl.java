@@ -6,6 +6,7 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -102,4 +103,43 @@ public interface CallControl {
      * to hold is neither a new call nor a missed agent: adapters report nothing for it.
      */
     CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement);
+
+    /**
+     * Whether this PBX can ring several agents for one waiting call ({@link #ringAgentLeg}, {@link
+     * #cancelAgentLeg}). When it cannot, the router rings one agent at a time for {@code RING_ALL} and
+     * {@code RING_PROGRESSIVELY} too, through {@link #connectToAgent}.
+     */
+    default boolean ringsSeveralLegs() {
+        return false;
+    }
+
+    /**
+     * Rings one of several agents for a waiting call (ring-all, ring-progressively): the agent's device is
+     * called on a leg of its own while the customer stays on hold, and other legs of the same call may ring
+     * at the same time. The first leg of the call to answer is bridged to the customer and reported as
+     * {@code CallConnected}; the router then ends the others with {@link #cancelAgentLeg}. A leg answered
+     * after another one was bridged is hung up by the PBX side, never bridged.
+     *
+     * @param call        the waiting call
+     * @param agentLeg    the id Switchboard gives the agent's leg; its events carry it
+     * @param device      the agent's device, e.g. {@code PJSIP/1001}
+     * @param ringTimeout how long to ring before the leg fails with {@code NO_ANSWER}
+     * @return {@code Failed} with errorId {@code several-legs-unsupported} when {@link #ringsSeveralLegs} is false
+     */
+    default CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device,
+                                                        Duration ringTimeout) {
+        return CompletableFuture.completedFuture(new CommandResult.Failed("several-legs-unsupported",
+                "this PBX adapter rings one agent at a time; use connectToAgent"));
+    }
+
+    /**
+     * Stops a still-ringing agent leg of {@link #ringAgentLeg} that another agent's answer, or the customer's
+     * hang-up, made useless. Its end arrives as {@code LegHungUp}.
+     *
+     * @return {@code Failed} with errorId {@code several-legs-unsupported} when {@link #ringsSeveralLegs} is false
+     */
+    default CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
+        return CompletableFuture.completedFuture(new CommandResult.Failed("several-legs-unsupported",
+                "this PBX adapter rings one agent at a time"));
+    }
 }

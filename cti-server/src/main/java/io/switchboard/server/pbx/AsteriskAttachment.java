@@ -80,6 +80,8 @@ final class AsteriskAttachment implements PbxAttachment {
     Executor onContext = task -> context.runOnContext(v -> task.run());
     AmiCallControl control = new AmiCallControl(id, connection::send, CallChannels.of(registry),
         pbx.outboundChannel(), pbx.transferContext(), scheduler, onContext, COMMAND_TIMEOUT);
+    // Ring-all and ring-progressively: the first agent leg of a call to answer is bridged to the caller.
+    amiEvents.subscribe(control.ringLegs());
     LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(), pbx.host(), pbx.port(),
         pbx.username());
     return new AsteriskAttachment(scheduler, connection, new AttachedPbx(id, PbxType.ASTERISK, control, events));

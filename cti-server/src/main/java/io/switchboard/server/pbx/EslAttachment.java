@@ -91,6 +91,8 @@ final class EslAttachment implements PbxAttachment {
         pbx.transferContext(), pbx.recordingDirectory(), timer, onContext, COMMAND_TIMEOUT);
     // The FreeSWITCH glue waits for Switchboard to bridge a live outbound answer (the Asterisk glue joins itself).
     eslEvents.subscribe(control.liveAnswers());
+    // Ring-all and ring-progressively: the first agent leg of a call to answer is bridged to the caller.
+    eslEvents.subscribe(control.ringLegs());
     LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{} outbound={} recordings={}", pbx.name(), pbx.host(),
         pbx.port(), pbx.outboundChannel(), pbx.recordingDirectory());
     if (pbx.dialsThroughAssumedGateway()) {

@@ -39,6 +39,8 @@ public final class QueueLogRows {
           String.valueOf(e.position()));
     } else if (entry instanceof JournalEntry.AgentMissed e) {
       return row(entry, e.agent().value(), "RINGNOANSWER", String.valueOf(e.rang().toMillis()));
+    } else if (entry instanceof JournalEntry.RingCanceled e) {
+      return row(entry, e.agent().value(), "RINGCANCELED", String.valueOf(e.rang().toMillis()));
     } else if (entry instanceof JournalEntry.Connected e) {
       return row(entry, e.agent().value(), "CONNECT", seconds(e.held()), e.agentLeg().value(), seconds(e.rang()));
     } else if (entry instanceof JournalEntry.Completed e) {

@@ -96,6 +96,8 @@ public final class JooqRoutingJournal implements RoutingJournal {
       endCall(dsl, e.call(), e.at(), "abandoned");
     } else if (entry instanceof JournalEntry.TimedOut e) {
       endCall(dsl, e.call(), e.at(), "timed_out");
+    } else if (entry instanceof JournalEntry.RingCanceled e) {
+      endLeg(dsl, e.agentLeg(), e.at(), "canceled");
     }
   }
 

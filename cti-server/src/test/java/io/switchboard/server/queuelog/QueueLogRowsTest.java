@@ -63,6 +63,14 @@ class QueueLogRowsTest {
     assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|support|a1|RINGNOANSWER|15250");
   }
 
+  /** Newer app_queue's wait_for_answer(): {@code RINGCANCELED "%d"}: how long the member rang, in milliseconds. */
+  @Test
+  void a_cancelled_ring_is_ringcanceled_with_the_ring_time_in_milliseconds() {
+    JournalEntry entry = new JournalEntry.RingCanceled(CALL, SUPPORT, T0, A1, AGENT_LEG, Duration.ofMillis(4_200));
+
+    assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|support|a1|RINGCANCELED|4200");
+  }
+
   /** try_calling(): {@code CONNECT "%ld|%s|%ld"}: hold time, the member channel's uniqueid, ring time (seconds). */
   @Test
   void an_answered_call_is_connect_with_hold_time_agent_leg_and_ring_time_in_seconds() {

@@ -63,6 +63,7 @@ public final class EslCallControl implements CallControl {
     private final EslTransfers transfers;
     private final EslRecordings recordings;
     private final LiveAnswers liveAnswers = new LiveAnswers(this);
+    private final EslRingLegs ringLegs;
 
     /**
      * @param sender             {@code EslSender.of(eslConnection)}
@@ -86,6 +87,7 @@ public final class EslCallControl implements CallControl {
         this.originates = new EslOriginates(prefix, Objects.requireNonNull(outboundDialString, "outboundDialString"),
                 commands, legs);
         this.transfers = new EslTransfers(commands, requireSafe(transferContext, "transferContext"));
+        this.ringLegs = new EslRingLegs(commands);
         this.recordings = new EslRecordings(commands,
                 requireSafe(recordingDirectory, "recordingDirectory").replaceAll("/+$", ""));
     }
@@ -291,5 +293,38 @@ public final class EslCallControl implements CallControl {
     /** A dial string for logs: digit runs longer than four are cut to their last four. */
     static String masked(String text) {
         return text.replaceAll("\\d+(?=\\d{4})", "…");
+    }
+
+    /** Yes: each agent on a leg of their own ({@link #ringAgentLeg}), bridged on answer by {@link #ringLegs()}. */
+    @Override
+    public boolean ringsSeveralLegs() {
+        return true;
+    }
+
+    /** See {@link EslOriginates#ringLeg}; the agent's uuid is derived from {@code agentLeg} as for a connect. */
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        if (!safe(device) || !safe(agentLeg.value())) {
+            return failed(INVALID_ARGUMENT, "device or agent leg id has spaces, commas, semicolons, quotes or braces");
+        }
+        String agentUuid = uuidOf(prefix, agentLeg.value())
+                .orElseGet(() -> UUID.nameUUIDFromBytes(agentLeg.value().getBytes(StandardCharsets.UTF_8)).toString());
+        return onCustomer(call, customer -> {
+            ringLegs.ringing(call, customer, agentLeg, agentUuid);
+            return originates.ringLeg(customer, agentUuid, agentLeg, device, ringTimeout);
+        });
+    }
+
+    /** {@code uuid_kill <agent leg> ORIGINATOR_CANCEL}; the end is CHANNEL_HANGUP_COMPLETE of that leg. */
+    @Override
+    public CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
+        return ringLegs.uuidOf(call, agentLeg)
+                .map(uuid -> commands.api("uuid_kill " + uuid + " " + HangupCause.ORIGINATOR_CANCEL.name()))
+                .orElseGet(() -> failed(UNKNOWN_LEG, "no ring leg " + agentLeg + " known for call " + call));
+    }
+
+    /** Bridges the first ring leg of a call to answer; subscribe it to the PBX's events. */
+    public EslRingLegs ringLegs() {
+        return ringLegs;
     }
 }

@@ -108,7 +108,30 @@ final class EslOriginates {
         return send(variables, device, entry, call);
     }
 
+    /**
+     * Rings one agent of several for {@code call}'s customer (ring-all, ring-progressively), as
+     * mod_callcenter originates each agent leg: {@code bgapi originate {origination_uuid=<agent uuid>,
+     * originate_timeout=<s>,ignore_early_media=true,switchboard_ring_call=<customer uuid>,
+     * switchboard_ring_leg=<agent leg id>}<device> &park()}. The two {@code switchboard_ring_*} variables tie
+     * the new channel to the call and name it {@code agentLeg}; {@link EslRingLegs} bridges it on answer.
+     */
+    CompletionStage<CommandResult> ringLeg(String customer, String agentUuid, LegId agentLeg, String device,
+            Duration ringTimeout) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("origination_uuid", agentUuid);
+        variables.put("originate_timeout", Long.toString(Math.max(1, seconds(ringTimeout))));
+        variables.put("ignore_early_media", "true");
+        variables.put(RING_CALL, customer);
+        variables.put(RING_LEG, agentLeg.value());
+        return sendApp(variables, device, "&park()", Optional.empty());
+    }
+
     private CompletionStage<CommandResult> send(Map<String, String> variables, String dialString, String entry, CallId call) {
+        return sendApp(variables, dialString, entry + CONTEXT, Optional.of(call));
+    }
+
+    private CompletionStage<CommandResult> sendApp(Map<String, String> variables, String dialString, String app,
+            Optional<CallId> call) {
         if (!safe(dialString)) {
             return EslCallControl.failed(EslCallControl.INVALID_ARGUMENT,
                     "dial string has spaces, commas, quotes or braces: " + EslCallControl.masked(dialString));
@@ -121,7 +144,7 @@ final class EslOriginates {
         }
         String list = variables.entrySet().stream().map(v -> v.getKey() + "=" + v.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
-        return commands.bgapi("originate " + list + dialString + " " + entry + CONTEXT, Optional.of(call));
+        return commands.bgapi("originate " + list + dialString + " " + app, call);
     }
 
     private static long seconds(Duration duration) {

@@ -30,6 +30,10 @@ final class Glue {
     static final String SPY_TARGET = "switchboard_spy_target";
     /** Not read by the glue: where {@code uuid_record ... start} writes, kept on the channel for stop/mask/unmask. */
     static final String RECORDING = "switchboard_recording";
+    /** Not read by the glue: on a ring leg ({@code ringAgentLeg}), the customer's uuid; the translator reads it. */
+    static final String RING_CALL = "switchboard_ring_call";
+    /** Not read by the glue: on a ring leg, the leg id Switchboard gave it; the translator reads it. */
+    static final String RING_LEG = "switchboard_ring_leg";
 
     /** The glue's rule for agent ids ({@code switchboard_agent_session}). */
     static final Pattern AGENT_ID = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]*");

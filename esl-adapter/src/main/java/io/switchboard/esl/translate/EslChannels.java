@@ -152,6 +152,21 @@ public final class EslChannels {
         return Optional.of(tracked);
     }
 
+    /**
+     * Tracks channel {@code uuid}, a ring leg Switchboard originated for the call of the customer on channel
+     * {@code customer} ({@code switchboard_ring_call}, {@code switchboard_ring_leg}): it belongs to that call
+     * and carries {@code leg}. Without that customer live, it is tracked as a call of its own.
+     */
+    public Optional<TrackedLeg> appearedForCall(String uuid, String customer, LegId leg, boolean outbound) {
+        TrackedLeg caller = live.get(customer);
+        if (isEnded(uuid) || live.containsKey(uuid) || caller == null) {
+            return appeared(uuid, Optional.empty(), outbound);
+        }
+        TrackedLeg tracked = new TrackedLeg(uuid, caller.call(), leg, outbound, false, false);
+        live.put(uuid, tracked);
+        return Optional.of(tracked);
+    }
+
     /** Marks the leg as ringing; true the first time only. */
     boolean markRinging(String uuid) {
         TrackedLeg leg = live.get(uuid);

@@ -198,6 +198,11 @@ public final class EslEventTranslator {
         Optional<String> creator = event.first("Other-Type").filter("originator"::equals)
                 .flatMap(t -> event.first("Other-Leg-Unique-ID"));
         boolean outbound = event.first("Call-Direction").map("outbound"::equals).orElse(false);
+        Optional<String> ringCall = event.first("variable_switchboard_ring_call");
+        Optional<String> ringLeg = event.first("variable_switchboard_ring_leg");
+        if (ringCall.isPresent() && ringLeg.isPresent()) {
+            return channels.appearedForCall(uuid.get(), ringCall.get(), LegId.of(ringLeg.get()), outbound);
+        }
         return channels.appeared(uuid.get(), creator, outbound);
     }
 

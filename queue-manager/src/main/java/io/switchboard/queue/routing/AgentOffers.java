@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.Agent;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.port.CallControl;
@@ -54,5 +55,36 @@ final class AgentOffers {
         return new Sent(offer, endpoint.get(), line.isPresent(), control.map(pbx -> line.isPresent()
                 ? pbx.joinToAgent(id, agent.id())
                 : pbx.connectToAgent(id, leg, endpoint.get(), call.queue.reservationTimeout())));
+    }
+
+    /**
+     * Whether {@code call} may ring several agents at once: its PBX can ({@link CallControl#ringsSeveralLegs})
+     * and {@code first}, the agent the strategy put first, has no open line there (a join is answered at once,
+     * so nobody else needs to ring).
+     */
+    boolean canRingSeveral(RoutedCall call, AgentId first) {
+        return controls.of(call.pbx).filter(CallControl::ringsSeveralLegs).isPresent() && !hasLine(call, first);
+    }
+
+    /** Whether {@code agent} has an open line on the call's PBX. */
+    boolean hasLine(RoutedCall call, AgentId agent) {
+        return lines.lineOf(agent).filter(l -> l.pbx().equals(call.pbx)).isPresent();
+    }
+
+    /** Rings {@code agent}'s device on a leg of its own, one of several for {@code call} (ring-all, ring-progressively). */
+    Sent ringLeg(RoutedCall call, Agent agent) {
+        LegId leg = LegId.of(call.id().value() + "-agent-" + (++call.legs));
+        Offer offer = new Offer(agent.id(), leg, leg, clock.instant());
+        if (agent.device().isEmpty()) {
+            return new Sent(offer, "", false, Optional.of(CompletableFuture.completedFuture(new CommandResult.Failed(
+                    "agent-unreachable", "agent " + agent.id() + " has no device to ring"))));
+        }
+        return new Sent(offer, agent.device().get(), false, controls.of(call.pbx).map(pbx -> pbx.ringAgentLeg(
+                call.id(), leg, agent.device().get(), call.queue.reservationTimeout())));
+    }
+
+    /** Stops a ringing agent leg of {@link #ringLeg}; nothing when the call's PBX is not attached. */
+    void cancel(RoutedCall call, LegId leg) {
+        controls.of(call.pbx).ifPresent(pbx -> pbx.cancelAgentLeg(call.id(), leg));
     }
 }

@@ -82,6 +82,7 @@ public final class InboundRouter implements PbxEventListener {
     private final CallEndings endings;
     private final MemberJournal memberJournal;
     private final WaitingAnnouncer announcer;
+    private final RingMany ringMany;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -105,8 +106,9 @@ public final class InboundRouter implements PbxEventListener {
         this.book = new AgentBook(new Selector(clock, new SplittableRandom()), stats, clock);
         HandleTimes handleTimes = new HandleTimes();
         this.calls = new InboundCalls(handleTimes.tap(journal));
-        this.reservations = new Reservations(this, calls, book, states, new AgentOffers(callControls, lines, clock),
-                moves, rules, clock, context);
+        AgentOffers offers = new AgentOffers(callControls, lines, clock);
+        this.reservations = new Reservations(this, calls, book, states, offers, moves, rules, clock, context);
+        this.ringMany = new RingMany(this, calls, book, states, offers, moves, reservations, timers, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
@@ -115,6 +117,9 @@ public final class InboundRouter implements PbxEventListener {
 
     @Override
     public void onEvent(PbxEvent event) {
+        if (ringMany.took(event)) {
+            return;
+        }
         if (event instanceof PbxEvent.CallOffered offered) {
             offered(offered);
         } else if (event instanceof PbxEvent.LegHungUp hungUp) {
@@ -265,7 +270,9 @@ public final class InboundRouter implements PbxEventListener {
             }
         }
         if (selection instanceof Selection.Offer offer) {
-            reservations.reserve(call, offer.agents().get(0));
+            if (!ringMany.start(call, offer)) {
+                reservations.reserve(call, offer.agents().get(0));
+            }
         } else if (selection instanceof Selection.Wait wait) {
             LOG.debug("event=task-waiting taskId={} queueId={} reason={}", call.task.id(), call.queue.id(),
                     wait.reason());

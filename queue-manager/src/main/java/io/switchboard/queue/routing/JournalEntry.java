@@ -28,7 +28,7 @@ public sealed interface JournalEntry permits JournalEntry.CallStep, JournalEntry
 
     /** A step of one inbound call in one queue. */
     sealed interface CallStep extends JournalEntry permits Entered, AgentRung, AgentMissed, Connected, Completed,
-            Transferred, Requeued, Abandoned, TimedOut {
+            Transferred, Requeued, Abandoned, TimedOut, RingCanceled {
 
         /** The call the entry is about. */
         CallId call();
@@ -112,6 +112,14 @@ public sealed interface JournalEntry permits JournalEntry.CallStep, JournalEntry
      */
     record TimedOut(CallId call, QueueId queue, Instant at, LegId callerLeg, int position, int originalPosition,
                     Duration waited) implements CallStep {
+    }
+
+    /**
+     * The agent's leg, one of several ringing for the call (ring-all, ring-progressively), was stopped because
+     * another agent answered or the caller hung up ({@code RINGCANCELED}); not a miss.
+     */
+    record RingCanceled(CallId call, QueueId queue, Instant at, AgentId agent, LegId agentLeg, Duration rang)
+            implements CallStep {
     }
 
     /** The agent logged in: they joined their queues ({@code ADDMEMBER}), already paused when {@code paused}. */

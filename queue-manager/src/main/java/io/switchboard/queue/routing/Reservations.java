@@ -147,18 +147,27 @@ final class Reservations {
         Offer offer = call.offer.orElseThrow();
         AgentId agent = offer.agent();
         call.offer = Optional.empty();
-        call.tried.add(agent);
         call.moveTo(TaskStatus.PENDING);
-        misses.merge(agent, 1, Integer::sum);
-        int inARow = missesInARow.merge(agent, 1, Integer::sum);
-        LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={} inARow={}", call.task.id(), agent, leg,
-                cause, inARow);
-        calls.write(new JournalEntry.AgentMissed(call.id(), call.queue.id(), at, agent, offer.recorded(),
-                between(offer.since(), at), cause));
-        Runnable next = () -> {
+        countMiss(call, offer, cause, at, () -> {
             router.agentMayBeFree(agent);
             router.decide(call);
-        };
+        });
+    }
+
+    /**
+     * The agent of {@code offer} did not take {@code call}: the miss is counted and journaled ({@code
+     * RINGNOANSWER}), the agent is kept from this call and freed, or auto-paused after too many misses in a
+     * row; then {@code next} runs. Also a miss of one leg among several ({@link RingMany}).
+     */
+    void countMiss(RoutedCall call, Offer offer, HangupCause cause, Instant at, Runnable next) {
+        AgentId agent = offer.agent();
+        call.tried.add(agent);
+        misses.merge(agent, 1, Integer::sum);
+        int inARow = missesInARow.merge(agent, 1, Integer::sum);
+        LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={} inARow={}", call.task.id(), agent,
+                offer.leg(), cause, inARow);
+        calls.write(new JournalEntry.AgentMissed(call.id(), call.queue.id(), at, agent, offer.recorded(),
+                between(offer.since(), at), cause));
         if (rules.pauseAfterMisses() > 0 && inARow >= rules.pauseAfterMisses()) {
             missesInARow.remove(agent);
             LOG.info("event=agent-auto-paused agentId={} reason={} misses={}", agent, ReasonCode.NO_ANSWER, inARow);

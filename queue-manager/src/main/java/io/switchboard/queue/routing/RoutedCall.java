@@ -42,6 +42,8 @@ final class RoutedCall {
     /** When a timer will decide again for this call, if one is set. */
     Optional<Instant> recheckAt = Optional.empty();
     int legs;
+    /** The legs ringing for this call when several agents ring at once ({@link RingMany}); empty otherwise. */
+    Optional<RingMany.Round> round = Optional.empty();
 
     RoutedCall(PbxId pbx, LegId callerLeg, TaskQueue queue, Task task, int originalPosition) {
         this.pbx = pbx;

@@ -40,6 +40,11 @@ final class RecordingCallControl implements CallControl {
     /** When set, {@code announceWait} answers with this stage, so a test can hold the PBX's answer back. */
     CompletableFuture<CommandResult> announcementAnswer;
     CommandResult nextOriginate = CommandResult.ACCEPTED;
+    /** Whether this PBX rings several agent legs for one call; off, as for a PBX that cannot. */
+    boolean severalLegs;
+    /** The legs {@code ringAgentLeg} rang (also in {@link #rings}). */
+    final List<LegId> legsRung = new ArrayList<>();
+    final List<LegId> legsCanceled = new ArrayList<>();
 
     Ring lastRing() {
         return rings.get(rings.size() - 1);
@@ -131,6 +136,25 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+        return accepted();
+    }
+
+    @Override
+    public boolean ringsSeveralLegs() {
+        return severalLegs;
+    }
+
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device,
+                                                       Duration ringTimeout) {
+        rings.add(new Ring(call, agentLeg, device, ringTimeout));
+        legsRung.add(agentLeg);
+        return accepted();
+    }
+
+    @Override
+    public CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
+        legsCanceled.add(agentLeg);
         return accepted();
     }
 
