@@ -93,7 +93,7 @@ final class WaitingAnnouncer {
             listeners.remove(call.id(), listener);
             return;
         }
-        if (call.isWaiting() && call.onHold && call.offer.isEmpty() && !call.deciding) {
+        if (call.isWaiting() && call.onHold && call.offer.isEmpty() && call.round.isEmpty() && !call.deciding) {
             announcementFor(call, listener.waitSaid).ifPresent(what -> {
                 listener.waitSaid |= what.estimatedWait().isPresent();
                 say(call, what);
