@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -175,7 +176,7 @@ public final class AcdLatency {
     }
 
     /** The caller a connect command is about: Asterisk's {@code Redirect}, FreeSWITCH's {@code uuid_transfer}. */
-    private static java.util.Optional<String> connected(AmiMessage command) {
+    private static Optional<String> connected(AmiMessage command) {
         if (command.first("Action").filter("Redirect"::equalsIgnoreCase).isPresent()) {
             return command.first("Channel");
         }
