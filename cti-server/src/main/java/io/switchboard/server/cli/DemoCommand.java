@@ -14,6 +14,9 @@ import io.switchboard.sim.asterisk.AsteriskSimulator;
 import io.switchboard.sim.asterisk.SimulatorConfig;
 import io.switchboard.sim.freeswitch.FreeswitchConfig;
 import io.switchboard.sim.freeswitch.FreeswitchSimulator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +45,10 @@ import picocli.CommandLine.Spec;
             + " attached as PBX demo-asterisk, or with --pbx freeswitch FreeSWITCH over ESL, attached as"
             + " demo-freeswitch; either on a free loopback port) and HTTP on localhost, then prints the URL"
             + " to open. Stop it with Ctrl-C.",
+        "",
+        "It then creates eight agents with skills and three queues (Sales, Technical support, Billing; created"
+            + " through the REST API, kept or replaced on a second start), makes the agents available on"
+            + " auto-answering simulated phones and sends Poisson inbound traffic through the ACD.",
         ""
     })
 final class DemoCommand implements Callable<Integer> {
@@ -65,12 +72,29 @@ final class DemoCommand implements Callable<Integer> {
       description = "Which PBX to simulate and attach to (default: ${DEFAULT-VALUE}).")
   String pbx;
 
+  @Option(names = "--calls-per-minute", paramLabel = "RATE", defaultValue = "6",
+      description = "Simulated inbound calls per minute over all demo queues, above 0 and at most 600"
+          + " (default: ${DEFAULT-VALUE}; the eight demo agents take about 8).")
+  double callsPerMinute;
+
+  @Option(names = "--no-traffic",
+      description = "Create the demo agents and queues but send no simulated calls.")
+  boolean noTraffic;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of the simulated traffic: the same seed draws the same callers (default: ${DEFAULT-VALUE}).")
+  long seed;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, got " + port);
+    }
+    if (!(callsPerMinute > 0 && callsPerMinute <= DemoTraffic.MAX_CALLS_PER_MINUTE)) {
+      throw new ParameterException(spec.commandLine(), "--calls-per-minute must be above 0 and at most "
+          + (int) DemoTraffic.MAX_CALLS_PER_MINUTE + ", got " + callsPerMinute);
     }
     PbxType type = pbxType();
     SwitchboardConfig defaults = ConfigLoader.defaults().config();
@@ -86,13 +110,29 @@ final class DemoCommand implements Callable<Integer> {
       SwitchboardConfig config = defaults.withHttp(new HttpSettings("127.0.0.1", port)).withDatabase(database)
           .withPbx(List.of(attached));
       return NodeRunner.runUntilStopped(new LoadedConfig(config, "demo defaults", List.of()), server -> {
-        spec.commandLine().getOut().println(
-            "Switchboard demo is running: open http://localhost:" + server.httpPort() + "/");
-        spec.commandLine().getOut().flush();
+        setUpFloor(server.httpPort(), type);
+        if (!noTraffic) {
+          DemoTraffic.start(simulator, callsPerMinute, type, seed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(DemoBanner.text(server.httpPort(), noTraffic ? 0 : callsPerMinute));
+        out.println("Switchboard demo is running: open http://localhost:" + server.httpPort() + "/");
+        out.flush();
       }, simulator::stop);
     } catch (RuntimeException | InterruptedException e) {
       simulator.stop();
       throw e;
+    }
+  }
+
+  private static void setUpFloor(int httpPort, PbxType type) {
+    try {
+      new DemoFloor(httpPort, type).setUp();
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo set-up: the node's own API did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("demo set-up interrupted", e);
     }
   }
 

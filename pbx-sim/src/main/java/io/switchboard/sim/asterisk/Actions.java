@@ -32,6 +32,9 @@ final class Actions {
             reply(session, action, "Error", "Message", "Authentication Required");
             return;
         }
+        for (java.util.function.Consumer<AmiMessage> listener : engine.commandListeners) {
+            listener.accept(action.message());
+        }
         switch (name) {
             case "login" -> login(session, action);
             case "challenge" -> {

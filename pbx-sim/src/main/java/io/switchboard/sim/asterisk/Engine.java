@@ -25,6 +25,8 @@ final class Engine {
     final List<AmiSession> sessions = new CopyOnWriteArrayList<>();
     /** In-process listeners ({@link SimWorld#listen}), called on the engine thread. */
     final List<java.util.function.Consumer<AmiMessage>> listeners = new java.util.ArrayList<>();
+    /** In-process listeners of client actions ({@link SimWorld#listenCommands}), called on the engine thread. */
+    final List<java.util.function.Consumer<AmiMessage>> commandListeners = new java.util.ArrayList<>();
     private final Actions actions;
     int localPort;
 

@@ -88,6 +88,11 @@ final class EngineWorld implements SimWorld {
     }
 
     @Override
+    public void listenCommands(Consumer<AmiMessage> listener) {
+        engine.commandListeners.add(listener);
+    }
+
+    @Override
     public void phones(Function<String, Phone> resolver) {
         engine.calls.dialing().resolver(resolver);
     }

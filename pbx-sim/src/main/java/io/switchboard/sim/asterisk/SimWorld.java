@@ -56,4 +56,12 @@ public interface SimWorld {
      * playback, and {@code #<n>} for a number said (SayNumber, say); empty for a channel that is gone.
      */
     List<String> played(String channel);
+
+    /**
+     * Sees every command a client session sends, as the engine handles it, before it takes effect: an AMI
+     * action's headers ({@code Action: Redirect}, {@code Channel}...); an ESL {@code api}/{@code bgapi} command as
+     * {@code Action: api} with {@code Command: uuid_transfer <uuid> ...}. For measuring what a client does in
+     * answer to an event (bench {@code acd-latency}).
+     */
+    void listenCommands(Consumer<AmiMessage> listener);
 }

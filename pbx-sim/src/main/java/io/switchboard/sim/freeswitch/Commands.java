@@ -30,8 +30,10 @@ final class Commands {
             return;
         }
         if (command instanceof EslCommand.Api c) {
+            engine.commandListeners.forEach(l -> l.accept(c.command()));
             api.run(c.command(), body -> session.send(EslFrames.apiResponse(body)));
         } else if (command instanceof EslCommand.BgApi c) {
+            engine.commandListeners.forEach(l -> l.accept(c.command()));
             String job = c.jobUuid().orElseGet(() -> UUID.randomUUID().toString());
             session.send(EslFrames.bgapiAccepted(job));
             api.run(c.command(), body -> engine.fire(backgroundJob(job, c.command(), body)));

@@ -38,6 +38,8 @@ final class FsEngine {
     final List<EslSession> sessions = new CopyOnWriteArrayList<>();
     /** In-process listeners, called on the engine thread with every event fired. */
     final List<Consumer<FsEvent>> listeners = new ArrayList<>();
+    /** In-process listeners of api/bgapi commands ({@code SimWorld#listenCommands}), on the engine thread. */
+    final List<Consumer<String>> commandListeners = new ArrayList<>();
     private final Commands commands;
     int sessionsSinceStartup;
     /** Per-dial phone behaviour from a traffic model ({@code SimWorld#phones}); null: the config's. */

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * scenarios) drives either PBX. Channels are named by uuid. {@link #listen} sees the events the
  * traffic model needs in its AMI-shaped vocabulary: an outbound {@code sofia/} CHANNEL_CREATE as
  * {@code DialBegin} (DialString: the target after the profile, DestChannel: uuid),
- * CHANNEL_BRIDGE as {@code BridgeEnter} for both legs, CHANNEL_HANGUP_COMPLETE as {@code Hangup}.
+ * CHANNEL_BRIDGE as {@code BridgeEnter} for both legs, CHANNEL_HANGUP_COMPLETE as {@code Hangup}, the glue's
+ * CUSTOM {@code switchboard::inbound_call} as {@code UserEvent: InboundCall} (Channel: uuid).
  * Engine thread only.
  */
 final class FsWorld implements SimWorld {
@@ -88,6 +89,9 @@ final class FsWorld implements SimWorld {
                         listener.accept(AmiMessage.of("Event", "BridgeEnter", "Channel", b)));
             }
             case "CHANNEL_HANGUP_COMPLETE" -> listener.accept(AmiMessage.of("Event", "Hangup", "Channel", uuid));
+            case "CUSTOM" -> event.header("Event-Subclass").filter("switchboard::inbound_call"::equals).ifPresent(
+                    subclass -> listener.accept(AmiMessage.of("Event", "UserEvent", "UserEvent", "InboundCall",
+                            "Channel", uuid)));
             default -> {
             }
         }
@@ -106,5 +110,11 @@ final class FsWorld implements SimWorld {
     @Override
     public List<String> played(String channel) {
         return engine.channels.find(channel).map(ch -> List.copyOf(ch.played)).orElse(List.of());
+    }
+
+    /** api and bgapi commands as {@code Action: api}, {@code Command: <the command line>}. */
+    @Override
+    public void listenCommands(Consumer<AmiMessage> listener) {
+        engine.commandListeners.add(command -> listener.accept(AmiMessage.of("Action", "api", "Command", command)));
     }
 }

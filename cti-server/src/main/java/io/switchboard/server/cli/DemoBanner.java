@@ -1,0 +1,39 @@
+package io.switchboard.server.cli;
+
+import java.util.Locale;
+
+/** What the demo prints once it runs: its floor, its traffic and the URLs to watch the ACD at work. */
+final class DemoBanner {
+
+  private DemoBanner() {}
+
+  /** The banner for a node on {@code httpPort}; {@code callsPerMinute} 0 means no simulated traffic. */
+  static String text(int httpPort, double callsPerMinute) {
+    String api = "http://localhost:" + httpPort + "/api/v1";
+    String support = DemoFloor.QUEUES.get(1).did();
+    StringBuilder text = new StringBuilder();
+    text.append("Agents: ").append(DemoFloor.AGENTS.size()).append(" on auto-answering simulated phones (")
+        .append(api).append("/agents)\n");
+    for (DemoFloor.DemoQueue queue : DemoFloor.QUEUES) {
+      text.append(String.format(Locale.ROOT, "Queue %s %-18s %s%n", queue.did(), queue.name(),
+          queue.body().getString("strategy")
+              + (queue.body().containsKey("workflow") ? ", skills and a workflow" : "")));
+    }
+    text.append(callsPerMinute > 0
+        ? String.format(Locale.ROOT, "Traffic: %s inbound calls per minute (Poisson), some callers give up%n",
+            stripZeros(callsPerMinute))
+        : "Traffic: none (--no-traffic)\n");
+    text.append("Watch:\n")
+        .append("  queues and their KPIs  ").append(api).append("/queues, ").append(api).append("/kpis, ")
+        .append(api).append("/queues/").append(support).append("/kpis\n")
+        .append("  agents and their state ").append(api).append("/agents/ada/state\n")
+        .append("  waiting and ringing    ").append(api).append("/tasks\n")
+        .append("  queue_log              ").append(api).append("/queue-log?queue=").append(support).append("\n")
+        .append("  KPIs as they change    ws://localhost:").append(httpPort).append("/api/v1/kpis/stream\n");
+    return text.toString();
+  }
+
+  private static String stripZeros(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}
