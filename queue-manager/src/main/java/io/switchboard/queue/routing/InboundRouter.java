@@ -83,17 +83,18 @@ public final class InboundRouter implements PbxEventListener {
     private final MemberJournal memberJournal;
     private final WaitingAnnouncer announcer;
     private final RingMany ringMany;
+    private final PreferredAgents preferences;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
         this(agents, queues, states, callControls, journal, timers, clock, context,
-                new AgentMoves(states, clock, context), new AgentLines(), InboundRules.DEFAULTS);
+                new AgentMoves(states, clock, context), new AgentLines(), InboundRules.DEFAULTS, LastAgents.NONE);
     }
 
     /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}. */
     InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                   RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
-                  AgentMoves moves, AgentLines lines, InboundRules rules) {
+                  AgentMoves moves, AgentLines lines, InboundRules rules, LastAgents lastAgents) {
         this.agents = agents;
         this.queues = queues;
         this.states = states;
@@ -112,6 +113,7 @@ public final class InboundRouter implements PbxEventListener {
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
+        this.preferences = new PreferredAgents(lastAgents, timers, context);
         moves.onStored(this::statusStored);
     }
 
@@ -197,7 +199,7 @@ public final class InboundRouter implements PbxEventListener {
         on(queues.setup(queueId), found -> {
             QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
             call.queue = setup.queue();
-            loadQueue(setup, decideNow);
+            loadQueue(setup, () -> preferences.lookUp(call, setup.preferredAgent(), decideNow));
         }, failure -> loadQueue(QueueSetup.of(call.queue), decideNow));
     }
 
@@ -243,6 +245,7 @@ public final class InboundRouter implements PbxEventListener {
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
         reservations.answered(offer.agent());
+        preferences.spoke(call, offer.agent());
         stats.took(offer.agent(), call.queue.id(), e.at());
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
         calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
@@ -294,7 +297,7 @@ public final class InboundRouter implements PbxEventListener {
 
     /** Puts the call's task among the waiting ones, with the agents who already missed it. */
     WaitingTask keepWaiting(RoutedCall call) {
-        WaitingTask task = new WaitingTask(call.task, Optional.empty(), call.tried);
+        WaitingTask task = new WaitingTask(call.task, call.preferred, call.tried);
         book.waiting(task);
         return task;
     }

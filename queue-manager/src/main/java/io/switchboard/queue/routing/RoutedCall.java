@@ -4,6 +4,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
+import io.switchboard.core.routing.PreferredAgent;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
@@ -44,6 +45,8 @@ final class RoutedCall {
     int legs;
     /** The legs ringing for this call when several agents ring at once ({@link RingMany}); empty otherwise. */
     Optional<RingMany.Round> round = Optional.empty();
+    /** The agent the call goes to first, set before its first decision ({@link PreferredAgents}). */
+    Optional<PreferredAgent> preferred = Optional.empty();
 
     RoutedCall(PbxId pbx, LegId callerLeg, TaskQueue queue, Task task, int originalPosition) {
         this.pbx = pbx;

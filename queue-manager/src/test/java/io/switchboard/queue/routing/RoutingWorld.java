@@ -43,6 +43,7 @@ final class RoutingWorld {
     final List<JournalEntry> journal = new ArrayList<>();
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
+    final FakeLastAgents lastAgents = new FakeLastAgents();
     private final Map<Runnable, Instant> timersDueAt = new java.util.IdentityHashMap<>();
     private final MapAgentDirectory directory = new MapAgentDirectory();
     private final Map<QueueId, QueueSetup> queues = new HashMap<>();
@@ -73,7 +74,7 @@ final class RoutingWorld {
             timerDelays.add(delay);
             dueTimers.add(action);
             timersDueAt.put(action, clock.instant().plus(delay));
-        }, clock, now, new AgentMoves(states, clock, now), new AgentLines(), rules);
+        }, clock, now, new AgentMoves(states, clock, now), new AgentLines(), rules, lastAgents);
     }
 
     /** A queue with {@code strategy}, the default ring timeout and no wrap-up. */
