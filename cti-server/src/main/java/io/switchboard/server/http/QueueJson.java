@@ -6,6 +6,7 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.server.queue.AnnouncementFields;
+import io.switchboard.server.queue.PreferredAgentFields;
 import io.switchboard.server.queue.QueueDefinition;
 import io.switchboard.server.queue.QueueRequest;
 import io.vertx.core.json.JsonArray;
@@ -37,7 +38,8 @@ final class QueueJson {
         .put("memberOrder", agents(setup.memberOrder()))
         .put("members", agents(definition.members()))
         .put("workflow", steps)
-        .put(AnnouncementFields.FIELD, AnnouncementFields.json(setup.announcements()));
+        .put(AnnouncementFields.FIELD, AnnouncementFields.json(setup.announcements()))
+        .put(PreferredAgentFields.FIELD, PreferredAgentFields.json(setup.preferredAgent()));
   }
 
   private static JsonObject step(WorkflowStep step) {

@@ -55,7 +55,8 @@ final class QueueRows {
     QueueSetup setup = QueueSetup.of(taskQueue).withMemberOrder(order)
         .withRingInterval(Optional.ofNullable(row.getRingIntervalSeconds()).map(Duration::ofSeconds)
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
-        .withAnnouncements(announcements(dsl, id));
+        .withAnnouncements(announcements(dsl, id))
+        .withPreferredAgent(PreferredAgentRows.read(dsl, id));
     List<WorkflowStep> steps = steps(dsl, queue);
     if (!steps.isEmpty()) {
       setup = setup.withWorkflow(new Workflow(row.getDisplayName(), steps));
@@ -124,6 +125,7 @@ final class QueueRows {
     }
     writeMembers(dsl, id, definition.members());
     writeAnnouncements(dsl, id, setup.announcements());
+    PreferredAgentRows.write(dsl, id, setup.preferredAgent());
   }
 
   /** The V5 row of the queue's announcements; none means {@link CallerAnnouncements#OFF}. */

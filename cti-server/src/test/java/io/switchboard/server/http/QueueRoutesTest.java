@@ -71,7 +71,8 @@ class QueueRoutesTest {
             .add(new JsonObject().put("timeoutSeconds", 0).put("priority", 2).put("skipWhenNoneAvailable", false)
                 .put("target", new JsonObject().put("minimumSkills", new JsonArray()).put("agents", new JsonArray()))))
         .put("announcements", new JsonObject().put("frequencySeconds", 45).put("position", "more")
-            .put("positionLimit", 5).put("estimatedWait", "once").put("roundSeconds", 15));
+            .put("positionLimit", 5).put("estimatedWait", "once").put("roundSeconds", 15))
+        .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20));
   }
 
   private static void assertError(HttpResponse<Buffer> response, int status, String errorId, String field) {
@@ -87,6 +88,21 @@ class QueueRoutesTest {
 
     assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "announcements.roundSeconds");
     assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_bad_preferred_agent_timeout_is_refused_naming_the_field_and_changes_nothing() {
+    JsonObject body = billing();
+    body.getJsonObject("preferredAgent").put("timeoutSeconds", -5);
+    assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "preferredAgent.timeoutSeconds");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", billing()).statusCode()).isEqualTo(201);
+    JsonObject replacement = billing();
+    replacement.getJsonObject("preferredAgent").put("lastAgent", "yes");
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", replacement), 400, "invalid-field",
+        "preferredAgent.lastAgent");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
   }
 
   @Test
