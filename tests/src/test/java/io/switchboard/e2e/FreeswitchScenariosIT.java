@@ -56,4 +56,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class PreferredAgent extends PreferredAgentScenarios {
+        PreferredAgent() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }
