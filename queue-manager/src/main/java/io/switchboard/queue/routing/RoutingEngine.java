@@ -63,8 +63,8 @@ public final class RoutingEngine implements PbxEventListener {
         this.inbound = new InboundRouter(agents, queues, states, controls, journal, timers, clock, context, moves,
                 lines, rules, lastAgents);
         Consumer<AgentId> wake = inbound::agentStateChanged;
-        this.outbound = new OutboundCalls(lines, states, controls, outboundJournal, timers, policy, newCallIds, clock,
-                context, moves, wake);
+        this.outbound = new OutboundCalls(lines, states, controls, new OutboundLastAgents(outboundJournal, lastAgents),
+                timers, policy, newCallIds, clock, context, moves, wake);
         this.presence = new AgentPresence(agents, lines, moves, context, wake);
     }
 
