@@ -295,8 +295,12 @@ public final class InboundRouter implements PbxEventListener {
         }
     }
 
-    /** Puts the call's task among the waiting ones, with the agents who already missed it. */
+    /**
+     * Puts the call's task among the waiting ones, with the agents who already missed it; a preferred agent who
+     * missed it is preferred no more, even once the misses are forgotten for another round.
+     */
     WaitingTask keepWaiting(RoutedCall call) {
+        call.preferred = call.preferred.filter(p -> !call.tried.contains(p.agent()));
         WaitingTask task = new WaitingTask(call.task, call.preferred, call.tried);
         book.waiting(task);
         return task;

@@ -146,4 +146,23 @@ class PreferredAgentRoutingTest {
 
         assertThat(world.lastAgents.spokeWith).containsEntry(PhoneNumber.parse(CALLER, "caller"), AgentId.of("a"));
     }
+
+    @Test
+    void a_preferred_agent_who_missed_the_call_is_not_preferred_again_when_the_queue_goes_round_again() {
+        world.queue(QueueSetup.of(TaskQueue.of(QueueId.of("sales"), "sales", RoutingStrategy.LINEAR))
+                        .withMemberOrder(List.of(AgentId.of("a"), AgentId.of("b"), AgentId.of("c")))
+                        .withPreferredAgent(new PreferredAgentRule(true, Duration.ofMinutes(5))))
+                .available("a", "sales", Duration.ofMinutes(1))
+                .available("b", "sales", Duration.ofMinutes(1))
+                .available("c", "sales", Duration.ofMinutes(1));
+        world.lastAgents.remember(CALLER, "c");
+        world.callArrives("c1", SALES);
+
+        for (int miss = 0; miss < 4; miss++) {
+            world.agentPhoneIsNotAnswered(world.pbx.lastRing().agentLeg());
+        }
+
+        assertThat(world.pbx.devicesRung()).as("c, then linear; round two starts at a again, c is not preferred")
+                .containsExactly("SIP/c", "SIP/a", "SIP/b", "SIP/a", "SIP/b");
+    }
 }
