@@ -94,4 +94,13 @@ public interface CallControl {
      * @param device        the supervisor's device
      */
     CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode);
+
+    /**
+     * Sends a caller waiting on Switchboard's hold out of the queue to {@code to} in the admin's dialplan, with
+     * {@code QUEUESTATUS} set to {@code queueStatus} (app_queue's values: {@code TIMEOUT}, {@code FULL},
+     * {@code JOINEMPTY}, {@code LEAVEEMPTY}) so the admin's dialplan can tell why, as after {@code Queue()}. The
+     * glue's {@code switchboard-exit} does it (Asterisk: Setvar + Redirect; FreeSWITCH: uuid_setvar_multi +
+     * uuid_transfer).
+     */
+    CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus);
 }

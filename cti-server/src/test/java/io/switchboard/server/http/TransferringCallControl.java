@@ -7,6 +7,7 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import java.time.Duration;
@@ -108,6 +109,11 @@ final class TransferringCallControl implements CallControl {
 
   @Override
   public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+    return unexpected();
+  }
+
+  @Override
+  public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
     return unexpected();
   }
 }

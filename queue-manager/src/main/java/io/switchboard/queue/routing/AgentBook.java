@@ -21,6 +21,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -188,5 +189,19 @@ final class AgentBook {
         boolean busy = known.agent().device().filter(busyDevices::contains).isPresent();
         pool.put(new AgentSnapshot(known.agent(), known.status().state(), known.status().since(),
                 day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen()));
+    }
+
+    /** The setup of {@code queue}, when known. */
+    Optional<QueueSetup> setup(QueueId queue) {
+        return Optional.ofNullable(setups.get(queue));
+    }
+
+    /**
+     * What the pool knows of every known member of {@code queue}, offerable or not, for the queue rules. It walks
+     * every known agent: the router asks only for a queue with a leave or join rule, when callers arrive or wait.
+     */
+    List<AgentSnapshot> members(QueueId queue) {
+        return agents.values().stream().filter(known -> known.agent().isMemberOf(queue))
+                .flatMap(known -> pool.agent(known.agent().id()).stream()).toList();
     }
 }

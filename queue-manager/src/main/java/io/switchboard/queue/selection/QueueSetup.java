@@ -17,8 +17,11 @@ import java.util.List;
  * @param memberOrder  the configured member order for {@code LINEAR}, {@code ROUND_ROBIN_MEMORY} and
  *                     {@code RING_PROGRESSIVELY}; members not listed come after, by id
  * @param ringInterval how long {@code RING_PROGRESSIVELY} waits before ringing one more agent; positive
+ * @param rules        join/leave-when-empty and where callers go when they leave ({@link QueueRules}); an
+ *                     overflow never names this queue itself
  */
-public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
+public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval,
+                         QueueRules rules) {
 
     /** mod_callcenter's default {@code ring-progressively-delay}. */
     public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
@@ -28,6 +31,17 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         Require.nonNull(workflow, "workflow");
         memberOrder = List.copyOf(Require.nonNull(memberOrder, "memberOrder"));
         Require.positive(ringInterval, "ringInterval");
+        Require.nonNull(rules, "rules");
+        for (QueueExit exit : rules.exits().values()) {
+            if (exit instanceof QueueExit.Overflow overflow && overflow.queue().equals(queue.id())) {
+                throw new IllegalArgumentException("rules must not overflow queue '" + queue.id() + "' to itself");
+            }
+        }
+    }
+
+    /** A setup without queue rules ({@link QueueRules#NONE}). */
+    public QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
+        this(queue, workflow, memberOrder, ringInterval, QueueRules.NONE);
     }
 
     /** A queue whose tasks wait for any member for ever, members ordered by id. */
@@ -38,16 +52,21 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
 
     /** This setup with another workflow. */
     public QueueSetup withWorkflow(Workflow newWorkflow) {
-        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval);
+        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, rules);
     }
 
     /** This setup with a configured member order. */
     public QueueSetup withMemberOrder(List<AgentId> order) {
-        return new QueueSetup(queue, workflow, order, ringInterval);
+        return new QueueSetup(queue, workflow, order, ringInterval, rules);
     }
 
     /** This setup with another ring-progressively interval. */
     public QueueSetup withRingInterval(Duration interval) {
-        return new QueueSetup(queue, workflow, memberOrder, interval);
+        return new QueueSetup(queue, workflow, memberOrder, interval, rules);
+    }
+
+    /** This setup with other queue rules. */
+    public QueueSetup withRules(QueueRules newRules) {
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newRules);
     }
 }

@@ -7,6 +7,7 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 
@@ -32,6 +33,8 @@ final class RecordingCallControl implements CallControl {
     final List<OriginateRequest> originates = new ArrayList<>();
     final List<Session> sessions = new ArrayList<>();
     CommandResult nextOriginate = CommandResult.ACCEPTED;
+    final List<CallId> hangups = new ArrayList<>();
+    final List<Exit> exits = new ArrayList<>();
 
     Ring lastRing() {
         return rings.get(rings.size() - 1);
@@ -78,6 +81,7 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
+        hangups.add(call);
         return accepted();
     }
 
@@ -123,6 +127,16 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
+        return accepted();
+    }
+
+    /** One {@code leaveQueue} command. */
+    record Exit(CallId call, DialplanTarget to, String queueStatus) {
+    }
+
+    @Override
+    public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
+        exits.add(new Exit(call, to, queueStatus));
         return accepted();
     }
 
