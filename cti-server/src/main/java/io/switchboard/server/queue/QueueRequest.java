@@ -40,7 +40,7 @@ public final class QueueRequest {
 
   private static final Set<String> FIELDS = Set.of("id", "name", "strategy", "requiredSkills", "wrapUpSeconds",
       "maxLength", "maxWaitSeconds", "reservationTimeoutSeconds", "ringTimeoutSeconds", "serviceLevelSeconds",
-      "ringIntervalSeconds", "memberOrder", "members", "workflow");
+      "ringIntervalSeconds", "memberOrder", "members", "workflow", "joinWhenEmpty", "leaveWhenEmpty", "exits");
   private static final Set<String> SKILL_FIELDS = Set.of("skill", "minimumLevel");
   private static final Set<String> STEP_FIELDS = Set.of("timeoutSeconds", "priority", "target", "skipWhenNoneAvailable");
   private static final Set<String> TARGET_FIELDS = Set.of("minimumSkills", "agents");
@@ -96,7 +96,8 @@ public final class QueueRequest {
       QueueSetup setup = QueueSetup.of(taskQueue)
           .withRingInterval(Duration.ofSeconds(fields.integer("ringIntervalSeconds", 1, JsonFields.MAX_SECONDS,
               (int) QueueSetup.DEFAULT_RING_INTERVAL.toSeconds())))
-          .withMemberOrder(List.copyOf(agents(fields.array("memberOrder"), "memberOrder")));
+          .withMemberOrder(List.copyOf(agents(fields.array("memberOrder"), "memberOrder")))
+          .withRules(QueueRulesRequest.rules(fields, queue, references));
       JsonArray steps = fields.array("workflow");
       if (!steps.isEmpty()) {
         setup = setup.withWorkflow(workflow(queue, name, steps));
