@@ -8,6 +8,7 @@ import io.switchboard.sim.asterisk.SimWorld;
 import io.switchboard.sim.asterisk.VirtualScheduler;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -100,5 +101,16 @@ final class FsWorld implements SimWorld {
     public void phones(Function<String, Phone> resolver) {
         engine.phoneResolver = dial -> resolver.apply(dial.startsWith("sofia/")
                 ? "SIP/" + dial.substring(dial.lastIndexOf('/') + 1) : dial);
+    }
+
+    @Override
+    public Optional<String> dialplanLocation(String channel) {
+        return engine.channels.find(channel).filter(ch -> !ch.gone).map(ch -> ch.context + "," + ch.destination);
+    }
+
+    @Override
+    public Optional<String> variable(String channel, String name) {
+        return engine.channels.find(channel).filter(ch -> !ch.gone)
+                .flatMap(ch -> Optional.ofNullable(ch.variables.get(name)));
     }
 }
