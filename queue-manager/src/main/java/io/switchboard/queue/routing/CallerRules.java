@@ -20,6 +20,7 @@ import io.switchboard.queue.selection.QueueSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
@@ -62,6 +63,11 @@ final class CallerRules {
     private final InstantSource clock;
     private final Executor context;
     private final Map<CallId, Journey> journeys = new HashMap<>();
+    /**
+     * When each waiting call entered its current queue, on the router's clock: deadlines and waits are measured
+     * on it, not on the PBX's event times, so a PBX clock that drifts does not move a deadline.
+     */
+    private final Map<CallId, Instant> entered = new HashMap<>();
     /** The entry of a call whose queue's setup is being read: written once the caller may join. */
     private final Map<CallId, JournalEntry.CallStep> pending = new HashMap<>();
 
@@ -106,24 +112,25 @@ final class CallerRules {
             JournalEntry.Entered arrival = journey.arrival();
             calls.write(new JournalEntry.Refused(call.id(), queue, clock.instant(), arrival.pbx(), call.callerLeg,
                     arrival.caller(), arrival.dialled(), refusal.get(), exit));
-            go(call, refusal.get(), exit);
+            go(call, refusal.get(), exit, call.task.created());
             return false;
         }
         if (entry != null) {
             calls.write(entry);
         }
-        QueueRules.deadline(call.queue, call.task.created()).ifPresent(at -> deadline(call, at));
+        Instant now = clock.instant();
+        entered.put(call.id(), now);
+        QueueRules.deadline(call.queue, now).ifPresent(at -> deadline(call, at));
         return true;
     }
 
     /** A leg hung up: a caller gone before their queue was loaded still gets their entry, before the abandon. */
     void hungUp(PbxEvent.LegHungUp e) {
         RoutedCall call = calls.get(e.call());
-        if (call != null && e.leg().equals(call.callerLeg)) {
+        if (call == null || e.leg().equals(call.callerLeg)) {
             Optional.ofNullable(pending.remove(e.call())).ifPresent(calls::write);
             journeys.remove(e.call());
-        } else if (call == null) {
-            journeys.remove(e.call());
+            entered.remove(e.call());
         }
     }
 
@@ -133,7 +140,8 @@ final class CallerRules {
      * when the ring fails, as app_queue checks its timeout between attempts.
      */
     boolean timedOut(RoutedCall call) {
-        Optional<Instant> deadline = QueueRules.deadline(call.queue, call.task.created());
+        Optional<Instant> deadline = Optional.ofNullable(entered.get(call.id()))
+                .flatMap(since -> QueueRules.deadline(call.queue, since));
         if (deadline.isEmpty() || clock.instant().isBefore(deadline.get())) {
             return false;
         }
@@ -176,17 +184,19 @@ final class CallerRules {
     /** The waiting caller leaves for {@code reason} ({@code EXITWITHTIMEOUT} or {@code EXITEMPTY}). */
     private void leave(RoutedCall call, ExitReason reason) {
         int position = QueuePositions.position(calls.all(), call);
+        Instant now = clock.instant();
+        Duration waited = between(entered.getOrDefault(call.id(), now), now);
         QueueExit exit = exitFor(call, reason);
         leaveQueue(call);
         LOG.info("event=caller-left-queue taskId={} callId={} queueId={} reason={} exit={}", call.task.id(),
                 call.id(), call.queue.id(), reason, exit.getClass().getSimpleName());
-        Instant now = clock.instant();
         calls.write(new JournalEntry.Exited(call.id(), call.queue.id(), now, call.callerLeg, reason, exit, position,
-                call.originalPosition, between(call.task.created(), now)));
-        go(call, reason, exit);
+                call.originalPosition, waited));
+        go(call, reason, exit, call.task.created().plus(waited));
     }
 
     private void leaveQueue(RoutedCall call) {
+        entered.remove(call.id());
         calls.remove(call);
         book.notWaiting(call.task.id());
         call.moveTo(TaskStatus.CANCELED);
@@ -204,9 +214,10 @@ final class CallerRules {
         return exit;
     }
 
-    private void go(RoutedCall call, ExitReason reason, QueueExit exit) {
+    /** Sends the caller to {@code exit}; {@code pbxNow} is now on the PBX's clock, which the call's task times use. */
+    private void go(RoutedCall call, ExitReason reason, QueueExit exit, Instant pbxNow) {
         if (exit instanceof QueueExit.Overflow overflow) {
-            overflow(call, overflow.queue());
+            overflow(call, overflow.queue(), pbxNow);
             return;
         }
         journeys.remove(call.id());
@@ -226,11 +237,14 @@ final class CallerRules {
         }
     }
 
-    /** The caller waits on in {@code target} as a new entry there, once its setup and members are loaded. */
-    private void overflow(RoutedCall call, QueueId target) {
+    /**
+     * The caller waits on in {@code target} as a new entry there, created {@code pbxNow} (on the PBX's clock, as
+     * the other tasks it is ordered against), once that queue's setup and members are loaded.
+     */
+    private void overflow(RoutedCall call, QueueId target, Instant pbxNow) {
         Instant now = clock.instant();
         Task task = Task.inboundCall(TaskId.of(call.task.id().value() + "@" + target.value()), call.id(),
-                call.task.customer(), target, 0, now, Map.of());
+                call.task.customer(), target, 0, pbxNow, Map.of());
         TaskQueue known = book.setup(target).map(QueueSetup::queue).orElse(call.queue);
         RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, known, task,
                 QueuePositions.waitingIn(calls.all(), target) + 1);
@@ -261,8 +275,8 @@ final class CallerRules {
         Stages.on(stage, context, then, failure -> LOG.warn("event=queue-exit-failed reason={}", failure.toString()));
     }
 
-    /** The number of calls whose journey is kept, for tests: it must not grow with ended calls. */
-    int journeys() {
-        return journeys.size();
+    /** How many calls the rules keep anything of, for tests: it must not grow with ended calls. */
+    int kept() {
+        return journeys.size() + entered.size() + pending.size();
     }
 }
