@@ -23,3 +23,8 @@ CREATE TABLE queue_exits (
     CONSTRAINT fk_queue_exits_queue FOREIGN KEY (queue_id) REFERENCES queues (id) ON DELETE CASCADE,
     CONSTRAINT fk_queue_exits_target FOREIGN KEY (target_queue_id) REFERENCES queues (id)
 ) /* [jooq ignore start] */ ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci /* [jooq ignore stop] */;
+
+-- A caller a rule sent to an extension gets an 'exit' leg (endpoint <extension>@<context>).
+ALTER TABLE call_legs DROP CONSTRAINT ck_call_legs_role;
+ALTER TABLE call_legs ADD CONSTRAINT ck_call_legs_role
+    CHECK (role IN ('caller', 'agent', 'customer', 'consult', 'transfer', 'exit'));
