@@ -92,7 +92,7 @@ abstract class QueueRuleScenarios extends PbxScenarios {
         JsonNode exit = log.get(3);
         assertThat(List.of(exit.path("data1").asText(), exit.path("data2").asText()))
                 .as("position, original position").containsExactly("1", "1");
-        assertThat(whereIs(waiting)).isEqualTo("voicemail,8001:LEAVEEMPTY");
+        api.await("the caller in voicemail", () -> whereIs(waiting), "voicemail,8001:LEAVEEMPTY"::equals, SOON);
         JsonNode call = awaitCall(exit.path("callid").asText(), "the call ended", PbxScenarios::ended);
         assertThat(call.path("endReason").asText()).isEqualTo("leave_empty");
         assertThat(legs(call)).containsExactly("caller:", "exit:");
@@ -110,7 +110,7 @@ abstract class QueueRuleScenarios extends PbxScenarios {
         String second = pbx.inboundCall(InboundCall.of("+4930555821", FULL_DID));
 
         String callId = refusedCall(FULL_DID, "FULL");
-        assertThat(whereIs(second)).isEqualTo("voicemail,8002:FULL");
+        api.await("the caller in voicemail", () -> whereIs(second), "voicemail,8002:FULL"::equals, SOON);
         JsonNode call = awaitCall(callId, "the refused call ended", PbxScenarios::ended);
         assertThat(call.path("endReason").asText()).isEqualTo("full");
         assertThat(legs(call)).containsExactly("caller:", "exit:");
