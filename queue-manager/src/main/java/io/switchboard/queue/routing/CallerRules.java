@@ -54,6 +54,10 @@ final class CallerRules {
     private record Journey(JournalEntry.Entered arrival, Set<QueueId> left) {
     }
 
+    /** When {@code call} (this very entry, not a later one of the same call) entered its queue. */
+    private record Entry(RoutedCall call, Instant at) {
+    }
+
     private final InboundRouter router;
     private final InboundCalls calls;
     private final AgentBook book;
@@ -67,7 +71,7 @@ final class CallerRules {
      * When each waiting call entered its current queue, on the router's clock: deadlines and waits are measured
      * on it, not on the PBX's event times, so a PBX clock that drifts does not move a deadline.
      */
-    private final Map<CallId, Instant> entered = new HashMap<>();
+    private final Map<CallId, Entry> entered = new HashMap<>();
     /** The entry of a call whose queue's setup is being read: written once the caller may join. */
     private final Map<CallId, JournalEntry.CallStep> pending = new HashMap<>();
 
@@ -119,7 +123,7 @@ final class CallerRules {
             calls.write(entry);
         }
         Instant now = clock.instant();
-        entered.put(call.id(), now);
+        entered.put(call.id(), new Entry(call, now));
         QueueRules.deadline(call.queue, now).ifPresent(at -> deadline(call, at));
         return true;
     }
@@ -140,8 +144,7 @@ final class CallerRules {
      * when the ring fails, as app_queue checks its timeout between attempts.
      */
     boolean timedOut(RoutedCall call) {
-        Optional<Instant> deadline = Optional.ofNullable(entered.get(call.id()))
-                .flatMap(since -> QueueRules.deadline(call.queue, since));
+        Optional<Instant> deadline = enteredAt(call).flatMap(since -> QueueRules.deadline(call.queue, since));
         if (deadline.isEmpty() || clock.instant().isBefore(deadline.get())) {
             return false;
         }
@@ -185,7 +188,7 @@ final class CallerRules {
     private void leave(RoutedCall call, ExitReason reason) {
         int position = QueuePositions.position(calls.all(), call);
         Instant now = clock.instant();
-        Duration waited = between(entered.getOrDefault(call.id(), now), now);
+        Duration waited = between(enteredAt(call).orElse(now), now);
         QueueExit exit = exitFor(call, reason);
         leaveQueue(call);
         LOG.info("event=caller-left-queue taskId={} callId={} queueId={} reason={} exit={}", call.task.id(),
@@ -193,6 +196,14 @@ final class CallerRules {
         calls.write(new JournalEntry.Exited(call.id(), call.queue.id(), now, call.callerLeg, reason, exit, position,
                 call.originalPosition, waited));
         go(call, reason, exit, call.task.created().plus(waited));
+    }
+
+    /**
+     * When this entry of the call was admitted; empty for one the rules did not admit (a caller queued again after
+     * a nailed-up agent's line ended mid-call waits without a deadline).
+     */
+    private Optional<Instant> enteredAt(RoutedCall call) {
+        return Optional.ofNullable(entered.get(call.id())).filter(entry -> entry.call() == call).map(Entry::at);
     }
 
     private void leaveQueue(RoutedCall call) {

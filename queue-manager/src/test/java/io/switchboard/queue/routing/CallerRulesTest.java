@@ -2,7 +2,10 @@ package io.switchboard.queue.routing;
 
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.DeviceState;
+import io.switchboard.core.call.HoldReason;
+import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.routing.RoutingStrategy;
@@ -171,6 +174,22 @@ class CallerRulesTest {
 
         assertThat(world.queueLog()).containsExactly("Entered", "Exited", "Refused");
         assertThat(world.pbx.exits).extracting(RecordingCallControl.Exit::queueStatus).containsExactly("JOINEMPTY");
+    }
+
+    @Test
+    void a_caller_queued_again_after_the_agent_left_mid_call_is_not_timed_out_by_the_first_wait() {
+        world.queue(queue("support", 0, 60, QueueRules.NONE)).available("a1", "support", Duration.ofMinutes(1));
+        world.callArrives("c1", SUPPORT);
+        LegId agentLeg = world.pbx.lastRing().agentLeg();
+        world.agentAnswers(agentLeg);
+        world.clock.advance(Duration.ofSeconds(120));
+
+        world.pbxReports(new PbxEvent.CallReturnedToHold(RoutingWorld.PBX, world.clock.instant(), CallId.of("c1"),
+                Optional.of(agentLeg), HoldReason.AGENT_LEFT));
+        world.timersFire();
+
+        assertThat(world.queueLog()).doesNotContain("Exited").contains("Requeued");
+        assertThat(world.router.tasks()).hasSize(1);
     }
 
     private <T> T entry(Class<T> type) {
