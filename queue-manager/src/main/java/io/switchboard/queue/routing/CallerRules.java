@@ -105,8 +105,7 @@ final class CallerRules {
         }
         QueueId queue = call.queue.id();
         QueueRules rules = rulesOf(queue);
-        Optional<ExitReason> refusal = rules.refusal(call.queue,
-                QueuePositions.waitingIn(calls.all(), queue) - 1, book.members(queue));
+        Optional<ExitReason> refusal = rules.refusal(call.queue, admittedIn(queue), book.members(queue));
         if (refusal.isPresent()) {
             Journey journey = journeys.get(call.id());
             QueueExit exit = exitFor(call, refusal.get());
@@ -196,6 +195,16 @@ final class CallerRules {
         calls.write(new JournalEntry.Exited(call.id(), call.queue.id(), now, call.callerLeg, reason, exit, position,
                 call.originalPosition, waited));
         go(call, reason, exit, call.task.created().plus(waited));
+    }
+
+    /**
+     * How many callers wait in {@code queue} having been admitted: a caller who arrived earlier but whose queue is
+     * still being loaded does not count yet, so two callers arriving together are decided in the order their
+     * admissions run, each against the ones already in.
+     */
+    private int admittedIn(QueueId queue) {
+        return (int) calls.all().stream().filter(c -> c.queue.id().equals(queue) && c.isWaiting()
+                && enteredAt(c).isPresent()).count();
     }
 
     /**

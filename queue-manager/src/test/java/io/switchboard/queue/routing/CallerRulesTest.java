@@ -192,6 +192,20 @@ class CallerRulesTest {
         assertThat(world.router.tasks()).hasSize(1);
     }
 
+    @Test
+    void of_two_callers_arriving_together_at_a_queue_with_room_for_one_the_second_is_refused() {
+        world.queue(queue("support", 1, 0, QueueRules.NONE)).paused("a1", "support");
+        world.setupsAreSlow();
+        world.callArrives("c1", SUPPORT);
+        world.callArrives("c2", SUPPORT);
+
+        world.setupsAnswer();
+
+        assertThat(world.queueLog()).containsExactly("Entered", "Refused");
+        assertThat(entry(JournalEntry.Entered.class).call()).isEqualTo(CallId.of("c1"));
+        assertThat(entry(JournalEntry.Refused.class).call()).isEqualTo(CallId.of("c2"));
+    }
+
     private <T> T entry(Class<T> type) {
         return world.journal.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
