@@ -82,7 +82,7 @@ abstract class QueueRuleScenarios extends PbxScenarios {
         String talking = pbx.inboundCall(InboundCall.of("+4930555810", LEAVE_DID));
         awaitState("lonely", "on-call");
         String waiting = pbx.inboundCall(InboundCall.of("+4930555811", LEAVE_DID));
-        api.await("the second caller waits", () -> waitingIn(LEAVE_DID) == 2, SOON);
+        api.await("the second caller queued", () -> entered(LEAVE_DID) == 2, SOON);
 
         api.post("/api/v1/agents/lonely/state", "{\"state\":\"paused\"}", 200);
 
@@ -105,7 +105,7 @@ abstract class QueueRuleScenarios extends PbxScenarios {
         configureQueue(FULL_DID, "{\"maxLength\":1,\"members\":[],\"exits\":"
                 + "{\"full\":{\"action\":\"extension\",\"context\":\"voicemail\",\"extension\":\"8002\"}}}");
         String first = pbx.inboundCall(InboundCall.of("+4930555820", FULL_DID));
-        api.await("the first caller waits", () -> waitingIn(FULL_DID) == 1, SOON);
+        api.await("the first caller queued", () -> entered(FULL_DID) == 1, SOON);
 
         String second = pbx.inboundCall(InboundCall.of("+4930555821", FULL_DID));
 
@@ -143,6 +143,12 @@ abstract class QueueRuleScenarios extends PbxScenarios {
 
     private long waitingIn(String queue) throws Exception {
         return api.tasks().stream().filter(t -> queue.equals(t.path("queueId").asText())).count();
+    }
+
+    /** How many callers the queue admitted ({@code ENTERQUEUE} rows): a caller counts once their join was decided. */
+    private long entered(String queue) throws Exception {
+        return api.queueLog("queue=" + queue).stream().filter(r -> r.path("event").asText().equals("ENTERQUEUE"))
+                .count();
     }
 
     /** The call id the server logged when it refused a caller of {@code queue} for {@code reason}. */

@@ -96,7 +96,8 @@ final class CallerRules {
     /**
      * The call's queue is loaded: whether the caller may wait in it. A refused caller goes to the queue's exit
      * for {@link ExitReason#FULL} or {@link ExitReason#JOINEMPTY}; an admitted one gets their entry written and
-     * their deadline timer set.
+     * their deadline timer set, or leaves at once ({@link ExitReason#LEAVEEMPTY}) when the queue is already empty
+     * under its leave policy, as app_queue's first {@code wait_our_turn} check makes them.
      */
     boolean admit(RoutedCall call) {
         JournalEntry.CallStep entry = pending.remove(call.id());
@@ -123,6 +124,10 @@ final class CallerRules {
         }
         Instant now = clock.instant();
         entered.put(call.id(), new Entry(call, now));
+        if (rules.mustLeave(call.queue, book.members(queue))) {
+            leave(call, ExitReason.LEAVEEMPTY);
+            return false;
+        }
         QueueRules.deadline(call.queue, now).ifPresent(at -> deadline(call, at));
         return true;
     }

@@ -206,6 +206,18 @@ class CallerRulesTest {
         assertThat(entry(JournalEntry.Refused.class).call()).isEqualTo(CallId.of("c2"));
     }
 
+    @Test
+    void a_caller_who_joins_a_queue_already_empty_under_its_leave_policy_enters_and_leaves_at_once() {
+        world.queue(queue("support", 0, 0, new QueueRules(Set.of(), EnumSet.of(EmptyCondition.PAUSED),
+                Map.of(ExitReason.LEAVEEMPTY, VOICEMAIL)))).paused("a1", "support");
+
+        world.callArrives("c1", SUPPORT);
+
+        assertThat(world.queueLog()).containsExactly("Entered", "Exited");
+        assertThat(entry(JournalEntry.Exited.class).reason()).isEqualTo(ExitReason.LEAVEEMPTY);
+        assertThat(world.pbx.exits).extracting(RecordingCallControl.Exit::queueStatus).containsExactly("LEAVEEMPTY");
+    }
+
     private <T> T entry(Class<T> type) {
         return world.journal.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
