@@ -56,4 +56,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class QueueRules extends QueueRuleScenarios {
+        QueueRules() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -56,4 +56,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class QueueRules extends QueueRuleScenarios {
+        QueueRules() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

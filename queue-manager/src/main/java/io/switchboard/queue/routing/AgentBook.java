@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -217,5 +218,14 @@ final class AgentBook {
 
     /** The agents staffing a queue now, and how many of them are free. */
     record Staffing(int staffed, int free) {
+    }
+
+    /**
+     * What the pool knows of every known member of {@code queue}, offerable or not, for the queue rules. It walks
+     * every known agent: the router asks only for a queue with a leave or join rule, when callers arrive or wait.
+     */
+    List<AgentSnapshot> members(QueueId queue) {
+        return agents.values().stream().filter(known -> known.agent().isMemberOf(queue))
+                .flatMap(known -> pool.agent(known.agent().id()).stream()).toList();
     }
 }

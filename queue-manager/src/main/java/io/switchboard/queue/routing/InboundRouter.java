@@ -83,6 +83,7 @@ public final class InboundRouter implements PbxEventListener {
     private final MemberJournal memberJournal;
     private final WaitingAnnouncer announcer;
     private final RingMany ringMany;
+    private final CallerRules callerRules;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -112,6 +113,7 @@ public final class InboundRouter implements PbxEventListener {
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
+        this.callerRules = new CallerRules(this, calls, book, queues, callControls, timers, clock, context);
         moves.onStored(this::statusStored);
     }
 
@@ -123,6 +125,7 @@ public final class InboundRouter implements PbxEventListener {
         if (event instanceof PbxEvent.CallOffered offered) {
             offered(offered);
         } else if (event instanceof PbxEvent.LegHungUp hungUp) {
+            callerRules.hungUp(hungUp);
             endings.hungUp(hungUp);
         } else if (event instanceof PbxEvent.CallReturnedToHold back) {
             endings.returnedToHold(back);
@@ -131,7 +134,10 @@ public final class InboundRouter implements PbxEventListener {
         } else if (event instanceof PbxEvent.CallTransferred transferred) {
             endings.transferred(transferred);
         } else if (event instanceof PbxEvent.AgentDeviceStateChanged device) {
-            book.device(device.device(), device.state()).ifPresent(this::agentMayBeFree);
+            book.device(device.device(), device.state()).ifPresent(agent -> {
+                agentMayBeFree(agent);
+                callerRules.memberChanged(agent);
+            });
         }
     }
 
@@ -145,6 +151,7 @@ public final class InboundRouter implements PbxEventListener {
             book.agent(entry, status.orElseGet(() -> AgentStatus.initial(clock.instant())),
                     lines.lineOf(agent).isPresent());
             agentMayBeFree(agent);
+            callerRules.memberChanged(agent);
         }, failure -> { })), failure -> { });
     }
 
@@ -154,6 +161,7 @@ public final class InboundRouter implements PbxEventListener {
     private void statusStored(AgentId agent, AgentStatus before, AgentStatus now) {
         book.status(agent, now);
         memberJournal.stored(agent, before, now);
+        callerRules.memberChanged(agent);
     }
 
     /**
@@ -188,11 +196,13 @@ public final class InboundRouter implements PbxEventListener {
         call.deciding = true;
         calls.put(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
-        calls.write(new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(), e.dialled(),
-                call.originalPosition));
+        callerRules.arrived(call, new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(),
+                e.dialled(), call.originalPosition));
         Runnable decideNow = () -> {
             call.deciding = false;
-            decide(call);
+            if (callerRules.admit(call)) {
+                decide(call);
+            }
         };
         on(queues.setup(queueId), found -> {
             QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
@@ -206,7 +216,7 @@ public final class InboundRouter implements PbxEventListener {
      * reads the members the router does not know yet (their directory entry and stored status); members
      * already known keep their status, which events keep current.
      */
-    private void loadQueue(QueueSetup setup, Runnable then) {
+    void loadQueue(QueueSetup setup, Runnable then) {
         book.queue(setup);
         Optional<QueueId> overflow = setup.workflow().steps().stream().map(WorkflowStep::queue)
                 .filter(queue -> !book.knowsQueue(queue)).findFirst();
@@ -256,7 +266,8 @@ public final class InboundRouter implements PbxEventListener {
      * they are tried again, as app_queue rings a queue round again.
      */
     void decide(RoutedCall call) {
-        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding) {
+        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding
+                || callerRules.timedOut(call)) {
             return;
         }
         WaitingTask task = keepWaiting(call);

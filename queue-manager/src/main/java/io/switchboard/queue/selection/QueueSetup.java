@@ -19,9 +19,11 @@ import java.util.List;
  *                     {@code RING_PROGRESSIVELY}; members not listed come after, by id
  * @param ringInterval how long {@code RING_PROGRESSIVELY} waits before ringing one more agent; positive
  * @param announcements what waiting callers are told (position, estimated wait) and how often
+ * @param rules        join/leave-when-empty and where callers go when they leave ({@link QueueRules}); an
+ *                     overflow never names this queue itself
  */
 public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval,
-                         CallerAnnouncements announcements) {
+                         CallerAnnouncements announcements, QueueRules rules) {
 
     /** mod_callcenter's default {@code ring-progressively-delay}. */
     public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
@@ -32,31 +34,47 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         memberOrder = List.copyOf(Require.nonNull(memberOrder, "memberOrder"));
         Require.positive(ringInterval, "ringInterval");
         Require.nonNull(announcements, "announcements");
+        Require.nonNull(rules, "rules");
+        for (QueueExit exit : rules.exits().values()) {
+            if (exit instanceof QueueExit.Overflow overflow && overflow.queue().equals(queue.id())) {
+                throw new IllegalArgumentException("rules must not overflow queue '" + queue.id() + "' to itself");
+            }
+        }
+    }
+
+    /** A setup without announcements ({@link CallerAnnouncements#OFF}) or queue rules ({@link QueueRules#NONE}). */
+    public QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
+        this(queue, workflow, memberOrder, ringInterval, CallerAnnouncements.OFF, QueueRules.NONE);
     }
 
     /** A queue whose tasks wait for any member for ever, members ordered by id. */
     public static QueueSetup of(TaskQueue queue) {
         Workflow anyMember = new Workflow(queue.name(), List.of(new WorkflowStep(queue.id(), 0, Duration.ZERO)));
-        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL, CallerAnnouncements.OFF);
+        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL);
     }
 
     /** This setup with another workflow. */
     public QueueSetup withWorkflow(Workflow newWorkflow) {
-        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements);
+        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements, rules);
     }
 
     /** This setup with a configured member order. */
     public QueueSetup withMemberOrder(List<AgentId> order) {
-        return new QueueSetup(queue, workflow, order, ringInterval, announcements);
+        return new QueueSetup(queue, workflow, order, ringInterval, announcements, rules);
     }
 
     /** This setup with another ring-progressively interval. */
     public QueueSetup withRingInterval(Duration interval) {
-        return new QueueSetup(queue, workflow, memberOrder, interval, announcements);
+        return new QueueSetup(queue, workflow, memberOrder, interval, announcements, rules);
     }
 
     /** This setup with other announcements to waiting callers. */
     public QueueSetup withAnnouncements(CallerAnnouncements newAnnouncements) {
-        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements);
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements, rules);
+    }
+
+    /** This setup with other queue rules. */
+    public QueueSetup withRules(QueueRules newRules) {
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, newRules);
     }
 }
