@@ -173,10 +173,12 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         QueueId queueId = e.queueHint().orElse(DEFAULT_QUEUE);
-        Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
-                Map.of());
+        Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0,
+                clock.instant(), Map.of());
         RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
                 QueuePositions.waitingIn(calls.all(), queueId) + 1);
+        call.enteredAt = e.at();
+        call.pbxAhead = Duration.between(task.created(), e.at());
         call.deciding = true;
         calls.put(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
@@ -235,10 +237,10 @@ public final class InboundRouter implements PbxEventListener {
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
         reservations.answered(offer.agent());
-        stats.took(offer.agent(), call.queue.id(), e.at());
+        stats.took(offer.agent(), call.queue.id(), clock.instant());
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
         calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
-                between(call.task.created(), e.at()), between(offer.since(), e.at())));
+                between(call.enteredAt, e.at()), between(offer.since(), clock.instant())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
 
@@ -300,6 +302,11 @@ public final class InboundRouter implements PbxEventListener {
                 decide(call);
             }
         });
+    }
+
+    /** The server's time now, by which the router times workflows and waits. */
+    Instant now() {
+        return clock.instant();
     }
 
     private <T> void on(CompletionStage<T> stage, Consumer<T> then, Consumer<Throwable> failed) {
