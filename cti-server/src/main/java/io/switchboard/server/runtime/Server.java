@@ -21,6 +21,7 @@ import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.server.config.AnsweringMachineAction;
 import io.switchboard.server.config.OutboundSettings;
+import io.switchboard.server.config.KpiConfig;
 import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.routing.JooqOutboundJournal;
@@ -43,6 +44,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +95,7 @@ public final class Server implements AutoCloseable {
           parts.pbx.start();
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
-          Kpis kpis = Kpis.start(parts.vertx, database, KpiSettings.defaults(), Clock.systemUTC());
+          Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
               kpis.tap(routingJournal(database, config.queueLog(), parts)), new JooqOutboundJournal(database),
@@ -186,6 +188,12 @@ public final class Server implements AutoCloseable {
   /** {@code outbound.*} as the routing decisions read it; the values were checked when the config was loaded. */
   static InboundRules inboundRules(RoutingSettings settings) {
     return new InboundRules(settings.autoPauseAfterMisses(), ZoneId.of(settings.statisticsZone()));
+  }
+
+  /** {@code kpi.*} as the KPI engine reads it; the values were checked when the config was loaded. */
+  static KpiSettings kpiSettings(KpiConfig kpi) {
+    return new KpiSettings(Duration.ofSeconds(kpi.serviceLevelSeconds()), Map.of(),
+        Duration.ofSeconds(kpi.shortAbandonSeconds()), Duration.ofHours(kpi.repeatCallerHours()), ZoneId.of(kpi.zone()));
   }
 
   static OutboundPolicy outboundPolicy(OutboundSettings settings) {
