@@ -27,6 +27,7 @@ import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
+import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
 import io.switchboard.server.runtime.StartupException.Stage;
 import io.switchboard.server.status.AmiConnectionCheck;
@@ -101,6 +102,7 @@ public final class Server implements AutoCloseable {
               kpis.tap(routingJournal(database, config.queueLog(), parts)), new JooqOutboundJournal(database),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new JooqCallHistory(database), Clock.systemUTC());
+          AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
           return parts.vertx.deployVerticle(parts.http)
