@@ -91,7 +91,8 @@ final class Reservations {
             call.deciding = false;
             if (update instanceof StatusUpdate.Conflict conflict) {
                 LOG.debug("event=reservation-conflict taskId={} agentId={}", call.task.id(), agentId);
-                book.status(agentId, conflict.current().orElseGet(() -> AgentStatus.initial(clock.instant())));
+                AgentStatus stored = conflict.current().orElseGet(() -> AgentStatus.initial(clock.instant()));
+                book.corrected(agentId, reserved, stored);
                 router.decide(call);
                 router.agentMayBeFree(agentId);
             } else if (!calls.isCurrent(call) || !call.isWaiting()) {
@@ -101,7 +102,7 @@ final class Reservations {
             }
         }, failure -> {
             call.deciding = false;
-            book.status(agentId, seen);
+            book.corrected(agentId, reserved, seen);
             router.keepWaiting(call);
         });
     }
