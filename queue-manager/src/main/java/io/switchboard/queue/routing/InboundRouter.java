@@ -247,7 +247,9 @@ public final class InboundRouter implements PbxEventListener {
     /**
      * A task needs an agent: unless it is not waiting on hold or a reservation is under way, the queue's
      * strategy picks among the agents who have not missed it; when all who could take it already missed it,
-     * they are tried again, as app_queue rings a queue round again.
+     * they are tried again, as app_queue rings a queue round again. A task that then waits for an agent to free
+     * waits with a clean slate: whoever frees first is offered it, missed or not (else it waited for ever once
+     * every member had missed it).
      */
     void decide(RoutedCall call) {
         if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding) {
@@ -257,9 +259,9 @@ public final class InboundRouter implements PbxEventListener {
         Selection selection = book.agentFor(task);
         if (selection instanceof Selection.Wait && !call.tried.isEmpty()) {
             Selection again = book.agentFor(WaitingTask.of(call.task));
+            call.tried.clear();
+            keepWaiting(call);
             if (again instanceof Selection.Offer) {
-                call.tried.clear();
-                keepWaiting(call);
                 selection = again;
             }
         }

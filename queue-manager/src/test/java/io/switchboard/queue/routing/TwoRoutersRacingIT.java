@@ -116,10 +116,28 @@ class TwoRoutersRacingIT {
         }
 
         assertThat(doubleBookings).as("phones rung while busy").isEmpty();
-        assertThat(completed.get()).as("calls completed by both nodes").isEqualTo(2 * CALLS_PER_NODE);
+        assertThat(completed.get()).as("calls completed by both nodes; left: %s", leftOver())
+                .isEqualTo(2 * CALLS_PER_NODE);
         assertThat(rings.get()).as("rings, with the misses").isGreaterThan(2 * CALLS_PER_NODE);
         assertThat(first.rung).as("the first node rang agents").isPositive();
         assertThat(second.rung).as("the second node rang agents").isPositive();
+    }
+
+    /** What is left when calls were not completed: each node's tasks and every agent's stored status. */
+    private String leftOver() throws Exception {
+        StringBuilder left = new StringBuilder();
+        for (Node node : List.of(first, second)) {
+            List<String> tasks = node.context.submit(() -> node.router.tasks().stream()
+                    .map(task -> task.id().value() + " " + task.status()).toList()).get();
+            left.append(node.pbx.value()).append(' ').append(tasks).append("; ");
+        }
+        HazelcastAgentStateStore store = new HazelcastAgentStateStore(firstMember);
+        for (int i = 0; i < AGENTS; i++) {
+            AgentStatus status = store.read(AgentId.of("a" + i)).toCompletableFuture().get().orElseThrow();
+            left.append("a").append(i).append('=').append(status.state()).append(" v").append(status.version())
+                    .append(' ');
+        }
+        return left.toString();
     }
 
     /** One Switchboard node: a router on its own single-thread context, its member's store, its own PBX. */
