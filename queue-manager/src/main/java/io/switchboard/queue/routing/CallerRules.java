@@ -114,9 +114,9 @@ final class CallerRules {
             LOG.info("event=caller-refused taskId={} callId={} queueId={} reason={}", call.task.id(), call.id(),
                     queue, refusal.get());
             JournalEntry.Entered arrival = journey.arrival();
-            calls.write(new JournalEntry.Refused(call.id(), queue, clock.instant(), arrival.pbx(), call.callerLeg,
+            calls.write(new JournalEntry.Refused(call.id(), queue, call.onPbxClock(clock.instant()), arrival.pbx(), call.callerLeg,
                     arrival.caller(), arrival.dialled(), refusal.get(), exit));
-            go(call, refusal.get(), exit, call.task.created());
+            go(call, refusal.get(), exit);
             return false;
         }
         if (entry != null) {
@@ -197,9 +197,9 @@ final class CallerRules {
         leaveQueue(call);
         LOG.info("event=caller-left-queue taskId={} callId={} queueId={} reason={} exit={}", call.task.id(),
                 call.id(), call.queue.id(), reason, exit.getClass().getSimpleName());
-        calls.write(new JournalEntry.Exited(call.id(), call.queue.id(), now, call.callerLeg, reason, exit, position,
+        calls.write(new JournalEntry.Exited(call.id(), call.queue.id(), call.onPbxClock(now), call.callerLeg, reason, exit, position,
                 call.originalPosition, waited));
-        go(call, reason, exit, call.task.created().plus(waited));
+        go(call, reason, exit);
     }
 
     /**
@@ -239,10 +239,10 @@ final class CallerRules {
         return exit;
     }
 
-    /** Sends the caller to {@code exit}; {@code pbxNow} is now on the PBX's clock, which the call's task times use. */
-    private void go(RoutedCall call, ExitReason reason, QueueExit exit, Instant pbxNow) {
+    /** Sends the caller to {@code exit}. */
+    private void go(RoutedCall call, ExitReason reason, QueueExit exit) {
         if (exit instanceof QueueExit.Overflow overflow) {
-            overflow(call, overflow.queue(), pbxNow);
+            overflow(call, overflow.queue());
             return;
         }
         journeys.remove(call.id());
@@ -263,20 +263,23 @@ final class CallerRules {
     }
 
     /**
-     * The caller waits on in {@code target} as a new entry there, created {@code pbxNow} (on the PBX's clock, as
-     * the other tasks it is ordered against), once that queue's setup and members are loaded.
+     * The caller waits on in {@code target} as a new entry there, created now (on the server's clock, as the
+     * other tasks it is ordered against; its queue_log rows on the PBX's), once that queue's setup and members
+     * are loaded.
      */
-    private void overflow(RoutedCall call, QueueId target, Instant pbxNow) {
+    private void overflow(RoutedCall call, QueueId target) {
         Instant now = clock.instant();
         Task task = Task.inboundCall(TaskId.of(call.task.id().value() + "@" + target.value()), call.id(),
-                call.task.customer(), target, 0, pbxNow, Map.of());
+                call.task.customer(), target, 0, now, Map.of());
         TaskQueue known = book.setup(target).map(QueueSetup::queue).orElse(call.queue);
         RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, known, task,
                 QueuePositions.waitingIn(calls.all(), target) + 1);
         again.legs = call.legs;
+        again.enteredAt = call.onPbxClock(now);
+        again.pbxAhead = call.pbxAhead;
         again.deciding = true;
         calls.put(again);
-        pending.put(call.id(), new JournalEntry.Overflowed(call.id(), target, now, call.queue.id(), call.callerLeg,
+        pending.put(call.id(), new JournalEntry.Overflowed(call.id(), target, call.onPbxClock(now), call.queue.id(), call.callerLeg,
                 call.task.customer(), again.originalPosition));
         Consumer<QueueSetup> load = setup -> {
             again.queue = setup.queue();

@@ -189,10 +189,12 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         QueueId queueId = e.queueHint().orElse(DEFAULT_QUEUE);
-        Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
-                Map.of());
+        Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0,
+                clock.instant(), Map.of());
         RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
                 QueuePositions.waitingIn(calls.all(), queueId) + 1);
+        call.enteredAt = e.at();
+        call.pbxAhead = Duration.between(task.created(), e.at());
         call.deciding = true;
         calls.put(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
@@ -253,17 +255,19 @@ public final class InboundRouter implements PbxEventListener {
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
         reservations.answered(offer.agent());
-        stats.took(offer.agent(), call.queue.id(), e.at());
+        stats.took(offer.agent(), call.queue.id(), clock.instant());
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
         calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
-                between(call.task.created(), e.at()), between(offer.since(), e.at())));
+                between(call.enteredAt, e.at()), between(offer.since(), clock.instant())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
 
     /**
      * A task needs an agent: unless it is not waiting on hold or a reservation is under way, the queue's
      * strategy picks among the agents who have not missed it; when all who could take it already missed it,
-     * they are tried again, as app_queue rings a queue round again.
+     * they are tried again, as app_queue rings a queue round again. A task that then waits for an agent to free
+     * waits with a clean slate: whoever frees first is offered it, missed or not (else it waited for ever once
+     * every member had missed it).
      */
     void decide(RoutedCall call) {
         if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding
@@ -274,9 +278,9 @@ public final class InboundRouter implements PbxEventListener {
         Selection selection = book.agentFor(task);
         if (selection instanceof Selection.Wait && !call.tried.isEmpty()) {
             Selection again = book.agentFor(WaitingTask.of(call.task));
+            call.tried.clear();
+            keepWaiting(call);
             if (again instanceof Selection.Offer) {
-                call.tried.clear();
-                keepWaiting(call);
                 selection = again;
             }
         }
@@ -322,6 +326,11 @@ public final class InboundRouter implements PbxEventListener {
                 decide(call);
             }
         });
+    }
+
+    /** The server's time now, by which the router times workflows and waits. */
+    Instant now() {
+        return clock.instant();
     }
 
     private <T> void on(CompletionStage<T> stage, Consumer<T> then, Consumer<Throwable> failed) {
