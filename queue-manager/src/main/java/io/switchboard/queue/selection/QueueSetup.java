@@ -6,6 +6,7 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.waiting.CallerAnnouncements;
+import io.switchboard.queue.waiting.QueuedCallback;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.List;
  *                     {@code RING_PROGRESSIVELY}; members not listed come after, by id
  * @param ringInterval how long {@code RING_PROGRESSIVELY} waits before ringing one more agent; positive
  * @param announcements what waiting callers are told (position, estimated wait) and how often
+ * @param callback     whether and when waiting callers may press a key to be called back keeping their place
  */
 public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval,
-                         CallerAnnouncements announcements) {
+                         CallerAnnouncements announcements, QueuedCallback callback) {
 
     /** mod_callcenter's default {@code ring-progressively-delay}. */
     public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
@@ -32,31 +34,38 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         memberOrder = List.copyOf(Require.nonNull(memberOrder, "memberOrder"));
         Require.positive(ringInterval, "ringInterval");
         Require.nonNull(announcements, "announcements");
+        Require.nonNull(callback, "callback");
     }
 
     /** A queue whose tasks wait for any member for ever, members ordered by id. */
     public static QueueSetup of(TaskQueue queue) {
         Workflow anyMember = new Workflow(queue.name(), List.of(new WorkflowStep(queue.id(), 0, Duration.ZERO)));
-        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL, CallerAnnouncements.OFF);
+        return new QueueSetup(queue, anyMember, List.of(), DEFAULT_RING_INTERVAL, CallerAnnouncements.OFF,
+                QueuedCallback.OFF);
     }
 
     /** This setup with another workflow. */
     public QueueSetup withWorkflow(Workflow newWorkflow) {
-        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements);
+        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements, callback);
     }
 
     /** This setup with a configured member order. */
     public QueueSetup withMemberOrder(List<AgentId> order) {
-        return new QueueSetup(queue, workflow, order, ringInterval, announcements);
+        return new QueueSetup(queue, workflow, order, ringInterval, announcements, callback);
     }
 
     /** This setup with another ring-progressively interval. */
     public QueueSetup withRingInterval(Duration interval) {
-        return new QueueSetup(queue, workflow, memberOrder, interval, announcements);
+        return new QueueSetup(queue, workflow, memberOrder, interval, announcements, callback);
     }
 
     /** This setup with other announcements to waiting callers. */
     public QueueSetup withAnnouncements(CallerAnnouncements newAnnouncements) {
-        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements);
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements, callback);
+    }
+
+    /** This setup with other callback settings for waiting callers. */
+    public QueueSetup withCallback(QueuedCallback newCallback) {
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, newCallback);
     }
 }
