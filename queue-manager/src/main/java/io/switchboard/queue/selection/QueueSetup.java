@@ -6,6 +6,7 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.waiting.CallerAnnouncements;
+import io.switchboard.queue.waiting.QueuedCallback;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +22,11 @@ import java.util.List;
  * @param announcements what waiting callers are told (position, estimated wait) and how often
  * @param rules        join/leave-when-empty and where callers go when they leave ({@link QueueRules}); an
  *                     overflow never names this queue itself
+ * @param callback     whether and when waiting callers may press a key to be called back keeping their place
  */
 public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval,
-                         CallerAnnouncements announcements, QueueRules rules) {
+                         CallerAnnouncements announcements, QueueRules rules,
+                         QueuedCallback callback) {
 
     /** mod_callcenter's default {@code ring-progressively-delay}. */
     public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
@@ -35,6 +38,7 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         Require.positive(ringInterval, "ringInterval");
         Require.nonNull(announcements, "announcements");
         Require.nonNull(rules, "rules");
+        Require.nonNull(callback, "callback");
         for (QueueExit exit : rules.exits().values()) {
             if (exit instanceof QueueExit.Overflow overflow && overflow.queue().equals(queue.id())) {
                 throw new IllegalArgumentException("rules must not overflow queue '" + queue.id() + "' to itself");
@@ -42,9 +46,13 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         }
     }
 
-    /** A setup without announcements ({@link CallerAnnouncements#OFF}) or queue rules ({@link QueueRules#NONE}). */
+    /**
+     * A setup without announcements ({@link CallerAnnouncements#OFF}), queue rules ({@link QueueRules#NONE}) or
+     * callback ({@link QueuedCallback#OFF}).
+     */
     public QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
-        this(queue, workflow, memberOrder, ringInterval, CallerAnnouncements.OFF, QueueRules.NONE);
+        this(queue, workflow, memberOrder, ringInterval, CallerAnnouncements.OFF, QueueRules.NONE,
+                QueuedCallback.OFF);
     }
 
     /** A queue whose tasks wait for any member for ever, members ordered by id. */
@@ -55,26 +63,31 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
 
     /** This setup with another workflow. */
     public QueueSetup withWorkflow(Workflow newWorkflow) {
-        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements, rules);
+        return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements, rules, callback);
     }
 
     /** This setup with a configured member order. */
     public QueueSetup withMemberOrder(List<AgentId> order) {
-        return new QueueSetup(queue, workflow, order, ringInterval, announcements, rules);
+        return new QueueSetup(queue, workflow, order, ringInterval, announcements, rules, callback);
     }
 
     /** This setup with another ring-progressively interval. */
     public QueueSetup withRingInterval(Duration interval) {
-        return new QueueSetup(queue, workflow, memberOrder, interval, announcements, rules);
+        return new QueueSetup(queue, workflow, memberOrder, interval, announcements, rules, callback);
     }
 
     /** This setup with other announcements to waiting callers. */
     public QueueSetup withAnnouncements(CallerAnnouncements newAnnouncements) {
-        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements, rules);
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements, rules, callback);
     }
 
     /** This setup with other queue rules. */
     public QueueSetup withRules(QueueRules newRules) {
-        return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, newRules);
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, newRules, callback);
+    }
+
+    /** This setup with other callback settings for waiting callers. */
+    public QueueSetup withCallback(QueuedCallback newCallback) {
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, rules, newCallback);
     }
 }
