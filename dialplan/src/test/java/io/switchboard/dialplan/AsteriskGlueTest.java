@@ -58,6 +58,7 @@ class AsteriskGlueTest {
         ENTRY_POINTS.put("switchboard-outbound", List.of("s"));
         ENTRY_POINTS.put("switchboard-spy", List.of("listen", "whisper", "barge"));
         ENTRY_POINTS.put("switchboard-transfer", List.of("_[0-9A-Za-z*#+].", "_[0-9A-Za-z*#+]", "s"));
+        ENTRY_POINTS.put("switchboard-exit", List.of("_[0-9A-Za-z*#+].", "_[0-9A-Za-z*#+]", "s"));
         ENTRY_POINTS.put("switchboard-features", List.of("*70", "*71", "*72"));
     }
 

@@ -32,7 +32,15 @@ class ExtensionsSwitchboardTest {
         assertThat(plan.contexts().keySet())
                 .contains("switchboard-inbound", "switchboard-hold", "switchboard-connect", "switchboard-join",
                         "switchboard-agent-session", "switchboard-outbound", "switchboard-spy", "switchboard-transfer",
-                        "switchboard-features");
+                        "switchboard-exit", "switchboard-features");
+    }
+
+    @Test
+    void sendsACallerOutOfTheQueueToTheAdminsContextOrHangsUp() {
+        assertThat(last(plan.extension("switchboard-exit", "_[0-9A-Za-z*#+].")).args()).isEqualTo("s,1");
+        assertThat(apps(plan.extension("switchboard-exit", "s"))).containsSubsequence("GotoIf", "Goto", "Hangup");
+        assertThat(plan.extension("switchboard-exit", "s")).extracting(Priority::args)
+                .contains("${SWITCHBOARD_EXIT_CONTEXT},${SWITCHBOARD_EXIT_TARGET},1");
     }
 
     @Test

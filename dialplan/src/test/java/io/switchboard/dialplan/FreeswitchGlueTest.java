@@ -39,7 +39,7 @@ class FreeswitchGlueTest {
     /** What the adapter (and the admin's DID and feature files) transfer into. */
     static final Set<String> ENTRY_POINTS = Set.of("switchboard_inbound", "switchboard_hold", "switchboard_connect",
             "switchboard_agent_session", "switchboard_outbound", "switchboard_spy_listen", "switchboard_spy_whisper",
-            "switchboard_spy_barge", "switchboard_transfer", "switchboard_announce", "*70", "*71", "*72");
+            "switchboard_spy_barge", "switchboard_transfer", "switchboard_announce", "switchboard_exit", "*70", "*71", "*72");
 
     /** Values a variable in a transfer target can take. */
     static final Map<String, List<String>> TARGET_VALUES = Map.of(
@@ -139,6 +139,15 @@ class FreeswitchGlueTest {
             }
         }
         assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
+    void aCallerSentOutOfTheQueueGoesToTheAdminsExtensionOrIsHungUp() {
+        Extension exit = context.hunt("switchboard", "switchboard_exit").orElseThrow();
+        assertThat(exit.allActions()).extracting(Action::application, Action::data).contains(
+                org.assertj.core.groups.Tuple.tuple("unset", "transfer_after_bridge"),
+                org.assertj.core.groups.Tuple.tuple("transfer", "$1 XML $2"),
+                org.assertj.core.groups.Tuple.tuple("hangup", "NORMAL_CLEARING"));
     }
 
     @Test

@@ -58,6 +58,13 @@ class AsteriskScenariosIT {
     }
 
     @Nested
+    class QueueRules extends QueueRuleScenarios {
+        QueueRules() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
     class PreferredAgent extends PreferredAgentScenarios {
         PreferredAgent() {
             super(PbxFlavour.ASTERISK);

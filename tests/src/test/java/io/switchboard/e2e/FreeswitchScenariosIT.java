@@ -58,6 +58,13 @@ class FreeswitchScenariosIT {
     }
 
     @Nested
+    class QueueRules extends QueueRuleScenarios {
+        QueueRules() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
     class PreferredAgent extends PreferredAgentScenarios {
         PreferredAgent() {
             super(PbxFlavour.FREESWITCH);

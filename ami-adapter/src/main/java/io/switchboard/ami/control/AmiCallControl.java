@@ -8,6 +8,7 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.PbxUnavailableException;
@@ -246,6 +247,16 @@ public final class AmiCallControl implements CallControl {
                 new SetVarAction(channel, "SWITCHBOARD_ANNOUNCE_MINUTES", String.valueOf(announcement.minutes())),
                 new SetVarAction(channel, "SWITCHBOARD_ANNOUNCE_SECONDS", String.valueOf(announcement.seconds())),
                 redirect(channel, ANNOUNCE, START)));
+    }
+
+    /**
+     * Sets {@code QUEUESTATUS} and {@code SWITCHBOARD_EXIT_CONTEXT}, then redirects to
+     * {@code switchboard-exit,<extension>,1}, which goes on to {@code <context>,<extension>,1}.
+     */
+    @Override
+    public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
+        return onChannel(call, channel -> commands.sendAll(new SetVarAction(channel, QUEUE_STATUS, queueStatus),
+                new SetVarAction(channel, EXIT_CONTEXT, to.context()), redirect(channel, EXIT, to.extension())));
     }
 
     private CompletionStage<CommandResult> onChannel(CallId call, Function<String, CompletionStage<CommandResult>> command) {

@@ -26,6 +26,12 @@ final class GlueContexts {
     static final String TRANSFER_CONTEXT = "SWITCHBOARD_TRANSFER_CONTEXT";
     static final String SPY_TARGET = "SWITCHBOARD_SPY_TARGET";
 
+    /** A caller a queue rule sends out: {@code switchboard-exit,<extension>,1} goes on to the admin's context. */
+    static final String EXIT = "switchboard-exit";
+    static final String EXIT_CONTEXT = "SWITCHBOARD_EXIT_CONTEXT";
+    /** app_queue's own variable, so the admin's dialplan reads the reason as after {@code Queue()}. */
+    static final String QUEUE_STATUS = "QUEUESTATUS";
+
     private GlueContexts() {
     }
 }

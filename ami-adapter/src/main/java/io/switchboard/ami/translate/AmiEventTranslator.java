@@ -9,6 +9,7 @@ import io.switchboard.ami.translate.userevent.AgentSessionStartedEvent;
 import io.switchboard.ami.translate.userevent.AmdEvent;
 import io.switchboard.ami.translate.userevent.AmdMessageLeftEvent;
 import io.switchboard.ami.translate.userevent.CallTransferredEvent;
+import io.switchboard.ami.translate.userevent.CallbackRequestedEvent;
 import io.switchboard.ami.translate.userevent.CallerOnHoldEvent;
 import io.switchboard.ami.translate.userevent.InboundCallEvent;
 import io.switchboard.ami.translate.userevent.SafeHarbourEvent;
@@ -59,6 +60,7 @@ public final class AmiEventTranslator {
     private final GlueEvents glue;
     private final AgentEvents agents;
     private final OutcomeEvents outcomes;
+    private final CallbackEvents callbacks;
 
     /**
      * @param registry      the channels of the PBX the events come from
@@ -74,6 +76,7 @@ public final class AmiEventTranslator {
         this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
         this.agents = new AgentEvents(registry, counters, conferences);
         this.outcomes = new OutcomeEvents(registry, counters);
+        this.callbacks = new CallbackEvents(registry, defaultRegion, counters);
     }
 
     /** The core events {@code event} means, in order; empty for events that only update channel state. */
@@ -118,6 +121,8 @@ public final class AmiEventTranslator {
             return outcomes.messageLeft(e, at);
         } else if (event instanceof CallTransferredEvent e) {
             return outcomes.transferred(e, at);
+        } else if (event instanceof CallbackRequestedEvent e) {
+            return callbacks.requested(e, at);
         } else if (event instanceof AgentLoginEvent e) {
             return agents.login(e, at);
         } else if (event instanceof AgentLogoutEvent e) {

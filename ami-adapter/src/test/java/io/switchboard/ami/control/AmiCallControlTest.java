@@ -15,6 +15,7 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.PbxUnavailableException;
@@ -197,6 +198,25 @@ class AmiCallControlTest {
         assertThat(sender.sent()).extracting(Wire::fields).containsExactly(
                 exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_TRANSFER_CONTEXT", "Value: from-switchboard-transfer"),
                 exactly("Channel: " + CUSTOMER, "Context: switchboard-transfer", "Exten: +4930123456", "Priority: 1"));
+    }
+
+    @Test
+    void leaving_the_queue_sets_queuestatus_and_the_exit_context_then_redirects_to_switchboard_exit() throws Exception {
+        assertThat(result(control(sender).leaveQueue(CallId.of(CALL), new DialplanTarget("voicemail", "8001"),
+                "LEAVEEMPTY"))).isEqualTo(CommandResult.ACCEPTED);
+
+        assertThat(sender.sent()).extracting(Wire::fields).containsExactly(
+                exactly("Channel: " + CUSTOMER, "Variable: QUEUESTATUS", "Value: LEAVEEMPTY"),
+                exactly("Channel: " + CUSTOMER, "Variable: SWITCHBOARD_EXIT_CONTEXT", "Value: voicemail"),
+                exactly("Channel: " + CUSTOMER, "Context: switchboard-exit", "Exten: 8001", "Priority: 1"));
+    }
+
+    @Test
+    void leaving_the_queue_of_an_unknown_call_fails_without_sending() throws Exception {
+        assertThat(result(control(sender).leaveQueue(CallId.of("pbx1/nobody"), new DialplanTarget("voicemail", "8001"),
+                "TIMEOUT"))).isInstanceOfSatisfying(CommandResult.Failed.class,
+                f -> assertThat(f.errorId()).isEqualTo("ami-unknown-call"));
+        assertThat(sender.sent()).isEmpty();
     }
 
     @Test

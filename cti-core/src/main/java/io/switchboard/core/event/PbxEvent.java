@@ -28,7 +28,8 @@ public sealed interface PbxEvent permits
         PbxEvent.AgentSessionOpened, PbxEvent.AgentSessionClosed,
         PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
         PbxEvent.SafeHarbourPlayed, PbxEvent.MachineMessageLeft, PbxEvent.CallTransferred,
-        PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected {
+        PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected,
+        PbxEvent.CallbackRequested {
 
     /** The PBX that reported the event. */
     PbxId pbx();
@@ -290,6 +291,26 @@ public sealed interface PbxEvent permits
         public PbxDisconnected {
             requireCommon(pbx, at);
             Require.nonBlank(reason, "reason");
+        }
+    }
+
+    /**
+     * A waiting caller pressed a key in the hold glue asking to be called back (the glue's
+     * {@code SwitchboardCallback} UserEvent or {@code switchboard::callback} CUSTOM event); the glue then plays a
+     * confirmation and hangs up. Whether the key asks for a callback is the queue's decision, not the glue's.
+     *
+     * @param leg    the caller's leg
+     * @param digit  the key pressed, one of {@code 0-9 * #}
+     * @param number the number to call back as the glue reports it; empty to call the caller's own number
+     */
+    record CallbackRequested(PbxId pbx, Instant at, CallId call, LegId leg, char digit,
+                             Optional<PhoneNumber> number) implements PbxEvent {
+        public CallbackRequested {
+            requireLeg(pbx, at, call, leg);
+            if ("0123456789*#".indexOf(digit) < 0) {
+                throw new IllegalArgumentException("digit must be one of 0-9, *, #, was '" + digit + "'");
+            }
+            Require.nonNull(number, "number");
         }
     }
 

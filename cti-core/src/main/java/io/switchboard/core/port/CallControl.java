@@ -142,4 +142,13 @@ public interface CallControl {
         return CompletableFuture.completedFuture(new CommandResult.Failed("several-legs-unsupported",
                 "this PBX adapter rings one agent at a time"));
     }
+
+    /**
+     * Sends a caller waiting on Switchboard's hold out of the queue to {@code to} in the admin's dialplan, with
+     * {@code QUEUESTATUS} set to {@code queueStatus} (app_queue's values: {@code TIMEOUT}, {@code FULL},
+     * {@code JOINEMPTY}, {@code LEAVEEMPTY}) so the admin's dialplan can tell why, as after {@code Queue()}. The
+     * glue's {@code switchboard-exit} does it (Asterisk: Setvar + Redirect; FreeSWITCH: uuid_setvar_multi +
+     * uuid_transfer).
+     */
+    CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus);
 }

@@ -113,6 +113,17 @@ class EventsTest {
     }
 
     @Test
+    void a_callback_request_takes_a_key_a_caller_can_press_and_no_letter_key() {
+        PbxEvent.CallbackRequested star = new PbxEvent.CallbackRequested(PBX, NINE, CallId.of("c1"), LegId.of("l1"),
+                '*', Optional.empty());
+        assertThat(star.digit()).isEqualTo('*');
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PbxEvent.CallbackRequested(PBX, NINE, CallId.of("c1"), LegId.of("l1"), 'A',
+                        Optional.empty()))
+                .withMessageStartingWith("digit must be one of");
+    }
+
+    @Test
     void routing_events_dispatch_with_instanceof_patterns() {
         RoutingEvent event = new RoutingEvent.TaskCanceled(NINE, TaskId.of("t1"), CancelReason.CALLER_ABANDONED);
 
@@ -126,7 +137,7 @@ class EventsTest {
     @Test
     void both_event_families_are_sealed() {
         assertThat(PbxEvent.class.isSealed()).isTrue();
-        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(19);
+        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(20);
         assertThat(RoutingEvent.class.isSealed()).isTrue();
         assertThat(RoutingEvent.class.getPermittedSubclasses()).hasSize(10);
     }

@@ -34,6 +34,7 @@ final class ConfigValidator {
     v.outbound(config.outbound());
     v.routing(config.routing());
     v.queueLog(config.queueLog());
+    v.kpi(config.kpi());
     return v.problems;
   }
 
@@ -150,6 +151,27 @@ final class ConfigValidator {
     if (routing.lastAgentRetentionHours() < 1 || routing.lastAgentRetentionHours() > RoutingSettings.MAX_RETENTION_HOURS) {
       problems.add(new Problem("routing.last-agent-retention-hours", "must be between 1 and "
           + RoutingSettings.MAX_RETENTION_HOURS + " (a year), got " + routing.lastAgentRetentionHours()));
+    }
+  }
+
+  private void kpi(KpiConfig kpi) {
+    if (kpi.serviceLevelSeconds() < 1 || kpi.serviceLevelSeconds() > 3600) {
+      problems.add(new Problem("kpi.service-level-seconds", "must be between 1 and 3600, got "
+          + kpi.serviceLevelSeconds()));
+    }
+    if (kpi.shortAbandonSeconds() < 0 || kpi.shortAbandonSeconds() > 600) {
+      problems.add(new Problem("kpi.short-abandon-seconds", "must be between 0 (none) and 600, got "
+          + kpi.shortAbandonSeconds()));
+    }
+    if (kpi.repeatCallerHours() < 1 || kpi.repeatCallerHours() > 168) {
+      problems.add(new Problem("kpi.repeat-caller-hours", "must be between 1 and 168 (a week), got "
+          + kpi.repeatCallerHours()));
+    }
+    try {
+      ZoneId.of(kpi.zone());
+    } catch (DateTimeException e) {
+      problems.add(new Problem("kpi.zone", "must be a time zone such as UTC or Europe/Berlin, got '" + kpi.zone()
+          + "'"));
     }
   }
 

@@ -17,13 +17,22 @@ public record SwitchboardConfig(
     LoggingSettings logging,
     OutboundSettings outbound,
     RoutingSettings routing,
-    @JsonProperty("queue-log") QueueLogSettings queueLog) {
+    @JsonProperty("queue-log") QueueLogSettings queueLog,
+    KpiConfig kpi) {
 
   public SwitchboardConfig {
     pbx = pbx == null ? List.of() : List.copyOf(pbx);
     outbound = outbound == null ? OutboundSettings.defaults() : outbound;
     routing = routing == null ? RoutingSettings.defaults() : routing;
     queueLog = queueLog == null ? QueueLogSettings.defaults() : queueLog;
+    kpi = kpi == null ? KpiConfig.defaults() : kpi;
+  }
+
+  /** Without {@code kpi}: its defaults. */
+  public SwitchboardConfig(HttpSettings http, DatabaseConfig database, HazelcastSettings hazelcast,
+      List<PbxConnection> pbx, CrmSettings crm, LoggingSettings logging, OutboundSettings outbound,
+      RoutingSettings routing, QueueLogSettings queueLog) {
+    this(http, database, hazelcast, pbx, crm, logging, outbound, routing, queueLog, KpiConfig.defaults());
   }
 
   /** Without {@code queue-log}: no queue_log file. */
@@ -55,22 +64,23 @@ public record SwitchboardConfig(
         LoggingSettings.defaults(),
         OutboundSettings.defaults(),
         RoutingSettings.defaults(),
-        QueueLogSettings.defaults());
+        QueueLogSettings.defaults(),
+        KpiConfig.defaults());
   }
 
   public SwitchboardConfig withHttp(HttpSettings newHttp) {
-    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound, routing, queueLog);
+    return new SwitchboardConfig(newHttp, database, hazelcast, pbx, crm, logging, outbound, routing, queueLog, kpi);
   }
 
   public SwitchboardConfig withDatabase(DatabaseConfig newDatabase) {
-    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound, routing, queueLog);
+    return new SwitchboardConfig(http, newDatabase, hazelcast, pbx, crm, logging, outbound, routing, queueLog, kpi);
   }
 
   public SwitchboardConfig withHazelcast(HazelcastSettings newHazelcast) {
-    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound, routing, queueLog);
+    return new SwitchboardConfig(http, database, newHazelcast, pbx, crm, logging, outbound, routing, queueLog, kpi);
   }
 
   public SwitchboardConfig withPbx(List<PbxConnection> newPbx) {
-    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound, routing, queueLog);
+    return new SwitchboardConfig(http, database, hazelcast, newPbx, crm, logging, outbound, routing, queueLog, kpi);
   }
 }

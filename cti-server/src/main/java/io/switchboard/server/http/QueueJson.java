@@ -9,7 +9,12 @@ import io.switchboard.server.queue.AnnouncementFields;
 import io.switchboard.server.queue.PreferredAgentFields;
 import io.switchboard.server.queue.QueueDefinition;
 import io.switchboard.server.queue.QueueRequest;
+import io.switchboard.queue.selection.EmptyCondition;
+import io.switchboard.queue.selection.ExitReason;
+import io.switchboard.queue.selection.QueueExit;
+import io.switchboard.queue.selection.QueueRules;
 import io.vertx.core.json.JsonArray;
+import java.util.Set;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +44,34 @@ final class QueueJson {
         .put("members", agents(definition.members()))
         .put("workflow", steps)
         .put(AnnouncementFields.FIELD, AnnouncementFields.json(setup.announcements()))
+        .put("joinWhenEmpty", conditions(setup.rules().joinWhenEmpty()))
+        .put("leaveWhenEmpty", conditions(setup.rules().leaveWhenEmpty()))
+        .put("exits", exits(setup.rules()))
         .put(PreferredAgentFields.FIELD, PreferredAgentFields.json(setup.preferredAgent()));
+  }
+
+  private static JsonArray conditions(Set<EmptyCondition> conditions) {
+    JsonArray array = new JsonArray();
+    conditions.stream().sorted().forEach(c -> array.add(c.apiName()));
+    return array;
+  }
+
+  /** Every reason's exit, the default hang-up included, so the output says what happens. */
+  private static JsonObject exits(QueueRules rules) {
+    JsonObject exits = new JsonObject();
+    for (ExitReason reason : ExitReason.values()) {
+      QueueExit exit = rules.exitFor(reason);
+      JsonObject json = new JsonObject();
+      if (exit instanceof QueueExit.Overflow overflow) {
+        json.put("action", "overflow").put("queue", overflow.queue().value());
+      } else if (exit instanceof QueueExit.Extension extension) {
+        json.put("action", "extension").put("context", extension.context()).put("extension", extension.extension());
+      } else {
+        json.put("action", "hangup");
+      }
+      exits.put(reason.apiName(), json);
+    }
+    return exits;
   }
 
   private static JsonObject step(WorkflowStep step) {

@@ -128,6 +128,11 @@ final class QueueRoutes {
       new ApiError("queue-in-use", "queue '" + inUse.id().value() + "' is in use: " + inUse.reason(),
           new JsonObject().put("field", "id").put("id", inUse.id().value()).put("reason", inUse.reason()))
           .send(ctx, 409);
+    } else if (outcome instanceof QueueWrite.UnknownReference unknown && unknown.reference().kind() == Kind.QUEUE) {
+      String value = unknown.reference().value();
+      new ApiError("unknown-queue", "field '" + unknown.reference().field() + "' names queue '" + value
+          + "', which does not exist", new JsonObject().put("field", unknown.reference().field()).put("queue", value))
+          .send(ctx, 400);
     } else if (outcome instanceof QueueWrite.UnknownReference unknown) {
       boolean skill = unknown.reference().kind() == Kind.SKILL;
       String value = unknown.reference().value();

@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class KpiStream {
 
   private static final Logger LOG = LoggerFactory.getLogger(KpiStream.class);
 
-  private final Vertx vertx;
+  private final StreamClock clock;
   private final Context context;
   private final LiveKpis kpis;
   private final long gapMillis;
@@ -39,7 +38,11 @@ public final class KpiStream {
   private final Set<String> due = new HashSet<>();
 
   KpiStream(Vertx vertx, Context context, LiveKpis kpis, Duration gap) {
-    this.vertx = vertx;
+    this(StreamClock.of(vertx), context, kpis, gap);
+  }
+
+  KpiStream(StreamClock clock, Context context, LiveKpis kpis, Duration gap) {
+    this.clock = clock;
     this.context = context;
     this.kpis = kpis;
     this.gapMillis = gap.toMillis();
@@ -52,7 +55,7 @@ public final class KpiStream {
     socket.closeHandler(closed -> context.runOnContext(v -> sockets.remove(socket)));
     context.runOnContext(v -> {
       sockets.add(socket);
-      socket.writeTextMessage(KpiJson.all(Instant.now(), kpis.queues(), kpis.agents()).put("type", "all").encode());
+      socket.writeTextMessage(KpiJson.all(clock.now(), kpis.queues(), kpis.agents()).put("type", "all").encode());
       LOG.info("event=kpi-stream-client-connected clients={}", sockets.size());
     });
   }
@@ -80,17 +83,17 @@ public final class KpiStream {
     if (!due.add(key)) {
       return;
     }
-    long wait = lastPush.getOrDefault(key, Long.MIN_VALUE / 2) + gapMillis - System.currentTimeMillis();
+    long wait = lastPush.getOrDefault(key, Long.MIN_VALUE / 2) + gapMillis - clock.now().toEpochMilli();
     if (wait <= 0) {
       send(key, message);
     } else {
-      vertx.setTimer(wait, id -> context.runOnContext(v -> send(key, message)));
+      clock.after(wait, () -> context.runOnContext(v -> send(key, message)));
     }
   }
 
   private void send(String key, Supplier<JsonObject> message) {
     due.remove(key);
-    lastPush.put(key, System.currentTimeMillis());
+    lastPush.put(key, clock.now().toEpochMilli());
     String text = message.get().encode();
     sockets.forEach(socket -> socket.writeTextMessage(text));
   }

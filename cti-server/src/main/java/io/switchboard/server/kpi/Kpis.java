@@ -58,8 +58,13 @@ public final class Kpis {
 
   /** Live KPIs and their stream without history, for a node without a database and for tests. */
   public static Kpis withoutHistory(Vertx vertx, KpiEngine engine) {
+    return withoutHistory(vertx, engine, StreamClock.of(vertx));
+  }
+
+  /** The same, with the stream's throttle timed by {@code streamClock} (a test's fake clock). */
+  public static Kpis withoutHistory(Vertx vertx, KpiEngine engine, StreamClock streamClock) {
     LiveKpis live = new LiveKpis(engine);
-    Kpis kpis = new Kpis(vertx, live, new KpiStream(vertx, vertx.getOrCreateContext(), live, KpiStream.GAP),
+    Kpis kpis = new Kpis(vertx, live, new KpiStream(streamClock, vertx.getOrCreateContext(), live, KpiStream.GAP),
         Optional.empty());
     kpis.scheduleHistory();
     return kpis;

@@ -19,7 +19,7 @@ import java.util.List;
 public record QueueDefinition(QueueSetup setup, int serviceLevelSeconds, List<AgentId> members,
                               List<Reference> references) {
 
-  /** A skill or an agent a field names, checked against the catalogue when the queue is stored. */
+  /** A skill, an agent or a queue a field names, checked against the catalogue when the queue is stored. */
   public record Reference(Kind kind, String field, String value) {}
 
   /** What a {@link Reference} points at. */
@@ -27,7 +27,9 @@ public record QueueDefinition(QueueSetup setup, int serviceLevelSeconds, List<Ag
     /** A skill of the skills catalogue (filled by creating agents). */
     SKILL,
     /** An agent of the agent directory. */
-    AGENT
+    AGENT,
+    /** Another queue, which an exit overflows to. */
+    QUEUE
   }
 
   public QueueDefinition {

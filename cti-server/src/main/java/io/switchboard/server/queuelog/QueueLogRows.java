@@ -7,6 +7,7 @@ import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.selection.ExitReason;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +53,15 @@ public final class QueueLogRows {
     } else if (entry instanceof JournalEntry.Abandoned e) {
       return row(entry, NONE, "ABANDON", String.valueOf(e.position()), String.valueOf(e.originalPosition()),
           seconds(e.waited()));
-    } else if (entry instanceof JournalEntry.TimedOut e) {
-      return row(entry, NONE, "EXITWITHTIMEOUT", String.valueOf(e.position()),
-          String.valueOf(e.originalPosition()), seconds(e.waited()));
+    } else if (entry instanceof JournalEntry.Exited e) {
+      return row(entry, NONE, e.reason() == ExitReason.TIMEOUT ? "EXITWITHTIMEOUT" : "EXITEMPTY",
+          String.valueOf(e.position()), String.valueOf(e.originalPosition()), seconds(e.waited()));
+    } else if (entry instanceof JournalEntry.Overflowed e) {
+      return row(entry, NONE, "ENTERQUEUE", "", e.caller().map(PhoneNumber::e164).orElse(""),
+          String.valueOf(e.position()));
     }
-    return List.of(); // AgentRung: app_queue logs no event when it rings a member
+    // AgentRung: app_queue logs no event when it rings a member; Refused: none for a caller who could not join
+    return List.of();
   }
 
   private static List<QueueLogRow> memberRows(JournalEntry.MemberStep entry) {

@@ -115,6 +115,15 @@ public final class InboundRouting implements AutoCloseable {
         lastAgents, history, clock);
   }
 
+  /**
+   * Another node stored {@code agent}'s status (a reservation, wrap-up or API change made there): the router
+   * reads the agent again on its context and, if they are free now, offers them the best waiting task. Any
+   * thread.
+   */
+  public void agentChangedElsewhere(AgentId agent) {
+    context.runOnContext(v -> router.agentStateChanged(agent));
+  }
+
   /** Agents' open lines and the outbound calls placed for them. */
   public NailedAgents outbound() {
     return outbound;

@@ -9,6 +9,7 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.routing.RoutingJournal;
+import io.switchboard.queue.selection.QueueExit;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.queuelog.QueueLogRow;
 import io.switchboard.server.queuelog.QueueLogRows;
@@ -27,7 +28,10 @@ import org.jooq.DSLContext;
  *
  * <p>A transferred call ends with {@code end_reason} {@code transferred} on the call and its legs, plus a
  * {@code transfer} leg whose endpoint is {@code <number>@<context>}. Numbers are stored in full, like the
- * call's own numbers; only logs mask them. A caller who waited too long ends with {@code timed_out}.
+ * call's own numbers; only logs mask them. A caller a queue rule sent out ends
+ * with the reason's {@link QueueExits#endReason} ({@code timed_out}, {@code full}, {@code join_empty},
+ * {@code leave_empty}), plus an {@code exit} leg {@code <extension>@<context>} when sent to an extension; an
+ * overflowed call goes on, its {@code queue_id} now the queue it overflowed to.
  *
  * <p>Writes run on the database worker pool, one after another in the order they were given, so a leg is
  * never written before its call. A failed write is logged by the router and does not stop later ones.
@@ -94,10 +98,27 @@ public final class JooqRoutingJournal implements RoutingJournal {
           .where(CALL_LEGS.ID.eq(e.callerLeg().value())).execute();
     } else if (entry instanceof JournalEntry.Abandoned e) {
       endCall(dsl, e.call(), e.at(), "abandoned");
-    } else if (entry instanceof JournalEntry.TimedOut e) {
-      endCall(dsl, e.call(), e.at(), "timed_out");
     } else if (entry instanceof JournalEntry.RingCanceled e) {
       endLeg(dsl, e.agentLeg(), e.at(), "canceled");
+    } else if (entry instanceof JournalEntry.Exited e) {
+      if (!(e.exit() instanceof QueueExit.Overflow)) {
+        exitLeg(dsl, e.call(), e.exit(), e.at());
+        endCall(dsl, e.call(), e.at(), QueueExits.endReason(e.reason()));
+      }
+    } else if (entry instanceof JournalEntry.Overflowed e) {
+      dsl.update(CALLS).set(CALLS.QUEUE_ID, e.queue().value()).where(CALLS.ID.eq(e.call().value())).execute();
+    } else if (entry instanceof JournalEntry.Refused e) {
+      dsl.insertInto(CALLS).set(CALLS.ID, e.call().value()).set(CALLS.DIRECTION, "inbound")
+          .set(CALLS.FROM_NUMBER, e.caller().map(PhoneNumber::e164).orElse(null))
+          .set(CALLS.TO_NUMBER, e.dialled().value().length() <= 16 ? e.dialled().value() : null)
+          .set(CALLS.PBX_ID, e.pbx().value()).set(CALLS.QUEUE_ID, e.queue().value())
+          .set(CALLS.STARTED_AT, e.at()).onDuplicateKeyIgnore().execute();
+      insertLeg(dsl, e.call(), e.callerLeg(), "caller", e.at())
+          .set(CALL_LEGS.PARTY_NUMBER, e.caller().map(PhoneNumber::e164).orElse(null)).onDuplicateKeyIgnore().execute();
+      if (!(e.exit() instanceof QueueExit.Overflow)) {
+        exitLeg(dsl, e.call(), e.exit(), e.at());
+        endCall(dsl, e.call(), e.at(), QueueExits.endReason(e.reason()));
+      }
     }
   }
 
@@ -107,6 +128,14 @@ public final class JooqRoutingJournal implements RoutingJournal {
         .where(CALL_LEGS.CALL_ID.eq(call.value())).fetchOne(0, Integer.class);
     return dsl.insertInto(CALL_LEGS).set(CALL_LEGS.ID, leg.value()).set(CALL_LEGS.CALL_ID, call.value())
         .set(CALL_LEGS.SEQ, last == null ? 1 : last + 1).set(CALL_LEGS.ROLE, role).set(CALL_LEGS.CREATED_AT, at);
+  }
+
+  /** A caller sent to an extension gets an {@code exit} leg whose endpoint is {@code <extension>@<context>}. */
+  private static void exitLeg(DSLContext dsl, CallId call, QueueExit exit, Instant at) {
+    if (exit instanceof QueueExit.Extension extension) {
+      insertLeg(dsl, call, LegId.of(call.value() + "-exit"), "exit", at)
+          .set(CALL_LEGS.ENDPOINT, extension.extension() + "@" + extension.context()).onDuplicateKeyIgnore().execute();
+    }
   }
 
   private static void endLeg(DSLContext dsl, LegId leg, Instant at, String reason) {

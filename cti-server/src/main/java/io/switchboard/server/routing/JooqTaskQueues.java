@@ -123,6 +123,10 @@ public final class JooqTaskQueues implements TaskQueues, QueueCatalogue {
       if (db.fetchExists(CAMPAIGNS, CAMPAIGNS.QUEUE_ID.eq(id.value()))) {
         return new QueueWrite.InUse(id, "a campaign dials into it");
       }
+      List<String> overflowing = QueueRows.overflowingTo(db, id);
+      if (!overflowing.isEmpty()) {
+        return new QueueWrite.InUse(id, "queues overflow to it: " + String.join(", ", overflowing));
+      }
       db.deleteFrom(QUEUES).where(QUEUES.ID.eq(id.value())).execute();
       return new QueueWrite.Saved(id);
     }));
@@ -133,8 +137,10 @@ public final class JooqTaskQueues implements TaskQueues, QueueCatalogue {
         references.stream().filter(r -> r.kind() == Kind.SKILL).map(Reference::value).toList())).fetch(r -> r.value1()));
     Set<String> agents = new HashSet<>(dsl.select(AGENTS.ID).from(AGENTS).where(AGENTS.ID.in(
         references.stream().filter(r -> r.kind() == Kind.AGENT).map(Reference::value).toList())).fetch(r -> r.value1()));
+    Set<String> queues = new HashSet<>(dsl.select(QUEUES.ID).from(QUEUES).where(QUEUES.ID.in(
+        references.stream().filter(r -> r.kind() == Kind.QUEUE).map(Reference::value).toList())).fetch(r -> r.value1()));
     return references.stream()
-        .filter(r -> !(r.kind() == Kind.SKILL ? skills : agents).contains(r.value()))
+        .filter(r -> !(r.kind() == Kind.SKILL ? skills : r.kind() == Kind.AGENT ? agents : queues).contains(r.value()))
         .findFirst();
   }
 

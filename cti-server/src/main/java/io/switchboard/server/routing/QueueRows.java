@@ -2,6 +2,7 @@ package io.switchboard.server.routing;
 
 import static io.switchboard.server.persistence.jooq.Tables.QUEUES;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_ANNOUNCEMENTS;
+import static io.switchboard.server.persistence.jooq.Tables.QUEUE_EXITS;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_MEMBERS;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_MEMBER_ORDER;
 import static io.switchboard.server.persistence.jooq.Tables.QUEUE_REQUIRED_SKILLS;
@@ -16,6 +17,10 @@ import io.switchboard.core.routing.SkillRequirement;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
+import io.switchboard.queue.selection.EmptyCondition;
+import io.switchboard.queue.selection.ExitReason;
+import io.switchboard.queue.selection.QueueExit;
+import io.switchboard.queue.selection.QueueRules;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.waiting.CallerAnnouncements;
 import io.switchboard.queue.waiting.CallerAnnouncements.PositionAnnouncement;
@@ -26,14 +31,21 @@ import io.switchboard.server.queue.QueueDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
-/** A queue's rows: the {@code queues} row and the V3 tables that hold its skills, workflow and member order. */
+/**
+ * A queue's rows: the {@code queues} row, the V3 tables that hold its skills, workflow and member order, and the
+ * V4 {@code queue_exits} of its rules.
+ */
 final class QueueRows {
 
   private QueueRows() {}
@@ -57,6 +69,7 @@ final class QueueRows {
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
         .withAnnouncements(announcements(dsl, id))
         .withPreferredAgent(PreferredAgentRows.read(dsl, id));
+    setup = setup.withRules(rules(dsl, row));
     List<WorkflowStep> steps = steps(dsl, queue);
     if (!steps.isEmpty()) {
       setup = setup.withWorkflow(new Workflow(row.getDisplayName(), steps));
@@ -126,6 +139,7 @@ final class QueueRows {
     writeMembers(dsl, id, definition.members());
     writeAnnouncements(dsl, id, setup.announcements());
     PreferredAgentRows.write(dsl, id, setup.preferredAgent());
+    writeRules(dsl, id, setup.rules());
   }
 
   /** The V5 row of the queue's announcements; none means {@link CallerAnnouncements#OFF}. */
@@ -148,6 +162,61 @@ final class QueueRows {
         .set(QUEUE_ANNOUNCEMENTS.POSITION_LIMIT, settings.positionLimit())
         .set(QUEUE_ANNOUNCEMENTS.ESTIMATED_WAIT, AnnouncementFields.name(settings.estimatedWait()))
         .set(QUEUE_ANNOUNCEMENTS.ROUND_SECONDS, settings.roundSeconds()).execute();
+  }
+
+  /** The queues whose exits overflow to {@code queue}, by id. */
+  static List<String> overflowingTo(DSLContext dsl, QueueId queue) {
+    return dsl.selectDistinct(QUEUE_EXITS.QUEUE_ID).from(QUEUE_EXITS)
+        .where(QUEUE_EXITS.TARGET_QUEUE_ID.eq(queue.value()).and(QUEUE_EXITS.QUEUE_ID.ne(queue.value())))
+        .orderBy(QUEUE_EXITS.QUEUE_ID).fetch(r -> r.value1());
+  }
+
+  private static QueueRules rules(DSLContext dsl, QueuesRecord row) {
+    Map<ExitReason, QueueExit> exits = new EnumMap<>(ExitReason.class);
+    dsl.selectFrom(QUEUE_EXITS).where(QUEUE_EXITS.QUEUE_ID.eq(row.getId())).forEach(exit -> {
+      ExitReason reason = ExitReason.valueOf(exit.getReason().toUpperCase(Locale.ROOT));
+      exits.put(reason, switch (exit.getAction()) {
+        case "overflow" -> new QueueExit.Overflow(QueueId.of(exit.getTargetQueueId()));
+        case "extension" -> new QueueExit.Extension(exit.getContext(), exit.getExtension());
+        default -> QueueExit.HANG_UP;
+      });
+    });
+    return new QueueRules(conditions(row.getJoinWhenEmpty()), conditions(row.getLeaveWhenEmpty()), exits);
+  }
+
+  private static Set<EmptyCondition> conditions(String stored) {
+    Set<EmptyCondition> conditions = EnumSet.noneOf(EmptyCondition.class);
+    if (stored != null) {
+      for (String name : stored.split(",")) {
+        if (!name.isBlank()) {
+          conditions.add(EmptyCondition.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+        }
+      }
+    }
+    return conditions;
+  }
+
+  private static String stored(Set<EmptyCondition> conditions) {
+    return conditions.isEmpty() ? null : conditions.stream().sorted().map(c -> c.name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining(","));
+  }
+
+  private static void writeRules(DSLContext dsl, String id, QueueRules rules) {
+    dsl.update(QUEUES).set(QUEUES.JOIN_WHEN_EMPTY, stored(rules.joinWhenEmpty()))
+        .set(QUEUES.LEAVE_WHEN_EMPTY, stored(rules.leaveWhenEmpty())).where(QUEUES.ID.eq(id)).execute();
+    dsl.deleteFrom(QUEUE_EXITS).where(QUEUE_EXITS.QUEUE_ID.eq(id)).execute();
+    rules.exits().forEach((reason, exit) -> {
+      var insert = dsl.insertInto(QUEUE_EXITS).set(QUEUE_EXITS.QUEUE_ID, id)
+          .set(QUEUE_EXITS.REASON, reason.apiName());
+      if (exit instanceof QueueExit.Overflow overflow) {
+        insert.set(QUEUE_EXITS.ACTION, "overflow").set(QUEUE_EXITS.TARGET_QUEUE_ID, overflow.queue().value()).execute();
+      } else if (exit instanceof QueueExit.Extension extension) {
+        insert.set(QUEUE_EXITS.ACTION, "extension").set(QUEUE_EXITS.CONTEXT, extension.context())
+            .set(QUEUE_EXITS.EXTENSION, extension.extension()).execute();
+      } else {
+        insert.set(QUEUE_EXITS.ACTION, "hangup").execute();
+      }
+    });
   }
 
   private static void writeSteps(DSLContext dsl, String id, List<WorkflowStep> steps) {

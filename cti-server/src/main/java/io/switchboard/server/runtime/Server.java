@@ -21,11 +21,13 @@ import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.server.config.AnsweringMachineAction;
 import io.switchboard.server.config.OutboundSettings;
+import io.switchboard.server.config.KpiConfig;
 import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
+import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
 import io.switchboard.queue.state.HazelcastLastAgents;
 import io.switchboard.server.runtime.StartupException.Stage;
@@ -44,6 +46,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,13 +97,14 @@ public final class Server implements AutoCloseable {
           parts.pbx.start();
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
-          Kpis kpis = Kpis.start(parts.vertx, database, KpiSettings.defaults(), Clock.systemUTC());
+          Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
               kpis.tap(routingJournal(database, config.queueLog(), parts)), new JooqOutboundJournal(database),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
+          AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
           return parts.vertx.deployVerticle(parts.http)
@@ -188,6 +192,12 @@ public final class Server implements AutoCloseable {
   /** {@code outbound.*} as the routing decisions read it; the values were checked when the config was loaded. */
   static InboundRules inboundRules(RoutingSettings settings) {
     return new InboundRules(settings.autoPauseAfterMisses(), ZoneId.of(settings.statisticsZone()));
+  }
+
+  /** {@code kpi.*} as the KPI engine reads it; the values were checked when the config was loaded. */
+  static KpiSettings kpiSettings(KpiConfig kpi) {
+    return new KpiSettings(Duration.ofSeconds(kpi.serviceLevelSeconds()), Map.of(),
+        Duration.ofSeconds(kpi.shortAbandonSeconds()), Duration.ofHours(kpi.repeatCallerHours()), ZoneId.of(kpi.zone()));
   }
 
   static OutboundPolicy outboundPolicy(OutboundSettings settings) {

@@ -66,7 +66,12 @@ final class InMemoryQueueCatalogue implements QueueCatalogue {
 
   private Future<QueueWrite> store(QueueDefinition queue) {
     for (Reference reference : queue.references()) {
-      if (!(reference.kind() == Kind.SKILL ? skills : agents).contains(reference.value())) {
+      boolean known = switch (reference.kind()) {
+        case SKILL -> skills.contains(reference.value());
+        case AGENT -> agents.contains(reference.value());
+        case QUEUE -> queues.containsKey(io.switchboard.core.id.QueueId.of(reference.value()));
+      };
+      if (!known) {
         return Future.succeededFuture(new QueueWrite.UnknownReference(reference));
       }
     }

@@ -72,7 +72,59 @@ class QueueRoutesTest {
                 .put("target", new JsonObject().put("minimumSkills", new JsonArray()).put("agents", new JsonArray()))))
         .put("announcements", new JsonObject().put("frequencySeconds", 45).put("position", "more")
             .put("positionLimit", 5).put("estimatedWait", "once").put("roundSeconds", 15))
+        .put("joinWhenEmpty", new JsonArray().add("paused").add("unavailable"))
+        .put("leaveWhenEmpty", new JsonArray().add("paused"))
+        .put("exits", new JsonObject()
+            .put("timeout", new JsonObject().put("action", "overflow").put("queue", "overflow"))
+            .put("full", new JsonObject().put("action", "extension").put("context", "voicemail").put("extension", "8001"))
+            .put("joinempty", new JsonObject().put("action", "hangup"))
+            .put("leaveempty", new JsonObject().put("action", "extension").put("context", "voicemail")
+                .put("extension", "8001")))
         .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20));
+  }
+
+  /** The queue {@link #billing()} overflows to. */
+  private void overflowQueue() {
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "overflow")).statusCode())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void queue_rules_read_back_and_an_exit_not_given_is_shown_as_hangup() {
+    JsonObject answer = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
+        .put("leaveWhenEmpty", new JsonArray().add("wrap-up").add("IN_USE"))).bodyAsJsonObject();
+
+    assertThat(answer.getJsonArray("leaveWhenEmpty")).containsExactly("in-use", "wrap-up");
+    assertThat(answer.getJsonArray("joinWhenEmpty")).isEmpty();
+    assertThat(answer.getJsonObject("exits").getJsonObject("timeout").getString("action")).isEqualTo("hangup");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/sales", null).bodyAsJsonObject()).isEqualTo(answer);
+  }
+
+  @Test
+  void bad_queue_rules_are_refused_naming_the_field_and_change_nothing() {
+    overflowQueue();
+    JsonObject selfOverflow = billing().put("exits", new JsonObject().put("timeout",
+        new JsonObject().put("action", "overflow").put("queue", "billing")));
+    assertError(call(HttpMethod.POST, "/api/v1/queues", selfOverflow), 400, "invalid-field", "exits.timeout.queue");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("joinWhenEmpty", new JsonArray().add("asleep"))),
+        400, "invalid-field", "joinWhenEmpty[0]");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject().put("later",
+        new JsonObject().put("action", "hangup")))), 400, "invalid-field", "exits.later");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject().put("full",
+        new JsonObject().put("action", "voicemail")))), 400, "invalid-field", "exits.full.action");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject().put("full",
+        new JsonObject().put("action", "extension").put("context", "voicemail").put("extension", "80 01")))),
+        400, "invalid-field", "exits.full.extension");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject().put("full",
+        new JsonObject().put("action", "hangup").put("queue", "overflow")))), 400, "invalid-field", "exits.full.queue");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("maxWaitSeconds", -5)), 400, "invalid-field",
+        "maxWaitSeconds");
+    HttpResponse<Buffer> unknown = call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject()
+        .put("timeout", new JsonObject().put("action", "overflow").put("queue", "nowhere"))));
+    assertError(unknown, 400, "unknown-queue", "exits.timeout.queue");
+    assertThat(unknown.bodyAsJsonObject().getJsonObject("details").getString("queue")).isEqualTo("nowhere");
+
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
   }
 
   private static void assertError(HttpResponse<Buffer> response, int status, String errorId, String field) {
@@ -92,6 +144,7 @@ class QueueRoutesTest {
 
   @Test
   void a_bad_preferred_agent_timeout_is_refused_naming_the_field_and_changes_nothing() {
+    overflowQueue();
     JsonObject body = billing();
     body.getJsonObject("preferredAgent").put("timeoutSeconds", -5);
     assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "preferredAgent.timeoutSeconds");
@@ -107,14 +160,14 @@ class QueueRoutesTest {
 
   @Test
   void a_created_queue_reads_back_exactly_as_it_was_sent() {
+    overflowQueue();
     HttpResponse<Buffer> created = call(HttpMethod.POST, "/api/v1/queues", billing());
 
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.getHeader("location")).isEqualTo("/api/v1/queues/billing");
     assertThat(created.bodyAsJsonObject()).isEqualTo(billing());
     assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
-    assertThat(call(HttpMethod.GET, "/api/v1/queues", null).bodyAsJsonObject())
-        .isEqualTo(new JsonObject().put("queues", new JsonArray().add(billing())));
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/overflow", null).statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -128,6 +181,7 @@ class QueueRoutesTest {
 
   @Test
   void a_second_queue_with_the_same_id_is_a_conflict() {
+    overflowQueue();
     call(HttpMethod.POST, "/api/v1/queues", billing());
 
     assertError(call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "billing")), 409, "queue-exists", "id");
@@ -159,6 +213,7 @@ class QueueRoutesTest {
 
   @Test
   void a_replacement_changes_the_queue_and_a_missing_queue_is_not_found() {
+    overflowQueue();
     call(HttpMethod.POST, "/api/v1/queues", billing());
 
     HttpResponse<Buffer> replaced = call(HttpMethod.PUT, "/api/v1/queues/billing", new JsonObject().put("strategy", "linear"));
@@ -173,6 +228,7 @@ class QueueRoutesTest {
 
   @Test
   void a_queue_with_waiting_calls_or_members_is_not_deleted() {
+    overflowQueue();
     call(HttpMethod.POST, "/api/v1/queues", billing().put("members", new JsonArray()));
     liveTasks.add(Task.inboundCall(TaskId.of("t1"), CallId.of("c1"), Optional.empty(), QueueId.of("billing"), 0,
         Instant.parse("2026-11-24T09:00:00Z"), Map.of()));
@@ -196,6 +252,6 @@ class QueueRoutesTest {
 
     assertThat(openApi).contains("  /api/v1/queues:\n    get:", "    post:", "  /api/v1/queues/{id}:",
         "    put:", "    delete:", "    Queue:", "ring-progressively", "unknown-skill", "unknown-agent", "queue-exists",
-        "queue-not-found", "queue-in-use");
+        "queue-not-found", "queue-in-use", "unknown-queue", "joinWhenEmpty", "leaveWhenEmpty", "exits");
   }
 }

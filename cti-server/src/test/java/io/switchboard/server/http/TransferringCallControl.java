@@ -7,6 +7,7 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.WaitAnnouncement;
@@ -114,6 +115,11 @@ final class TransferringCallControl implements CallControl {
 
   @Override
   public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
+    return unexpected();
+  }
+
+  @Override
+  public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
     return unexpected();
   }
 }

@@ -13,6 +13,8 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.selection.ExitReason;
+import io.switchboard.queue.selection.QueueExit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -123,9 +125,37 @@ class QueueLogRowsTest {
   /** queue_exec() at check_turns: {@code EXITWITHTIMEOUT "%d|%d|%ld"} with agent NONE. */
   @Test
   void a_caller_who_waited_too_long_is_exitwithtimeout_with_position_original_position_and_wait() {
-    JournalEntry entry = new JournalEntry.TimedOut(CALL, SUPPORT, T0, CALLER, 1, 3, Duration.ofSeconds(300));
+    JournalEntry entry = new JournalEntry.Exited(CALL, SUPPORT, T0, CALLER, ExitReason.TIMEOUT, QueueExit.HANG_UP,
+        1, 3, Duration.ofSeconds(300));
 
     assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|support|NONE|EXITWITHTIMEOUT|1|3|300");
+  }
+
+  /** wait_our_turn() with leavewhenempty: {@code EXITEMPTY "%d|%d|%ld"} with agent NONE. */
+  @Test
+  void a_caller_whose_queue_emptied_is_exitempty_with_position_original_position_and_wait() {
+    JournalEntry entry = new JournalEntry.Exited(CALL, SUPPORT, T0, CALLER, ExitReason.LEAVEEMPTY,
+        new QueueExit.Extension("voicemail", "8001"), 2, 4, Duration.ofSeconds(42));
+
+    assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|support|NONE|EXITEMPTY|2|4|42");
+  }
+
+  /** An overflowed caller enters the other queue as a caller of that queue: ENTERQUEUE there. */
+  @Test
+  void a_caller_overflowed_to_another_queue_enters_it() {
+    JournalEntry entry = new JournalEntry.Overflowed(CALL, QueueId.of("sales"), T0, SUPPORT, CALLER,
+        Optional.of(PhoneNumber.parse("+4930555123", "caller")), 3);
+
+    assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|sales|NONE|ENTERQUEUE||+4930555123|3");
+  }
+
+  /** join_queue() refusing a caller (FULL, JOINEMPTY) writes no queue_log row: only QUEUESTATUS is set. */
+  @Test
+  void a_caller_refused_on_arrival_writes_no_row() {
+    JournalEntry entry = new JournalEntry.Refused(CALL, SUPPORT, T0, PbxId.of("sim"), CALLER, Optional.empty(),
+        Did.of("100"), ExitReason.FULL, QueueExit.HANG_UP);
+
+    assertThat(lines(entry)).isEmpty();
   }
 
   /** try_calling() logs nothing when it rings a member; only the outcome (CONNECT, RINGNOANSWER) is logged. */

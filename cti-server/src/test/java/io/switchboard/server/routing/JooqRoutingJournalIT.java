@@ -13,6 +13,8 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.selection.ExitReason;
+import io.switchboard.queue.selection.QueueExit;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseSettings;
 import io.switchboard.server.persistence.TestDataDirs;
@@ -187,11 +189,13 @@ class JooqRoutingJournalIT {
     LegId caller = LegId.of("c-timeout-caller");
     journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.empty(),
         Did.of("100"), 1));
-    await(journal.record(new JournalEntry.TimedOut(call, SUPPORT, T0.plusSeconds(300), caller, 1, 1,
-        Duration.ofSeconds(300))));
+    await(journal.record(new JournalEntry.Exited(call, SUPPORT, T0.plusSeconds(300), caller, ExitReason.TIMEOUT,
+        new QueueExit.Extension("voicemail", "8001"), 1, 1, Duration.ofSeconds(300))));
 
     JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
     assertThat(read.getString("endReason")).isEqualTo("timed_out");
+    assertThat(read.getJsonArray("legs").stream().map(leg -> ((JsonObject) leg).getString("role") + ":"
+        + ((JsonObject) leg).getString("endpoint"))).contains("exit:8001@voicemail");
     JsonObject timeout = (JsonObject) await(history.queueLog(Optional.of(call.value()), Optional.empty())
         .toCompletionStage()).getValue(1);
     assertThat(List.of(timeout.getString("agent"), timeout.getString("event"), timeout.getString("data1"),

@@ -145,6 +145,31 @@ class JooqTaskQueuesIT {
   }
 
   @Test
+  void queue_rules_round_trip_an_unknown_overflow_queue_is_named_and_a_target_queue_is_not_deleted() {
+    await(queues.create(queue(new JsonObject().put("id", "rules-target"))));
+    JsonObject rules = new JsonObject().put("id", "rules-source").put("maxWaitSeconds", 60)
+        .put("joinWhenEmpty", new JsonArray().add("paused").add("unavailable"))
+        .put("leaveWhenEmpty", new JsonArray().add("wrap-up"))
+        .put("exits", new JsonObject()
+            .put("timeout", new JsonObject().put("action", "overflow").put("queue", "rules-target"))
+            .put("leaveempty", new JsonObject().put("action", "extension").put("context", "voicemail")
+                .put("extension", "8001")));
+    QueueDefinition source = queue(rules);
+
+    assertThat(await(queues.create(source))).isEqualTo(new QueueWrite.Saved(QueueId.of("rules-source")));
+    assertThat(await(queues.setup(QueueId.of("rules-source")))).contains(source.setup());
+    assertThat(await(queues.delete(QueueId.of("rules-target")))).isInstanceOf(QueueWrite.InUse.class);
+
+    JsonObject nowhere = rules.copy().put("id", "rules-nowhere");
+    nowhere.getJsonObject("exits").getJsonObject("timeout").put("queue", "nowhere");
+    assertThat(await(queues.create(queue(nowhere)))).isEqualTo(new QueueWrite.UnknownReference(
+        new Reference(Kind.QUEUE, "exits.timeout.queue", "nowhere")));
+    assertThat(await(queues.definition(QueueId.of("rules-nowhere")))).isEmpty();
+    assertThat(await(queues.delete(QueueId.of("rules-source")))).isEqualTo(new QueueWrite.Saved(QueueId.of("rules-source")));
+    assertThat(await(queues.delete(QueueId.of("rules-target")))).isEqualTo(new QueueWrite.Saved(QueueId.of("rules-target")));
+  }
+
+  @Test
   void a_second_queue_with_the_same_id_is_refused_and_the_first_left_alone() {
     QueueDefinition first = queue(configured("dup"));
     await(queues.create(first));

@@ -8,6 +8,7 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.WaitAnnouncement;
@@ -176,6 +177,21 @@ public final class EslCallControl implements CallControl {
     public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
         String name = cause == HangupCause.OTHER ? "NORMAL_UNSPECIFIED" : cause.name();
         return onCustomer(call, customer -> commands.api("uuid_kill " + customer + " " + name));
+    }
+
+    /**
+     * {@code uuid_setvar_multi <customer> QUEUESTATUS=<status>;switchboard_exit_target=<extension>;
+     * switchboard_exit_context=<context>}, then {@code uuid_transfer <customer> switchboard_exit XML switchboard},
+     * which transfers to {@code <extension> XML <context>}.
+     */
+    @Override
+    public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
+        if (!safe(to.context()) || !safe(to.extension()) || !safe(queueStatus)) {
+            return failed(INVALID_ARGUMENT, "exit target has spaces, commas, semicolons, quotes or braces");
+        }
+        return onCustomer(call, customer -> commands.apiAll("uuid_setvar_multi " + customer + " " + QUEUE_STATUS + "="
+                + queueStatus + ";" + EXIT_TARGET + "=" + to.extension() + ";" + EXIT_CONTEXT + "=" + to.context(),
+                "uuid_transfer " + customer + " " + EXIT + CONTEXT));
     }
 
     /** See {@link EslTransfers#blind}. */

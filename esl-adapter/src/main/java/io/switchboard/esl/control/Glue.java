@@ -28,6 +28,12 @@ final class Glue {
     static final String TRANSFER_TARGET = "switchboard_transfer_target";
     static final String TRANSFER_CONTEXT = "switchboard_transfer_context";
     static final String SPY_TARGET = "switchboard_spy_target";
+    /** A caller a queue rule sends out: {@code switchboard_exit} transfers to the target in the admin's context. */
+    static final String EXIT = "switchboard_exit";
+    static final String EXIT_TARGET = "switchboard_exit_target";
+    static final String EXIT_CONTEXT = "switchboard_exit_context";
+    /** app_queue's variable name, so an admin's dialplan reads the reason the same on both PBXs. */
+    static final String QUEUE_STATUS = "QUEUESTATUS";
     /** Not read by the glue: where {@code uuid_record ... start} writes, kept on the channel for stop/mask/unmask. */
     static final String RECORDING = "switchboard_recording";
     /** Not read by the glue: on a ring leg ({@code ringAgentLeg}), the customer's uuid; the translator reads it. */

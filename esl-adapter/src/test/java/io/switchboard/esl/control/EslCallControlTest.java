@@ -14,6 +14,7 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.PbxUnavailableException;
@@ -278,6 +279,27 @@ class EslCallControlTest {
         assertThat(sender.sent()).containsExactly(
                 "uuid_setvar_multi " + CUSTOMER + " switchboard_transfer_target=+4930200000;switchboard_transfer_context=default",
                 "uuid_transfer " + CUSTOMER + " switchboard_transfer XML switchboard");
+    }
+
+    @Test
+    void leaving_the_queue_sets_queuestatus_and_the_target_then_transfers_to_switchboard_exit() throws Exception {
+        CommandResult result = result(control().leaveQueue(CallId.of(CALL), new DialplanTarget("voicemail", "8001"),
+                "TIMEOUT"));
+
+        assertThat(result).isEqualTo(CommandResult.ACCEPTED);
+        assertThat(sender.sent()).containsExactly(
+                "uuid_setvar_multi " + CUSTOMER + " QUEUESTATUS=TIMEOUT;switchboard_exit_target=8001;"
+                        + "switchboard_exit_context=voicemail",
+                "uuid_transfer " + CUSTOMER + " switchboard_exit XML switchboard");
+    }
+
+    @Test
+    void an_exit_target_that_would_split_the_command_is_refused_without_sending() throws Exception {
+        CommandResult result = result(control().leaveQueue(CallId.of(CALL), new DialplanTarget("voicemail", "80;01"),
+                "TIMEOUT"));
+
+        assertThat(result).extracting(r -> ((CommandResult.Failed) r).errorId()).isEqualTo("invalid-argument");
+        assertThat(sender.sent()).isEmpty();
     }
 
     @Test

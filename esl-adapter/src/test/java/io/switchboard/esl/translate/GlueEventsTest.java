@@ -281,6 +281,31 @@ class GlueEventsTest {
     }
 
     @Test
+    void a_key_pressed_on_hold_asks_for_a_callback_on_the_callers_leg_with_the_number_to_call() {
+        translate(inboundCall().plain());
+
+        List<PbxEvent> out = translate(custom("switchboard::callback", "Unique-ID", CALLER,
+                "Switchboard-Digit", "1", "Switchboard-Number", "+442079460123").plain());
+
+        assertThat(out).singleElement().isEqualTo(new PbxEvent.CallbackRequested(FixtureReplay.PBX, out.get(0).at(),
+                channels.callOf(CALLER), channels.legOf(CALLER), '1',
+                Optional.of(PhoneNumber.parse("+442079460123", "number"))));
+    }
+
+    @Test
+    void a_callback_without_a_number_calls_the_caller_and_an_odd_digit_is_counted_not_reported() {
+        translate(inboundCall().plain());
+
+        List<PbxEvent> out = translate(
+                custom("switchboard::callback", "Unique-ID", CALLER, "Switchboard-Digit", "#").plain(),
+                custom("switchboard::callback", "Unique-ID", CALLER, "Switchboard-Digit", "12").plain());
+
+        assertThat(out).singleElement().isInstanceOfSatisfying(PbxEvent.CallbackRequested.class,
+                requested -> assertThat(requested.number()).isEmpty());
+        assertThat(glue.skipped()).containsEntry("CUSTOM/switchboard::callback(no valid Digit)", 1L);
+    }
+
+    @Test
     void every_glue_subclass_has_a_translator_and_none_is_skipped_as_unknown() {
         translate(custom("switchboard::safe_harbour", "Unique-ID", CUSTOMER, "Switchboard-Reason", "NOAGENT").plain());
 

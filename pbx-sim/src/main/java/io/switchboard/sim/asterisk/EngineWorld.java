@@ -3,6 +3,7 @@ package io.switchboard.sim.asterisk;
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -100,5 +101,15 @@ final class EngineWorld implements SimWorld {
     @Override
     public List<String> played(String channel) {
         return engine.calls.channel(channel).map(c -> List.copyOf(c.played)).orElse(List.of());
+    }
+
+    @Override
+    public Optional<String> dialplanLocation(String channel) {
+        return engine.calls.channel(channel).map(c -> c.context + "," + c.exten);
+    }
+
+    @Override
+    public Optional<String> variable(String channel, String name) {
+        return engine.calls.channel(channel).flatMap(c -> Optional.ofNullable(c.variables.get(name)));
     }
 }

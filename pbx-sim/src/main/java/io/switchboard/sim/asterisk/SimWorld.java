@@ -3,6 +3,7 @@ package io.switchboard.sim.asterisk;
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -64,4 +65,13 @@ public interface SimWorld {
      * answer to an event (bench {@code acd-latency}).
      */
     void listenCommands(Consumer<AmiMessage> listener);
+
+    /**
+     * Where the channel's dialplan is now, {@code <context>,<extension>} (FreeSWITCH: the context and destination
+     * number of its last route), e.g. {@code voicemail,8001} for a caller a queue rule sent there; empty if gone.
+     */
+    Optional<String> dialplanLocation(String channel);
+
+    /** The channel variable {@code name} (e.g. {@code QUEUESTATUS}); empty if unset or the channel is gone. */
+    Optional<String> variable(String channel, String name);
 }

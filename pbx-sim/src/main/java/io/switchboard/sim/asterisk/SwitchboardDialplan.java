@@ -52,6 +52,12 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(AnnounceContext.NAME)) {
             return AnnounceContext.find(exten, contexts);
         }
+        if (context.equals(ExitContext.NAME)) {
+            return ExitContext.find(exten);
+        }
+        if (context.equals(ExitContext.VOICEMAIL)) {
+            return ExitContext.voicemail(exten);
+        }
         if (context.equals(contexts.connect())) {
             return "s".equals(exten) ? Optional.of(connect()) : Optional.empty();
         }

@@ -9,6 +9,7 @@ import io.switchboard.sim.asterisk.VirtualScheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -116,5 +117,16 @@ final class FsWorld implements SimWorld {
     @Override
     public void listenCommands(Consumer<AmiMessage> listener) {
         engine.commandListeners.add(command -> listener.accept(AmiMessage.of("Action", "api", "Command", command)));
+    }
+
+    @Override
+    public Optional<String> dialplanLocation(String channel) {
+        return engine.channels.find(channel).filter(ch -> !ch.gone).map(ch -> ch.context + "," + ch.destination);
+    }
+
+    @Override
+    public Optional<String> variable(String channel, String name) {
+        return engine.channels.find(channel).filter(ch -> !ch.gone)
+                .flatMap(ch -> Optional.ofNullable(ch.variables.get(name)));
     }
 }

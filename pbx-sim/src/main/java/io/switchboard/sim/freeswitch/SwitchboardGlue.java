@@ -51,6 +51,11 @@ final class SwitchboardGlue implements FsDialplan {
                 }
                 add(a, "transfer", destination + XML);
             }
+            case ExitGlue.VOICEMAIL -> {
+                if (!ExitGlue.voicemail(a, destination)) {
+                    return Optional.empty();
+                }
+            }
             case CONTEXT -> {
                 if (!glue(a, destination, x)) {
                     return Optional.empty();
@@ -83,6 +88,7 @@ final class SwitchboardGlue implements FsDialplan {
             case "switchboard_spy_whisper" -> spy(a, x, false, true);
             case "switchboard_spy_barge" -> spy(a, x, true, true);
             case "switchboard_transfer" -> transfer(a, x);
+            case "switchboard_exit" -> ExitGlue.exit(a, x);
             case "*70", "*71", "*72" -> feature(a, x, dest);
             default -> {
                 if (!dest.matches("^switchboard_outbound_[A-Z]+$")) {

@@ -105,6 +105,34 @@ class SwitchboardGlueTest {
     }
 
     @Test
+    void a_caller_redirected_to_switchboard_exit_reaches_the_admins_voicemail_with_queuestatus() throws Exception {
+        SimulatorConfig config = new SimulatorConfig(Map.of("cti", "s"), Dialplan.switchboard(GlueContexts.shipped()),
+                Map.of(), 0.01, Clock.systemUTC());
+        try (AsteriskSimulator sim = new AsteriskSimulator(config).start(0);
+                AmiTestClient client = new AmiTestClient(sim.port())) {
+            client.write(LOGIN.getBytes(StandardCharsets.UTF_8));
+            readUntil(client, "SuccessfulAuth");
+            String channel = sim.inboundCall(InboundCall.of("5550001", "4930123456"));
+            readUntil(client, "MusicOnHoldStart");
+
+            client.write(("Action: Setvar\r\nChannel: " + channel + "\r\nVariable: QUEUESTATUS\r\nValue: LEAVEEMPTY\r\n\r\n"
+                    + "Action: Setvar\r\nChannel: " + channel + "\r\nVariable: SWITCHBOARD_EXIT_CONTEXT\r\nValue: voicemail\r\n\r\n"
+                    + "Action: Redirect\r\nChannel: " + channel + "\r\nContext: switchboard-exit\r\nExten: 8001\r\nPriority: 1\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            AmiMessage voicemail = readUntil(client, "Newexten", m -> m.first("Application").orElse("").equals("VoiceMail"));
+
+            assertThat(voicemail.first("Context")).contains("voicemail");
+            assertThat(voicemail.first("AppData")).contains("8001@default,u");
+            String[] where = new String[2];
+            sim.drive(world -> {
+                where[0] = world.dialplanLocation(channel).orElse("gone");
+                where[1] = world.variable(channel, "QUEUESTATUS").orElse("unset");
+            });
+            assertThat(where).containsExactly("voicemail,8001", "LEAVEEMPTY");
+        }
+    }
+
+    @Test
     void a_transfer_without_a_context_sends_the_caller_back_to_hold() throws Exception {
         SimulatorConfig config = new SimulatorConfig(Map.of("cti", "s"), Dialplan.switchboard(GlueContexts.shipped()),
                 Map.of(), 0.01, Clock.systemUTC());
@@ -126,12 +154,17 @@ class SwitchboardGlueTest {
     }
 
     private static AmiMessage readUntil(AmiTestClient client, String event) throws Exception {
+        return readUntil(client, event, m -> true);
+    }
+
+    private static AmiMessage readUntil(AmiTestClient client, String event, java.util.function.Predicate<AmiMessage> also)
+            throws Exception {
         List<String> seen = new ArrayList<>();
         while (true) {
             AmiFrame frame = client.next().orElseThrow(() -> new AssertionError("EOF before " + event + " after " + seen));
             if (frame instanceof AmiMessage m) {
                 seen.add(m.event().orElse("response"));
-                if (m.event().filter(event::equals).isPresent()) {
+                if (m.event().filter(event::equals).isPresent() && also.test(m)) {
                     return m;
                 }
             }

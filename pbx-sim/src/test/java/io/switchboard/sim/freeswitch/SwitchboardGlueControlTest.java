@@ -41,6 +41,32 @@ class SwitchboardGlueControlTest {
     }
 
     @Test
+    void a_caller_sent_out_of_the_queue_reaches_the_admins_voicemail_with_queuestatus_or_is_hung_up()
+            throws Exception {
+        try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0);
+                GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
+            String caller = sim.inboundCall(InboundCall.of("02079460000", "7000"));
+            String other = sim.inboundCall(InboundCall.of("02079460001", "7000"));
+            client.until("switchboard::caller_on_hold", caller);
+            client.until("switchboard::caller_on_hold", other);
+
+            client.api("uuid_setvar_multi " + caller
+                    + " QUEUESTATUS=TIMEOUT;switchboard_exit_target=8001;switchboard_exit_context=voicemail");
+            client.api("uuid_transfer " + caller + " switchboard_exit XML switchboard");
+            client.next("CHANNEL_PARK", caller);
+            client.api("uuid_transfer " + other + " switchboard_exit XML switchboard");
+
+            assertThat(client.next("CHANNEL_HANGUP", other).header("Hangup-Cause")).contains("NORMAL_CLEARING");
+            String[] where = new String[2];
+            sim.drive(world -> {
+                where[0] = world.dialplanLocation(caller).orElse("gone");
+                where[1] = world.variable(caller, "QUEUESTATUS").orElse("unset");
+            });
+            assertThat(where).containsExactly("voicemail,8001", "TIMEOUT");
+        }
+    }
+
+    @Test
     void a_supervisor_listens_to_an_agent_leg_until_it_ends_then_is_hung_up() throws Exception {
         try (FreeswitchSimulator sim = new FreeswitchSimulator(config).start(0);
                 GlueClient client = new GlueClient(sim, EventFormat.JSON)) {

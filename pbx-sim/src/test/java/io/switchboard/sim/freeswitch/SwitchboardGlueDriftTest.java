@@ -74,6 +74,8 @@ class SwitchboardGlueDriftTest {
                     case "switchboard_machine_action" -> "message";
                     case "switchboard_transfer_target" -> "2000";
                     case "switchboard_transfer_context" -> "admin";
+                    case "switchboard_exit_target" -> "8001";
+                    case "switchboard_exit_context" -> "voicemail";
                     case "switchboard_agent" -> "a17";
                     default -> v.group(1).startsWith("uuid_exists_") ? "true" : "x";
                 });

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.ObjLongConsumer;
 
 /**
  * One queue's or agent's counts in one-minute buckets for the last hour, plus a running total since midnight.
- * Memory is fixed: 60 buckets and one total, whatever the traffic. A bucket whose minute has passed out of the
- * hour is reused; the total starts again at the first change or read after midnight.
+ * Memory is bounded: at most 60 buckets and one total, whatever the traffic, and a bucket exists only for a minute
+ * that counted something (a queue or agent with no traffic in the hour holds none: with 10,000 agents and 2,000
+ * queues most tallies are quiet). A bucket whose minute has passed out of the hour is replaced; the total starts
+ * again at the first change or read after midnight.
  */
 final class Buckets {
 
@@ -18,17 +21,14 @@ final class Buckets {
     private static final long MINUTE_MILLIS = 60_000;
 
     private final ZoneId zone;
-    private final Counts[] minutes = new Counts[MINUTES];
-    private final long[] minuteOf = new long[MINUTES];
+    /** The buckets by slot (minute modulo 60), and the minute each holds; both made at the first count. */
+    private Counts[] minutes;
+    private long[] minuteOf;
     private Counts today = new Counts();
     private LocalDate day;
 
     Buckets(ZoneId zone) {
         this.zone = zone;
-        for (int i = 0; i < MINUTES; i++) {
-            minutes[i] = new Counts();
-            minuteOf[i] = Long.MIN_VALUE;
-        }
     }
 
     /** Applies {@code change} to the minute of {@code at} and to today's total. */
@@ -83,6 +83,9 @@ final class Buckets {
         long last = Math.floorDiv(now.toEpochMilli(), MINUTE_MILLIS);
         long first = Math.floorDiv(window.start(now, zone).toEpochMilli(), MINUTE_MILLIS);
         Counts sum = new Counts();
+        if (minutes == null) {
+            return sum;
+        }
         for (int i = 0; i < MINUTES; i++) {
             if (minuteOf[i] >= first && minuteOf[i] <= last) {
                 sum.add(minutes[i]);
@@ -92,6 +95,11 @@ final class Buckets {
     }
 
     private Counts bucket(long minute) {
+        if (minutes == null) {
+            minutes = new Counts[MINUTES];
+            minuteOf = new long[MINUTES];
+            Arrays.fill(minuteOf, Long.MIN_VALUE);
+        }
         int slot = (int) Math.floorMod(minute, (long) MINUTES);
         if (minuteOf[slot] == minute) {
             return minutes[slot];

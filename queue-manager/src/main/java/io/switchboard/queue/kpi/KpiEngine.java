@@ -69,6 +69,11 @@ public final class KpiEngine {
             }, closed);
         } else if (entry instanceof JournalEntry.Requeued e) {
             queue.waits(e.call(), e.at());
+        } else if (entry instanceof JournalEntry.Overflowed e) {
+            queue.waits(e.call(), e.at());
+            queue.count(e.at(), c -> c.offered++, closed);
+        } else if (entry instanceof JournalEntry.Exited e) {
+            queue.stopsWaiting(e.call());
         } else if (entry instanceof JournalEntry.Connected e) {
             queue.stopsWaiting(e.call());
             boolean inTime = e.held().compareTo(settings.thresholdOf(e.queue())) <= 0;

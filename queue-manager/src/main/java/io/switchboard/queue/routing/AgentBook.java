@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -91,9 +92,15 @@ final class AgentBook {
         return Optional.ofNullable(agents.get(agent)).map(Known::agent);
     }
 
-    /** What the directory and the state store say of {@code agent} now. */
+    /**
+     * What the directory and the state store say of {@code agent} now. A status older than the one the book
+     * holds (a lower version) is stale and kept out: reads of the store complete in any order, and one issued
+     * before the agent's last change must not undo it.
+     */
     void agent(Agent agent, AgentStatus status, boolean lineOpen) {
-        Known before = agents.put(agent.id(), new Known(agent, status, lineOpen));
+        Known before = agents.get(agent.id());
+        AgentStatus newest = before != null && isStale(status, before.status()) ? before.status() : status;
+        agents.put(agent.id(), new Known(agent, newest, lineOpen));
         if (before != null) {
             before.agent().device().ifPresent(device -> owners.remove(device, agent.id()));
         }
@@ -101,11 +108,27 @@ final class AgentBook {
         index(agent.id());
     }
 
-    /** The agent's stored status changed (and Switchboard knows it); an unknown agent is ignored. */
+    /**
+     * The agent's stored status changed (and Switchboard knows it); an unknown agent, or a status older than the
+     * book's, is ignored.
+     */
     void status(AgentId agent, AgentStatus status) {
         Known known = agents.get(agent);
-        if (known != null) {
+        if (known != null && !isStale(status, known.status())) {
             agents.put(agent, new Known(known.agent(), status, known.lineOpen()));
+            index(agent);
+        }
+    }
+
+    /**
+     * The store did not take {@code guess}, the status the book showed ahead of it (a reservation's conflict or
+     * failure): while the book still holds the guess, it holds {@code stored} instead, whatever its version;
+     * once it learned something else, only a newer {@code stored} replaces that.
+     */
+    void corrected(AgentId agent, AgentStatus guess, AgentStatus stored) {
+        Known known = agents.get(agent);
+        if (known != null && (known.status().equals(guess) || !isStale(stored, known.status()))) {
+            agents.put(agent, new Known(known.agent(), stored, known.lineOpen()));
             index(agent);
         }
     }
@@ -121,6 +144,10 @@ final class AgentBook {
             owner.ifPresent(this::index);
         }
         return owner;
+    }
+
+    private static boolean isStale(AgentStatus status, AgentStatus held) {
+        return status.version() < held.version();
     }
 
     Optional<Agent> agent(AgentId agent) {
@@ -217,5 +244,14 @@ final class AgentBook {
 
     /** The agents staffing a queue now, and how many of them are free. */
     record Staffing(int staffed, int free) {
+    }
+
+    /**
+     * What the pool knows of every known member of {@code queue}, offerable or not, for the queue rules. It walks
+     * every known agent: the router asks only for a queue with a leave or join rule, when callers arrive or wait.
+     */
+    List<AgentSnapshot> members(QueueId queue) {
+        return agents.values().stream().filter(known -> known.agent().isMemberOf(queue))
+                .flatMap(known -> pool.agent(known.agent().id()).stream()).toList();
     }
 }

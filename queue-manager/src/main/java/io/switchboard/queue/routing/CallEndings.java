@@ -98,7 +98,7 @@ final class CallEndings {
         LOG.info("event=task-transferred taskId={} callId={} agentId={} target={}", call.task.id(), call.id(),
                 talkedTo.map(Offer::agent).orElse(null), e.target());
         calls.write(new JournalEntry.Transferred(call.id(), call.queue.id(), e.at(), talkedTo.map(Offer::agent),
-                call.callerLeg, talkedTo.map(Offer::recorded), e.target(), between(call.task.created(), answered),
+                call.callerLeg, talkedTo.map(Offer::recorded), e.target(), between(call.enteredAt, answered),
                 between(answered, call.agentGoneAt.orElse(e.at())), call.originalPosition));
         if (talkedTo.isEmpty()) {
             call.moveTo(TaskStatus.CANCELED);
@@ -129,10 +129,12 @@ final class CallEndings {
     private void agentLeft(RoutedCall call, Instant at) {
         completed(call, false, at);
         Task task = Task.inboundCall(TaskId.of("task-" + call.id().value() + "-" + (call.legs + 1)), call.id(),
-                call.task.customer(), call.queue.id(), 0, at, Map.of());
+                call.task.customer(), call.queue.id(), 0, router.now(), Map.of());
         RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, call.queue, task,
                 QueuePositions.waitingIn(calls.all(), call.queue.id()) + 1);
         again.legs = call.legs;
+        again.enteredAt = at;
+        again.pbxAhead = call.pbxAhead;
         calls.put(again);
         LOG.info("event=task-requeued taskId={} callId={} reason=AGENT_LEFT", task.id(), call.id());
         calls.write(new JournalEntry.Requeued(call.id(), call.queue.id(), at, call.callerLeg, call.task.customer(),
@@ -147,7 +149,7 @@ final class CallEndings {
         call.moveTo(TaskStatus.CANCELED);
         LOG.info("event=task-canceled taskId={} callId={} reason=CALLER_ABANDONED", call.task.id(), call.id());
         calls.write(new JournalEntry.Abandoned(call.id(), call.queue.id(), at, call.callerLeg, position,
-                call.originalPosition, between(call.task.created(), at)));
+                call.originalPosition, between(call.enteredAt, at)));
         call.offer.ifPresent(offer -> free(offer.agent()));
     }
 
@@ -158,7 +160,7 @@ final class CallEndings {
         LOG.info("event=task-completed taskId={} callId={} agentId={} callerHungUp={}", call.task.id(), call.id(),
                 offer.agent(), callerHungUp);
         calls.write(new JournalEntry.Completed(call.id(), call.queue.id(), at, offer.agent(), call.callerLeg,
-                offer.recorded(), callerHungUp, between(call.task.created(), answered), between(answered, at),
+                offer.recorded(), callerHungUp, between(call.enteredAt, answered), between(answered, at),
                 call.originalPosition));
         if (call.agentGoneAt.isEmpty()) {
             wrapUp(call, at);

@@ -84,11 +84,20 @@ public final class InboundRouter implements PbxEventListener {
     private final WaitingAnnouncer announcer;
     private final RingMany ringMany;
     private final PreferredAgents preferences;
+    private final CallerRules callerRules;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
         this(agents, queues, states, callControls, journal, timers, clock, context,
                 new AgentMoves(states, clock, context), new AgentLines(), InboundRules.DEFAULTS, LastAgents.NONE);
+    }
+
+    /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}, remembering no last agents. */
+    InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
+                  RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
+                  AgentMoves moves, AgentLines lines, InboundRules rules) {
+        this(agents, queues, states, callControls, journal, timers, clock, context, moves, lines, rules,
+                LastAgents.NONE);
     }
 
     /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}. */
@@ -114,6 +123,7 @@ public final class InboundRouter implements PbxEventListener {
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
         this.preferences = new PreferredAgents(lastAgents, timers, context);
+        this.callerRules = new CallerRules(this, calls, book, queues, callControls, timers, clock, context);
         moves.onStored(this::statusStored);
     }
 
@@ -125,6 +135,7 @@ public final class InboundRouter implements PbxEventListener {
         if (event instanceof PbxEvent.CallOffered offered) {
             offered(offered);
         } else if (event instanceof PbxEvent.LegHungUp hungUp) {
+            callerRules.hungUp(hungUp);
             endings.hungUp(hungUp);
         } else if (event instanceof PbxEvent.CallReturnedToHold back) {
             endings.returnedToHold(back);
@@ -133,7 +144,10 @@ public final class InboundRouter implements PbxEventListener {
         } else if (event instanceof PbxEvent.CallTransferred transferred) {
             endings.transferred(transferred);
         } else if (event instanceof PbxEvent.AgentDeviceStateChanged device) {
-            book.device(device.device(), device.state()).ifPresent(this::agentMayBeFree);
+            book.device(device.device(), device.state()).ifPresent(agent -> {
+                agentMayBeFree(agent);
+                callerRules.memberChanged(agent);
+            });
         }
     }
 
@@ -147,6 +161,7 @@ public final class InboundRouter implements PbxEventListener {
             book.agent(entry, status.orElseGet(() -> AgentStatus.initial(clock.instant())),
                     lines.lineOf(agent).isPresent());
             agentMayBeFree(agent);
+            callerRules.memberChanged(agent);
         }, failure -> { })), failure -> { });
     }
 
@@ -156,6 +171,7 @@ public final class InboundRouter implements PbxEventListener {
     private void statusStored(AgentId agent, AgentStatus before, AgentStatus now) {
         book.status(agent, now);
         memberJournal.stored(agent, before, now);
+        callerRules.memberChanged(agent);
     }
 
     /**
@@ -183,18 +199,22 @@ public final class InboundRouter implements PbxEventListener {
             return;
         }
         QueueId queueId = e.queueHint().orElse(DEFAULT_QUEUE);
-        Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
-                Map.of());
+        Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0,
+                clock.instant(), Map.of());
         RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
                 QueuePositions.waitingIn(calls.all(), queueId) + 1);
+        call.enteredAt = e.at();
+        call.pbxAhead = Duration.between(task.created(), e.at());
         call.deciding = true;
         calls.put(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
-        calls.write(new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(), e.dialled(),
-                call.originalPosition));
+        callerRules.arrived(call, new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(),
+                e.dialled(), call.originalPosition));
         Runnable decideNow = () -> {
             call.deciding = false;
-            decide(call);
+            if (callerRules.admit(call)) {
+                decide(call);
+            }
         };
         on(queues.setup(queueId), found -> {
             QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
@@ -208,7 +228,7 @@ public final class InboundRouter implements PbxEventListener {
      * reads the members the router does not know yet (their directory entry and stored status); members
      * already known keep their status, which events keep current.
      */
-    private void loadQueue(QueueSetup setup, Runnable then) {
+    void loadQueue(QueueSetup setup, Runnable then) {
         book.queue(setup);
         Optional<QueueId> overflow = setup.workflow().steps().stream().map(WorkflowStep::queue)
                 .filter(queue -> !book.knowsQueue(queue)).findFirst();
@@ -246,29 +266,32 @@ public final class InboundRouter implements PbxEventListener {
         call.moveTo(TaskStatus.ASSIGNED);
         reservations.answered(offer.agent());
         preferences.spoke(call, offer.agent());
-        stats.took(offer.agent(), call.queue.id(), e.at());
+        stats.took(offer.agent(), call.queue.id(), clock.instant());
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
         calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
-                between(call.task.created(), e.at()), between(offer.since(), e.at())));
+                between(call.enteredAt, e.at()), between(offer.since(), clock.instant())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
 
     /**
      * A task needs an agent: unless it is not waiting on hold or a reservation is under way, the queue's
      * strategy picks among the agents who have not missed it; when all who could take it already missed it,
-     * they are tried again, as app_queue rings a queue round again.
+     * they are tried again, as app_queue rings a queue round again. A task that then waits for an agent to free
+     * waits with a clean slate: whoever frees first is offered it, missed or not (else it waited for ever once
+     * every member had missed it).
      */
     void decide(RoutedCall call) {
-        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding) {
+        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding
+                || callerRules.timedOut(call)) {
             return;
         }
         WaitingTask task = keepWaiting(call);
         Selection selection = book.agentFor(task);
         if (selection instanceof Selection.Wait && !call.tried.isEmpty()) {
             Selection again = book.agentFor(WaitingTask.of(call.task));
+            call.tried.clear();
+            keepWaiting(call);
             if (again instanceof Selection.Offer) {
-                call.tried.clear();
-                keepWaiting(call);
                 selection = again;
             }
         }
@@ -318,6 +341,11 @@ public final class InboundRouter implements PbxEventListener {
                 decide(call);
             }
         });
+    }
+
+    /** The server's time now, by which the router times workflows and waits. */
+    Instant now() {
+        return clock.instant();
     }
 
     private <T> void on(CompletionStage<T> stage, Consumer<T> then, Consumer<Throwable> failed) {

@@ -10,6 +10,8 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.selection.ExitReason;
+import io.switchboard.queue.selection.QueueExit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,7 @@ public sealed interface JournalEntry permits JournalEntry.CallStep, JournalEntry
 
     /** A step of one inbound call in one queue. */
     sealed interface CallStep extends JournalEntry permits Entered, AgentRung, AgentMissed, Connected, Completed,
-            Transferred, Requeued, Abandoned, TimedOut, RingCanceled {
+            Transferred, Requeued, Abandoned, RingCanceled, Exited, Overflowed, Refused {
 
         /** The call the entry is about. */
         CallId call();
@@ -107,11 +109,30 @@ public sealed interface JournalEntry permits JournalEntry.CallStep, JournalEntry
     }
 
     /**
-     * The caller left the queue because they waited longer than the queue's {@code maxWait}
-     * ({@code EXITWITHTIMEOUT}); the call goes on outside the queue.
+     * A queue rule sent the waiting caller out of the queue: {@link ExitReason#TIMEOUT} ({@code EXITWITHTIMEOUT})
+     * or {@link ExitReason#LEAVEEMPTY} ({@code EXITEMPTY}), both with position, original position and wait.
+     * {@code exit} says where they went: an {@link QueueExit.Overflow} is followed by the {@link Overflowed} of
+     * the same call into the other queue; otherwise the call ends for Switchboard.
      */
-    record TimedOut(CallId call, QueueId queue, Instant at, LegId callerLeg, int position, int originalPosition,
-                    Duration waited) implements CallStep {
+    record Exited(CallId call, QueueId queue, Instant at, LegId callerLeg, ExitReason reason, QueueExit exit,
+                  int position, int originalPosition, Duration waited) implements CallStep {
+    }
+
+    /**
+     * The caller, sent out of {@code from} by a rule, waits now in {@code queue} as a new entry there
+     * ({@code ENTERQUEUE} in that queue, {@code position} 1 for the head).
+     */
+    record Overflowed(CallId call, QueueId queue, Instant at, QueueId from, LegId callerLeg,
+                      Optional<PhoneNumber> caller, int position) implements CallStep {
+    }
+
+    /**
+     * The caller was turned away on arrival ({@link ExitReason#FULL} or {@link ExitReason#JOINEMPTY}) and went to
+     * {@code exit}. app_queue writes no queue_log row for a caller who could not join, so neither does this; the
+     * call record keeps it, with the reason.
+     */
+    record Refused(CallId call, QueueId queue, Instant at, PbxId pbx, LegId callerLeg, Optional<PhoneNumber> caller,
+                   Did dialled, ExitReason reason, QueueExit exit) implements CallStep {
     }
 
     /**

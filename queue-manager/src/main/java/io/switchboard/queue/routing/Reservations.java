@@ -91,7 +91,8 @@ final class Reservations {
             call.deciding = false;
             if (update instanceof StatusUpdate.Conflict conflict) {
                 LOG.debug("event=reservation-conflict taskId={} agentId={}", call.task.id(), agentId);
-                book.status(agentId, conflict.current().orElseGet(() -> AgentStatus.initial(clock.instant())));
+                AgentStatus stored = conflict.current().orElseGet(() -> AgentStatus.initial(clock.instant()));
+                book.corrected(agentId, reserved, stored);
                 router.decide(call);
                 router.agentMayBeFree(agentId);
             } else if (!calls.isCurrent(call) || !call.isWaiting()) {
@@ -101,7 +102,7 @@ final class Reservations {
             }
         }, failure -> {
             call.deciding = false;
-            book.status(agentId, seen);
+            book.corrected(agentId, reserved, seen);
             router.keepWaiting(call);
         });
     }
@@ -115,12 +116,12 @@ final class Reservations {
         call.moveTo(TaskStatus.RESERVED);
         LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} joined={}", call.task.id(),
                 call.id(), agent.id(), offer.leg(), sent.joined());
-        calls.write(new JournalEntry.AgentRung(call.id(), call.queue.id(), offer.since(), agent.id(),
+        calls.write(new JournalEntry.AgentRung(call.id(), call.queue.id(), call.onPbxClock(offer.since()), agent.id(),
                 offer.recorded(), sent.endpoint()));
         if (sent.command().isEmpty()) {
             LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
             call.onHold = true;
-            missed(call, offer.leg(), HangupCause.OTHER, offer.since());
+            missed(call, offer.leg(), HangupCause.OTHER, call.onPbxClock(offer.since()));
             return;
         }
         Stages.on(sent.command().get(), context, result -> {
@@ -128,17 +129,18 @@ final class Reservations {
                 LOG.warn("event=connect-refused taskId={} legId={} errorId={}", call.task.id(), offer.leg(),
                         failed.errorId());
                 call.onHold = true;
-                missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
+                missed(call, offer.leg(), HangupCause.OTHER, call.onPbxClock(clock.instant()));
             }
         }, failure -> {
             call.onHold = true;
-            missed(call, offer.leg(), HangupCause.OTHER, clock.instant());
+            missed(call, offer.leg(), HangupCause.OTHER, call.onPbxClock(clock.instant()));
         });
     }
 
     /**
      * The agent rung on {@code leg} did not take the call: they are freed (or auto-paused) and the call, back on
-     * hold, goes to the next agent.
+     * hold, goes to the next agent. {@code at} is on the PBX's clock (the queue_log row's time); how long the
+     * agent rang is measured on the server's, which started the ring.
      */
     void missed(RoutedCall call, LegId leg, HangupCause cause, Instant at) {
         if (!call.isOffered(leg) || call.connectedAt.isPresent()) {
@@ -167,7 +169,7 @@ final class Reservations {
         LOG.info("event=agent-missed taskId={} agentId={} legId={} cause={} inARow={}", call.task.id(), agent,
                 offer.leg(), cause, inARow);
         calls.write(new JournalEntry.AgentMissed(call.id(), call.queue.id(), at, agent, offer.recorded(),
-                between(offer.since(), at), cause));
+                between(offer.since(), clock.instant()), cause));
         if (rules.pauseAfterMisses() > 0 && inARow >= rules.pauseAfterMisses()) {
             missesInARow.remove(agent);
             LOG.info("event=agent-auto-paused agentId={} reason={} misses={}", agent, ReasonCode.NO_ANSWER, inARow);

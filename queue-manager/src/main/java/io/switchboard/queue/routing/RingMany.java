@@ -219,7 +219,7 @@ final class RingMany {
         call.moveTo(TaskStatus.RESERVED);
         LOG.info("event=agent-reserved taskId={} callId={} agentId={} legId={} ringing={}", call.task.id(),
                 call.id(), agent.id(), offer.leg(), round.ringing.size());
-        calls.write(new JournalEntry.AgentRung(call.id(), call.queue.id(), offer.since(), agent.id(),
+        calls.write(new JournalEntry.AgentRung(call.id(), call.queue.id(), call.onPbxClock(offer.since()), agent.id(),
                 offer.recorded(), sent.endpoint()));
         if (sent.command().isEmpty()) {
             LOG.warn("event=pbx-not-attached taskId={} pbx={}", call.task.id(), call.pbx);
@@ -230,14 +230,14 @@ final class RingMany {
             if (result instanceof CommandResult.Failed failed) {
                 LOG.warn("event=ring-refused taskId={} legId={} errorId={}", call.task.id(), offer.leg(),
                         failed.errorId());
-                legFailed(call, round, offer, HangupCause.OTHER, clock.instant());
+                legFailed(call, round, offer, HangupCause.OTHER, call.onPbxClock(clock.instant()));
             }
-        }, failure -> legFailed(call, round, offer, HangupCause.OTHER, clock.instant()));
+        }, failure -> legFailed(call, round, offer, HangupCause.OTHER, call.onPbxClock(clock.instant())));
         timers.schedule(call.queue.reservationTimeout().plus(LEG_GRACE), () -> {
             if (!round.over && round.ringing.containsKey(offer.leg())) {
                 LOG.warn("event=ring-leg-silent taskId={} legId={}", call.task.id(), offer.leg());
                 offers.cancel(call, offer.leg());
-                legFailed(call, round, offer, HangupCause.NO_ANSWER, clock.instant());
+                legFailed(call, round, offer, HangupCause.NO_ANSWER, call.onPbxClock(clock.instant()));
             }
         });
     }
@@ -290,7 +290,7 @@ final class RingMany {
             LOG.info("event=ring-canceled taskId={} agentId={} legId={}", call.task.id(), offer.agent(), offer.leg());
             offers.cancel(call, offer.leg());
             calls.write(new JournalEntry.RingCanceled(call.id(), call.queue.id(), at, offer.agent(),
-                    offer.recorded(), between(offer.since(), at)));
+                    offer.recorded(), between(offer.since(), clock.instant())));
             free(offer.agent());
         }
         round.ringing.clear();

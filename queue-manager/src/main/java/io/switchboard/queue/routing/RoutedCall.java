@@ -9,6 +9,7 @@ import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -47,6 +48,14 @@ final class RoutedCall {
     Optional<RingMany.Round> round = Optional.empty();
     /** The agent the call goes to first, set before its first decision ({@link PreferredAgents}). */
     Optional<PreferredAgent> preferred = Optional.empty();
+    /**
+     * When the call entered the queue by the PBX's clock: queue_log rows carry the PBX's time, and their hold
+     * times are measured between PBX times. The workflow is timed from {@link Task#created()}, the server's
+     * time when the router saw the call.
+     */
+    Instant enteredAt;
+    /** How far the PBX's clock was ahead of the server's when the call was offered (negative when behind). */
+    Duration pbxAhead = Duration.ZERO;
 
     RoutedCall(PbxId pbx, LegId callerLeg, TaskQueue queue, Task task, int originalPosition) {
         this.pbx = pbx;
@@ -54,6 +63,12 @@ final class RoutedCall {
         this.queue = queue;
         this.task = task;
         this.originalPosition = originalPosition;
+        this.enteredAt = task.created();
+    }
+
+    /** A server-clock time on the PBX's clock, for a queue_log row the router writes without a PBX event. */
+    Instant onPbxClock(Instant serverTime) {
+        return serverTime.plus(pbxAhead);
     }
 
     /** The call's id. */

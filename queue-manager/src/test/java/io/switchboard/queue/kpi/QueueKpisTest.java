@@ -7,11 +7,17 @@ import static io.switchboard.queue.kpi.KpiWorld.SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.selection.ExitReason;
+import io.switchboard.queue.selection.QueueExit;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class QueueKpisTest {
@@ -246,5 +252,30 @@ class QueueKpisTest {
         assertThat(quiet.windows().get(SINCE_MIDNIGHT).offered()).isZero();
         assertThat(quiet.windows().get(SINCE_MIDNIGHT).serviceLevel()).isEmpty();
         assertThat(world.engine.queues()).isEmpty();
+    }
+
+    @Test
+    void a_caller_who_times_out_and_overflows_is_in_no_ratio_of_the_first_queue_and_offered_in_the_second() {
+        QueueId sales = QueueId.of("sales");
+        world.callEnters("overflowing");
+        world.callEnters("answered");
+        world.agentAnswers("a1", "answered");
+        world.passes(Duration.ofSeconds(60));
+
+        world.engine.onJournal(new JournalEntry.Exited(CallId.of("overflowing"), KpiWorld.SUPPORT,
+                world.clock.instant(), LegId.of("overflowing"), ExitReason.TIMEOUT, new QueueExit.Overflow(sales),
+                1, 1, Duration.ofSeconds(60)));
+        world.engine.onJournal(new JournalEntry.Overflowed(CallId.of("overflowing"), sales, world.clock.instant(),
+                KpiWorld.SUPPORT, LegId.of("overflowing"), Optional.empty(), 1));
+
+        QueueFigures support = world.support(LAST_15_MINUTES);
+        assertThat(support.offered()).isEqualTo(2);
+        assertThat(support.answered()).isEqualTo(1);
+        assertThat(support.abandoned()).isZero();
+        assertThat(support.serviceLevel()).as("the exit is in no ratio").hasValue(1.0);
+        assertThat(world.queue().waiting()).isZero();
+        QueueKpis other = world.engine.queue(sales);
+        assertThat(other.windows().get(LAST_15_MINUTES).offered()).isEqualTo(1);
+        assertThat(other.waiting()).isEqualTo(1);
     }
 }

@@ -7,6 +7,7 @@ import io.switchboard.core.id.LegId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.WaitAnnouncement;
@@ -45,6 +46,8 @@ final class RecordingCallControl implements CallControl {
     /** The legs {@code ringAgentLeg} rang (also in {@link #rings}). */
     final List<LegId> legsRung = new ArrayList<>();
     final List<LegId> legsCanceled = new ArrayList<>();
+    final List<CallId> hangups = new ArrayList<>();
+    final List<Exit> exits = new ArrayList<>();
 
     Ring lastRing() {
         return rings.get(rings.size() - 1);
@@ -91,6 +94,7 @@ final class RecordingCallControl implements CallControl {
 
     @Override
     public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
+        hangups.add(call);
         return accepted();
     }
 
@@ -155,6 +159,16 @@ final class RecordingCallControl implements CallControl {
     @Override
     public CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
         legsCanceled.add(agentLeg);
+        return accepted();
+    }
+
+    /** One {@code leaveQueue} command. */
+    record Exit(CallId call, DialplanTarget to, String queueStatus) {
+    }
+
+    @Override
+    public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
+        exits.add(new Exit(call, to, queueStatus));
         return accepted();
     }
 

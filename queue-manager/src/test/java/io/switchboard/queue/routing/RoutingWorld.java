@@ -48,6 +48,8 @@ final class RoutingWorld {
     private final MapAgentDirectory directory = new MapAgentDirectory();
     private final Map<QueueId, QueueSetup> queues = new HashMap<>();
     final InboundRouter router;
+    private final List<Runnable> heldSetups = new ArrayList<>();
+    private boolean holdingSetups;
 
     RoutingWorld() {
         this(InboundRules.DEFAULTS);
@@ -63,7 +65,12 @@ final class RoutingWorld {
 
             @Override
             public CompletionStage<Optional<QueueSetup>> setup(QueueId id) {
-                return CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id)));
+                if (!holdingSetups) {
+                    return CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id)));
+                }
+                CompletableFuture<Optional<QueueSetup>> later = new CompletableFuture<>();
+                heldSetups.add(() -> later.complete(Optional.ofNullable(queues.get(id))));
+                return later;
             }
         };
         Executor now = Runnable::run;
@@ -163,6 +170,18 @@ final class RoutingWorld {
     void agentHangsUp(LegId agentLeg) {
         CallId call = pbx.rings.stream().filter(r -> r.agentLeg().equals(agentLeg)).findFirst().orElseThrow().call();
         router.onEvent(new PbxEvent.LegHungUp(PBX, clock.instant(), call, agentLeg, HangupCause.NORMAL_CLEARING));
+    }
+
+    /** From now on the queue store answers only when {@link #setupsAnswer} is called, as a slow database would. */
+    void setupsAreSlow() {
+        holdingSetups = true;
+    }
+
+    /** The queue store answers every read asked so far, in the order they were asked. */
+    void setupsAnswer() {
+        List<Runnable> due = List.copyOf(heldSetups);
+        heldSetups.clear();
+        due.forEach(Runnable::run);
     }
 
     void pbxReports(PbxEvent event) {
