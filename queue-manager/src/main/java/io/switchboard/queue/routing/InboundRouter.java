@@ -286,7 +286,14 @@ public final class InboundRouter implements PbxEventListener {
         }
         if (selection instanceof Selection.Offer offer) {
             if (!ringMany.start(call, offer)) {
-                reservations.reserve(call, offer.agents().get(0));
+                AgentId agent = offer.agents().get(0);
+                Optional<RoutedCall> fairer = fairerCallFor(agent, call);
+                if (fairer.isPresent()) {
+                    reservations.reserve(fairer.get(), agent);
+                    decide(call);
+                } else {
+                    reservations.reserve(call, agent);
+                }
             }
         } else if (selection instanceof Selection.Wait wait) {
             LOG.debug("event=task-waiting taskId={} queueId={} reason={}", call.task.id(), call.queue.id(),
@@ -305,6 +312,20 @@ public final class InboundRouter implements PbxEventListener {
             calls.ofTask(offer.task()).filter(call -> call.isWaiting() && call.onHold && !call.deciding)
                     .ifPresent(call -> reservations.reserve(call, agent));
         }
+    }
+
+    /**
+     * Another waiting caller who should have {@code agent} before {@code call} (higher priority, or waiting
+     * longer, over all the agent's queues), if any. The book can learn that an agent is free before the router
+     * has offered them anything (the agent API stores the status, then the router reads the agent again), and a
+     * new caller deciding in between must not overtake the callers already waiting for that agent.
+     */
+    private Optional<RoutedCall> fairerCallFor(AgentId agent, RoutedCall call) {
+        if (!(book.taskFor(agent) instanceof Selection.Offer best) || best.task().equals(call.task.id())) {
+            return Optional.empty();
+        }
+        return calls.ofTask(best.task())
+                .filter(other -> other != call && other.isWaiting() && other.onHold && !other.deciding);
     }
 
     /** Puts the call's task among the waiting ones, with the agents who already missed it. */

@@ -44,7 +44,7 @@ final class RoutingWorld {
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
     private final Map<Runnable, Instant> timersDueAt = new java.util.IdentityHashMap<>();
-    private final MapAgentDirectory directory = new MapAgentDirectory();
+    final MapAgentDirectory directory = new MapAgentDirectory();
     private final Map<QueueId, QueueSetup> queues = new HashMap<>();
     final InboundRouter router;
     private final List<Runnable> heldSetups = new ArrayList<>();
