@@ -83,6 +83,7 @@ public final class InboundRouter implements PbxEventListener {
     private final MemberJournal memberJournal;
     private final WaitingAnnouncer announcer;
     private final RingMany ringMany;
+    private final KnownQueues knownQueues;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -112,6 +113,8 @@ public final class InboundRouter implements PbxEventListener {
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
+        this.knownQueues = new KnownQueues(agents, queues, states, lines, book, clock, context,
+                this::agentMayBeFree);
         moves.onStored(this::statusStored);
     }
 
@@ -184,54 +187,25 @@ public final class InboundRouter implements PbxEventListener {
         Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0, e.at(),
                 Map.of());
         RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
-                QueuePositions.waitingIn(calls.all(), queueId) + 1);
+                calls.waitingIn(queueId) + 1);
         call.deciding = true;
         calls.put(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
         calls.write(new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(), e.dialled(),
                 call.originalPosition));
-        Runnable decideNow = () -> {
+        knownQueues.whenKnown(queueId, () -> {
+            call.queue = book.setup(queueId).map(QueueSetup::queue).orElse(call.queue);
             call.deciding = false;
             decide(call);
-        };
-        on(queues.setup(queueId), found -> {
-            QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
-            call.queue = setup.queue();
-            loadQueue(setup, decideNow);
-        }, failure -> loadQueue(QueueSetup.of(call.queue), decideNow));
+        });
     }
 
     /**
-     * Makes the queue's setup current, with the setups of the other queues its workflow overflows to, and
-     * reads the members the router does not know yet (their directory entry and stored status); members
-     * already known keep their status, which events keep current.
+     * The queue's configuration or its members changed through the API: the next call to it reads them again
+     * before it is decided (other nodes pick the change up within {@link KnownQueues#REFRESH}).
      */
-    private void loadQueue(QueueSetup setup, Runnable then) {
-        book.queue(setup);
-        Optional<QueueId> overflow = setup.workflow().steps().stream().map(WorkflowStep::queue)
-                .filter(queue -> !book.knowsQueue(queue)).findFirst();
-        if (overflow.isPresent()) {
-            on(queues.setup(overflow.get()), found -> loadQueue(found.orElseGet(
-                    () -> QueueSetup.of(defaults(overflow.get()))), () -> loadQueue(setup, then)),
-                    failure -> loadQueue(QueueSetup.of(defaults(overflow.get())), () -> loadQueue(setup, then)));
-            return;
-        }
-        QueueId queue = setup.queue().id();
-        on(agents.membersOf(queue), members -> {
-            List<CompletableFuture<Optional<AgentStatus>>> reads = members.stream()
-                    .map(member -> book.knowsAgent(member.id())
-                            ? CompletableFuture.completedFuture(book.status(member.id()))
-                            : states.read(member.id()).toCompletableFuture())
-                    .toList();
-            on(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)), all -> {
-                for (int i = 0; i < members.size(); i++) {
-                    Agent member = members.get(i);
-                    book.agent(member, reads.get(i).join().orElseGet(() -> AgentStatus.initial(clock.instant())),
-                            lines.lineOf(member.id()).isPresent());
-                }
-                then.run();
-            }, failure -> then.run());
-        }, failure -> then.run());
+    public void queueChanged(QueueId queue) {
+        knownQueues.changed(queue);
     }
 
     private void connected(PbxEvent.CallConnected e) {
@@ -318,6 +292,6 @@ public final class InboundRouter implements PbxEventListener {
     }
 
     private static TaskQueue defaults(QueueId queue) {
-        return TaskQueue.of(queue, queue.value(), RoutingStrategy.LONGEST_IDLE);
+        return KnownQueues.defaults(queue);
     }
 }

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletionStage;
 final class MapAgentDirectory implements AgentDirectory {
 
     private final Map<AgentId, Agent> agents = new HashMap<>();
+    /** How many times a queue's members were read. */
+    int membersReads;
 
     void put(Agent agent) {
         agents.put(agent.id(), agent);
@@ -28,6 +30,7 @@ final class MapAgentDirectory implements AgentDirectory {
 
     @Override
     public CompletionStage<List<Agent>> membersOf(QueueId queue) {
+        membersReads++;
         return CompletableFuture.completedFuture(agents.values().stream().filter(a -> a.isMemberOf(queue)).toList());
     }
 }
