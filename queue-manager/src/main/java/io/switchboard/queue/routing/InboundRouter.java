@@ -1,6 +1,5 @@
 package io.switchboard.queue.routing;
 
-import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.event.PbxEvent;
@@ -10,11 +9,9 @@ import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.PbxEventListener;
-import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
-import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.routing.RoutedCall.Offer;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.selection.Selection;
@@ -30,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
