@@ -35,7 +35,7 @@ import java.util.function.Consumer;
  *       and are decided after it in arrival order, so an agent freed during the read cannot take a later
  *       caller first.</li>
  *   <li>A change through this node's API ({@link #changed}) makes the next call read the queue again before
- *       it is decided.</li>
+ *       it is decided (callers waiting for a read that began before the change wait for one more).</li>
  *   <li>A change made on another node, or written around the API, is picked up by a refresh: a call to a
  *       queue read more than {@link #REFRESH} ago is decided from memory and starts a read in the background,
  *       off the decision path, so a missed change lasts at most that long.</li>
@@ -81,20 +81,21 @@ final class KnownQueues {
     }
 
     /**
-     * Runs {@code then} once the book holds {@code queue}: at once when it was read since its last change,
-     * otherwise after the read under way or a new one, in the order the callers asked.
+     * Runs {@code then} once the book holds {@code queue}: at once when it was read since its last change
+     * (even while a background refresh is under way), otherwise after the read under way or a new one, in the
+     * order the callers asked.
      */
     void whenKnown(QueueId queue, Runnable then) {
         Entry entry = entries.computeIfAbsent(queue, id -> new Entry());
-        if (entry.waiters != null) {
-            entry.waiters.add(then);
-            return;
-        }
         if (entry.readAt.isPresent() && book.knowsQueue(queue)) {
-            if (!entry.readAt.get().plus(REFRESH).isAfter(clock.instant())) {
+            if (entry.waiters == null && !entry.readAt.get().plus(REFRESH).isAfter(clock.instant())) {
                 read(queue, entry, new ArrayList<>());
             }
             then.run();
+            return;
+        }
+        if (entry.waiters != null) {
+            entry.waiters.add(then);
             return;
         }
         List<Runnable> waiters = new ArrayList<>();
@@ -116,21 +117,30 @@ final class KnownQueues {
         entry.waiters = waiters;
         int generation = entry.generation;
         Instant started = clock.instant();
-        Runnable done = () -> {
-            if (entry.generation == generation) {
-                entry.readAt = Optional.of(started);
-            }
-            List<Runnable> ready = entry.waiters;
-            entry.waiters = null;
-            // a member the read added (or freed) takes the longest waiting caller before the new ones decide
-            book.knownMembersOf(queue).forEach(mayBeFree);
-            ready.forEach(Runnable::run);
-        };
-        on(queues.setup(queue), found -> load(found.orElseGet(() -> QueueSetup.of(defaults(queue))), done),
-                failure -> {
-                    entry.generation++; // not read: the next call tries again
-                    load(book.setup(queue).orElseGet(() -> QueueSetup.of(defaults(queue))), done);
-                });
+        on(queues.setup(queue), found -> load(found.orElseGet(() -> QueueSetup.of(defaults(queue))),
+                        () -> done(queue, entry, generation, started, true)),
+                failure -> load(book.setup(queue).orElseGet(() -> QueueSetup.of(defaults(queue))),
+                        () -> done(queue, entry, generation, started, false)));
+    }
+
+    /**
+     * A read finished ({@code read} false: the setup could not be read, and the next call tries again). When the
+     * queue changed during the read, the callers waiting for it wait for one more read, of the queue as changed.
+     */
+    private void done(QueueId queue, Entry entry, int generation, Instant started, boolean read) {
+        boolean current = entry.generation == generation;
+        if (read && !current && !entry.waiters.isEmpty()) {
+            read(queue, entry, entry.waiters);
+            return;
+        }
+        if (read && current) {
+            entry.readAt = Optional.of(started);
+        }
+        List<Runnable> ready = entry.waiters;
+        entry.waiters = null;
+        // a member the read added (or freed) takes the longest waiting caller before the new ones decide
+        book.knownMembersOf(queue).forEach(mayBeFree);
+        ready.forEach(Runnable::run);
     }
 
     /**

@@ -103,4 +103,35 @@ class KnownQueuesTest {
         assertThat(world.setupReads).hasSize(2);
         assertThat(world.pbx.lastRing().ringTimeout()).isEqualTo(Duration.ofSeconds(25));
     }
+
+    @Test
+    void calls_arriving_while_a_known_queue_is_refreshed_in_the_background_are_decided_at_once() {
+        world.queue("support", Duration.ofSeconds(20), Duration.ZERO).available("a1", "support", Duration.ZERO)
+                .available("a2", "support", Duration.ofMinutes(1)).available("a3", "support", Duration.ofMinutes(2));
+        world.callArrives("c1", SUPPORT);
+        world.clock.advance(KnownQueues.REFRESH);
+        world.holdQueueReads = true;
+
+        world.callArrives("c2", SUPPORT);
+        world.callArrives("c3", SUPPORT);
+
+        assertThat(world.heldReads).as("one refresh, in the background").hasSize(1);
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a3", "SIP/a2", "SIP/a1");
+    }
+
+    @Test
+    void callers_waiting_for_a_read_that_began_before_a_change_are_decided_on_the_queue_as_changed() {
+        world.queue("support", Duration.ofSeconds(20), Duration.ZERO).available("a1", "support", Duration.ZERO);
+        world.holdQueueReads = true;
+        world.callArrives("c1", SUPPORT);
+
+        world.queue("support", Duration.ofSeconds(40), Duration.ZERO);
+        world.holdQueueReads = false;
+        List<Runnable> held = List.copyOf(world.heldReads);
+        world.heldReads.clear();
+        held.forEach(Runnable::run);
+
+        assertThat(world.setupReads).hasSize(2);
+        assertThat(world.pbx.lastRing().ringTimeout()).isEqualTo(Duration.ofSeconds(40));
+    }
 }
