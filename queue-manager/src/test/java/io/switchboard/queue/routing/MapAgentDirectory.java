@@ -35,6 +35,8 @@ final class MapAgentDirectory implements AgentDirectory {
         heldFinds.clear();
         due.forEach(Runnable::run);
     }
+    /** How many times a queue's members were read. */
+    int membersReads;
 
     void put(Agent agent) {
         agents.put(agent.id(), agent);
@@ -52,6 +54,7 @@ final class MapAgentDirectory implements AgentDirectory {
 
     @Override
     public CompletionStage<List<Agent>> membersOf(QueueId queue) {
+        membersReads++;
         return CompletableFuture.completedFuture(agents.values().stream().filter(a -> a.isMemberOf(queue)).toList());
     }
 }
