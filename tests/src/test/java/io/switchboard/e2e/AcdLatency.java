@@ -6,6 +6,10 @@ import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.Phone;
 import io.switchboard.sim.asterisk.SimWorld;
 
+import io.switchboard.sim.asterisk.AsteriskSimulator;
+import io.switchboard.sim.asterisk.SimulatorConfig;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark behind {@code bench/acd-latency.sh}: event-in to call-control-command-out through pbx-sim, on a
@@ -44,6 +53,8 @@ public final class AcdLatency {
     private static final long FIRST_QUEUE = 4930100900L;
     /** Virtual seconds a caller talks once bridged (the simulator's clock runs ten times faster). */
     private static final Duration TALK = Duration.ofSeconds(3);
+    /** The events of the AMI {@code dialplan} class the simulator sends, which the shipped user does not read. */
+    private static final Set<String> DIALPLAN_CLASS = Set.of("Newexten", "VarSet");
     private static final Phone AGENT_PHONE = new Phone.Answers(Duration.ofSeconds(1), null);
 
     private final PbxFlavour flavour;
@@ -51,7 +62,12 @@ public final class AcdLatency {
     private final Map<String, Long> announced = new ConcurrentHashMap<>();
     private final List<Long> latencies = new ArrayList<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** The PBX's events while measuring, by name (engine thread only, read after the measurement). */
+    private final Map<String, Integer> eventsByName = new ConcurrentHashMap<>();
     private final AtomicInteger announcements = new AtomicInteger();
+    private final AtomicInteger announcedWhileMeasuring = new AtomicInteger();
+    /** The events the server's AMI user does not receive (none on FreeSWITCH, whose client subscribes by name). */
+    private Set<String> excludedEvents = Set.of();
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicBoolean measuring = new AtomicBoolean();
     private final AtomicBoolean arriving = new AtomicBoolean(true);
@@ -87,7 +103,13 @@ public final class AcdLatency {
         for (int i = 0; i < agents; i++) {
             phones.put(flavour.device(extension(i)), AGENT_PHONE);
         }
-        SimulatedPbx pbx = flavour.start(phones, USER, secret, 0);
+        if (flavour == PbxFlavour.ASTERISK) {
+            excludedEvents = shippedExclusions();
+        }
+        SimulatedPbx pbx = flavour == PbxFlavour.ASTERISK
+                ? new AsteriskSimulator(SimulatorConfig.of(USER, secret).withPhones(phones)
+                        .withTimeScale(PbxFlavour.TIME_SCALE).withFilteredUser(USER, secret, excludedEvents)).start(0)
+                : flavour.start(phones, USER, secret, 0);
         ServerProcess server = null;
         try {
             int http = ServerProcess.freePort();
@@ -139,6 +161,24 @@ public final class AcdLatency {
         }
     }
 
+    /**
+     * The AMI events a real Asterisk would not send the shipped manager user ({@code
+     * dialplan/asterisk/manager_switchboard.conf}): its {@code eventfilter} exclusions, and the {@code dialplan}
+     * class (Newexten, VarSet), which its {@code read} classes leave out. The simulator models the filters, not
+     * the read classes, so the bench names both; without them the server parses about twice the events.
+     */
+    private static Set<String> shippedExclusions() throws IOException {
+        Set<String> excluded = new TreeSet<>(DIALPLAN_CLASS);
+        Pattern filter = Pattern.compile("^eventfilter\\(action\\(exclude\\),name\\(([A-Za-z]+)\\)\\)\\s*=\\s*$");
+        for (String line : Files.readAllLines(Path.of("dialplan/asterisk/manager_switchboard.conf"))) {
+            Matcher m = filter.matcher(line.trim());
+            if (m.matches()) {
+                excluded.add(m.group(1));
+            }
+        }
+        return excluded;
+    }
+
     private static String extension(int i) {
         return String.format(Locale.ROOT, "agent-%04d", i);
     }
@@ -146,9 +186,15 @@ public final class AcdLatency {
     /** Engine thread: times the announcement of each caller and the command that connects it. */
     private void listen(SimWorld world) {
         world.listen(event -> {
+            if (measuring.get()) {
+                event.event().ifPresent(name -> eventsByName.merge(name, 1, Integer::sum));
+            }
             if (event.first("UserEvent").filter("InboundCall"::equals).isPresent()) {
                 event.first("Channel").ifPresent(channel -> {
                     announcements.incrementAndGet();
+                    if (measuring.get()) {
+                        announcedWhileMeasuring.incrementAndGet();
+                    }
                     announced.put(channel, System.nanoTime());
                     waiting.incrementAndGet();
                 });
@@ -215,6 +261,13 @@ public final class AcdLatency {
         System.out.printf(Locale.ROOT, "calls measured: %d (%.1f/s); event-in to command-out p50 %.2f ms, p99 %.2f ms,"
                         + " p99.9 %.2f ms, max %.2f ms%n", sorted.size(), sorted.size() / (double) depth.size(),
                 millis(sorted, 0.50), millis(sorted, 0.99), millis(sorted, 0.999), sorted.get(sorted.size() - 1) / 1e6);
+        double perCall = Math.max(1, announcedWhileMeasuring.get());
+        Set<String> excluded = excludedEvents;
+        System.out.printf(Locale.ROOT, "PBX events per call while measuring: %.1f emitted, %.1f sent to Switchboard"
+                        + " (by name: %s)%n",
+                eventsByName.values().stream().mapToInt(Integer::intValue).sum() / perCall,
+                eventsByName.entrySet().stream().filter(e -> !excluded.contains(e.getKey()))
+                        .mapToInt(Map.Entry::getValue).sum() / perCall, new TreeMap<>(eventsByName));
         int max = depth.stream().mapToInt(Integer::intValue).max().orElse(0);
         System.out.printf(Locale.ROOT, "callers waiting for their command, each second: %s; max %d, last %d (%s)%n",
                 depth, max, depth.get(depth.size() - 1),

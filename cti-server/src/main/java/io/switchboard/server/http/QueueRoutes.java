@@ -18,6 +18,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -34,11 +35,17 @@ final class QueueRoutes {
 
   private final QueueCatalogue queues;
   private final Supplier<Future<List<Task>>> liveTasks;
+  private final Consumer<QueueId> changed;
 
-  /** {@code liveTasks}: the tasks the router holds now, so a queue with waiting calls is not deleted. */
-  QueueRoutes(QueueCatalogue queues, Supplier<Future<List<Task>>> liveTasks) {
+  /**
+   * {@code liveTasks}: the tasks the router holds now, so a queue with waiting calls is not deleted;
+   * {@code changed} hears of every queue stored or deleted, before the answer is sent, so that the router's
+   * copy of the queue is read again before the next call to it is decided.
+   */
+  QueueRoutes(QueueCatalogue queues, Supplier<Future<List<Task>>> liveTasks, Consumer<QueueId> changed) {
     this.queues = queues;
     this.liveTasks = liveTasks;
+    this.changed = changed;
   }
 
   void mount(Router router) {
@@ -90,6 +97,7 @@ final class QueueRoutes {
     QueueDefinition queue = ((QueueRequest.Valid) parsed).queue();
     store.apply(queue).onSuccess(outcome -> {
       if (outcome instanceof QueueWrite.Saved) {
+        changed.accept(queue.id());
         ctx.response().putHeader("location", "/api/v1/queues/" + queue.id().value());
         send(ctx, status, QueueJson.of(queue));
       } else {
@@ -111,6 +119,7 @@ final class QueueRoutes {
           : queues.delete(queue);
     }).onSuccess(outcome -> {
       if (outcome instanceof QueueWrite.Saved) {
+        changed.accept(queue);
         ctx.response().setStatusCode(204).end();
       } else {
         refuse(ctx, outcome);

@@ -40,7 +40,7 @@ final class RoutingRoutes {
     router.get("/api/v1/tasks").handler(this::tasks);
     router.get("/api/v1/calls/:id").handler(this::call);
     router.get("/api/v1/queue-log").handler(this::queueLog);
-    new QueueRoutes(routing.queues(), routing::tasks).mount(router);
+    new QueueRoutes(routing.queues(), routing::tasks, routing::queueChanged).mount(router);
   }
 
   private void changeState(RoutingContext ctx) {

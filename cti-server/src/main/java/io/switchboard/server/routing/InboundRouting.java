@@ -5,6 +5,7 @@ import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.QueueId;
 import io.switchboard.core.lifecycle.Transition;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
@@ -184,6 +185,14 @@ public final class InboundRouting implements AutoCloseable {
     Promise<List<Task>> tasks = Promise.promise();
     context.runOnContext(v -> tasks.complete(router.inbound().tasks()));
     return tasks.future();
+  }
+
+  /**
+   * The queue was stored or deleted through this node's API: the router reads it again before deciding its
+   * next call. Other nodes' routers see the change within {@code KnownQueues.REFRESH} (10 s).
+   */
+  public void queueChanged(QueueId queue) {
+    context.runOnContext(v -> router.inbound().queueChanged(queue));
   }
 
   /** The queues the router reads, which the admin API also writes. */

@@ -34,6 +34,7 @@ class QueueRoutesTest {
   private final Vertx vertx = Vertx.vertx(new VertxOptions()
       .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
   private final List<Task> liveTasks = new ArrayList<>();
+  private final List<String> changed = new java.util.concurrent.CopyOnWriteArrayList<>();
   private WebClient client;
   private int port;
 
@@ -41,7 +42,7 @@ class QueueRoutesTest {
   void serve() {
     Router router = Router.router(vertx);
     new QueueRoutes(new InMemoryQueueCatalogue(Set.of("billing", "french"), Set.of("ada", "bob")),
-        () -> Future.succeededFuture(List.copyOf(liveTasks))).mount(router);
+        () -> Future.succeededFuture(List.copyOf(liveTasks)), queue -> changed.add(queue.value())).mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
     client = WebClient.create(vertx);
   }
@@ -209,6 +210,18 @@ class QueueRoutesTest {
     assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("memberOrder", new JsonArray().add("zed"))),
         400, "unknown-agent", "memberOrder[0]");
     assertThat(call(HttpMethod.GET, "/api/v1/queues", null).bodyAsJsonObject().getJsonArray("queues")).isEmpty();
+  }
+
+  @Test
+  void the_router_hears_of_every_queue_stored_or_deleted_and_of_no_refused_write() {
+    overflowQueue();
+    call(HttpMethod.POST, "/api/v1/queues", billing());
+    call(HttpMethod.PUT, "/api/v1/queues/billing", new JsonObject().put("strategy", "linear"));
+    call(HttpMethod.PUT, "/api/v1/queues/billing", new JsonObject().put("strategy", "ringall"));
+    call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "billing"));
+    call(HttpMethod.DELETE, "/api/v1/queues/billing", null);
+
+    assertThat(changed).containsExactly("overflow", "billing", "billing", "billing");
   }
 
   @Test

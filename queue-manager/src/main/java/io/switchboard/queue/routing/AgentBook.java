@@ -242,6 +242,14 @@ final class AgentBook {
         return new Staffing(staffed, free);
     }
 
+    /** The known agents whose directory entry makes them members of {@code queue}; a new, mutable set. */
+    Set<AgentId> knownMembersOf(QueueId queue) {
+        Set<AgentId> members = new HashSet<>();
+        agents.values().stream().filter(known -> known.agent().isMemberOf(queue))
+                .forEach(known -> members.add(known.agent().id()));
+        return members;
+    }
+
     /** The agents staffing a queue now, and how many of them are free. */
     record Staffing(int staffed, int free) {
     }

@@ -131,7 +131,7 @@ final class CallEndings {
         Task task = Task.inboundCall(TaskId.of("task-" + call.id().value() + "-" + (call.legs + 1)), call.id(),
                 call.task.customer(), call.queue.id(), 0, router.now(), Map.of());
         RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, call.queue, task,
-                QueuePositions.waitingIn(calls.all(), call.queue.id()) + 1);
+                calls.waitingIn(call.queue.id()) + 1);
         again.legs = call.legs;
         again.enteredAt = at;
         again.pbxAhead = call.pbxAhead;
@@ -143,7 +143,7 @@ final class CallEndings {
     }
 
     private void abandoned(RoutedCall call, Instant at) {
-        int position = QueuePositions.position(calls.all(), call);
+        int position = calls.position(call);
         calls.remove(call);
         book.notWaiting(call.task.id());
         call.moveTo(TaskStatus.CANCELED);

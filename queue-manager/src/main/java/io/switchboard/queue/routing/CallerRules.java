@@ -61,7 +61,6 @@ final class CallerRules {
     private final InboundRouter router;
     private final InboundCalls calls;
     private final AgentBook book;
-    private final TaskQueues queues;
     private final CallControls controls;
     private final RoutingTimers timers;
     private final InstantSource clock;
@@ -75,12 +74,11 @@ final class CallerRules {
     /** The entry of a call whose queue's setup is being read: written once the caller may join. */
     private final Map<CallId, JournalEntry.CallStep> pending = new HashMap<>();
 
-    CallerRules(InboundRouter router, InboundCalls calls, AgentBook book, TaskQueues queues, CallControls controls,
+    CallerRules(InboundRouter router, InboundCalls calls, AgentBook book, CallControls controls,
                 RoutingTimers timers, InstantSource clock, Executor context) {
         this.router = router;
         this.calls = calls;
         this.book = book;
-        this.queues = queues;
         this.controls = controls;
         this.timers = timers;
         this.clock = clock;
@@ -190,7 +188,7 @@ final class CallerRules {
 
     /** The waiting caller leaves for {@code reason} ({@code EXITWITHTIMEOUT} or {@code EXITEMPTY}). */
     private void leave(RoutedCall call, ExitReason reason) {
-        int position = QueuePositions.position(calls.all(), call);
+        int position = calls.position(call);
         Instant now = clock.instant();
         Duration waited = between(enteredAt(call).orElse(now), now);
         QueueExit exit = exitFor(call, reason);
@@ -271,28 +269,23 @@ final class CallerRules {
         Instant now = clock.instant();
         Task task = Task.inboundCall(TaskId.of(call.task.id().value() + "@" + target.value()), call.id(),
                 call.task.customer(), target, 0, now, Map.of());
-        TaskQueue known = book.setup(target).map(QueueSetup::queue).orElse(call.queue);
-        RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, known, task,
-                QueuePositions.waitingIn(calls.all(), target) + 1);
+        TaskQueue known = book.setup(target).map(QueueSetup::queue)
+                .orElseGet(() -> TaskQueue.of(target, target.value(), RoutingStrategy.LONGEST_IDLE));
+        RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, known, task, calls.waitingIn(target) + 1);
         again.legs = call.legs;
         again.enteredAt = call.onPbxClock(now);
         again.pbxAhead = call.pbxAhead;
         again.deciding = true;
         calls.put(again);
-        pending.put(call.id(), new JournalEntry.Overflowed(call.id(), target, call.onPbxClock(now), call.queue.id(), call.callerLeg,
-                call.task.customer(), again.originalPosition));
-        Consumer<QueueSetup> load = setup -> {
-            again.queue = setup.queue();
-            router.loadQueue(setup, () -> {
-                again.deciding = false;
-                if (admit(again)) {
-                    router.decide(again);
-                }
-            });
-        };
-        QueueSetup fallback = QueueSetup.of(TaskQueue.of(target, target.value(), RoutingStrategy.LONGEST_IDLE));
-        Stages.on(queues.setup(target), context, found -> load.accept(found.orElse(fallback)),
-                failure -> load.accept(fallback));
+        pending.put(call.id(), new JournalEntry.Overflowed(call.id(), target, call.onPbxClock(now), call.queue.id(),
+                call.callerLeg, call.task.customer(), again.originalPosition));
+        router.whenKnown(target, () -> {
+            again.queue = book.setup(target).map(QueueSetup::queue).orElse(again.queue);
+            again.deciding = false;
+            if (admit(again)) {
+                router.decide(again);
+            }
+        });
     }
 
     private QueueRules rulesOf(QueueId queue) {

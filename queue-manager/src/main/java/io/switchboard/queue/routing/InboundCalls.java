@@ -1,6 +1,7 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ final class InboundCalls {
     private static final Logger LOG = LoggerFactory.getLogger(InboundCalls.class);
 
     private final Map<CallId, RoutedCall> calls = new LinkedHashMap<>();
+    private final QueuePositions positions = new QueuePositions();
     private final RoutingJournal journal;
 
     InboundCalls(RoutingJournal journal) {
@@ -34,10 +36,22 @@ final class InboundCalls {
 
     void put(RoutedCall call) {
         calls.put(call.id(), call);
+        positions.put(call);
     }
 
     void remove(RoutedCall call) {
         calls.remove(call.id(), call);
+        positions.remove(call);
+    }
+
+    /** How many calls wait in {@code queue} now; see {@link QueuePositions}. */
+    int waitingIn(QueueId queue) {
+        return positions.waitingIn(queue);
+    }
+
+    /** The position of {@code call} in its queue, 1 for the head. */
+    int position(RoutedCall call) {
+        return positions.position(call);
     }
 
     /** Whether {@code call} is still the one the router holds for its id (not ended, not requeued). */

@@ -1,6 +1,5 @@
 package io.switchboard.queue.routing;
 
-import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.event.PbxEvent;
@@ -10,12 +9,11 @@ import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.PbxEventListener;
-import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
-import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.routing.RoutedCall.Offer;
+import io.switchboard.queue.selection.PreferredAgentRule;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.selection.Selection;
 import io.switchboard.queue.selection.Selector;
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -85,6 +82,7 @@ public final class InboundRouter implements PbxEventListener {
     private final RingMany ringMany;
     private final PreferredAgents preferences;
     private final CallerRules callerRules;
+    private final KnownQueues knownQueues;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -123,7 +121,9 @@ public final class InboundRouter implements PbxEventListener {
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
         this.preferences = new PreferredAgents(lastAgents, timers, context);
-        this.callerRules = new CallerRules(this, calls, book, queues, callControls, timers, clock, context);
+        this.callerRules = new CallerRules(this, calls, book, callControls, timers, clock, context);
+        this.knownQueues = new KnownQueues(agents, queues, states, lines, book, clock, context,
+                this::agentMayBeFree);
         moves.onStored(this::statusStored);
     }
 
@@ -202,7 +202,7 @@ public final class InboundRouter implements PbxEventListener {
         Task task = Task.inboundCall(TaskId.of("task-" + e.call().value()), e.call(), e.caller(), queueId, 0,
                 clock.instant(), Map.of());
         RoutedCall call = new RoutedCall(e.pbx(), e.leg(), defaults(queueId), task,
-                QueuePositions.waitingIn(calls.all(), queueId) + 1);
+                calls.waitingIn(queueId) + 1);
         call.enteredAt = e.at();
         call.pbxAhead = Duration.between(task.created(), e.at());
         call.deciding = true;
@@ -210,50 +210,29 @@ public final class InboundRouter implements PbxEventListener {
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
         callerRules.arrived(call, new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(),
                 e.dialled(), call.originalPosition));
-        Runnable decideNow = () -> {
-            call.deciding = false;
-            if (callerRules.admit(call)) {
-                decide(call);
-            }
-        };
-        on(queues.setup(queueId), found -> {
-            QueueSetup setup = found.orElseGet(() -> QueueSetup.of(call.queue));
-            call.queue = setup.queue();
-            loadQueue(setup, () -> preferences.lookUp(call, setup.preferredAgent(), decideNow));
-        }, failure -> loadQueue(QueueSetup.of(call.queue), decideNow));
+        whenKnown(queueId, () -> {
+            Optional<QueueSetup> setup = book.setup(queueId);
+            call.queue = setup.map(QueueSetup::queue).orElse(call.queue);
+            preferences.lookUp(call, setup.map(QueueSetup::preferredAgent).orElse(PreferredAgentRule.OFF), () -> {
+                call.deciding = false;
+                if (callerRules.admit(call)) {
+                    decide(call);
+                }
+            });
+        });
     }
 
     /**
-     * Makes the queue's setup current, with the setups of the other queues its workflow overflows to, and
-     * reads the members the router does not know yet (their directory entry and stored status); members
-     * already known keep their status, which events keep current.
+     * The queue's configuration or its members changed through the API: the next call to it reads them again
+     * before it is decided (other nodes pick the change up within {@link KnownQueues#REFRESH}).
      */
-    void loadQueue(QueueSetup setup, Runnable then) {
-        book.queue(setup);
-        Optional<QueueId> overflow = setup.workflow().steps().stream().map(WorkflowStep::queue)
-                .filter(queue -> !book.knowsQueue(queue)).findFirst();
-        if (overflow.isPresent()) {
-            on(queues.setup(overflow.get()), found -> loadQueue(found.orElseGet(
-                    () -> QueueSetup.of(defaults(overflow.get()))), () -> loadQueue(setup, then)),
-                    failure -> loadQueue(QueueSetup.of(defaults(overflow.get())), () -> loadQueue(setup, then)));
-            return;
-        }
-        QueueId queue = setup.queue().id();
-        on(agents.membersOf(queue), members -> {
-            List<CompletableFuture<Optional<AgentStatus>>> reads = members.stream()
-                    .map(member -> book.knowsAgent(member.id())
-                            ? CompletableFuture.completedFuture(book.status(member.id()))
-                            : states.read(member.id()).toCompletableFuture())
-                    .toList();
-            on(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)), all -> {
-                for (int i = 0; i < members.size(); i++) {
-                    Agent member = members.get(i);
-                    book.agent(member, reads.get(i).join().orElseGet(() -> AgentStatus.initial(clock.instant())),
-                            lines.lineOf(member.id()).isPresent());
-                }
-                then.run();
-            }, failure -> then.run());
-        }, failure -> then.run());
+    public void queueChanged(QueueId queue) {
+        knownQueues.changed(queue);
+    }
+
+    /** Runs {@code then} once the router knows {@code queue}'s setup and members (at once when it does). */
+    void whenKnown(QueueId queue, Runnable then) {
+        knownQueues.whenKnown(queue, then);
     }
 
     private void connected(PbxEvent.CallConnected e) {
@@ -297,7 +276,14 @@ public final class InboundRouter implements PbxEventListener {
         }
         if (selection instanceof Selection.Offer offer) {
             if (!ringMany.start(call, offer)) {
-                reservations.reserve(call, offer.agents().get(0));
+                AgentId agent = offer.agents().get(0);
+                Optional<RoutedCall> fairer = fairerCallFor(agent, call);
+                if (fairer.isPresent()) {
+                    reservations.reserve(fairer.get(), agent);
+                    decide(call);
+                } else {
+                    reservations.reserve(call, agent);
+                }
             }
         } else if (selection instanceof Selection.Wait wait) {
             LOG.debug("event=task-waiting taskId={} queueId={} reason={}", call.task.id(), call.queue.id(),
@@ -316,6 +302,20 @@ public final class InboundRouter implements PbxEventListener {
             calls.ofTask(offer.task()).filter(call -> call.isWaiting() && call.onHold && !call.deciding)
                     .ifPresent(call -> reservations.reserve(call, agent));
         }
+    }
+
+    /**
+     * Another waiting caller who should have {@code agent} before {@code call} (higher priority, or waiting
+     * longer, over all the agent's queues), if any. The book can learn that an agent is free before the router
+     * has offered them anything (the agent API stores the status, then the router reads the agent again), and a
+     * new caller deciding in between must not overtake the callers already waiting for that agent.
+     */
+    private Optional<RoutedCall> fairerCallFor(AgentId agent, RoutedCall call) {
+        if (!(book.taskFor(agent) instanceof Selection.Offer best) || best.task().equals(call.task.id())) {
+            return Optional.empty();
+        }
+        return calls.ofTask(best.task())
+                .filter(other -> other != call && other.isWaiting() && other.onHold && !other.deciding);
     }
 
     /**
@@ -353,6 +353,6 @@ public final class InboundRouter implements PbxEventListener {
     }
 
     private static TaskQueue defaults(QueueId queue) {
-        return TaskQueue.of(queue, queue.value(), RoutingStrategy.LONGEST_IDLE);
+        return KnownQueues.defaults(queue);
     }
 }

@@ -77,7 +77,7 @@ final class WaitingAnnouncer {
 
     /** The position the caller has, and what an announcement would say now; empty when nothing is to be said. */
     Optional<WaitAnnouncement> announcementFor(RoutedCall call, boolean waitSaid) {
-        int position = QueuePositions.position(calls.all(), call);
+        int position = calls.position(call);
         AgentBook.Staffing staffing = book.staffing(call.queue.id());
         Optional<Duration> handle = handleTimes.averageTalk(call.queue.id()).map(talk -> talk.plus(call.queue.wrapUp()));
         Optional<Duration> estimate = EstimatedWait.of(position, staffing.staffed(),

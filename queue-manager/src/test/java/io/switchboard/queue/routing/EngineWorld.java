@@ -65,18 +65,21 @@ final class EngineWorld {
         TaskQueue defaults = TaskQueue.of(QueueId.of(id), id, RoutingStrategy.LONGEST_IDLE);
         queues.put(QueueId.of(id), new TaskQueue(defaults.id(), id, defaults.strategy(), List.of(), wrapUp,
                 0, Duration.ZERO, Duration.ofSeconds(15)));
+        engine.inbound().queueChanged(QueueId.of(id));
         return this;
     }
 
     /** An available agent with no device in the directory: reachable only through an open line. */
     EngineWorld agentWithoutDevice(String agent, String queue) {
         directory.put(Agents.withoutDevice(agent, queue));
+        engine.inbound().queueChanged(QueueId.of(queue));
         return this;
     }
 
     /** An agent the directory knows, member of {@code queue}, in {@code state}. */
     EngineWorld agent(String agent, String queue, AgentState state) {
         directory.put(Agents.member(agent, queue));
+        engine.inbound().queueChanged(QueueId.of(queue));
         if (state != AgentState.LOGGED_OUT) {
             states.put(agent, state, clock.instant().minusSeconds(60));
         }

@@ -130,6 +130,22 @@ class InboundSelectionTest {
     }
 
     @Test
+    void a_caller_deciding_while_the_router_still_reads_a_freed_agent_does_not_overtake_an_older_caller_of_theirs() {
+        world.queue("support", RoutingStrategy.LONGEST_IDLE).queue("vip", RoutingStrategy.LONGEST_IDLE)
+                .availableIn("a1", Duration.ofMinutes(1), "support", "vip");
+        world.states.put("a1", AgentState.PAUSED, world.clock.instant());
+        world.callArrives("c1", VIP);
+        world.clock.advance(Duration.ofSeconds(30));
+        world.directory.holdFinds();
+        world.agentApiStores("a1", AgentState.AVAILABLE);
+
+        world.callArrives("c2", SUPPORT);
+        world.directory.answerFinds();
+
+        assertThat(world.pbx.rings).singleElement().satisfies(ring -> assertThat(ring.call().value()).isEqualTo("c1"));
+    }
+
+    @Test
     void a_caller_waits_for_the_expert_while_the_first_step_lasts_then_goes_to_any_member_when_its_timer_fires() {
         world.queue(withSteps("support",
                         new WorkflowStep(QueueId.of("support"), 0, Duration.ofSeconds(30))

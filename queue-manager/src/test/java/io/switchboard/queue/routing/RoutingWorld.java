@@ -45,11 +45,15 @@ final class RoutingWorld {
     final List<Duration> timerDelays = new ArrayList<>();
     final FakeLastAgents lastAgents = new FakeLastAgents();
     private final Map<Runnable, Instant> timersDueAt = new java.util.IdentityHashMap<>();
-    private final MapAgentDirectory directory = new MapAgentDirectory();
+    final MapAgentDirectory directory = new MapAgentDirectory();
+    /** The queue setups read so far, by queue; while {@link #holdQueueReads} is set, each waits in {@link #heldReads}. */
+    final List<QueueId> setupReads = new ArrayList<>();
+    final List<Runnable> heldReads = new ArrayList<>();
+    boolean holdQueueReads;
+    /** The next queue setup read fails, as when the database is unreachable. */
+    boolean failNextQueueRead;
     private final Map<QueueId, QueueSetup> queues = new HashMap<>();
     final InboundRouter router;
-    private final List<Runnable> heldSetups = new ArrayList<>();
-    private boolean holdingSetups;
 
     RoutingWorld() {
         this(InboundRules.DEFAULTS);
@@ -65,12 +69,17 @@ final class RoutingWorld {
 
             @Override
             public CompletionStage<Optional<QueueSetup>> setup(QueueId id) {
-                if (!holdingSetups) {
-                    return CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id)));
+                setupReads.add(id);
+                if (failNextQueueRead) {
+                    failNextQueueRead = false;
+                    return CompletableFuture.failedFuture(new IllegalStateException("database unreachable"));
                 }
-                CompletableFuture<Optional<QueueSetup>> later = new CompletableFuture<>();
-                heldSetups.add(() -> later.complete(Optional.ofNullable(queues.get(id))));
-                return later;
+                if (holdQueueReads) {
+                    CompletableFuture<Optional<QueueSetup>> held = new CompletableFuture<>();
+                    heldReads.add(() -> held.complete(Optional.ofNullable(queues.get(id))));
+                    return held;
+                }
+                return CompletableFuture.completedFuture(Optional.ofNullable(queues.get(id)));
             }
         };
         Executor now = Runnable::run;
@@ -87,12 +96,14 @@ final class RoutingWorld {
     /** A queue with {@code strategy}, the default ring timeout and no wrap-up. */
     RoutingWorld queue(String id, RoutingStrategy strategy) {
         queues.put(QueueId.of(id), QueueSetup.of(TaskQueue.of(QueueId.of(id), id, strategy)));
+        router.queueChanged(QueueId.of(id));
         return this;
     }
 
     /** A queue configured in full, with its workflow. */
     RoutingWorld queue(QueueSetup setup) {
         queues.put(setup.queue().id(), setup);
+        router.queueChanged(setup.queue().id());
         return this;
     }
 
@@ -100,6 +111,7 @@ final class RoutingWorld {
     RoutingWorld availableIn(String agent, Duration idle, String... queues) {
         directory.put(Agents.member(agent, queues));
         states.put(agent, AgentState.AVAILABLE, clock.instant().minus(idle));
+        java.util.Arrays.stream(queues).forEach(queue -> router.queueChanged(QueueId.of(queue)));
         return this;
     }
 
@@ -125,6 +137,7 @@ final class RoutingWorld {
         TaskQueue defaults = TaskQueue.of(QueueId.of(id), id, RoutingStrategy.LONGEST_IDLE);
         queues.put(QueueId.of(id), QueueSetup.of(new TaskQueue(defaults.id(), id, defaults.strategy(), List.of(),
                 wrapUp, 0, Duration.ZERO, ringTimeout)));
+        router.queueChanged(QueueId.of(id));
         return this;
     }
 
@@ -132,12 +145,14 @@ final class RoutingWorld {
     RoutingWorld available(String agent, String queue, Duration idle) {
         directory.put(Agents.member(agent, queue));
         states.put(agent, AgentState.AVAILABLE, clock.instant().minus(idle));
+        router.queueChanged(QueueId.of(queue));
         return this;
     }
 
     RoutingWorld paused(String agent, String queue) {
         directory.put(Agents.member(agent, queue));
         states.put(agent, AgentState.PAUSED, clock.instant());
+        router.queueChanged(QueueId.of(queue));
         return this;
     }
 
@@ -174,13 +189,13 @@ final class RoutingWorld {
 
     /** From now on the queue store answers only when {@link #setupsAnswer} is called, as a slow database would. */
     void setupsAreSlow() {
-        holdingSetups = true;
+        holdQueueReads = true;
     }
 
     /** The queue store answers every read asked so far, in the order they were asked. */
     void setupsAnswer() {
-        List<Runnable> due = List.copyOf(heldSetups);
-        heldSetups.clear();
+        List<Runnable> due = List.copyOf(heldReads);
+        heldReads.clear();
         due.forEach(Runnable::run);
     }
 
