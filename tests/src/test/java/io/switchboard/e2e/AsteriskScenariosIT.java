@@ -63,4 +63,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class PreferredAgent extends PreferredAgentScenarios {
+        PreferredAgent() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -63,4 +63,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class PreferredAgent extends PreferredAgentScenarios {
+        PreferredAgent() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -148,6 +148,10 @@ final class ConfigValidator {
       problems.add(new Problem("routing.statistics-zone", "must be a time zone such as UTC or Europe/Berlin, got '"
           + routing.statisticsZone() + "'"));
     }
+    if (routing.lastAgentRetentionHours() < 1 || routing.lastAgentRetentionHours() > RoutingSettings.MAX_RETENTION_HOURS) {
+      problems.add(new Problem("routing.last-agent-retention-hours", "must be between 1 and "
+          + RoutingSettings.MAX_RETENTION_HOURS + " (a year), got " + routing.lastAgentRetentionHours()));
+    }
   }
 
   private void kpi(KpiConfig kpi) {

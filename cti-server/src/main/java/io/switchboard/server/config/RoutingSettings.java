@@ -9,12 +9,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *                             {@code no-answer}; 0 turns it off
  * @param statisticsZone       the time zone whose midnight starts a new day for the agents' statistics
  *                             (calls and talk time today), e.g. {@code UTC} or {@code Europe/Berlin}
+ * @param lastAgentRetentionHours how long the agent who last spoke to a caller is remembered (as a salted
+ *                             digest of the number) for queues that prefer the caller's last agent
  */
 public record RoutingSettings(
     @JsonProperty("auto-pause-after-misses") int autoPauseAfterMisses,
-    @JsonProperty("statistics-zone") String statisticsZone) {
+    @JsonProperty("statistics-zone") String statisticsZone,
+    @JsonProperty("last-agent-retention-hours") int lastAgentRetentionHours) {
+
+  /** The longest {@code last-agent-retention-hours}: one year. */
+  public static final int MAX_RETENTION_HOURS = 8760;
 
   public static RoutingSettings defaults() {
-    return new RoutingSettings(3, "UTC");
+    return new RoutingSettings(3, "UTC", 72);
   }
 }

@@ -6,6 +6,7 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.server.queue.AnnouncementFields;
+import io.switchboard.server.queue.PreferredAgentFields;
 import io.switchboard.server.queue.QueueDefinition;
 import io.switchboard.server.queue.QueueRequest;
 import io.switchboard.queue.selection.EmptyCondition;
@@ -45,7 +46,8 @@ final class QueueJson {
         .put(AnnouncementFields.FIELD, AnnouncementFields.json(setup.announcements()))
         .put("joinWhenEmpty", conditions(setup.rules().joinWhenEmpty()))
         .put("leaveWhenEmpty", conditions(setup.rules().leaveWhenEmpty()))
-        .put("exits", exits(setup.rules()));
+        .put("exits", exits(setup.rules()))
+        .put(PreferredAgentFields.FIELD, PreferredAgentFields.json(setup.preferredAgent()));
   }
 
   private static JsonArray conditions(Set<EmptyCondition> conditions) {

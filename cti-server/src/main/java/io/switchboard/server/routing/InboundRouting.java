@@ -14,6 +14,7 @@ import io.switchboard.core.port.Subscription;
 import io.switchboard.core.routing.Task;
 import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.InboundRules;
+import io.switchboard.queue.routing.LastAgents;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.queue.routing.RoutingEngine;
@@ -62,7 +63,7 @@ public final class InboundRouting implements AutoCloseable {
 
   private InboundRouting(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
       AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
-      OutboundPolicy policy, InboundRules rules, JooqCallHistory history, Clock clock) {
+      OutboundPolicy policy, InboundRules rules, LastAgents lastAgents, JooqCallHistory history, Clock clock) {
     this.context = context;
     this.agents = agents;
     this.states = states;
@@ -74,7 +75,7 @@ public final class InboundRouting implements AutoCloseable {
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
         journal, outboundJournal,
         (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(v -> action.run())),
-        policy, NailedAgents::newCallId, clock, onContext, rules);
+        policy, NailedAgents::newCallId, clock, onContext, rules, lastAgents);
     this.outbound = new NailedAgents(context, router, pbx, agents);
     this.transfers = new CallTransfers(context,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
@@ -100,8 +101,19 @@ public final class InboundRouting implements AutoCloseable {
   public static InboundRouting start(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
       AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
       OutboundPolicy policy, InboundRules rules, JooqCallHistory history, Clock clock) {
+    return start(vertx, context, pbx, agents, states, queues, journal, outboundJournal, policy, rules,
+        LastAgents.NONE, history, clock);
+  }
+
+  /**
+   * Starts routing the calls of every attached PBX on {@code context} by the server's inbound {@code rules},
+   * with {@code lastAgents} remembering who spoke to each caller for queues that prefer their last agent.
+   */
+  public static InboundRouting start(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
+      AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
+      OutboundPolicy policy, InboundRules rules, LastAgents lastAgents, JooqCallHistory history, Clock clock) {
     return new InboundRouting(vertx, context, pbx, agents, states, queues, journal, outboundJournal, policy, rules,
-        history, clock);
+        lastAgents, history, clock);
   }
 
   /**

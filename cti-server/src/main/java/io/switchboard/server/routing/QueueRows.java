@@ -67,7 +67,8 @@ final class QueueRows {
     QueueSetup setup = QueueSetup.of(taskQueue).withMemberOrder(order)
         .withRingInterval(Optional.ofNullable(row.getRingIntervalSeconds()).map(Duration::ofSeconds)
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
-        .withAnnouncements(announcements(dsl, id));
+        .withAnnouncements(announcements(dsl, id))
+        .withPreferredAgent(PreferredAgentRows.read(dsl, id));
     setup = setup.withRules(rules(dsl, row));
     List<WorkflowStep> steps = steps(dsl, queue);
     if (!steps.isEmpty()) {
@@ -137,6 +138,7 @@ final class QueueRows {
     }
     writeMembers(dsl, id, definition.members());
     writeAnnouncements(dsl, id, setup.announcements());
+    PreferredAgentRows.write(dsl, id, setup.preferredAgent());
     writeRules(dsl, id, setup.rules());
   }
 

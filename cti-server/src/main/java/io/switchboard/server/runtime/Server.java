@@ -29,6 +29,7 @@ import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
 import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
+import io.switchboard.queue.state.HazelcastLastAgents;
 import io.switchboard.server.runtime.StartupException.Stage;
 import io.switchboard.server.status.AmiConnectionCheck;
 import io.switchboard.server.status.CrmCheck;
@@ -101,6 +102,7 @@ public final class Server implements AutoCloseable {
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
               kpis.tap(routingJournal(database, config.queueLog(), parts)), new JooqOutboundJournal(database),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
+              new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.http = new HttpVerticle(config.http(),

@@ -82,12 +82,12 @@ class ConfigLoaderTest {
   @Test
   void routing_rules_default_to_a_pause_after_three_misses_and_utc_days_and_bind_from_file_and_environment()
       throws IOException {
-    assertThat(load("", Map.of()).config().routing()).isEqualTo(new RoutingSettings(3, "UTC"));
+    assertThat(load("", Map.of()).config().routing()).isEqualTo(new RoutingSettings(3, "UTC", 72));
 
     SwitchboardConfig config = load("routing: {auto-pause-after-misses: 0}\n",
         Map.of("SWITCHBOARD_ROUTING_STATISTICS_ZONE", "Europe/Berlin")).config();
 
-    assertThat(config.routing()).isEqualTo(new RoutingSettings(0, "Europe/Berlin"));
+    assertThat(config.routing()).isEqualTo(new RoutingSettings(0, "Europe/Berlin", 72));
   }
 
   @Test
@@ -96,6 +96,15 @@ class ConfigLoaderTest {
         .hasMessageContaining("key 'routing.auto-pause-after-misses' must be between 0 (off) and 100");
     assertThatThrownBy(() -> load("routing: {statistics-zone: Mars/Olympus}\n", Map.of()))
         .hasMessageContaining("key 'routing.statistics-zone' must be a time zone");
+    assertThatThrownBy(() -> load("routing: {last-agent-retention-hours: 0}\n", Map.of()))
+        .hasMessageContaining("key 'routing.last-agent-retention-hours' must be between 1 and 8760");
+  }
+
+  @Test
+  void the_last_agent_retention_binds_from_the_environment() throws IOException {
+    SwitchboardConfig config = load("", Map.of("SWITCHBOARD_ROUTING_LAST_AGENT_RETENTION_HOURS", "24")).config();
+
+    assertThat(config.routing().lastAgentRetentionHours()).isEqualTo(24);
   }
 
   @Test

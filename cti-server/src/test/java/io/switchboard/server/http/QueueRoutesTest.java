@@ -80,7 +80,8 @@ class QueueRoutesTest {
             .put("full", new JsonObject().put("action", "extension").put("context", "voicemail").put("extension", "8001"))
             .put("joinempty", new JsonObject().put("action", "hangup"))
             .put("leaveempty", new JsonObject().put("action", "extension").put("context", "voicemail")
-                .put("extension", "8001")));
+                .put("extension", "8001")))
+        .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20));
   }
 
   /** The queue {@link #billing()} overflows to. */
@@ -140,6 +141,22 @@ class QueueRoutesTest {
 
     assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "announcements.roundSeconds");
     assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_bad_preferred_agent_timeout_is_refused_naming_the_field_and_changes_nothing() {
+    overflowQueue();
+    JsonObject body = billing();
+    body.getJsonObject("preferredAgent").put("timeoutSeconds", -5);
+    assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "preferredAgent.timeoutSeconds");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", billing()).statusCode()).isEqualTo(201);
+    JsonObject replacement = billing();
+    replacement.getJsonObject("preferredAgent").put("lastAgent", "yes");
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", replacement), 400, "invalid-field",
+        "preferredAgent.lastAgent");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
   }
 
   @Test

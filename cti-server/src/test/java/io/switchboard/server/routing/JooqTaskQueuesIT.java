@@ -1,5 +1,6 @@
 package io.switchboard.server.routing;
 
+import io.switchboard.queue.selection.PreferredAgentRule;
 import io.switchboard.queue.waiting.CallerAnnouncements;
 import io.switchboard.queue.waiting.CallerAnnouncements.PositionAnnouncement;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +118,21 @@ class JooqTaskQueuesIT {
 
     assertThat(await(queues.setup(QueueId.of("announcing")))).hasValueSatisfying(
         setup -> assertThat(setup.announcements()).isEqualTo(CallerAnnouncements.OFF));
+  }
+
+  @Test
+  void the_preferred_agent_rule_is_stored_read_back_and_replaced() {
+    QueueDefinition preferring = queue(configured("preferring").put("preferredAgent",
+        new JsonObject().put("lastAgent", true).put("timeoutSeconds", 45)));
+    await(queues.create(preferring));
+
+    assertThat(await(queues.setup(QueueId.of("preferring")))).hasValueSatisfying(setup -> assertThat(
+        setup.preferredAgent()).isEqualTo(new PreferredAgentRule(true, Duration.ofSeconds(45))));
+
+    await(queues.replace(queue(configured("preferring"))));
+
+    assertThat(await(queues.setup(QueueId.of("preferring")))).hasValueSatisfying(
+        setup -> assertThat(setup.preferredAgent()).isEqualTo(PreferredAgentRule.OFF));
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
 import io.switchboard.queue.routing.RoutedCall.Offer;
+import io.switchboard.queue.selection.PreferredAgentRule;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.selection.Selection;
 import io.switchboard.queue.selection.Selector;
@@ -79,19 +80,28 @@ public final class InboundRouter implements PbxEventListener {
     private final MemberJournal memberJournal;
     private final WaitingAnnouncer announcer;
     private final RingMany ringMany;
+    private final PreferredAgents preferences;
     private final CallerRules callerRules;
     private final KnownQueues knownQueues;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
         this(agents, queues, states, callControls, journal, timers, clock, context,
-                new AgentMoves(states, clock, context), new AgentLines(), InboundRules.DEFAULTS);
+                new AgentMoves(states, clock, context), new AgentLines(), InboundRules.DEFAULTS, LastAgents.NONE);
+    }
+
+    /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}, remembering no last agents. */
+    InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
+                  RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
+                  AgentMoves moves, AgentLines lines, InboundRules rules) {
+        this(agents, queues, states, callControls, journal, timers, clock, context, moves, lines, rules,
+                LastAgents.NONE);
     }
 
     /** Sharing agent moves and open lines with the rest of {@link RoutingEngine}. */
     InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                   RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context,
-                  AgentMoves moves, AgentLines lines, InboundRules rules) {
+                  AgentMoves moves, AgentLines lines, InboundRules rules, LastAgents lastAgents) {
         this.agents = agents;
         this.queues = queues;
         this.states = states;
@@ -110,6 +120,7 @@ public final class InboundRouter implements PbxEventListener {
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
         this.memberJournal = new MemberJournal(agents, book, calls, context);
         this.announcer = new WaitingAnnouncer(calls, book, callControls, handleTimes, timers, context, this::decide);
+        this.preferences = new PreferredAgents(lastAgents, timers, context);
         this.callerRules = new CallerRules(this, calls, book, callControls, timers, clock, context);
         this.knownQueues = new KnownQueues(agents, queues, states, lines, book, clock, context,
                 this::agentMayBeFree);
@@ -200,11 +211,14 @@ public final class InboundRouter implements PbxEventListener {
         callerRules.arrived(call, new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(),
                 e.dialled(), call.originalPosition));
         whenKnown(queueId, () -> {
-            call.queue = book.setup(queueId).map(QueueSetup::queue).orElse(call.queue);
-            call.deciding = false;
-            if (callerRules.admit(call)) {
-                decide(call);
-            }
+            Optional<QueueSetup> setup = book.setup(queueId);
+            call.queue = setup.map(QueueSetup::queue).orElse(call.queue);
+            preferences.lookUp(call, setup.map(QueueSetup::preferredAgent).orElse(PreferredAgentRule.OFF), () -> {
+                call.deciding = false;
+                if (callerRules.admit(call)) {
+                    decide(call);
+                }
+            });
         });
     }
 
@@ -230,6 +244,7 @@ public final class InboundRouter implements PbxEventListener {
         call.connectedAt = Optional.of(e.at());
         call.moveTo(TaskStatus.ASSIGNED);
         reservations.answered(offer.agent());
+        preferences.spoke(call, offer.agent());
         stats.took(offer.agent(), call.queue.id(), clock.instant());
         LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
         calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
@@ -303,9 +318,13 @@ public final class InboundRouter implements PbxEventListener {
                 .filter(other -> other != call && other.isWaiting() && other.onHold && !other.deciding);
     }
 
-    /** Puts the call's task among the waiting ones, with the agents who already missed it. */
+    /**
+     * Puts the call's task among the waiting ones, with the agents who already missed it; a preferred agent who
+     * missed it is preferred no more, even once the misses are forgotten for another round.
+     */
     WaitingTask keepWaiting(RoutedCall call) {
-        WaitingTask task = new WaitingTask(call.task, Optional.empty(), call.tried);
+        call.preferred = call.preferred.filter(p -> !call.tried.contains(p.agent()));
+        WaitingTask task = new WaitingTask(call.task, call.preferred, call.tried);
         book.waiting(task);
         return task;
     }

@@ -4,6 +4,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
+import io.switchboard.core.routing.PreferredAgent;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.TaskStatus;
@@ -45,6 +46,8 @@ final class RoutedCall {
     int legs;
     /** The legs ringing for this call when several agents ring at once ({@link RingMany}); empty otherwise. */
     Optional<RingMany.Round> round = Optional.empty();
+    /** The agent the call goes to first, set before its first decision ({@link PreferredAgents}). */
+    Optional<PreferredAgent> preferred = Optional.empty();
     /**
      * When the call entered the queue by the PBX's clock: queue_log rows carry the PBX's time, and their hold
      * times are measured between PBX times. The workflow is timed from {@link Task#created()}, the server's

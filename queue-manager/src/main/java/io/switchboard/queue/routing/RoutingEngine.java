@@ -46,12 +46,25 @@ public final class RoutingEngine implements PbxEventListener {
                          RoutingJournal journal, OutboundJournal outboundJournal, RoutingTimers timers,
                          OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
                          Executor context, InboundRules rules) {
+        this(agents, queues, states, controls, journal, outboundJournal, timers, policy, newCallIds, clock, context,
+                rules, LastAgents.NONE);
+    }
+
+    /**
+     * @param newCallIds gives the id of a new outbound call on a PBX (for Asterisk {@code <pbx>/<uniqueid>})
+     * @param rules      the server's inbound rules (auto-pause after misses, the statistics' day)
+     * @param lastAgents who last spoke to each caller, for queues that prefer the caller's last agent
+     */
+    public RoutingEngine(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls controls,
+                         RoutingJournal journal, OutboundJournal outboundJournal, RoutingTimers timers,
+                         OutboundPolicy policy, Function<PbxId, CallId> newCallIds, InstantSource clock,
+                         Executor context, InboundRules rules, LastAgents lastAgents) {
         AgentMoves moves = new AgentMoves(states, clock, context);
         this.inbound = new InboundRouter(agents, queues, states, controls, journal, timers, clock, context, moves,
-                lines, rules);
+                lines, rules, lastAgents);
         Consumer<AgentId> wake = inbound::agentStateChanged;
-        this.outbound = new OutboundCalls(lines, states, controls, outboundJournal, timers, policy, newCallIds, clock,
-                context, moves, wake);
+        this.outbound = new OutboundCalls(lines, states, controls, new OutboundLastAgents(outboundJournal, lastAgents),
+                timers, policy, newCallIds, clock, context, moves, wake);
         this.presence = new AgentPresence(agents, lines, moves, context, wake);
     }
 

@@ -43,6 +43,7 @@ final class RoutingWorld {
     final List<JournalEntry> journal = new ArrayList<>();
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
+    final FakeLastAgents lastAgents = new FakeLastAgents();
     private final Map<Runnable, Instant> timersDueAt = new java.util.IdentityHashMap<>();
     final MapAgentDirectory directory = new MapAgentDirectory();
     /** The queue setups read so far, by queue; while {@link #holdQueueReads} is set, each waits in {@link #heldReads}. */
@@ -89,7 +90,7 @@ final class RoutingWorld {
             timerDelays.add(delay);
             dueTimers.add(action);
             timersDueAt.put(action, clock.instant().plus(delay));
-        }, clock, now, new AgentMoves(states, clock, now), new AgentLines(), rules);
+        }, clock, now, new AgentMoves(states, clock, now), new AgentLines(), rules, lastAgents);
     }
 
     /** A queue with {@code strategy}, the default ring timeout and no wrap-up. */
