@@ -1,7 +1,5 @@
 package io.switchboard.queue.routing;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.core.agent.AgentState;
@@ -23,6 +21,7 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
+import io.switchboard.queue.state.LoopbackMembers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,8 +75,8 @@ class TwoRoutersRacingIT {
     @BeforeEach
     void formCluster() throws Exception {
         String cluster = "routers-" + UUID.randomUUID();
-        firstMember = Hazelcast.newHazelcastInstance(loopbackMember(cluster));
-        secondMember = Hazelcast.newHazelcastInstance(loopbackMember(cluster));
+        firstMember = Hazelcast.newHazelcastInstance(LoopbackMembers.member(cluster, 15751));
+        secondMember = Hazelcast.newHazelcastInstance(LoopbackMembers.member(cluster, 15751));
         assertThat(firstMember.getCluster().getMembers()).hasSize(2);
         HazelcastAgentStateStore store = new HazelcastAgentStateStore(firstMember);
         Instant now = Instant.now();
@@ -254,21 +253,5 @@ class TwoRoutersRacingIT {
 
     private static LegId callerLeg(CallId call) {
         return LegId.of(call.value() + "-caller");
-    }
-
-    private static Config loopbackMember(String cluster) {
-        Config config = new Config();
-        config.setClusterName(cluster);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.getNetworkConfig().setPort(15751).setPortAutoIncrement(true).setPortCount(50);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        for (int port = 15751; port <= 15800; port++) {
-            join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
-        }
-        return config;
     }
 }

@@ -1,7 +1,5 @@
 package io.switchboard.queue.state;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.core.agent.AgentState;
@@ -30,8 +28,8 @@ class AgentChangesElsewhereIT {
     @BeforeAll
     static void formCluster() {
         String cluster = "changes-" + UUID.randomUUID();
-        first = Hazelcast.newHazelcastInstance(loopbackMember(cluster));
-        second = Hazelcast.newHazelcastInstance(loopbackMember(cluster));
+        first = Hazelcast.newHazelcastInstance(LoopbackMembers.member(cluster, 15801));
+        second = Hazelcast.newHazelcastInstance(LoopbackMembers.member(cluster, 15801));
         assertThat(first.getCluster().getMembers()).hasSize(2);
     }
 
@@ -68,21 +66,5 @@ class AgentChangesElsewhereIT {
                     " on " + Thread.currentThread().getName())).contains("a0 on " + Thread.currentThread().getName());
             assertThat(heardOnFirst.poll(500, TimeUnit.MILLISECONDS)).as("the first member's own writes").isNull();
         }
-    }
-
-    private static Config loopbackMember(String cluster) {
-        Config config = new Config();
-        config.setClusterName(cluster);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.getNetworkConfig().setPort(15801).setPortAutoIncrement(true).setPortCount(50);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        for (int port = 15801; port <= 15850; port++) {
-            join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
-        }
-        return config;
     }
 }

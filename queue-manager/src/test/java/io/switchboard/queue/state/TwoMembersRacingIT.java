@@ -1,7 +1,5 @@
 package io.switchboard.queue.state;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.core.agent.AgentState;
@@ -40,8 +38,8 @@ class TwoMembersRacingIT {
     @BeforeAll
     static void formCluster() {
         String cluster = "race-" + UUID.randomUUID();
-        first = Hazelcast.newHazelcastInstance(loopbackMember(cluster));
-        second = Hazelcast.newHazelcastInstance(loopbackMember(cluster));
+        first = Hazelcast.newHazelcastInstance(LoopbackMembers.member(cluster, 15701));
+        second = Hazelcast.newHazelcastInstance(LoopbackMembers.member(cluster, 15701));
         assertThat(first.getCluster().getMembers()).hasSize(2);
     }
 
@@ -107,21 +105,5 @@ class TwoMembersRacingIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Config loopbackMember(String cluster) {
-        Config config = new Config();
-        config.setClusterName(cluster);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "slf4j");
-        config.getNetworkConfig().setPort(15701).setPortAutoIncrement(true).setPortCount(50);
-        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        for (int port = 15701; port <= 15750; port++) {
-            join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
-        }
-        return config;
     }
 }
