@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,8 @@ class BadInputIT {
     void a_port_already_in_use_is_named() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            Path data = Path.of(System.getProperty("e2e.work.dir", "target/e2e"), "port-in-use");
+            // a fresh directory each run: a database left by an older build's migrations would refuse to start
+            Path data = Path.of(System.getProperty("e2e.work.dir", "target/e2e"), "port-in-use-" + UUID.randomUUID());
             try (ServerProcess demo = ServerProcess.start(Map.of(), "demo", "--port", String.valueOf(port),
                     "--data-dir", data.toString())) {
                 assertThat(demo.awaitExit(EXIT)).isNotZero();
