@@ -18,6 +18,7 @@ import io.switchboard.core.id.CallId;
 import org.asteriskjava.manager.event.AbstractConfbridgeEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
@@ -59,6 +60,7 @@ public final class AmiEventTranslator {
     private final GlueEvents glue;
     private final AgentEvents agents;
     private final OutcomeEvents outcomes;
+    private final DeviceStates devices;
 
     /**
      * @param registry      the channels of the PBX the events come from
@@ -74,6 +76,7 @@ public final class AmiEventTranslator {
         this.glue = new GlueEvents(registry, Require.nonBlank(defaultRegion, "defaultRegion"), counters, dials);
         this.agents = new AgentEvents(registry, counters, conferences);
         this.outcomes = new OutcomeEvents(registry, counters);
+        this.devices = new DeviceStates(registry.pbx(), counters);
     }
 
     /** The core events {@code event} means, in order; empty for events that only update channel state. */
@@ -128,6 +131,8 @@ public final class AmiEventTranslator {
             return agents.sessionEnded(e, at);
         } else if (event instanceof OriginateResponseEvent e) {
             return originateResponse(e, at);
+        } else if (event instanceof DeviceStateChangeEvent e) {
+            return devices.changed(e, at);
         } else if (event instanceof ShutdownEvent) {
             return List.of();
         }
