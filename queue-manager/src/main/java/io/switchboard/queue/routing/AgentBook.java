@@ -187,7 +187,8 @@ final class AgentBook {
     private void index(AgentId id) {
         Known known = agents.get(id);
         AgentStats.Day day = stats.of(id, clock.instant());
-        boolean busy = known.agent().device().filter(busyDevices::contains).isPresent();
+        // an open line is the phone's call Switchboard placed: the PBX reports that device in use all along
+        boolean busy = !known.lineOpen() && known.agent().device().filter(busyDevices::contains).isPresent();
         pool.put(new AgentSnapshot(known.agent(), known.status().state(), known.status().since(),
                 day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen()));
     }
