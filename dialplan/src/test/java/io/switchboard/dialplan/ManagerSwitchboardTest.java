@@ -81,4 +81,42 @@ class ManagerSwitchboardTest {
                     .containsAnyElementsOf(conf.classes("read"));
         }
     }
+
+    @Test
+    void deviceStatesOfPhonesGetThroughAndNoOthers() {
+        for (String phone : List.of("PJSIP/1001", "SIP/1001", "SIP/127.0.0.1:5062", "PJSIP/agent-7")) {
+            assertThat(conf.passesFilters("DeviceStateChange", Map.of("Device", phone))).as(phone).isTrue();
+        }
+        for (String other : List.of("Local/agent1@agents", "Queue:support", "Queue:support_avail",
+                "Queue:support_pause_Local/agent1@agents", "confbridge:agent-1", "CBAnn/agent-1", "Custom:x",
+                "SIPX/1", "PJSIPX/1", "IAX2/1001", "DAHDI/1", "Park:701@parkedcalls")) {
+            assertThat(conf.passesFilters("DeviceStateChange", Map.of("Device", other))).as(other).isFalse();
+        }
+        assertThat(conf.passesFilters("NewConnectedLine", Map.of())).isFalse();
+        assertThat(conf.passesFilters("Newstate", Map.of("Device", "Local/x"))).isTrue();
+    }
+
+    @Test
+    void theRecordedInboundCallReadsAsManyEventsAsBeforeThePhonesDeviceStates() {
+        // Fixture 05 is the call of 05b with every event on and no filter; its agent is a Local channel, so none
+        // of its device states (Local, Queue) reach the shipped user, which reads 38 events of it: 05b's 43 less
+        // its cdr and agent classes.
+        assertThat(shippedReads("05-hold-redirect-agent-answers.ami.txt")).isEqualTo(38);
+        assertThat(shippedReads("05b-hold-redirect-agent-answers-filtered.ami.txt")).isEqualTo(38);
+    }
+
+    private static long shippedReads(String transcript) {
+        return Fixtures.messages(List.of(transcript)).stream()
+                .filter(m -> m.size() > 1 && m.get(0).getKey().equals("Event") && m.get(1).getKey().equals("Privilege"))
+                .filter(m -> Arrays.stream(m.get(1).getValue().toLowerCase().split(","))
+                        .anyMatch(conf.classes("read")::contains))
+                .filter(m -> conf.passesFilters(m.get(0).getValue(), headers(m)))
+                .count();
+    }
+
+    private static Map<String, String> headers(List<Map.Entry<String, String>> message) {
+        Map<String, String> headers = new HashMap<>();
+        message.forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+        return headers;
+    }
 }

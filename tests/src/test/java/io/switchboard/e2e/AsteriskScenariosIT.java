@@ -70,4 +70,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class DeviceStates extends DeviceStateScenarios {
+        DeviceStates() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

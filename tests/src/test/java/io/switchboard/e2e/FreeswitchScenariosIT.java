@@ -70,4 +70,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class DeviceStates extends DeviceStateScenarios {
+        DeviceStates() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

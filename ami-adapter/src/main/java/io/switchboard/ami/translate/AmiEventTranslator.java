@@ -19,6 +19,7 @@ import io.switchboard.core.id.CallId;
 import org.asteriskjava.manager.event.AbstractConfbridgeEvent;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
@@ -61,6 +62,7 @@ public final class AmiEventTranslator {
     private final AgentEvents agents;
     private final OutcomeEvents outcomes;
     private final CallbackEvents callbacks;
+    private final DeviceStates devices;
 
     /**
      * @param registry      the channels of the PBX the events come from
@@ -77,6 +79,7 @@ public final class AmiEventTranslator {
         this.agents = new AgentEvents(registry, counters, conferences);
         this.outcomes = new OutcomeEvents(registry, counters);
         this.callbacks = new CallbackEvents(registry, defaultRegion, counters);
+        this.devices = new DeviceStates(registry.pbx(), counters);
     }
 
     /** The core events {@code event} means, in order; empty for events that only update channel state. */
@@ -133,6 +136,8 @@ public final class AmiEventTranslator {
             return agents.sessionEnded(e, at);
         } else if (event instanceof OriginateResponseEvent e) {
             return originateResponse(e, at);
+        } else if (event instanceof DeviceStateChangeEvent e) {
+            return devices.changed(e, at);
         } else if (event instanceof ShutdownEvent) {
             return List.of();
         }

@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
  *   <li>BACKGROUND_JOB with {@code -ERR <CAUSE>}: {@code OriginateFailed} for the job's call: the call the
  *       job was sent for ({@code jobCalls}), else the {@code origination_uuid} in an originate's arguments.
  *       {@code +OK} results add nothing: the channel's own events follow.</li>
+ *   <li>CHANNEL_CREATE, CHANNEL_ANSWER and CHANNEL_HANGUP(_COMPLETE) of a channel with a
+ *       {@code Channel-Presence-ID} also: {@code AgentDeviceStateChanged} of {@code user/<presence id>} when
+ *       that phone's state changes ({@link PhoneStates}).</li>
  *   <li>SHUTDOWN: {@code PbxDisconnected}.</li>
  *   <li>CUSTOM: the {@link CustomEventTranslator} registered for its {@code Event-Subclass}.</li>
  * </ul>
@@ -56,6 +59,7 @@ public final class EslEventTranslator {
     private final Map<String, CustomEventTranslator> custom;
     private final Function<String, Optional<CallId>> jobCalls;
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+    private final PhoneStates phones;
 
     /**
      * @param custom translators of the glue's CUSTOM events by {@code Event-Subclass}
@@ -69,6 +73,7 @@ public final class EslEventTranslator {
         this.custom = Map.copyOf(custom);
         this.jobCalls = jobCalls;
         this.clock = clock;
+        this.phones = new PhoneStates(pbx);
     }
 
     /** A translator with no CUSTOM translators that finds jobs' calls from their arguments only. */
@@ -86,11 +91,11 @@ public final class EslEventTranslator {
         String name = event.eventName().orElse("");
         Instant at = at(event);
         return switch (name) {
-            case "CHANNEL_CREATE" -> created(event);
+            case "CHANNEL_CREATE" -> both(created(event), phones.created(event, at));
             case "CHANNEL_PROGRESS", "CHANNEL_PROGRESS_MEDIA" -> ringing(event, at);
-            case "CHANNEL_ANSWER" -> answered(event, at);
+            case "CHANNEL_ANSWER" -> both(answered(event, at), phones.answered(event, at));
             case "CHANNEL_BRIDGE" -> bridged(event, at);
-            case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE" -> hungUp(event, at);
+            case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE" -> both(hungUp(event, at), phones.hungUp(event, at));
             case "BACKGROUND_JOB" -> jobDone(event, at);
             case "SHUTDOWN" -> List.of(new PbxEvent.PbxDisconnected(pbx, at, "FreeSWITCH is shutting down"));
             case "CUSTOM" -> customEvent(event, at);
@@ -204,6 +209,20 @@ public final class EslEventTranslator {
             return channels.appearedForCall(uuid.get(), ringCall.get(), LegId.of(ringLeg.get()), outbound);
         }
         return channels.appeared(uuid.get(), creator, outbound);
+    }
+
+    /** The leg's events, then its phone's ({@link PhoneStates}); no copy when either is empty. */
+    private static List<PbxEvent> both(List<PbxEvent> leg, List<PbxEvent> phone) {
+        if (phone.isEmpty()) {
+            return leg;
+        }
+        if (leg.isEmpty()) {
+            return phone;
+        }
+        List<PbxEvent> all = new ArrayList<>(leg.size() + phone.size());
+        all.addAll(leg);
+        all.addAll(phone);
+        return all;
     }
 
     private List<PbxEvent> skip(String what) {

@@ -122,7 +122,8 @@ class EslConnectionTest {
             await(() -> pbx.published(PbxEvent.LegAnswered.class).size() == 2, "the late events and one more read");
 
             assertThat(pbx.published).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                    "PbxConnected", "LegAnswered", "PbxDisconnected", "LegHungUp", "PbxConnected", "LegAnswered");
+                    "PbxConnected", "LegAnswered", "PbxDisconnected", "LegHungUp", "PbxConnected", "LegAnswered",
+                    "AgentDeviceStateChanged");
             assertThat(pbx.published(PbxEvent.LegHungUp.class)).singleElement()
                     .satisfies(h -> assertThat(h.cause()).isEqualTo(HangupCause.OTHER));
         }

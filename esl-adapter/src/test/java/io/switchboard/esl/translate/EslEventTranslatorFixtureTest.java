@@ -59,12 +59,15 @@ class EslEventTranslatorFixtureTest {
 
     @Test
     void inbound_sip_caller_parked_agent_rings_answers_is_bridged_and_both_hang_up() {
+        // The caller's channel carries Channel-Presence-ID sipp@127.0.0.1: that phone is in use until it hangs up.
         assertThat(summary(translate("05-inbound-sip-park-bridge.esl.txt", freshTranslator()))).containsExactly(
+                "AgentDeviceStateChanged user/sipp@127.0.0.1 IN_USE",
                 "LegAnswered 1878cc05 leg=1878cc05",
                 "LegRinging 61cb6dfa leg=61cb6dfa",
                 "LegAnswered 61cb6dfa leg=61cb6dfa",
                 "CallConnected 1878cc05 leg=1878cc05 agent=61cb6dfa",
                 "LegHungUp 1878cc05 leg=1878cc05 NORMAL_CLEARING",
+                "AgentDeviceStateChanged user/sipp@127.0.0.1 IDLE",
                 "LegHungUp 61cb6dfa leg=61cb6dfa NORMAL_CLEARING");
     }
 
@@ -101,8 +104,10 @@ class EslEventTranslatorFixtureTest {
     @Test
     void transfers_recording_and_eavesdrop_add_no_core_events_and_the_rejected_caller_says_so() {
         assertThat(summary(translate("08-transfer-kill-record-eavesdrop.esl.txt", freshTranslator()))).containsExactly(
+                "AgentDeviceStateChanged user/sipp@127.0.0.1 IN_USE",
                 "LegAnswered f53080f8 leg=f53080f8",
                 "LegHungUp f53080f8 leg=f53080f8 CALL_REJECTED",
+                "AgentDeviceStateChanged user/sipp@127.0.0.1 IDLE",
                 "LegAnswered 951ae0cb leg=951ae0cb",
                 "LegAnswered cd55ff31 leg=cd55ff31",
                 "CallConnected 951ae0cb leg=951ae0cb agent=cd55ff31",
@@ -117,10 +122,12 @@ class EslEventTranslatorFixtureTest {
         EslEventTranslator translator = freshTranslator();
 
         assertThat(summary(translate("09-callcenter-queue-member-agent.esl.txt", translator))).containsExactly(
+                "AgentDeviceStateChanged user/sipp@127.0.0.1 IN_USE",
                 "LegAnswered 15dd707d leg=15dd707d",
                 "LegAnswered fe558677 leg=fe558677",
                 "CallConnected 15dd707d leg=15dd707d agent=fe558677",
                 "LegHungUp 15dd707d leg=15dd707d NORMAL_CLEARING",
+                "AgentDeviceStateChanged user/sipp@127.0.0.1 IDLE",
                 "LegHungUp fe558677 leg=fe558677 NORMAL_CLEARING");
         assertThat(translator.skipped()).containsEntry("CUSTOM/callcenter::info", 14L);
     }

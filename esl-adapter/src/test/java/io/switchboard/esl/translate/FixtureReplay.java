@@ -65,6 +65,8 @@ final class FixtureReplay {
             return name + " " + s(e.call().value()) + " leg=" + s(e.leg().value()) + " agent=" + s(e.agentLeg().value());
         } else if (event instanceof PbxEvent.OriginateFailed e) {
             return name + " " + s(e.call().value()) + " " + e.cause();
+        } else if (event instanceof PbxEvent.AgentDeviceStateChanged e) {
+            return name + " " + e.device() + " " + e.state();
         } else if (event instanceof PbxEvent.PbxDisconnected e) {
             return name + " " + e.reason();
         }

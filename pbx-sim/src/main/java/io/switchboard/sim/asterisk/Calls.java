@@ -49,7 +49,7 @@ final class Calls {
         this.dialing = new Dialing(this, config.phones());
         this.queues = new Queues(this, epochSecond);
         this.chanSpy = new ChanSpy(this);
-        this.deviceStates = new DeviceStates(this);
+        this.deviceStates = new DeviceStates(this, config.phones().keySet());
         this.cdrs = new Cdrs(this);
         this.applications = new Applications(this, new AmdDetector(this, config.amdLoaded()));
         this.bridges = new Bridges(this);

@@ -45,6 +45,7 @@ final class EngineWorld implements SimWorld {
     @Override
     public String phoneDials(DeskPhone phone, String exten) {
         Calls calls = engine.calls;
+        calls.deviceStates().register(phone.device());
         String uniqueid = calls.nextUniqueid();
         SimChannel c = new SimChannel(calls.nextName(phone.device(), phone.technology()), uniqueid, uniqueid,
                 SimChannel.DOWN, featuresContext(), exten);

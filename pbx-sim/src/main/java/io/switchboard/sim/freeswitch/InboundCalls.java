@@ -74,6 +74,9 @@ final class InboundCalls {
             int at = device.indexOf('@');
             ch.set("user_name", device.substring("user/".length(), at));
             ch.set("domain_name", device.substring(at + 1));
+            // sofia: presence_id is the phone's from_user@from_host, the user in the domain it registered to
+            ch.presenceId = device.substring("user/".length());
+            ch.set("presence_id", ch.presenceId);
         }
         if (!phone.agent().isEmpty()) {
             ch.set("switchboard_agent", phone.agent());

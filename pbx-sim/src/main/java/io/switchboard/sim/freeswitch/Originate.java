@@ -195,6 +195,13 @@ final class Originate {
         ch.calleeIdNumber = user;
         ch.ani = number;
         ch.destination = user;
+        if (dial.startsWith("user/") && target.contains("@")) {
+            // the directory's default dial-string: {presence_id=${dialed_user}@${dialed_domain}}
+            ch.presenceId = target;
+            ch.set("presence_id", target);
+            ch.set("dialed_user", user);
+            ch.set("dialed_domain", target.substring(target.indexOf('@') + 1));
+        }
         vars.forEach(ch::set);
         ch.set("originate_early_media", "true");
         ch.set("originate_endpoint", source.equals("mod_sofia") ? "sofia" : "null");

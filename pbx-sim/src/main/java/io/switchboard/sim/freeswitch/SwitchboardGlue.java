@@ -18,6 +18,7 @@ final class SwitchboardGlue implements FsDialplan {
     static final String CONTEXT = "switchboard";
     private static final String XML = " XML " + CONTEXT;
     private static final Pattern FEATURE = Pattern.compile("^\\*7[012]$");
+    private static final Pattern PHONE = Pattern.compile("^[0-9]{3,6}$");
     private static final Pattern AGENT_ID = Pattern.compile("^[0-9A-Za-z][0-9A-Za-z_-]*$");
     private static final Pattern TWO = Pattern.compile("^([^|]+)\\|([^|]+)$");
     private static final Pattern POSITIVE = Pattern.compile("^0*([1-9][0-9]*)$");
@@ -46,6 +47,12 @@ final class SwitchboardGlue implements FsDialplan {
                 add(a, "transfer", "switchboard_inbound" + XML);
             }
             case "default" -> {
+                if (PHONE.matcher(destination).matches()) {
+                    // not the glue: the vanilla default context's Local_Extension, a phone calling another phone
+                    add(a, "bridge", x.apply("user/" + destination + "@${domain_name}"));
+                    add(a, "hangup", "NORMAL_CLEARING");
+                    return Optional.of(List.copyOf(a));
+                }
                 if (!FEATURE.matcher(destination).matches()) {
                     return Optional.empty();
                 }

@@ -5,6 +5,7 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.DeviceState;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.queue.selection.AgentPool;
@@ -18,9 +19,9 @@ import io.switchboard.queue.selection.WaitingTasks;
 
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class AgentBook {
     private final Map<QueueId, QueueSetup> setups = new LinkedHashMap<>();
     private final Map<AgentId, Known> agents = new HashMap<>();
     private final Map<TaskId, WaitingTask> tasks = new LinkedHashMap<>();
-    private final Set<String> busyDevices = new HashSet<>();
+    private final Map<String, PbxId> busyDevices = new HashMap<>();
     private final Map<String, AgentId> owners = new HashMap<>();
     private final AgentPool pool = new AgentPool(setups.values());
     private final WaitingTasks waiting = new WaitingTasks(pool);
@@ -137,8 +138,9 @@ final class AgentBook {
      * The PBX reported a device's state: busy (in use, busy, ringing) keeps its agent from being offered tasks
      * until it is reported otherwise. Returns the agent whose device it is, when known.
      */
-    Optional<AgentId> device(String device, DeviceState state) {
-        boolean changed = BUSY.contains(state) ? busyDevices.add(device) : busyDevices.remove(device);
+    Optional<AgentId> device(PbxId pbx, String device, DeviceState state) {
+        boolean changed = BUSY.contains(state) ? busyDevices.put(device, pbx) == null
+                : busyDevices.remove(device) != null;
         Optional<AgentId> owner = Optional.ofNullable(owners.get(device));
         if (changed) {
             owner.ifPresent(this::index);
@@ -148,6 +150,23 @@ final class AgentBook {
 
     private static boolean isStale(AgentStatus status, AgentStatus held) {
         return status.version() < held.version();
+    }
+
+    /**
+     * The connection to {@code pbx} dropped: what it said of its devices may be stale (a call that ended while it
+     * was away, a restart), so they count as free again until it reports otherwise. Returns their agents.
+     */
+    List<AgentId> pbxGone(PbxId pbx) {
+        List<AgentId> freed = new ArrayList<>();
+        busyDevices.entrySet().removeIf(busy -> {
+            if (!busy.getValue().equals(pbx)) {
+                return false;
+            }
+            Optional.ofNullable(owners.get(busy.getKey())).ifPresent(freed::add);
+            return true;
+        });
+        freed.forEach(this::index);
+        return freed;
     }
 
     Optional<Agent> agent(AgentId agent) {
@@ -213,7 +232,8 @@ final class AgentBook {
     private void index(AgentId id) {
         Known known = agents.get(id);
         AgentStats.Day day = stats.of(id, clock.instant());
-        boolean busy = known.agent().device().filter(busyDevices::contains).isPresent();
+        // an open line is the phone's call Switchboard placed: the PBX reports that device in use all along
+        boolean busy = !known.lineOpen() && known.agent().device().filter(busyDevices::containsKey).isPresent();
         pool.put(new AgentSnapshot(known.agent(), known.status().state(), known.status().since(),
                 day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen()));
     }

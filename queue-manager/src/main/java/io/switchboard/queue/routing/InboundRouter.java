@@ -144,7 +144,12 @@ public final class InboundRouter implements PbxEventListener {
         } else if (event instanceof PbxEvent.CallTransferred transferred) {
             endings.transferred(transferred);
         } else if (event instanceof PbxEvent.AgentDeviceStateChanged device) {
-            book.device(device.device(), device.state()).ifPresent(agent -> {
+            book.device(device.pbx(), device.device(), device.state()).ifPresent(agent -> {
+                agentMayBeFree(agent);
+                callerRules.memberChanged(agent);
+            });
+        } else if (event instanceof PbxEvent.PbxDisconnected gone) {
+            book.pbxGone(gone.pbx()).forEach(agent -> {
                 agentMayBeFree(agent);
                 callerRules.memberChanged(agent);
             });

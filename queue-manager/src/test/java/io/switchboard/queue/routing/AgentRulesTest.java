@@ -98,6 +98,22 @@ class AgentRulesTest {
     }
 
     @Test
+    void a_phone_reported_in_use_counts_as_free_once_its_pbx_connection_drops_and_a_waiting_caller_is_offered() {
+        // A restart or a cut loses the report that the private call ended; another PBX's report still holds.
+        world.available("a1", "support", Duration.ofMinutes(2)).available("a2", "support", Duration.ofMinutes(1));
+        world.deviceOf("a1", DeviceState.IN_USE);
+        world.pbxReports(new io.switchboard.core.event.PbxEvent.AgentDeviceStateChanged(
+                io.switchboard.core.id.PbxId.of("pbx2"), world.clock.instant(), "SIP/a2", DeviceState.IN_USE));
+        world.callArrives("c1", SUPPORT);
+        assertThat(world.pbx.rings).isEmpty();
+
+        world.pbxReports(new io.switchboard.core.event.PbxEvent.PbxDisconnected(RoutingWorld.PBX,
+                world.clock.instant(), "gone"));
+
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1");
+    }
+
+    @Test
     void an_agent_in_wrap_up_is_not_offered_a_caller_of_another_queue_until_the_wrap_up_is_over() {
         world.queue("support", Duration.ofSeconds(15), Duration.ofSeconds(30))
                 .availableIn("a1", Duration.ofMinutes(1), "support", "sales");

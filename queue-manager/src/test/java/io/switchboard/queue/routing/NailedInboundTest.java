@@ -42,6 +42,21 @@ class NailedInboundTest {
     }
 
     @Test
+    void the_open_line_keeps_the_phone_in_use_which_does_not_stop_offers_on_it() {
+        // The PBX reports the phone in use for the whole session (Asterisk's DeviceStateChange INUSE, the
+        // FreeSWITCH session channel's presence id): the line is the call Switchboard placed.
+        world.agent("a1", "support", AgentState.LOGGED_OUT);
+        world.lineOpens("a1");
+        world.engine.onEvent(new io.switchboard.core.event.PbxEvent.AgentDeviceStateChanged(EngineWorld.PBX,
+                world.clock.instant(), "SIP/a1", io.switchboard.core.agent.DeviceState.IN_USE));
+
+        world.callArrives("c1", "support");
+
+        assertThat(world.pbx.joins).containsExactly(CallId.of("c1"));
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.RESERVED);
+    }
+
+    @Test
     void an_agent_without_an_open_line_is_rung() {
         world.agent("a1", "support", AgentState.AVAILABLE);
 
