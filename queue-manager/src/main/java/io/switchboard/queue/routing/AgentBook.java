@@ -39,8 +39,9 @@ import java.util.Set;
 final class AgentBook {
 
     /** The device states that mean the phone is busy with a call of its own. */
+    /** A phone in one of these states is busy with a call Switchboard did not place: a held call is still one. */
     private static final Set<DeviceState> BUSY = EnumSet.of(DeviceState.IN_USE, DeviceState.BUSY,
-            DeviceState.RINGING);
+            DeviceState.RINGING, DeviceState.ON_HOLD);
 
     private record Known(Agent agent, AgentStatus status, boolean lineOpen) {
     }

@@ -98,6 +98,18 @@ class AgentRulesTest {
     }
 
     @Test
+    void an_agent_who_put_a_private_call_on_hold_is_not_offered_until_the_phone_is_idle() {
+        world.available("a1", "support", Duration.ofMinutes(1));
+        world.deviceOf("a1", DeviceState.ON_HOLD);
+
+        world.callArrives("c1", SUPPORT);
+        assertThat(world.pbx.rings).isEmpty();
+
+        world.deviceOf("a1", DeviceState.IDLE);
+        assertThat(world.pbx.devicesRung()).containsExactly("SIP/a1");
+    }
+
+    @Test
     void a_phone_reported_in_use_counts_as_free_once_its_pbx_connection_drops_and_a_waiting_caller_is_offered() {
         // A restart or a cut loses the report that the private call ended; another PBX's report still holds.
         world.available("a1", "support", Duration.ofMinutes(2)).available("a2", "support", Duration.ofMinutes(1));
