@@ -31,5 +31,14 @@ public enum HoldReason {
     REQUESTED,
 
     /** Any other reason the PBX gave, e.g. a transfer that could not be dialled. */
-    OTHER
+    OTHER,
+
+    /**
+     * A customer called back for a queued callback answered and now waits on hold for the agent reserved for
+     * them. The call is the one Switchboard originated with the dialplan variable {@code SWITCHBOARD_CALLBACK}
+     * (FreeSWITCH: {@code switchboard_callback}) set to the id of the waiting call that asked for the callback;
+     * the glue's outbound entry sends such a call straight to hold with this reason (Asterisk
+     * {@code CallerOnHold} Reason {@code CALLBACK}), without answering-machine detection.
+     */
+    CALLBACK
 }

@@ -151,4 +151,17 @@ public interface CallControl {
      * uuid_transfer).
      */
     CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus);
+
+    /**
+     * Tells a waiting caller who pressed the queue's callback key that they will be called back, then hangs
+     * them up (Asterisk: Redirect to the glue's {@code switchboard-callback,s,1}; FreeSWITCH: transfer to
+     * {@code switchboard_callback}). Their task keeps its place in the queue; the hang-up that follows is not
+     * an abandon.
+     *
+     * @return {@code Failed} with errorId {@code callback-unsupported} from an adapter without the glue for it
+     */
+    default CompletionStage<CommandResult> confirmCallback(CallId call) {
+        return CompletableFuture.completedFuture(new CommandResult.Failed("callback-unsupported",
+                "this PBX adapter cannot confirm a queued callback"));
+    }
 }
