@@ -130,6 +130,26 @@ final class CallerRules {
         return true;
     }
 
+    /**
+     * The caller of {@code before}, who had been connected, waits on hold again as {@code again} (a nailed-up
+     * agent's line ended mid-call). They stay under the queue's {@code maxWait}, counted as app_queue counts it from
+     * the caller's entry but with the clock stopped while they talked: the new entry is dated back by the time
+     * {@code before} waited until its answer, so their deadline comes when their holds add up to {@code maxWait}
+     * (at once when they already do). A caller the rules never admitted ({@code before} had no entry) has no
+     * deadline now either; the join rules are not applied again.
+     */
+    void requeued(RoutedCall before, RoutedCall again) {
+        Optional<Instant> since = enteredAt(before);
+        Instant now = clock.instant();
+        Optional<Instant> answered = before.connectedAt.map(at -> at.minus(before.pbxAhead));
+        if (since.isEmpty() || answered.isEmpty()) {
+            return;
+        }
+        Instant start = now.minus(between(since.get(), answered.get()));
+        entered.put(again.id(), new Entry(again, start));
+        QueueRules.deadline(again.queue, start).ifPresent(at -> deadline(again, at));
+    }
+
     /** A leg hung up: a caller gone before their queue was loaded still gets their entry, before the abandon. */
     void hungUp(PbxEvent.LegHungUp e) {
         RoutedCall call = calls.get(e.call());
@@ -211,8 +231,8 @@ final class CallerRules {
     }
 
     /**
-     * When this entry of the call was admitted; empty for one the rules did not admit (a caller queued again after
-     * a nailed-up agent's line ended mid-call waits without a deadline).
+     * When this entry of the call was admitted (for a caller queued again, dated back by their earlier waits, see
+     * {@link #requeued}); empty for one the rules did not admit.
      */
     private Optional<Instant> enteredAt(RoutedCall call) {
         return Optional.ofNullable(entered.get(call.id())).filter(entry -> entry.call() == call).map(Entry::at);
