@@ -19,13 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Queue behaviours an app_queue or mod_callcenter admin expects of ring-all: a nailed-up agent among the members
  * is joined at once (an open line answers at once) rather than left out while the others ring; every ring leg
  * shows the caller's number on the agent's phone; an agent who hangs up first after a ring-all answer ends the
- * call for the caller too, as after a plain connect.
+ * call for the caller too, as after a plain connect; callers leave a queue with nobody logged in only after its
+ * {@code leaveWhenEmptyAfterSeconds} (mod_callcenter's {@code max-wait-time-with-no-agent}).
  */
 abstract class QueueBehaviourScenarios extends PbxScenarios {
 
     private static final String NAILED_DID = "4930100900";
     private static final String SHOWN_DID = "4930100910";
     private static final String CALLER = "+4930555910";
+    private static final String GRACE_DID = "4930100920";
 
     /** Every command the server sent the PBX, as {@code name: value} lines joined by {@code |}. */
     private final List<String> commands = new CopyOnWriteArrayList<>();
@@ -48,6 +50,7 @@ abstract class QueueBehaviourScenarios extends PbxScenarios {
         agent("nailed", "Nils", "7402");
         agent("shown1", "Sean", "7411");
         agent("shown2", "Sina", "7412");
+        agent("absent", "Abe", "7421");
     }
 
     @Test
@@ -97,6 +100,32 @@ abstract class QueueBehaviourScenarios extends PbxScenarios {
         JsonNode ended = awaitCall(callId, "the caller hung up by the PBX", PbxScenarios::ended);
         assertThat(ended.path("endReason").asText()).isEqualTo("completeagent");
         awaitState("shown1", "available");
+    }
+
+    @Test
+    void a_caller_leaves_a_queue_nobody_is_logged_in_to_only_after_its_grace() throws Exception {
+        api.post("/api/v1/queues", "{\"id\":\"" + GRACE_DID + "\",\"name\":\"graced\",\"members\":[\"absent\"],"
+                + "\"leaveWhenEmpty\":[\"paused\"],\"leaveWhenEmptyAfterSeconds\":4,\"exits\":{\"leaveempty\":"
+                + "{\"action\":\"extension\",\"context\":\"voicemail\",\"extension\":\"8001\"}}}", 201);
+
+        String caller = pbx.inboundCall(InboundCall.of("+4930555920", GRACE_DID));
+
+        long entered = System.nanoTime();
+        assertThat(events(awaitQueueLog("queue=" + GRACE_DID, "ENTERQUEUE"))).as("still waiting in the grace")
+                .containsExactly("ENTERQUEUE:NONE");
+        List<JsonNode> log = awaitQueueLog("queue=" + GRACE_DID, "EXITEMPTY");
+        assertThat(Duration.ofNanos(System.nanoTime() - entered)).isGreaterThan(Duration.ofSeconds(3));
+        assertThat(events(log)).containsExactly("ENTERQUEUE:NONE", "EXITEMPTY:NONE");
+        api.await("the caller in voicemail", () -> whereIs(caller), "voicemail,8001:LEAVEEMPTY"::equals, SOON);
+        pbx.callerHangsUp(caller);
+    }
+
+    /** Where the simulated PBX has the channel, {@code <context>,<extension>:<QUEUESTATUS>}, or {@code gone}. */
+    private String whereIs(String channel) {
+        String[] where = new String[1];
+        pbx.drive(world -> where[0] = world.dialplanLocation(channel)
+                .map(at -> at + ":" + world.variable(channel, "QUEUESTATUS").orElse("")).orElse("gone"));
+        return where[0];
     }
 
     /**
