@@ -72,8 +72,10 @@ class EslRingLegsTest {
         control.ringLegs().onEvent(new PbxEvent.LegAnswered(PBX, Instant.now(), CALL, SECOND));
         control.ringLegs().onEvent(new PbxEvent.LegAnswered(PBX, Instant.now(), CALL, FIRST));
 
-        assertThat(sender.sent().subList(rung, sender.sent().size())).containsExactly(
-                "uuid_bridge " + CUSTOMER + " " + uuidOf(SECOND), "uuid_kill " + uuidOf(FIRST) + " LOSE_RACE");
+        assertThat(sender.sent().subList(rung, sender.sent().size())).as("transfer_after_bridge unset first, so the "
+                + "agent hanging up ends the call instead of sending the customer back to hold").containsExactly(
+                "uuid_setvar " + CUSTOMER + " transfer_after_bridge", "uuid_bridge " + CUSTOMER + " " + uuidOf(SECOND),
+                "uuid_kill " + uuidOf(FIRST) + " LOSE_RACE");
     }
 
     @Test
