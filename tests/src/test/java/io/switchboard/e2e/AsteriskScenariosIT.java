@@ -77,4 +77,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class QueueBehaviours extends QueueBehaviourScenarios {
+        QueueBehaviours() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

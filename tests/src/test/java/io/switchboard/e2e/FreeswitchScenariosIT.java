@@ -77,4 +77,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class QueueBehaviours extends QueueBehaviourScenarios {
+        QueueBehaviours() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

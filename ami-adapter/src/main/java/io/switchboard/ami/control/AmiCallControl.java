@@ -1,6 +1,7 @@
 package io.switchboard.ami.control;
 
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -23,6 +24,7 @@ import org.asteriskjava.manager.action.StopMixMonitorAction;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -278,12 +280,19 @@ public final class AmiCallControl implements CallControl {
         return true;
     }
 
+    /** As the ring with the caller's number, showing none. */
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        return ringAgentLeg(call, agentLeg, device, ringTimeout, Optional.empty());
+    }
+
     /**
      * See {@link AmiOriginates#ringLeg}. The channel's Uniqueid is the leg id without {@code <pbx>/}; the
      * channels are told first ({@link CallChannels#expectRingLeg}), so its events carry {@code agentLeg}.
      */
     @Override
-    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout,
+                                                       Optional<PhoneNumber> callerId) {
         if (channels.channelOf(call).isEmpty()) {
             return failed(UNKNOWN_CALL, "no live channel known for call " + call);
         }
@@ -291,7 +300,7 @@ public final class AmiCallControl implements CallControl {
                 : agentLeg.value();
         channels.expectRingLeg(call, agentLeg, uniqueid);
         ringLegs.ringing(call, agentLeg);
-        return originates.ringLeg(uniqueid, device, ringTimeout);
+        return originates.ringLeg(uniqueid, device, ringTimeout, callerId);
     }
 
     /** {@code Hangup} of the ring leg's channel with cause 26 (answered elsewhere); its end is its Hangup event. */

@@ -1,5 +1,6 @@
 package io.switchboard.ami.control;
 
+import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -132,9 +133,11 @@ final class AmiOriginates {
      * {@code Wait(}{@link #RING_LEG_WAIT}{@code )}, {@code ChannelId} = {@code uniqueid} (fixture 09b), so the
      * channel is known as the ring leg before its first event. On answer {@link AmiRingLegs} bridges it to the
      * customer (AMI {@code Bridge}, fixture 08b) or hangs it up; an agent answered but never bridged is let go
-     * when the Wait ends.
+     * when the Wait ends. {@code CallerID} is the caller's number, so the agent's phone shows who is calling as
+     * app_queue's member channel does (none for a caller who withheld it).
      */
-    CompletionStage<CommandResult> ringLeg(String uniqueid, String device, Duration ringTimeout) {
+    CompletionStage<CommandResult> ringLeg(String uniqueid, String device, Duration ringTimeout,
+                                           Optional<PhoneNumber> callerId) {
         OriginateAction action = new OriginateAction();
         action.setChannel(device);
         action.setApplication("Wait");
@@ -142,6 +145,7 @@ final class AmiOriginates {
         action.setAsync(true);
         action.setTimeout(Math.max(1000, ringTimeout.toMillis()));
         action.setChannelId(uniqueid);
+        callerId.ifPresent(number -> action.setCallerId(number.e164()));
         return commands.send(action);
     }
 

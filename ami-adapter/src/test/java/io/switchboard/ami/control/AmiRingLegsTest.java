@@ -53,6 +53,18 @@ class AmiRingLegsTest {
     }
 
     @Test
+    void the_agents_phone_shows_the_callers_number_as_app_queues_member_channel_does_and_none_when_withheld()
+            throws Exception {
+        result(control.ringAgentLeg(CallId.of(CALL), FIRST, "PJSIP/1001", Duration.ofSeconds(15),
+                java.util.Optional.of(io.switchboard.core.call.PhoneNumber.parse("+4930555123", "caller"))));
+        result(control.ringAgentLeg(CallId.of(CALL), SECOND, "PJSIP/1002", Duration.ofSeconds(15),
+                java.util.Optional.empty()));
+
+        assertThat(fields(sender.sent().get(0))).contains("callerid: +4930555123", "channel: PJSIP/1001");
+        assertThat(fields(sender.sent().get(1))).noneMatch(field -> field.startsWith("callerid"));
+    }
+
+    @Test
     void the_first_leg_to_answer_is_bridged_to_the_caller_and_a_later_one_is_hung_up_as_answered_elsewhere()
             throws Exception {
         result(control.ringAgentLeg(CallId.of(CALL), FIRST, "PJSIP/1001", Duration.ofSeconds(15)));

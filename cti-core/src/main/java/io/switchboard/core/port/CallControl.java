@@ -1,11 +1,13 @@
 package io.switchboard.core.port;
 
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -163,5 +165,18 @@ public interface CallControl {
     default CompletionStage<CommandResult> confirmCallback(CallId call) {
         return CompletableFuture.completedFuture(new CommandResult.Failed("callback-unsupported",
                 "this PBX adapter cannot confirm a queued callback"));
+    }
+
+    /**
+     * As {@link #ringAgentLeg(CallId, LegId, String, Duration)}, with the caller's number shown on the agent's phone,
+     * as app_queue's member channel shows the caller's (Asterisk: {@code Originate} {@code CallerID}; FreeSWITCH:
+     * {@code origination_caller_id_number} and {@code origination_caller_id_name}, as mod_callcenter sets them).
+     * An adapter that cannot show it rings without it.
+     *
+     * @param callerId the caller's number; empty when they withheld it (nothing is shown then)
+     */
+    default CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device,
+                                                        Duration ringTimeout, Optional<PhoneNumber> callerId) {
+        return ringAgentLeg(call, agentLeg, device, ringTimeout);
     }
 }

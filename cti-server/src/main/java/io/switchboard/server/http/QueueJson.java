@@ -46,6 +46,7 @@ final class QueueJson {
         .put(AnnouncementFields.FIELD, AnnouncementFields.json(setup.announcements()))
         .put("joinWhenEmpty", conditions(setup.rules().joinWhenEmpty()))
         .put("leaveWhenEmpty", conditions(setup.rules().leaveWhenEmpty()))
+        .put("leaveWhenEmptyAfterSeconds", setup.emptyGrace().leaveAfter().toSeconds())
         .put("exits", exits(setup.rules()))
         .put(PreferredAgentFields.FIELD, PreferredAgentFields.json(setup.preferredAgent()));
   }

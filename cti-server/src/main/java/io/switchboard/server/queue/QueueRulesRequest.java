@@ -2,6 +2,7 @@ package io.switchboard.server.queue;
 
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.selection.EmptyCondition;
+import io.switchboard.queue.selection.EmptyQueueGrace;
 import io.switchboard.queue.selection.ExitReason;
 import io.switchboard.queue.selection.QueueExit;
 import io.switchboard.queue.selection.QueueRules;
@@ -11,6 +12,7 @@ import io.switchboard.server.queue.QueueDefinition.Kind;
 import io.switchboard.server.queue.QueueDefinition.Reference;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -21,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The queue-rule fields of a queue body ({@code joinWhenEmpty}, {@code leaveWhenEmpty}, {@code exits}) as a
- * {@link QueueRules}, naming the JSON path of the first mistake. An overflow's queue is checked to exist by the
+ * {@link QueueRules}, and {@code leaveWhenEmptyAfterSeconds} as an {@link EmptyQueueGrace}, naming the JSON path
+ * of the first mistake. An overflow's queue is checked to exist by the
  * store, as skills and agents are; a queue overflowing to itself is refused here.
  */
 final class QueueRulesRequest {
@@ -32,6 +35,9 @@ final class QueueRulesRequest {
   static final String REASONS = Arrays.stream(ExitReason.values()).map(ExitReason::apiName)
       .collect(Collectors.joining(", "));
   private static final Set<String> EXIT_FIELDS = Set.of("action", "queue", "context", "extension");
+
+  /** The queue body's field for {@link EmptyQueueGrace}: seconds the queue must stay empty before callers leave. */
+  static final String GRACE_FIELD = "leaveWhenEmptyAfterSeconds";
 
   private QueueRulesRequest() {}
 
@@ -48,6 +54,18 @@ final class QueueRulesRequest {
       }
     }
     return new QueueRules(conditions(fields, "joinWhenEmpty"), conditions(fields, "leaveWhenEmpty"), exits);
+  }
+
+  /**
+   * The grace of {@link #GRACE_FIELD}, 0 to a day (default 0: leave at once); a grace needs a
+   * {@code leaveWhenEmpty} policy to apply to.
+   */
+  static EmptyQueueGrace emptyGrace(JsonFields fields, QueueRules rules) {
+    int seconds = fields.integer(GRACE_FIELD, 0, (int) EmptyQueueGrace.MAX.toSeconds(), 0);
+    if (seconds > 0 && rules.leaveWhenEmpty().isEmpty()) {
+      throw new BadField(fields.at(GRACE_FIELD), "needs leaveWhenEmpty: the conditions under which the queue is empty");
+    }
+    return new EmptyQueueGrace(Duration.ofSeconds(seconds));
   }
 
   private static QueueExit exit(JsonFields exit, QueueId self, List<Reference> references) {

@@ -18,6 +18,7 @@ import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.selection.EmptyCondition;
+import io.switchboard.queue.selection.EmptyQueueGrace;
 import io.switchboard.queue.selection.ExitReason;
 import io.switchboard.queue.selection.QueueExit;
 import io.switchboard.queue.selection.QueueRules;
@@ -69,7 +70,8 @@ final class QueueRows {
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
         .withAnnouncements(announcements(dsl, id))
         .withPreferredAgent(PreferredAgentRows.read(dsl, id));
-    setup = setup.withRules(rules(dsl, row));
+    setup = setup.withRules(rules(dsl, row)).withEmptyGrace(new EmptyQueueGrace(
+        Duration.ofSeconds(Optional.ofNullable(row.getLeaveWhenEmptyAfterSeconds()).orElse(0))));
     List<WorkflowStep> steps = steps(dsl, queue);
     if (!steps.isEmpty()) {
       setup = setup.withWorkflow(new Workflow(row.getDisplayName(), steps));
@@ -140,6 +142,8 @@ final class QueueRows {
     writeAnnouncements(dsl, id, setup.announcements());
     PreferredAgentRows.write(dsl, id, setup.preferredAgent());
     writeRules(dsl, id, setup.rules());
+    dsl.update(QUEUES).set(QUEUES.LEAVE_WHEN_EMPTY_AFTER_SECONDS, (int) setup.emptyGrace().leaveAfter().toSeconds())
+        .where(QUEUES.ID.eq(id)).execute();
   }
 
   /** The V5 row of the queue's announcements; none means {@link CallerAnnouncements#OFF}. */

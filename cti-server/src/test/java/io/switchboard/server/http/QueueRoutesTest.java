@@ -74,7 +74,7 @@ class QueueRoutesTest {
         .put("announcements", new JsonObject().put("frequencySeconds", 45).put("position", "more")
             .put("positionLimit", 5).put("estimatedWait", "once").put("roundSeconds", 15))
         .put("joinWhenEmpty", new JsonArray().add("paused").add("unavailable"))
-        .put("leaveWhenEmpty", new JsonArray().add("paused"))
+        .put("leaveWhenEmpty", new JsonArray().add("paused")).put("leaveWhenEmptyAfterSeconds", 60)
         .put("exits", new JsonObject()
             .put("timeout", new JsonObject().put("action", "overflow").put("queue", "overflow"))
             .put("full", new JsonObject().put("action", "extension").put("context", "voicemail").put("extension", "8001"))
@@ -99,6 +99,34 @@ class QueueRoutesTest {
     assertThat(answer.getJsonArray("joinWhenEmpty")).isEmpty();
     assertThat(answer.getJsonObject("exits").getJsonObject("timeout").getString("action")).isEqualTo("hangup");
     assertThat(call(HttpMethod.GET, "/api/v1/queues/sales", null).bodyAsJsonObject()).isEqualTo(answer);
+  }
+
+  @Test
+  void the_grace_before_callers_leave_an_empty_queue_reads_back_and_defaults_to_none() {
+    JsonObject answer = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
+        .put("leaveWhenEmpty", new JsonArray().add("paused")).put("leaveWhenEmptyAfterSeconds", 120))
+        .bodyAsJsonObject();
+    JsonObject plain = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "plain")).bodyAsJsonObject();
+
+    assertThat(answer.getLong("leaveWhenEmptyAfterSeconds")).isEqualTo(120L);
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/sales", null).bodyAsJsonObject()).isEqualTo(answer);
+    assertThat(plain.getLong("leaveWhenEmptyAfterSeconds")).isZero();
+  }
+
+  @Test
+  void a_bad_grace_is_refused_naming_the_field_and_changes_nothing() {
+    JsonObject sales = new JsonObject().put("id", "sales").put("leaveWhenEmpty", new JsonArray().add("paused"));
+
+    assertError(call(HttpMethod.POST, "/api/v1/queues", sales.copy().put("leaveWhenEmptyAfterSeconds", -1)), 400,
+        "invalid-field", "leaveWhenEmptyAfterSeconds");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", sales.copy().put("leaveWhenEmptyAfterSeconds", 86_401)), 400,
+        "invalid-field", "leaveWhenEmptyAfterSeconds");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", sales.copy().put("leaveWhenEmptyAfterSeconds", "soon")), 400,
+        "invalid-field", "leaveWhenEmptyAfterSeconds");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
+        .put("leaveWhenEmptyAfterSeconds", 30)), 400, "invalid-field", "leaveWhenEmptyAfterSeconds");
+
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/sales", null).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -265,6 +293,7 @@ class QueueRoutesTest {
 
     assertThat(openApi).contains("  /api/v1/queues:\n    get:", "    post:", "  /api/v1/queues/{id}:",
         "    put:", "    delete:", "    Queue:", "ring-progressively", "unknown-skill", "unknown-agent", "queue-exists",
-        "queue-not-found", "queue-in-use", "unknown-queue", "joinWhenEmpty", "leaveWhenEmpty", "exits");
+        "queue-not-found", "queue-in-use", "unknown-queue", "joinWhenEmpty", "leaveWhenEmpty", "exits",
+        "leaveWhenEmptyAfterSeconds");
   }
 }

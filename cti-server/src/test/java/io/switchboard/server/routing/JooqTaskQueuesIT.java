@@ -149,7 +149,7 @@ class JooqTaskQueuesIT {
     await(queues.create(queue(new JsonObject().put("id", "rules-target"))));
     JsonObject rules = new JsonObject().put("id", "rules-source").put("maxWaitSeconds", 60)
         .put("joinWhenEmpty", new JsonArray().add("paused").add("unavailable"))
-        .put("leaveWhenEmpty", new JsonArray().add("wrap-up"))
+        .put("leaveWhenEmpty", new JsonArray().add("wrap-up")).put("leaveWhenEmptyAfterSeconds", 45)
         .put("exits", new JsonObject()
             .put("timeout", new JsonObject().put("action", "overflow").put("queue", "rules-target"))
             .put("leaveempty", new JsonObject().put("action", "extension").put("context", "voicemail")

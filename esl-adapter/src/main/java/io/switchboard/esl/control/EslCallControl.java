@@ -1,6 +1,7 @@
 package io.switchboard.esl.control;
 
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -317,9 +318,16 @@ public final class EslCallControl implements CallControl {
         return true;
     }
 
-    /** See {@link EslOriginates#ringLeg}; the agent's uuid is derived from {@code agentLeg} as for a connect. */
+    /** As the ring with the caller's number, showing none. */
     @Override
     public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
+        return ringAgentLeg(call, agentLeg, device, ringTimeout, Optional.empty());
+    }
+
+    /** See {@link EslOriginates#ringLeg}; the agent's uuid is derived from {@code agentLeg} as for a connect. */
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device, Duration ringTimeout,
+                                                       Optional<PhoneNumber> callerId) {
         if (!safe(device) || !safe(agentLeg.value())) {
             return failed(INVALID_ARGUMENT, "device or agent leg id has spaces, commas, semicolons, quotes or braces");
         }
@@ -327,7 +335,7 @@ public final class EslCallControl implements CallControl {
                 .orElseGet(() -> UUID.nameUUIDFromBytes(agentLeg.value().getBytes(StandardCharsets.UTF_8)).toString());
         return onCustomer(call, customer -> {
             ringLegs.ringing(call, customer, agentLeg, agentUuid);
-            return originates.ringLeg(customer, agentUuid, agentLeg, device, ringTimeout);
+            return originates.ringLeg(customer, agentUuid, agentLeg, device, ringTimeout, callerId);
         });
     }
 

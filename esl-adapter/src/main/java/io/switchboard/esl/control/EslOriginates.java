@@ -1,5 +1,6 @@
 package io.switchboard.esl.control;
 
+import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
@@ -113,16 +114,23 @@ final class EslOriginates {
      * mod_callcenter originates each agent leg: {@code bgapi originate {origination_uuid=<agent uuid>,
      * originate_timeout=<s>,ignore_early_media=true,switchboard_ring_call=<customer uuid>,
      * switchboard_ring_leg=<agent leg id>}<device> &park()}. The two {@code switchboard_ring_*} variables tie
-     * the new channel to the call and name it {@code agentLeg}; {@link EslRingLegs} bridges it on answer.
+     * the new channel to the call and name it {@code agentLeg}; {@link EslRingLegs} bridges it on answer. The
+     * caller's number is the leg's {@code origination_caller_id_number} and {@code _name}, as mod_callcenter sets
+     * the member's (Switchboard does not learn the caller's name, and without one FreeSWITCH would show its
+     * default, {@code FreeSWITCH}); a withheld number sets neither.
      */
     CompletionStage<CommandResult> ringLeg(String customer, String agentUuid, LegId agentLeg, String device,
-            Duration ringTimeout) {
+            Duration ringTimeout, Optional<PhoneNumber> callerId) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("origination_uuid", agentUuid);
         variables.put("originate_timeout", Long.toString(Math.max(1, seconds(ringTimeout))));
         variables.put("ignore_early_media", "true");
         variables.put(RING_CALL, customer);
         variables.put(RING_LEG, agentLeg.value());
+        callerId.ifPresent(number -> {
+            variables.put("origination_caller_id_number", number.e164());
+            variables.put("origination_caller_id_name", number.e164());
+        });
         return sendApp(variables, device, "&park()", Optional.empty());
     }
 

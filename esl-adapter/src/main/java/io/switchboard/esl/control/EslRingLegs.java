@@ -11,13 +11,16 @@ import org.slf4j.LoggerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agent legs rung for one caller ({@code ringAgentLeg}) and the bridge of the first to answer, as
  * mod_callcenter's agent thread {@code uuid_bridge}s the member to the agent who answered. Events come one at a
- * time, in FreeSWITCH's order, so the first {@code LegAnswered} of a leg of the call wins: {@code uuid_bridge
- * <customer> <leg>} (fixture 05; the bridge is then reported as {@code CallConnected}); a leg of the same call
+ * time, in FreeSWITCH's order, so the first {@code LegAnswered} of a leg of the call wins: {@code uuid_setvar
+ * <customer> transfer_after_bridge} (unset, so the agent hanging up first ends the call rather than sending the
+ * customer back to hold as a nailed-up agent's leaving does), then {@code uuid_bridge <customer> <leg>} (fixture
+ * 05; the bridge is then reported as {@code CallConnected}); a leg of the same call
  * answering after it is hung up at once ({@code uuid_kill <leg> LOSE_RACE}), never bridged. The router cancels
  * the legs still ringing once it sees the {@code CallConnected}.
  *
@@ -91,12 +94,14 @@ public final class EslRingLegs implements PbxEventListener {
             return;
         }
         String command;
+        boolean wins;
         synchronized (round) {
             String uuid = round.legs.get(leg);
             if (uuid == null) {
                 return;
             }
-            if (round.winner.isEmpty()) {
+            wins = round.winner.isEmpty();
+            if (wins) {
                 round.winner = Optional.of(leg);
                 command = "uuid_bridge " + round.customer + " " + uuid;
             } else {
@@ -104,7 +109,13 @@ public final class EslRingLegs implements PbxEventListener {
             }
         }
         LOG.info("event=ring-leg-answered callId={} legId={} command={}", call, leg, command.split(" ")[0]);
-        commands.api(command).whenComplete((result, failure) -> {
+        // the hold glue sets transfer_after_bridge for a nailed-up agent leaving (back to hold, AGENTLEFT); a ring
+        // leg's agent hanging up must end the call instead, as after a connect, so it is unset before the bridge
+        CompletionStage<CommandResult> sent = wins
+                ? commands.api("uuid_setvar " + round.customer + " transfer_after_bridge")
+                        .thenCompose(unset -> commands.api(command))
+                : commands.api(command);
+        sent.whenComplete((result, failure) -> {
             if (failure != null || result instanceof CommandResult.Failed) {
                 LOG.warn("event=ring-leg-command-failed callId={} legId={} reason={}", call, leg,
                         failure != null ? failure.toString() : result);

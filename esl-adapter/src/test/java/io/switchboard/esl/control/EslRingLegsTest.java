@@ -52,6 +52,18 @@ class EslRingLegsTest {
     }
 
     @Test
+    void the_agents_phone_shows_the_callers_number_as_mod_callcenter_sets_it_and_none_when_withheld()
+            throws Exception {
+        result(control.ringAgentLeg(CALL, FIRST, "user/1001@pbx", Duration.ofSeconds(15),
+                java.util.Optional.of(io.switchboard.core.call.PhoneNumber.parse("+4930555123", "caller"))));
+        result(control.ringAgentLeg(CALL, SECOND, "user/1002@pbx", Duration.ofSeconds(15), java.util.Optional.empty()));
+
+        assertThat(sender.sent().get(0)).endsWith(",switchboard_ring_leg=" + FIRST.value()
+                + ",origination_caller_id_number=+4930555123,origination_caller_id_name=+4930555123}user/1001@pbx &park()");
+        assertThat(sender.sent().get(1)).doesNotContain("origination_caller_id");
+    }
+
+    @Test
     void the_first_leg_to_answer_is_bridged_to_the_caller_and_a_later_one_is_killed_never_bridged() throws Exception {
         result(control.ringAgentLeg(CALL, FIRST, "user/1001@pbx", Duration.ofSeconds(15)));
         result(control.ringAgentLeg(CALL, SECOND, "user/1002@pbx", Duration.ofSeconds(15)));
@@ -60,8 +72,10 @@ class EslRingLegsTest {
         control.ringLegs().onEvent(new PbxEvent.LegAnswered(PBX, Instant.now(), CALL, SECOND));
         control.ringLegs().onEvent(new PbxEvent.LegAnswered(PBX, Instant.now(), CALL, FIRST));
 
-        assertThat(sender.sent().subList(rung, sender.sent().size())).containsExactly(
-                "uuid_bridge " + CUSTOMER + " " + uuidOf(SECOND), "uuid_kill " + uuidOf(FIRST) + " LOSE_RACE");
+        assertThat(sender.sent().subList(rung, sender.sent().size())).as("transfer_after_bridge unset first, so the "
+                + "agent hanging up ends the call instead of sending the customer back to hold").containsExactly(
+                "uuid_setvar " + CUSTOMER + " transfer_after_bridge", "uuid_bridge " + CUSTOMER + " " + uuidOf(SECOND),
+                "uuid_kill " + uuidOf(FIRST) + " LOSE_RACE");
     }
 
     @Test

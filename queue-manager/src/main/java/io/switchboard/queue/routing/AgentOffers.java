@@ -71,7 +71,10 @@ final class AgentOffers {
         return lines.lineOf(agent).filter(l -> l.pbx().equals(call.pbx)).isPresent();
     }
 
-    /** Rings {@code agent}'s device on a leg of its own, one of several for {@code call} (ring-all, ring-progressively). */
+    /**
+     * Rings {@code agent}'s device on a leg of its own, one of several for {@code call} (ring-all,
+     * ring-progressively), showing the caller's number on it as app_queue does.
+     */
     Sent ringLeg(RoutedCall call, Agent agent) {
         LegId leg = LegId.of(call.id().value() + "-agent-" + (++call.legs));
         Offer offer = new Offer(agent.id(), leg, leg, clock.instant());
@@ -80,7 +83,7 @@ final class AgentOffers {
                     "agent-unreachable", "agent " + agent.id() + " has no device to ring"))));
         }
         return new Sent(offer, agent.device().get(), false, controls.of(call.pbx).map(pbx -> pbx.ringAgentLeg(
-                call.id(), leg, agent.device().get(), call.queue.reservationTimeout())));
+                call.id(), leg, agent.device().get(), call.queue.reservationTimeout(), call.task.customer())));
     }
 
     /** Stops a ringing agent leg of {@link #ringLeg}; nothing when the call's PBX is not attached. */

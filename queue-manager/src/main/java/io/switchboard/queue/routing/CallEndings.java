@@ -139,7 +139,7 @@ final class CallEndings {
         LOG.info("event=task-requeued taskId={} callId={} reason=AGENT_LEFT", task.id(), call.id());
         calls.write(new JournalEntry.Requeued(call.id(), call.queue.id(), at, call.callerLeg, call.task.customer(),
                 again.originalPosition));
-        router.decide(again);
+        router.requeued(call, again);
     }
 
     private void abandoned(RoutedCall call, Instant at) {

@@ -40,7 +40,8 @@ import static io.switchboard.queue.routing.InboundCalls.between;
  * turned away on arrival, a caller who waited the queue's {@code maxWait} or whose queue lost its last counting
  * member leaves, and each goes where the queue's exit for that reason says: another queue, an extension of the
  * admin's dialplan, or a hang-up. Event-driven: one timer per caller's deadline, and "leave when empty" is
- * decided when a member's status changes, never by a periodic check. Touched only on the router's context.
+ * decided when a member's status changes (or, with a grace, by one timer per spell the queue is empty: {@link
+ * EmptyQueues}), never by a periodic check. Touched only on the router's context.
  *
  * <p>An overflowed caller is a new entry in the other queue, from the moment they move: that queue's workflow
  * starts at its first step, its {@code maxWait} and KPIs count its own wait. A queue a caller has already been
@@ -65,6 +66,7 @@ final class CallerRules {
     private final RoutingTimers timers;
     private final InstantSource clock;
     private final Executor context;
+    private final EmptyQueues empties;
     private final Map<CallId, Journey> journeys = new HashMap<>();
     /**
      * When each waiting call entered its current queue, on the router's clock: deadlines and waits are measured
@@ -83,6 +85,7 @@ final class CallerRules {
         this.timers = timers;
         this.clock = clock;
         this.context = context;
+        this.empties = new EmptyQueues(book, timers, clock);
     }
 
     /** A call arrived; its {@code ENTERQUEUE} waits for {@link #admit}, since a refused caller has none. */
@@ -122,12 +125,32 @@ final class CallerRules {
         }
         Instant now = clock.instant();
         entered.put(call.id(), new Entry(call, now));
-        if (rules.mustLeave(call.queue, book.members(queue))) {
+        if (book.setup(queue).filter(setup -> empties.mustLeave(setup, this::emptyFor)).isPresent()) {
             leave(call, ExitReason.LEAVEEMPTY);
             return false;
         }
         QueueRules.deadline(call.queue, now).ifPresent(at -> deadline(call, at));
         return true;
+    }
+
+    /**
+     * The caller of {@code before}, who had been connected, waits on hold again as {@code again} (a nailed-up
+     * agent's line ended mid-call). They stay under the queue's {@code maxWait}, counted as app_queue counts it from
+     * the caller's entry but with the clock stopped while they talked: the new entry is dated back by the time
+     * {@code before} waited until its answer, so their deadline comes when their holds add up to {@code maxWait}
+     * (at once when they already do). A caller the rules never admitted ({@code before} had no entry) has no
+     * deadline now either; the join rules are not applied again.
+     */
+    void requeued(RoutedCall before, RoutedCall again) {
+        Optional<Instant> since = enteredAt(before);
+        Instant now = clock.instant();
+        Optional<Instant> answered = before.connectedAt.map(at -> at.minus(before.pbxAhead));
+        if (since.isEmpty() || answered.isEmpty()) {
+            return;
+        }
+        Instant start = now.minus(between(since.get(), answered.get()));
+        entered.put(again.id(), new Entry(again, start));
+        QueueRules.deadline(again.queue, start).ifPresent(at -> deadline(again, at));
     }
 
     /** A leg hung up: a caller gone before their queue was loaded still gets their entry, before the abandon. */
@@ -156,21 +179,26 @@ final class CallerRules {
 
     /**
      * A member's status, line or phone changed: in each of their queues with a leave-when-empty policy, if no
-     * member counts any more, every caller waiting on hold leaves ({@link ExitReason#LEAVEEMPTY}).
+     * member counts any more (for the queue's grace, see {@link #emptyFor}), every caller waiting on hold leaves.
      */
     void memberChanged(AgentId agent) {
-        book.entry(agent).ifPresent(entry -> entry.memberships().forEach(membership -> {
-            QueueId queue = membership.queue();
-            Optional<QueueSetup> setup = book.setup(queue);
-            if (setup.isEmpty() || setup.get().rules().leaveWhenEmpty().isEmpty()) {
-                return;
-            }
-            List<RoutedCall> waiting = calls.all().stream().filter(call -> call.queue.id().equals(queue)
-                    && call.isWaiting() && call.onHold && !call.deciding).toList();
-            if (!waiting.isEmpty() && setup.get().rules().mustLeave(setup.get().queue(), book.members(queue))) {
-                waiting.forEach(call -> leave(call, ExitReason.LEAVEEMPTY));
-            }
-        }));
+        book.entry(agent).ifPresent(entry -> entry.memberships().forEach(membership -> emptyFor(membership.queue())));
+    }
+
+    /**
+     * Whether {@code queue} is empty under its leave policy for its whole grace ({@link EmptyQueues}): if so,
+     * every caller waiting on hold leaves ({@link ExitReason#LEAVEEMPTY}).
+     */
+    private void emptyFor(QueueId queue) {
+        Optional<QueueSetup> setup = book.setup(queue);
+        if (setup.isEmpty() || setup.get().rules().leaveWhenEmpty().isEmpty()) {
+            return;
+        }
+        List<RoutedCall> waiting = calls.all().stream().filter(call -> call.queue.id().equals(queue)
+                && call.isWaiting() && call.onHold && !call.deciding).toList();
+        if (empties.mustLeave(setup.get(), this::emptyFor)) {
+            waiting.forEach(call -> leave(call, ExitReason.LEAVEEMPTY));
+        }
     }
 
     private void deadline(RoutedCall call, Instant at) {
@@ -211,8 +239,8 @@ final class CallerRules {
     }
 
     /**
-     * When this entry of the call was admitted; empty for one the rules did not admit (a caller queued again after
-     * a nailed-up agent's line ended mid-call waits without a deadline).
+     * When this entry of the call was admitted (for a caller queued again, dated back by their earlier waits, see
+     * {@link #requeued}); empty for one the rules did not admit.
      */
     private Optional<Instant> enteredAt(RoutedCall call) {
         return Optional.ofNullable(entered.get(call.id())).filter(entry -> entry.call() == call).map(Entry::at);

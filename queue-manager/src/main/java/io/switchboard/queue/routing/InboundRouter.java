@@ -298,6 +298,12 @@ public final class InboundRouter implements PbxEventListener {
         }
     }
 
+    /** The caller of {@code before} waits on hold again as {@code again}: the queue rules keep their deadline. */
+    void requeued(RoutedCall before, RoutedCall again) {
+        callerRules.requeued(before, again);
+        decide(again);
+    }
+
     /** An agent's status changed: if they can take a task now, the fairest waiting one is reserved for them. */
     void agentMayBeFree(AgentId agent) {
         if (!book.isOfferable(agent)) {

@@ -102,15 +102,23 @@ final class RingMany {
 
     /**
      * Starts ringing {@code offer}'s agents for {@code call}, or answers false when one agent at a time must do
-     * (a single agent, a PBX that rings one leg per call, a first agent with an open line). Agents with an
-     * open line are left out of a round: a join cannot ring alongside others.
+     * (a single agent, a PBX that rings one leg per call, a first agent with an open line). An agent with an
+     * open line (nailed-up) answers at once, as app_queue's {@code Agent/} member does: ring-all joins the first
+     * of them alone instead of ringing anyone; ring-progressively joins them when their step comes.
      */
     boolean start(RoutedCall call, Selection.Offer offer) {
         if (offer.agents().size() < 2 || !offers.canRingSeveral(call, offer.agents().get(0))) {
             return false;
         }
-        Round round = new Round(offer.agents().stream().filter(agent -> !offers.hasLine(call, agent)).toList(),
-                offer.stagger());
+        if (offer.stagger().isZero()) {
+            Optional<AgentId> nailed = offer.agents().stream()
+                    .filter(agent -> offers.hasLine(call, agent) && book.isOfferable(agent)).findFirst();
+            if (nailed.isPresent()) {
+                reservations.reserve(call, nailed.get());
+                return true;
+            }
+        }
+        Round round = new Round(offer.agents(), offer.stagger());
         call.round = Optional.of(round);
         call.deciding = true;
         book.notWaiting(call.task.id());
@@ -159,11 +167,20 @@ final class RingMany {
         return call == null ? Optional.empty() : call.round;
     }
 
-    /** Ring-progressively's next step: reserves the next agent still offerable, then sets the next step's timer. */
+    /**
+     * Ring-progressively's next step: reserves the next agent still offerable, then sets the next step's timer. A
+     * next agent with an open line ends the round instead: the legs ringing are cancelled (no miss) and the call
+     * is joined to that agent, who answers at once.
+     */
     private void addNext(RoutedCall call, Round round) {
         boolean added = false;
         while (!added && !round.toRing.isEmpty()) {
-            added = reserve(call, round, round.toRing.poll());
+            AgentId next = round.toRing.poll();
+            if (offers.hasLine(call, next) && book.isOfferable(next)) {
+                joinNailed(call, round, next);
+                return;
+            }
+            added = reserve(call, round, next);
         }
         if (!round.toRing.isEmpty()) {
             timers.schedule(round.stagger, () -> {
@@ -263,6 +280,15 @@ final class RingMany {
         call.moveTo(TaskStatus.PENDING);
         LOG.debug("event=ring-round-ended taskId={} answered=false", call.task.id());
         router.decide(call);
+    }
+
+    /** The round gives way to a join of {@code agent}'s open line: whoever still rings is cancelled, no miss. */
+    private void joinNailed(RoutedCall call, Round round, AgentId agent) {
+        LOG.debug("event=ring-round-joins-line taskId={} agentId={}", call.task.id(), agent);
+        end(call, round);
+        cancelRinging(call, round, call.onPbxClock(clock.instant()));
+        call.moveTo(TaskStatus.PENDING);
+        reservations.reserve(call, agent);
     }
 
     /** The agent on {@code leg} answered first: their offer is the call's, the other legs are cancelled. */

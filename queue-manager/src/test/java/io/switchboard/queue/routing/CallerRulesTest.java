@@ -193,6 +193,50 @@ class CallerRulesTest {
     }
 
     @Test
+    void a_caller_queued_again_after_the_agent_left_leaves_when_their_holds_add_up_to_the_max_wait() {
+        world.queue(withWrapUp(queue("support", 0, 60, QueueRules.NONE.withExit(ExitReason.TIMEOUT, VOICEMAIL))))
+                .available("a1", "support", Duration.ofMinutes(1));
+        world.callArrives("c1", SUPPORT);
+        world.clock.advance(Duration.ofSeconds(17));
+        LegId agentLeg = world.pbx.lastRing().agentLeg();
+        world.agentAnswers(agentLeg);
+        world.clock.advance(Duration.ofSeconds(120));
+        world.pbxReports(new PbxEvent.CallReturnedToHold(RoutingWorld.PBX, world.clock.instant(), CallId.of("c1"),
+                Optional.of(agentLeg), HoldReason.AGENT_LEFT));
+
+        world.clock.advance(Duration.ofSeconds(39));
+        world.dueTimersFire();
+        assertThat(world.queueLog()).as("20 s before the answer, 39 s since").doesNotContain("Exited");
+        world.clock.advance(Duration.ofSeconds(1));
+        world.dueTimersFire();
+
+        assertThat(world.queueLog()).containsSubsequence("Requeued", "Exited");
+        JournalEntry.Exited exited = entry(JournalEntry.Exited.class);
+        assertThat(exited.reason()).isEqualTo(ExitReason.TIMEOUT);
+        assertThat(exited.waited()).as("the talk is not a wait").isEqualTo(Duration.ofSeconds(60));
+        assertThat(world.pbx.exits).extracting(RecordingCallControl.Exit::queueStatus).containsExactly("TIMEOUT");
+        assertThat(world.router.tasks()).isEmpty();
+    }
+
+    @Test
+    void a_caller_answered_only_after_the_max_wait_leaves_at_once_when_queued_again() {
+        world.queue(withWrapUp(queue("support", 0, 10, QueueRules.NONE.withExit(ExitReason.TIMEOUT, VOICEMAIL))))
+                .available("a1", "support", Duration.ofMinutes(1));
+        world.callArrives("c1", SUPPORT);
+        world.clock.advance(Duration.ofSeconds(9));
+        LegId agentLeg = world.pbx.lastRing().agentLeg();
+        world.agentAnswers(agentLeg);
+        world.clock.advance(Duration.ofSeconds(30));
+
+        world.pbxReports(new PbxEvent.CallReturnedToHold(RoutingWorld.PBX, world.clock.instant(), CallId.of("c1"),
+                Optional.of(agentLeg), HoldReason.AGENT_LEFT));
+
+        assertThat(world.queueLog()).endsWith("Requeued", "Exited");
+        assertThat(entry(JournalEntry.Exited.class).waited()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(world.pbx.exits).extracting(RecordingCallControl.Exit::queueStatus).containsExactly("TIMEOUT");
+    }
+
+    @Test
     void of_two_callers_arriving_together_at_a_queue_with_room_for_one_the_second_is_refused() {
         world.queue(queue("support", 1, 0, QueueRules.NONE)).paused("a1", "support");
         world.setupsAreSlow();
@@ -220,6 +264,13 @@ class CallerRulesTest {
 
     private <T> T entry(Class<T> type) {
         return world.journal.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    /** The same queue with a long wrap-up, so the agent who talked is not offered the caller again meanwhile. */
+    private static QueueSetup withWrapUp(QueueSetup setup) {
+        TaskQueue q = setup.queue();
+        return QueueSetup.of(new TaskQueue(q.id(), q.name(), q.strategy(), q.requiredSkills(), Duration.ofMinutes(10),
+                q.maxLength(), q.maxWait(), q.reservationTimeout())).withRules(setup.rules());
     }
 
     private static QueueSetup queue(String id, int maxLength, int maxWaitSeconds, QueueRules rules) {

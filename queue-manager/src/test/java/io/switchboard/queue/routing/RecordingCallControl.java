@@ -156,6 +156,17 @@ final class RecordingCallControl implements CallControl {
         return accepted();
     }
 
+    /** The caller number each {@code ringAgentLeg} was asked to show, in order. */
+    final List<java.util.Optional<io.switchboard.core.call.PhoneNumber>> ringCallerIds = new ArrayList<>();
+
+    @Override
+    public CompletionStage<CommandResult> ringAgentLeg(CallId call, LegId agentLeg, String device,
+                                                       Duration ringTimeout,
+                                                       java.util.Optional<io.switchboard.core.call.PhoneNumber> callerId) {
+        ringCallerIds.add(callerId);
+        return ringAgentLeg(call, agentLeg, device, ringTimeout);
+    }
+
     @Override
     public CompletionStage<CommandResult> cancelAgentLeg(CallId call, LegId agentLeg) {
         legsCanceled.add(agentLeg);

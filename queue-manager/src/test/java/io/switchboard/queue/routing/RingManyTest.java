@@ -47,6 +47,16 @@ class RingManyTest {
     }
 
     @Test
+    void every_leg_shows_the_callers_number_on_the_agents_phone() {
+        ringAll(world);
+
+        world.callArrives("c1", SUPPORT);
+
+        assertThat(world.pbx.ringCallerIds).hasSize(3).allSatisfy(number ->
+                assertThat(number).map(io.switchboard.core.call.PhoneNumber::e164).contains("+4930555123"));
+    }
+
+    @Test
     void the_first_to_answer_wins_and_the_others_stop_ringing_are_available_again_and_count_no_miss() {
         ringAll(world);
         world.callArrives("c1", SUPPORT);

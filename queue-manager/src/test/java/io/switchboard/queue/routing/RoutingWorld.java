@@ -44,6 +44,7 @@ final class RoutingWorld {
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
     final FakeLastAgents lastAgents = new FakeLastAgents();
+    final AgentLines lines = new AgentLines();
     private final Map<Runnable, Instant> timersDueAt = new java.util.IdentityHashMap<>();
     final MapAgentDirectory directory = new MapAgentDirectory();
     /** The queue setups read so far, by queue; while {@link #holdQueueReads} is set, each waits in {@link #heldReads}. */
@@ -90,7 +91,7 @@ final class RoutingWorld {
             timerDelays.add(delay);
             dueTimers.add(action);
             timersDueAt.put(action, clock.instant().plus(delay));
-        }, clock, now, new AgentMoves(states, clock, now), new AgentLines(), rules, lastAgents);
+        }, clock, now, new AgentMoves(states, clock, now), lines, rules, lastAgents);
     }
 
     /** A queue with {@code strategy}, the default ring timeout and no wrap-up. */
@@ -118,6 +119,12 @@ final class RoutingWorld {
     /** The PBX reports the agent's phone ({@code SIP/<agent>}) in {@code state}. */
     void deviceOf(String agent, DeviceState state) {
         router.onEvent(new PbxEvent.AgentDeviceStateChanged(PBX, clock.instant(), "SIP/" + agent, state));
+    }
+
+    /** The agent's line opens on the PBX (nailed-up), as the engine records an {@code AgentSessionOpened}. */
+    void lineOpens(String agent) {
+        lines.opened(AgentId.of(agent), new AgentLines.Line(PBX, LegId.of("pbx1/session-" + agent)));
+        router.agentStateChanged(AgentId.of(agent));
     }
 
     /** The agent makes themselves available through the API. */
