@@ -166,7 +166,7 @@ final class CallerRules {
                 return;
             }
             List<RoutedCall> waiting = calls.all().stream().filter(call -> call.queue.id().equals(queue)
-                    && call.isWaiting() && call.onHold && !call.deciding).toList();
+                    && call.isWaiting() && call.onHold && !call.deciding && call.callback.isEmpty()).toList();
             if (!waiting.isEmpty() && setup.get().rules().mustLeave(setup.get().queue(), book.members(queue))) {
                 waiting.forEach(call -> leave(call, ExitReason.LEAVEEMPTY));
             }
