@@ -68,7 +68,8 @@ final class QueueRows {
         .withRingInterval(Optional.ofNullable(row.getRingIntervalSeconds()).map(Duration::ofSeconds)
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
         .withAnnouncements(announcements(dsl, id))
-        .withPreferredAgent(PreferredAgentRows.read(dsl, id));
+        .withPreferredAgent(PreferredAgentRows.read(dsl, id))
+        .withCallback(CallbackRows.read(dsl, id));
     setup = setup.withRules(rules(dsl, row));
     List<WorkflowStep> steps = steps(dsl, queue);
     if (!steps.isEmpty()) {
@@ -139,6 +140,7 @@ final class QueueRows {
     writeMembers(dsl, id, definition.members());
     writeAnnouncements(dsl, id, setup.announcements());
     PreferredAgentRows.write(dsl, id, setup.preferredAgent());
+    CallbackRows.write(dsl, id, setup.callback());
     writeRules(dsl, id, setup.rules());
   }
 
