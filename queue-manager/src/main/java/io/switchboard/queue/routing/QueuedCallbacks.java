@@ -4,7 +4,6 @@ import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.call.HoldReason;
-import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
@@ -15,7 +14,6 @@ import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.routing.TaskStatus;
 import io.switchboard.queue.routing.CallbackRequest.Attempt;
-import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.waiting.CallbackDecisions;
 import io.switchboard.queue.waiting.CallbackOutcome;
 import io.switchboard.queue.waiting.QueuedCallback;
@@ -29,8 +27,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -40,7 +38,7 @@ import static io.switchboard.queue.routing.InboundCalls.between;
  * The router's side of the queued callback ("press 1 to be called back and keep your place"), as the queue's
  * {@link QueuedCallback} settings and the pure {@link CallbackDecisions} say:
  * <ul>
- *   <li>an accepted key marks the waiting caller's task as a callback and has the PBX confirm and hang up
+ *   <li>an accepted key ({@link CallbackKeys}) marks the waiting caller's task as a callback and has the PBX confirm and hang up
  *       ({@link CallControl#confirmCallback}); the hang-up that follows is no abandon, and the task keeps its
  *       place among the waiting ones, out of reach of the queue's max wait and leave-when-empty;</li>
  *   <li>when the selector gives the task to an agent, the agent is reserved by compare-and-set as for any caller,
@@ -71,7 +69,7 @@ final class QueuedCallbacks {
     private final InstantSource clock;
     private final Executor context;
     private final BiConsumer<RoutedCall, Agent> ring;
-    private final Function<RoutedCall, Optional<Duration>> estimates;
+    private final CallbackKeys keys;
     private final Map<CallId, RoutedCall> dialling = new HashMap<>();
     private Function<PbxId, CallId> newCallIds = QueuedCallbacks::randomCallId;
 
@@ -91,7 +89,7 @@ final class QueuedCallbacks {
         this.clock = clock;
         this.context = context;
         this.ring = ring;
-        this.estimates = estimates;
+        this.keys = new CallbackKeys(router, calls, book, controls, clock, context, estimates);
     }
 
     /** From now on new callback calls get their ids from {@code ids} (the PBX's form, as for outbound calls). */
@@ -102,7 +100,7 @@ final class QueuedCallbacks {
     /** Handles the event if it is about a callback (a key, or an attempt's outcome); returns whether it was. */
     boolean took(PbxEvent event) {
         if (event instanceof PbxEvent.CallbackRequested key) {
-            requested(key);
+            keys.pressed(key);
         } else if (event instanceof PbxEvent.OriginateFailed failed && dialling.containsKey(failed.call())) {
             attemptOf(failed.call()).ifPresent(a -> unanswered(dialling.get(failed.call()), a, failed.cause(),
                     failed.at()));
@@ -178,63 +176,6 @@ final class QueuedCallbacks {
         timers.schedule(request.settings.ringTime().plus(GRACE), () -> unanswered(call, attempt,
                 HangupCause.NO_USER_RESPONSE, call.onPbxClock(clock.instant())));
         return true;
-    }
-
-    private void requested(PbxEvent.CallbackRequested e) {
-        RoutedCall call = calls.get(e.call());
-        if (call == null || !e.leg().equals(call.callerLeg)) {
-            LOG.debug("event=callback-key-ignored callId={} reason=unknown-call", e.call());
-            return;
-        }
-        QueuedCallback settings = book.setup(call.queue.id()).map(QueueSetup::callback).orElse(QueuedCallback.OFF);
-        Duration waited = between(call.task.created(), clock.instant());
-        if (call.callback.isPresent() || !call.isWaiting() || !call.onHold || call.deciding || call.offer.isPresent()
-                || call.round.isPresent()
-                || !CallbackDecisions.accepts(settings, e.digit(), waited, estimates.apply(call))) {
-            LOG.debug("event=callback-key-ignored taskId={} callId={} digit={} reason=not-offered", call.task.id(),
-                    e.call(), e.digit());
-            return;
-        }
-        Optional<PhoneNumber> number = e.number().or(call.task::customer);
-        if (number.isEmpty()) {
-            LOG.info("event=callback-key-ignored taskId={} callId={} reason=no-number", call.task.id(), e.call());
-            return;
-        }
-        CallbackRequest request = new CallbackRequest(number.get(), settings);
-        int position = calls.position(call);
-        call.callback = Optional.of(request);
-        call.deciding = true;
-        book.notWaiting(call.task.id());
-        LOG.info("event=callback-requested taskId={} callId={} queueId={} position={} to={}", call.task.id(),
-                call.id(), call.queue.id(), position, request.number.masked());
-        CallbackStep.Requested step = new CallbackStep.Requested(call.id(), call.queue.id(), e.at(), call.callerLeg,
-                e.digit(), request.number, position, call.originalPosition, between(call.enteredAt, e.at()));
-        Optional<CallControl> control = controls.of(call.pbx);
-        if (control.isEmpty()) {
-            confirmed(call, step, Optional.of("pbx-not-attached"));
-            return;
-        }
-        Stages.on(control.get().confirmCallback(call.id()), context,
-                result -> confirmed(call, step, result instanceof CommandResult.Failed failed
-                        ? Optional.of(failed.errorId()) : Optional.empty()),
-                failure -> confirmed(call, step, Optional.of(failure.toString())));
-    }
-
-    /**
-     * The PBX answered the confirmation: the callback stands once confirmed, or when the caller hung up anyway;
-     * otherwise the caller, still on hold, waits as before.
-     */
-    private void confirmed(RoutedCall call, CallbackStep.Requested step, Optional<String> error) {
-        call.deciding = false;
-        CallbackRequest request = call.callback.orElseThrow();
-        if (error.isPresent() && !request.callerGone) {
-            LOG.warn("event=callback-not-confirmed taskId={} callId={} errorId={}", call.task.id(), call.id(),
-                    error.get());
-            call.callback = Optional.empty();
-        } else {
-            calls.write(step);
-        }
-        router.decide(call);
     }
 
     private Optional<Attempt> attemptOf(CallId customerCall) {
