@@ -153,7 +153,7 @@ class GlueEventsTest {
     @CsvSource({"NO_ANSWER,NO_ANSWER", "NO_USER_RESPONSE,NO_ANSWER", "USER_BUSY,BUSY", "CALL_REJECTED,BUSY",
             "UNALLOCATED_NUMBER,UNAVAILABLE", "NORMAL_TEMPORARY_FAILURE,UNAVAILABLE", "NORMAL_CIRCUIT_CONGESTION,CONGESTION",
             "INVALIDARGS,NO_DEVICE", "NOAGENT,NO_AGENT", "AGENTLEFT,AGENT_LEFT", "HOLD,REQUESTED", "TRANSFER,REQUESTED",
-            "NOTRANSFERCONTEXT,OTHER"})
+            "NOTRANSFERCONTEXT,OTHER", "CALLBACK,CALLBACK"})
     void freeswitch_dispositions_and_glue_reasons_map_to_hold_reasons(String reason, HoldReason expected) {
         translate(inboundCall().plain());
         assertThat(translate(onHold(reason).plain())).singleElement().satisfies(e ->
