@@ -241,6 +241,20 @@ class GlueEventsTest {
     }
 
     @Test
+    void an_answered_callback_in_hold_is_a_return_to_hold_of_the_originated_call_not_a_new_offer() {
+        translate(RecordedEvent.from(FIXTURE, "CHANNEL_CREATE", "Call-Direction", "outbound")
+                .set("Unique-ID", CUSTOMER).plain());
+
+        List<PbxEvent> out = translate(custom("switchboard::caller_on_hold", "Unique-ID", CUSTOMER,
+                "Call-Direction", "outbound", "Switchboard-DNID", "", "Switchboard-Queue", "",
+                "Switchboard-Reason", "CALLBACK").plain());
+
+        assertThat(out).singleElement().isEqualTo(new PbxEvent.CallReturnedToHold(FixtureReplay.PBX, out.get(0).at(),
+                channels.callOf(CUSTOMER), Optional.empty(), HoldReason.CALLBACK));
+        assertThat(channels.callOf(CUSTOMER)).isEqualTo(CallId.of("fs1/" + CUSTOMER));
+    }
+
+    @Test
     void a_message_left_on_a_machine_follows_the_machine_verdict_on_the_same_leg_in_either_encoding() {
         RecordedEvent left = custom("switchboard::amd_message_left", "Unique-ID", CUSTOMER, "Call-Direction", "outbound",
                 "Switchboard-Task", "t1");
