@@ -34,7 +34,7 @@ class AsteriskGlueTest {
             "ConfBridge",                                    // app_confbridge
             "AMD",                                           // app_amd (optional: behind IFMODULE)
             "Playback",                                      // app_playback
-            "SayNumber",                                     // core (pbx_builtins)
+            "SayNumber", "WaitExten",                        // core (pbx_builtins)
             "ChanSpy",                                       // app_chanspy
             "MixMonitor", "StopMixMonitor");                 // app_mixmonitor
 
@@ -51,6 +51,7 @@ class AsteriskGlueTest {
     static {
         ENTRY_POINTS.put("switchboard-inbound", List.of("_X.", "_+X.", "s"));
         ENTRY_POINTS.put("switchboard-hold", List.of("s"));
+        ENTRY_POINTS.put("switchboard-callback", List.of("s"));
         ENTRY_POINTS.put("switchboard-announce", List.of("s"));
         ENTRY_POINTS.put("switchboard-connect", List.of("s"));
         ENTRY_POINTS.put("switchboard-join", List.of("_[0-9A-Za-z].", "_[0-9A-Za-z]", "s"));
@@ -160,7 +161,7 @@ class AsteriskGlueTest {
         Map<String, List<String>> shipped = UserEvents.sentBy(plan);
         assertThat(shipped.keySet()).containsExactlyInAnyOrder("InboundCall", "CallerOnHold", "AgentDialResult",
                 "AgentSessionStarted", "AgentSessionEnded", "AgentLogin", "AgentLogout", "AMD", "SafeHarbour",
-                "AMDMessageLeft", "CallTransferred");
+                "AMDMessageLeft", "CallTransferred", "CallbackRequested");
         shipped.forEach((name, fields) -> {
             assertThat(fields).as(name).doesNotContainAnyElementsOf(UserEvents.STANDARD_HEADERS);
             assertThat(new LinkedHashSet<>(fields)).as("%s has no field twice", name).hasSameSizeAs(fields);

@@ -49,7 +49,39 @@ class ExtensionsSwitchboardTest {
                 .containsSubsequence("UserEvent", "Goto");
         assertThat(last(plan.extension("switchboard-inbound", "s")).args()).isEqualTo("switchboard-hold,s,1");
         assertThat(apps(plan.extension("switchboard-hold", "s")))
-                .containsSubsequence("Answer", "UserEvent", "MusicOnHold");
+                .containsSubsequence("Answer", "UserEvent", "WaitExten", "Hangup");
+        assertThat(plan.extension("switchboard-hold", "s")).filteredOn(p -> p.app().equals("WaitExten"))
+                .singleElement().extracting(Priority::label, Priority::args)
+                .containsExactly("wait", "3600,m(${IF($[\"${SWITCHBOARD_MOH_CLASS}\" = \"\"]?default:${SWITCHBOARD_MOH_CLASS})})");
+    }
+
+    @Test
+    void aKeyPressedInHoldIsReportedAndTheCallerGoesOnWaitingWithoutASecondCallerOnHold() {
+        List<Priority> key = plan.extension("switchboard-hold", "_[0-9*#]");
+        assertThat(key).extracting(Priority::app, Priority::args).containsExactly(
+                org.assertj.core.api.Assertions.tuple("UserEvent", "CallbackRequested,Digit: ${EXTEN},Number: ${CALLERID(num)}"),
+                org.assertj.core.api.Assertions.tuple("Goto", "s,wait"));
+        for (String exten : List.of("t", "i")) {
+            assertThat(plan.extension("switchboard-hold", exten)).as(exten)
+                    .extracting(Priority::app, Priority::args).containsExactly(org.assertj.core.api.Assertions.tuple("Goto", "s,wait"));
+        }
+    }
+
+    @Test
+    void aConfirmedCallbackHearsAStockMessageAndIsHungUp() {
+        assertThat(apps(plan.extension("switchboard-callback", "s"))).containsExactly("NoOp", "Playback", "Hangup");
+        assertThat(plan.extension("switchboard-callback", "s").get(1).args())
+                .contains("queue-thankyou&vm-goodbye").contains("${SWITCHBOARD_CALLBACK_MESSAGE}");
+    }
+
+    @Test
+    void anAnsweredCallbackSkipsAmdAndWaitsInHoldWithReasonCallback() {
+        List<Priority> outbound = plan.extension("switchboard-outbound", "s");
+        assertThat(outbound.get(1).app()).isEqualTo("GotoIf");
+        assertThat(outbound.get(1).args()).isEqualTo("$[\"${SWITCHBOARD_CALLBACK}\" != \"\"]?callback");
+        List<String> tail = outbound.stream().dropWhile(p -> !"callback".equals(p.label()))
+                .map(p -> p.app() + ":" + p.args()).toList();
+        assertThat(tail).containsExactly("Set:SWITCHBOARD_HOLD_REASON=CALLBACK", "Goto:switchboard-hold,s,1");
     }
 
     @Test

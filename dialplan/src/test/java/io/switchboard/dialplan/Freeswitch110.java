@@ -14,7 +14,9 @@ final class Freeswitch110 {
             Map.entry("sleep", "mod_dptools"), Map.entry("hangup", "mod_dptools"),
             Map.entry("record_session", "mod_dptools"), Map.entry("stop_record_session", "mod_dptools"),
             Map.entry("eavesdrop", "mod_dptools"), Map.entry("log", "mod_dptools"),
-            Map.entry("say", "mod_dptools"),
+            Map.entry("say", "mod_dptools"), Map.entry("bind_digit_action", "mod_dptools"),
+            Map.entry("clear_digit_action", "mod_dptools"), Map.entry("digit_action_set_realm", "mod_dptools"),
+            Map.entry("execute_extension", "mod_dptools"),
             Map.entry("amd", "mod_amd"));
 
     /** Applications of a module that is not in FreeSWITCH 1.10's tree; each only behind module_exists. */

@@ -39,7 +39,8 @@ class FreeswitchGlueTest {
     /** What the adapter (and the admin's DID and feature files) transfer into. */
     static final Set<String> ENTRY_POINTS = Set.of("switchboard_inbound", "switchboard_hold", "switchboard_connect",
             "switchboard_agent_session", "switchboard_outbound", "switchboard_spy_listen", "switchboard_spy_whisper",
-            "switchboard_spy_barge", "switchboard_transfer", "switchboard_announce", "switchboard_exit", "*70", "*71", "*72");
+            "switchboard_spy_barge", "switchboard_transfer", "switchboard_announce", "switchboard_exit", "switchboard_callback",
+            "*70", "*71", "*72");
 
     /** Values a variable in a transfer target can take. */
     static final Map<String, List<String>> TARGET_VALUES = Map.of(
@@ -184,7 +185,8 @@ class FreeswitchGlueTest {
         assertThat(fired.keySet()).containsExactlyInAnyOrder("switchboard::inbound_call",
                 "switchboard::caller_on_hold", "switchboard::agent_dial_result", "switchboard::agent_session_started",
                 "switchboard::agent_login", "switchboard::agent_logout", "switchboard::amd",
-                "switchboard::safe_harbour", "switchboard::amd_message_left", "switchboard::call_transferred");
+                "switchboard::safe_harbour", "switchboard::amd_message_left", "switchboard::call_transferred",
+                "switchboard::callback");
     }
 
     @Test

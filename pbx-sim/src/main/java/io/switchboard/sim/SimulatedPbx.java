@@ -28,6 +28,13 @@ public interface SimulatedPbx extends AutoCloseable {
     /** The caller behind {@code channel} hangs up; no-op if it is gone. */
     void callerHangsUp(String channel);
 
+    /**
+     * The caller behind {@code channel} presses {@code key} (0-9, *, #) on their keypad: the PBX reports the
+     * digit, and a caller waiting in the glue's hold has it reported as a callback request while the music
+     * goes on. No-op if the channel is gone.
+     */
+    void callerPresses(String channel, char key);
+
     /** Runs {@code driver} on the engine thread with the simulated world; returns when it has run. */
     void drive(Consumer<SimWorld> driver);
 

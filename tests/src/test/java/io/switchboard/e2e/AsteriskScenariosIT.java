@@ -84,4 +84,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Callbacks extends CallbackScenarios {
+        Callbacks() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

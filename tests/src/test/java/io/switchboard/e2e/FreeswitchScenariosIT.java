@@ -84,4 +84,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Callbacks extends CallbackScenarios {
+        Callbacks() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

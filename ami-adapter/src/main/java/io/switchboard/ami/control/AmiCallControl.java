@@ -261,6 +261,15 @@ public final class AmiCallControl implements CallControl {
                 new SetVarAction(channel, EXIT_CONTEXT, to.context()), redirect(channel, EXIT, to.extension())));
     }
 
+    /**
+     * Redirects the waiting customer to {@code switchboard-callback,s,1}, which plays the confirmation
+     * ({@code SWITCHBOARD_CALLBACK_MESSAGE}, default {@code queue-thankyou&vm-goodbye}) and hangs up.
+     */
+    @Override
+    public CompletionStage<CommandResult> confirmCallback(CallId call) {
+        return onChannel(call, channel -> commands.send(redirect(channel, CALLBACK, START)));
+    }
+
     private CompletionStage<CommandResult> onChannel(CallId call, Function<String, CompletionStage<CommandResult>> command) {
         return channels.channelOf(call).map(command)
                 .orElseGet(() -> failed(UNKNOWN_CALL, "no live channel known for call " + call));

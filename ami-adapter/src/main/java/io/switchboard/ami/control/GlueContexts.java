@@ -15,6 +15,8 @@ final class GlueContexts {
     static final String TRANSFER = "switchboard-transfer";
     static final String SPY = "switchboard-spy";
     static final String ANNOUNCE = "switchboard-announce";
+    /** A waiting caller who asked for a queued callback hears the confirmation and is hung up. */
+    static final String CALLBACK = "switchboard-callback";
     static final String START = "s";
 
     static final String DEVICE = "SWITCHBOARD_DEVICE";

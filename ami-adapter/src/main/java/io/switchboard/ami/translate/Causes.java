@@ -50,7 +50,7 @@ final class Causes {
     /**
      * The glue's CallerOnHold {@code Reason} (SWITCHBOARD_HOLD_REASON) for a caller back on hold: a DIALSTATUS
      * of the agent dial, the join context's NOAGENT/AGENTLEFT, or what Switchboard set before its own
-     * Redirect (HOLD, TRANSFER).
+     * Redirect (HOLD, TRANSFER); CALLBACK from switchboard-outbound for a queued callback's answered customer.
      */
     static HoldReason ofHoldReason(String reason) {
         if (reason == null) {
@@ -65,6 +65,7 @@ final class Causes {
             case "NOAGENT" -> HoldReason.NO_AGENT;
             case "AGENTLEFT" -> HoldReason.AGENT_LEFT;
             case "HOLD", "TRANSFER" -> HoldReason.REQUESTED;
+            case "CALLBACK" -> HoldReason.CALLBACK;
             default -> HoldReason.OTHER;
         };
     }

@@ -120,6 +120,36 @@ class AmiCallControlTest {
     }
 
     @Test
+    void a_confirmed_callback_redirects_the_waiting_customer_to_the_callback_context() throws Exception {
+        assertThat(result(control(sender).confirmCallback(CallId.of(CALL)))).isEqualTo(CommandResult.ACCEPTED);
+
+        assertThat(sender.sent()).extracting(Wire::fields).containsExactly(
+                exactly("Channel: " + CUSTOMER, "Context: switchboard-callback", "Exten: s", "Priority: 1"));
+    }
+
+    @Test
+    void a_callback_for_a_call_without_a_live_channel_sends_nothing() throws Exception {
+        assertThat(result(control(sender).confirmCallback(CallId.of("pbx1/gone"))))
+                .isEqualTo(new CommandResult.Failed("ami-unknown-call", "no live channel known for call pbx1/gone"));
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void a_callback_is_originated_with_its_variable_for_the_glue_and_without_amd() throws Exception {
+        OriginateRequest request = new OriginateRequest(CallId.of("pbx1/callback-7"), LegId.of("pbx1/callback-7"),
+                new PhoneNumber("+4930123456"), Optional.empty(), Duration.ofSeconds(20), Duration.ofSeconds(15), false,
+                Map.of("SWITCHBOARD_CALLBACK", "pbx1/1700000000.0"));
+
+        assertThat(result(control(sender).originate(request))).isEqualTo(CommandResult.ACCEPTED);
+
+        var originate = sender.sent().get(0);
+        assertThat(originate.header("Context")).hasValue("switchboard-outbound");
+        assertThat(originate.header("ChannelId")).hasValue("callback-7");
+        assertThat(originate.variables()).contains("SWITCHBOARD_CALLBACK=pbx1/1700000000.0",
+                "SWITCHBOARD_CALL=pbx1/callback-7", "SWITCHBOARD_LEG=pbx1/callback-7");
+    }
+
+    @Test
     void originate_is_async_into_the_outbound_context_rings_at_least_15_s_and_names_the_uniqueid() throws Exception {
         OriginateRequest request = new OriginateRequest(CallId.of("pbx1/dialer-42"), LegId.of("pbx1/dialer-42"),
                 new PhoneNumber("+4930123456"), Optional.of(new PhoneNumber("+4930999999")), Duration.ofSeconds(10),

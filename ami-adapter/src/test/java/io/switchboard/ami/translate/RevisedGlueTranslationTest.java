@@ -64,7 +64,7 @@ class RevisedGlueTranslationTest {
 
     @ParameterizedTest(name = "Reason {0} is {1}, with no agent leg")
     @CsvSource({"INVALIDARGS, NO_DEVICE", "NOAGENT, NO_AGENT", "AGENTLEFT, AGENT_LEFT", "HOLD, REQUESTED",
-            "TRANSFER, REQUESTED", "NOTRANSFERCONTEXT, OTHER"})
+            "TRANSFER, REQUESTED", "NOTRANSFERCONTEXT, OTHER", "CALLBACK, CALLBACK"})
     void a_caller_back_on_hold_for_other_reasons_names_no_agent_leg(String glueReason, HoldReason reason) {
         Replay replay = Replay.ofWire(Wire.newChannel(CUSTOMER, CUSTOMER_ID, CUSTOMER_ID, "switchboard-inbound"),
                 Wire.userEvent("InboundCall", CUSTOMER, CUSTOMER_ID, CUSTOMER_ID, "DNID: 100", "Queue: support"),

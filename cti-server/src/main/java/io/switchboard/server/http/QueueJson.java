@@ -7,6 +7,7 @@ import io.switchboard.core.routing.WorkflowStep;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.server.queue.AnnouncementFields;
 import io.switchboard.server.queue.PreferredAgentFields;
+import io.switchboard.server.queue.CallbackFields;
 import io.switchboard.server.queue.QueueDefinition;
 import io.switchboard.server.queue.QueueRequest;
 import io.switchboard.queue.selection.EmptyCondition;
@@ -48,7 +49,8 @@ final class QueueJson {
         .put("leaveWhenEmpty", conditions(setup.rules().leaveWhenEmpty()))
         .put("leaveWhenEmptyAfterSeconds", setup.emptyGrace().leaveAfter().toSeconds())
         .put("exits", exits(setup.rules()))
-        .put(PreferredAgentFields.FIELD, PreferredAgentFields.json(setup.preferredAgent()));
+        .put(PreferredAgentFields.FIELD, PreferredAgentFields.json(setup.preferredAgent()))
+        .put(CallbackFields.FIELD, CallbackFields.json(setup.callback()));
   }
 
   private static JsonArray conditions(Set<EmptyCondition> conditions) {

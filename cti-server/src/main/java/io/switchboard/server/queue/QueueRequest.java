@@ -41,7 +41,8 @@ public final class QueueRequest {
   private static final Set<String> FIELDS = Set.of("id", "name", "strategy", "requiredSkills", "wrapUpSeconds",
       "maxLength", "maxWaitSeconds", "reservationTimeoutSeconds", "ringTimeoutSeconds", "serviceLevelSeconds",
       "ringIntervalSeconds", "memberOrder", "members", "workflow", AnnouncementFields.FIELD, "joinWhenEmpty",
-      "leaveWhenEmpty", "exits", PreferredAgentFields.FIELD, QueueRulesRequest.GRACE_FIELD);
+      "leaveWhenEmpty", "exits", PreferredAgentFields.FIELD, QueueRulesRequest.GRACE_FIELD,
+      CallbackFields.FIELD);
   private static final Set<String> SKILL_FIELDS = Set.of("skill", "minimumLevel");
   private static final Set<String> STEP_FIELDS = Set.of("timeoutSeconds", "priority", "target", "skipWhenNoneAvailable");
   private static final Set<String> TARGET_FIELDS = Set.of("minimumSkills", "agents");
@@ -100,6 +101,7 @@ public final class QueueRequest {
           .withMemberOrder(List.copyOf(agents(fields.array("memberOrder"), "memberOrder")))
           .withAnnouncements(AnnouncementFields.read(fields))
           .withPreferredAgent(PreferredAgentFields.read(fields))
+          .withCallback(CallbackFields.read(fields))
           .withRules(QueueRulesRequest.rules(fields, queue, references));
       setup = setup.withEmptyGrace(QueueRulesRequest.emptyGrace(fields, setup.rules()));
       JsonArray steps = fields.array("workflow");

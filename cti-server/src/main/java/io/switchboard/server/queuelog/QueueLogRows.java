@@ -6,6 +6,7 @@ import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.selection.ExitReason;
 import java.time.Duration;
@@ -56,6 +57,8 @@ public final class QueueLogRows {
     } else if (entry instanceof JournalEntry.Exited e) {
       return row(entry, NONE, e.reason() == ExitReason.TIMEOUT ? "EXITWITHTIMEOUT" : "EXITEMPTY",
           String.valueOf(e.position()), String.valueOf(e.originalPosition()), seconds(e.waited()));
+    } else if (entry instanceof CallbackStep step) {
+      return CallbackRows.of(step);
     } else if (entry instanceof JournalEntry.Overflowed e) {
       return row(entry, NONE, "ENTERQUEUE", "", e.caller().map(PhoneNumber::e164).orElse(""),
           String.valueOf(e.position()));

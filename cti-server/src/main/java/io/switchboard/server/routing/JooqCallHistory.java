@@ -38,6 +38,7 @@ public final class JooqCallHistory {
           .put("pbx", call.getPbxId()).put("queueId", call.getQueueId()).put("agentId", call.getAgentId())
           .put("startedAt", text(call.getStartedAt())).put("answeredAt", text(call.getAnsweredAt()))
           .put("endedAt", text(call.getEndedAt())).put("endReason", call.getEndReason())
+          .put("callbackOutcome", call.getCallbackOutcome()).put("callbackAttempts", call.getCallbackAttempts())
           .put("legs", legs).put("queueLog", rows(dsl, QUEUE_LOG.CALLID.eq(id)));
     }));
   }

@@ -7,6 +7,7 @@ import static io.switchboard.server.persistence.jooq.Tables.QUEUE_LOG;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
+import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.queue.selection.QueueExit;
@@ -31,7 +32,8 @@ import org.jooq.DSLContext;
  * call's own numbers; only logs mask them. A caller a queue rule sent out ends
  * with the reason's {@link QueueExits#endReason} ({@code timed_out}, {@code full}, {@code join_empty},
  * {@code leave_empty}), plus an {@code exit} leg {@code <extension>@<context>} when sent to an extension; an
- * overflowed call goes on, its {@code queue_id} now the queue it overflowed to.
+ * overflowed call goes on, its {@code queue_id} now the queue it overflowed to. A queued callback's steps are
+ * written by {@link CallbackRecords}.
  *
  * <p>Writes run on the database worker pool, one after another in the order they were given, so a leg is
  * never written before its call. A failed write is logged by the router and does not stop later ones.
@@ -107,6 +109,8 @@ public final class JooqRoutingJournal implements RoutingJournal {
       }
     } else if (entry instanceof JournalEntry.Overflowed e) {
       dsl.update(CALLS).set(CALLS.QUEUE_ID, e.queue().value()).where(CALLS.ID.eq(e.call().value())).execute();
+    } else if (entry instanceof CallbackStep step) {
+      CallbackRecords.write(dsl, step);
     } else if (entry instanceof JournalEntry.Refused e) {
       dsl.insertInto(CALLS).set(CALLS.ID, e.call().value()).set(CALLS.DIRECTION, "inbound")
           .set(CALLS.FROM_NUMBER, e.caller().map(PhoneNumber::e164).orElse(null))
@@ -122,7 +126,7 @@ public final class JooqRoutingJournal implements RoutingJournal {
     }
   }
 
-  private static org.jooq.InsertSetMoreStep<?> insertLeg(DSLContext dsl, CallId call, LegId leg, String role,
+  static org.jooq.InsertSetMoreStep<?> insertLeg(DSLContext dsl, CallId call, LegId leg, String role,
       Instant at) {
     Integer last = dsl.select(org.jooq.impl.DSL.max(CALL_LEGS.SEQ)).from(CALL_LEGS)
         .where(CALL_LEGS.CALL_ID.eq(call.value())).fetchOne(0, Integer.class);
@@ -138,12 +142,12 @@ public final class JooqRoutingJournal implements RoutingJournal {
     }
   }
 
-  private static void endLeg(DSLContext dsl, LegId leg, Instant at, String reason) {
+  static void endLeg(DSLContext dsl, LegId leg, Instant at, String reason) {
     dsl.update(CALL_LEGS).set(CALL_LEGS.ENDED_AT, at).set(CALL_LEGS.END_REASON, reason)
         .where(CALL_LEGS.ID.eq(leg.value()).and(CALL_LEGS.ENDED_AT.isNull())).execute();
   }
 
-  private static void endCall(DSLContext dsl, CallId call, Instant at, String reason) {
+  static void endCall(DSLContext dsl, CallId call, Instant at, String reason) {
     dsl.update(CALLS).set(CALLS.ENDED_AT, at).set(CALLS.END_REASON, reason).where(CALLS.ID.eq(call.value())).execute();
     dsl.update(CALL_LEGS).set(CALL_LEGS.ENDED_AT, at).set(CALL_LEGS.END_REASON, reason)
         .where(CALL_LEGS.CALL_ID.eq(call.value()).and(CALL_LEGS.ENDED_AT.isNull())).execute();

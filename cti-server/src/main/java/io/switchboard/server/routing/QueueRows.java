@@ -69,7 +69,8 @@ final class QueueRows {
         .withRingInterval(Optional.ofNullable(row.getRingIntervalSeconds()).map(Duration::ofSeconds)
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
         .withAnnouncements(announcements(dsl, id))
-        .withPreferredAgent(PreferredAgentRows.read(dsl, id));
+        .withPreferredAgent(PreferredAgentRows.read(dsl, id))
+        .withCallback(CallbackRows.read(dsl, id));
     setup = setup.withRules(rules(dsl, row)).withEmptyGrace(new EmptyQueueGrace(
         Duration.ofSeconds(Optional.ofNullable(row.getLeaveWhenEmptyAfterSeconds()).orElse(0))));
     List<WorkflowStep> steps = steps(dsl, queue);
@@ -141,6 +142,7 @@ final class QueueRows {
     writeMembers(dsl, id, definition.members());
     writeAnnouncements(dsl, id, setup.announcements());
     PreferredAgentRows.write(dsl, id, setup.preferredAgent());
+    CallbackRows.write(dsl, id, setup.callback());
     writeRules(dsl, id, setup.rules());
     dsl.update(QUEUES).set(QUEUES.LEAVE_WHEN_EMPTY_AFTER_SECONDS, (int) setup.emptyGrace().leaveAfter().toSeconds())
         .where(QUEUES.ID.eq(id)).execute();

@@ -81,7 +81,9 @@ class QueueRoutesTest {
             .put("joinempty", new JsonObject().put("action", "hangup"))
             .put("leaveempty", new JsonObject().put("action", "extension").put("context", "voicemail")
                 .put("extension", "8001")))
-        .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20));
+        .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20))
+        .put("callback", new JsonObject().put("enabled", true).put("digit", "#").put("offerAfterSeconds", 30)
+            .put("offerAboveSeconds", 0).put("attempts", 2).put("ringTimeSeconds", 25).put("retryDelaySeconds", 90));
   }
 
   /** The queue {@link #billing()} overflows to. */
@@ -184,6 +186,24 @@ class QueueRoutesTest {
     replacement.getJsonObject("preferredAgent").put("lastAgent", "yes");
     assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", replacement), 400, "invalid-field",
         "preferredAgent.lastAgent");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
+  }
+
+  @Test
+  void a_bad_callback_value_is_refused_naming_the_field_and_changes_nothing() {
+    overflowQueue();
+    JsonObject body = billing();
+    body.getJsonObject("callback").put("attempts", 0);
+    assertError(call(HttpMethod.POST, "/api/v1/queues", body), 400, "invalid-field", "callback.attempts");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", billing()).statusCode()).isEqualTo(201);
+    JsonObject replacement = billing();
+    replacement.getJsonObject("callback").put("digit", "x");
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", replacement), 400, "invalid-field", "callback.digit");
+    replacement.getJsonObject("callback").put("digit", "1").put("ringTimeSeconds", -3);
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", replacement), 400, "invalid-field",
+        "callback.ringTimeSeconds");
     assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
   }
 

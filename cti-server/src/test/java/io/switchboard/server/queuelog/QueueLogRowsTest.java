@@ -12,7 +12,9 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.waiting.CallbackOutcome;
 import io.switchboard.queue.selection.ExitReason;
 import io.switchboard.queue.selection.QueueExit;
 import java.time.Duration;
@@ -234,6 +236,38 @@ class QueueLogRowsTest {
 
     assertThat(List.of(row.data(1), row.data(2), row.data(3), row.data(4), row.data(5), row.joinedData()))
         .containsExactly("1", "2", "45", "", "", "1|2|45");
+  }
+
+  /**
+   * queue_exec(): {@code EXITWITHKEY "%s|%d|%d|%ld"}: key, position, original position, wait; then Switchboard's
+   * {@code CALLBACKREQUEST}: the number to call, position, original position.
+   */
+  @Test
+  void a_callback_key_is_app_queues_exitwithkey_then_callbackrequest() {
+    JournalEntry entry = new CallbackStep.Requested(CALL, SUPPORT, T0, CALLER, '1',
+        PhoneNumber.parse("+4930555123", "caller"), 3, 4, Duration.ofSeconds(95));
+
+    assertThat(lines(entry)).containsExactly(EPOCH + "|1700000000.1|support|NONE|EXITWITHKEY|1|3|4|95",
+        EPOCH + "|1700000000.1|support|NONE|CALLBACKREQUEST|+4930555123|3|4");
+  }
+
+  @Test
+  void each_callback_attempt_is_callbackdial_then_callbackanswer_or_callbacknoanswer_and_the_last_callbackend() {
+    CallId customer = CallId.of("sim/sb-01");
+    LegId customerLeg = LegId.of("sim/sb-01");
+    PhoneNumber number = PhoneNumber.parse("+4930555123", "caller");
+
+    assertThat(lines(new CallbackStep.Dialled(CALL, SUPPORT, T0, A1, customer, customerLeg, number, 2)))
+        .containsExactly(EPOCH + "|1700000000.1|support|a1|CALLBACKDIAL|2|+4930555123|sim/sb-01");
+    assertThat(lines(new CallbackStep.Answered(CALL, SUPPORT, T0, A1, customerLeg, 2, Duration.ofMillis(7_600))))
+        .containsExactly(EPOCH + "|1700000000.1|support|a1|CALLBACKANSWER|2|7");
+    assertThat(lines(new CallbackStep.Unanswered(CALL, SUPPORT, T0, A1, customerLeg, 1, HangupCause.NO_ANSWER,
+        Duration.ofSeconds(25), Optional.of(T0.plusSeconds(60)), Optional.empty(), Duration.ofSeconds(200))))
+        .containsExactly(EPOCH + "|1700000000.1|support|a1|CALLBACKNOANSWER|1|no_answer|25");
+    assertThat(lines(new CallbackStep.Unanswered(CALL, SUPPORT, T0, A1, customerLeg, 3, HangupCause.USER_BUSY,
+        Duration.ofSeconds(2), Optional.empty(), Optional.of(CallbackOutcome.BUSY), Duration.ofSeconds(400))))
+        .containsExactly(EPOCH + "|1700000000.1|support|a1|CALLBACKNOANSWER|3|user_busy|2",
+            EPOCH + "|1700000000.1|support|NONE|CALLBACKEND|busy|3|400");
   }
 
   private static List<String> lines(JournalEntry entry) {

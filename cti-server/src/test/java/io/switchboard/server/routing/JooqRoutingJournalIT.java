@@ -12,7 +12,9 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.waiting.CallbackOutcome;
 import io.switchboard.queue.selection.ExitReason;
 import io.switchboard.queue.selection.QueueExit;
 import io.switchboard.server.persistence.Database;
@@ -201,6 +203,67 @@ class JooqRoutingJournalIT {
     assertThat(List.of(timeout.getString("agent"), timeout.getString("event"), timeout.getString("data1"),
         timeout.getString("data2"), timeout.getString("data3"))).containsExactly("NONE", "EXITWITHTIMEOUT", "1",
         "1", "300");
+  }
+
+  @Test
+  void a_callback_answered_at_the_second_attempt_is_one_call_whose_record_tells_the_key_both_attempts_and_the_talk() {
+    CallId call = CallId.of("c-callback");
+    LegId caller = LegId.of("c-callback-caller");
+    CallId first = CallId.of("sim/sb-01");
+    CallId second = CallId.of("sim/sb-02");
+    LegId agentLeg = LegId.of("sim/sb-02-agent-1");
+    PhoneNumber number = PhoneNumber.parse("+4930555123", "caller");
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.of(number),
+        Did.of("100"), 1));
+    journal.record(new CallbackStep.Requested(call, SUPPORT, T0.plusSeconds(40), caller, '1', number, 1, 1,
+        Duration.ofSeconds(40)));
+    journal.record(new CallbackStep.Dialled(call, SUPPORT, T0.plusSeconds(100), AgentId.of("a1"), first,
+        LegId.of(first.value()), number, 1));
+    journal.record(new CallbackStep.Unanswered(call, SUPPORT, T0.plusSeconds(125), AgentId.of("a1"),
+        LegId.of(first.value()), 1, HangupCause.NO_ANSWER, Duration.ofSeconds(25), Optional.of(T0.plusSeconds(185)),
+        Optional.empty(), Duration.ofSeconds(125)));
+    journal.record(new CallbackStep.Dialled(call, SUPPORT, T0.plusSeconds(185), AgentId.of("a1"), second,
+        LegId.of(second.value()), number, 2));
+    journal.record(new CallbackStep.Answered(call, SUPPORT, T0.plusSeconds(190), AgentId.of("a1"),
+        LegId.of(second.value()), 2, Duration.ofSeconds(5)));
+    journal.record(new JournalEntry.AgentRung(call, SUPPORT, T0.plusSeconds(190), AgentId.of("a1"), agentLeg, "SIP/1001"));
+    journal.record(new JournalEntry.Connected(call, SUPPORT, T0.plusSeconds(193), AgentId.of("a1"), agentLeg,
+        Duration.ofSeconds(193), Duration.ofSeconds(3)));
+    await(journal.record(new JournalEntry.Completed(call, SUPPORT, T0.plusSeconds(253), AgentId.of("a1"),
+        LegId.of(second.value()), agentLeg, true, Duration.ofSeconds(193), Duration.ofSeconds(60), 1)));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getString("endReason")).isEqualTo("completecaller");
+    assertThat(read.getString("callbackOutcome")).isEqualTo("connected");
+    assertThat(read.getInteger("callbackAttempts")).isEqualTo(2);
+    assertThat(read.getJsonArray("legs").stream().map(leg -> ((JsonObject) leg).getString("role") + ":"
+        + ((JsonObject) leg).getString("endReason"))).containsExactly("caller:callback", "customer:no_answer",
+        "customer:completecaller", "agent:completecaller");
+    assertThat(read.getJsonArray("queueLog").stream().map(row -> ((JsonObject) row).getString("event")))
+        .containsExactly("ENTERQUEUE", "EXITWITHKEY", "CALLBACKREQUEST", "CALLBACKDIAL", "CALLBACKNOANSWER",
+            "CALLBACKDIAL", "CALLBACKANSWER", "CONNECT", "COMPLETECALLER");
+  }
+
+  @Test
+  void a_callback_that_gave_up_ends_the_call_with_its_outcome() {
+    CallId call = CallId.of("c-callback-busy");
+    LegId caller = LegId.of("c-callback-busy-caller");
+    CallId customer = CallId.of("sim/sb-03");
+    PhoneNumber number = PhoneNumber.parse("+4930555123", "caller");
+    journal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller, Optional.of(number),
+        Did.of("100"), 1));
+    journal.record(new CallbackStep.Requested(call, SUPPORT, T0.plusSeconds(40), caller, '1', number, 1, 1,
+        Duration.ofSeconds(40)));
+    journal.record(new CallbackStep.Dialled(call, SUPPORT, T0.plusSeconds(100), AgentId.of("a1"), customer,
+        LegId.of(customer.value()), number, 1));
+    await(journal.record(new CallbackStep.Unanswered(call, SUPPORT, T0.plusSeconds(102), AgentId.of("a1"),
+        LegId.of(customer.value()), 1, HangupCause.USER_BUSY, Duration.ofSeconds(2), Optional.empty(),
+        Optional.of(CallbackOutcome.BUSY), Duration.ofSeconds(102))));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getString("endReason")).isEqualTo("callback_busy");
+    assertThat(read.getString("callbackOutcome")).isEqualTo("busy");
+    assertThat(read.getString("endedAt")).isNotNull();
   }
 
   private static <T> T await(CompletionStage<T> stage) {

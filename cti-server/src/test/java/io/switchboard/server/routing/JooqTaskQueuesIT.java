@@ -1,6 +1,7 @@
 package io.switchboard.server.routing;
 
 import io.switchboard.queue.selection.PreferredAgentRule;
+import io.switchboard.queue.waiting.QueuedCallback;
 import io.switchboard.queue.waiting.CallerAnnouncements;
 import io.switchboard.queue.waiting.CallerAnnouncements.PositionAnnouncement;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +134,23 @@ class JooqTaskQueuesIT {
 
     assertThat(await(queues.setup(QueueId.of("preferring")))).hasValueSatisfying(
         setup -> assertThat(setup.preferredAgent()).isEqualTo(PreferredAgentRule.OFF));
+  }
+
+  @Test
+  void the_callback_settings_are_stored_read_back_and_replaced() {
+    QueueDefinition calling = queue(configured("calling").put("callback", new JsonObject().put("enabled", true)
+        .put("digit", "*").put("offerAfterSeconds", 60).put("offerAboveSeconds", 90).put("attempts", 5)
+        .put("ringTimeSeconds", 20).put("retryDelaySeconds", 0)));
+    await(queues.create(calling));
+
+    assertThat(await(queues.setup(QueueId.of("calling")))).hasValueSatisfying(setup -> assertThat(setup.callback())
+        .isEqualTo(new QueuedCallback(true, '*', Duration.ofSeconds(60), Duration.ofSeconds(90), 5,
+            Duration.ofSeconds(20), Duration.ZERO)));
+
+    await(queues.replace(queue(configured("calling"))));
+
+    assertThat(await(queues.setup(QueueId.of("calling")))).hasValueSatisfying(
+        setup -> assertThat(setup.callback()).isEqualTo(QueuedCallback.OFF));
   }
 
   @Test

@@ -275,6 +275,15 @@ public final class EslCallControl implements CallControl {
                 transfer(customer, ANNOUNCE)));
     }
 
+    /**
+     * {@code uuid_transfer <customer> switchboard_callback XML switchboard}: the confirmation
+     * ({@code switchboard_callback_message}, default {@code ivr/ivr-thank_you.wav}, then "goodbye") and a hang-up.
+     */
+    @Override
+    public CompletionStage<CommandResult> confirmCallback(CallId call) {
+        return onCustomer(call, customer -> commands.api(transfer(customer, CALLBACK)));
+    }
+
     private CompletionStage<CommandResult> onCustomer(CallId call, Function<String, CompletionStage<CommandResult>> command) {
         return onUuid(call.value(), command);
     }

@@ -19,6 +19,8 @@ final class Glue {
     static final String TRANSFER = "switchboard_transfer";
     static final String SPY = "switchboard_spy_";
     static final String ANNOUNCE = "switchboard_announce";
+    /** A waiting caller who asked for a queued callback hears the confirmation and is hung up. */
+    static final String CALLBACK = "switchboard_callback";
 
     static final String DEVICE = "switchboard_device";
     static final String AGENT = "switchboard_agent";

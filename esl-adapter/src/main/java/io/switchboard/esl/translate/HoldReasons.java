@@ -8,7 +8,8 @@ import java.util.Set;
  * The glue's {@code Switchboard-Reason} (and {@code Switchboard-Disposition}) as core {@link HoldReason}s. A
  * failed ring reports FreeSWITCH's {@code originate_disposition}, a hang-up cause name (fixture 06); the
  * glue's own words are {@code INVALIDARGS}, {@code NOAGENT}, {@code AGENTLEFT}, {@code NOTRANSFERCONTEXT};
- * {@code HOLD} and {@code TRANSFER} are what Switchboard sets when it puts a caller back itself.
+ * {@code HOLD} and {@code TRANSFER} are what Switchboard sets when it puts a caller back itself; {@code CALLBACK}
+ * is the answered customer of a queued callback, sent to hold by {@code switchboard_outbound}.
  */
 final class HoldReasons {
 
@@ -42,6 +43,7 @@ final class HoldReasons {
             case "NOAGENT" -> HoldReason.NO_AGENT;
             case "AGENTLEFT" -> HoldReason.AGENT_LEFT;
             case "HOLD", "TRANSFER" -> HoldReason.REQUESTED;
+            case "CALLBACK" -> HoldReason.CALLBACK;
             default -> HoldReason.OTHER;
         };
     }

@@ -149,6 +149,26 @@ class EslCallControlTest {
     }
 
     @Test
+    void a_confirmed_callback_transfers_the_waiting_customer_to_switchboard_callback() throws Exception {
+        assertThat(result(control().confirmCallback(CallId.of(CALL)))).isEqualTo(CommandResult.ACCEPTED);
+
+        assertThat(sender.sent()).containsExactly("uuid_transfer " + CUSTOMER + " switchboard_callback XML switchboard");
+    }
+
+    @Test
+    void a_callback_is_originated_with_its_variable_under_the_glues_lower_case_name() throws Exception {
+        OriginateRequest request = new OriginateRequest(CallId.of(CALL), LegId.of(CALL), PhoneNumber.parse("+4930123456", "to"),
+                Optional.empty(), Duration.ofSeconds(20), Duration.ofSeconds(15), false,
+                Map.of("SWITCHBOARD_CALLBACK", "fs1/waiting-caller"));
+
+        assertThat(result(control().originate(request))).isEqualTo(CommandResult.ACCEPTED);
+
+        assertThat(sender.sent()).containsExactly("originate {origination_uuid=" + CUSTOMER + ",originate_timeout=20,"
+                + "ignore_early_media=true,switchboard_callback=fs1/waiting-caller}sofia/gateway/carrier/+4930123456"
+                + " switchboard_outbound XML switchboard");
+    }
+
+    @Test
     void originate_dials_the_customer_into_switchboard_outbound_with_the_calls_uuid_and_at_least_15_s_of_ring() throws Exception {
         OriginateRequest request = new OriginateRequest(CallId.of(CALL), LegId.of(CALL), PhoneNumber.parse("+4930123456", "to"),
                 Optional.of(PhoneNumber.parse("+4930999000", "callerId")), Duration.ofSeconds(10), Duration.ofSeconds(10), true,

@@ -153,7 +153,7 @@ class GlueEventsTest {
     @CsvSource({"NO_ANSWER,NO_ANSWER", "NO_USER_RESPONSE,NO_ANSWER", "USER_BUSY,BUSY", "CALL_REJECTED,BUSY",
             "UNALLOCATED_NUMBER,UNAVAILABLE", "NORMAL_TEMPORARY_FAILURE,UNAVAILABLE", "NORMAL_CIRCUIT_CONGESTION,CONGESTION",
             "INVALIDARGS,NO_DEVICE", "NOAGENT,NO_AGENT", "AGENTLEFT,AGENT_LEFT", "HOLD,REQUESTED", "TRANSFER,REQUESTED",
-            "NOTRANSFERCONTEXT,OTHER"})
+            "NOTRANSFERCONTEXT,OTHER", "CALLBACK,CALLBACK"})
     void freeswitch_dispositions_and_glue_reasons_map_to_hold_reasons(String reason, HoldReason expected) {
         translate(inboundCall().plain());
         assertThat(translate(onHold(reason).plain())).singleElement().satisfies(e ->
@@ -238,6 +238,20 @@ class GlueEventsTest {
         assertThat(out).singleElement().isEqualTo(new PbxEvent.SafeHarbourPlayed(FixtureReplay.PBX, out.get(0).at(),
                 channels.callOf(CUSTOMER), channels.legOf(CUSTOMER),
                 agent.isEmpty() ? Optional.empty() : Optional.of(AgentId.of(agent)), expected));
+    }
+
+    @Test
+    void an_answered_callback_in_hold_is_a_return_to_hold_of_the_originated_call_not_a_new_offer() {
+        translate(RecordedEvent.from(FIXTURE, "CHANNEL_CREATE", "Call-Direction", "outbound")
+                .set("Unique-ID", CUSTOMER).plain());
+
+        List<PbxEvent> out = translate(custom("switchboard::caller_on_hold", "Unique-ID", CUSTOMER,
+                "Call-Direction", "outbound", "Switchboard-DNID", "", "Switchboard-Queue", "",
+                "Switchboard-Reason", "CALLBACK").plain());
+
+        assertThat(out).singleElement().isEqualTo(new PbxEvent.CallReturnedToHold(FixtureReplay.PBX, out.get(0).at(),
+                channels.callOf(CUSTOMER), Optional.empty(), HoldReason.CALLBACK));
+        assertThat(channels.callOf(CUSTOMER)).isEqualTo(CallId.of("fs1/" + CUSTOMER));
     }
 
     @Test

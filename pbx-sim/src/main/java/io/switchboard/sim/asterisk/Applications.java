@@ -46,6 +46,9 @@ final class Applications {
             c.mohClass = m.mohClass();
             calls.emit("MusicOnHoldStart", c, "Class", m.mohClass());
             return false;
+        } else if (step instanceof Step.WaitExten w) {
+            Keypad.waitExten(calls, c, w);
+            return false;
         } else if (step instanceof Step.Wait w) {
             c.timer = calls.after(w.duration(), () -> calls.resume(c, generation));
             return false;

@@ -157,6 +157,15 @@ public final class AsteriskSimulator implements io.switchboard.sim.SimulatedPbx 
         });
     }
 
+    /** The caller behind {@code channel} presses {@code key}: DTMFBegin/DTMFEnd, and WaitExten goes on at it. */
+    @Override
+    public void callerPresses(String channel, char key) {
+        onEngine(() -> {
+            engine.calls.channel(channel).ifPresent(c -> Keypad.press(engine.calls, c, key));
+            return null;
+        });
+    }
+
     private <T> T onEngine(java.util.concurrent.Callable<T> task) {
         Engine running;
         synchronized (this) {

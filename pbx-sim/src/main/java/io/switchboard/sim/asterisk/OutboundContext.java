@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code switchboard-join}, or takes the safe-harbour path (UserEvent SafeHarbour with reason
  * NOAGENT or AGENTABSENT, message, hangup); a MACHINE gets the message of
  * {@code SWITCHBOARD_MACHINE_MESSAGE} (UserEvent AMDMessageLeft) if
- * {@code SWITCHBOARD_MACHINE_ACTION} is {@code message}, else it is hung up.
+ * {@code SWITCHBOARD_MACHINE_ACTION} is {@code message}, else it is hung up. A queued callback's customer
+ * ({@code SWITCHBOARD_CALLBACK} set) skips AMD and waits in hold with Reason {@code CALLBACK}.
  */
 final class OutboundContext {
 
@@ -27,6 +28,7 @@ final class OutboundContext {
         return new Extension(List.of(
                 new Step.NoOp(c -> "Switchboard outbound " + c.name + " task " + var(c, "SWITCHBOARD_TASK")
                         + " campaign " + var(c, "SWITCHBOARD_CAMPAIGN") + " agent " + var(c, "SWITCHBOARD_AGENT")),
+                new Step.GotoIf(c -> !var(c, "SWITCHBOARD_CALLBACK").isEmpty(), "callback", null),
                 new Step.Amd(),
                 new Step.Set("SWITCHBOARD_AMD_STATUS", c -> var(c, "AMDSTATUS").isEmpty() ? "NOTBUILT" : var(c, "AMDSTATUS")),
                 new Step.UserEvent("AMD", c -> List.of(new AmiHeader("Status", status(c)),
@@ -48,7 +50,10 @@ final class OutboundContext {
                         || var(c, "SWITCHBOARD_MACHINE_MESSAGE").isEmpty(), "done", null),
                 new Step.Instant("Playback", c -> var(c, "SWITCHBOARD_MACHINE_MESSAGE")),
                 new Step.UserEvent("AMDMessageLeft", c -> List.of()),
-                new Step.Hangup()),
-                Map.of("noagent", 10, "agentabsent", 12, "safeharbour", 13, "machine", 16, "done", 19));
+                new Step.Hangup(),
+                new Step.Set("SWITCHBOARD_HOLD_REASON", c -> "CALLBACK"),
+                new Step.Goto(contexts.hold(), "s", "1")),
+                Map.of("noagent", 11, "agentabsent", 13, "safeharbour", 14, "machine", 17, "done", 20,
+                        "callback", 21));
     }
 }

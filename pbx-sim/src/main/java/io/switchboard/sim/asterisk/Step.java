@@ -52,6 +52,15 @@ sealed interface Step {
         public String appData(SimChannel c) { return mohClass; }
     }
 
+    /**
+     * {@code WaitExten(seconds,m(class))}: music on hold until redirected, hung up or a key is pressed, which
+     * goes on at that key's extension ({@link Keypad}); after {@code seconds} at {@code t}.
+     */
+    record WaitExten(long seconds, Function<SimChannel, String> mohClass) implements Step {
+        public String application() { return "WaitExten"; }
+        public String appData(SimChannel c) { return seconds + ",m(" + mohClass.apply(c) + ")"; }
+    }
+
     /** {@code Wait(seconds)}. */
     record Wait(Duration duration) implements Step {
         public String application() { return "Wait"; }

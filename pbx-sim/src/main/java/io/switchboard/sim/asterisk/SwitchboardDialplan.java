@@ -32,7 +32,10 @@ final class SwitchboardDialplan extends Dialplan {
             return exten.matches("\\+?[0-9].*") ? Optional.of(inboundDid()) : Optional.empty();
         }
         if (context.equals(contexts.hold())) {
-            return "s".equals(exten) ? Optional.of(hold()) : Optional.empty();
+            return "s".equals(exten) ? Optional.of(hold()) : CallbackContexts.holdKey(exten);
+        }
+        if (context.equals(CallbackContexts.CALLBACK)) {
+            return CallbackContexts.callback(exten);
         }
         if (context.equals(contexts.outbound())) {
             return "s".equals(exten) ? Optional.of(OutboundContext.s(contexts)) : Optional.empty();
@@ -84,15 +87,18 @@ final class SwitchboardDialplan extends Dialplan {
     }
 
     private static Extension hold() {
-        return Extension.of(
+        return new Extension(List.of(
                 new Step.NoOp(c -> "Switchboard hold: " + c.name + " waits, reason "
                         + c.variables.getOrDefault("SWITCHBOARD_HOLD_REASON", "")),
                 new Step.Answer(),
                 new Step.UserEvent("CallerOnHold", c -> List.of(
                         new AmiHeader("DNID", c.dnid), new AmiHeader("Queue", queueOr(c, "")),
                         new AmiHeader("Reason", c.variables.getOrDefault("SWITCHBOARD_HOLD_REASON", "")))),
-                new Step.MusicOnHold("default"),
-                new Step.Hangup());
+                new Step.WaitExten(CallbackContexts.HOLD_SECONDS, c -> {
+                    String mohClass = c.variables.getOrDefault("SWITCHBOARD_MOH_CLASS", "");
+                    return mohClass.isEmpty() ? "default" : mohClass;
+                }),
+                new Step.Hangup()), Map.of("wait", 4));
     }
 
 

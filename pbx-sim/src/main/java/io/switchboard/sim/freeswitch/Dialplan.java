@@ -25,11 +25,24 @@ final class Dialplan {
     private final FsEngine engine;
     private final FsDialplan routes;
     private final GlueApps glue;
+    /** The channels' digit bindings and keys. */
+    final DigitActions digits;
 
     Dialplan(FsEngine engine, FsDialplan routes) {
         this.engine = engine;
         this.routes = routes;
+        this.digits = new DigitActions(engine, this);
         this.glue = new GlueApps(engine, this);
+    }
+
+    /** The actions of {@code destination} in {@code context} for {@code ch} as it is now, without running them. */
+    Optional<List<DialplanAction>> extension(FsChannel ch, String context, String destination) {
+        return routes.route(context, destination, text -> expand(ch, text));
+    }
+
+    /** What the {@code event} application fires with {@code data} on {@code ch}. */
+    FsEvent glueEvent(FsChannel ch, String data) {
+        return glue.event(ch, data);
     }
 
     /**

@@ -22,7 +22,7 @@ final class ExitGlue {
     private ExitGlue() {
     }
 
-    /** {@code unset transfer_after_bridge}, {@code transfer <target> XML <context>}; without both, hang up. */
+    /** {@code unset transfer_after_bridge}, {@code clear_digit_action switchboard_hold}, {@code transfer <target> XML <context>}; without both, hang up. */
     static void exit(List<DialplanAction> a, UnaryOperator<String> x) {
         Matcher m = TWO.matcher(x.apply("${switchboard_exit_target}|${switchboard_exit_context}"));
         if (!m.matches()) {
@@ -30,6 +30,7 @@ final class ExitGlue {
             return;
         }
         a.add(new DialplanAction("unset", "transfer_after_bridge"));
+        a.add(new DialplanAction("clear_digit_action", CallbackGlue.REALM));
         a.add(new DialplanAction("transfer", m.group(1) + " XML " + m.group(2)));
     }
 

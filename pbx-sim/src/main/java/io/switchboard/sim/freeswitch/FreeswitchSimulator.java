@@ -109,6 +109,15 @@ public final class FreeswitchSimulator implements io.switchboard.sim.SimulatedPb
         });
     }
 
+    /** The caller behind {@code uuid} presses {@code key}: a DTMF event, then the hold's digit binding if any. */
+    @Override
+    public void callerPresses(String uuid, char key) {
+        onEngine(() -> {
+            engine.channels.find(uuid).filter(c -> !c.gone).ifPresent(c -> engine.dialplan.digits.press(c, key));
+            return null;
+        });
+    }
+
     /**
      * Runs {@code driver} on the engine thread with the simulated world, e.g. to start a
      * {@code io.switchboard.sim.traffic.TrafficModel}; returns when it has run.

@@ -70,6 +70,9 @@ final class FsChannel {
     String applicationUuid = "";
     /** What the caller has been played, in order: files given to playback, and {@code #<n>} for a number said. */
     final java.util.List<String> played = new java.util.ArrayList<>();
+    /** {@code bind_digit_action}s in force on this channel, and the realm that listens ({@link DigitActions}). */
+    final java.util.List<DigitActions.Binding> digitBindings = new java.util.ArrayList<>();
+    String digitRealm;
     /** Set by {@code uuid_bridge}: {@code Caller-Transfer-Source}. */
     String transferSource = "";
     boolean gone;

@@ -108,7 +108,7 @@ final class GlueApps {
             }
             case "bridge" -> bridge.run(ch, data, next, alive);
             default -> {
-                return false;
+                return dialplan.digits.run(ch, action, next);
             }
         }
         return true;

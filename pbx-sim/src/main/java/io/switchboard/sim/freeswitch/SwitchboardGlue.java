@@ -79,6 +79,8 @@ final class SwitchboardGlue implements FsDialplan {
         switch (dest) {
             case "switchboard_inbound" -> inbound(a, x);
             case "switchboard_hold" -> hold(a, x);
+            case "switchboard_hold_key" -> CallbackGlue.holdKey(a);
+            case "switchboard_callback" -> CallbackGlue.callback(a, x);
             case "switchboard_agent_left" -> {
                 add(a, "set", "switchboard_hold_reason=AGENTLEFT");
                 add(a, "transfer", "switchboard_hold" + XML);
@@ -87,7 +89,11 @@ final class SwitchboardGlue implements FsDialplan {
             case "switchboard_connect" -> connect(a, x);
             case "switchboard_dial_result" -> dialResult(a, x);
             case "switchboard_agent_session" -> agentSession(a, x);
-            case "switchboard_outbound" -> outbound(a);
+            case "switchboard_outbound" -> {
+                if (!CallbackGlue.callbackAnswered(a, x)) {
+                    outbound(a);
+                }
+            }
             case "switchboard_outbound_decide" -> decide(a, x);
             case "switchboard_outbound_MACHINE" -> machine(a, x);
             case "switchboard_safe_harbour" -> safeHarbour(a, x);
@@ -132,6 +138,7 @@ final class SwitchboardGlue implements FsDialplan {
         }
         add(a, "answer", "");
         add(a, "set", "transfer_after_bridge=switchboard_agent_left:XML:switchboard");
+        CallbackGlue.bindHoldKeys(a);
         add(a, "event", "Event-Name=CUSTOM,Event-Subclass=switchboard::caller_on_hold,Switchboard-DNID=${switchboard_dnid},"
                 + "Switchboard-Queue=${switchboard_queue},Switchboard-Reason=${switchboard_hold_reason}");
         add(a, "endless_playback", "${switchboard_moh}");
@@ -177,6 +184,7 @@ final class SwitchboardGlue implements FsDialplan {
             add(a, "record_session", record);
             add(a, "unset", "switchboard_record_file");
         }
+        add(a, "clear_digit_action", CallbackGlue.REALM);
         add(a, "set", "hangup_after_bridge=false");
         add(a, "set", "continue_on_fail=true");
         add(a, "unset", "transfer_after_bridge");
@@ -298,6 +306,7 @@ final class SwitchboardGlue implements FsDialplan {
             return;
         }
         add(a, "unset", "transfer_after_bridge");
+        add(a, "clear_digit_action", CallbackGlue.REALM);
         add(a, "event", "Event-Name=CUSTOM,Event-Subclass=switchboard::call_transferred,Switchboard-Target=" + m.group(1)
                 + ",Switchboard-Target-Context=" + m.group(2));
         add(a, "transfer", m.group(1) + " XML " + m.group(2));

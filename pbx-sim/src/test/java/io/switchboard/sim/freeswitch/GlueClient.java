@@ -79,6 +79,21 @@ final class GlueClient implements AutoCloseable {
         }
     }
 
+    /** As {@link #until}, keeping the CHANNEL_EXECUTE and CHANNEL_EXECUTE_COMPLETE events. */
+    List<EventView> untilWithApplications(String label, String uuid) throws IOException {
+        List<EventView> seen = new ArrayList<>();
+        while (true) {
+            EventView e = pending.isEmpty() ? EventView.of(client.frame()).orElse(null) : pending.poll();
+            if (e == null) {
+                continue;
+            }
+            seen.add(e);
+            if (label(e).equals(label) && (uuid == null || e.header("Unique-ID").orElse("").equals(uuid))) {
+                return seen;
+            }
+        }
+    }
+
     /** The event {@code label} of {@code uuid}. */
     EventView next(String label, String uuid) throws IOException {
         List<EventView> seen = until(label, uuid);

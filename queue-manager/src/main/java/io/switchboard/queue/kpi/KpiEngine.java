@@ -3,6 +3,7 @@ package io.switchboard.queue.kpi;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
 
 import java.security.SecureRandom;
@@ -94,6 +95,8 @@ public final class KpiEngine {
                     c.abandoned++;
                 }
             }, closed);
+        } else if (entry instanceof CallbackStep.Unanswered e && e.ended().isPresent()) {
+            queue.stopsWaiting(e.call());
         } else if (entry instanceof JournalEntry.Completed e) {
             agentTally(e.agent()).talked(e.queue(), e.talked(), e.at()).ifPresent(this::countHandled);
             agentsChanged.add(e.agent());

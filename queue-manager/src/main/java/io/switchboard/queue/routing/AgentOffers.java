@@ -60,10 +60,11 @@ final class AgentOffers {
     /**
      * Whether {@code call} may ring several agents at once: its PBX can ({@link CallControl#ringsSeveralLegs})
      * and {@code first}, the agent the strategy put first, has no open line there (a join is answered at once,
-     * so nobody else needs to ring).
+     * so nobody else needs to ring). A queued callback reserves one agent before it calls the customer.
      */
     boolean canRingSeveral(RoutedCall call, AgentId first) {
-        return controls.of(call.pbx).filter(CallControl::ringsSeveralLegs).isPresent() && !hasLine(call, first);
+        return call.callback.isEmpty() && controls.of(call.pbx).filter(CallControl::ringsSeveralLegs).isPresent()
+                && !hasLine(call, first);
     }
 
     /** Whether {@code agent} has an open line on the call's PBX. */

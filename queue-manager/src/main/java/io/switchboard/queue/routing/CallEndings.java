@@ -133,6 +133,7 @@ final class CallEndings {
         RoutedCall again = new RoutedCall(call.pbx, call.callerLeg, call.queue, task,
                 calls.waitingIn(call.queue.id()) + 1);
         again.legs = call.legs;
+        again.callback = call.callback;
         again.enteredAt = at;
         again.pbxAhead = call.pbxAhead;
         calls.put(again);

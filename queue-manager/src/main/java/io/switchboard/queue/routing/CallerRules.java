@@ -195,7 +195,7 @@ final class CallerRules {
             return;
         }
         List<RoutedCall> waiting = calls.all().stream().filter(call -> call.queue.id().equals(queue)
-                && call.isWaiting() && call.onHold && !call.deciding).toList();
+                && call.isWaiting() && call.onHold && !call.deciding && call.callback.isEmpty()).toList();
         if (empties.mustLeave(setup.get(), this::emptyFor)) {
             waiting.forEach(call -> leave(call, ExitReason.LEAVEEMPTY));
         }

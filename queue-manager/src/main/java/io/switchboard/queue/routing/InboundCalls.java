@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ final class InboundCalls {
     private static final Logger LOG = LoggerFactory.getLogger(InboundCalls.class);
 
     private final Map<CallId, RoutedCall> calls = new LinkedHashMap<>();
+    /** The calls that carry another's task (a queued callback's answered customer), to the id of that other. */
+    private final Map<CallId, CallId> carriers = new HashMap<>();
     private final QueuePositions positions = new QueuePositions();
     private final RoutingJournal journal;
 
@@ -26,8 +29,11 @@ final class InboundCalls {
         this.journal = journal;
     }
 
+    /** The call of id {@code call}, or the one whose task the PBX call {@code call} carries (see {@link #carry}). */
     RoutedCall get(CallId call) {
-        return calls.get(call);
+        RoutedCall found = calls.get(call);
+        CallId carried = found == null ? carriers.get(call) : null;
+        return carried == null ? found : calls.get(carried);
     }
 
     boolean contains(CallId call) {
@@ -37,11 +43,20 @@ final class InboundCalls {
     void put(RoutedCall call) {
         calls.put(call.id(), call);
         positions.put(call);
+        carry(call);
+    }
+
+    /** From now on the events of the PBX call {@code call} is on ({@link RoutedCall#onPbx()}) are its own. */
+    void carry(RoutedCall call) {
+        if (!call.onPbx().equals(call.id())) {
+            carriers.put(call.onPbx(), call.id());
+        }
     }
 
     void remove(RoutedCall call) {
         calls.remove(call.id(), call);
         positions.remove(call);
+        carriers.remove(call.onPbx(), call.id());
     }
 
     /** How many calls wait in {@code queue} now; see {@link QueuePositions}. */

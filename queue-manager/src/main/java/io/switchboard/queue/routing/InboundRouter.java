@@ -4,6 +4,8 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.AgentDirectory;
@@ -31,6 +33,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import static io.switchboard.queue.routing.InboundCalls.between;
 
@@ -83,6 +86,7 @@ public final class InboundRouter implements PbxEventListener {
     private final PreferredAgents preferences;
     private final CallerRules callerRules;
     private final KnownQueues knownQueues;
+    private final QueuedCallbacks callbacks;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -124,19 +128,23 @@ public final class InboundRouter implements PbxEventListener {
         this.callerRules = new CallerRules(this, calls, book, callControls, timers, clock, context);
         this.knownQueues = new KnownQueues(agents, queues, states, lines, book, clock, context,
                 this::agentMayBeFree);
+        this.callbacks = new QueuedCallbacks(this, calls, book, callControls, moves, timers, clock, context,
+                reservations::ring, announcer::estimatedWait);
         moves.onStored(this::statusStored);
     }
 
     @Override
     public void onEvent(PbxEvent event) {
-        if (ringMany.took(event)) {
+        if (ringMany.took(event) || callbacks.took(event)) {
             return;
         }
         if (event instanceof PbxEvent.CallOffered offered) {
             offered(offered);
         } else if (event instanceof PbxEvent.LegHungUp hungUp) {
             callerRules.hungUp(hungUp);
-            endings.hungUp(hungUp);
+            if (!callbacks.callerLeft(hungUp)) {
+                endings.hungUp(hungUp);
+            }
         } else if (event instanceof PbxEvent.CallReturnedToHold back) {
             endings.returnedToHold(back);
         } else if (event instanceof PbxEvent.CallConnected connected) {
@@ -251,8 +259,8 @@ public final class InboundRouter implements PbxEventListener {
         reservations.answered(offer.agent());
         preferences.spoke(call, offer.agent());
         stats.took(offer.agent(), call.queue.id(), clock.instant());
-        LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), e.call(), offer.agent());
-        calls.write(new JournalEntry.Connected(e.call(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
+        LOG.info("event=task-assigned taskId={} callId={} agentId={}", call.task.id(), call.id(), offer.agent());
+        calls.write(new JournalEntry.Connected(call.id(), call.queue.id(), e.at(), offer.agent(), offer.recorded(),
                 between(call.enteredAt, e.at()), between(offer.since(), clock.instant())));
         moves.move(offer.agent(), AgentState.ON_CALL, () -> { });
     }
@@ -265,8 +273,8 @@ public final class InboundRouter implements PbxEventListener {
      * every member had missed it).
      */
     void decide(RoutedCall call) {
-        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding
-                || callerRules.timedOut(call)) {
+        if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding || callbacks.holdsBack(call)
+                || call.callback.isEmpty() && callerRules.timedOut(call)) {
             return;
         }
         WaitingTask task = keepWaiting(call);
@@ -352,6 +360,16 @@ public final class InboundRouter implements PbxEventListener {
                 decide(call);
             }
         });
+    }
+
+    /** The queued callbacks of waiting callers. */
+    QueuedCallbacks callbacks() {
+        return callbacks;
+    }
+
+    /** From now on queued callbacks get their new calls' ids from {@code ids} (for Asterisk {@code <pbx>/<id>}). */
+    void callbackIds(Function<PbxId, CallId> ids) {
+        callbacks.callIds(ids);
     }
 
     /** The server's time now, by which the router times workflows and waits. */

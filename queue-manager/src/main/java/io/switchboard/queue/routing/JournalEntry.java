@@ -30,7 +30,7 @@ public sealed interface JournalEntry permits JournalEntry.CallStep, JournalEntry
 
     /** A step of one inbound call in one queue. */
     sealed interface CallStep extends JournalEntry permits Entered, AgentRung, AgentMissed, Connected, Completed,
-            Transferred, Requeued, Abandoned, RingCanceled, Exited, Overflowed, Refused {
+            Transferred, Requeued, Abandoned, RingCanceled, Exited, Overflowed, Refused, CallbackStep {
 
         /** The call the entry is about. */
         CallId call();

@@ -107,9 +107,15 @@ final class Reservations {
         });
     }
 
-    /** Joins the call to the agent's open line on the call's PBX when there is one, else rings the device. */
-    private void ring(RoutedCall call, Agent agent) {
-        AgentOffers.Sent sent = offers.send(call, call.id(), agent);
+    /**
+     * Joins the call to the agent's open line on the call's PBX when there is one, else rings the device; a queued
+     * callback whose customer has not answered yet calls the customer first ({@link QueuedCallbacks#dial}).
+     */
+    void ring(RoutedCall call, Agent agent) {
+        if (router.callbacks().dial(call, agent)) {
+            return;
+        }
+        AgentOffers.Sent sent = offers.send(call, call.onPbx(), agent);
         Offer offer = sent.offer();
         call.offer = Optional.of(offer);
         call.onHold = false;

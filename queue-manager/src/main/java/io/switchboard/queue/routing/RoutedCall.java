@@ -30,7 +30,8 @@ final class RoutedCall {
     }
 
     final PbxId pbx;
-    final LegId callerLeg;
+    /** The caller's leg; for a queued callback, the customer's leg of the new call once they answered. */
+    LegId callerLeg;
     TaskQueue queue;
     final int originalPosition;
     final Set<AgentId> tried = new HashSet<>();
@@ -46,6 +47,8 @@ final class RoutedCall {
     int legs;
     /** The legs ringing for this call when several agents ring at once ({@link RingMany}); empty otherwise. */
     Optional<RingMany.Round> round = Optional.empty();
+    /** The queued callback the caller asked for, if any ({@link QueuedCallbacks}). */
+    Optional<CallbackRequest> callback = Optional.empty();
     /** The agent the call goes to first, set before its first decision ({@link PreferredAgents}). */
     Optional<PreferredAgent> preferred = Optional.empty();
     /**
@@ -74,6 +77,14 @@ final class RoutedCall {
     /** The call's id. */
     CallId id() {
         return task.call().orElseThrow();
+    }
+
+    /**
+     * The PBX call the caller is on now, which commands address: the call itself, or for a queued callback the
+     * customer's new call once they answered.
+     */
+    CallId onPbx() {
+        return callback.flatMap(request -> request.answered).map(CallbackRequest.Attempt::call).orElseGet(this::id);
     }
 
     boolean isWaiting() {

@@ -62,6 +62,7 @@ public final class RoutingEngine implements PbxEventListener {
         AgentMoves moves = new AgentMoves(states, clock, context);
         this.inbound = new InboundRouter(agents, queues, states, controls, journal, timers, clock, context, moves,
                 lines, rules, lastAgents);
+        inbound.callbackIds(newCallIds);
         Consumer<AgentId> wake = inbound::agentStateChanged;
         this.outbound = new OutboundCalls(lines, states, controls, new OutboundLastAgents(outboundJournal, lastAgents),
                 timers, policy, newCallIds, clock, context, moves, wake);

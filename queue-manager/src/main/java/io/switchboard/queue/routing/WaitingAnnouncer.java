@@ -85,6 +85,14 @@ final class WaitingAnnouncer {
         return WaitAnnouncements.compose(settings(call), position, estimate, waitSaid);
     }
 
+    /** The caller's estimated wait now ({@link EstimatedWait}); empty when unknown. */
+    Optional<Duration> estimatedWait(RoutedCall call) {
+        AgentBook.Staffing staffing = book.staffing(call.queue.id());
+        Optional<Duration> handle = handleTimes.averageTalk(call.queue.id()).map(talk -> talk.plus(call.queue.wrapUp()));
+        return EstimatedWait.of(calls.position(call), staffing.staffed(), Math.min(staffing.free(), staffing.staffed()),
+                handle);
+    }
+
     private void announce(Listener listener) {
         RoutedCall call = listener.call;
         CallerAnnouncements settings = settings(call);
@@ -93,7 +101,8 @@ final class WaitingAnnouncer {
             listeners.remove(call.id(), listener);
             return;
         }
-        if (call.isWaiting() && call.onHold && call.offer.isEmpty() && call.round.isEmpty() && !call.deciding) {
+        if (call.isWaiting() && call.onHold && call.offer.isEmpty() && call.round.isEmpty() && !call.deciding
+                && call.callback.isEmpty()) {
             announcementFor(call, listener.waitSaid).ifPresent(what -> {
                 listener.waitSaid |= what.estimatedWait().isPresent();
                 say(call, what);

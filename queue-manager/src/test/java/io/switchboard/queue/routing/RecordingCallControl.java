@@ -192,4 +192,15 @@ final class RecordingCallControl implements CallControl {
         announced.add(new Announced(call, announcement));
         return announcementAnswer != null ? announcementAnswer : accepted();
     }
+
+    /** The calls told they will be called back ({@code confirmCallback}), in order. */
+    final List<CallId> callbacksConfirmed = new ArrayList<>();
+    /** What {@code confirmCallback} answers. */
+    CommandResult nextConfirm = CommandResult.ACCEPTED;
+
+    @Override
+    public CompletionStage<CommandResult> confirmCallback(CallId call) {
+        callbacksConfirmed.add(call);
+        return CompletableFuture.completedFuture(nextConfirm);
+    }
 }
