@@ -1,14 +1,10 @@
 package io.switchboard.queue.routing;
 
-import io.switchboard.core.call.HangupCause;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
-import io.switchboard.core.port.CallControl;
-import io.switchboard.core.port.CommandResult;
-import io.switchboard.core.port.DialplanTarget;
 import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.Task;
 import io.switchboard.core.routing.TaskQueue;
@@ -29,9 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 import static io.switchboard.queue.routing.InboundCalls.between;
 
@@ -62,11 +56,10 @@ final class CallerRules {
     private final InboundRouter router;
     private final InboundCalls calls;
     private final AgentBook book;
-    private final CallControls controls;
     private final RoutingTimers timers;
     private final InstantSource clock;
-    private final Executor context;
     private final EmptyQueues empties;
+    private final ExitCommands exits;
     private final Map<CallId, Journey> journeys = new HashMap<>();
     /**
      * When each waiting call entered its current queue, on the router's clock: deadlines and waits are measured
@@ -81,11 +74,10 @@ final class CallerRules {
         this.router = router;
         this.calls = calls;
         this.book = book;
-        this.controls = controls;
         this.timers = timers;
         this.clock = clock;
-        this.context = context;
         this.empties = new EmptyQueues(book, timers, clock);
+        this.exits = new ExitCommands(controls, context);
     }
 
     /** A call arrived; its {@code ENTERQUEUE} waits for {@link #admit}, since a refused caller has none. */
@@ -272,20 +264,7 @@ final class CallerRules {
             return;
         }
         journeys.remove(call.id());
-        Optional<CallControl> control = controls.of(call.pbx);
-        if (control.isEmpty()) {
-            LOG.warn("event=pbx-not-attached callId={} pbx={}", call.id(), call.pbx);
-        } else if (exit instanceof QueueExit.Extension extension) {
-            on(control.get().leaveQueue(call.id(), new DialplanTarget(extension.context(), extension.extension()),
-                    reason.queueStatus()), result -> {
-                if (result instanceof CommandResult.Failed failed) {
-                    LOG.warn("event=queue-exit-refused callId={} errorId={}", call.id(), failed.errorId());
-                    control.get().hangup(call.id(), HangupCause.NORMAL_CLEARING);
-                }
-            });
-        } else {
-            on(control.get().hangup(call.id(), HangupCause.NORMAL_CLEARING), result -> { });
-        }
+        exits.send(call, reason, exit);
     }
 
     /**
@@ -318,10 +297,6 @@ final class CallerRules {
 
     private QueueRules rulesOf(QueueId queue) {
         return book.setup(queue).map(QueueSetup::rules).orElse(QueueRules.NONE);
-    }
-
-    private void on(CompletionStage<CommandResult> stage, Consumer<CommandResult> then) {
-        Stages.on(stage, context, then, failure -> LOG.warn("event=queue-exit-failed reason={}", failure.toString()));
     }
 
     /** How many calls the rules keep anything of, for tests: it must not grow with ended calls. */

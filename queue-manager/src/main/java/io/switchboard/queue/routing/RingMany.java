@@ -20,11 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -50,21 +46,6 @@ import static io.switchboard.queue.routing.InboundCalls.between;
  * rings one agent at a time. Touched only on the router's context.
  */
 final class RingMany {
-
-    /** One round of legs ringing for a call. Mutable; touched only on the router's context. */
-    static final class Round {
-
-        final Map<LegId, Offer> ringing = new LinkedHashMap<>();
-        final Deque<AgentId> toRing;
-        final Duration stagger;
-        int reserving;
-        boolean over;
-
-        Round(List<AgentId> agents, Duration stagger) {
-            this.toRing = new ArrayDeque<>(agents);
-            this.stagger = stagger;
-        }
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RingMany.class);
 
@@ -118,7 +99,7 @@ final class RingMany {
                 return true;
             }
         }
-        Round round = new Round(offer.agents(), offer.stagger());
+        RingRound round = new RingRound(offer.agents(), offer.stagger());
         call.round = Optional.of(round);
         call.deciding = true;
         book.notWaiting(call.task.id());
@@ -145,7 +126,7 @@ final class RingMany {
                     .ifPresent(r -> won(calls.get(e.call()), r, e.agentLeg(), e.at()));
         } else if (event instanceof PbxEvent.LegHungUp e) {
             RoutedCall call = calls.get(e.call());
-            Optional<Round> round = roundOf(call);
+            Optional<RingRound> round = roundOf(call);
             if (round.isPresent() && round.get().ringing.containsKey(e.leg())) {
                 legFailed(call, round.get(), round.get().ringing.get(e.leg()), e.cause(), e.at());
                 return true;
@@ -163,7 +144,7 @@ final class RingMany {
         return false;
     }
 
-    private static Optional<Round> roundOf(RoutedCall call) {
+    private static Optional<RingRound> roundOf(RoutedCall call) {
         return call == null ? Optional.empty() : call.round;
     }
 
@@ -172,7 +153,7 @@ final class RingMany {
      * next agent with an open line ends the round instead: the legs ringing are cancelled (no miss) and the call
      * is joined to that agent, who answers at once.
      */
-    private void addNext(RoutedCall call, Round round) {
+    private void addNext(RoutedCall call, RingRound round) {
         boolean added = false;
         while (!added && !round.toRing.isEmpty()) {
             AgentId next = round.toRing.poll();
@@ -196,7 +177,7 @@ final class RingMany {
      * Reserves {@code agentId} for the round by compare-and-set against the version the book holds; false when
      * the book already shows them unofferable (taken by another caller since the selection).
      */
-    private boolean reserve(RoutedCall call, Round round, AgentId agentId) {
+    private boolean reserve(RoutedCall call, RingRound round, AgentId agentId) {
         Optional<Agent> agent = book.agent(agentId);
         Optional<AgentStatus> seen = book.status(agentId);
         if (agent.isEmpty() || seen.isEmpty() || !book.isOfferable(agentId)) {
@@ -229,7 +210,7 @@ final class RingMany {
         return true;
     }
 
-    private void ring(RoutedCall call, Round round, Agent agent) {
+    private void ring(RoutedCall call, RingRound round, Agent agent) {
         AgentOffers.Sent sent = offers.ringLeg(call, agent);
         Offer offer = sent.offer();
         round.ringing.put(offer.leg(), offer);
@@ -260,7 +241,7 @@ final class RingMany {
     }
 
     /** One leg failed: a miss of its agent only; the round goes on with the others, or ends. */
-    private void legFailed(RoutedCall call, Round round, Offer offer, HangupCause cause, Instant at) {
+    private void legFailed(RoutedCall call, RingRound round, Offer offer, HangupCause cause, Instant at) {
         if (round.over || round.ringing.remove(offer.leg()) == null) {
             return;
         }
@@ -272,7 +253,7 @@ final class RingMany {
     }
 
     /** Ends the round when nobody rings, nobody is being reserved and nobody is left to add: the task waits again. */
-    private void settle(RoutedCall call, Round round) {
+    private void settle(RoutedCall call, RingRound round) {
         if (round.over || !round.ringing.isEmpty() || round.reserving > 0 || !round.toRing.isEmpty()) {
             return;
         }
@@ -283,7 +264,7 @@ final class RingMany {
     }
 
     /** The round gives way to a join of {@code agent}'s open line: whoever still rings is cancelled, no miss. */
-    private void joinNailed(RoutedCall call, Round round, AgentId agent) {
+    private void joinNailed(RoutedCall call, RingRound round, AgentId agent) {
         LOG.debug("event=ring-round-joins-line taskId={} agentId={}", call.task.id(), agent);
         end(call, round);
         cancelRinging(call, round, call.onPbxClock(clock.instant()));
@@ -292,26 +273,26 @@ final class RingMany {
     }
 
     /** The agent on {@code leg} answered first: their offer is the call's, the other legs are cancelled. */
-    private void won(RoutedCall call, Round round, LegId leg, Instant at) {
+    private void won(RoutedCall call, RingRound round, LegId leg, Instant at) {
         call.offer = Optional.of(round.ringing.remove(leg));
         end(call, round);
         cancelRinging(call, round, at);
     }
 
     /** The caller is gone (hung up, transferred away): every leg still ringing is cancelled. */
-    private void stop(RoutedCall call, Round round, Instant at) {
+    private void stop(RoutedCall call, RingRound round, Instant at) {
         end(call, round);
         cancelRinging(call, round, at);
     }
 
-    private static void end(RoutedCall call, Round round) {
+    private static void end(RoutedCall call, RingRound round) {
         round.over = true;
         round.toRing.clear();
         call.round = Optional.empty();
         call.deciding = false;
     }
 
-    private void cancelRinging(RoutedCall call, Round round, Instant at) {
+    private void cancelRinging(RoutedCall call, RingRound round, Instant at) {
         for (Offer offer : round.ringing.values()) {
             LOG.info("event=ring-canceled taskId={} agentId={} legId={}", call.task.id(), offer.agent(), offer.leg());
             offers.cancel(call, offer.leg());

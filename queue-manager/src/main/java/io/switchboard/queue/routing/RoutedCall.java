@@ -46,7 +46,7 @@ final class RoutedCall {
     Optional<Instant> recheckAt = Optional.empty();
     int legs;
     /** The legs ringing for this call when several agents ring at once ({@link RingMany}); empty otherwise. */
-    Optional<RingMany.Round> round = Optional.empty();
+    Optional<RingRound> round = Optional.empty();
     /** The queued callback the caller asked for, if any ({@link QueuedCallbacks}). */
     Optional<CallbackRequest> callback = Optional.empty();
     /** The agent the call goes to first, set before its first decision ({@link PreferredAgents}). */
