@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code AcdLatency asterisk|freeswitch [callsPerSecond] [measureSeconds] [warmUpSeconds] [agents]
  * [queues]} (defaults 200 30 10 300 30: agents spread evenly over the queues, callers drawn uniformly),
- * with the system property {@code switchboard.jar}; {@code bench.server.jfr=<file>} records the server with JFR.
+ * with the system property {@code switchboard.jar}; {@code bench.server.jfr=<file>} records the server with JFR,
+ * {@code bench.server.java} adds JVM options to the server's (e.g. another collector, to compare).
  */
 public final class AcdLatency {
 
@@ -115,8 +116,12 @@ public final class AcdLatency {
             int http = ServerProcess.freePort();
             Map<String, String> env = new HashMap<>(Map.of("SWITCHBOARD_LOGGING_LEVEL", "warn"));
             String jfr = System.getProperty("bench.server.jfr");
+            String options = System.getProperty("bench.server.java", "").trim();
             if (jfr != null) { // a flight recording of the server, written when it stops
-                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
+                options += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr;
+            }
+            if (!options.isBlank()) {
+                env.put("JAVA_TOOL_OPTIONS", options.trim());
             }
             server = ServerProcess.attachedTo(workDir, "server", http, flavour.type(), pbx.port(), USER, secret, env);
             ServerApi api = new ServerApi(http, server);

@@ -7,11 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The live channels, by Uniqueid and by name; a channel's name may change ({@code Rename}), its Uniqueid never. */
+/**
+ * The live channels, by Uniqueid and by name; a channel's name may change ({@code Rename}), its Uniqueid never.
+ * How many live channels each leg and each call has is counted as channels come and go, so {@link #hasLeg} (every
+ * hang-up) and {@link #hasCall} (every connect command) do not walk every live channel. Written by one thread at a
+ * time; read from any.
+ */
 final class LiveChannels {
 
     private final Map<String, TrackedChannel> byUniqueid = new ConcurrentHashMap<>();
     private final Map<String, String> uniqueidByName = new ConcurrentHashMap<>();
+    private final Map<String, Integer> channelsByLeg = new ConcurrentHashMap<>();
+    private final Map<CallId, Integer> channelsByCall = new ConcurrentHashMap<>();
 
     TrackedChannel get(String uniqueid) {
         return uniqueid == null ? null : byUniqueid.get(uniqueid);
@@ -38,12 +45,17 @@ final class LiveChannels {
             uniqueidByName.remove(old.snapshot().name(), old.snapshot().uniqueid());
         }
         uniqueidByName.put(tracked.snapshot().name(), tracked.snapshot().uniqueid());
+        count(tracked, 1);
+        if (old != null) {
+            count(old, -1);
+        }
     }
 
     TrackedChannel remove(String uniqueid) {
         TrackedChannel removed = uniqueid == null ? null : byUniqueid.remove(uniqueid);
         if (removed != null) {
             uniqueidByName.remove(removed.snapshot().name(), uniqueid);
+            count(removed, -1);
         }
         return removed;
     }
@@ -56,16 +68,31 @@ final class LiveChannels {
         return Map.copyOf(byUniqueid);
     }
 
+    /** Whether a live channel is part of {@code leg}. */
     boolean hasLeg(String leg) {
-        return byUniqueid.values().stream().anyMatch(t -> t.leg().equals(leg));
+        return channelsByLeg.containsKey(leg);
     }
 
+    /** Whether a live channel belongs to {@code call}. */
     boolean hasCall(CallId call) {
-        return byUniqueid.values().stream().anyMatch(t -> t.snapshot().callId().equals(Optional.of(call)));
+        return channelsByCall.containsKey(call);
     }
 
     void clear() {
         byUniqueid.clear();
         uniqueidByName.clear();
+        channelsByLeg.clear();
+        channelsByCall.clear();
+    }
+
+    private void count(TrackedChannel channel, int change) {
+        channelsByLeg.compute(channel.leg(), (leg, n) -> plus(n, change));
+        channel.snapshot().callId().ifPresent(call -> channelsByCall.compute(call, (c, n) -> plus(n, change)));
+    }
+
+    /** A count changed by {@code change}; none (the key goes) at zero. */
+    private static Integer plus(Integer count, int change) {
+        int now = (count == null ? 0 : count) + change;
+        return now <= 0 ? null : now;
     }
 }

@@ -65,18 +65,22 @@ final class InputCheck {
             }
             return;
         }
-        String name = line.substring(0, colon < 0 ? 0 : colon);
-        String value = colon < 0 ? "" : line.substring(colon + 2);
-        if (name.equalsIgnoreCase("Event") && event == null) {
-            event = value.trim();
-        } else if (name.equalsIgnoreCase("UserEvent") && userEvent == null) {
-            userEvent = value.trim();
-        } else if (name.equalsIgnoreCase("Response")) {
+        int length = Math.max(colon, 0); // names compared in place: no substring for every line read
+        if (named(line, length, "Event") && event == null) {
+            event = line.substring(colon + 2).trim();
+        } else if (named(line, length, "UserEvent") && userEvent == null) {
+            userEvent = line.substring(colon + 2).trim();
+        } else if (named(line, length, "Response")) {
             response = true;
-            legacyCommandOutput = "Follows".equals(value.trim());
-        } else if (name.equalsIgnoreCase("ActionID")) {
+            legacyCommandOutput = "Follows".equals(line.substring(colon + 2).trim());
+        } else if (named(line, length, "ActionID")) {
             actionId = true;
         }
+    }
+
+    /** Whether the header name, the first {@code length} characters of {@code line}, is {@code name} in any case. */
+    private static boolean named(String line, int length, String name) {
+        return length == name.length() && line.regionMatches(true, 0, name, 0, length);
     }
 
     private void endOfMessage() {

@@ -9,6 +9,8 @@ import org.asteriskjava.manager.response.ManagerResponse;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -79,6 +81,27 @@ final class AmiCommands {
         CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
         for (ManagerAction action : actions) {
             chain = chain.thenCompose(previous -> previous.isAccepted() ? send(action)
+                    : CompletableFuture.completedFuture(previous));
+        }
+        return chain;
+    }
+
+    /**
+     * Sends the actions at once, without waiting for each answer, and answers as {@link #sendAll} would: the
+     * first result that is not accepted, or the first exceptional stage, in the order sent. Asterisk's manager
+     * runs one session's actions one at a time in the order it reads them, so the last action still runs after
+     * the others; what changes is that it is sent even when an earlier one is refused. Only for a channel's
+     * variables followed by moving that channel: Setvar is refused only for a missing channel (or a missing
+     * {@code call} write class), which refuses the Redirect too. One round trip instead of one per action.
+     */
+    CompletionStage<CommandResult> sendAtOnce(ManagerAction... actions) {
+        List<CompletionStage<CommandResult>> sent = new ArrayList<>(actions.length);
+        for (ManagerAction action : actions) {
+            sent.add(send(action));
+        }
+        CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
+        for (CompletionStage<CommandResult> answer : sent) {
+            chain = chain.thenCompose(previous -> previous.isAccepted() ? answer
                     : CompletableFuture.completedFuture(previous));
         }
         return chain;

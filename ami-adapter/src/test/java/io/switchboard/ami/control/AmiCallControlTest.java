@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -326,16 +327,39 @@ class AmiCallControlTest {
     }
 
     @Test
-    void a_refused_setvar_stops_the_command_before_the_redirect() throws Exception {
-        sender.refusing("Setvar", "No such channel");
+    void a_refused_setvar_fails_the_connect_and_withdraws_the_agent_leg() throws Exception {
+        sender.refusing("Setvar", "No such channel").refusing("Redirect", "No such channel");
 
         CommandResult result = result(control(sender).connectToAgent(CallId.of(CALL), LegId.of("pbx1/a"), "PJSIP/1001",
                 Duration.ofSeconds(15)));
 
-        assertThat(result).isInstanceOfSatisfying(CommandResult.Failed.class,
-                f -> assertThat(f.errorId()).isEqualTo("ami-no-such-channel"));
-        assertThat(sender.names()).containsExactly("SetVar");
+        assertThat(result).isInstanceOfSatisfying(CommandResult.Failed.class, f -> {
+            assertThat(f.errorId()).isEqualTo("ami-no-such-channel");
+            assertThat(f.message()).startsWith("SetVar");
+        });
+        assertThat(sender.names()).as("sent together: a missing channel refuses all four")
+                .containsExactly("SetVar", "SetVar", "SetVar", "Redirect");
         assertThat(channels.expectedAgentLeg(CALL)).as("nothing will dial the agent").isEmpty();
+    }
+
+    @Test
+    void the_connects_four_actions_go_out_before_any_answer_and_it_waits_for_all_four() throws Exception {
+        sender.silentOn("Setvar");
+
+        CompletionStage<CommandResult> pending = control(sender).connectToAgent(CallId.of(CALL), LegId.of("pbx1/a"),
+                "PJSIP/1001", Duration.ofSeconds(15));
+
+        assertThat(sender.names()).containsExactly("SetVar", "SetVar", "SetVar", "Redirect");
+        assertThat(pending.toCompletableFuture()).as("the Setvars are not answered yet").isNotDone();
+    }
+
+    @Test
+    void a_blind_transfer_still_waits_for_its_setvar_before_the_redirect() throws Exception {
+        sender.silentOn("Setvar");
+
+        control(sender).blindTransfer(CallId.of(CALL), new Destination.Number(new PhoneNumber("+4930123456")));
+
+        assertThat(sender.names()).containsExactly("SetVar");
     }
 
     @Test

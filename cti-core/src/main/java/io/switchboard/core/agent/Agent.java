@@ -65,7 +65,12 @@ public record Agent(
 
     /** The agent's membership of {@code queue}, empty when the agent does not serve it. */
     public Optional<QueueMembership> membershipOf(QueueId queue) {
-        return memberships.stream().filter(m -> m.queue().equals(queue)).findFirst();
+        for (QueueMembership membership : memberships) { // a loop, not a stream: asked for every agent of a queue
+            if (membership.queue().equals(queue)) {
+                return Optional.of(membership);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether the agent serves {@code queue}. */

@@ -101,7 +101,8 @@ public final class EslCallControl implements CallControl {
      * one FreeSWITCH keeps (at most 36 letters, digits, dashes), else a name-based UUID of it; either way the
      * registry is told first ({@link CallLegs#expectAgentLeg}) and reports that channel as {@code agentLeg}. A
      * refused command withdraws it. {@code switchboard_agent} comes back as {@code Switchboard-Agent} in
-     * {@code switchboard::agent_dial_result}, as on Asterisk.
+     * {@code switchboard::agent_dial_result}, as on Asterisk. Both commands go out at once ({@link
+     * EslCommands#apiAtOnce}): one round trip on every inbound call's path.
      */
     @Override
     public CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ringTimeout) {
@@ -113,7 +114,7 @@ public final class EslCallControl implements CallControl {
         long seconds = Math.max(1, (ringTimeout.toMillis() + 999) / 1000);
         return onCustomer(call, customer -> {
             legs.expectAgentLeg(call, agentLeg);
-            return commands.apiAll(
+            return commands.apiAtOnce(
                     "uuid_setvar_multi " + customer + " " + DEVICE + "=[origination_uuid=" + agentUuid + "]" + device
                             + ";" + AGENT + "=" + agentLeg.value() + ";" + RING_TIMEOUT + "=" + seconds,
                     transfer(customer, CONNECT))

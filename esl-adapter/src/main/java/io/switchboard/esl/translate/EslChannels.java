@@ -43,6 +43,8 @@ public final class EslChannels {
 
     private final PbxId pbx;
     private final Map<String, TrackedLeg> live = new ConcurrentHashMap<>();
+    /** How many live channels each call has, so a connect command does not walk every live channel. */
+    private final Map<CallId, Integer> legsByCall = new ConcurrentHashMap<>();
     private final Set<String> ended = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -97,7 +99,7 @@ public final class EslChannels {
      */
     public void expectAgentLeg(CallId call, LegId agentLeg) {
         agentLegs.expect(Objects.requireNonNull(call, "call"), Objects.requireNonNull(agentLeg, "agentLeg"));
-        if (live.values().stream().noneMatch(l -> l.call().equals(call))) {
+        if (!legsByCall.containsKey(call)) {
             agentLegs.withdraw(call, agentLeg);
         }
     }
@@ -148,7 +150,7 @@ public final class EslChannels {
         CallId call = creator.map(live::get).map(TrackedLeg::call).orElseGet(() -> callOf(uuid));
         LegId leg = customer.flatMap(c -> agentLegs.take(c.call())).orElseGet(() -> legOf(uuid));
         TrackedLeg tracked = new TrackedLeg(uuid, call, leg, outbound, false, false);
-        live.put(uuid, tracked);
+        track(tracked);
         return Optional.of(tracked);
     }
 
@@ -163,7 +165,7 @@ public final class EslChannels {
             return appeared(uuid, Optional.empty(), outbound);
         }
         TrackedLeg tracked = new TrackedLeg(uuid, caller.call(), leg, outbound, false, false);
-        live.put(uuid, tracked);
+        track(tracked);
         return Optional.of(tracked);
     }
 
@@ -173,7 +175,7 @@ public final class EslChannels {
         if (leg == null || leg.ringing() || leg.answered()) {
             return false;
         }
-        live.put(uuid, leg.asRinging());
+        track(leg.asRinging());
         return true;
     }
 
@@ -183,7 +185,7 @@ public final class EslChannels {
         if (leg == null || leg.answered()) {
             return false;
         }
-        live.put(uuid, leg.asAnswered());
+        track(leg.asAnswered());
         return true;
     }
 
@@ -195,6 +197,9 @@ public final class EslChannels {
     /** Ends the leg; the leg the first time, empty if it was not live or already ended. */
     Optional<TrackedLeg> end(String uuid) {
         TrackedLeg leg = live.remove(uuid);
+        if (leg != null) {
+            count(leg.call(), -1);
+        }
         glue.gone(uuid);
         if (leg != null && leg.call().equals(callOf(uuid))) {
             agentLegs.callGone(leg.call());
@@ -206,6 +211,22 @@ public final class EslChannels {
             }
         }
         return Optional.ofNullable(leg);
+    }
+
+    /** Tracks {@code leg} in place of what its channel was, counting it under its call. */
+    private void track(TrackedLeg leg) {
+        TrackedLeg old = live.put(leg.uuid(), leg);
+        count(leg.call(), 1);
+        if (old != null) {
+            count(old.call(), -1);
+        }
+    }
+
+    private void count(CallId call, int change) {
+        legsByCall.compute(call, (c, n) -> {
+            int now = (n == null ? 0 : n) + change;
+            return now <= 0 ? null : now;
+        });
     }
 
     private boolean isEnded(String uuid) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -87,15 +88,30 @@ class EslCallControlTest {
     }
 
     @Test
-    void a_refused_connect_withdraws_the_announced_agent_leg_and_stops_before_the_transfer() throws Exception {
-        sender.api("uuid_setvar_multi", "-ERR No such channel!\n");
+    void a_refused_connect_withdraws_the_announced_agent_leg_and_answers_with_the_first_refusal() throws Exception {
+        sender.api("uuid_setvar_multi", "-ERR No such channel!\n").api("uuid_transfer", "-ERR No such channel!\n");
 
         CommandResult result = result(control().connectToAgent(CallId.of(CALL), LegId.of("fs1/agent-7"), "user/1001@pbx",
                 Duration.ofSeconds(15)));
 
         assertThat(result).isEqualTo(new CommandResult.Failed("unknown-call", "uuid_setvar_multi: -ERR No such channel!"));
-        assertThat(sender.sent()).hasSize(1);
+        assertThat(sender.sent()).as("sent together: a missing channel refuses both").hasSize(2);
         assertThat(legs.announcements).containsExactly("expect " + CALL + " fs1/agent-7", "withdraw " + CALL + " fs1/agent-7");
+    }
+
+    @Test
+    void the_connects_setvar_and_transfer_go_out_together_and_it_is_accepted_once_both_are() throws Exception {
+        CompletableFuture<String> setvar = new CompletableFuture<>();
+        sender.api("uuid_setvar_multi", setvar);
+
+        CompletionStage<CommandResult> pending = control().connectToAgent(CallId.of(CALL), LegId.of("fs1/agent-7"),
+                "user/1001@pbx", Duration.ofSeconds(15));
+
+        assertThat(sender.sent()).as("the transfer did not wait for the setvar's reply").hasSize(2)
+                .last().asString().startsWith("uuid_transfer " + CUSTOMER);
+        assertThat(pending.toCompletableFuture()).isNotDone();
+        setvar.complete("+OK\n");
+        assertThat(result(pending)).isEqualTo(CommandResult.ACCEPTED);
     }
 
     @Test

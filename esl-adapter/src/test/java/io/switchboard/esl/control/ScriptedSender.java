@@ -28,7 +28,10 @@ final class ScriptedSender implements EslSender {
     private final List<Optional<CallId>> jobCalls = new CopyOnWriteArrayList<>();
     private volatile RuntimeException refuseToSend;
 
-    /** {@code api <prefix>...} answers {@code body} (a String), or never ({@link #SILENCE}), or fails (a Throwable). */
+    /**
+     * {@code api <prefix>...} answers {@code body} (a String), or never ({@link #SILENCE}), or fails (a Throwable),
+     * or when the test completes it (a CompletionStage of the body).
+     */
     ScriptedSender api(String prefix, Object answer) {
         rules.add(new Rule("api " + prefix, answer));
         return this;
@@ -77,6 +80,9 @@ final class ScriptedSender implements EslSender {
                 .orElse(fallback);
         if (answer == SILENCE) {
             return new CompletableFuture<>();
+        }
+        if (answer instanceof CompletionStage<?> later) { // answered when the test completes it
+            return (CompletionStage<T>) later;
         }
         if (answer instanceof Throwable failure) {
             return CompletableFuture.failedFuture(failure);

@@ -1,6 +1,5 @@
 package io.switchboard.sim.ami;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,12 @@ public record AmiMessage(List<AmiHeader> headers) implements AmiFrame {
 
     /** The value of the first header with this name (case-insensitive). */
     public Optional<String> first(String name) {
-        return headers.stream().filter(h -> h.is(name)).map(AmiHeader::value).findFirst();
+        for (AmiHeader header : headers) { // a loop, not a stream: every event is asked this several times
+            if (header.is(name)) {
+                return Optional.of(header.value());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The values of every header with this name, in order. */
@@ -73,11 +77,10 @@ public record AmiMessage(List<AmiHeader> headers) implements AmiFrame {
 
     @Override
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringBuilder text = new StringBuilder(32 * headers.size() + 2);
         for (AmiHeader header : headers) {
-            out.writeBytes((header.name() + ": " + header.value() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            text.append(header.name()).append(": ").append(header.value()).append("\r\n");
         }
-        out.writeBytes(new byte[] {'\r', '\n'});
-        return out.toByteArray();
+        return text.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -278,10 +278,11 @@ final class AgentBook {
 
     /**
      * What the pool knows of every known member of {@code queue}, offerable or not, for the queue rules. It walks
-     * every known agent: the router asks only for a queue with a leave or join rule, when callers arrive or wait.
+     * every known agent, at the list's first read ({@link ReadOnDemand}): only a queue with a leave or join rule
+     * reads it, when callers arrive or wait. Read it on the router's context, before the book changes.
      */
     List<AgentSnapshot> members(QueueId queue) {
-        return agents.values().stream().filter(known -> known.agent().isMemberOf(queue))
-                .flatMap(known -> pool.agent(known.agent().id()).stream()).toList();
+        return new ReadOnDemand<>(() -> agents.values().stream().filter(known -> known.agent().isMemberOf(queue))
+                .flatMap(known -> pool.agent(known.agent().id()).stream()).toList());
     }
 }

@@ -123,4 +123,35 @@ class AgentPoolTest {
 
         assertThat(pool.offerableCount(SALES)).isZero();
     }
+    @Test
+    void a_setup_change_ranks_the_queues_members_as_they_are_now_and_no_one_who_left_it() {
+        pool.setQueue(QueueSetup.of(queue("sales", RING_ALL)));
+        pool.setQueue(QueueSetup.of(queue("support", RING_ALL)));
+        pool.put(available("a1").serving("sales").snapshot());
+        pool.put(available("a2").serving("sales").snapshot());
+        pool.put(available("a3").serving("support").snapshot());
+        pool.put(available("a1").serving("support").snapshot());
+        pool.remove(AgentId.of("a2"));
+        pool.put(available("a3").serving("sales", "support").snapshot());
+
+        pool.setQueue(QueueSetup.of(queue("sales", LINEAR)).withMemberOrder(List.of(AgentId.of("a3"))));
+
+        assertThat(pool.offerableIn(SALES)).extracting(r -> r.snapshot().id().value()).containsExactly("a3");
+        assertThat(pool.offerableIn(SUPPORT)).extracting(r -> r.snapshot().id().value())
+                .containsExactlyInAnyOrder("a1", "a3");
+    }
+
+    @Test
+    void a_removed_member_is_not_ranked_by_a_setup_change_and_is_once_put_again() {
+        pool.setQueue(QueueSetup.of(queue("sales", RING_ALL)));
+        pool.put(available("a1").serving("sales").snapshot());
+        pool.remove(AgentId.of("a1"));
+        pool.remove(AgentId.of("a1"));
+
+        pool.setQueue(QueueSetup.of(queue("sales", LINEAR)));
+        assertThat(pool.offerableCount(SALES)).isZero();
+
+        pool.put(available("a1").serving("sales").snapshot());
+        assertThat(pool.offerableCount(SALES)).isEqualTo(1);
+    }
 }
