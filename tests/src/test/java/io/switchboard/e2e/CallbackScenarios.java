@@ -26,6 +26,8 @@ abstract class CallbackScenarios extends PbxScenarios {
     private static final String UNANSWERED_DID = "4930100901";
     private static final String ANSWERING = "+4930555901";
     private static final String NEVER_ANSWERING = "+4930555902";
+    private static final String MAX_WAIT_DID = "4930100902";
+    private static final String CALLED_AT_MAX_WAIT = "+4930555903";
     private static final Phone STAYS = new Phone.Answers(Duration.ofSeconds(1), null);
     /** The simulated Asterisk's channel names by Uniqueid, to hang up a called-back customer (FreeSWITCH: the uuid). */
     private final Map<String, String> channels = new ConcurrentHashMap<>();
@@ -40,7 +42,9 @@ abstract class CallbackScenarios extends PbxScenarios {
                 flavour.device("7201"), STAYS,
                 flavour.device("7202"), STAYS,
                 flavour.customer(ANSWERING), new Phone.Answers(Duration.ofSeconds(2), null),
-                flavour.customer(NEVER_ANSWERING), new Phone.NeverAnswers()));
+                flavour.customer(NEVER_ANSWERING), new Phone.NeverAnswers(),
+                flavour.device("7203"), STAYS,
+                flavour.customer(CALLED_AT_MAX_WAIT), new Phone.Answers(Duration.ofSeconds(2), null)));
         pbx.drive(world -> world.listen(event -> {
             if (event.event().filter("Newchannel"::equals).isPresent()) {
                 channels.put(event.first("Uniqueid").orElse(""), event.first("Channel").orElse(""));
@@ -50,6 +54,10 @@ abstract class CallbackScenarios extends PbxScenarios {
         agent("cb2", "Dov", "7202");
         callbackQueue(CALLBACK_DID, "cb1", 2, 0);
         callbackQueue(UNANSWERED_DID, "cb2", 2, 1);
+        agent("cb3", "Ema", "7203");
+        api.post("/api/v1/queues", "{\"id\":\"" + MAX_WAIT_DID + "\",\"reservationTimeoutSeconds\":5,"
+                + "\"maxWaitSeconds\":2,\"members\":[\"cb3\"],\"exits\":{\"timeout\":{\"action\":\"callback\"}},"
+                + "\"callback\":{\"enabled\":false,\"attempts\":1,\"ringTimeSeconds\":10}}", 201);
     }
 
     private void callbackQueue(String did, String member, int attempts, int retryDelaySeconds) throws Exception {
@@ -134,6 +142,29 @@ abstract class CallbackScenarios extends PbxScenarios {
         awaitState("cb2", "available");
         assertThat(api.getJson("/api/v1/queues/" + UNANSWERED_DID + "/kpis").path("waiting").asInt()).isZero();
         assertThat(api.tasks()).extracting(task -> task.path("callId").asText()).doesNotContain(callId);
+    }
+
+    @Test
+    void a_caller_at_the_queues_max_wait_is_called_back_instead_of_hung_up_when_the_exit_says_so() throws Exception {
+        api.post("/api/v1/agents/cb3/state", "{\"state\":\"paused\"}", 200);
+        pbx.inboundCall(InboundCall.of(CALLED_AT_MAX_WAIT, MAX_WAIT_DID));
+        String callId = api.await("the caller queued", () -> enteredCalls(MAX_WAIT_DID),
+                calls -> calls.size() == 1, SOON).get(0);
+
+        List<JsonNode> log = awaitQueueLog("callid=" + callId, "CALLBACKREQUEST");
+        assertThat(events(log)).containsExactly("ENTERQUEUE:NONE", "EXITWITHTIMEOUT:NONE", "CALLBACKREQUEST:NONE");
+        awaitCall(callId, "the caller's leg ended by the callback",
+                call -> "callback".equals(callerLeg(call).path("endReason").asText()));
+        api.post("/api/v1/agents/cb3/state", "{\"state\":\"available\"}", 200);
+
+        String customerCall = awaitQueueLog("callid=" + callId, "CONNECT").stream()
+                .filter(r -> r.path("event").asText().equals("CALLBACKDIAL")).findFirst().orElseThrow()
+                .path("data3").asText();
+        awaitState("cb3", "on-call");
+        pbx.callerHangsUp(channelOf(customerCall));
+        JsonNode call = awaitCall(callId, "the callback's call ended", PbxScenarios::ended);
+        assertThat(call.path("callbackOutcome").asText()).isEqualTo("connected");
+        assertThat(events(api.queueLog("callid=" + callId))).doesNotContain("ABANDON:NONE");
     }
 
     /** The PBX's name for the channel of Switchboard's call {@code callId} ({@code sim/<uniqueid>}). */

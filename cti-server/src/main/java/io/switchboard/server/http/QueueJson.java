@@ -69,6 +69,8 @@ final class QueueJson {
         json.put("action", "overflow").put("queue", overflow.queue().value());
       } else if (exit instanceof QueueExit.Extension extension) {
         json.put("action", "extension").put("context", extension.context()).put("extension", extension.extension());
+      } else if (exit instanceof QueueExit.CallBack) {
+        json.put("action", "callback");
       } else {
         json.put("action", "hangup");
       }

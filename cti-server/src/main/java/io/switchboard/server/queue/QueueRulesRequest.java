@@ -50,7 +50,7 @@ final class QueueRulesRequest {
       if (exitFields.has(reason.apiName())) {
         String at = exitFields.at(reason.apiName());
         JsonFields exit = new JsonFields(exitFields.object(reason.apiName()), at, EXIT_FIELDS);
-        exits.put(reason, exit(exit, self, references));
+        exits.put(reason, exit(exit, reason, self, references));
       }
     }
     return new QueueRules(conditions(fields, "joinWhenEmpty"), conditions(fields, "leaveWhenEmpty"), exits);
@@ -68,12 +68,20 @@ final class QueueRulesRequest {
     return new EmptyQueueGrace(Duration.ofSeconds(seconds));
   }
 
-  private static QueueExit exit(JsonFields exit, QueueId self, List<Reference> references) {
+  private static QueueExit exit(JsonFields exit, ExitReason reason, QueueId self, List<Reference> references) {
     String action = exit.text("action", 16, null);
     if (action == null) {
-      throw new BadField(exit.at("action"), "required: overflow, extension or hangup");
+      throw new BadField(exit.at("action"), "required: overflow, extension, hangup or callback");
     }
     switch (action) {
+      case "callback" -> {
+        only(exit, Set.of());
+        if (reason.atEntry()) {
+          throw new BadField(exit.at("action"), "callback only for timeout and leaveempty: a caller turned away on "
+              + "arrival has no place to keep");
+        }
+        return QueueExit.CALL_BACK;
+      }
       case "hangup" -> {
         only(exit, Set.of());
         return QueueExit.HANG_UP;
@@ -103,7 +111,7 @@ final class QueueRulesRequest {
         return new QueueExit.Extension(context, extension);
       }
       default -> throw new BadField(exit.at("action"),
-          "unknown action '" + action + "'; one of overflow, extension, hangup");
+          "unknown action '" + action + "'; one of overflow, extension, hangup, callback");
     }
   }
 

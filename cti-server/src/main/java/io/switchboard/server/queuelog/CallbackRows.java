@@ -3,13 +3,15 @@ package io.switchboard.server.queuelog;
 import static io.switchboard.server.queuelog.QueueLogRow.NONE;
 
 import io.switchboard.queue.routing.CallbackStep;
+import io.switchboard.queue.selection.ExitReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The {@code queue_log} rows of a queued callback: app_queue's {@code EXITWITHKEY} for the key, with its fields
- * (key, position, original position, wait), then Switchboard's own {@code CALLBACK*} events, which tools built
+ * (key, position, original position, wait), or the rule's {@code EXITWITHTIMEOUT} / {@code EXITEMPTY} when a queue
+ * exit called the caller back instead, then Switchboard's own {@code CALLBACK*} events, which tools built
  * for app_queue skip as unknown ({@code docs/queue-log.md}). Pure.
  */
 final class CallbackRows {
@@ -18,9 +20,12 @@ final class CallbackRows {
 
   static List<QueueLogRow> of(CallbackStep step) {
     if (step instanceof CallbackStep.Requested e) {
-      return List.of(
-          row(e, NONE, "EXITWITHKEY", String.valueOf(e.digit()), String.valueOf(e.position()),
-              String.valueOf(e.originalPosition()), seconds(e.waited())),
+      QueueLogRow exit = e.exit()
+          .map(reason -> row(e, NONE, reason == ExitReason.TIMEOUT ? "EXITWITHTIMEOUT" : "EXITEMPTY",
+              String.valueOf(e.position()), String.valueOf(e.originalPosition()), seconds(e.waited())))
+          .orElseGet(() -> row(e, NONE, "EXITWITHKEY", String.valueOf(e.digit()), String.valueOf(e.position()),
+              String.valueOf(e.originalPosition()), seconds(e.waited())));
+      return List.of(exit,
           row(e, NONE, "CALLBACKREQUEST", e.number().e164(), String.valueOf(e.position()),
               String.valueOf(e.originalPosition())));
     } else if (step instanceof CallbackStep.Dialled e) {

@@ -184,6 +184,7 @@ final class QueueRows {
       exits.put(reason, switch (exit.getAction()) {
         case "overflow" -> new QueueExit.Overflow(QueueId.of(exit.getTargetQueueId()));
         case "extension" -> new QueueExit.Extension(exit.getContext(), exit.getExtension());
+        case "callback" -> QueueExit.CALL_BACK;
         default -> QueueExit.HANG_UP;
       });
     });
@@ -219,6 +220,8 @@ final class QueueRows {
       } else if (exit instanceof QueueExit.Extension extension) {
         insert.set(QUEUE_EXITS.ACTION, "extension").set(QUEUE_EXITS.CONTEXT, extension.context())
             .set(QUEUE_EXITS.EXTENSION, extension.extension()).execute();
+      } else if (exit instanceof QueueExit.CallBack) {
+        insert.set(QUEUE_EXITS.ACTION, "callback").execute();
       } else {
         insert.set(QUEUE_EXITS.ACTION, "hangup").execute();
       }

@@ -104,6 +104,21 @@ class QueueRoutesTest {
   }
 
   @Test
+  void an_exit_may_call_back_a_caller_who_waited_but_not_one_turned_away_on_arrival() {
+    JsonObject answer = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
+        .put("maxWaitSeconds", 300).put("exits", new JsonObject()
+            .put("timeout", new JsonObject().put("action", "callback")))).bodyAsJsonObject();
+
+    assertThat(answer.getJsonObject("exits").getJsonObject("timeout").getString("action")).isEqualTo("callback");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject().put("full",
+        new JsonObject().put("action", "callback")))), 400, "invalid-field", "exits.full.action");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("exits", new JsonObject().put("timeout",
+        new JsonObject().put("action", "callback").put("queue", "overflow")))), 400, "invalid-field",
+        "exits.timeout.queue");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void the_grace_before_callers_leave_an_empty_queue_reads_back_and_defaults_to_none() {
     JsonObject answer = call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "sales")
         .put("leaveWhenEmpty", new JsonArray().add("paused")).put("leaveWhenEmptyAfterSeconds", 120))

@@ -251,6 +251,19 @@ class QueueLogRowsTest {
         EPOCH + "|1700000000.1|support|NONE|CALLBACKREQUEST|+4930555123|3|4");
   }
 
+  /** A max-wait exit that calls back writes the rule's own row (EXITWITHTIMEOUT's fields), not EXITWITHKEY. */
+  @Test
+  void a_callback_by_a_queue_exit_is_the_rules_exit_row_then_callbackrequest() {
+    JournalEntry timeout = new CallbackStep.Requested(CALL, SUPPORT, T0, CALLER, '1',
+        PhoneNumber.parse("+4930555123", "caller"), 3, 4, Duration.ofSeconds(300), Optional.of(ExitReason.TIMEOUT));
+    JournalEntry empty = new CallbackStep.Requested(CALL, SUPPORT, T0, CALLER, '1',
+        PhoneNumber.parse("+4930555123", "caller"), 1, 2, Duration.ofSeconds(30), Optional.of(ExitReason.LEAVEEMPTY));
+
+    assertThat(lines(timeout)).containsExactly(EPOCH + "|1700000000.1|support|NONE|EXITWITHTIMEOUT|3|4|300",
+        EPOCH + "|1700000000.1|support|NONE|CALLBACKREQUEST|+4930555123|3|4");
+    assertThat(lines(empty)).first().isEqualTo(EPOCH + "|1700000000.1|support|NONE|EXITEMPTY|1|2|30");
+  }
+
   @Test
   void each_callback_attempt_is_callbackdial_then_callbackanswer_or_callbacknoanswer_and_the_last_callbackend() {
     CallId customer = CallId.of("sim/sb-01");

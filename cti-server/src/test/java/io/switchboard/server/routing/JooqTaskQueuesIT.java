@@ -188,6 +188,19 @@ class JooqTaskQueuesIT {
   }
 
   @Test
+  void an_exit_that_calls_back_round_trips() {
+    QueueDefinition callingBack = queue(new JsonObject().put("id", "calling-back").put("maxWaitSeconds", 300)
+        .put("leaveWhenEmpty", new JsonArray().add("paused"))
+        .put("exits", new JsonObject().put("timeout", new JsonObject().put("action", "callback"))
+            .put("leaveempty", new JsonObject().put("action", "callback"))));
+
+    assertThat(await(queues.create(callingBack))).isEqualTo(new QueueWrite.Saved(QueueId.of("calling-back")));
+    assertThat(await(queues.setup(QueueId.of("calling-back")))).contains(callingBack.setup());
+    assertThat(callingBack.setup().rules().exitFor(io.switchboard.queue.selection.ExitReason.TIMEOUT))
+        .isEqualTo(io.switchboard.queue.selection.QueueExit.CALL_BACK);
+  }
+
+  @Test
   void a_second_queue_with_the_same_id_is_refused_and_the_first_left_alone() {
     QueueDefinition first = queue(configured("dup"));
     await(queues.create(first));

@@ -4,6 +4,7 @@ import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
+import io.switchboard.queue.selection.ExitReason;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.waiting.CallbackDecisions;
 import io.switchboard.queue.waiting.QueuedCallback;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -69,15 +71,43 @@ final class CallbackKeys {
             LOG.info("event=callback-key-ignored taskId={} callId={} reason=no-number", call.task.id(), e.call());
             return;
         }
-        CallbackRequest request = new CallbackRequest(number.get(), settings);
+        stand(call, number.get(), settings, e.at(), e.digit(), Optional.empty());
+    }
+
+    /**
+     * A queue rule's exit for {@code reason} says to call the waiting caller back instead of letting them go
+     * ({@code QueueExit.CallBack}): the callback stands as if they had pressed the key, with the queue's callback
+     * settings whether or not the key is offered. Returns false, and changes nothing, when it cannot: the caller
+     * is being rung, announced to or already a callback, has no number, or their PBX refused a confirmation before.
+     */
+    boolean instead(RoutedCall call, ExitReason reason) {
+        if (call.callback.isPresent() || call.callBackRefused || call.deciding || call.offer.isPresent()
+                || call.round.isPresent() || call.task.customer().isEmpty()) {
+            LOG.info("event=callback-exit-not-taken taskId={} callId={} reason={}", call.task.id(), call.id(),
+                    call.task.customer().isEmpty() ? "no-number" : "not-on-hold");
+            return false;
+        }
+        QueuedCallback settings = book.setup(call.queue.id()).map(QueueSetup::callback).orElse(QueuedCallback.OFF);
+        stand(call, call.task.customer().get(), settings, call.onPbxClock(clock.instant()), settings.digit(),
+                Optional.of(reason));
+        return true;
+    }
+
+    /**
+     * The callback stands once the PBX confirmed it: the caller is told, hung up, and keeps their place. {@code at}
+     * is on the PBX's clock, as the call's other journal steps.
+     */
+    private void stand(RoutedCall call, PhoneNumber number, QueuedCallback settings, Instant at, char digit,
+                       Optional<ExitReason> exit) {
+        CallbackRequest request = new CallbackRequest(number, settings);
         int position = calls.position(call);
         call.callback = Optional.of(request);
         call.deciding = true;
         book.notWaiting(call.task.id());
-        LOG.info("event=callback-requested taskId={} callId={} queueId={} position={} to={}", call.task.id(),
-                call.id(), call.queue.id(), position, request.number.masked());
-        CallbackStep.Requested step = new CallbackStep.Requested(call.id(), call.queue.id(), e.at(), call.callerLeg,
-                e.digit(), request.number, position, call.originalPosition, between(call.enteredAt, e.at()));
+        LOG.info("event=callback-requested taskId={} callId={} queueId={} position={} to={} exit={}", call.task.id(),
+                call.id(), call.queue.id(), position, request.number.masked(), exit.map(ExitReason::apiName).orElse("-"));
+        CallbackStep.Requested step = new CallbackStep.Requested(call.id(), call.queue.id(), at, call.callerLeg,
+                digit, request.number, position, call.originalPosition, between(call.enteredAt, at), exit);
         Optional<CallControl> control = controls.of(call.pbx);
         if (control.isEmpty()) {
             confirmed(call, step, Optional.of("pbx-not-attached"));
@@ -100,6 +130,7 @@ final class CallbackKeys {
             LOG.warn("event=callback-not-confirmed taskId={} callId={} errorId={}", call.task.id(), call.id(),
                     error.get());
             call.callback = Optional.empty();
+            call.callBackRefused = step.exit().isPresent();
         } else {
             calls.write(step);
         }

@@ -6,6 +6,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.selection.ExitReason;
 import io.switchboard.queue.waiting.CallbackOutcome;
 
 import java.time.Duration;
@@ -21,12 +22,21 @@ public sealed interface CallbackStep extends JournalEntry.CallStep
         permits CallbackStep.Requested, CallbackStep.Dialled, CallbackStep.Unanswered, CallbackStep.Answered {
 
     /**
-     * The waiting caller pressed the queue's callback key and was told they will be called back; their task keeps
-     * its place ({@code EXITWITHKEY}, then {@code CALLBACKREQUEST}). {@code number} is the number to call back,
-     * masked in {@code toString()}.
+     * The waiting caller pressed the queue's callback key ({@code digit}) and was told they will be called back;
+     * their task keeps its place ({@code EXITWITHKEY}, then {@code CALLBACKREQUEST}). When {@code exit} is present
+     * no key was pressed: a queue rule's exit ({@code QueueExit.CallBack}) called them back instead of letting them
+     * go, and the first row is that rule's ({@code EXITWITHTIMEOUT} or {@code EXITEMPTY}); {@code digit} is then
+     * the queue's key, unused. {@code number} is the number to call back, masked in {@code toString()}.
      */
     record Requested(CallId call, QueueId queue, Instant at, LegId callerLeg, char digit, PhoneNumber number,
-                     int position, int originalPosition, Duration waited) implements CallbackStep {
+                     int position, int originalPosition, Duration waited, Optional<ExitReason> exit)
+            implements CallbackStep {
+
+        /** A key pressed by the caller. */
+        public Requested(CallId call, QueueId queue, Instant at, LegId callerLeg, char digit, PhoneNumber number,
+                         int position, int originalPosition, Duration waited) {
+            this(call, queue, at, callerLeg, digit, number, position, originalPosition, waited, Optional.empty());
+        }
     }
 
     /**

@@ -206,8 +206,15 @@ final class CallerRules {
         });
     }
 
-    /** The waiting caller leaves for {@code reason} ({@code EXITWITHTIMEOUT} or {@code EXITEMPTY}). */
+    /**
+     * The waiting caller leaves for {@code reason} ({@code EXITWITHTIMEOUT} or {@code EXITEMPTY}), unless the
+     * queue's exit for it calls them back instead, keeping their place ({@link QueuedCallbacks#instead}).
+     */
     private void leave(RoutedCall call, ExitReason reason) {
+        if (rulesOf(call.queue.id()).exitFor(reason) instanceof QueueExit.CallBack
+                && router.callbacks().instead(call, reason)) {
+            return;
+        }
         int position = calls.position(call);
         Instant now = clock.instant();
         Duration waited = between(enteredAt(call).orElse(now), now);
@@ -245,11 +252,17 @@ final class CallerRules {
         call.moveTo(TaskStatus.CANCELED);
     }
 
-    /** The queue's exit for {@code reason}, unless it overflows to a queue the caller was already sent out of. */
+    /**
+     * The queue's exit for {@code reason}, unless it overflows to a queue the caller was already sent out of; a
+     * callback this caller could not be given ({@link #leave}), or one on arrival, hangs up.
+     */
     private QueueExit exitFor(RoutedCall call, ExitReason reason) {
         Journey journey = journeys.get(call.id());
         journey.left().add(call.queue.id());
         QueueExit exit = rulesOf(call.queue.id()).exitFor(reason);
+        if (exit instanceof QueueExit.CallBack) {
+            return QueueExit.HANG_UP;
+        }
         if (exit instanceof QueueExit.Overflow overflow && journey.left().contains(overflow.queue())) {
             LOG.warn("event=overflow-loop callId={} queueId={} to={}", call.id(), call.queue.id(), overflow.queue());
             return QueueExit.HANG_UP;

@@ -131,6 +131,11 @@ final class QueuedCallbacks {
         return true;
     }
 
+    /** A queue exit calls the waiting caller back instead of letting them go; see {@link CallbackKeys#instead}. */
+    boolean instead(RoutedCall call, io.switchboard.queue.selection.ExitReason reason) {
+        return keys.instead(call, reason);
+    }
+
     /** Whether {@code call} is a callback that may not be offered now (caller still on, retry pending, ringing). */
     boolean holdsBack(RoutedCall call) {
         return call.callback.filter(request -> !request.offerable()).isPresent();

@@ -49,6 +49,8 @@ final class RoutedCall {
     Optional<RingRound> round = Optional.empty();
     /** The queued callback the caller asked for, if any ({@link QueuedCallbacks}). */
     Optional<CallbackRequest> callback = Optional.empty();
+    /** Whether the PBX refused to confirm a callback a queue exit chose: that exit hangs up instead from then on. */
+    boolean callBackRefused;
     /** The agent the call goes to first, set before its first decision ({@link PreferredAgents}). */
     Optional<PreferredAgent> preferred = Optional.empty();
     /**

@@ -6,7 +6,8 @@ import io.switchboard.core.id.QueueId;
 import java.util.regex.Pattern;
 
 /** Where a caller goes when a queue rule sends them out of the queue ({@link ExitReason}). */
-public sealed interface QueueExit permits QueueExit.HangUp, QueueExit.Overflow, QueueExit.Extension {
+public sealed interface QueueExit permits QueueExit.HangUp, QueueExit.Overflow, QueueExit.Extension,
+        QueueExit.CallBack {
 
     /** The caller is hung up (normal clearing). The default for every reason. */
     record HangUp() implements QueueExit {
@@ -40,6 +41,19 @@ public sealed interface QueueExit permits QueueExit.HangUp, QueueExit.Overflow, 
         }
     }
 
+    /**
+     * The caller is called back instead of leaving, and keeps their place: confirmed and hung up as if they had
+     * pressed the queue's callback key, with the queue's callback settings for the attempts (whether or not the
+     * key itself is offered). Only for a caller who waited ({@link ExitReason#TIMEOUT}, {@link
+     * ExitReason#LEAVEEMPTY}): one turned away on arrival has no place to keep. A caller without a number, or whose
+     * PBX refuses the confirmation, is hung up instead.
+     */
+    record CallBack() implements QueueExit {
+    }
+
     /** Hang up. */
     QueueExit HANG_UP = new HangUp();
+
+    /** Call back, keeping the caller's place. */
+    QueueExit CALL_BACK = new CallBack();
 }
