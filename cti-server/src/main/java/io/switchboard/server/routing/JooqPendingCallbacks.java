@@ -97,6 +97,7 @@ public final class JooqPendingCallbacks implements PendingCallbacks {
   private synchronized void written(Map<TaskId, Optional<PendingCallback>> batch, Throwable failure) {
     writing = false;
     if (failure == null) {
+      LOG.debug("event=pending-callbacks-written count={}", batch.size());
       writeNext();
       return;
     }

@@ -106,6 +106,7 @@ final class QueuedCallbacks {
 
     /** Handles the event if it is about a callback (a key, or an attempt's outcome); returns whether it was. */
     boolean took(PbxEvent event) {
+        standing.heard(event);
         if (event instanceof PbxEvent.CallbackRequested key) {
             keys.pressed(key);
         } else if (event instanceof PbxEvent.OriginateFailed failed && dialling.containsKey(failed.call())) {
@@ -116,9 +117,6 @@ final class QueuedCallbacks {
                     hungUp.at()));
         } else if (event instanceof PbxEvent.CallReturnedToHold back && back.reason() == HoldReason.CALLBACK) {
             answered(back);
-        } else if (event instanceof PbxEvent.PbxConnected connected) {
-            standing.pbxConnected(connected);
-            return false;
         } else {
             return false;
         }
@@ -149,11 +147,12 @@ final class QueuedCallbacks {
 
     /**
      * Whether {@code call} is a callback that may not be offered now: caller still on, retry pending, ringing, or
-     * not answered yet while its PBX is not attached (it is decided again when the PBX connects).
+     * not answered yet while its PBX is not attached, or restored and its PBX not heard from yet (it is decided
+     * again when the PBX is heard from).
      */
     boolean holdsBack(RoutedCall call) {
-        return call.callback.filter(request -> !request.offerable()
-                || request.answered.isEmpty() && controls.of(call.pbx).isEmpty()).isPresent();
+        return call.callback.filter(request -> !request.offerable() || request.answered.isEmpty()
+                && (controls.of(call.pbx).isEmpty() || standing.awaitsPbx(call))).isPresent();
     }
 
     /**

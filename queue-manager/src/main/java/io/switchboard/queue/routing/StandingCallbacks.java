@@ -1,6 +1,8 @@
 package io.switchboard.queue.routing;
 
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.id.TaskId;
 import io.switchboard.core.routing.Task;
 import io.switchboard.queue.selection.QueueSetup;
 import org.slf4j.Logger;
@@ -9,17 +11,20 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
  * Keeps the queued callbacks that stand in {@link PendingCallbacks}, for {@link QueuedCallbacks}, and puts them
  * back among the waiting tasks when the router starts: each with its task's id, priority and creation time, so it
  * keeps its place before the callers who came later, and with its attempts and retry time, so a restart neither
- * gives the customer an extra call nor calls them sooner. A restored callback whose PBX is not attached waits
- * (see {@link QueuedCallbacks#holdsBack}) and is decided again when the PBX connects. Touched only on the
+ * gives the customer an extra call nor calls them sooner. A restored callback whose PBX is not attached, or has not
+ * been heard from since the router started (still connecting), waits (see {@link QueuedCallbacks#holdsBack}) and
+ * is decided again when the PBX is heard from. Touched only on the
  * router's context.
  */
 final class StandingCallbacks {
@@ -34,6 +39,10 @@ final class StandingCallbacks {
     private final QueuedCallbacks callbacks;
     private PendingCallbacks store = PendingCallbacks.NONE;
     private TaskQueues queues;
+    /** The PBXs heard from since the router started (any event) and not disconnected since. */
+    private final Set<PbxId> heard = new HashSet<>();
+    /** The restored tasks whose PBX has not been heard from yet: nobody is called back through a PBX still away. */
+    private final Set<TaskId> awaitingPbx = new HashSet<>();
 
     StandingCallbacks(InboundRouter router, InboundCalls calls, AgentBook book, InstantSource clock, Executor context,
                       QueuedCallbacks callbacks) {
@@ -66,11 +75,27 @@ final class StandingCallbacks {
         store.ended(call.task.id());
     }
 
-    /** The PBX {@code e} names is attached again: its callbacks held back for want of it are decided now. */
-    void pbxConnected(PbxEvent.PbxConnected e) {
+    /**
+     * The router got {@code e}: a PBX heard from for the first time (or again after it disconnected) is connected,
+     * so the callbacks held back for want of it are decided now.
+     */
+    void heard(PbxEvent e) {
+        if (e instanceof PbxEvent.PbxDisconnected) {
+            heard.remove(e.pbx());
+            return;
+        }
+        if (!heard.add(e.pbx()) && !(e instanceof PbxEvent.PbxConnected)) {
+            return;
+        }
         List<RoutedCall> waiting = calls.all().stream()
                 .filter(call -> call.pbx.equals(e.pbx()) && call.callback.isPresent()).toList();
+        waiting.forEach(call -> awaitingPbx.remove(call.task.id()));
         waiting.forEach(router::decide);
+    }
+
+    /** Whether {@code call} was restored and its PBX has not been heard from since the router started. */
+    boolean awaitsPbx(RoutedCall call) {
+        return awaitingPbx.contains(call.task.id()) && !heard.contains(call.pbx);
     }
 
     /** Puts {@code stored} back among the waiting tasks, oldest first, leaving out the calls the router holds. */
@@ -90,6 +115,7 @@ final class StandingCallbacks {
         request.attempts = stored.attempts();
         call.callback = Optional.of(request);
         call.deciding = true;
+        awaitingPbx.add(task.id());
         calls.put(call);
         LOG.info("event=callback-restored taskId={} callId={} queueId={} attempts={} notBefore={} to={}",
                 task.id(), call.id(), stored.queue(), stored.attempts(), stored.notBefore().orElse(null),

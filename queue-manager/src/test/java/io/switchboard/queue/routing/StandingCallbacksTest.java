@@ -170,6 +170,7 @@ class StandingCallbacksTest {
                 Optional.of(retryAt), "support"));
 
         world.router.keepCallbacks(store);
+        world.pbxReports(new PbxEvent.PbxConnected(PBX, world.clock.instant(), "sim"));
         world.clock.advance(Duration.ofSeconds(59));
         world.dueTimersFire();
         assertThat(world.pbx.originates).isEmpty();
@@ -198,14 +199,18 @@ class StandingCallbacksTest {
     }
 
     @Test
-    void a_restored_callback_waits_until_its_pbx_is_attached() {
+    void a_restored_callback_waits_until_its_pbx_is_attached_and_heard_from() {
         RoutingWorld world = supportWith("a1");
-        world.attached = false;
         store.kept.put(TaskId.of("task-c2"), stored("c2", world.clock.instant().minusSeconds(300), 0,
                 Optional.empty(), "support"));
 
         world.router.keepCallbacks(store);
-        assertThat(world.pbx.originates).isEmpty();
+        world.agentApiStores("a1", io.switchboard.core.agent.AgentState.AVAILABLE);
+        assertThat(world.pbx.originates).as("the PBX may still be connecting").isEmpty();
+
+        world.attached = false;
+        world.pbxReports(new PbxEvent.PbxConnected(PBX, world.clock.instant(), "sim"));
+        assertThat(world.pbx.originates).as("no call control for the PBX").isEmpty();
         assertThat(store.kept.get(TaskId.of("task-c2")).attempts()).isZero();
 
         world.attached = true;
