@@ -46,6 +46,7 @@ public final class JooqPendingCallbacks implements PendingCallbacks {
   /** The changes not written yet, per task: the callback to keep, or empty to forget it. */
   private final Map<TaskId, Optional<PendingCallback>> unwritten = new LinkedHashMap<>();
   private boolean writing;
+  private int failedWrites;
 
   public JooqPendingCallbacks(Database database, Vertx vertx, Clock clock) {
     this.database = database;
@@ -75,6 +76,11 @@ public final class JooqPendingCallbacks implements PendingCallbacks {
     return unwritten.size() + (writing ? 1 : 0);
   }
 
+  /** How many batches failed so far (each is tried again). */
+  synchronized int failedWrites() {
+    return failedWrites;
+  }
+
   private synchronized void change(TaskId task, Optional<PendingCallback> callback) {
     unwritten.remove(task);
     unwritten.put(task, callback);
@@ -101,6 +107,7 @@ public final class JooqPendingCallbacks implements PendingCallbacks {
       writeNext();
       return;
     }
+    failedWrites++;
     batch.forEach(unwritten::putIfAbsent);
     LOG.warn("event=pending-callbacks-not-written count={} retryIn={} reason={}", batch.size(), RETRY,
         failure.toString());

@@ -117,6 +117,43 @@ class JooqPendingCallbacksIT {
     assertThat(await(afterRestart.all()).get(0).toString()).doesNotContain("4930555777");
   }
 
+  @Test
+  void a_write_that_fails_while_the_table_is_away_is_kept_and_lands_once_it_is_back() throws Exception {
+    PendingCallback kept = callback("c6", NOW.minusSeconds(60), 0, Optional.empty());
+    database.query(dsl -> dsl.execute("RENAME TABLE pending_callbacks TO pending_callbacks_away")).await();
+    try {
+      store.saved(kept);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (store.failedWrites() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(store.failedWrites()).isPositive();
+      assertThat(store.unwritten()).isEqualTo(1);
+    } finally {
+      database.query(dsl -> dsl.execute("RENAME TABLE pending_callbacks_away TO pending_callbacks")).await();
+    }
+
+    assertThat(storedOnceWritten()).containsExactly(kept);
+  }
+
+  @Test
+  void a_newer_change_asked_while_a_write_failed_wins_over_the_retry() throws Exception {
+    PendingCallback first = callback("c7", NOW.minusSeconds(60), 0, Optional.empty());
+    database.query(dsl -> dsl.execute("RENAME TABLE pending_callbacks TO pending_callbacks_away")).await();
+    try {
+      store.saved(first);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (store.failedWrites() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      store.ended(TaskId.of("task-c7"));
+    } finally {
+      database.query(dsl -> dsl.execute("RENAME TABLE pending_callbacks_away TO pending_callbacks")).await();
+    }
+
+    assertThat(storedOnceWritten()).isEmpty();
+  }
+
   private static <T> T await(CompletionStage<T> stage) {
     try {
       return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
