@@ -91,4 +91,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class CallbackRestarts extends CallbackRestartScenarios {
+        CallbackRestarts() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -91,4 +91,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class CallbackRestarts extends CallbackRestartScenarios {
+        CallbackRestarts() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -42,6 +42,8 @@ abstract class PbxScenarios {
     private int pbxPort;
     private Path workDir;
     private ServerProcess server;
+    private int httpPort;
+    private Map<String, String> serverEnv = Map.of();
     SimulatedPbx pbx;
     ServerApi api;
 
@@ -72,8 +74,23 @@ abstract class PbxScenarios {
                 "SWITCHBOARD_OUTBOUND_RING_TIMEOUT_SECONDS", "15"));
         settings.putAll(env);
         server = ServerProcess.attachedTo(workDir, "server", http, flavour.type(), pbxPort, USER, secret, settings);
+        httpPort = http;
+        serverEnv = settings;
         api = new ServerApi(http, server);
         api.await("pbx/sim up", () -> "up".equals(api.pbxState("sim")), STARTUP);
+    }
+
+    /**
+     * Stops the server as an operator would (a deploy) and starts it again on the same database, PBX and HTTP
+     * port; returns once the PBX connection is up. Agents' states lived in the node's Hazelcast member and are gone.
+     */
+    void restartServer() throws Exception {
+        server.stop(Duration.ofSeconds(60));
+        server.close();
+        server = ServerProcess.attachedTo(workDir, "server", httpPort, flavour.type(), pbxPort, USER, secret,
+                serverEnv);
+        api = new ServerApi(httpPort, server);
+        api.await("pbx/sim up again", () -> "up".equals(api.pbxState("sim")), STARTUP);
     }
 
     /** Starts a fresh simulated PBX, with none of the stopped one's calls, on the port the server knows. */

@@ -17,6 +17,7 @@ import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.LastAgents;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.OutboundPolicy;
+import io.switchboard.queue.routing.PendingCallbacks;
 import io.switchboard.queue.routing.RoutingEngine;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.pbx.AttachedPbx;
@@ -123,6 +124,14 @@ public final class InboundRouting implements AutoCloseable {
    */
   public void agentChangedElsewhere(AgentId agent) {
     context.runOnContext(v -> router.agentStateChanged(agent));
+  }
+
+  /**
+   * Keeps the queued callbacks that stand in {@code store} from now on, and puts back among the waiting tasks
+   * those it holds from before a restart, keeping their place. Any thread.
+   */
+  public void keepCallbacks(PendingCallbacks store) {
+    context.runOnContext(v -> router.inbound().keepCallbacks(store));
   }
 
   /** Agents' open lines and the outbound calls placed for them. */

@@ -16,6 +16,7 @@ import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.queuelog.QueueLogFile;
 import io.switchboard.server.routing.InboundRouting;
+import io.switchboard.server.routing.JooqPendingCallbacks;
 import io.switchboard.server.routing.JooqCallHistory;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
@@ -104,6 +105,7 @@ public final class Server implements AutoCloseable {
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
+          parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));

@@ -367,6 +367,14 @@ public final class InboundRouter implements PbxEventListener {
         return callbacks;
     }
 
+    /**
+     * From now on queued callbacks that stand are kept in {@code store}, and those it holds from before a restart
+     * are put back among the waiting tasks, keeping their place ({@link StandingCallbacks}).
+     */
+    public void keepCallbacks(PendingCallbacks store) {
+        callbacks.keepIn(store, queues);
+    }
+
     /** From now on queued callbacks get their new calls' ids from {@code ids} (for Asterisk {@code <pbx>/<id>}). */
     void callbackIds(Function<PbxId, CallId> ids) {
         callbacks.callIds(ids);

@@ -70,6 +70,7 @@ final class QueuedCallbacks {
     private final Executor context;
     private final BiConsumer<RoutedCall, Agent> ring;
     private final CallbackKeys keys;
+    private final StandingCallbacks standing;
     private final Map<CallId, RoutedCall> dialling = new HashMap<>();
     private Function<PbxId, CallId> newCallIds = QueuedCallbacks::randomCallId;
 
@@ -90,6 +91,12 @@ final class QueuedCallbacks {
         this.context = context;
         this.ring = ring;
         this.keys = new CallbackKeys(router, calls, book, controls, clock, context, estimates);
+        this.standing = new StandingCallbacks(router, calls, book, clock, context, this);
+    }
+
+    /** Keeps standing callbacks in {@code store} from now on, putting back those it holds. */
+    void keepIn(PendingCallbacks store, TaskQueues queues) {
+        standing.keepIn(store, queues);
     }
 
     /** From now on new callback calls get their ids from {@code ids} (the PBX's form, as for outbound calls). */
@@ -99,6 +106,7 @@ final class QueuedCallbacks {
 
     /** Handles the event if it is about a callback (a key, or an attempt's outcome); returns whether it was. */
     boolean took(PbxEvent event) {
+        standing.heard(event);
         if (event instanceof PbxEvent.CallbackRequested key) {
             keys.pressed(key);
         } else if (event instanceof PbxEvent.OriginateFailed failed && dialling.containsKey(failed.call())) {
@@ -127,6 +135,7 @@ final class QueuedCallbacks {
         }
         call.callback.get().callerGone = true;
         LOG.info("event=callback-caller-left taskId={} callId={}", call.task.id(), call.id());
+        standing.saved(call);
         router.decide(call);
         return true;
     }
@@ -136,9 +145,14 @@ final class QueuedCallbacks {
         return keys.instead(call, reason);
     }
 
-    /** Whether {@code call} is a callback that may not be offered now (caller still on, retry pending, ringing). */
+    /**
+     * Whether {@code call} is a callback that may not be offered now: caller still on, retry pending, ringing, or
+     * not answered yet while its PBX is not attached, or restored and its PBX not heard from yet (it is decided
+     * again when the PBX is heard from).
+     */
     boolean holdsBack(RoutedCall call) {
-        return call.callback.filter(request -> !request.offerable()).isPresent();
+        return call.callback.filter(request -> !request.offerable() || request.answered.isEmpty()
+                && (controls.of(call.pbx).isEmpty() || standing.awaitsPbx(call))).isPresent();
     }
 
     /**
@@ -218,16 +232,24 @@ final class QueuedCallbacks {
             calls.remove(call);
             book.notWaiting(call.task.id());
             call.moveTo(TaskStatus.CANCELED);
+            standing.ended(call);
         } else {
-            request.restingUntil = retryAt;
-            timers.schedule(between(now, retryAt.get()), () -> {
-                if (request.restingUntil.equals(retryAt)) {
-                    request.restingUntil = Optional.empty();
-                    router.decide(call);
-                }
-            });
+            rest(call, request, retryAt.get());
+            standing.saved(call);
         }
         release(attempt.agent());
+    }
+
+    /** The callback is not offered before {@code retryAt}; then it is decided again (one timer). */
+    void rest(RoutedCall call, CallbackRequest request, Instant retryAt) {
+        Optional<Instant> until = Optional.of(retryAt);
+        request.restingUntil = until;
+        timers.schedule(between(clock.instant(), retryAt), () -> {
+            if (request.restingUntil.equals(until)) {
+                request.restingUntil = Optional.empty();
+                router.decide(call);
+            }
+        });
     }
 
     /** The customer answered and waits on hold: the agent reserved for them is rung as for any waiting caller. */
@@ -243,6 +265,7 @@ final class QueuedCallbacks {
         dialling.remove(e.call());
         request.dialling = Optional.empty();
         request.answered = attempt;
+        standing.ended(call);
         call.callerLeg = e.leg().orElse(attempt.get().leg());
         call.onHold = true;
         calls.carry(call);

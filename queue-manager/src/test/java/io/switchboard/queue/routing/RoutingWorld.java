@@ -55,6 +55,8 @@ final class RoutingWorld {
     boolean failNextQueueRead;
     private final Map<QueueId, QueueSetup> queues = new HashMap<>();
     final InboundRouter router;
+    /** Whether the PBX is attached: when not, the router has no call control for it. */
+    boolean attached = true;
 
     RoutingWorld() {
         this(InboundRules.DEFAULTS);
@@ -84,7 +86,8 @@ final class RoutingWorld {
             }
         };
         Executor now = Runnable::run;
-        router = new InboundRouter(agents, configured, states, id -> Optional.of(pbx), entry -> {
+        router = new InboundRouter(agents, configured, states, id -> attached ? Optional.of(pbx) : Optional.empty(),
+                entry -> {
             journal.add(entry);
             return CompletableFuture.completedFuture(null);
         }, (delay, action) -> {
