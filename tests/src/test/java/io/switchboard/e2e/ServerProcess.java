@@ -111,11 +111,27 @@ final class ServerProcess implements AutoCloseable {
     deleteTree(workDir);
   }
 
-  /** A loopback port that was free a moment ago. */
+  /** Where {@link #freePort} looks: below Linux's ephemeral range (32768-60999). */
+  private static final int FIRST_PORT = 20000;
+  private static final int PORTS = 12000;
+
+  /**
+   * A loopback port that was free a moment ago, taken below the ephemeral range: a port the kernel handed out
+   * for {@code bind(0)} could be handed out again, between this check and the server's bind, to one of the
+   * server's own outgoing connections (its database pool, Hazelcast), and the server then failed to start with
+   * "HTTP port ... already in use" (seen once in CI). Ports outside that range are only taken by an explicit bind.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = FIRST_PORT + random.nextInt(PORTS);
+      try (ServerSocket socket = new ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another one
+      }
     }
+    throw new IOException("no free loopback port between " + FIRST_PORT + " and " + (FIRST_PORT + PORTS));
   }
 
   /** Removes a work or data directory and everything in it; nothing when it is absent. */
