@@ -99,12 +99,7 @@ final class AmiCommands {
         for (ManagerAction action : actions) {
             sent.add(send(action));
         }
-        CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
-        for (CompletionStage<CommandResult> answer : sent) {
-            chain = chain.thenCompose(previous -> previous.isAccepted() ? answer
-                    : CompletableFuture.completedFuture(previous));
-        }
-        return chain;
+        return CommandResult.firstRefusal(sent);
     }
 
     static CommandResult resultOf(String action, ManagerResponse response) {

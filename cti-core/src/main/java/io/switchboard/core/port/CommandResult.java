@@ -2,6 +2,10 @@ package io.switchboard.core.port;
 
 import io.switchboard.core.Require;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * What a PBX answered to a call-control command. A {@link Failed} result is a
  * business outcome (the call had already hung up, the device does not exist);
@@ -33,5 +37,18 @@ public sealed interface CommandResult permits CommandResult.Accepted, CommandRes
     /** Whether the PBX accepted the command. */
     default boolean isAccepted() {
         return this instanceof Accepted;
+    }
+
+    /**
+     * The answer of several commands sent at once, read in the order sent: the first result that is not accepted,
+     * or the first exceptional stage; {@link #ACCEPTED} when every one was.
+     */
+    static CompletionStage<CommandResult> firstRefusal(List<CompletionStage<CommandResult>> answers) {
+        CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(ACCEPTED);
+        for (CompletionStage<CommandResult> answer : answers) {
+            chain = chain.thenCompose(previous -> previous.isAccepted() ? answer
+                    : CompletableFuture.completedFuture(previous));
+        }
+        return chain;
     }
 }

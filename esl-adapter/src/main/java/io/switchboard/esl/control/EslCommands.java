@@ -88,12 +88,7 @@ final class EslCommands {
         for (String command : commands) {
             sent.add(api(command));
         }
-        CompletionStage<CommandResult> chain = CompletableFuture.completedFuture(CommandResult.ACCEPTED);
-        for (CompletionStage<CommandResult> reply : sent) {
-            chain = chain.thenCompose(previous -> previous.isAccepted() ? reply
-                    : CompletableFuture.completedFuture(previous));
-        }
-        return chain;
+        return CommandResult.firstRefusal(sent);
     }
 
     /** {@code api <command>}, the trimmed body as it is (for {@code uuid_getvar}). */

@@ -122,12 +122,14 @@ final class StandingCallbacks {
                 stored.number().masked());
         stored.notBefore().filter(at -> at.isAfter(clock.instant()))
                 .ifPresent(at -> callbacks.rest(call, request, at));
+        // the router loads an unknown queue with defaults, so only the store can say it is unknown
         Stages.on(queues.setup(stored.queue()), context, found -> {
             if (found.isEmpty()) {
                 LOG.warn("event=callback-queue-unknown taskId={} callId={} queueId={} action=kept-waiting",
                         task.id(), call.id(), stored.queue());
             }
-        }, failure -> { });
+        }, failure -> LOG.warn("event=callback-queue-not-read taskId={} queueId={} reason={}", task.id(),
+                stored.queue(), failure.toString()));
         router.whenKnown(stored.queue(), () -> {
             call.queue = book.setup(stored.queue()).map(QueueSetup::queue).orElse(call.queue);
             call.deciding = false;
