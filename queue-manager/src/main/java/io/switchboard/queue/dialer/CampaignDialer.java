@@ -1,0 +1,321 @@
+package io.switchboard.queue.dialer;
+
+import io.switchboard.core.dialer.DialMode;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.CampaignId;
+import io.switchboard.core.id.LeadId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.queue.dialer.pacing.Pacer;
+import io.switchboard.queue.dialer.pacing.PacingInput;
+import io.switchboard.queue.routing.RoutingTimers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * The dialer loop. Once a {@link #TICK} (and at once when an agent becomes free, {@link #agentFreed}), for each
+ * running campaign: look at its agents ({@link CampaignFloor}), ask its {@link Pacer} how many calls to place,
+ * take that many due leads ({@link LeadQueue}), pass each through the {@link DialGate}, and place the calls it
+ * allows ({@link CampaignCallPlacer}); leads the gate defers or skips go back to the queue with its reason.
+ * Progressive campaigns reserve one agent per call before dialling; power and predictive ones dial without an
+ * agent and the placer gives each live answer to whichever agent is free then.
+ *
+ * <p>One pass per campaign at a time: a pass that is still waiting on the database or the PBX is not started
+ * again, so a slow dependency slows the dialer down rather than piling calls up. Every method runs on the routing
+ * context; the stages of the ports continue there.
+ */
+public final class CampaignDialer implements CampaignCallEnded {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignDialer.class);
+
+    /** How often every running campaign is paced, at least. */
+    public static final Duration TICK = Duration.ofSeconds(1);
+    /** How often the list of running campaigns is read again. */
+    public static final Duration REFRESH = Duration.ofSeconds(5);
+    /** The most calls one pass places, so one decision never floods the PBX. */
+    public static final int MAX_CALLS_PER_PASS = 50;
+    /** How long a lead waits before it is tried again after the PBX refused its call. */
+    public static final Duration PBX_REFUSED_RETRY = Duration.ofMinutes(1);
+
+    private final CampaignDirectory directory;
+    private final LeadQueue leads;
+    private final DialGate gate;
+    private final CampaignCallPlacer placer;
+    private final CampaignFloor floor;
+    private final Function<CampaignSettings, Pacer> pacers;
+    private final Function<PbxId, CallId> newCallIds;
+    private final RoutingTimers timers;
+    private final InstantSource clock;
+    private final Executor context;
+    private final Map<CampaignId, Running> running = new HashMap<>();
+    private Instant refreshedAt = Instant.MIN;
+    private boolean refreshing;
+    private boolean started;
+
+    /** A running campaign: its settings as last read, its pacer (which keeps its figures), and its pass. */
+    private static final class Running {
+        CampaignSettings settings;
+        final Pacer pacer;
+        boolean passing;
+        boolean again;
+
+        Running(CampaignSettings settings, Pacer pacer) {
+            this.settings = settings;
+            this.pacer = pacer;
+        }
+    }
+
+    /**
+     * @param pacers     makes the pacer of a campaign the first time it is seen running; it is kept while the
+     *                   campaign runs, so a predictive pacer keeps what it learnt
+     * @param newCallIds gives the id of a new call on a PBX
+     */
+    public CampaignDialer(CampaignDirectory directory, LeadQueue leads, DialGate gate, CampaignCallPlacer placer,
+                          CampaignFloor floor, Function<CampaignSettings, Pacer> pacers,
+                          Function<PbxId, CallId> newCallIds, RoutingTimers timers, InstantSource clock,
+                          Executor context) {
+        this.directory = directory;
+        this.leads = leads;
+        this.gate = gate;
+        this.placer = placer;
+        this.floor = floor;
+        this.pacers = pacers;
+        this.newCallIds = newCallIds;
+        this.timers = timers;
+        this.clock = clock;
+        this.context = context;
+    }
+
+    /** Starts the ticks. Called once, on the routing context. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        tick();
+    }
+
+    /** The campaigns dialling now, as last read. */
+    public List<CampaignId> runningCampaigns() {
+        return List.copyOf(running.keySet());
+    }
+
+    /** An agent became free: pace every running campaign now rather than at the next tick. */
+    public void agentFreed(AgentId agent) {
+        running.values().forEach(this::pass);
+    }
+
+    @Override
+    public void ended(CampaignId campaign, LeadId lead, CallId call, DialResult result, Optional<AgentId> agent,
+                      Instant at) {
+        continueOn(leads.finish(lead, result, at), done -> { }, failure -> LOG.warn(
+                "event=lead-finish-failed campaignId={} leadId={} result={} reason={}", campaign.value(), lead.value(),
+                result.slug(), failure.toString()));
+    }
+
+    private void tick() {
+        Instant now = clock.instant();
+        if (!refreshing && !now.isBefore(refreshedAt.plus(REFRESH))) {
+            refresh(now);
+        }
+        running.values().forEach(this::pass);
+        timers.schedule(TICK, this::tick);
+    }
+
+    private void refresh(Instant now) {
+        refreshing = true;
+        continueOn(directory.running(), campaigns -> {
+            refreshing = false;
+            refreshedAt = now;
+            Map<CampaignId, CampaignSettings> seen = new HashMap<>();
+            campaigns.forEach(c -> seen.put(c.campaign().id(), c));
+            running.keySet().removeIf(id -> {
+                boolean gone = !seen.containsKey(id) || !dials(seen.get(id).campaign().mode());
+                if (gone) {
+                    LOG.info("event=campaign-stopped campaignId={}", id.value());
+                }
+                return gone;
+            });
+            seen.forEach((id, settings) -> {
+                Running known = running.get(id);
+                if (known == null && !dials(settings.campaign().mode())) {
+                    LOG.warn("event=campaign-mode-not-dialled campaignId={} mode={}", id.value(),
+                            settings.campaign().mode());
+                } else if (known == null) {
+                    LOG.info("event=campaign-dialling campaignId={} mode={}", id.value(), settings.campaign().mode());
+                    running.put(id, new Running(settings, pacers.apply(settings)));
+                } else {
+                    known.settings = settings;
+                }
+            });
+        }, failure -> {
+            refreshing = false;
+            refreshedAt = now;
+            LOG.warn("event=campaigns-read-failed reason={}", failure.toString());
+        });
+    }
+
+    private void pass(Running campaign) {
+        if (campaign.passing) {
+            campaign.again = true;
+            return;
+        }
+        campaign.passing = true;
+        campaign.again = false;
+        Instant now = clock.instant();
+        CampaignSettings settings = campaign.settings;
+        continueOn(floor.look(settings, now), agents -> {
+            CampaignId id = settings.campaign().id();
+            PacingInput input = new PacingInput(now, agents.ready().size(), agents.talking(), agents.wrapping(),
+                    placer.ringing(id, now), placer.waitingForAgent(id));
+            int calls = Math.min(MAX_CALLS_PER_PASS, campaign.pacer.callsToPlace(input));
+            if (calls <= 0 || agents.pbx().isEmpty() || !running.containsKey(id)) {
+                passed(campaign);
+            } else if (settings.campaign().mode().reservesAgentFirst()) {
+                reserveThenDial(campaign, agents.pbx().get(), agents.ready().subList(0,
+                        Math.min(calls, agents.ready().size())), now);
+            } else {
+                dial(campaign, agents.pbx().get(), calls, List.of(), now);
+            }
+        }, failure -> {
+            LOG.warn("event=campaign-pass-failed campaignId={} reason={}", settings.campaign().id().value(),
+                    failure.toString());
+            passed(campaign);
+        });
+    }
+
+    private void reserveThenDial(Running campaign, PbxId pbx, List<AgentId> candidates, Instant now) {
+        List<AgentId> reserved = new ArrayList<>();
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (AgentId agent : candidates) {
+            all = all.thenCompose(x -> floor.reserve(agent).thenAccept(ok -> {
+                if (ok) {
+                    synchronized (reserved) {
+                        reserved.add(agent);
+                    }
+                }
+            }));
+        }
+        continueOn(all, x -> {
+            if (reserved.isEmpty()) {
+                passed(campaign);
+            } else {
+                dial(campaign, pbx, reserved.size(), reserved, now);
+            }
+        }, failure -> {
+            reserved.forEach(floor::release);
+            passed(campaign);
+        });
+    }
+
+    /** Takes up to {@code calls} leads and dials those the gate allows; {@code agents}, when given, one per call. */
+    private void dial(Running campaign, PbxId pbx, int calls, List<AgentId> agents, Instant now) {
+        CampaignSettings settings = campaign.settings;
+        continueOn(leads.take(settings.campaign().id(), calls, now), taken -> {
+            agents.subList(Math.min(taken.size(), agents.size()), agents.size()).forEach(floor::release);
+            List<CompletableFuture<Void>> each = new ArrayList<>();
+            for (int i = 0; i < taken.size(); i++) {
+                Optional<AgentId> agent = i < agents.size() ? Optional.of(agents.get(i)) : Optional.empty();
+                each.add(decide(settings, pbx, taken.get(i), agent, now));
+            }
+            continueOn(CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)), x -> passed(campaign),
+                    failure -> passed(campaign));
+        }, failure -> {
+            agents.forEach(floor::release);
+            LOG.warn("event=leads-take-failed campaignId={} reason={}", settings.campaign().id().value(),
+                    failure.toString());
+            passed(campaign);
+        });
+    }
+
+    private CompletableFuture<Void> decide(CampaignSettings settings, PbxId pbx, DueLead lead,
+                                           Optional<AgentId> agent, Instant now) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        CallId call = newCallIds.apply(pbx);
+        continueOn(gate.check(settings, lead, call, now), decision -> {
+            if (decision instanceof DialDecision.Dial allowed) {
+                place(settings, lead, call, allowed, agent, done);
+            } else {
+                agent.ifPresent(floor::release);
+                Optional<Instant> retryAt = decision instanceof DialDecision.Defer defer
+                        ? Optional.of(defer.retryAt()) : Optional.empty();
+                String reason = decision instanceof DialDecision.Defer defer ? defer.reason()
+                        : ((DialDecision.Skip) decision).reason();
+                giveBack(lead, retryAt, reason, now, done);
+            }
+        }, failure -> {
+            agent.ifPresent(floor::release);
+            LOG.warn("event=dial-gate-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
+                    lead.id().value(), failure.toString());
+            giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), "gate-failed", now, done);
+        });
+        return done;
+    }
+
+    private void place(CampaignSettings settings, DueLead lead, CallId call, DialDecision.Dial allowed,
+                       Optional<AgentId> agent, CompletableFuture<Void> done) {
+        continueOn(placer.place(settings, lead, call, allowed.callerId(), agent), placement -> {
+            if (placement instanceof CampaignCallPlacer.Placement.Refused refused) {
+                agent.ifPresent(floor::release);
+                LOG.warn("event=campaign-call-refused campaignId={} leadId={} callId={} errorId={}",
+                        lead.campaign().value(), lead.id().value(), call, refused.errorId());
+                Instant now = clock.instant();
+                giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), refused.errorId(), now, done);
+            } else {
+                done.complete(null);
+            }
+        }, failure -> {
+            agent.ifPresent(floor::release);
+            Instant now = clock.instant();
+            giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), "pbx-unavailable", now, done);
+        });
+    }
+
+    private void giveBack(DueLead lead, Optional<Instant> retryAt, String reason, Instant now,
+                          CompletableFuture<Void> done) {
+        continueOn(leads.release(lead.id(), retryAt, reason, now), x -> done.complete(null), failure -> {
+            LOG.warn("event=lead-release-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
+                    lead.id().value(), failure.toString());
+            done.complete(null);
+        });
+    }
+
+    private void passed(Running campaign) {
+        campaign.passing = false;
+        if (campaign.again && running.containsValue(campaign)) {
+            pass(campaign);
+        }
+    }
+
+    private <T> void continueOn(CompletionStage<T> stage, java.util.function.Consumer<T> then,
+                                java.util.function.Consumer<Throwable> failed) {
+        stage.whenCompleteAsync((value, failure) -> {
+            if (failure != null) {
+                failed.accept(failure);
+            } else {
+                then.accept(value);
+            }
+        }, context);
+    }
+
+    /**
+     * Whether this loop dials campaigns of {@code mode}: preview (the agent accepts each lead first) and agentless
+     * (a recorded message, no agent) are not built yet, and such a campaign is logged and left alone.
+     */
+    static boolean dials(DialMode mode) {
+        return mode == DialMode.PROGRESSIVE || mode == DialMode.POWER || mode == DialMode.PREDICTIVE;
+    }
+}
