@@ -26,6 +26,7 @@ public final class RoutingEngine implements PbxEventListener {
     private final InboundRouter inbound;
     private final OutboundCalls outbound;
     private final AgentPresence presence;
+    private final CampaignAgents campaignAgents;
 
     /**
      * @param newCallIds gives the id of a new outbound call on a PBX (for Asterisk {@code <pbx>/<uniqueid>})
@@ -67,6 +68,7 @@ public final class RoutingEngine implements PbxEventListener {
         this.outbound = new OutboundCalls(lines, states, controls, new OutboundLastAgents(outboundJournal, lastAgents),
                 timers, policy, newCallIds, clock, context, moves, wake);
         this.presence = new AgentPresence(agents, lines, moves, context, wake);
+        this.campaignAgents = new CampaignAgents(agents, states, lines, moves, clock, context, wake);
     }
 
     @Override
@@ -84,6 +86,11 @@ public final class RoutingEngine implements PbxEventListener {
     /** Outbound calls for nailed-up agents. */
     public OutboundCalls outbound() {
         return outbound;
+    }
+
+    /** The campaigns' agents: the nailed-up members of a campaign's queue, reserved like the ACD reserves. */
+    public CampaignAgents campaignFloor() {
+        return campaignAgents;
     }
 
     /** The agents' open lines (nailed-up sessions). */

@@ -1,0 +1,144 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.agent.Agent;
+import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.agent.AgentStatus;
+import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.PbxId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.core.port.AgentDirectory;
+import io.switchboard.core.port.AgentStateStore;
+import io.switchboard.core.port.StatusUpdate;
+import io.switchboard.queue.dialer.CampaignFloor;
+import io.switchboard.queue.dialer.CampaignSettings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link CampaignFloor} of the routing engine: a campaign's agents are the members of its queue who have an
+ * open (nailed-up) line, read from the same state store the ACD reserves through, so an agent is never given a
+ * campaign call and an inbound caller at once. A nailed agent's phone is busy with the open line itself, so its
+ * device state is not looked at. The queue's members are read from the directory at most every
+ * {@link #MEMBERS_FRESH}. Called on the routing context; stages complete there.
+ */
+public final class CampaignAgents implements CampaignFloor {
+
+    /** How long a queue's member list is reused before it is read again. */
+    static final Duration MEMBERS_FRESH = Duration.ofSeconds(5);
+
+    private final AgentDirectory directory;
+    private final AgentStateStore states;
+    private final AgentLines lines;
+    private final AgentMoves moves;
+    private final InstantSource clock;
+    private final Executor context;
+    private final Consumer<AgentId> released;
+    private final Map<QueueId, Members> members = new HashMap<>();
+
+    private record Members(List<AgentId> agents, Instant readAt) {
+    }
+
+    CampaignAgents(AgentDirectory directory, AgentStateStore states, AgentLines lines, AgentMoves moves,
+                   InstantSource clock, Executor context, Consumer<AgentId> released) {
+        this.directory = directory;
+        this.states = states;
+        this.lines = lines;
+        this.moves = moves;
+        this.clock = clock;
+        this.context = context;
+        this.released = released;
+    }
+
+    @Override
+    public CompletionStage<Agents> look(CampaignSettings campaign, Instant now) {
+        QueueId queue = campaign.campaign().queue();
+        return membersOf(queue, now).thenComposeAsync(agents -> {
+            List<AgentId> withLine = agents.stream().filter(a -> lines.lineOf(a).isPresent()).toList();
+            List<CompletableFuture<Optional<AgentStatus>>> reads = withLine.stream()
+                    .map(a -> states.read(a).toCompletableFuture()).toList();
+            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApplyAsync(x -> {
+                Map<AgentId, AgentStatus> status = new HashMap<>();
+                for (int i = 0; i < withLine.size(); i++) {
+                    AgentId agent = withLine.get(i);
+                    reads.get(i).join().ifPresent(s -> status.put(agent, s));
+                }
+                return floorOf(withLine, status, now);
+            }, context);
+        }, context);
+    }
+
+    private Agents floorOf(List<AgentId> withLine, Map<AgentId, AgentStatus> status, Instant now) {
+        List<AgentId> ready = new ArrayList<>();
+        List<Duration> talking = new ArrayList<>();
+        List<Duration> wrapping = new ArrayList<>();
+        for (AgentId agent : withLine) {
+            AgentStatus s = status.get(agent);
+            if (s == null || lines.lineOf(agent).isEmpty()) {
+                continue;
+            }
+            Duration in = s.since().isAfter(now) ? Duration.ZERO : Duration.between(s.since(), now);
+            if (s.isRoutable() && !moves.isLeaving(agent)) {
+                ready.add(agent);
+            } else if (s.state() == AgentState.ON_CALL || s.state() == AgentState.RESERVED) {
+                talking.add(in);
+            } else if (s.state() == AgentState.WRAP_UP) {
+                wrapping.add(in);
+            }
+        }
+        ready.sort(Comparator.comparing((AgentId a) -> status.get(a).since()));
+        return new Agents(ready, talking, wrapping, busiestPbx(ready.isEmpty() ? withLine : ready));
+    }
+
+    /** The PBX most of these agents' lines are on; ties go to the first PBX by id, so the choice is stable. */
+    private Optional<PbxId> busiestPbx(List<AgentId> agents) {
+        Map<PbxId, Long> count = agents.stream().map(lines::lineOf).flatMap(Optional::stream)
+                .collect(Collectors.groupingBy(AgentLines.Line::pbx, Collectors.counting()));
+        return count.entrySet().stream()
+                .max(Comparator.<Map.Entry<PbxId, Long>>comparingLong(Map.Entry::getValue)
+                        .thenComparing(e -> e.getKey().value(), Comparator.reverseOrder()))
+                .map(Map.Entry::getKey);
+    }
+
+    private CompletionStage<List<AgentId>> membersOf(QueueId queue, Instant now) {
+        Members known = members.get(queue);
+        if (known != null && now.isBefore(known.readAt().plus(MEMBERS_FRESH))) {
+            return CompletableFuture.completedFuture(known.agents());
+        }
+        return directory.membersOf(queue).thenApplyAsync(agents -> {
+            List<AgentId> ids = agents.stream().map(Agent::id).toList();
+            members.put(queue, new Members(ids, now));
+            return ids;
+        }, context);
+    }
+
+    @Override
+    public CompletionStage<Boolean> reserve(AgentId agent) {
+        return states.read(agent).thenComposeAsync(stored -> {
+            Optional<AgentStatus> current = stored.filter(AgentStatus::isRoutable);
+            if (current.isEmpty() || lines.lineOf(agent).isEmpty() || moves.isLeaving(agent)) {
+                return CompletableFuture.completedFuture(false);
+            }
+            return states.compareAndSet(agent, current.get().version(),
+                    current.get().moveTo(AgentState.RESERVED, clock.instant()).orElseThrow())
+                    .thenApply(update -> !(update instanceof StatusUpdate.Conflict));
+        }, context);
+    }
+
+    @Override
+    public void release(AgentId agent) {
+        moves.move(agent, AgentState.AVAILABLE, () -> released.accept(agent));
+    }
+}
