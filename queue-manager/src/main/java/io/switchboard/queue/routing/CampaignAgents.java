@@ -3,6 +3,8 @@ package io.switchboard.queue.routing;
 import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
+import io.switchboard.core.agent.QueueMembership;
+import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
@@ -11,6 +13,8 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.StatusUpdate;
 import io.switchboard.queue.dialer.CampaignFloor;
 import io.switchboard.queue.dialer.CampaignSettings;
+import io.switchboard.queue.dialer.blend.Blender;
+import io.switchboard.queue.dialer.blend.InboundLoads;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -32,7 +37,12 @@ import java.util.stream.Collectors;
  * open (nailed-up) line, read from the same state store the ACD reserves through, so an agent is never given a
  * campaign call and an inbound caller at once. A nailed agent's phone is busy with the open line itself, so its
  * device state is not looked at. The queue's members are read from the directory at most every
- * {@link #MEMBERS_FRESH}. Called on the routing context; stages complete there.
+ * {@link #MEMBERS_FRESH}.
+ *
+ * <p>Blending: a ready agent who is also a member of a queue that is not the campaign's is blended; campaigns
+ * count at most as many blended agents ready as the campaign's {@link Blender} lends from those queues' live
+ * {@link InboundLoads}, so inbound keeps the agents its forecast, its waiting callers or its risk need. Called on
+ * the routing context; stages complete there.
  */
 public final class CampaignAgents implements CampaignFloor {
 
@@ -47,8 +57,10 @@ public final class CampaignAgents implements CampaignFloor {
     private final Executor context;
     private final Consumer<AgentId> released;
     private final Map<QueueId, Members> members = new HashMap<>();
+    private final Map<CampaignId, Blender> blenders = new HashMap<>();
+    private InboundLoads inboundLoads = InboundLoads.NONE;
 
-    private record Members(List<AgentId> agents, Instant readAt) {
+    private record Members(List<Agent> agents, Instant readAt) {
     }
 
     CampaignAgents(AgentDirectory directory, AgentStateStore states, AgentLines lines, AgentMoves moves,
@@ -62,21 +74,67 @@ public final class CampaignAgents implements CampaignFloor {
         this.released = released;
     }
 
+    /** Where the inbound queues' load comes from; {@link InboundLoads#NONE} (lend every blended agent) until set. */
+    public void inboundLoads(InboundLoads loads) {
+        this.inboundLoads = loads;
+    }
+
     @Override
     public CompletionStage<Agents> look(CampaignSettings campaign, Instant now) {
         QueueId queue = campaign.campaign().queue();
-        return membersOf(queue, now).thenComposeAsync(agents -> {
-            List<AgentId> withLine = agents.stream().filter(a -> lines.lineOf(a).isPresent()).toList();
-            List<CompletableFuture<Optional<AgentStatus>>> reads = withLine.stream()
-                    .map(a -> states.read(a).toCompletableFuture()).toList();
-            return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApplyAsync(x -> {
-                Map<AgentId, AgentStatus> status = new HashMap<>();
-                for (int i = 0; i < withLine.size(); i++) {
-                    AgentId agent = withLine.get(i);
-                    reads.get(i).join().ifPresent(s -> status.put(agent, s));
+        return membersOf(queue, now).thenComposeAsync(agents -> look(agents, now), context)
+                .thenComposeAsync(floor -> blend(campaign, floor, now), context);
+    }
+
+    /** Campaign members with a line, and those of them in any other queue (blended), keyed by agent. */
+    private CompletionStage<Agents> blend(CampaignSettings campaign, Floor floor, Instant now) {
+        QueueId own = campaign.campaign().queue();
+        Map<AgentId, Set<QueueId>> inboundQueues = new HashMap<>();
+        floor.agents().forEach(agent -> {
+            Set<QueueId> others = agent.memberships().stream().map(QueueMembership::queue)
+                    .filter(q -> !q.equals(own)).collect(Collectors.toSet());
+            if (!others.isEmpty()) {
+                inboundQueues.put(agent.id(), others);
+            }
+        });
+        if (inboundQueues.isEmpty()) {
+            return CompletableFuture.completedFuture(floor.floor());
+        }
+        Set<QueueId> queues = inboundQueues.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        return inboundLoads.of(queues, inboundQueues.keySet()).thenApplyAsync(loads -> {
+            Blender blender = blenders.computeIfAbsent(campaign.campaign().id(), id -> new Blender());
+            int lendable = blender.lendable(loads, inboundQueues.size(), now);
+            List<AgentId> ready = new ArrayList<>();
+            int blendedReady = 0;
+            for (AgentId agent : floor.floor().ready()) {
+                if (!inboundQueues.containsKey(agent)) {
+                    ready.add(agent);
+                } else if (blendedReady < lendable) {
+                    ready.add(agent);
+                    blendedReady++;
                 }
-                return floorOf(withLine, status, now);
-            }, context);
+            }
+            Agents all = floor.floor();
+            return new Agents(ready, all.talking(), all.wrapping(), all.pbx());
+        }, context);
+    }
+
+    /** The floor before blending, and the directory entries of the agents with a line. */
+    private record Floor(Agents floor, List<Agent> agents) {
+    }
+
+    private CompletionStage<Floor> look(List<Agent> members, Instant now) {
+        List<Agent> lined = members.stream().filter(a -> lines.lineOf(a.id()).isPresent()).toList();
+        List<AgentId> withLine = lined.stream().map(Agent::id).toList();
+        List<CompletableFuture<Optional<AgentStatus>>> reads = withLine.stream()
+                .map(a -> states.read(a).toCompletableFuture()).toList();
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApplyAsync(x -> {
+            Map<AgentId, AgentStatus> status = new HashMap<>();
+            for (int i = 0; i < withLine.size(); i++) {
+                AgentId agent = withLine.get(i);
+                reads.get(i).join().ifPresent(s -> status.put(agent, s));
+            }
+            return new Floor(floorOf(withLine, status, now), lined);
         }, context);
     }
 
@@ -112,15 +170,14 @@ public final class CampaignAgents implements CampaignFloor {
                 .map(Map.Entry::getKey);
     }
 
-    private CompletionStage<List<AgentId>> membersOf(QueueId queue, Instant now) {
+    private CompletionStage<List<Agent>> membersOf(QueueId queue, Instant now) {
         Members known = members.get(queue);
         if (known != null && now.isBefore(known.readAt().plus(MEMBERS_FRESH))) {
             return CompletableFuture.completedFuture(known.agents());
         }
         return directory.membersOf(queue).thenApplyAsync(agents -> {
-            List<AgentId> ids = agents.stream().map(Agent::id).toList();
-            members.put(queue, new Members(ids, now));
-            return ids;
+            members.put(queue, new Members(List.copyOf(agents), now));
+            return List.copyOf(agents);
         }, context);
     }
 

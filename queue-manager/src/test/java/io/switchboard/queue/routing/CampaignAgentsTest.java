@@ -10,11 +10,13 @@ import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.dialer.CampaignFloor;
 import io.switchboard.queue.dialer.CampaignSettings;
+import io.switchboard.queue.dialer.blend.InboundLoad;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,31 @@ class CampaignAgentsTest {
         world.engine.campaignFloor().release(AgentId.of("a1"));
 
         assertThat(world.stateOf("a1")).isEqualTo(AgentState.AVAILABLE);
+    }
+
+    @Test
+    void blendedAgentsAreCountedReadyOnlyAsFarAsInboundLendsThem() {
+        world.agentIn("o1", AgentState.AVAILABLE, "outbound").lineOpens("o1");
+        world.agentIn("b1", AgentState.AVAILABLE, "outbound", "support").lineOpens("b1");
+        world.agentIn("b2", AgentState.AVAILABLE, "outbound", "support").lineOpens("b2");
+        List<Set<AgentId>> askedFor = new java.util.ArrayList<>();
+        world.engine.campaignFloor().inboundLoads((queues, blended) -> {
+            assertThat(queues).containsExactly(QueueId.of("support"));
+            askedFor.add(blended);
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of(new InboundLoad(
+                    QueueId.of("support"), 1, Duration.ofSeconds(2), 0, Duration.ofSeconds(180), 0.8,
+                    Duration.ofSeconds(20), 0, OptionalDouble.empty())));
+        });
+
+        assertThat(look().ready()).hasSize(2).contains(AgentId.of("o1"));
+        assertThat(askedFor).containsExactly(Set.of(AgentId.of("b1"), AgentId.of("b2")));
+    }
+
+    @Test
+    void withoutInboundFiguresEveryBlendedAgentIsLent() {
+        world.agentIn("b1", AgentState.AVAILABLE, "outbound", "support").lineOpens("b1");
+
+        assertThat(look().ready()).containsExactly(AgentId.of("b1"));
     }
 
     private CampaignFloor.Agents look() {

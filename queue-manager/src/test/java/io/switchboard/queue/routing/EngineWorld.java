@@ -76,6 +76,18 @@ final class EngineWorld {
         return this;
     }
 
+    /** An agent the directory knows, member of every one of {@code queues}, in {@code state}. */
+    EngineWorld agentIn(String agent, AgentState state, String... queues) {
+        directory.put(Agents.member(agent, queues));
+        for (String queue : queues) {
+            engine.inbound().queueChanged(QueueId.of(queue));
+        }
+        if (state != AgentState.LOGGED_OUT) {
+            states.put(agent, state, clock.instant().minusSeconds(60));
+        }
+        return this;
+    }
+
     /** An agent the directory knows, member of {@code queue}, in {@code state}. */
     EngineWorld agent(String agent, String queue, AgentState state) {
         directory.put(Agents.member(agent, queue));
