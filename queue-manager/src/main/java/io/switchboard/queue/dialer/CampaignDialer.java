@@ -47,6 +47,8 @@ public final class CampaignDialer implements CampaignCallEnded {
     public static final Duration REFRESH = Duration.ofSeconds(5);
     /** The most calls one pass places, so one decision never floods the PBX. */
     public static final int MAX_CALLS_PER_PASS = 50;
+    /** How long a callback scheduled for one agent waits when that agent is not free. */
+    public static final Duration CALLBACK_AGENT_RETRY = Duration.ofMinutes(1);
     /** How long a lead waits before it is tried again after the PBX refused its call. */
     public static final Duration PBX_REFUSED_RETRY = Duration.ofMinutes(1);
 
@@ -243,6 +245,9 @@ public final class CampaignDialer implements CampaignCallEnded {
 
     private CompletableFuture<Void> decide(CampaignSettings settings, PbxId pbx, DueLead lead,
                                            Optional<AgentId> agent, Instant now) {
+        if (lead.callbackAgent().isPresent() && !lead.callbackAgent().equals(agent)) {
+            return callBackFor(settings, pbx, lead, agent, now);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         CallId call = newCallIds.apply(pbx);
         continueOn(gate.check(settings, lead, call, now), decision -> {
@@ -262,6 +267,25 @@ public final class CampaignDialer implements CampaignCallEnded {
                     lead.id().value(), failure.toString());
             giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), "gate-failed", now, done);
         });
+        return done;
+    }
+
+    /**
+     * A callback an agent scheduled for themselves is dialled only for that agent: the slot's own agent (if any)
+     * is released, the callback's agent reserved; when they are not free the lead waits a minute.
+     */
+    private CompletableFuture<Void> callBackFor(CampaignSettings settings, PbxId pbx, DueLead lead,
+                                                Optional<AgentId> slot, Instant now) {
+        slot.ifPresent(floor::release);
+        AgentId owner = lead.callbackAgent().orElseThrow();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        continueOn(floor.reserve(owner), reserved -> {
+            if (reserved) {
+                decide(settings, pbx, lead, Optional.of(owner), now).whenComplete((x, f) -> done.complete(null));
+            } else {
+                giveBack(lead, Optional.of(now.plus(CALLBACK_AGENT_RETRY)), "callback-agent-busy", now, done);
+            }
+        }, failure -> giveBack(lead, Optional.of(now.plus(CALLBACK_AGENT_RETRY)), "callback-agent-busy", now, done));
         return done;
     }
 

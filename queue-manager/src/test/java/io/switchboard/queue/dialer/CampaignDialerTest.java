@@ -192,6 +192,33 @@ class CampaignDialerTest {
     }
 
     @Test
+    void aCallbackScheduledForOneAgentIsDialledForThatAgentOnly() {
+        directory.campaigns.add(campaign(DialMode.POWER, 1.0));
+        floor.ready.addAll(List.of(AgentId.of("a1"), AgentId.of("a2")));
+        leads.addCallback(AgentId.of("a2"));
+
+        dialer.start();
+
+        assertThat(placer.placed).extracting(Placed::agent).containsExactly(Optional.of(AgentId.of("a2")));
+        assertThat(floor.reserved).containsExactly(AgentId.of("a2"));
+    }
+
+    @Test
+    void aCallbackWhoseAgentIsBusyWaitsAMinute() {
+        directory.campaigns.add(campaign(DialMode.POWER, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        floor.busy.add(AgentId.of("a2"));
+        leads.addCallback(AgentId.of("a2"));
+
+        dialer.start();
+
+        assertThat(placer.placed).isEmpty();
+        assertThat(leads.released).containsEntry(LeadId.of("1"), "callback-agent-busy");
+        assertThat(leads.retryAt.get(LeadId.of("1")))
+                .contains(clock.instant().plus(CampaignDialer.CALLBACK_AGENT_RETRY));
+    }
+
+    @Test
     void theEndOfACallFinishesItsLead() {
         dialer.ended(SALES, LeadId.of("4"), CallId.of("pbx1/9"), DialResult.BUSY, Optional.empty(), clock.instant());
 
@@ -256,6 +283,13 @@ class CampaignDialerTest {
                         "phone"), Optional.of(ZoneId.of("America/New_York")), Optional.of(ZoneSource.NUMBER), 0,
                         Optional.empty(), Optional.empty(), Map.of()));
             }
+        }
+
+        void addCallback(AgentId agent) {
+            int id = due.size() + released.size() + 1;
+            due.add(new DueLead(LeadId.of(String.valueOf(id)), SALES, PhoneNumber.parse("+12025559999", "phone"),
+                    Optional.of(ZoneId.of("America/New_York")), Optional.of(ZoneSource.LEAD), 1, Optional.empty(),
+                    Optional.of(agent), Map.of()));
         }
 
         @Override
@@ -334,6 +368,7 @@ class CampaignDialerTest {
     private static final class Floor implements CampaignFloor {
         final List<AgentId> ready = new ArrayList<>();
         final List<AgentId> reserved = new ArrayList<>();
+        final Set<AgentId> busy = new LinkedHashSet<>();
 
         @Override
         public CompletionStage<Agents> look(CampaignSettings campaign, Instant now) {
@@ -344,6 +379,9 @@ class CampaignDialerTest {
 
         @Override
         public CompletionStage<Boolean> reserve(AgentId agent) {
+            if (busy.contains(agent) || reserved.contains(agent)) {
+                return CompletableFuture.completedFuture(false);
+            }
             reserved.add(agent);
             return CompletableFuture.completedFuture(true);
         }
