@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -54,14 +55,13 @@ public final class CampaignDialer implements CampaignCallEnded {
 
     private final CampaignDirectory directory;
     private final LeadQueue leads;
-    private final DialGate gate;
     private final CampaignCallPlacer placer;
     private final CampaignFloor floor;
     private final Function<CampaignSettings, Pacer> pacers;
-    private final Function<PbxId, CallId> newCallIds;
     private final RoutingTimers timers;
     private final InstantSource clock;
     private final Executor context;
+    private final LeadDials dials;
     private final Map<CampaignId, Running> running = new HashMap<>();
     private Instant refreshedAt = Instant.MIN;
     private boolean refreshing;
@@ -91,14 +91,13 @@ public final class CampaignDialer implements CampaignCallEnded {
                           Executor context) {
         this.directory = directory;
         this.leads = leads;
-        this.gate = gate;
         this.placer = placer;
         this.floor = floor;
         this.pacers = pacers;
-        this.newCallIds = newCallIds;
         this.timers = timers;
         this.clock = clock;
         this.context = context;
+        this.dials = new LeadDials(leads, gate, placer, floor, newCallIds, clock, context);
     }
 
     /** Starts the ticks. Called once, on the routing context. */
@@ -231,7 +230,7 @@ public final class CampaignDialer implements CampaignCallEnded {
             List<CompletableFuture<Void>> each = new ArrayList<>();
             for (int i = 0; i < taken.size(); i++) {
                 Optional<AgentId> agent = i < agents.size() ? Optional.of(agents.get(i)) : Optional.empty();
-                each.add(decide(settings, pbx, taken.get(i), agent, now));
+                each.add(dials.dial(settings, pbx, taken.get(i), agent, now));
             }
             continueOn(CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)), x -> passed(campaign),
                     failure -> passed(campaign));
@@ -243,80 +242,6 @@ public final class CampaignDialer implements CampaignCallEnded {
         });
     }
 
-    private CompletableFuture<Void> decide(CampaignSettings settings, PbxId pbx, DueLead lead,
-                                           Optional<AgentId> agent, Instant now) {
-        if (lead.callbackAgent().isPresent() && !lead.callbackAgent().equals(agent)) {
-            return callBackFor(settings, pbx, lead, agent, now);
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        CallId call = newCallIds.apply(pbx);
-        continueOn(gate.check(settings, lead, call, now), decision -> {
-            if (decision instanceof DialDecision.Dial allowed) {
-                place(settings, lead, call, allowed, agent, done);
-            } else {
-                agent.ifPresent(floor::release);
-                Optional<Instant> retryAt = decision instanceof DialDecision.Defer defer
-                        ? Optional.of(defer.retryAt()) : Optional.empty();
-                String reason = decision instanceof DialDecision.Defer defer ? defer.reason()
-                        : ((DialDecision.Skip) decision).reason();
-                giveBack(lead, retryAt, reason, now, done);
-            }
-        }, failure -> {
-            agent.ifPresent(floor::release);
-            LOG.warn("event=dial-gate-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
-                    lead.id().value(), failure.toString());
-            giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), "gate-failed", now, done);
-        });
-        return done;
-    }
-
-    /**
-     * A callback an agent scheduled for themselves is dialled only for that agent: the slot's own agent (if any)
-     * is released, the callback's agent reserved; when they are not free the lead waits a minute.
-     */
-    private CompletableFuture<Void> callBackFor(CampaignSettings settings, PbxId pbx, DueLead lead,
-                                                Optional<AgentId> slot, Instant now) {
-        slot.ifPresent(floor::release);
-        AgentId owner = lead.callbackAgent().orElseThrow();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        continueOn(floor.reserve(owner), reserved -> {
-            if (reserved) {
-                decide(settings, pbx, lead, Optional.of(owner), now).whenComplete((x, f) -> done.complete(null));
-            } else {
-                giveBack(lead, Optional.of(now.plus(CALLBACK_AGENT_RETRY)), "callback-agent-busy", now, done);
-            }
-        }, failure -> giveBack(lead, Optional.of(now.plus(CALLBACK_AGENT_RETRY)), "callback-agent-busy", now, done));
-        return done;
-    }
-
-    private void place(CampaignSettings settings, DueLead lead, CallId call, DialDecision.Dial allowed,
-                       Optional<AgentId> agent, CompletableFuture<Void> done) {
-        continueOn(placer.place(settings, lead, call, allowed.callerId(), agent), placement -> {
-            if (placement instanceof CampaignCallPlacer.Placement.Refused refused) {
-                agent.ifPresent(floor::release);
-                LOG.warn("event=campaign-call-refused campaignId={} leadId={} callId={} errorId={}",
-                        lead.campaign().value(), lead.id().value(), call, refused.errorId());
-                Instant now = clock.instant();
-                giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), refused.errorId(), now, done);
-            } else {
-                done.complete(null);
-            }
-        }, failure -> {
-            agent.ifPresent(floor::release);
-            Instant now = clock.instant();
-            giveBack(lead, Optional.of(now.plus(PBX_REFUSED_RETRY)), "pbx-unavailable", now, done);
-        });
-    }
-
-    private void giveBack(DueLead lead, Optional<Instant> retryAt, String reason, Instant now,
-                          CompletableFuture<Void> done) {
-        continueOn(leads.release(lead.id(), retryAt, reason, now), x -> done.complete(null), failure -> {
-            LOG.warn("event=lead-release-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
-                    lead.id().value(), failure.toString());
-            done.complete(null);
-        });
-    }
-
     private void passed(Running campaign) {
         campaign.passing = false;
         if (campaign.again && running.containsValue(campaign)) {
@@ -324,15 +249,8 @@ public final class CampaignDialer implements CampaignCallEnded {
         }
     }
 
-    private <T> void continueOn(CompletionStage<T> stage, java.util.function.Consumer<T> then,
-                                java.util.function.Consumer<Throwable> failed) {
-        stage.whenCompleteAsync((value, failure) -> {
-            if (failure != null) {
-                failed.accept(failure);
-            } else {
-                then.accept(value);
-            }
-        }, context);
+    private <T> void continueOn(CompletionStage<T> stage, Consumer<T> then, Consumer<Throwable> failed) {
+        OnContext.then(stage, context, then, failed);
     }
 
     /**
