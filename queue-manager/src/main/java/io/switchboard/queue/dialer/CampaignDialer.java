@@ -31,8 +31,9 @@ import java.util.function.Function;
  * running campaign: look at its agents ({@link CampaignFloor}), ask its {@link Pacer} how many calls to place,
  * take that many due leads ({@link LeadQueue}), pass each through the {@link DialGate}, and place the calls it
  * allows ({@link CampaignCallPlacer}); leads the gate defers or skips go back to the queue with its reason.
- * Progressive campaigns reserve one agent per call before dialling; power and predictive ones dial without an
- * agent and the placer gives each live answer to whichever agent is free then.
+ * Progressive campaigns reserve one agent per call before dialling; preview ones reserve the agent too and offer
+ * them the lead ({@link PreviewDesk}) instead of dialling it; power and predictive ones dial without an agent and
+ * the placer gives each live answer to whichever agent is free then.
  *
  * <p>One pass per campaign at a time: a pass that is still waiting on the database or the PBX is not started
  * again, so a slow dependency slows the dialer down rather than piling calls up. Every method runs on the routing
@@ -62,6 +63,7 @@ public final class CampaignDialer implements CampaignCallEnded {
     private final InstantSource clock;
     private final Executor context;
     private final LeadDials dials;
+    private final PreviewDesk preview;
     private final Map<CampaignId, Running> running = new HashMap<>();
     private Instant refreshedAt = Instant.MIN;
     private boolean refreshing;
@@ -98,6 +100,12 @@ public final class CampaignDialer implements CampaignCallEnded {
         this.clock = clock;
         this.context = context;
         this.dials = new LeadDials(leads, gate, placer, floor, newCallIds, clock, context);
+        this.preview = new PreviewDesk(dials, timers, clock, PreviewDesk.DEFAULT_TIMEOUT);
+    }
+
+    /** The leads offered to agents of preview campaigns, and their choices. */
+    public PreviewDesk preview() {
+        return preview;
     }
 
     /** Starts the ticks. Called once, on the routing context. */
@@ -227,10 +235,16 @@ public final class CampaignDialer implements CampaignCallEnded {
         CampaignSettings settings = campaign.settings;
         continueOn(leads.take(settings.campaign().id(), calls, now), taken -> {
             agents.subList(Math.min(taken.size(), agents.size()), agents.size()).forEach(floor::release);
-            List<CompletableFuture<Void>> each = new ArrayList<>();
+            List<CompletableFuture<Optional<String>>> each = new ArrayList<>();
             for (int i = 0; i < taken.size(); i++) {
                 Optional<AgentId> agent = i < agents.size() ? Optional.of(agents.get(i)) : Optional.empty();
-                each.add(dials.dial(settings, pbx, taken.get(i), agent, now));
+                DueLead lead = taken.get(i);
+                if (settings.campaign().mode() == DialMode.PREVIEW && agent.isPresent()
+                        && lead.callbackAgent().filter(owner -> !owner.equals(agent.get())).isEmpty()) {
+                    preview.offer(settings, pbx, lead, agent.get());
+                } else {
+                    each.add(dials.dial(settings, pbx, lead, agent, now));
+                }
             }
             continueOn(CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)), x -> passed(campaign),
                     failure -> passed(campaign));
@@ -254,10 +268,10 @@ public final class CampaignDialer implements CampaignCallEnded {
     }
 
     /**
-     * Whether this loop dials campaigns of {@code mode}: preview (the agent accepts each lead first) and agentless
-     * (a recorded message, no agent) are not built yet, and such a campaign is logged and left alone.
+     * Whether this loop dials campaigns of {@code mode}: agentless campaigns (a recorded message, no agent) are not
+     * built yet, and such a campaign is logged and left alone.
      */
     static boolean dials(DialMode mode) {
-        return mode == DialMode.PROGRESSIVE || mode == DialMode.POWER || mode == DialMode.PREDICTIVE;
+        return mode != DialMode.AGENTLESS;
     }
 }

@@ -42,29 +42,32 @@ final class LeadDials {
         this.context = context;
     }
 
-    CompletableFuture<Void> dial(CampaignSettings settings, PbxId pbx, DueLead lead,
-                                           Optional<AgentId> agent, Instant now) {
+    /**
+     * Passes {@code lead} through the gate and places its call.
+     *
+     * @param agent the agent reserved for the call (progressive, preview), released if the call is not placed
+     * @return empty once the call is placed; otherwise the reason the lead was given back (the gate's reason slug,
+     *         the PBX's errorId, {@code callback-agent-busy}...). Never fails.
+     */
+    CompletableFuture<Optional<String>> dial(CampaignSettings settings, PbxId pbx, DueLead lead,
+                                             Optional<AgentId> agent, Instant now) {
         if (lead.callbackAgent().isPresent() && !lead.callbackAgent().equals(agent)) {
             return callBackFor(settings, pbx, lead, agent, now);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Optional<String>> done = new CompletableFuture<>();
         CallId call = newCallIds.apply(pbx);
         OnContext.then(gate.check(settings, lead, call, now), context, decision -> {
             if (decision instanceof DialDecision.Dial allowed) {
                 place(settings, lead, call, allowed, agent, done);
+            } else if (decision instanceof DialDecision.Defer defer) {
+                giveBack(lead, agent, Optional.of(defer.retryAt()), defer.reason(), now, done);
             } else {
-                agent.ifPresent(floor::release);
-                Optional<Instant> retryAt = decision instanceof DialDecision.Defer defer
-                        ? Optional.of(defer.retryAt()) : Optional.empty();
-                String reason = decision instanceof DialDecision.Defer defer ? defer.reason()
-                        : ((DialDecision.Skip) decision).reason();
-                giveBack(lead, retryAt, reason, now, done);
+                giveBack(lead, agent, Optional.empty(), ((DialDecision.Skip) decision).reason(), now, done);
             }
         }, failure -> {
-            agent.ifPresent(floor::release);
             LOG.warn("event=dial-gate-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
                     lead.id().value(), failure.toString());
-            giveBack(lead, Optional.of(now.plus(CampaignDialer.PBX_REFUSED_RETRY)), "gate-failed", now, done);
+            giveBack(lead, agent, Optional.of(now.plus(CampaignDialer.PBX_REFUSED_RETRY)), "gate-failed", now, done);
         });
         return done;
     }
@@ -73,46 +76,50 @@ final class LeadDials {
      * A callback an agent scheduled for themselves is dialled only for that agent: the slot's own agent (if any)
      * is released, the callback's agent reserved; when they are not free the lead waits a minute.
      */
-    private CompletableFuture<Void> callBackFor(CampaignSettings settings, PbxId pbx, DueLead lead,
-                                                Optional<AgentId> slot, Instant now) {
+    private CompletableFuture<Optional<String>> callBackFor(CampaignSettings settings, PbxId pbx, DueLead lead,
+                                                            Optional<AgentId> slot, Instant now) {
         slot.ifPresent(floor::release);
         AgentId owner = lead.callbackAgent().orElseThrow();
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        Optional<Instant> later = Optional.of(now.plus(CampaignDialer.CALLBACK_AGENT_RETRY));
+        CompletableFuture<Optional<String>> done = new CompletableFuture<>();
         OnContext.then(floor.reserve(owner), context, reserved -> {
             if (reserved) {
-                dial(settings, pbx, lead, Optional.of(owner), now).whenComplete((x, f) -> done.complete(null));
+                dial(settings, pbx, lead, Optional.of(owner), now).thenAccept(done::complete);
             } else {
-                giveBack(lead, Optional.of(now.plus(CampaignDialer.CALLBACK_AGENT_RETRY)), "callback-agent-busy", now, done);
+                giveBack(lead, Optional.empty(), later, "callback-agent-busy", now, done);
             }
-        }, failure -> giveBack(lead, Optional.of(now.plus(CampaignDialer.CALLBACK_AGENT_RETRY)), "callback-agent-busy", now, done));
+        }, failure -> giveBack(lead, Optional.empty(), later, "callback-agent-busy", now, done));
         return done;
     }
 
     private void place(CampaignSettings settings, DueLead lead, CallId call, DialDecision.Dial allowed,
-                       Optional<AgentId> agent, CompletableFuture<Void> done) {
+                       Optional<AgentId> agent, CompletableFuture<Optional<String>> done) {
         OnContext.then(placer.place(settings, lead, call, allowed.callerId(), agent), context, placement -> {
             if (placement instanceof CampaignCallPlacer.Placement.Refused refused) {
-                agent.ifPresent(floor::release);
                 LOG.warn("event=campaign-call-refused campaignId={} leadId={} callId={} errorId={}",
                         lead.campaign().value(), lead.id().value(), call, refused.errorId());
                 Instant now = clock.instant();
-                giveBack(lead, Optional.of(now.plus(CampaignDialer.PBX_REFUSED_RETRY)), refused.errorId(), now, done);
+                giveBack(lead, agent, Optional.of(now.plus(CampaignDialer.PBX_REFUSED_RETRY)), refused.errorId(), now,
+                        done);
             } else {
-                done.complete(null);
+                done.complete(Optional.empty());
             }
         }, failure -> {
-            agent.ifPresent(floor::release);
             Instant now = clock.instant();
-            giveBack(lead, Optional.of(now.plus(CampaignDialer.PBX_REFUSED_RETRY)), "pbx-unavailable", now, done);
+            giveBack(lead, agent, Optional.of(now.plus(CampaignDialer.PBX_REFUSED_RETRY)), "pbx-unavailable", now,
+                    done);
         });
     }
 
-    private void giveBack(DueLead lead, Optional<Instant> retryAt, String reason, Instant now,
-                          CompletableFuture<Void> done) {
-        OnContext.then(leads.release(lead.id(), retryAt, reason, now), context, x -> done.complete(null), failure -> {
-            LOG.warn("event=lead-release-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
-                    lead.id().value(), failure.toString());
-            done.complete(null);
-        });
+    /** Releases the lead's agent, gives the lead back with {@code reason}, then completes {@code done} with it. */
+    void giveBack(DueLead lead, Optional<AgentId> agent, Optional<Instant> retryAt, String reason, Instant now,
+                  CompletableFuture<Optional<String>> done) {
+        agent.ifPresent(floor::release);
+        OnContext.then(leads.release(lead.id(), retryAt, reason, now), context, x -> done.complete(Optional.of(reason)),
+                failure -> {
+                    LOG.warn("event=lead-release-failed campaignId={} leadId={} reason={}", lead.campaign().value(),
+                            lead.id().value(), failure.toString());
+                    done.complete(Optional.of(reason));
+                });
     }
 }

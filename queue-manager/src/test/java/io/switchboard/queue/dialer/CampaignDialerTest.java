@@ -180,8 +180,8 @@ class CampaignDialerTest {
     }
 
     @Test
-    void aPreviewCampaignIsNotDialledByThisLoop() {
-        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+    void anAgentlessCampaignIsNotDialledByThisLoop() {
+        directory.campaigns.add(campaign(DialMode.AGENTLESS, 1.0));
         floor.ready.add(AgentId.of("a1"));
         leads.add(1);
 
@@ -216,6 +216,81 @@ class CampaignDialerTest {
         assertThat(leads.released).containsEntry(LeadId.of("1"), "callback-agent-busy");
         assertThat(leads.retryAt.get(LeadId.of("1")))
                 .contains(clock.instant().plus(CampaignDialer.CALLBACK_AGENT_RETRY));
+    }
+
+    @Test
+    void aPreviewCampaignOffersTheLeadToTheReservedAgentInsteadOfDiallingIt() {
+        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        leads.add(2);
+
+        dialer.start();
+
+        assertThat(placer.placed).isEmpty();
+        assertThat(floor.reserved).containsExactly(AgentId.of("a1"));
+        assertThat(dialer.preview().offerFor(AgentId.of("a1"))).hasValueSatisfying(offer -> {
+            assertThat(offer.lead().id()).isEqualTo(LeadId.of("1"));
+            assertThat(offer.expiresAt()).isEqualTo(clock.instant().plus(PreviewDesk.DEFAULT_TIMEOUT));
+        });
+    }
+
+    @Test
+    void anAgentWhoDialsTheirPreviewGetsTheCallAfterTheGate() {
+        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        leads.add(1);
+        dialer.start();
+
+        PreviewDesk.Choice choice = dialer.preview().dial(AgentId.of("a1")).toCompletableFuture().join();
+
+        assertThat(choice).isEqualTo(new PreviewDesk.Choice.Dialled());
+        assertThat(placer.placed).extracting(Placed::agent).containsExactly(Optional.of(AgentId.of("a1")));
+        assertThat(dialer.preview().offerFor(AgentId.of("a1"))).isEmpty();
+    }
+
+    @Test
+    void aPreviewTheGateRefusesAtDialTimeTellsTheAgentWhyAndFreesThem() {
+        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        leads.add(1);
+        dialer.start();
+        gate.skip.add(LeadId.of("1"));
+
+        PreviewDesk.Choice choice = dialer.preview().dial(AgentId.of("a1")).toCompletableFuture().join();
+
+        assertThat(choice).isEqualTo(new PreviewDesk.Choice.NotDialled("dnc"));
+        assertThat(floor.reserved).isEmpty();
+    }
+
+    @Test
+    void aSkippedPreviewGoesBackToTheListAndFreesTheAgent() {
+        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        leads.add(1);
+        dialer.start();
+
+        PreviewDesk.Choice choice = dialer.preview().skip(AgentId.of("a1")).toCompletableFuture().join();
+
+        assertThat(choice).isEqualTo(new PreviewDesk.Choice.NotDialled("preview-skipped"));
+        assertThat(leads.released).containsEntry(LeadId.of("1"), "preview-skipped");
+        assertThat(leads.retryAt.get(LeadId.of("1"))).contains(clock.instant().plus(PreviewDesk.SKIP_RETRY));
+        assertThat(floor.reserved).isEmpty();
+        assertThat(placer.placed).isEmpty();
+    }
+
+    @Test
+    void aPreviewNobodyChoseIsDialledWhenItsTimeIsUp() {
+        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        leads.add(1);
+        dialer.start();
+
+        clock.advance(PreviewDesk.DEFAULT_TIMEOUT);
+        runTimers();
+
+        assertThat(placer.placed).extracting(Placed::agent).containsExactly(Optional.of(AgentId.of("a1")));
+        assertThat(dialer.preview().dial(AgentId.of("a1")).toCompletableFuture().join())
+                .isEqualTo(new PreviewDesk.Choice.NoOffer());
     }
 
     @Test
