@@ -10,6 +10,8 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.PbxEventListener;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,6 +29,7 @@ public final class RoutingEngine implements PbxEventListener {
     private final OutboundCalls outbound;
     private final AgentPresence presence;
     private final CampaignAgents campaignAgents;
+    private final List<Consumer<AgentId>> freed = new ArrayList<>();
 
     /**
      * @param newCallIds gives the id of a new outbound call on a PBX (for Asterisk {@code <pbx>/<uniqueid>})
@@ -64,7 +67,10 @@ public final class RoutingEngine implements PbxEventListener {
         this.inbound = new InboundRouter(agents, queues, states, controls, journal, timers, clock, context, moves,
                 lines, rules, lastAgents);
         inbound.callbackIds(newCallIds);
-        Consumer<AgentId> wake = inbound::agentStateChanged;
+        Consumer<AgentId> wake = agent -> {
+            inbound.agentStateChanged(agent);
+            freed.forEach(listener -> listener.accept(agent));
+        };
         this.outbound = new OutboundCalls(lines, states, controls, new OutboundLastAgents(outboundJournal, lastAgents),
                 timers, policy, newCallIds, clock, context, moves, wake);
         this.presence = new AgentPresence(agents, lines, moves, context, wake);
@@ -101,6 +107,15 @@ public final class RoutingEngine implements PbxEventListener {
     /** An agent's state changed outside routing (e.g. the API): waiting tasks are tried again. */
     public void agentStateChanged(AgentId agent) {
         inbound.agentStateChanged(agent);
+        freed.forEach(listener -> listener.accept(agent));
+    }
+
+    /**
+     * Tells {@code listener} of every agent routing made free again (a release, the end of a wrap-up) and of every
+     * state change made outside routing, after waiting inbound tasks were tried: the dialer paces at once.
+     */
+    public void onAgentFreed(Consumer<AgentId> listener) {
+        freed.add(listener);
     }
 
     /**

@@ -111,6 +111,18 @@ class CampaignAgentsTest {
         assertThat(look().ready()).containsExactly(AgentId.of("b1"));
     }
 
+    @Test
+    void theDialerHearsOfAnAgentRoutingMadeFree() {
+        world.agent("a1", "outbound", AgentState.AVAILABLE).lineOpens("a1");
+        List<AgentId> freed = new java.util.ArrayList<>();
+        world.engine.onAgentFreed(freed::add);
+        world.engine.campaignFloor().reserve(AgentId.of("a1"));
+
+        world.engine.campaignFloor().release(AgentId.of("a1"));
+
+        assertThat(freed).containsExactly(AgentId.of("a1"));
+    }
+
     private CampaignFloor.Agents look() {
         return world.engine.campaignFloor().look(SALES, world.clock.instant()).toCompletableFuture().join();
     }
