@@ -52,6 +52,9 @@ final class Applications {
         } else if (step instanceof Step.Wait w) {
             c.timer = calls.after(w.duration(), () -> calls.resume(c, generation));
             return false;
+        } else if (step instanceof Step.WaitFor w) {
+            c.timer = calls.after(w.duration(c), () -> calls.resume(c, generation));
+            return false;
         } else if (step instanceof Step.Ringing) {
             c.priority++;
             if (c.partner != null && c.partner.dialledBy != null) {

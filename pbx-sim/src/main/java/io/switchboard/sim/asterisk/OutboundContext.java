@@ -13,7 +13,11 @@ import java.util.Map;
  * NOAGENT or AGENTABSENT, message, hangup); a MACHINE gets the message of
  * {@code SWITCHBOARD_MACHINE_MESSAGE} (UserEvent AMDMessageLeft) if
  * {@code SWITCHBOARD_MACHINE_ACTION} is {@code message}, else it is hung up. A queued callback's customer
- * ({@code SWITCHBOARD_CALLBACK} set) skips AMD and waits in hold with Reason {@code CALLBACK}.
+ * ({@code SWITCHBOARD_CALLBACK} set) skips AMD and waits in hold with Reason {@code CALLBACK}. A campaign's
+ * call ({@code SWITCHBOARD_CAMPAIGN} set, {@code SWITCHBOARD_AGENT} empty) answered live waits
+ * {@code SWITCHBOARD_CONNECT_WAIT} seconds (default 2) for Switchboard's Redirect to {@code switchboard-join},
+ * else takes the safe-harbour path with reason NOTCONNECTED; {@code SWITCHBOARD_MACHINE_ACTION} {@code agent}
+ * treats a MACHINE as a live answer.
  */
 final class OutboundContext {
 
@@ -35,6 +39,8 @@ final class OutboundContext {
                         new AmiHeader("Cause", var(c, "AMDCAUSE")))),
                 new Step.GotoIf(c -> "MACHINE".equals(status(c)), "machine", null),
                 new Step.GotoIf(c -> "HANGUP".equals(status(c)), "done", null),
+                new Step.GotoIf(c -> var(c, "SWITCHBOARD_AGENT").isEmpty()
+                        && !var(c, "SWITCHBOARD_CAMPAIGN").isEmpty(), "connectwait", null),
                 new Step.GotoIf(c -> var(c, "SWITCHBOARD_AGENT").isEmpty(), "noagent", null),
                 new Step.GotoIfNoMarked(AgentContexts::conference, "agentabsent"),
                 new Step.Goto(contexts.join(), "s", "1"),
@@ -46,14 +52,19 @@ final class OutboundContext {
                 new Step.Instant("Playback", c -> var(c, "SWITCHBOARD_SAFE_HARBOUR").isEmpty()
                         ? "all-circuits-busy-now&pls-try-call-later" : var(c, "SWITCHBOARD_SAFE_HARBOUR")),
                 new Step.Hangup(),
+                new Step.GotoIf(c -> "agent".equals(var(c, "SWITCHBOARD_MACHINE_ACTION")), "live", null),
                 new Step.GotoIf(c -> !"message".equals(var(c, "SWITCHBOARD_MACHINE_ACTION"))
                         || var(c, "SWITCHBOARD_MACHINE_MESSAGE").isEmpty(), "done", null),
                 new Step.Instant("Playback", c -> var(c, "SWITCHBOARD_MACHINE_MESSAGE")),
                 new Step.UserEvent("AMDMessageLeft", c -> List.of()),
                 new Step.Hangup(),
                 new Step.Set("SWITCHBOARD_HOLD_REASON", c -> "CALLBACK"),
-                new Step.Goto(contexts.hold(), "s", "1")),
-                Map.of("noagent", 11, "agentabsent", 13, "safeharbour", 14, "machine", 17, "done", 20,
-                        "callback", 21));
+                new Step.Goto(contexts.hold(), "s", "1"),
+                new Step.WaitFor(c -> var(c, "SWITCHBOARD_CONNECT_WAIT").isEmpty()
+                        ? "2" : var(c, "SWITCHBOARD_CONNECT_WAIT")),
+                new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "NOTCONNECTED"),
+                new Step.Goto(null, "s", "safeharbour")),
+                Map.of("live", 7, "connectwait", 25, "noagent", 12, "agentabsent", 14, "safeharbour", 15,
+                        "machine", 18, "done", 22, "callback", 23));
     }
 }

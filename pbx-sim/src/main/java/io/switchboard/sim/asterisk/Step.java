@@ -67,6 +67,25 @@ sealed interface Step {
         public String appData(SimChannel c) { return Long.toString(duration.toSeconds()); }
     }
 
+    /**
+     * {@code Wait(<seconds>)} with its argument read from the channel (e.g. {@code ${SWITCHBOARD_CONNECT_WAIT}}),
+     * fractions allowed as in Asterisk; a Redirect or hang-up ends it.
+     */
+    record WaitFor(Function<SimChannel, String> seconds) implements Step {
+        public String application() { return "Wait"; }
+        public String appData(SimChannel c) { return seconds.apply(c); }
+
+        /** The wait's length; an argument Asterisk cannot read as seconds waits 0, as Wait() does. */
+        Duration duration(SimChannel c) {
+            try {
+                double value = Double.parseDouble(seconds.apply(c).trim());
+                return value > 0 ? Duration.ofMillis(Math.round(value * 1000)) : Duration.ZERO;
+            } catch (NumberFormatException e) {
+                return Duration.ZERO;
+            }
+        }
+    }
+
     /** {@code Ringing()}: the Local {@code ;1} goes to Ringing. */
     record Ringing() implements Step {
         public String application() { return "Ringing"; }

@@ -245,6 +245,10 @@ final class SwitchboardGlue implements FsDialplan {
     }
 
     private static void machine(List<DialplanAction> a, UnaryOperator<String> x) {
+        if (x.apply("${switchboard_machine_action}").equals("agent")) {
+            add(a, "transfer", "switchboard_outbound_LIVE" + XML);
+            return;
+        }
         Matcher m = Pattern.compile("^message\\|(.+)$").matcher(x.apply("${switchboard_machine_action}|${switchboard_machine_message}"));
         if (m.matches()) {
             add(a, "playback", m.group(1));
@@ -255,13 +259,20 @@ final class SwitchboardGlue implements FsDialplan {
 
     private static void live(List<DialplanAction> a, UnaryOperator<String> x) {
         String agentLeg = x.apply("${switchboard_agent_uuid}");
+        if (x.apply("${switchboard_connect_wait}").isEmpty()) {
+            add(a, "set", "switchboard_connect_wait=2000");
+        }
+        if (agentLeg.isEmpty() && !x.apply("${switchboard_campaign}").isEmpty()) {
+            add(a, "set", "transfer_after_bridge=switchboard_agent_left:XML:switchboard");
+            add(a, "playback", "silence_stream://${switchboard_connect_wait}");
+            add(a, "set", "switchboard_safe_harbour_reason=NOTCONNECTED");
+            add(a, "transfer", "switchboard_safe_harbour" + XML);
+            return;
+        }
         if (agentLeg.isEmpty()) {
             add(a, "set", "switchboard_safe_harbour_reason=NOAGENT");
             add(a, "transfer", "switchboard_safe_harbour" + XML);
             return;
-        }
-        if (x.apply("${switchboard_connect_wait}").isEmpty()) {
-            add(a, "set", "switchboard_connect_wait=2000");
         }
         if (x.apply("${uuid_exists(" + agentLeg + ")}").equals("true")) {
             add(a, "set", "transfer_after_bridge=switchboard_agent_left:XML:switchboard");

@@ -32,7 +32,8 @@ class SwitchboardGlueOutboundTest {
                 GlueClient client = new GlueClient(sim, EventFormat.PLAIN)) {
             session(client);
             // 100 s of glue time is 1 s at this time scale: the default 2 s (20 ms) is shorter than a loaded test's round trip
-            dial(client, "cust-1", PERSON, "switchboard_agent_uuid=sess-1,switchboard_connect_wait=100000");
+            dial(client, "cust-1", PERSON,
+                    "switchboard_campaign=c1,switchboard_agent_uuid=sess-1,switchboard_connect_wait=100000");
             EventView amd = client.next("switchboard::amd", "cust-1");
             assertThat(client.api("uuid_bridge cust-1 sess-1")).isEqualTo("+OK sess-1\n");
             List<EventView> joined = client.until("CHANNEL_BRIDGE", "cust-1");
@@ -99,9 +100,9 @@ class SwitchboardGlueOutboundTest {
         client.next("CHANNEL_PARK", "sess-1");
     }
 
-    /** What the dialler sends: bgapi originate into switchboard_outbound. */
+    /** What a call for one agent sends: bgapi originate into switchboard_outbound (no campaign: see the campaign test). */
     private static void dial(GlueClient client, String uuid, String phone, String extra) throws Exception {
-        client.bgapi("originate {origination_uuid=" + uuid + ",originate_timeout=15,switchboard_task=t1,switchboard_campaign=c1,"
+        client.bgapi("originate {origination_uuid=" + uuid + ",originate_timeout=15,switchboard_task=t1,"
                 + "switchboard_agent=a17," + extra + "}" + phone + " switchboard_outbound XML switchboard");
     }
 }
