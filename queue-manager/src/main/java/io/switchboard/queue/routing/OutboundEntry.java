@@ -6,6 +6,8 @@ import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.event.TransferTarget;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.CampaignId;
+import io.switchboard.core.id.LeadId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.TaskId;
@@ -15,7 +17,8 @@ import java.util.Optional;
 
 /** One step of an outbound call Switchboard placed for an agent, as {@link OutboundCalls} saw it. */
 public sealed interface OutboundEntry permits OutboundEntry.Dialled, OutboundEntry.Answered,
-        OutboundEntry.Detected, OutboundEntry.Connected, OutboundEntry.Transferred, OutboundEntry.Ended {
+        OutboundEntry.Detected, OutboundEntry.Connected, OutboundEntry.Transferred, OutboundEntry.Ended,
+        OutboundEntry.CampaignDialled, OutboundEntry.AgentAssigned, OutboundEntry.CampaignEnded {
 
     /** The call the entry is about. */
     CallId call();
@@ -53,6 +56,31 @@ public sealed interface OutboundEntry permits OutboundEntry.Dialled, OutboundEnt
 
     /** The call is over; {@code cause} is the PBX's when it gave one. */
     record Ended(CallId call, Instant at, OutboundOutcome outcome, Optional<HangupCause> cause)
+            implements OutboundEntry {
+    }
+
+    /**
+     * Switchboard asked the PBX to call a campaign's lead ({@code calls.campaign_id}, {@code lead_id}); the agent,
+     * when there is one, follows as {@link AgentAssigned}.
+     */
+    record CampaignDialled(CallId call, Instant at, PbxId pbx, TaskId task, CampaignId campaign, LeadId lead,
+                           LegId customerLeg, PhoneNumber to, Optional<PhoneNumber> callerId)
+            implements OutboundEntry {
+    }
+
+    /**
+     * A campaign call was given to {@code agent} (reserved before the dial, or chosen at the live answer), who waits
+     * on the open line {@code sessionLeg}; {@code agentLeg} is the agent's leg in the call's record.
+     */
+    record AgentAssigned(CallId call, Instant at, AgentId agent, LegId agentLeg, LegId sessionLeg)
+            implements OutboundEntry {
+    }
+
+    /**
+     * How a campaign call ended for the dialer ({@code campaign_call_results}: the abandon rate's figures);
+     * {@code result} is a {@code DialResult} slug. Follows the call's {@link Ended}.
+     */
+    record CampaignEnded(CallId call, Instant at, CampaignId campaign, LeadId lead, String result)
             implements OutboundEntry {
     }
 }

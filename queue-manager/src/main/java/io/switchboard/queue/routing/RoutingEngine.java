@@ -8,6 +8,8 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.PbxEventListener;
+import io.switchboard.queue.dialer.CampaignCallEnded;
+import io.switchboard.queue.dialer.CampaignCalls;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,6 +32,8 @@ public final class RoutingEngine implements PbxEventListener {
     private final AgentPresence presence;
     private final CampaignAgents campaignAgents;
     private final List<Consumer<AgentId>> freed = new ArrayList<>();
+    private final CampaignCalls campaignCalls;
+    private final List<CampaignCallEnded> campaignCallEnds = new ArrayList<>();
 
     /**
      * @param newCallIds gives the id of a new outbound call on a PBX (for Asterisk {@code <pbx>/<uniqueid>})
@@ -69,12 +73,17 @@ public final class RoutingEngine implements PbxEventListener {
         inbound.callbackIds(newCallIds);
         Consumer<AgentId> wake = agent -> {
             inbound.agentStateChanged(agent);
+            campaignCalls().agentFreed(agent);
             freed.forEach(listener -> listener.accept(agent));
         };
         this.outbound = new OutboundCalls(lines, states, controls, new OutboundLastAgents(outboundJournal, lastAgents),
                 timers, policy, newCallIds, clock, context, moves, wake);
         this.presence = new AgentPresence(agents, lines, moves, context, wake);
         this.campaignAgents = new CampaignAgents(agents, states, lines, moves, clock, context, wake);
+        this.campaignCalls = new CampaignCalls(lines, controls, campaignAgents,
+                new CampaignSteps(moves, timers, policy, wake), outboundJournal,
+                (campaign, lead, call, result, agent, at) -> campaignCallEnds.forEach(
+                        listener -> listener.ended(campaign, lead, call, result, agent, at)), clock, context);
     }
 
     @Override
@@ -82,6 +91,7 @@ public final class RoutingEngine implements PbxEventListener {
         presence.onEvent(event);
         inbound.onEvent(event);
         outbound.onEvent(event);
+        campaignCalls.onEvent(event);
     }
 
     /** Inbound routing: tasks, misses, and the wake-up after an agent's state changed elsewhere. */
@@ -99,6 +109,16 @@ public final class RoutingEngine implements PbxEventListener {
         return campaignAgents;
     }
 
+    /** Campaign calls: placed for a campaign, given an agent at the live answer when none was reserved. */
+    public CampaignCalls campaignCalls() {
+        return campaignCalls;
+    }
+
+    /** Tells {@code listener} of every campaign call's end, once per call, on the routing context. */
+    public void onCampaignCallEnded(CampaignCallEnded listener) {
+        campaignCallEnds.add(listener);
+    }
+
     /** The agents' open lines (nailed-up sessions). */
     public AgentLines lines() {
         return lines;
@@ -107,6 +127,7 @@ public final class RoutingEngine implements PbxEventListener {
     /** An agent's state changed outside routing (e.g. the API): waiting tasks are tried again. */
     public void agentStateChanged(AgentId agent) {
         inbound.agentStateChanged(agent);
+        campaignCalls.agentFreed(agent);
         freed.forEach(listener -> listener.accept(agent));
     }
 
