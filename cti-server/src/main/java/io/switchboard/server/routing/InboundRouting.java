@@ -12,6 +12,8 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.core.port.StatusUpdate;
 import io.switchboard.core.port.Subscription;
 import io.switchboard.core.routing.Task;
+import io.switchboard.queue.dialer.CampaignCallEnded;
+import io.switchboard.queue.dialer.CampaignCalls;
 import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.LastAgents;
@@ -137,6 +139,24 @@ public final class InboundRouting implements AutoCloseable {
   /** Agents' open lines and the outbound calls placed for them. */
   public NailedAgents outbound() {
     return outbound;
+  }
+
+  /**
+   * The node's campaign call placer, for the dialer loop: it is fed this node's PBX events with the rest of routing
+   * and must be called on the routing context ({@link #context()}).
+   */
+  public CampaignCalls campaignCalls() {
+    return router.campaignCalls();
+  }
+
+  /** Tells {@code listener} of every campaign call's end, once per call, on the routing context. Any thread. */
+  public void onCampaignCallEnded(CampaignCallEnded listener) {
+    context.runOnContext(v -> router.onCampaignCallEnded(listener));
+  }
+
+  /** The routing context: the dialer loop, the campaign calls and the router run on it. */
+  public Context context() {
+    return context;
   }
 
   /** Transfers of live calls. */
