@@ -44,6 +44,10 @@ final class OutboundContext {
                 new Step.GotoIf(c -> var(c, "SWITCHBOARD_AGENT").isEmpty(), "noagent", null),
                 new Step.GotoIfNoMarked(AgentContexts::conference, "agentabsent"),
                 new Step.Goto(contexts.join(), "s", "1"),
+                new Step.WaitFor(c -> var(c, "SWITCHBOARD_CONNECT_WAIT").isEmpty()
+                        ? "2" : var(c, "SWITCHBOARD_CONNECT_WAIT")),
+                new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "NOTCONNECTED"),
+                new Step.Goto(null, "s", "safeharbour"),
                 new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "NOAGENT"),
                 new Step.Goto(null, "s", "safeharbour"),
                 new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "AGENTABSENT"),
@@ -59,12 +63,8 @@ final class OutboundContext {
                 new Step.UserEvent("AMDMessageLeft", c -> List.of()),
                 new Step.Hangup(),
                 new Step.Set("SWITCHBOARD_HOLD_REASON", c -> "CALLBACK"),
-                new Step.Goto(contexts.hold(), "s", "1"),
-                new Step.WaitFor(c -> var(c, "SWITCHBOARD_CONNECT_WAIT").isEmpty()
-                        ? "2" : var(c, "SWITCHBOARD_CONNECT_WAIT")),
-                new Step.Set("SWITCHBOARD_SAFE_HARBOUR_REASON", c -> "NOTCONNECTED"),
-                new Step.Goto(null, "s", "safeharbour")),
-                Map.of("live", 7, "connectwait", 25, "noagent", 12, "agentabsent", 14, "safeharbour", 15,
-                        "machine", 18, "done", 22, "callback", 23));
+                new Step.Goto(contexts.hold(), "s", "1")),
+                Map.of("live", 7, "connectwait", 12, "noagent", 15, "agentabsent", 17, "safeharbour", 18,
+                        "machine", 21, "done", 25, "callback", 26));
     }
 }
