@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.call.AmdResult;
 import io.switchboard.core.call.HangupCause;
+import io.switchboard.core.call.HoldReason;
 import io.switchboard.core.event.SafeHarbourReason;
 import io.switchboard.core.dialer.CallingWindow;
 import io.switchboard.core.dialer.Campaign;
@@ -223,6 +224,32 @@ class CampaignCallsTest {
         assertThat(world.stateOf("a1")).isEqualTo(AgentState.RESERVED);
         assertThat(calls().waitingForAgent(CampaignId.of("sales")))
                 .isEqualTo(world.pbx.joins.contains(CallId.of("pbx1/c1")) ? 0 : 1);
+    }
+
+    @Test
+    void aCallWhoseAgentsLineClosesBeforeTheJoinIsHungUpAbandonedAndTheAgentLoggedOut() {
+        world.agent("a1", "outbound", AgentState.AVAILABLE).lineOpens("a1");
+        place("pbx1/c1");
+        world.amd("pbx1/c1", AmdResult.HUMAN);
+        assertThat(world.pbx.joins).containsExactly(CallId.of("pbx1/c1"));
+
+        world.lineCloses("a1");
+        world.backOnHold("pbx1/c1", HoldReason.NO_AGENT);
+        assertThat(world.pbx.hangups).containsExactly(CallId.of("pbx1/c1"));
+        world.hangsUp("pbx1/c1", HangupCause.NORMAL_CLEARING);
+
+        assertThat(ends).containsExactly("pbx1/c1 abandoned");
+        assertThat(world.stateOf("a1")).isEqualTo(AgentState.LOGGED_OUT);
+    }
+
+    @Test
+    void anAnswerThatHangsUpBeforeDetectionDecidesIsCountedAbandoned() {
+        place("pbx1/c1");
+        world.engine.onEvent(new io.switchboard.core.event.PbxEvent.LegAnswered(EngineWorld.PBX,
+                world.clock.instant(), CallId.of("pbx1/c1"), io.switchboard.core.id.LegId.of("pbx1/c1")));
+        world.hangsUp("pbx1/c1", HangupCause.NORMAL_CLEARING);
+
+        assertThat(ends).containsExactly("pbx1/c1 abandoned");
     }
 
     private io.switchboard.queue.dialer.CampaignCalls calls() {
