@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class ComplianceRules {
 
-    /** No redial after an abandoned call this long, unless an agent is reserved first (TSR 310.4(b)(4), Ofcom). */
+    /** No redial after an abandoned call this long, unless an agent is reserved first (Ofcom; applied everywhere). */
     public static final Duration NO_REDIAL_AFTER_ABANDON = Duration.ofHours(72);
     /** How long a campaign whose abandon budget is spent waits before its leads are looked at again. */
     public static final Duration BUDGET_RECHECK = Duration.ofMinutes(15);
