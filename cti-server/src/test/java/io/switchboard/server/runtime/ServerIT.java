@@ -135,6 +135,35 @@ class ServerIT {
   }
 
   @Test
+  void the_compliance_gate_records_each_decision_and_the_dial_audit_api_reads_it_back() throws Exception {
+    io.switchboard.core.id.CampaignId sales = io.switchboard.core.id.CampaignId.of("it-sales");
+    io.switchboard.queue.dialer.CampaignSettings campaign = new io.switchboard.queue.dialer.CampaignSettings(
+        io.switchboard.core.dialer.Campaign.of(sales, "Sales", io.switchboard.core.dialer.DialMode.PREDICTIVE,
+            io.switchboard.core.id.QueueId.of("outbound")),
+        io.switchboard.queue.dialer.CampaignSettings.CampaignState.RUNNING, io.switchboard.core.dialer.Jurisdiction.US,
+        1.0, java.time.Duration.ofSeconds(25), io.switchboard.queue.dialer.CampaignSettings.MachineAction.HANGUP,
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Set.of(), List.of(), "US");
+    io.switchboard.queue.dialer.DueLead lead = new io.switchboard.queue.dialer.DueLead(
+        io.switchboard.core.id.LeadId.of("4711"), sales, io.switchboard.core.call.PhoneNumber.parse("+12125550199", "p"),
+        java.util.Optional.of(java.time.ZoneId.of("America/New_York")),
+        java.util.Optional.of(io.switchboard.queue.dialer.ZoneSource.LEAD), 0, java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Map.of());
+
+    io.switchboard.queue.dialer.DialDecision decision = server.compliance().gate().check(campaign, lead,
+        io.switchboard.core.id.CallId.of("it:1"), java.time.Instant.parse("2026-06-11T03:00:00Z"))
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(decision).isInstanceOf(io.switchboard.queue.dialer.DialDecision.Defer.class);
+    HttpResponse<Buffer> response = get("/api/v1/dial-audit?phone=(212)%20555-0199&campaign=it-sales");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject row = response.bodyAsJsonObject().getJsonArray("rows").getJsonObject(0);
+    assertThat(row.getString("reason")).isEqualTo("outside-window");
+    assertThat(row.getString("calleeLocalTime")).isEqualTo("2026-06-10T23:00");
+    assertThat(row.getString("retryAt")).isEqualTo("2026-06-11T12:00:00Z");
+    assertThat(row.getString("timeZoneSource")).isEqualTo("lead");
+  }
+
+  @Test
   void agents_are_stored_in_the_database() throws Exception {
     JsonObject alice = new JsonObject().put("id", "it-alice").put("displayName", "Alice")
         .put("skills", new io.vertx.core.json.JsonArray().add(new JsonObject().put("skill", "billing").put("proficiency", 7)));
