@@ -4,7 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.agent.JooqAgentDirectory;
 import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.compliance.Compliance;
-import io.switchboard.queue.dialer.compliance.ComplianceRules;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
@@ -95,7 +94,7 @@ public final class Server implements AutoCloseable {
         .compose(database -> {
           parts.database = database;
           return Compliance.start(database, ZoneId.of(config.routing().statisticsZone()),
-              ComplianceRules.DEFAULT_AMD_FALSE_POSITIVES, Clock.systemUTC())
+              config.outbound().amdFalsePositivePercent() / 100.0, Clock.systemUTC())
               .recover(failure -> failed(Stage.DATABASE, "the abandon ledger could not be read from "
                   + "campaign_call_results: " + failure.getMessage(), failure))
               .map(compliance -> {
