@@ -2,6 +2,24 @@ package io.switchboard.server.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.dialer.Campaign;
+import io.switchboard.core.dialer.DialMode;
+import io.switchboard.core.dialer.Jurisdiction;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.CampaignId;
+import io.switchboard.core.id.LeadId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.dialer.CampaignSettings;
+import io.switchboard.queue.dialer.DialDecision;
+import io.switchboard.queue.dialer.DueLead;
+import io.switchboard.queue.dialer.ZoneSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import io.switchboard.server.config.DatabaseConfig;
 import io.switchboard.server.config.EmbeddedDatabaseSettings;
 import io.switchboard.server.config.HttpSettings;
@@ -136,24 +154,19 @@ class ServerIT {
 
   @Test
   void the_compliance_gate_records_each_decision_and_the_dial_audit_api_reads_it_back() throws Exception {
-    io.switchboard.core.id.CampaignId sales = io.switchboard.core.id.CampaignId.of("it-sales");
-    io.switchboard.queue.dialer.CampaignSettings campaign = new io.switchboard.queue.dialer.CampaignSettings(
-        io.switchboard.core.dialer.Campaign.of(sales, "Sales", io.switchboard.core.dialer.DialMode.PREDICTIVE,
-            io.switchboard.core.id.QueueId.of("outbound")),
-        io.switchboard.queue.dialer.CampaignSettings.CampaignState.RUNNING, io.switchboard.core.dialer.Jurisdiction.US,
-        1.0, java.time.Duration.ofSeconds(25), io.switchboard.queue.dialer.CampaignSettings.MachineAction.HANGUP,
-        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Set.of(), List.of(), "US");
-    io.switchboard.queue.dialer.DueLead lead = new io.switchboard.queue.dialer.DueLead(
-        io.switchboard.core.id.LeadId.of("4711"), sales, io.switchboard.core.call.PhoneNumber.parse("+12125550199", "p"),
-        java.util.Optional.of(java.time.ZoneId.of("America/New_York")),
-        java.util.Optional.of(io.switchboard.queue.dialer.ZoneSource.LEAD), 0, java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Map.of());
+    CampaignId sales = CampaignId.of("it-sales");
+    CampaignSettings campaign = new CampaignSettings(Campaign.of(sales, "Sales", DialMode.PREDICTIVE,
+        QueueId.of("outbound")), CampaignSettings.CampaignState.RUNNING, Jurisdiction.US, 1.0, Duration.ofSeconds(25),
+        CampaignSettings.MachineAction.HANGUP, Optional.empty(), Optional.empty(), Set.of(), List.of(), "US");
+    DueLead lead = new DueLead(LeadId.of("4711"), sales, PhoneNumber.parse("+12125550199", "p"),
+        Optional.of(ZoneId.of("America/New_York")), Optional.of(ZoneSource.LEAD), 0, Optional.empty(),
+        Optional.empty(), Map.of());
 
-    io.switchboard.queue.dialer.DialDecision decision = server.compliance().gate().check(campaign, lead,
-        io.switchboard.core.id.CallId.of("it:1"), java.time.Instant.parse("2026-06-11T03:00:00Z"))
+    DialDecision decision = server.compliance().gate()
+        .check(campaign, lead, CallId.of("it:1"), Instant.parse("2026-06-11T03:00:00Z"))
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
 
-    assertThat(decision).isInstanceOf(io.switchboard.queue.dialer.DialDecision.Defer.class);
+    assertThat(decision).isInstanceOf(DialDecision.Defer.class);
     HttpResponse<Buffer> response = get("/api/v1/dial-audit?phone=(212)%20555-0199&campaign=it-sales");
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject row = response.bodyAsJsonObject().getJsonArray("rows").getJsonObject(0);
