@@ -191,6 +191,10 @@ final class ConfigValidator {
     }
     sound("outbound.machine-message", out.machineMessage());
     sound("outbound.safe-harbour-message", out.safeHarbourMessage());
+    if (out.amdFalsePositivePercent() < 0 || out.amdFalsePositivePercent() > 100) {
+      problems.add(new Problem("outbound.amd-false-positive-percent", "must be between 0 and 100, got "
+          + out.amdFalsePositivePercent()));
+    }
   }
 
   /** A Playback argument: sound names joined by {@code &}, nothing the dialplan would read as syntax. */

@@ -8,14 +8,25 @@ public record OutboundSettings(
     @JsonProperty("answering-machine") AnsweringMachineAction answeringMachine,
     @JsonProperty("machine-message") String machineMessage,
     @JsonProperty("safe-harbour-message") String safeHarbourMessage,
-    @JsonProperty("wrap-up-seconds") int wrapUpSeconds) {
+    @JsonProperty("wrap-up-seconds") int wrapUpSeconds,
+    @JsonProperty("amd-false-positive-percent") Integer amdFalsePositivePercent) {
 
   /** The shortest ring compliance rules allow. */
   public static final int MIN_RING_SECONDS = 15;
+  /** The share of AMD machine verdicts taken to be people, for UK abandon rates, unless configured. */
+  public static final int DEFAULT_AMD_FALSE_POSITIVE_PERCENT = 5;
 
   public OutboundSettings {
     machineMessage = machineMessage == null ? "" : machineMessage;
     safeHarbourMessage = safeHarbourMessage == null ? "" : safeHarbourMessage;
+    amdFalsePositivePercent = amdFalsePositivePercent == null ? DEFAULT_AMD_FALSE_POSITIVE_PERCENT
+        : amdFalsePositivePercent;
+  }
+
+  /** Without {@code amd-false-positive-percent}: its default. */
+  public OutboundSettings(int ringTimeoutSeconds, AnsweringMachineAction answeringMachine, String machineMessage,
+      String safeHarbourMessage, int wrapUpSeconds) {
+    this(ringTimeoutSeconds, answeringMachine, machineMessage, safeHarbourMessage, wrapUpSeconds, null);
   }
 
   public static OutboundSettings defaults() {

@@ -1,6 +1,7 @@
 package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.pbx.PbxConnections;
@@ -24,6 +25,7 @@ final class Parts {
   volatile Vertx vertx;
   volatile HazelcastInstance hazelcast;
   volatile Database database;
+  volatile Compliance compliance;
   volatile PbxConnections pbx;
   volatile InboundRouting routing;
   volatile QueueLogFile queueLog;

@@ -3,6 +3,7 @@ package io.switchboard.server.runtime;
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.agent.JooqAgentDirectory;
 import io.switchboard.server.cluster.HazelcastSetup;
+import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
@@ -92,6 +93,17 @@ public final class Server implements AutoCloseable {
         })
         .compose(database -> {
           parts.database = database;
+          return Compliance.start(database, ZoneId.of(config.routing().statisticsZone()),
+              config.outbound().amdFalsePositivePercent() / 100.0, Clock.systemUTC())
+              .recover(failure -> failed(Stage.DATABASE, "the abandon ledger could not be read from "
+                  + "campaign_call_results: " + failure.getMessage(), failure))
+              .map(compliance -> {
+                parts.compliance = compliance;
+                return database;
+              });
+        })
+        .compose(database -> {
+          parts.database = database;
           // After the database and Hazelcast: what the PBX tells us is only useful once state can be stored.
           parts.pbx = PbxConnections.of(config.pbx(), parts.vertx.getOrCreateContext(), parts.metrics.registry(),
               Clock.systemUTC());
@@ -108,7 +120,8 @@ public final class Server implements AutoCloseable {
           parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
+              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis)
+                  .withDialAudit(parts.compliance.history()));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));
@@ -175,6 +188,11 @@ public final class Server implements AutoCloseable {
 
   public HazelcastInstance hazelcast() {
     return parts.hazelcast;
+  }
+
+  /** The compliance gate and its abandon ledger, for the dialer loop (issue 6). */
+  public Compliance compliance() {
+    return parts.compliance;
   }
 
   /** The attached PBXs: connection, call control and event stream per {@code pbx[].name}. */

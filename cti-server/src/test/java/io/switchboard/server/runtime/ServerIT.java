@@ -2,6 +2,24 @@ package io.switchboard.server.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.core.dialer.Campaign;
+import io.switchboard.core.dialer.DialMode;
+import io.switchboard.core.dialer.Jurisdiction;
+import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.CampaignId;
+import io.switchboard.core.id.LeadId;
+import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.dialer.CampaignSettings;
+import io.switchboard.queue.dialer.DialDecision;
+import io.switchboard.queue.dialer.DueLead;
+import io.switchboard.queue.dialer.ZoneSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import io.switchboard.server.config.DatabaseConfig;
 import io.switchboard.server.config.EmbeddedDatabaseSettings;
 import io.switchboard.server.config.HttpSettings;
@@ -132,6 +150,30 @@ class ServerIT {
     assertThat(response.getHeader("content-type")).startsWith("text/plain; version=0.0.4");
     assertThat(response.bodyAsString()).containsPattern("(?m)^jvm_memory_used_bytes")
         .contains("http_server_requests_seconds");
+  }
+
+  @Test
+  void the_compliance_gate_records_each_decision_and_the_dial_audit_api_reads_it_back() throws Exception {
+    CampaignId sales = CampaignId.of("it-sales");
+    CampaignSettings campaign = new CampaignSettings(Campaign.of(sales, "Sales", DialMode.PREDICTIVE,
+        QueueId.of("outbound")), CampaignSettings.CampaignState.RUNNING, Jurisdiction.US, 1.0, Duration.ofSeconds(25),
+        CampaignSettings.MachineAction.HANGUP, Optional.empty(), Optional.empty(), Set.of(), List.of(), "US");
+    DueLead lead = new DueLead(LeadId.of("4711"), sales, PhoneNumber.parse("+12125550199", "p"),
+        Optional.of(ZoneId.of("America/New_York")), Optional.of(ZoneSource.LEAD), 0, Optional.empty(),
+        Optional.empty(), Map.of());
+
+    DialDecision decision = server.compliance().gate()
+        .check(campaign, lead, CallId.of("it:1"), Instant.parse("2026-06-11T03:00:00Z"))
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+    assertThat(decision).isInstanceOf(DialDecision.Defer.class);
+    HttpResponse<Buffer> response = get("/api/v1/dial-audit?phone=(212)%20555-0199&campaign=it-sales");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject row = response.bodyAsJsonObject().getJsonArray("rows").getJsonObject(0);
+    assertThat(row.getString("reason")).isEqualTo("outside-window");
+    assertThat(row.getString("calleeLocalTime")).isEqualTo("2026-06-10T23:00");
+    assertThat(row.getString("retryAt")).isEqualTo("2026-06-11T12:00:00Z");
+    assertThat(row.getString("timeZoneSource")).isEqualTo("lead");
   }
 
   @Test
