@@ -1,5 +1,6 @@
 package io.switchboard.queue.dialer;
 
+import io.switchboard.core.dialer.Campaign;
 import io.switchboard.core.dialer.DialMode;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
@@ -7,6 +8,7 @@ import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.LeadId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.queue.dialer.pacing.Pacer;
+import io.switchboard.queue.dialer.pacing.Pacers;
 import io.switchboard.queue.dialer.pacing.PacingInput;
 import io.switchboard.queue.routing.RoutingTimers;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The dialer loop. Once a {@link #TICK} (and at once when an agent becomes free, {@link #agentFreed}), for each
@@ -68,6 +71,7 @@ public final class CampaignDialer implements CampaignCallEnded {
     private Instant refreshedAt = Instant.MIN;
     private boolean refreshing;
     private boolean started;
+    private Predicate<CampaignSettings> budgetSpent = campaign -> false;
 
     /** A running campaign: its settings as last read, its pacer (which keeps its figures), and its pass. */
     private static final class Running {
@@ -75,6 +79,7 @@ public final class CampaignDialer implements CampaignCallEnded {
         final Pacer pacer;
         boolean passing;
         boolean again;
+        boolean agentFirst;
 
         Running(CampaignSettings settings, Pacer pacer) {
             this.settings = settings;
@@ -106,6 +111,15 @@ public final class CampaignDialer implements CampaignCallEnded {
     /** The leads offered to agents of preview campaigns, and their choices. */
     public PreviewDesk preview() {
         return preview;
+    }
+
+    /**
+     * How to tell that a campaign's abandon budget is spent (its rate at its jurisdiction's cap). While it is, a
+     * power or predictive campaign is dialled agent-first, as a progressive one, rather than not at all: a pause
+     * would never bring the rate down, connected calls do. Never spent until set.
+     */
+    public void abandonBudget(Predicate<CampaignSettings> spent) {
+        this.budgetSpent = spent;
     }
 
     /** Starts the ticks. Called once, on the routing context. */
@@ -185,19 +199,26 @@ public final class CampaignDialer implements CampaignCallEnded {
         campaign.passing = true;
         campaign.again = false;
         Instant now = clock.instant();
-        CampaignSettings settings = campaign.settings;
+        boolean agentFirst = campaign.settings.campaign().mode().canAbandon() && budgetSpent.test(campaign.settings);
+        if (agentFirst != campaign.agentFirst) {
+            campaign.agentFirst = agentFirst;
+            LOG.info("event=campaign-abandon-budget campaignId={} spent={} dialling={}",
+                    campaign.settings.campaign().id().value(), agentFirst, agentFirst ? "agent-first" : "as set");
+        }
+        CampaignSettings settings = agentFirst ? asProgressive(campaign.settings) : campaign.settings;
+        Pacer pacer = agentFirst ? Pacers.progressive() : campaign.pacer;
         continueOn(floor.look(settings, now), agents -> {
             CampaignId id = settings.campaign().id();
             PacingInput input = new PacingInput(now, agents.ready().size(), agents.talking(), agents.wrapping(),
                     placer.ringing(id, now), placer.waitingForAgent(id));
-            int calls = Math.min(MAX_CALLS_PER_PASS, campaign.pacer.callsToPlace(input));
+            int calls = Math.min(MAX_CALLS_PER_PASS, pacer.callsToPlace(input));
             if (calls <= 0 || agents.pbx().isEmpty() || !running.containsKey(id)) {
                 passed(campaign);
             } else if (settings.campaign().mode().reservesAgentFirst()) {
-                reserveThenDial(campaign, agents.pbx().get(), agents.ready().subList(0,
+                reserveThenDial(campaign, settings, agents.pbx().get(), agents.ready().subList(0,
                         Math.min(calls, agents.ready().size())), now);
             } else {
-                dial(campaign, agents.pbx().get(), calls, List.of(), now);
+                dial(campaign, settings, agents.pbx().get(), calls, List.of(), now);
             }
         }, failure -> {
             LOG.warn("event=campaign-pass-failed campaignId={} reason={}", settings.campaign().id().value(),
@@ -206,7 +227,21 @@ public final class CampaignDialer implements CampaignCallEnded {
         });
     }
 
-    private void reserveThenDial(Running campaign, PbxId pbx, List<AgentId> candidates, Instant now) {
+    /**
+     * The campaign as a progressive one: its calls are placed for an agent reserved first, so none can be
+     * abandoned, and the gate's abandon-budget and 72-hour rules, which only hold calls that could be, let them
+     * through. Connected calls then add live answers and bring the rate back under the cap.
+     */
+    private static CampaignSettings asProgressive(CampaignSettings settings) {
+        Campaign c = settings.campaign();
+        return new CampaignSettings(new Campaign(c.id(), c.name(), DialMode.PROGRESSIVE, c.queue(),
+                c.abandonRateTarget(), c.callingWindow(), c.maxAttempts()), settings.state(), settings.jurisdiction(),
+                1.0, settings.ringTimeout(), settings.machine(), settings.machineMessage(),
+                settings.safeHarbourMessage(), settings.holidays(), settings.callerIds(), settings.defaultRegion());
+    }
+
+    private void reserveThenDial(Running campaign, CampaignSettings settings, PbxId pbx, List<AgentId> candidates,
+                                 Instant now) {
         List<AgentId> reserved = new ArrayList<>();
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
         for (AgentId agent : candidates) {
@@ -222,7 +257,7 @@ public final class CampaignDialer implements CampaignCallEnded {
             if (reserved.isEmpty()) {
                 passed(campaign);
             } else {
-                dial(campaign, pbx, reserved.size(), reserved, now);
+                dial(campaign, settings, pbx, reserved.size(), reserved, now);
             }
         }, failure -> {
             reserved.forEach(floor::release);
@@ -231,8 +266,8 @@ public final class CampaignDialer implements CampaignCallEnded {
     }
 
     /** Takes up to {@code calls} leads and dials those the gate allows; {@code agents}, when given, one per call. */
-    private void dial(Running campaign, PbxId pbx, int calls, List<AgentId> agents, Instant now) {
-        CampaignSettings settings = campaign.settings;
+    private void dial(Running campaign, CampaignSettings settings, PbxId pbx, int calls, List<AgentId> agents,
+                      Instant now) {
         continueOn(leads.take(settings.campaign().id(), calls, now), taken -> {
             agents.subList(Math.min(taken.size(), agents.size()), agents.size()).forEach(floor::release);
             List<CompletableFuture<Optional<String>>> each = new ArrayList<>();

@@ -294,6 +294,20 @@ class CampaignDialerTest {
     }
 
     @Test
+    void aPredictiveCampaignWhoseAbandonBudgetIsSpentDialsAgentFirstInsteadOfStopping() {
+        directory.campaigns.add(campaign(DialMode.POWER, 3.0));
+        floor.ready.addAll(List.of(AgentId.of("a1"), AgentId.of("a2")));
+        leads.add(10);
+        dialer.abandonBudget(settings -> true);
+
+        dialer.start();
+
+        assertThat(placer.placed).extracting(Placed::agent)
+                .containsExactly(Optional.of(AgentId.of("a1")), Optional.of(AgentId.of("a2")));
+        assertThat(gate.modes).containsOnly(DialMode.PROGRESSIVE);
+    }
+
+    @Test
     void theEndOfACallFinishesItsLead() {
         dialer.ended(SALES, LeadId.of("4"), CallId.of("pbx1/9"), DialResult.BUSY, Optional.empty(), clock.instant());
 
@@ -397,9 +411,11 @@ class CampaignDialerTest {
     private static final class Gate implements DialGate {
         final Set<LeadId> skip = new LinkedHashSet<>();
         final Map<LeadId, Instant> deferUntil = new LinkedHashMap<>();
+        final List<DialMode> modes = new ArrayList<>();
 
         @Override
         public CompletionStage<DialDecision> check(CampaignSettings campaign, DueLead lead, CallId call, Instant now) {
+            modes.add(campaign.campaign().mode());
             if (skip.contains(lead.id())) {
                 return CompletableFuture.completedFuture(new DialDecision.Skip("dnc", "internal"));
             }
