@@ -81,7 +81,10 @@ class CampaignRequestTest {
     assertThat(refusal(c -> c.put("mode", "predictive"))).isEqualTo("dialRatio");
     assertThat(refusal(c -> c.put("machine", "agent").put("machine", "message").putNull("machineMessage")))
         .isEqualTo("machineMessage");
-    assertThat(refusal(c -> c.remove("queue") == null ? c : c)).isEqualTo("queue");
+    assertThat(refusal(c -> {
+      c.remove("queue");
+      return c;
+    })).isEqualTo("queue");
     assertThat(refusal(c -> c.put("holidays", new JsonArray().add("2026-12-25").add("25/12/2026")))).isEqualTo("holidays[1]");
     assertThat(refusal(c -> c.put("callerIds", new JsonArray().add("12")))).isEqualTo("callerIds[0]");
     assertThat(refusal(c -> c.put("defaultRegion", "XX"))).isEqualTo("defaultRegion");
