@@ -98,4 +98,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Campaigns extends CampaignScenarios {
+        Campaigns() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -98,4 +98,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Campaigns extends CampaignScenarios {
+        Campaigns() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

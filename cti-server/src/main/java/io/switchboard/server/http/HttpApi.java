@@ -3,6 +3,7 @@ package io.switchboard.server.http;
 import io.switchboard.server.agent.AgentRegistry;
 import io.switchboard.server.compliance.DialAuditHistory;
 import io.switchboard.server.compliance.DialAuditRoutes;
+import io.switchboard.server.campaign.CampaignRoutes;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.metrics.HttpRequestMetrics;
 import io.switchboard.server.metrics.ServerMetrics;
@@ -33,6 +34,7 @@ public final class HttpApi {
   private final Optional<InboundRouting> routing;
   private Optional<Kpis> kpis = Optional.empty();
   private Optional<DialAuditHistory> dialAudit = Optional.empty();
+  private Optional<CampaignRoutes> campaigns = Optional.empty();
 
   public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents) {
     this(status, metrics, agents, Optional.empty());
@@ -59,6 +61,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Also serves {@code /api/v1/campaigns}: campaigns, their lists and leads. */
+  public HttpApi withCampaigns(CampaignRoutes routes) {
+    this.campaigns = Optional.of(routes);
+    return this;
+  }
+
   /** Builds the router; {@code documents} are the static texts read once at start. */
   Router router(Vertx vertx, StaticDocuments documents) {
     Router router = Router.router(vertx);
@@ -77,6 +85,7 @@ public final class HttpApi {
     routing.ifPresent(inbound -> new CallControlRoutes(inbound.transfers()).mount(router));
     kpis.ifPresent(live -> new KpiRoutes(live.live(), live.stream()).mount(router));
     dialAudit.ifPresent(history -> new DialAuditRoutes(history).mount(router));
+    campaigns.ifPresent(routes -> routes.mount(router));
     router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
         + "; see " + OPENAPI_PATH, new JsonObject()).send(ctx, 404));
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()

@@ -2,6 +2,8 @@ package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.compliance.Compliance;
+import io.switchboard.server.campaign.JooqCampaigns;
+import io.switchboard.server.campaign.JooqLeadQueue;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.pbx.PbxConnections;
@@ -29,6 +31,9 @@ final class Parts {
   volatile PbxConnections pbx;
   volatile InboundRouting routing;
   volatile QueueLogFile queueLog;
+  /** The campaigns and their leads as stored, for the dialer loop. */
+  volatile JooqCampaigns campaigns;
+  volatile JooqLeadQueue leadQueue;
   volatile HttpVerticle http;
   volatile String httpDeployment;
   private final AtomicBoolean closed = new AtomicBoolean();

@@ -2,6 +2,10 @@ package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.agent.JooqAgentDirectory;
+import io.switchboard.server.campaign.CampaignRoutes;
+import io.switchboard.server.campaign.JooqCampaignLeads;
+import io.switchboard.server.campaign.JooqCampaigns;
+import io.switchboard.server.campaign.JooqLeadQueue;
 import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.config.PbxType;
@@ -119,9 +123,13 @@ public final class Server implements AutoCloseable {
               new JooqCallHistory(database), Clock.systemUTC());
           parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
+          parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
+          parts.leadQueue = new JooqLeadQueue(database);
           parts.http = new HttpVerticle(config.http(),
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis)
-                  .withDialAudit(parts.compliance.history()));
+                  .withDialAudit(parts.compliance.history())
+                  .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
+                      parts.leadQueue, Clock.systemUTC())));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));
@@ -184,6 +192,16 @@ public final class Server implements AutoCloseable {
 
   public Vertx vertx() {
     return parts.vertx;
+  }
+
+  /** The stored campaigns, for the dialer loop ({@code CampaignDirectory}). */
+  public JooqCampaigns campaigns() {
+    return parts.campaigns;
+  }
+
+  /** The campaigns' leads, for the dialer loop ({@code LeadQueue}). */
+  public JooqLeadQueue leadQueue() {
+    return parts.leadQueue;
   }
 
   public HazelcastInstance hazelcast() {
