@@ -84,7 +84,7 @@ public record EslEventHeaders(List<Header> headers, String body) {
             return;
         }
         int valueStart = colon + 1 < end && text.charAt(colon + 1) == ' ' ? colon + 2 : colon + 1;
-        into.add(new Header(text.substring(start, colon), urlDecode(text.substring(valueStart, end))));
+        into.add(new Header(HeaderNames.of(text, start, colon), value(text, valueStart, end)));
     }
 
     /** The {@code Event-Name}, e.g. {@code CHANNEL_CREATE} or {@code CUSTOM}. */
@@ -123,6 +123,31 @@ public record EslEventHeaders(List<Header> headers, String body) {
     /** The headers that are not channel variables, in order. */
     public List<Header> eventHeaders() {
         return headers.stream().filter(h -> !h.name().startsWith(VARIABLE_PREFIX)).toList();
+    }
+
+    /** The URL-decoded value on {@code text}'s characters {@code start} to {@code end}; a copy only when it has an escape. */
+    private static String value(String text, int start, int end) {
+        int percent = text.indexOf('%', start);
+        if (percent < 0 || percent >= end) {
+            return text.substring(start, end);
+        }
+        byte[] out = new byte[end - start];
+        int length = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) { // not ASCII: through UTF-8 bytes, as FreeSWITCH's escapes are
+                return urlDecode(text.substring(start, end));
+            }
+            int hi = c == '%' && i + 2 < end ? Character.digit(text.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+            if (lo >= 0) {
+                out[length++] = (byte) (hi * 16 + lo);
+                i += 2;
+            } else {
+                out[length++] = (byte) c;
+            }
+        }
+        return new String(out, 0, length, StandardCharsets.UTF_8);
     }
 
     private static String urlDecode(String value) {

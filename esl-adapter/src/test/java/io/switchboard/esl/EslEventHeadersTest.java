@@ -98,4 +98,13 @@ class EslEventHeadersTest {
                 new EslEventHeaders.Header("D", "x"));
         assertThat(event.body()).isEmpty();
     }
+
+    @Test
+    void escapes_decode_to_utf8_in_ascii_and_in_non_ascii_values_alike() {
+        EslEventHeaders event = EslEventHeaders.parse("A: J%C3%BCrgen%20M\nB: Jürgen%20M\nC: 100%25\n");
+
+        assertThat(event.first("A")).contains("Jürgen M");
+        assertThat(event.first("B")).contains("Jürgen M");
+        assertThat(event.first("C")).contains("100%");
+    }
 }
