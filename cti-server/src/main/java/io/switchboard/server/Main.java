@@ -17,6 +17,7 @@ public final class Main {
         Optional.ofNullable(System.getProperty(COMMON_POOL_PARALLELISM)))
         .ifPresent(parallelism -> System.setProperty(COMMON_POOL_PARALLELISM, parallelism));
     int code = Cli.execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    Cli.flushLogs();
     System.exit(code);
   }
 

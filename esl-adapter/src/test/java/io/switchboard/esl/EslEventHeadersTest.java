@@ -79,4 +79,32 @@ class EslEventHeadersTest {
 
         assertThat(fromLines.first("Up-Time")).contains("0 years");
     }
+
+    @Test
+    void odd_lines_are_skipped_and_the_rest_read_as_sent() {
+        EslEventHeaders event = EslEventHeaders.parse("Event-Name: CUSTOM\nno colon here\n: no name\n\n"
+                + "Ignored-Too: no\n");
+
+        assertThat(event.headers()).containsExactly(new EslEventHeaders.Header("Event-Name", "CUSTOM"));
+        assertThat(event.body()).isEqualTo("Ignored-Too: no\n");
+    }
+
+    @Test
+    void a_value_keeps_all_but_the_one_space_after_the_colon_and_may_be_empty_or_hold_colons() {
+        EslEventHeaders event = EslEventHeaders.parse("A:  two spaces\nB:\nC: sip:1000@pbx:5060\ncontent-length: 12\nD:x");
+
+        assertThat(event.headers()).containsExactly(new EslEventHeaders.Header("A", " two spaces"),
+                new EslEventHeaders.Header("B", ""), new EslEventHeaders.Header("C", "sip:1000@pbx:5060"),
+                new EslEventHeaders.Header("D", "x"));
+        assertThat(event.body()).isEmpty();
+    }
+
+    @Test
+    void escapes_decode_to_utf8_in_ascii_and_in_non_ascii_values_alike() {
+        EslEventHeaders event = EslEventHeaders.parse("A: J%C3%BCrgen%20M\nB: Jürgen%20M\nC: 100%25\n");
+
+        assertThat(event.first("A")).contains("Jürgen M");
+        assertThat(event.first("B")).contains("Jürgen M");
+        assertThat(event.first("C")).contains("100%");
+    }
 }

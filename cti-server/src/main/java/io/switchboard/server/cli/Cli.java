@@ -22,4 +22,9 @@ public final class Cli {
         .setExecutionExceptionHandler(failures);
     return cli.execute(args);
   }
+
+  /** Writes out the queued log lines and stops logging; for {@code main}, just before the process exits. */
+  public static void flushLogs() {
+    LoggingSetup.flush();
+  }
 }

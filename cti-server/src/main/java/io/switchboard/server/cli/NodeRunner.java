@@ -39,6 +39,7 @@ final class NodeRunner {
         server.close();
         afterStop.run();
       } finally {
+        LoggingSetup.flush();
         stopped.countDown();
       }
     }, "switchboard-shutdown"));

@@ -2,13 +2,13 @@ package io.switchboard.queue.state;
 
 import com.hazelcast.map.EntryProcessor;
 
-import java.io.Serializable;
 import java.util.Map;
 
 /**
  * Runs on the member that owns the agent's partition, so the check of the
  * version and the write are one atomic step: no lock, no second round trip.
- * An agent with no entry counts as version 0.
+ * An agent with no entry counts as version 0. It and its outcome travel as
+ * {@link StatusSerializers} write them.
  */
 final class CompareAndSet implements EntryProcessor<String, StoredStatus, CompareAndSet.Outcome> {
 
@@ -20,6 +20,14 @@ final class CompareAndSet implements EntryProcessor<String, StoredStatus, Compar
     CompareAndSet(long expectedVersion, StoredStatus next) {
         this.expectedVersion = expectedVersion;
         this.next = next;
+    }
+
+    long expectedVersion() {
+        return expectedVersion;
+    }
+
+    StoredStatus next() {
+        return next;
     }
 
     @Override
@@ -34,6 +42,6 @@ final class CompareAndSet implements EntryProcessor<String, StoredStatus, Compar
     }
 
     /** What the owning member found: whether it stored, and the status now in the map. */
-    record Outcome(boolean stored, StoredStatus current) implements Serializable {
+    record Outcome(boolean stored, StoredStatus current) {
     }
 }

@@ -4,16 +4,15 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.ReasonCode;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * An {@link AgentStatus} as the cluster stores it: plain fields only, so every
- * member can read it without knowing core's value types.
+ * member can read it without knowing core's value types. Hazelcast writes it with
+ * {@link StatusSerializers}, not Java serialization.
  */
-record StoredStatus(String state, String reason, long sinceSeconds, int sinceNanos, long version)
-        implements Serializable {
+record StoredStatus(String state, String reason, long sinceSeconds, int sinceNanos, long version) {
 
     static StoredStatus of(AgentStatus status) {
         Instant since = status.since();
