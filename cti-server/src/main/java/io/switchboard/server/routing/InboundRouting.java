@@ -154,6 +154,11 @@ public final class InboundRouting implements AutoCloseable {
     context.runOnContext(v -> router.onCampaignCallEnded(listener));
   }
 
+  /** The routing engine itself, for the dialer's wiring ({@link CampaignDialing}); touch it on {@link #context()}. */
+  RoutingEngine engine() {
+    return router;
+  }
+
   /** The routing context: the dialer loop, the campaign calls and the router run on it. */
   public Context context() {
     return context;
