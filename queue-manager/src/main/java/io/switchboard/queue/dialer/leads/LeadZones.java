@@ -1,0 +1,111 @@
+package io.switchboard.queue.dialer.leads;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import io.switchboard.core.call.PhoneNumber;
+import io.switchboard.queue.dialer.ZoneSource;
+
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Settles a lead's time zone, most trusted first:
+ * <ol>
+ *   <li>its own {@code time_zone} column (an IANA id), {@link ZoneSource#LEAD};</li>
+ *   <li>its state or province ({@link RegionZones}), {@link ZoneSource#REGION}; a region spanning zones is
+ *       narrowed by the number's zones, and a lead whose region and number still leave more than one zone
+ *       gets none ({@code time-zone-ambiguous}): the callee's address outranks the area code, since numbers
+ *       move with their owners;</li>
+ *   <li>its number, through libphonenumber's {@link PhoneNumberToTimeZonesMapper} (area code for NANP
+ *       numbers, country for most others), {@link ZoneSource#NUMBER}; a number mapping to several zones
+ *       (a US toll-free number, a Russian mobile) gets none ({@code time-zone-ambiguous}).</li>
+ * </ol>
+ * A lead with no zone is still imported: the compliance gate never dials it ({@code no-time-zone}) until an
+ * operator gives it one.
+ */
+public final class LeadZones {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
+    private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
+    private static final int NANP = 1;
+
+    private LeadZones() {}
+
+    /** Whether {@code value} is an IANA time-zone id the JVM knows ({@code Europe/London}); offsets are not. */
+    public static boolean isZoneId(String value) {
+        return ZoneId.getAvailableZoneIds().contains(value);
+    }
+
+    /**
+     * The zone of a lead with a valid (or blank) {@code time_zone}.
+     *
+     * @param timeZone the lead's {@code time_zone} column, blank when absent; must pass {@link #isZoneId}
+     * @param region   its state or province, blank when absent
+     * @param number   its number
+     */
+    public static LeadZone resolve(String timeZone, String region, PhoneNumber number) {
+        if (!timeZone.isBlank()) {
+            return LeadZone.of(ZoneId.of(timeZone.trim()), ZoneSource.LEAD);
+        }
+        Set<ZoneId> numberZones = numberZones(number);
+        if (!region.isBlank()) {
+            Optional<Set<ZoneId>> regionZones = RegionZones.zones(region, regionOf(number));
+            if (regionZones.isPresent()) {
+                return fromRegion(regionZones.get(), numberZones);
+            }
+            if (number.countryCode() == NANP) {
+                return fromNumber(numberZones).warn("region-unknown");
+            }
+        }
+        return fromNumber(numberZones);
+    }
+
+    private static LeadZone fromRegion(Set<ZoneId> regionZones, Set<ZoneId> numberZones) {
+        if (regionZones.size() == 1) {
+            return LeadZone.of(regionZones.iterator().next(), ZoneSource.REGION);
+        }
+        Set<ZoneId> both = new HashSet<>(regionZones);
+        both.retainAll(numberZones);
+        if (both.size() == 1) {
+            return LeadZone.of(both.iterator().next(), ZoneSource.REGION);
+        }
+        return LeadZone.none("time-zone-ambiguous");
+    }
+
+    private static LeadZone fromNumber(Set<ZoneId> numberZones) {
+        if (numberZones.size() == 1) {
+            return LeadZone.of(numberZones.iterator().next(), ZoneSource.NUMBER);
+        }
+        return LeadZone.none(numberZones.isEmpty() ? "time-zone-not-found" : "time-zone-ambiguous");
+    }
+
+    /** libphonenumber's zones for the number, without its "unknown" marker or ids this JVM lacks. */
+    static Set<ZoneId> numberZones(PhoneNumber number) {
+        Set<ZoneId> zones = new LinkedHashSet<>();
+        for (String id : MAPPER.getTimeZonesForNumber(parsed(number))) {
+            if (!UNKNOWN.equals(id) && isZoneId(id)) {
+                zones.add(ZoneId.of(id));
+            }
+        }
+        return zones;
+    }
+
+    private static String regionOf(PhoneNumber number) {
+        String region = UTIL.getRegionCodeForNumber(parsed(number));
+        return region == null ? "ZZ" : region;
+    }
+
+    private static Phonenumber.PhoneNumber parsed(PhoneNumber number) {
+        try {
+            return UTIL.parse(number.e164(), "ZZ");
+        } catch (NumberParseException e) {
+            throw new IllegalStateException("a PhoneNumber is always parseable", e);
+        }
+    }
+}
