@@ -9,6 +9,7 @@ import io.switchboard.server.http.HttpApi;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.kpi.Kpis;
+import io.switchboard.server.leadimport.ImportRoutes;
 import io.switchboard.queue.kpi.KpiSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
@@ -108,7 +109,8 @@ public final class Server implements AutoCloseable {
           parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis));
+              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis)
+                  .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

@@ -51,6 +51,21 @@ public final class ImportReport {
         }
     }
 
+    /** Counts one row of a DNC list: a bad row, a number already on an earlier row, or an entry to store. */
+    public void readDnc(DncFile.DncLine line, boolean duplicate) {
+        rowsRead++;
+        if (line.error().isPresent()) {
+            skipped++;
+            error(line.error().get());
+        } else if (duplicate) {
+            duplicates++;
+            notice(new RowIssue(line.row(), "phone", "duplicate-in-file", "row " + line.row() + ": "
+                    + line.number().orElseThrow().masked() + " is on an earlier row; stored once"));
+        } else {
+            imported++;
+        }
+    }
+
     /** Nothing was written after all (the import was refused or failed): no row counts as imported. */
     public void nothingImported() {
         imported = 0;

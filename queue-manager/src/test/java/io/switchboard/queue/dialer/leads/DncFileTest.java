@@ -33,6 +33,19 @@ class DncFileTest {
         assertThatThrownBy(() -> lines("phone\n")).hasMessageContaining("no-rows");
     }
 
+    @Test
+    void talliesEntriesDuplicatesAndBadRows() throws Exception {
+        ImportReport report = new ImportReport();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        lines("phone\n+12125550100\n+12125550100\nx\n").forEach(line -> report.readDnc(line,
+                line.number().isPresent() && !seen.add(line.number().get().e164())));
+
+        assertThat(report.snapshot().imported()).isEqualTo(1);
+        assertThat(report.snapshot().duplicates()).isEqualTo(1);
+        assertThat(report.snapshot().skipped()).isEqualTo(1);
+        assertThat(report.snapshot().errors()).extracting(RowIssue::reason).containsExactly("phone-malformed");
+    }
+
     private static List<DncFile.DncLine> lines(String text) throws Exception {
         List<DncFile.DncLine> lines = new ArrayList<>();
         try (DncFile file = DncFile.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "US")) {
