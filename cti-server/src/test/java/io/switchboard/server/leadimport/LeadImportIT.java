@@ -6,6 +6,8 @@ import static io.switchboard.server.persistence.jooq.Tables.LEADS;
 import static io.switchboard.server.persistence.jooq.Tables.LEAD_LISTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.server.cli.Cli;
+import io.switchboard.server.cli.ExitCode;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseSettings;
 import io.switchboard.server.persistence.TestDataDirs;
@@ -13,11 +15,14 @@ import io.switchboard.server.persistence.jooq.tables.records.LeadsRecord;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The import routes over HTTP, on a real, migrated MariaDB: what each import writes, and that a refused one writes nothing. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -195,6 +201,35 @@ class LeadImportIT {
     assertRefused(post("/api/v1/dnc", "application/json", "{\"phone\":\"+12125550100\",\"campaignId\":\"zz\"}"), 404,
         "campaign-not-found");
     assertRefused(post("/api/v1/dnc/import?source=Bad%20Name", "text/csv", "phone\n1\n"), 400, "invalid-field");
+  }
+
+  @Test
+  void theCliUploadsShowsProgressAndExitsNonZeroWhenRefused(@TempDir Path dir) throws Exception {
+    Path good = Files.writeString(dir.resolve("good.csv"), "phone,first_name\n+12125550100,Ann\n+12125550101,Bob\n");
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "phone\n+12125550102\nnope\n");
+    Path dnc = Files.writeString(dir.resolve("dnc.csv"), "phone\n2125550190\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String server = "http://127.0.0.1:" + port;
+
+    int imported = Cli.execute(new String[] {"import-leads", "--server", server, "--campaign", "c1", "--list", "l1",
+        good.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+    int refused = Cli.execute(new String[] {"import-leads", "--server", server, "--campaign", "c1", bad.toString()},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    int dncImported = Cli.execute(new String[] {"import-dnc", "--server", server, "--source", "purchased",
+        dnc.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+    int unreachable = Cli.execute(new String[] {"import-dnc", "--server", "http://127.0.0.1:1", "--source", "x",
+        dnc.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+
+    assertThat(imported).isZero();
+    assertThat(refused).isEqualTo(ExitCode.REFUSED.code());
+    assertThat(dncImported).isZero();
+    assertThat(unreachable).isEqualTo(ExitCode.UNREACHABLE.code());
+    assertThat(out.toString()).contains("uploading [", "100%", "2 rows read: 2 imported (0 dnc), 0 duplicates",
+        "error: row 3, column 'phone'", "[phone-malformed]", "1 rows read: 1 imported");
+    assertThat(err.toString()).contains("refused: rows-rejected", "cannot import");
+    assertThat(leadCount()).isEqualTo(2);
+    assertThat(dncPhones()).containsExactly("+12125550190");
   }
 
   private void optOut(String phone) throws Exception {
