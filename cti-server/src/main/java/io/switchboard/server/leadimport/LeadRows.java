@@ -12,15 +12,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
 import org.jooq.DSLContext;
-import io.switchboard.server.persistence.jooq.tables.records.LeadsRecord;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
+import org.jooq.BatchBindStep;
 import org.jooq.JSON;
 
 /** The SQL of a lead import: the campaign it goes into, the numbers it already has or may not call, the insert. */
@@ -71,22 +71,23 @@ final class LeadRows {
   }
 
   /**
-   * Inserts {@code leads} in state {@code state}, {@value #CHUNK} rows per statement; {@code progress} hears the
-   * running count after each statement.
+   * Inserts {@code leads} in state {@code state}: one prepared statement, executed as a JDBC batch of
+   * {@value #CHUNK} rows (MariaDB's bulk protocol); {@code progress} hears the running count after each batch.
    */
   static void insert(DSLContext dsl, String campaignId, Optional<String> listId, List<ImportedLead> leads,
       String state, Instant now, long writtenBefore, LongConsumer progress) {
     long written = writtenBefore;
     for (int from = 0; from < leads.size(); from += CHUNK) {
-      InsertValuesStepN<LeadsRecord> insert = dsl.insertInto(LEADS).columns(COLUMNS);
+      BatchBindStep batch = dsl.batch(dsl.insertInto(LEADS).columns(COLUMNS)
+          .values(Collections.nCopies(COLUMNS.size(), null)));
       List<ImportedLead> chunk = leads.subList(from, Math.min(leads.size(), from + CHUNK));
       for (ImportedLead lead : chunk) {
-        insert = insert.values(campaignId, listId.orElse(null), lead.number().e164(),
+        batch = batch.bind(campaignId, listId.orElse(null), lead.number().e164(),
             lead.zone().map(ZoneId::getId).orElse(null), lead.zoneSource().map(ZoneSource::slug).orElse(null),
             lead.region().orElse(null), lead.postcode().orElse(null), state, lead.priority(),
             lead.externalRef().orElse(null), payload(lead), 0, lead.row(), now, now);
       }
-      insert.execute();
+      batch.execute();
       written += chunk.size();
       progress.accept(written);
     }

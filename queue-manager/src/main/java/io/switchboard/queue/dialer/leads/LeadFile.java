@@ -1,5 +1,9 @@
 package io.switchboard.queue.dialer.leads;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber;
 import io.switchboard.core.Require;
 import io.switchboard.core.call.PhoneNumber;
 
@@ -27,6 +31,7 @@ public final class LeadFile implements AutoCloseable {
     private static final int MAX_REGION = 64;
     private static final int MAX_POSTCODE = 16;
     private static final int MAX_ATTRIBUTE = 1024;
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final CsvRecords records;
@@ -48,6 +53,9 @@ public final class LeadFile implements AutoCloseable {
      */
     public static LeadFile open(InputStream in, String defaultRegion) throws FileRefusedException {
         Require.nonBlank(defaultRegion, "defaultRegion");
+        if (!UTIL.getSupportedRegions().contains(defaultRegion)) {
+            throw new IllegalArgumentException("defaultRegion '" + defaultRegion + "' is not a supported region");
+        }
         CsvRecords records = new CsvRecords(in);
         List<String> header = records.next().orElseThrow(() -> new FileRefusedException(
                 FileRefused.whole("file-empty", "the file is empty; the first row must name the columns, e.g. 'phone'")));
@@ -83,7 +91,7 @@ public final class LeadFile implements AutoCloseable {
                     + fields.size() + " fields, the header " + columns.width())));
         }
         List<RowIssue> errors = new ArrayList<>();
-        Optional<PhoneNumber> number = number(row, columns.value(fields, LeadColumns.PHONE), errors);
+        Optional<Phonenumber.PhoneNumber> number = number(row, columns.value(fields, LeadColumns.PHONE), errors);
         String timeZone = columns.value(fields, LeadColumns.TIME_ZONE);
         if (!timeZone.isEmpty() && !LeadZones.isZoneId(timeZone)) {
             errors.add(issue(row, LeadColumns.TIME_ZONE, "time-zone-unknown", "'" + timeZone
@@ -107,23 +115,34 @@ public final class LeadFile implements AutoCloseable {
             return new LeadLine.Rejected(row, errors);
         }
         LeadZone zone = LeadZones.resolve(timeZone, region, number.orElseThrow());
+        PhoneNumber e164 = new PhoneNumber(UTIL.format(number.get(), PhoneNumberFormat.E164));
         List<RowIssue> warnings = zone.warning().map(w -> List.of(issue(row,
                 w.equals("region-unknown") ? LeadColumns.STATE : LeadColumns.PHONE, w, warningText(w)))).orElse(List.of());
-        return new LeadLine.Parsed(new ImportedLead(row, number.get(), zone.zone(), zone.source(), optional(region),
+        return new LeadLine.Parsed(new ImportedLead(row, e164, zone.zone(), zone.source(), optional(region),
                 optional(postcode), priority, optional(externalRef), attributes), warnings);
     }
 
-    private Optional<PhoneNumber> number(int row, String phone, List<RowIssue> errors) {
+    /**
+     * The row's number, parsed once for both its E.164 form and its time zone (libphonenumber's parse is most of
+     * a row's cost); the same rules as {@link PhoneNumber#parse(String, String, String)}: possible, not allocated.
+     */
+    private Optional<Phonenumber.PhoneNumber> number(int row, String phone, List<RowIssue> errors) {
         if (phone.isEmpty()) {
             errors.add(issue(row, LeadColumns.PHONE, "phone-missing", "is empty"));
             return Optional.empty();
         }
         try {
-            return Optional.of(PhoneNumber.parse(phone, defaultRegion, columns.named(LeadColumns.PHONE)));
-        } catch (IllegalArgumentException e) {
-            errors.add(issue(row, LeadColumns.PHONE, "phone-malformed", e.getMessage()));
-            return Optional.empty();
+            Phonenumber.PhoneNumber parsed = UTIL.parse(phone, defaultRegion);
+            if (UTIL.isPossibleNumber(parsed)) {
+                return Optional.of(parsed);
+            }
+            errors.add(issue(row, LeadColumns.PHONE, "phone-malformed", "is not a possible phone number ("
+                    + UTIL.isPossibleNumberWithReason(parsed) + ")"));
+        } catch (NumberParseException e) {
+            errors.add(issue(row, LeadColumns.PHONE, "phone-malformed", "is not a phone number libphonenumber can"
+                    + " parse (" + e.getErrorType() + ")"));
         }
+        return Optional.empty();
     }
 
     private int priority(int row, String text, List<RowIssue> errors) {

@@ -34,12 +34,14 @@ public final class LeadZones {
     private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
     private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
     private static final int NANP = 1;
+    /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call: once per row was most of an import's time. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private LeadZones() {}
 
     /** Whether {@code value} is an IANA time-zone id the JVM knows ({@code Europe/London}); offsets are not. */
     public static boolean isZoneId(String value) {
-        return ZoneId.getAvailableZoneIds().contains(value);
+        return ZONE_IDS.contains(value);
     }
 
     /**
@@ -50,16 +52,21 @@ public final class LeadZones {
      * @param number   its number
      */
     public static LeadZone resolve(String timeZone, String region, PhoneNumber number) {
+        return resolve(timeZone, region, parsed(number));
+    }
+
+    /** {@link #resolve(String, String, PhoneNumber)} for a number already parsed (saves a parse per row). */
+    static LeadZone resolve(String timeZone, String region, Phonenumber.PhoneNumber parsed) {
         if (!timeZone.isBlank()) {
             return LeadZone.of(ZoneId.of(timeZone.trim()), ZoneSource.LEAD);
         }
-        Set<ZoneId> numberZones = numberZones(number);
+        Set<ZoneId> numberZones = numberZones(parsed);
         if (!region.isBlank()) {
-            Optional<Set<ZoneId>> regionZones = RegionZones.zones(region, regionOf(number));
+            Optional<Set<ZoneId>> regionZones = RegionZones.zones(region, regionOf(parsed));
             if (regionZones.isPresent()) {
                 return fromRegion(regionZones.get(), numberZones);
             }
-            if (number.countryCode() == NANP) {
+            if (parsed.getCountryCode() == NANP) {
                 return fromNumber(numberZones).warn("region-unknown");
             }
         }
@@ -86,9 +93,9 @@ public final class LeadZones {
     }
 
     /** libphonenumber's zones for the number, without its "unknown" marker or ids this JVM lacks. */
-    static Set<ZoneId> numberZones(PhoneNumber number) {
+    private static Set<ZoneId> numberZones(Phonenumber.PhoneNumber number) {
         Set<ZoneId> zones = new LinkedHashSet<>();
-        for (String id : MAPPER.getTimeZonesForNumber(parsed(number))) {
+        for (String id : MAPPER.getTimeZonesForNumber(number)) {
             if (!UNKNOWN.equals(id) && isZoneId(id)) {
                 zones.add(ZoneId.of(id));
             }
@@ -96,8 +103,8 @@ public final class LeadZones {
         return zones;
     }
 
-    private static String regionOf(PhoneNumber number) {
-        String region = UTIL.getRegionCodeForNumber(parsed(number));
+    private static String regionOf(Phonenumber.PhoneNumber number) {
+        String region = UTIL.getRegionCodeForNumber(number);
         return region == null ? "ZZ" : region;
     }
 
