@@ -63,9 +63,10 @@ final class DncImports {
         }))
         .onFailure(failure -> {
           report.nothingImported();
-          LOG.warn("event=dnc-import-failed job={} source={}", job.id(), source, failure);
-          job.failed("import-failed", "the import failed and nothing was written: " + failure.getMessage(),
-              new JsonObject(), report.snapshot());
+          LOG.warn("event=dnc-import-failed job={} source={} failure={}", job.id(), source,
+              failure.getClass().getSimpleName());
+          LOG.debug("event=dnc-import-failed job={}", job.id(), failure);
+          job.failed("import-failed", ImportJob.FAILED_WRITE, new JsonObject(), report.snapshot());
         });
     return new StartOutcome.Started(job);
   }

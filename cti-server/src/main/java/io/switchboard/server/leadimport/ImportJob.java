@@ -28,6 +28,13 @@ final class ImportJob {
     FAILED
   }
 
+  /**
+   * The message of a job whose write failed. The database's own message is only logged at debug: a duplicate-key
+   * message quotes the phone number, and numbers are never logged or answered in full by accident.
+   */
+  static final String FAILED_WRITE = "the database refused the write (another import of the same numbers may have"
+      + " committed first), so nothing was written; the node's debug log has the cause";
+
   private final String id;
   private final JsonObject target;
   private final long bytesTotal;

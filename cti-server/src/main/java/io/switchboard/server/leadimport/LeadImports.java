@@ -78,9 +78,10 @@ final class LeadImports {
             : write(job, campaignId, listId, leads.get(), report))
         .onFailure(failure -> {
           report.nothingImported();
-          LOG.warn("event=lead-import-failed job={} campaign={}", job.id(), campaignId, failure);
-          job.failed("import-failed", "the import failed and nothing was written: " + failure.getMessage(),
-              new JsonObject(), report.snapshot());
+          LOG.warn("event=lead-import-failed job={} campaign={} failure={}", job.id(), campaignId,
+              failure.getClass().getSimpleName());
+          LOG.debug("event=lead-import-failed job={}", job.id(), failure);
+          job.failed("import-failed", ImportJob.FAILED_WRITE, new JsonObject(), report.snapshot());
         });
     return new StartOutcome.Started(job);
   }
