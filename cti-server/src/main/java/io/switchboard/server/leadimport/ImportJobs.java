@@ -3,10 +3,10 @@ package io.switchboard.server.leadimport;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The imports this node ran, newest kept: a job lives in memory on the node that received its file, so
@@ -17,7 +17,8 @@ final class ImportJobs {
 
   static final int KEPT = 200;
 
-  private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+  /** In the order the jobs started; guarded by {@code this}. */
+  private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
   private final Clock clock;
 
   ImportJobs(Clock clock) {
@@ -25,7 +26,7 @@ final class ImportJobs {
   }
 
   /** A new job, reading; the oldest finished jobs are forgotten past {@value #KEPT}. */
-  ImportJob start(JsonObject target, long bytesTotal) {
+  synchronized ImportJob start(JsonObject target, long bytesTotal) {
     if (jobs.size() >= KEPT) {
       forgetOldestFinished();
     }
@@ -34,17 +35,17 @@ final class ImportJobs {
     return job;
   }
 
-  Optional<ImportJob> find(String id) {
+  synchronized Optional<ImportJob> find(String id) {
     return Optional.ofNullable(jobs.get(id));
   }
 
   private void forgetOldestFinished() {
-    Iterator<ImportJob> finished = jobs.values().stream()
-        .filter(j -> j.state() == ImportJob.State.SUCCEEDED || j.state() == ImportJob.State.FAILED)
-        .sorted((a, b) -> a.toJson().getString("startedAt").compareTo(b.toJson().getString("startedAt")))
-        .iterator();
-    while (jobs.size() >= KEPT && finished.hasNext()) {
-      jobs.remove(finished.next().id());
+    Iterator<ImportJob> oldestFirst = jobs.values().iterator();
+    while (jobs.size() >= KEPT && oldestFirst.hasNext()) {
+      ImportJob.State state = oldestFirst.next().state();
+      if (state == ImportJob.State.SUCCEEDED || state == ImportJob.State.FAILED) {
+        oldestFirst.remove();
+      }
     }
   }
 }
