@@ -15,7 +15,11 @@ public enum ExitCode {
   /** The embedded Hazelcast member could not start or join its cluster. */
   CLUSTER(5),
   /** The HTTP server could not listen, usually because the port is in use. */
-  HTTP(6);
+  HTTP(6),
+  /** The server refused what was asked (an import with bad rows, a file that is not UTF-8 CSV); the report says why. */
+  REFUSED(7),
+  /** The server named by {@code --server} could not be reached, or answered what no Switchboard would. */
+  UNREACHABLE(8);
 
   private final int code;
 

@@ -11,7 +11,10 @@ import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.status.StatusRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ public final class HttpApi {
   private Optional<Kpis> kpis = Optional.empty();
   private Optional<DialAuditHistory> dialAudit = Optional.empty();
   private Optional<CampaignRoutes> campaigns = Optional.empty();
+  private final List<Consumer<Router>> mounted = new ArrayList<>();
 
   public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents) {
     this(status, metrics, agents, Optional.empty());
@@ -67,6 +71,12 @@ public final class HttpApi {
     return this;
   }
 
+  /** Also serves the routes {@code routes} adds (e.g. lead and DNC import, from their own package). */
+  public HttpApi mounting(Consumer<Router> routes) {
+    mounted.add(routes);
+    return this;
+  }
+
   /** Builds the router; {@code documents} are the static texts read once at start. */
   Router router(Vertx vertx, StaticDocuments documents) {
     Router router = Router.router(vertx);
@@ -86,6 +96,7 @@ public final class HttpApi {
     kpis.ifPresent(live -> new KpiRoutes(live.live(), live.stream()).mount(router));
     dialAudit.ifPresent(history -> new DialAuditRoutes(history).mount(router));
     campaigns.ifPresent(routes -> routes.mount(router));
+    mounted.forEach(routes -> routes.accept(router));
     router.errorHandler(404, ctx -> new ApiError("not-found", "no such endpoint: " + ctx.request().path()
         + "; see " + OPENAPI_PATH, new JsonObject()).send(ctx, 404));
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()

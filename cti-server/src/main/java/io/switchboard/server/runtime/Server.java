@@ -14,6 +14,7 @@ import io.switchboard.server.http.HttpApi;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.kpi.Kpis;
+import io.switchboard.server.leadimport.ImportRoutes;
 import io.switchboard.queue.kpi.KpiSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
@@ -129,7 +130,8 @@ public final class Server implements AutoCloseable {
               new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis)
                   .withDialAudit(parts.compliance.history())
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
-                      parts.leadQueue, Clock.systemUTC())));
+                      parts.leadQueue, Clock.systemUTC()))
+                  .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));
