@@ -51,7 +51,8 @@ final class AbandonBudget {
     /**
      * The chance of being abandoned the pacer accepts for one more live answer, given the counts: {@code BASE}
      * times the aimed rate at zero slack, e times more for every {@code SLACK_SCALE} abandons in hand, e times less
-     * for every {@code SLACK_SCALE} abandons over; between a tenth of the aimed rate and one half.
+     * for every {@code SLACK_SCALE} abandons over; between a tenth of the aimed rate and {@code 4 * BASE} times it, so
+     * abandons in hand are spent over a while, not in one burst.
      */
     double acceptedRisk(AbandonCount... counts) {
         double aim = AIM * targetPercent / 100;
@@ -60,6 +61,6 @@ final class AbandonBudget {
             slack = Math.min(slack, aim * count.liveAnswers() - count.abandoned());
         }
         double risk = BASE * aim * Math.exp(Math.max(-20, Math.min(20, slack / SLACK_SCALE)));
-        return Math.max(aim / 10, Math.min(0.5, risk));
+        return Math.max(aim / 10, Math.min(4 * BASE * aim, risk));
     }
 }

@@ -20,7 +20,7 @@ final class FreeAgentForecast {
 
     private final int seconds;
     private final int initialPool;
-    private final double waitingNow;
+    private final int waitingNow;
     private final double[] freeing;
     private final double[] answering;
     private final double[] answeringPerNewCall;
@@ -37,7 +37,7 @@ final class FreeAgentForecast {
      * @param initialPool agents free now
      * @param waitingNow  live answers waiting for an agent now
      */
-    FreeAgentForecast(int seconds, int initialPool, double waitingNow) {
+    FreeAgentForecast(int seconds, int initialPool, int waitingNow) {
         this.seconds = seconds;
         this.initialPool = Math.min(MAX_POOL, initialPool);
         this.waitingNow = waitingNow;
@@ -70,8 +70,10 @@ final class FreeAgentForecast {
         double lost = 0;
         for (int s = 0; s < seconds; s++) {
             addFreeing(freeing[s]);
-            double answers = answering[s] + calls * answeringPerNewCall[s] + (s == 0 ? waitingNow : 0);
-            lost += takeAnswers(answers);
+            if (s == 0) {
+                lost += takeWaiting();
+            }
+            lost += takeAnswers(answering[s] + calls * answeringPerNewCall[s]);
         }
         return lost;
     }
@@ -91,6 +93,23 @@ final class FreeAgentForecast {
         System.arraycopy(next, low, pool, low, newHigh - low + 1);
         high = newHigh;
         trim();
+    }
+
+    /** Takes the callers waiting now, each surely, from the pool; returns the expected number that found it empty. */
+    private double takeWaiting() {
+        if (waitingNow == 0) {
+            return 0;
+        }
+        double lost = 0;
+        java.util.Arrays.fill(next, 0, high + 1, 0);
+        for (int k = low; k <= high; k++) {
+            next[Math.max(0, k - waitingNow)] += pool[k];
+            lost += pool[k] * Math.max(0, waitingNow - k);
+        }
+        System.arraycopy(next, 0, pool, 0, high + 1);
+        low = 0;
+        trim();
+        return lost;
     }
 
     /** Takes Poisson({@code mean}) answers from the pool; returns the expected number that found it empty. */

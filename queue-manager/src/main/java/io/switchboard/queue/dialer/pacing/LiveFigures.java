@@ -2,9 +2,9 @@ package io.switchboard.queue.dialer.pacing;
 
 import io.switchboard.core.Require;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -23,7 +23,7 @@ public final class LiveFigures implements DialOutcomes {
     /** How many of the latest ring, talk and wrap-up times each distribution keeps. */
     public static final int SAMPLES = 300;
 
-    private final Clock clock;
+    private final InstantSource clock;
     private final ZoneId dayZone;
     private final boolean[] outcomes = new boolean[OUTCOMES];
     private int nextOutcome;
@@ -43,7 +43,7 @@ public final class LiveFigures implements DialOutcomes {
      * @param clock   the time windows are read at
      * @param dayZone where the campaign's day starts and ends, for the daily abandon rate
      */
-    public LiveFigures(Clock clock, ZoneId dayZone) {
+    public LiveFigures(InstantSource clock, ZoneId dayZone) {
         this.clock = Require.nonNull(clock, "clock");
         this.dayZone = Require.nonNull(dayZone, "dayZone");
     }

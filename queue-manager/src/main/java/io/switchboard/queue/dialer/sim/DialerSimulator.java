@@ -9,6 +9,7 @@ import io.switchboard.queue.dialer.pacing.PredictivePacer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.LongStream;
 
 /**
@@ -60,7 +61,7 @@ public final class DialerSimulator {
         if (threads == 1) {
             results = range.mapToObj(seed -> shift(mode, seed)).toList();
         } else {
-            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            ForkJoinPool pool = new ForkJoinPool(threads);
             try {
                 results = pool.submit(() -> range.parallel().mapToObj(seed -> shift(mode, seed)).toList()).join();
             } finally {

@@ -1,12 +1,10 @@
 package io.switchboard.queue.dialer.sim;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.InstantSource;
 
 /** Simulated time: a clock the simulator moves from event to event. */
-final class SimClock extends Clock {
+final class SimClock implements InstantSource {
 
     private Instant now;
 
@@ -21,15 +19,5 @@ final class SimClock extends Clock {
     @Override
     public Instant instant() {
         return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the simulated clock runs in UTC");
     }
 }
