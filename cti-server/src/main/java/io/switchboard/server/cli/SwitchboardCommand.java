@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
     name = "switchboard",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class, PbxSimCommand.class, StaffingCommand.class,
+    subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class, PbxSimCommand.class, StaffingCommand.class, SimulateCommand.class,
         HelpCommand.class},
     description = {
         "CTI middleware for Asterisk and FreeSWITCH: skills-based routing, dialer and blending.",
