@@ -68,6 +68,11 @@ public final class PredictivePacer implements Pacer {
                 settings.jurisdiction().abandonCapPercent());
     }
 
+    /** The figures this pacer learns from: the dialer tells them what happens to the campaign's calls and agents. */
+    public LiveFigures figures() {
+        return figures;
+    }
+
     @Override
     public int callsToPlace(PacingInput input) {
         return decide(input).calls();
