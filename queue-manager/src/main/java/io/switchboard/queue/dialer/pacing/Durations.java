@@ -85,7 +85,7 @@ final class Durations {
      */
     void endsWithin(double elapsed, double more, double[] out) {
         if (size == 0) {
-            java.util.Arrays.fill(out, 0);
+            Arrays.fill(out, 0);
             return;
         }
         int longer = size - upperBound(sorted, size, elapsed);

@@ -1,5 +1,7 @@
 package io.switchboard.queue.dialer.pacing;
 
+import java.util.Arrays;
+
 /**
  * The next seconds of a campaign seen as a pool of free agents: agents join it as they free up, live answers take
  * one each, and a live answer that finds the pool empty is abandoned. Because an answer may wait for an agent for
@@ -63,7 +65,7 @@ final class FreeAgentForecast {
 
     /** The expected number of live answers abandoned over the forecast when {@code calls} more are placed now. */
     double expectedAbandons(int calls) {
-        java.util.Arrays.fill(pool, 0);
+        Arrays.fill(pool, 0);
         pool[initialPool] = 1;
         low = initialPool;
         high = initialPool;
@@ -85,7 +87,7 @@ final class FreeAgentForecast {
         int whole = (int) Math.floor(agents);
         double fraction = agents - whole;
         int newHigh = Math.min(MAX_POOL, high + whole + 1);
-        java.util.Arrays.fill(next, low, newHigh + 1, 0);
+        Arrays.fill(next, low, newHigh + 1, 0);
         for (int k = low; k <= high; k++) {
             next[Math.min(MAX_POOL, k + whole)] += pool[k] * (1 - fraction);
             next[Math.min(MAX_POOL, k + whole + 1)] += pool[k] * fraction;
@@ -101,7 +103,7 @@ final class FreeAgentForecast {
             return 0;
         }
         double lost = 0;
-        java.util.Arrays.fill(next, 0, high + 1, 0);
+        Arrays.fill(next, 0, high + 1, 0);
         for (int k = low; k <= high; k++) {
             next[Math.max(0, k - waitingNow)] += pool[k];
             lost += pool[k] * Math.max(0, waitingNow - k);
@@ -128,7 +130,7 @@ final class FreeAgentForecast {
             meanAtMost[j] = meanBelow;
             pmf = pmf * mean / (j + 1);
         }
-        java.util.Arrays.fill(next, 0, high + 1, 0);
+        Arrays.fill(next, 0, high + 1, 0);
         double lost = 0;
         for (int k = low; k <= high; k++) {
             double chance = pool[k];

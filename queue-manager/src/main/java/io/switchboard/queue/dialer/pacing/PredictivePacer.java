@@ -95,11 +95,11 @@ public final class PredictivePacer implements Pacer {
         }
         double risk = budget.acceptedRisk(counts);
         int room = Math.max(0, MAX_CALLS_PER_AGENT * agents - input.callsInFlight());
-        int calls = Math.min(room, Math.max(progressive, predicted(input, risk)));
+        int calls = Math.min(room, Math.max(progressive, predicted(input, risk, room)));
         return new PacingDecision(calls, PacingBasis.PREDICTED, risk);
     }
 
-    private int predicted(PacingInput input, double risk) {
+    private int predicted(PacingInput input, double risk, int room) {
         double p = figures.liveAnswerRate();
         double wait = CONNECT_WAIT.toMillis() / 1000.0;
         int seconds = (int) Math.min(MAX_HORIZON_SECONDS, Math.ceil(figures.liveRing().quantile(0.95)) + 1);
@@ -127,9 +127,7 @@ public final class PredictivePacer implements Pacer {
         for (int s = 1; s < seconds; s++) {
             forecast.answeringPerNewCall(s, p * (ring.cdf(s) - ring.cdf(s - 1)));
         }
-        int most = MAX_CALLS_PER_AGENT * (input.agentsReady() + input.agentsTalking().size()
-                + input.agentsWrapping().size());
-        return mostCallsWithin(forecast, risk * p, most);
+        return mostCallsWithin(forecast, risk * p, room);
     }
 
     /**
