@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     subcommands = {RunCommand.class, DemoCommand.class, MigrateCommand.class, PbxSimCommand.class, StaffingCommand.class,
-        ImportLeadsCommand.class, ImportDncCommand.class, HelpCommand.class},
+        SimulateCommand.class, ImportLeadsCommand.class, ImportDncCommand.class, HelpCommand.class},
     description = {
         "CTI middleware for Asterisk and FreeSWITCH: skills-based routing, dialer and blending.",
         ""
