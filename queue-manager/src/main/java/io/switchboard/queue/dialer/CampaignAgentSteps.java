@@ -2,6 +2,8 @@ package io.switchboard.queue.dialer;
 
 import io.switchboard.core.id.AgentId;
 
+import java.time.Duration;
+
 /**
  * The state steps of an agent who took a campaign call, made through the routing engine's one queue of moves per
  * agent so a campaign and the ACD never step on each other: on the call, then wrap-up and available again (the
@@ -14,4 +16,7 @@ public interface CampaignAgentSteps {
 
     /** The agent's connected call ended: wrap-up, then available (the waiting callers and campaigns are told). */
     void wrapUp(AgentId agent);
+
+    /** How long the wrap-up after a campaign call lasts. */
+    Duration wrapUpTime();
 }

@@ -22,6 +22,8 @@ final class CampaignCall {
     private Optional<AgentId> agent;
     private Optional<AmdResult> amd = Optional.empty();
     private Optional<Instant> answeredAt = Optional.empty();
+    /** When the customer was joined to the agent; null until then. */
+    Instant connectedAt;
     private boolean seeking;
     private boolean connected;
     private boolean safeHarbour;
@@ -35,6 +37,11 @@ final class CampaignCall {
         this.pbx = pbx;
         this.placedAt = placedAt;
         this.agent = agent;
+    }
+
+    /** When the customer's phone was answered, once it was. */
+    Optional<Instant> answeredAt() {
+        return answeredAt;
     }
 
     /** The customer's phone was answered (by a person or a machine). */

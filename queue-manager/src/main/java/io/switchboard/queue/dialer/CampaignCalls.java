@@ -14,6 +14,7 @@ import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.OriginateRequest;
 import io.switchboard.core.port.PbxEventListener;
+import io.switchboard.queue.dialer.pacing.DialOutcomes;
 import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.CallControls;
 import io.switchboard.queue.routing.OutboundEntry;
@@ -30,6 +31,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,7 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
     private final InstantSource clock;
     private final Executor context;
     private final Map<CallId, CampaignCall> calls = new LinkedHashMap<>();
+    private Function<CampaignId, Optional<DialOutcomes>> outcomes = campaign -> Optional.empty();
 
     public CampaignCalls(AgentLines lines, CallControls controls, CampaignFloor floor, CampaignAgentSteps steps,
                          OutboundJournal journal, CampaignCallEnded ended, InstantSource clock, Executor context) {
@@ -112,6 +116,7 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
                 forget(call);
                 done.complete(new Placement.Refused("pbx-refused", "the PBX refused the call: " + failed.message()));
             } else {
+                tell(placed, figures -> figures.dialled(now));
                 done.complete(new Placement.Placed(call));
             }
         }, failure -> {
@@ -119,6 +124,18 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
             done.completeExceptionally(failure);
         });
         return done;
+    }
+
+    /**
+     * Where each campaign's pacer learns what happens to its calls (dialled, answered live or by a machine, not
+     * answered, connected, abandoned, talk and wrap-up times); none until set.
+     */
+    public void outcomes(Function<CampaignId, Optional<DialOutcomes>> figures) {
+        this.outcomes = figures;
+    }
+
+    private void tell(CampaignCall call, Consumer<DialOutcomes> what) {
+        outcomes.apply(call.campaign.campaign().id()).ifPresent(what);
     }
 
     @Override
@@ -186,6 +203,14 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
             return;
         }
         write(new OutboundEntry.Detected(e.call(), e.at(), e.result()));
+        Duration ring = between(call.placedAt, call.answeredAt().orElse(e.at()));
+        tell(call, figures -> {
+            if (call.live()) {
+                figures.answeredLive(e.at(), ring);
+            } else {
+                figures.answeredMachine(e.at(), ring);
+            }
+        });
         LOG.info("event=campaign-amd callId={} result={} live={}", e.call(), e.result(), call.live());
         if (call.waitingForAgent()) {
             seekAgent(call);
@@ -268,6 +293,8 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
         }
         AgentId agent = call.agent().orElseThrow();
         write(new OutboundEntry.Connected(e.call(), e.at(), agent, agentLeg(call.call)));
+        call.connectedAt = e.at();
+        tell(call, figures -> figures.connected(e.at(), between(call.answeredAt().orElse(e.at()), e.at())));
         LOG.info("event=campaign-connected callId={} agentId={}", e.call(), agent);
         steps.onCall(agent);
     }
@@ -283,6 +310,7 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
         write(new OutboundEntry.CampaignEnded(id, now, call.campaign.campaign().id(), call.lead.id(), result.slug()));
         LOG.info("event=campaign-call-ended callId={} campaignId={} leadId={} result={}", id,
                 call.campaign.campaign().id(), call.lead.id(), result.slug());
+        tellEnd(call, result, now);
         if (call.connected()) {
             steps.wrapUp(call.agent().orElseThrow());
         } else {
@@ -290,6 +318,24 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
         }
         ended.ended(call.campaign.campaign().id(), call.lead.id(), id, result,
                 call.connected() ? call.agent() : Optional.empty(), now);
+    }
+
+    /** The pacer's figures hear how the call ended: not answered, abandoned, or talk and wrap-up times. */
+    private void tellEnd(CampaignCall call, DialResult result, Instant now) {
+        tell(call, figures -> {
+            if (result == DialResult.NO_ANSWER || result == DialResult.BUSY || result == DialResult.FAILED) {
+                figures.unanswered(now, between(call.placedAt, now));
+            } else if (result == DialResult.ABANDONED) {
+                figures.abandoned(now);
+            } else if (call.connected() && call.connectedAt != null) {
+                figures.talkEnded(now, between(call.connectedAt, now));
+                figures.wrapEnded(now, steps.wrapUpTime());
+            }
+        });
+    }
+
+    private static Duration between(Instant from, Instant to) {
+        return from.isAfter(to) ? Duration.ZERO : Duration.between(from, to);
     }
 
     /** An agent reserved for a call that did not reach them is free again (once). */

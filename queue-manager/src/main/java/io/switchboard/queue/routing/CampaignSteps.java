@@ -3,6 +3,8 @@ package io.switchboard.queue.routing;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.queue.dialer.CampaignAgentSteps;
+
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -33,5 +35,10 @@ final class CampaignSteps implements CampaignAgentSteps {
     public void wrapUp(AgentId agent) {
         moves.move(agent, AgentState.WRAP_UP, () -> timers.schedule(policy.wrapUp(),
                 () -> moves.move(agent, AgentState.AVAILABLE, () -> released.accept(agent))));
+    }
+
+    @Override
+    public Duration wrapUpTime() {
+        return policy.wrapUp();
     }
 }

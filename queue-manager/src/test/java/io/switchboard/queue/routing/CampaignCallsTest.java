@@ -84,6 +84,33 @@ class CampaignCallsTest {
     }
 
     @Test
+    void theCampaignsPacerFiguresHearEveryStepOfItsCalls() {
+        List<String> heard = new ArrayList<>();
+        calls().outcomes(campaign -> Optional.of(new io.switchboard.queue.dialer.pacing.DialOutcomes() {
+            public void dialled(java.time.Instant at) { heard.add("dialled"); }
+            public void answeredLive(java.time.Instant at, Duration ring) { heard.add("live after " + ring.toSeconds()); }
+            public void answeredMachine(java.time.Instant at, Duration ring) { heard.add("machine"); }
+            public void unanswered(java.time.Instant at, Duration ring) { heard.add("unanswered after " + ring.toSeconds()); }
+            public void connected(java.time.Instant at, Duration waited) { heard.add("connected"); }
+            public void abandoned(java.time.Instant at) { heard.add("abandoned"); }
+            public void talkEnded(java.time.Instant at, Duration talk) { heard.add("talked " + talk.toSeconds()); }
+            public void wrapEnded(java.time.Instant at, Duration wrap) { heard.add("wrap " + wrap.toSeconds()); }
+        }));
+        world.agent("a1", "outbound", AgentState.AVAILABLE).lineOpens("a1");
+        place("pbx1/c1");
+        place("pbx1/c2");
+        world.clock.advance(Duration.ofSeconds(6));
+        world.amd("pbx1/c1", AmdResult.HUMAN);
+        world.joined("pbx1/c1", "a1");
+        world.clock.advance(Duration.ofSeconds(20));
+        world.originateFails("pbx1/c2", HangupCause.NO_ANSWER);
+        world.hangsUp("pbx1/c1", HangupCause.NORMAL_CLEARING);
+
+        assertThat(heard).containsExactly("dialled", "dialled", "live after 6", "connected", "unanswered after 26",
+                "talked 20", "wrap " + OutboundPolicy.defaults().wrapUp().toSeconds());
+    }
+
+    @Test
     void twoAnswersAndOneFreeAgent_oneIsJoined_theOtherWaitsAndIsAbandonedWhenTheGlueGivesUp() {
         world.agent("a1", "outbound", AgentState.AVAILABLE).lineOpens("a1");
         place("pbx1/c1");
