@@ -9,14 +9,23 @@ import io.switchboard.queue.dialer.PreviewDesk;
 import io.switchboard.queue.dialer.blend.InboundLoads;
 import io.switchboard.queue.dialer.compliance.AbandonBudget;
 import io.switchboard.queue.dialer.compliance.AbandonLedger;
+import io.switchboard.queue.dialer.pacing.LiveFigures;
 import io.switchboard.queue.dialer.pacing.Pacer;
+import io.switchboard.queue.dialer.pacing.Pacers;
+import io.switchboard.queue.dialer.pacing.PredictivePacer;
 import io.switchboard.queue.routing.RoutingEngine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
+import io.switchboard.core.id.CampaignId;
+
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -37,19 +46,31 @@ public final class CampaignDialing {
   }
 
   /**
-   * Starts dialling on the routing context.
+   * Starts dialling on the routing context, each campaign paced by its mode: power by its ratio, predictive by a
+   * {@link PredictivePacer} that learns from the campaign's own calls, the others one call per free agent.
    *
-   * @param pacers            the pacer of each campaign, made when it is first seen running
    * @param amdFalsePositives the share (0 to 1) of machine verdicts counted as people under UK rules
+   * @param dayZone           where "today" of the pacer's daily abandon rate starts
    */
   public static Future<CampaignDialing> start(Vertx vertx, InboundRouting routing, CampaignDirectory campaigns,
-      LeadQueue leads, DialGate gate, AbandonLedger ledger, double amdFalsePositives,
-      Function<CampaignSettings, Pacer> pacers, InboundLoads inboundLoads, Clock clock) {
+      LeadQueue leads, DialGate gate, AbandonLedger ledger, double amdFalsePositives, InboundLoads inboundLoads,
+      ZoneId dayZone, Clock clock) {
+    Map<CampaignId, LiveFigures> figures = new ConcurrentHashMap<>();
+    Function<CampaignSettings, Pacer> pacers = settings -> switch (settings.campaign().mode()) {
+      case POWER -> Pacers.power(settings.dialRatio());
+      case PREDICTIVE -> {
+        PredictivePacer pacer = PredictivePacer.forCampaign(settings, new LiveFigures(clock, dayZone));
+        figures.put(settings.campaign().id(), pacer.figures());
+        yield pacer;
+      }
+      default -> Pacers.progressive();
+    };
     Context context = routing.context();
     Executor onContext = task -> context.runOnContext(v -> task.run());
     Promise<CampaignDialing> started = Promise.promise();
     context.runOnContext(v -> {
       RoutingEngine engine = routing.engine();
+      engine.campaignCalls().outcomes(id -> Optional.ofNullable(figures.get(id)));
       engine.campaignFloor().inboundLoads(inboundLoads);
       CampaignDialer dialer = new CampaignDialer(campaigns, leads, gate, engine.campaignCalls(),
           engine.campaignFloor(), pacers, NailedAgents::newCallId,

@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.campaign.JooqCampaigns;
 import io.switchboard.server.campaign.JooqLeadQueue;
+import io.switchboard.server.routing.CampaignDialing;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.pbx.PbxConnections;
@@ -34,6 +35,8 @@ final class Parts {
   /** The campaigns and their leads as stored, for the dialer loop. */
   volatile JooqCampaigns campaigns;
   volatile JooqLeadQueue leadQueue;
+  /** The dialer loop (issue 6). */
+  volatile CampaignDialing dialing;
   volatile HttpVerticle http;
   volatile String httpDeployment;
   private final AtomicBoolean closed = new AtomicBoolean();

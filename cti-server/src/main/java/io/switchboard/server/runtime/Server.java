@@ -8,6 +8,8 @@ import io.switchboard.server.campaign.JooqCampaigns;
 import io.switchboard.server.campaign.JooqLeadQueue;
 import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.compliance.Compliance;
+import io.switchboard.server.kpi.KpiInboundLoads;
+import io.switchboard.server.routing.CampaignDialing;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
@@ -69,6 +71,11 @@ import org.slf4j.LoggerFactory;
 public final class Server implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  /** What the HTTP step needs from the routing step. */
+  private record ServedParts(StatusRegistry status, JooqAgentDirectory directory, Kpis kpis, Database database) {
+  }
+
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
   /** Rows kept while the queue_log file cannot be written: hours of a busy center's events. */
   private static final int QUEUE_LOG_BUFFER = 100_000;
@@ -126,8 +133,20 @@ public final class Server implements AutoCloseable {
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
+          return CampaignDialing.start(parts.vertx, parts.routing, parts.campaigns, parts.leadQueue,
+              parts.compliance.gate(), parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
+              new KpiInboundLoads(kpis.live(), directory, KpiInboundLoads.DEFAULT_TARGET),
+              ZoneId.of(config.routing().statisticsZone()), Clock.systemUTC())
+              .map(dialing -> {
+                parts.dialing = dialing;
+                return new ServedParts(status, directory, kpis, database);
+              });
+        })
+        .compose(served -> {
+          Database database = served.database();
+          Kpis kpis = served.kpis();
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(status, parts.metrics, directory, Optional.of(parts.routing)).withKpis(kpis)
+              new HttpApi(served.status(), parts.metrics, served.directory(), Optional.of(parts.routing)).withKpis(kpis)
                   .withDialAudit(parts.compliance.history())
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
                       parts.leadQueue, Clock.systemUTC()))
