@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * A preview campaign's agent and the lead offered to them: {@code GET /api/v1/agents/{id}/preview} shows it,
@@ -54,9 +54,9 @@ public final class PreviewRoutes {
     });
   }
 
-  private void choose(RoutingContext ctx, ChoiceOf choice) {
+  private void choose(RoutingContext ctx, BiFunction<PreviewDesk, AgentId, CompletionStage<PreviewDesk.Choice>> choice) {
     AgentId agent = AgentId.of(ctx.pathParam("id"));
-    dialing.onContext(() -> choice.of(dialing.preview(), agent).whenComplete((made, failure) -> {
+    dialing.onContext(() -> choice.apply(dialing.preview(), agent).whenComplete((made, failure) -> {
       if (failure != null) {
         ctx.fail(failure);
       } else if (made instanceof PreviewDesk.Choice.NoOffer) {
@@ -76,12 +76,5 @@ public final class PreviewRoutes {
   private static void noPreview(RoutingContext ctx, AgentId agent) {
     new ApiError("no-preview", "agent '" + agent.value() + "' has no lead offered",
         new JsonObject().put("agentId", agent.value())).send(ctx, 404);
-  }
-
-  @FunctionalInterface
-  private interface ChoiceOf extends Function<PreviewDesk, Function<AgentId, CompletionStage<PreviewDesk.Choice>>> {
-    default CompletionStage<PreviewDesk.Choice> of(PreviewDesk desk, AgentId agent) {
-      return apply(desk).apply(agent);
-    }
   }
 }

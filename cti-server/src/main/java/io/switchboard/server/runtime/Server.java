@@ -10,6 +10,7 @@ import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.kpi.KpiInboundLoads;
 import io.switchboard.server.routing.CampaignDialing;
+import io.switchboard.server.routing.PreviewRoutes;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
@@ -150,7 +151,8 @@ public final class Server implements AutoCloseable {
                   .withDialAudit(parts.compliance.history())
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
                       parts.leadQueue, Clock.systemUTC()))
-                  .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount));
+                  .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount)
+                  .mounting(new PreviewRoutes(parts.dialing)::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));
