@@ -6,6 +6,9 @@ import static io.switchboard.server.persistence.jooq.Tables.LEAD_LISTS;
 
 import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.LeadId;
+import io.switchboard.queue.dialer.ZoneSource;
+import io.switchboard.queue.dialer.leads.LeadZone;
+import io.switchboard.queue.dialer.leads.LeadZones;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.jooq.tables.records.LeadListsRecord;
 import io.switchboard.server.persistence.jooq.tables.records.LeadsRecord;
@@ -137,8 +140,11 @@ public final class JooqCampaignLeads {
       row.setState(LeadState.NEW.slug());
       row.setPriority(lead.priority());
       row.setAttempts(0);
-      row.setTimeZone(lead.timeZone().map(ZoneId::getId).orElse(null));
-      row.setTimeZoneSource(lead.timeZone().isPresent() ? "lead" : null);
+      // the same precedence as the CSV import: the lead's own zone, its state or province, its number
+      LeadZone zone = LeadZones.resolve(lead.timeZone().map(ZoneId::getId).orElse(""), lead.region().orElse(""),
+          lead.phone());
+      row.setTimeZone(zone.zone().map(ZoneId::getId).orElse(null));
+      row.setTimeZoneSource(zone.source().map(ZoneSource::slug).orElse(null));
       row.setRegion(lead.region().orElse(null));
       row.setPostcode(lead.postcode().orElse(null));
       row.setExternalRef(lead.externalRef().orElse(null));
