@@ -105,4 +105,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Dialer extends DialerScenarios {
+        Dialer() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -105,4 +105,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Dialer extends DialerScenarios {
+        Dialer() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

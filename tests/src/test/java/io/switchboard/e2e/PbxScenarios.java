@@ -176,8 +176,14 @@ abstract class PbxScenarios {
         return !call.path("endedAt").isNull();
     }
 
+    /** Whether an agent's leg of the call was answered; false while the call has no agent leg yet. */
     static boolean agentAnswered(JsonNode call) {
-        return !agentLeg(call).path("answeredAt").isNull();
+        for (JsonNode leg : call.path("legs")) {
+            if (leg.path("role").asText().equals("agent") && !leg.path("answeredAt").isNull()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each queue_log row as {@code EVENT:agent}. */
