@@ -9,7 +9,10 @@ public enum ZoneSource {
     /** The lead's state, province or postcode, mapped to a zone. */
     REGION,
 
-    /** Inferred from the number by libphonenumber's time-zone mapper (ambiguous numbers take the latest zone). */
+    /**
+     * Inferred from the number by libphonenumber's time-zone mapper; a number that maps to several zones gets no
+     * zone at all (the gate never guesses one for a calling window).
+     */
     NUMBER;
 
     /** The value stored in {@code leads.time_zone_source} and {@code dial_audit.time_zone_source}. */
