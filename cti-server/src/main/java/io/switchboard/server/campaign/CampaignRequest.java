@@ -7,11 +7,12 @@ import io.switchboard.core.dialer.DialMode;
 import io.switchboard.core.dialer.Jurisdiction;
 import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.QueueId;
-import io.switchboard.queue.dialer.CampaignSettings;
 import io.switchboard.queue.dialer.CampaignSettings.CampaignState;
 import io.switchboard.queue.dialer.CampaignSettings.MachineAction;
+import io.switchboard.queue.dialer.CampaignSettings;
 import io.switchboard.server.agent.AgentRequest;
-import io.switchboard.server.campaign.Fields.BadField;
+import io.switchboard.server.queue.JsonFields.BadField;
+import io.switchboard.server.queue.JsonFields;
 import io.vertx.core.json.JsonArray;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ public final class CampaignRequest {
 
   private static Parsed parse(JsonObject body, Optional<String> pathId) {
     try {
-      Fields fields = new Fields(body, "", FIELDS);
+      JsonFields fields = new JsonFields(body, "", FIELDS);
       String id = fields.text("id", 64, pathId.orElse(null));
       if (id == null || !AgentRequest.IDENTIFIER.matcher(id).matches()) {
         return new Invalid("id", "required: 1-64 letters, digits, '.', '-' or '_', starting with a letter or digit");
@@ -119,7 +120,7 @@ public final class CampaignRequest {
     }
   }
 
-  private static <E extends Enum<E>> E choice(Fields fields, String name, E[] values, E absent) {
+  private static <E extends Enum<E>> E choice(JsonFields fields, String name, E[] values, E absent) {
     String given = fields.text(name, 32, null);
     if (given == null && absent != null) {
       return absent;
@@ -136,9 +137,9 @@ public final class CampaignRequest {
     throw new BadField(name, "unknown " + name + " '" + given + "'; one of " + names);
   }
 
-  private static CallingWindow window(Fields fields, Jurisdiction jurisdiction) {
+  private static CallingWindow window(JsonFields fields, Jurisdiction jurisdiction) {
     CallingWindow widest = jurisdiction.widestWindow();
-    Fields window = new Fields(fields.object("callingWindow"), "callingWindow", WINDOW_FIELDS);
+    JsonFields window = new JsonFields(fields.object("callingWindow"), "callingWindow", WINDOW_FIELDS);
     LocalTime opens = time(window, "opens", widest.opens());
     LocalTime closes = time(window, "closes", widest.closes());
     if (!closes.isAfter(opens)) {
@@ -155,7 +156,7 @@ public final class CampaignRequest {
     return new CallingWindow(opens, closes);
   }
 
-  private static LocalTime time(Fields window, String name, LocalTime absent) {
+  private static LocalTime time(JsonFields window, String name, LocalTime absent) {
     String text = window.text(name, 8, null);
     if (text == null) {
       return absent;
@@ -201,7 +202,7 @@ public final class CampaignRequest {
     List<RecycleRule> rules = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (int i = 0; i < list.size(); i++) {
-      Fields rule = Fields.element(list, i, "recycleRules[" + i + "]", RULE_FIELDS);
+      JsonFields rule = JsonFields.element(list, i, "recycleRules[" + i + "]", RULE_FIELDS);
       String key = ruleKey(rule);
       if (!seen.add(key)) {
         throw new BadField(rule.at(rule.has("result") ? "result" : "disposition"), "has a rule already: '" + key + "'");
@@ -216,7 +217,7 @@ public final class CampaignRequest {
   }
 
   /** A rule is keyed by a dial result ({@code result}) or by an agent's disposition ({@code disposition}). */
-  private static String ruleKey(Fields rule) {
+  private static String ruleKey(JsonFields rule) {
     String result = rule.text("result", 32, null);
     String disposition = rule.text("disposition", 32, null);
     if ((result == null) == (disposition == null)) {

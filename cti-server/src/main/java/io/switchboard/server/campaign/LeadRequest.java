@@ -2,7 +2,8 @@ package io.switchboard.server.campaign;
 
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.server.agent.AgentRequest;
-import io.switchboard.server.campaign.Fields.BadField;
+import io.switchboard.server.queue.JsonFields.BadField;
+import io.switchboard.server.queue.JsonFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
@@ -36,7 +37,7 @@ final class LeadRequest {
     Set<String> numbers = new HashSet<>();
     for (int i = 0; i < body.size(); i++) {
       String path = "[" + i + "]";
-      Fields lead = Fields.element(body, i, path, FIELDS);
+      JsonFields lead = JsonFields.element(body, i, path, FIELDS);
       PhoneNumber phone = phone(lead, defaultRegion);
       if (!numbers.add(phone.e164())) {
         throw new BadField(lead.at("phone"), "names the number of an earlier lead of this request");
@@ -53,7 +54,7 @@ final class LeadRequest {
     return leads;
   }
 
-  private static PhoneNumber phone(Fields lead, String region) {
+  private static PhoneNumber phone(JsonFields lead, String region) {
     String text = lead.text("phone", 32, null);
     if (text == null) {
       throw new BadField(lead.at("phone"), "required: the number to dial, E.164 or national for " + region);
@@ -65,7 +66,7 @@ final class LeadRequest {
     }
   }
 
-  private static Optional<ZoneId> zone(Fields lead) {
+  private static Optional<ZoneId> zone(JsonFields lead) {
     String text = lead.text("timeZone", 64, null);
     try {
       return text == null ? Optional.empty() : Optional.of(ZoneId.of(text));
@@ -74,7 +75,7 @@ final class LeadRequest {
     }
   }
 
-  private static Map<String, String> attributes(Fields lead) {
+  private static Map<String, String> attributes(JsonFields lead) {
     JsonObject given = lead.object("attributes");
     Map<String, String> attributes = new LinkedHashMap<>();
     for (String name : given.fieldNames()) {

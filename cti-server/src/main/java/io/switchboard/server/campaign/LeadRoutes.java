@@ -4,8 +4,9 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.LeadId;
 import io.switchboard.server.agent.AgentRequest;
-import io.switchboard.server.campaign.Fields.BadField;
 import io.switchboard.server.http.ApiError;
+import io.switchboard.server.queue.JsonFields.BadField;
+import io.switchboard.server.queue.JsonFields;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -92,7 +93,7 @@ final class LeadRoutes {
   }
 
   private static LeadList list(JsonObject body, Optional<String> pathId) {
-    Fields fields = new Fields(body, "", LIST_FIELDS);
+    JsonFields fields = new JsonFields(body, "", LIST_FIELDS);
     String id = fields.text("id", 64, pathId.orElse(null));
     if (id == null || !AgentRequest.IDENTIFIER.matcher(id).matches()) {
       throw new BadField("id", "required: 1-64 letters, digits, '.', '-' or '_', starting with a letter or digit");
@@ -197,7 +198,7 @@ final class LeadRoutes {
       Optional<Instant> callbackAt;
       Optional<AgentId> callbackAgent;
       try {
-        Fields fields = new Fields(body, "", DISPOSITION_FIELDS);
+        JsonFields fields = new JsonFields(body, "", DISPOSITION_FIELDS);
         disposition = fields.text("disposition", 32, null);
         if (disposition == null || !disposition.matches("[a-z0-9][a-z0-9-]{0,31}")) {
           throw new BadField("disposition", "required: a lower-case slug, e.g. sale or not-interested");

@@ -4,17 +4,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 
-/** Reading one JSON field of a request, with the JSON path of a mistake in the exception. */
-final class JsonFields {
+/**
+ * Reading one JSON field of a request, with the JSON path of a mistake in the exception. Shared by the queue and
+ * campaign APIs.
+ */
+public final class JsonFields {
 
   /** The longest timer the API accepts: one day. */
   static final int MAX_SECONDS = 86_400;
 
   /** A field is wrong; {@code field} is its JSON path. Caught by the request parser, never leaves it. */
-  static final class BadField extends RuntimeException {
-    final String field;
+  public static final class BadField extends RuntimeException {
+    /** The JSON path of the wrong field. */
+    public final String field;
 
-    BadField(String field, String reason) {
+    public BadField(String field, String reason) {
       super(reason, null, false, false);
       this.field = field;
     }
@@ -23,7 +27,7 @@ final class JsonFields {
   private final JsonObject json;
   private final String path;
 
-  JsonFields(JsonObject json, String path, Set<String> allowed) {
+  public JsonFields(JsonObject json, String path, Set<String> allowed) {
     this.json = json;
     this.path = path;
     for (String name : json.fieldNames()) {
@@ -33,16 +37,16 @@ final class JsonFields {
     }
   }
 
-  String at(String name) {
+  public String at(String name) {
     return path.isEmpty() ? name : path + "." + name;
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return json.getValue(name) != null;
   }
 
   /** A whole number from {@code min} to {@code max}, or {@code absent} when the field is missing. */
-  int integer(String name, int min, int max, int absent) {
+  public int integer(String name, int min, int max, int absent) {
     Object value = json.getValue(name);
     if (value == null) {
       return absent;
@@ -54,7 +58,24 @@ final class JsonFields {
     return ((Number) value).intValue();
   }
 
-  boolean bool(String name) {
+  /** A number from {@code min} to {@code max}, or {@code absent}. */
+  public double number(String name, double min, double max, double absent) {
+    Object value = json.getValue(name);
+    if (value == null) {
+      return absent;
+    }
+    if (!(value instanceof Number number) || !(number.doubleValue() >= min && number.doubleValue() <= max)) {
+      throw new BadField(at(name), "must be a number from " + min + " to " + max);
+    }
+    return number.doubleValue();
+  }
+
+  /** {@code true} or {@code false}, or {@code absent}. */
+  public boolean bool(String name, boolean absent) {
+    return has(name) ? bool(name) : absent;
+  }
+
+  public boolean bool(String name) {
     Object value = json.getValue(name);
     if (value != null && !(value instanceof Boolean)) {
       throw new BadField(at(name), "must be true or false");
@@ -63,7 +84,7 @@ final class JsonFields {
   }
 
   /** A string of 1 to {@code maxLength} characters, or {@code absent}. */
-  String text(String name, int maxLength, String absent) {
+  public String text(String name, int maxLength, String absent) {
     Object value = json.getValue(name);
     if (value == null) {
       return absent;
@@ -74,7 +95,7 @@ final class JsonFields {
     return text.strip();
   }
 
-  JsonArray array(String name) {
+  public JsonArray array(String name) {
     Object value = json.getValue(name);
     if (value == null) {
       return new JsonArray();
@@ -85,7 +106,7 @@ final class JsonFields {
     return array;
   }
 
-  JsonObject object(String name) {
+  public JsonObject object(String name) {
     Object value = json.getValue(name);
     if (value == null) {
       return new JsonObject();
@@ -97,7 +118,7 @@ final class JsonFields {
   }
 
   /** The object at {@code index} of {@code array}, as fields limited to {@code allowed}. */
-  static JsonFields element(JsonArray array, int index, String path, Set<String> allowed) {
+  public static JsonFields element(JsonArray array, int index, String path, Set<String> allowed) {
     if (!(array.getValue(index) instanceof JsonObject object)) {
       throw new BadField(path, "must be an object");
     }
