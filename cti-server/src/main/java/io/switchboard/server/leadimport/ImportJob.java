@@ -70,6 +70,23 @@ final class ImportJob {
     report = tally;
   }
 
+  /**
+   * The whole file was read into {@code tally}: with bad rows that may not be skipped the job fails
+   * ({@code rows-rejected}) and nothing is written; otherwise it moves on to writing.
+   *
+   * @return whether the rows may be written
+   */
+  boolean read(ImportReport.Snapshot tally, boolean skipBadRows) {
+    if (tally.skipped() > 0 && !skipBadRows) {
+      failed("rows-rejected", tally.skipped() + " of " + tally.rowsRead() + " rows are bad, so nothing was"
+          + " imported; fix them, or import with skipBadRows=true to leave them out",
+          new JsonObject().put("errorCount", tally.errorCount()), tally);
+      return false;
+    }
+    writing(tally);
+    return true;
+  }
+
   synchronized void writing(ImportReport.Snapshot tally) {
     state = State.WRITING;
     bytesRead = bytesTotal;

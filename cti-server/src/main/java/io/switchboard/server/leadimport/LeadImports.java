@@ -105,14 +105,9 @@ final class LeadImports {
       job.refused(e.refusal(), report.snapshot());
       return Optional.empty();
     }
-    ImportReport.Snapshot tally = report.snapshot();
-    if (tally.skipped() > 0 && !skipBadRows) {
-      job.failed("rows-rejected", tally.skipped() + " of " + tally.rowsRead() + " rows are bad, so nothing was"
-          + " imported; fix them, or import with skipBadRows=true to leave them out",
-          new JsonObject().put("errorCount", tally.errorCount()), tally);
+    if (!job.read(report.snapshot(), skipBadRows)) {
       return Optional.empty();
     }
-    job.writing(tally);
     return Optional.of(leads);
   }
 
