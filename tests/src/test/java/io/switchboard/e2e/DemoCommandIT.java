@@ -151,16 +151,21 @@ class DemoCommandIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             int answered = 0;
             List<String> connects = List.of();
-            while ((answered == 0 || connects.isEmpty()) && System.nanoTime() < deadline) {
+            int dialled = 0;
+            while ((answered == 0 || connects.isEmpty() || dialled == 0) && System.nanoTime() < deadline) {
                 Thread.sleep(500);
                 answered = json.readTree(get(url + "/api/v1/kpis").body()).path("queues").findValues("today").stream()
                         .mapToInt(today -> today.path("answered").asInt()).sum();
                 connects = connectedAgents(url);
+                dialled = (int) json.readTree(get(url + "/api/v1/dial-audit?campaign=demo-renewals").body())
+                        .path("rows").findValuesAsText("decision").stream().filter("dialled"::equals).count();
             }
 
             assertThat(answered).as(demo.transcript()).isPositive();
             assertThat(connects).as("CONNECT rows name demo agents")
                     .isNotEmpty().allMatch(DEMO_AGENTS::contains);
+            assertThat(dialled).as("the demo's predictive campaign dials its customers: " + demo.transcript())
+                    .isPositive();
             assertThat(demo.stop(Duration.ofSeconds(60))).as(demo.transcript()).isIn(0, 130, 143);
         }
     }

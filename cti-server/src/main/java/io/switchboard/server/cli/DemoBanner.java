@@ -23,13 +23,20 @@ final class DemoBanner {
         ? String.format(Locale.ROOT, "Traffic: %s inbound calls per minute (Poisson), some callers give up%n",
             stripZeros(callsPerMinute))
         : "Traffic: none (--no-traffic)\n");
+    if (callsPerMinute > 0) {
+      text.append(String.format(Locale.ROOT, "Campaign %s: predictive, %d simulated customers, agents %s "
+          + "(nailed up, queue %s; %s blended with inbound)%n", DemoCampaign.ID, DemoCampaign.LEADS,
+          String.join(", ", DemoCampaign.AGENTS), DemoCampaign.QUEUE, String.join(", ", DemoCampaign.BLENDED)));
+    }
     text.append("Watch:\n")
         .append("  queues and their KPIs  ").append(api).append("/queues, ").append(api).append("/kpis, ")
         .append(api).append("/queues/").append(support).append("/kpis\n")
         .append("  agents and their state ").append(api).append("/agents/ada/state\n")
         .append("  waiting and ringing    ").append(api).append("/tasks\n")
         .append("  queue_log              ").append(api).append("/queue-log?queue=").append(support).append("\n")
-        .append("  KPIs as they change    ws://localhost:").append(httpPort).append("/api/v1/kpis/stream\n");
+        .append("  KPIs as they change    ws://localhost:").append(httpPort).append("/api/v1/kpis/stream\n")
+        .append("  the campaign           ").append(api).append("/campaigns/").append(DemoCampaign.ID)
+        .append(", ").append(api).append("/dial-audit?campaign=").append(DemoCampaign.ID).append("\n");
     return text.toString();
   }
 

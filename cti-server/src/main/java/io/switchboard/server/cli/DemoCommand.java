@@ -58,6 +58,8 @@ final class DemoCommand implements Callable<Integer> {
   static final String DEMO_USER = "demo";
   /** The simulated FreeSWITCH dials any {@code sofia/} target, so the demo names its carrier gateway plainly. */
   static final String DEMO_FREESWITCH_OUTBOUND = "sofia/gateway/demo-carrier/{number}";
+  /** The simulated Asterisk dials any {@code SIP/} target; {@code Local/...@default} would need the admin's context. */
+  static final String DEMO_ASTERISK_OUTBOUND = "SIP/{number}@demo-carrier";
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
@@ -113,6 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         setUpFloor(server.httpPort(), type);
         if (!noTraffic) {
           DemoTraffic.start(simulator, callsPerMinute, type, seed);
+          setUpCampaign(server.httpPort(), type);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(DemoBanner.text(server.httpPort(), noTraffic ? 0 : callsPerMinute));
@@ -122,6 +125,18 @@ final class DemoCommand implements Callable<Integer> {
     } catch (RuntimeException | InterruptedException e) {
       simulator.stop();
       throw e;
+    }
+  }
+
+  /** The outbound side: it needs the traffic model, which answers the agents' lines and the customers. */
+  private static void setUpCampaign(int httpPort, PbxType type) {
+    try {
+      new DemoCampaign(httpPort, type).setUp();
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo campaign set-up: the node's own API did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("demo campaign set-up interrupted", e);
     }
   }
 
@@ -153,6 +168,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     LOG.info("event=demo-pbx-started pbx={} type=asterisk ami=127.0.0.1:{} user={}", DEMO_PBX, simulatorPort,
         DEMO_USER);
-    return new PbxConnection(DEMO_PBX, PbxType.ASTERISK, "127.0.0.1", simulatorPort, DEMO_USER, new Secret(secret));
+    return new PbxConnection(DEMO_PBX, PbxType.ASTERISK, "127.0.0.1", simulatorPort, DEMO_USER, new Secret(secret),
+        DEMO_ASTERISK_OUTBOUND, null, null, null);
   }
 }

@@ -97,7 +97,8 @@ final class TrafficRun {
         OutboundMix mix = profile.outbound();
         double pick = draws.uniform() * (mix.live() + mix.busy() + mix.noAnswer() + mix.machine());
         if (pick < mix.live()) {
-            return new Phone.Answers(ring, null, AmdOutcome.HUMAN);
+            // a person talks as long as a caller does, then hangs up (a dialer's call must end on its own)
+            return new Phone.Answers(ring, draws.talk(profile.talkTime()), AmdOutcome.HUMAN);
         } else if (pick < mix.live() + mix.busy()) {
             return new Phone.Busy();
         } else if (pick < mix.live() + mix.busy() + mix.noAnswer()) {
