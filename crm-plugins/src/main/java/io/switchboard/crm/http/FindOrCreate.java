@@ -72,8 +72,9 @@ public final class FindOrCreate {
     }
 
     /**
-     * A failed or refused request as a call-log result: transport failures, 401, 429 and 5xx are retryable;
-     * another 4xx means the CRM will refuse this log again, so it is not.
+     * A failed or refused request as a call-log result: transport failures, 401, 429 and 5xx are retryable, and
+     * so are 403 (Salesforce's REQUEST_LIMIT_EXCEEDED, a permission an admin may restore), 404 and 409; another
+     * 4xx means the CRM will refuse this log again, so it is not.
      */
     public static CrmLogResult.NotLogged notLogged(HttpResult result) {
         if (result instanceof HttpResult.Failed failed) {
@@ -81,6 +82,6 @@ public final class FindOrCreate {
         }
         HttpResult.Answered answered = (HttpResult.Answered) result;
         return new CrmLogResult.NotLogged("crm-rejected", "the CRM refused the call log with " + answered.status(),
-                answered.status() == 404 || answered.status() == 409);
+                answered.status() == 403 || answered.status() == 404 || answered.status() == 409);
     }
 }

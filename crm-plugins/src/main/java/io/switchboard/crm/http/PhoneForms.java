@@ -23,6 +23,18 @@ public final class PhoneForms {
         return national.equals(number.e164()) ? List.of(number.e164()) : List.of(number.e164(), national);
     }
 
+    /**
+     * The national significant number: no country code and no trunk prefix ({@code 2079460018}), the form
+     * HubSpot's calculated searchable phone properties hold.
+     */
+    public static String nationalSignificant(PhoneNumber number) {
+        try {
+            return UTIL.getNationalSignificantNumber(UTIL.parse(number.e164(), "ZZ"));
+        } catch (NumberParseException impossible) {
+            return number.e164();
+        }
+    }
+
     /** The national form without spaces or punctuation, e.g. {@code 02079460018} or {@code 4155550100}. */
     public static String nationalDigits(PhoneNumber number) {
         try {
