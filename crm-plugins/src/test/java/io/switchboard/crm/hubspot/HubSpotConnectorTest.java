@@ -154,7 +154,7 @@ class HubSpotConnectorTest {
     @Test
     void a_search_that_times_out_is_unavailable() {
         crm.stubFor(post(urlPathEqualTo(CONTACTS)).willReturn(okJson(sample("hubspot/contacts-search-one.json"))
-                .withFixedDelay(1_000)));
+                .withFixedDelay(600)));
 
         CrmLookup lookup = privateApp.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
 
@@ -210,7 +210,7 @@ class HubSpotConnectorTest {
         crm.stubFor(post(urlPathEqualTo(CALLS_SEARCH)).inScenario("lost").whenScenarioStateIs("Started")
                 .willReturn(okJson(sample("hubspot/calls-search-none.json"))));
         crm.stubFor(post(urlPathEqualTo(CALLS)).inScenario("lost").whenScenarioStateIs("Started")
-                .willReturn(okJson(sample("hubspot/call-created.json")).withStatus(201).withFixedDelay(1_000))
+                .willReturn(okJson(sample("hubspot/call-created.json")).withStatus(201).withFixedDelay(600))
                 .willSetStateTo("created"));
         crm.stubFor(post(urlPathEqualTo(CALLS_SEARCH)).inScenario("lost").whenScenarioStateIs("created")
                 .willReturn(okJson(sample("hubspot/calls-search-found.json"))));

@@ -173,7 +173,7 @@ class SalesforceConnectorTest {
     @Test
     void a_search_that_never_answers_is_unavailable_after_its_attempts() {
         crm.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(sample("salesforce/search-one.json"))
-                .withFixedDelay(1_000)));
+                .withFixedDelay(600)));
 
         CrmLookup lookup = connector.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
 

@@ -126,7 +126,7 @@ class ZendeskConnectorTest {
 
         crm.resetAll();
         crm.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(sample("zendesk/users-search-one.json"))
-                .withFixedDelay(1_000)));
+                .withFixedDelay(600)));
         CrmLookup hung = connector(TUNING).lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
         assertThat(((CrmLookup.Unavailable) hung).errorId()).isEqualTo("crm-timeout");
     }
