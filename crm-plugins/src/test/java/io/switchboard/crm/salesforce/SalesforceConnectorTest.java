@@ -277,4 +277,15 @@ class SalesforceConnectorTest {
         assertThat(((CrmLogResult.NotLogged) down).retryable()).isTrue();
         crm.verify(1, postRequestedFor(urlPathEqualTo(TASK)));
     }
+
+    @Test
+    void a_log_beyond_the_orgs_daily_api_allowance_is_kept_for_later() {
+        crm.stubFor(get(urlPathEqualTo(QUERY)).willReturn(aResponse().withStatus(403).withBody(
+                "[{\"message\": \"TotalRequests Limit exceeded.\", \"errorCode\": \"REQUEST_LIMIT_EXCEEDED\"}]")));
+
+        CrmLogResult result = connector.logCall(CallLogs.answered(Optional.empty())).toCompletableFuture().join();
+
+        assertThat(result).isInstanceOfSatisfying(CrmLogResult.NotLogged.class, n -> assertThat(n.retryable()).isTrue());
+        crm.verify(0, postRequestedFor(urlPathEqualTo(TASK)));
+    }
 }
