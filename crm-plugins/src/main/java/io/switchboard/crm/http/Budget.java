@@ -4,6 +4,8 @@ import io.switchboard.core.Require;
 import io.switchboard.core.retry.RetryPolicy;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,6 +38,18 @@ public record Budget(int maxAttempts, Duration baseDelay, Duration maxDelay, Dur
         if (maxDelay.compareTo(baseDelay) < 0) {
             throw new IllegalArgumentException("maxDelay must be at least baseDelay, was " + maxDelay);
         }
+    }
+
+    /**
+     * One request with what is left of this budget since {@code started}: for a follow-up that must not make the
+     * whole operation late. Empty when less than 100 ms is left.
+     */
+    public Optional<Budget> remainder(Instant started, Instant now) {
+        Duration left = total.minus(Duration.between(started, now));
+        if (left.compareTo(Duration.ofMillis(100)) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Budget(1, baseDelay, maxDelay, left.compareTo(perRequest) < 0 ? left : perRequest, left));
     }
 
     /** The backoff this budget describes, drawing its jitter from {@code random}. */

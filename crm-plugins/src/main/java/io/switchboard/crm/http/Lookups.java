@@ -30,15 +30,40 @@ public final class Lookups {
     public static CompletionStage<CrmLookup> cached(LookupCache cache, PhoneNumber number,
                                                     Supplier<CompletionStage<HttpResult>> search,
                                                     Function<JsonNode, List<ContactMatch>> parse) {
+        return cached(cache, number, search, parse, match -> CompletableFuture.completedFuture(List.of()));
+    }
+
+    /**
+     * Like {@link #cached(LookupCache, PhoneNumber, Supplier, Function)}, and when exactly one record holds the
+     * number, asks {@code openTickets} for its open tickets or cases, newest first. A failure there leaves the
+     * match without tickets: the pop matters more than its details.
+     */
+    public static CompletionStage<CrmLookup> cached(LookupCache cache, PhoneNumber number,
+                                                    Supplier<CompletionStage<HttpResult>> search,
+                                                    Function<JsonNode, List<ContactMatch>> parse,
+                                                    Function<ContactMatch, CompletionStage<List<String>>> openTickets) {
         Optional<CrmLookup> hit = cache.get(number);
         if (hit.isPresent()) {
             return CompletableFuture.completedFuture(hit.get());
         }
-        return search.get().thenApply(result -> {
-            CrmLookup lookup = answer(result, parse);
-            cache.put(number, lookup);
-            return lookup;
-        });
+        return search.get()
+                .thenApply(result -> answer(result, parse))
+                .thenCompose(lookup -> withTickets(lookup, openTickets))
+                .thenApply(lookup -> {
+                    cache.put(number, lookup);
+                    return lookup;
+                });
+    }
+
+    private static CompletionStage<CrmLookup> withTickets(CrmLookup lookup,
+                                                          Function<ContactMatch, CompletionStage<List<String>>> openTickets) {
+        if (!(lookup instanceof CrmLookup.Matched matched) || !matched.unique()) {
+            return CompletableFuture.completedFuture(lookup);
+        }
+        ContactMatch match = matched.matches().get(0);
+        return openTickets.apply(match).handle((tickets, failure) -> failure != null || tickets.isEmpty() ? lookup
+                : new CrmLookup.Matched(List.of(new ContactMatch(match.crm(), match.objectType(), match.contactId(),
+                        match.displayName(), match.link(), match.ownerId(), tickets))));
     }
 
     /** {@code Matched} or {@code NoMatch} from a 2xx; {@code Unavailable} from anything else. */

@@ -9,6 +9,7 @@ import io.switchboard.core.crm.ContactMatch;
 import io.switchboard.core.crm.CrmLogResult;
 import io.switchboard.core.crm.CrmLookup;
 import io.switchboard.core.port.CrmConnector;
+import io.switchboard.crm.http.Budget;
 import io.switchboard.crm.http.CircuitBreaker;
 import io.switchboard.crm.http.Delays;
 import io.switchboard.crm.http.FindOrCreate;
@@ -25,10 +26,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
 
@@ -42,6 +45,7 @@ public final class SalesforceConnector implements CrmConnector {
     private static final List<String> TYPE_ORDER = List.of("Contact", "Lead", "Account");
 
     private final SalesforceSettings settings;
+    private final Clock clock;
     private final ResilientHttp http;
     private final LookupCache cache;
     private final FindOrCreate findOrCreate;
@@ -55,6 +59,7 @@ public final class SalesforceConnector implements CrmConnector {
     public SalesforceConnector(SalesforceSettings settings, HttpClient client, Clock clock, RandomGenerator random,
                                Delays delays) {
         this.settings = Require.nonNull(settings, "settings");
+        this.clock = Require.nonNull(clock, "clock");
         OAuthTokens tokens = new OAuthTokens(client, settings.resolve("/services/oauth2/token"),
                 settings.refreshToken()
                         .map(refresh -> OAuthTokens.refreshToken(settings.clientId(), settings.clientSecret(), refresh))
@@ -76,10 +81,32 @@ public final class SalesforceConnector implements CrmConnector {
     @Override
     public CompletionStage<CrmLookup> lookup(PhoneNumber number) {
         URI uri = api("/search?q=" + encode(Soql.findByPhone(number)));
+        Instant started = clock.instant();
         return Lookups.cached(cache, number,
                 () -> http.send(() -> HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(),
                         settings.tuning().lookup(), true),
-                this::matches);
+                this::matches,
+                match -> openCases(match, started));
+    }
+
+    /** The open Cases of a Contact or an Account, in what is left of the lookup's budget. */
+    private CompletionStage<List<String>> openCases(ContactMatch match, Instant started) {
+        Optional<Budget> left = settings.tuning().lookup().remainder(started, clock.instant());
+        if ("Lead".equals(match.objectType()) || left.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        URI uri = api("/query?q=" + encode(Soql.openCases(match.objectType(), match.contactId())));
+        return http.send(() -> HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), left.get(), true)
+                .thenApply(result -> {
+                    List<String> cases = new ArrayList<>();
+                    if (result instanceof HttpResult.Answered answered && answered.ok()) {
+                        for (JsonNode record : Lookups.json(answered.body()).path("records")) {
+                            Lookups.text(record, "CaseNumber").ifPresent(number -> cases.add(
+                                    Lookups.text(record, "Subject").map(subject -> number + " " + subject).orElse(number)));
+                        }
+                    }
+                    return cases;
+                });
     }
 
     @Override

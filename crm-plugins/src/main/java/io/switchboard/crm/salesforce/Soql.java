@@ -34,6 +34,13 @@ final class Soql {
         return "SELECT Id FROM Task WHERE CallObject = '" + escapeSoql(key) + "' LIMIT 1";
     }
 
+    /** The open Cases of a Contact or an Account, newest first. */
+    static String openCases(String objectType, String id) {
+        String field = "Account".equals(objectType) ? "AccountId" : "ContactId";
+        return "SELECT CaseNumber, Subject FROM Case WHERE " + field + " = '" + escapeSoql(id)
+                + "' AND IsClosed = false ORDER BY CreatedDate DESC LIMIT 5";
+    }
+
     /** A SOSL search term with every reserved character escaped by a backslash. */
     static String escapeSosl(String term) {
         StringBuilder out = new StringBuilder(term.length() + 4);

@@ -9,6 +9,7 @@ import io.switchboard.core.crm.CrmLogResult;
 import io.switchboard.core.crm.CrmLookup;
 import io.switchboard.core.port.CrmConnector;
 import io.switchboard.crm.http.Authorizer;
+import io.switchboard.crm.http.Budget;
 import io.switchboard.crm.http.CircuitBreaker;
 import io.switchboard.crm.http.Delays;
 import io.switchboard.crm.http.FindOrCreate;
@@ -23,9 +24,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.random.RandomGenerator;
@@ -41,7 +44,10 @@ import java.util.random.RandomGenerator;
  */
 public final class ZendeskConnector implements CrmConnector {
 
+    private static final Set<String> OPEN = Set.of("new", "open", "pending", "hold");
+
     private final ZendeskSettings settings;
+    private final Clock clock;
     private final ResilientHttp http;
     private final LookupCache cache;
     private final FindOrCreate findOrCreate;
@@ -55,6 +61,7 @@ public final class ZendeskConnector implements CrmConnector {
     public ZendeskConnector(ZendeskSettings settings, HttpClient client, Clock clock, RandomGenerator random,
                             Delays delays) {
         this.settings = Require.nonNull(settings, "settings");
+        this.clock = Require.nonNull(clock, "clock");
         Authorizer auth = settings.auth() instanceof ZendeskSettings.ApiToken token
                 ? Authorizer.basic(token.email() + "/token", token.token())
                 : Authorizer.bearer(((ZendeskSettings.OAuthToken) settings.auth()).token());
@@ -74,9 +81,32 @@ public final class ZendeskConnector implements CrmConnector {
     @Override
     public CompletionStage<CrmLookup> lookup(PhoneNumber number) {
         String query = encode("phone:" + number.e164());
+        Instant started = clock.instant();
         return Lookups.cached(cache, number,
                 () -> http.send(() -> get("/api/v2/users/search.json?query=" + query), settings.tuning().lookup(), true),
-                this::matches);
+                this::matches,
+                user -> openTickets(user, started));
+    }
+
+    /** The user's unsolved tickets, newest first, in what is left of the lookup's budget. */
+    private CompletionStage<List<String>> openTickets(ContactMatch user, Instant started) {
+        Optional<Budget> left = settings.tuning().lookup().remainder(started, clock.instant());
+        if (left.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        String path = "/api/v2/users/" + user.contactId() + "/tickets/requested.json?sort_by=created_at&sort_order=desc";
+        return http.send(() -> get(path), left.get(), true).thenApply(result -> {
+            List<String> tickets = new ArrayList<>();
+            if (result instanceof HttpResult.Answered answered && answered.ok()) {
+                for (JsonNode ticket : Lookups.json(answered.body()).path("tickets")) {
+                    Optional<String> id = Lookups.text(ticket, "id");
+                    if (id.isPresent() && OPEN.contains(ticket.path("status").asText()) && tickets.size() < 5) {
+                        tickets.add("#" + id.get() + Lookups.text(ticket, "subject").map(s -> " " + s).orElse(""));
+                    }
+                }
+            }
+            return tickets;
+        });
     }
 
     @Override

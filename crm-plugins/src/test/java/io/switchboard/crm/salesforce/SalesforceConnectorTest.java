@@ -288,4 +288,16 @@ class SalesforceConnectorTest {
         assertThat(result).isInstanceOfSatisfying(CrmLogResult.NotLogged.class, n -> assertThat(n.retryable()).isTrue());
         crm.verify(0, postRequestedFor(urlPathEqualTo(TASK)));
     }
+
+    @Test
+    void a_unique_contact_comes_with_its_open_cases_newest_first() {
+        crm.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(sample("salesforce/search-one.json"))));
+        crm.stubFor(get(urlPathEqualTo(QUERY)).willReturn(okJson(sample("salesforce/open-cases.json"))));
+
+        CrmLookup lookup = connector.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
+
+        assertThat(lookup.matches().get(0).openTickets()).containsExactly("00001027 Invoice sent twice", "00001026 Invoice missing");
+        crm.verify(getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo("SELECT CaseNumber, Subject FROM Case "
+                + "WHERE ContactId = '0035e00000Ada01AAA' AND IsClosed = false ORDER BY CreatedDate DESC LIMIT 5")));
+    }
 }

@@ -228,4 +228,19 @@ class ZendeskConnectorTest {
                 equalToJson("{\"ticket\": {\"via_id\": 44}}", true, true)));
         crm.verify(2, getRequestedFor(urlPathEqualTo(TICKETS)));
     }
+
+    @Test
+    void a_unique_user_comes_with_their_unsolved_tickets_and_without_them_when_that_request_fails() {
+        crm.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(sample("zendesk/users-search-one.json"))));
+        sequence(crm, () -> get(urlPathEqualTo("/api/v2/users/35436/tickets/requested.json")),
+                okJson(sample("zendesk/tickets-requested.json")), aResponse().withStatus(500));
+
+        CrmLookup withTickets = connector.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
+        time.advance(Duration.ofSeconds(61));
+        CrmLookup without = connector.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
+
+        assertThat(withTickets.matches().get(0).openTickets()).containsExactly("#9012 Router keeps rebooting", "#8990 Second line");
+        assertThat(without).isInstanceOf(CrmLookup.Matched.class);
+        assertThat(without.matches().get(0).openTickets()).isEmpty();
+    }
 }
