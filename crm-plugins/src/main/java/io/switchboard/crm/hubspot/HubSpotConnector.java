@@ -59,17 +59,17 @@ public final class HubSpotConnector implements CrmConnector {
         this.settings = Require.nonNull(settings, "settings");
         CircuitBreaker breaker = new CircuitBreaker(settings.tuning().breakerThreshold(),
                 settings.tuning().breakerCoolDown(), clock);
-        this.http = new ResilientHttp(name(), client, authorizer(settings, client), breaker, clock, random, delays);
+        this.http = new ResilientHttp(name(), client, authorizer(settings, client, clock), breaker, clock, random, delays);
         this.cache = new LookupCache(settings.tuning().hitTtl(), settings.tuning().missTtl(),
                 settings.tuning().cacheSize(), clock);
         this.findOrCreate = new FindOrCreate(delays, SEARCH_LAG, 2);
     }
 
-    private static Authorizer authorizer(HubSpotSettings settings, HttpClient client) {
+    private static Authorizer authorizer(HubSpotSettings settings, HttpClient client, Clock clock) {
         if (settings.auth() instanceof HubSpotSettings.OAuth oauth) {
             return new OAuthTokens(client, settings.api("/oauth/v1/token"),
                     OAuthTokens.refreshToken(oauth.clientId(), oauth.clientSecret(), oauth.refreshToken()),
-                    settings.tuning().log().perRequest());
+                    settings.tuning().log().perRequest(), clock);
         }
         return Authorizer.bearer(((HubSpotSettings.PrivateApp) settings.auth()).token());
     }

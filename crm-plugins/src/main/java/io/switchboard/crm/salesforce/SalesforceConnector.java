@@ -64,7 +64,7 @@ public final class SalesforceConnector implements CrmConnector {
                 settings.refreshToken()
                         .map(refresh -> OAuthTokens.refreshToken(settings.clientId(), settings.clientSecret(), refresh))
                         .orElseGet(() -> OAuthTokens.clientCredentials(settings.clientId(), settings.clientSecret())),
-                settings.tuning().log().perRequest());
+                settings.tuning().log().perRequest(), clock);
         CircuitBreaker breaker = new CircuitBreaker(settings.tuning().breakerThreshold(),
                 settings.tuning().breakerCoolDown(), clock);
         this.http = new ResilientHttp(name(), client, tokens, breaker, clock, random, delays);

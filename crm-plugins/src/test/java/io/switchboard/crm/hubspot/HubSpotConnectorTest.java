@@ -119,6 +119,23 @@ class HubSpotConnectorTest {
     }
 
     @Test
+    void an_oauth_token_is_renewed_a_minute_before_it_expires_without_waiting_for_a_401() {
+        crm.stubFor(post(urlPathEqualTo(CONTACTS)).willReturn(okJson(sample("hubspot/contacts-search-one.json"))));
+
+        oauth.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
+        time.advance(Duration.ofSeconds(1_739));
+        oauth.lookup(CallLogs.OUR_NUMBER).toCompletableFuture().join();
+        crm.verify(1, postRequestedFor(urlPathEqualTo(TOKEN)));
+        time.advance(Duration.ofSeconds(1));
+        oauth.lookup(CallLogs.CUSTOMER).toCompletableFuture().join();
+
+        crm.verify(2, postRequestedFor(urlPathEqualTo(TOKEN)));
+        crm.verify(3, postRequestedFor(urlPathEqualTo(CONTACTS)));
+        crm.verify(1, postRequestedFor(urlPathEqualTo(CONTACTS))
+                .withHeader("Authorization", equalTo("Bearer CN2zlYnmLBICAQIYgZXFLyCWp1Yoy_9GMhkAgddk-SECOND")));
+    }
+
+    @Test
     void a_token_refused_after_its_refresh_and_a_private_app_token_refused_at_all_are_unauthorized() {
         crm.stubFor(post(urlPathEqualTo(CONTACTS)).willReturn(aResponse().withStatus(401)
                 .withBody(sample("hubspot/expired-authentication.json"))));
