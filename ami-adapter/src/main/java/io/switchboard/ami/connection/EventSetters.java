@@ -6,6 +6,9 @@ import org.asteriskjava.util.ReflectionUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * One event class's setters, found once per header name with the rules of Asterisk-Java's
  * {@code EventAttributesHelper} (the header name without what is not a lower-case letter or digit, {@code source}
  * as {@code src}, {@code class} as {@code clazz}, a plural setter for a map) and applied with its conversions
- * (Boolean by {@code AstUtil.isTrue}, String with {@code AstUtil.isNull} and a list joined by newlines,
+ * (Boolean by {@code AstUtil.isTrue}, String with the null literals of {@code AstUtil.isNull} and a list joined by
+ * newlines,
  * {@code name=value} lines for a map, int, long and double). Setter types outside those, and CDR fields without a
  * setter, are left to the library. Where the library warns for every header without a setter, this logs once
- * per class and header at debug: Asterisk 20 sends many headers the classes lack.
+ * per class and header at debug: Asterisk 20 sends many headers the classes lack. A setter is called through a
+ * {@link MethodHandle} (no argument array per call, as {@code Method.invoke} makes).
  */
 final class EventSetters {
 
@@ -27,11 +32,16 @@ final class EventSetters {
 
     private enum Kind { BOOLEAN, STRING, MAP, DOUBLE, LONG, INT, LIBRARY, NONE }
 
-    private record Setter(Method method, Kind kind) {
+    private record Setter(MethodHandle method, Kind kind) {
     }
 
     private static final Setter NONE = new Setter(null, Kind.NONE);
     private static final Setter LIBRARY = new Setter(null, Kind.LIBRARY);
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+    /** {@code AstUtil}'s null literals; it lower-cases every value to look it up, these are compared in place. */
+    private static final List<String> NULL_LITERALS = List.of("<unknown>", "unknown", "none", "<none>", "-none-",
+            "(none)", "<not set>", "(not set)", "<no name>", "n/a", "<null>", "(null)");
+    private static final int LONGEST_NULL_LITERAL = 9;
 
     private final Class<?> eventClass;
     private final Map<String, Method> methods;
@@ -53,8 +63,11 @@ final class EventSetters {
             return;
         }
         try {
-            setter.method.invoke(event, convert(setter.kind, value));
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            setter.method.invokeExact(event, convert(setter.kind, value));
+        } catch (Throwable e) { // what the setter throws, as the library's Method.invoke would report it
+            if (e instanceof Error error && !(e instanceof LinkageError)) {
+                throw error;
+            }
             LOG.error("Unable to set property '{}' on {}: {}", header, eventClass.getName(), e.toString());
         }
     }
@@ -94,7 +107,11 @@ final class EventSetters {
         } else {
             return LIBRARY;
         }
-        return new Setter(method, kind);
+        try {
+            return new Setter(MethodHandles.publicLookup().unreflect(method).asType(SETTER), kind);
+        } catch (IllegalAccessException e) {
+            return LIBRARY;
+        }
     }
 
     private static Object convert(Kind kind, Object value) {
@@ -114,7 +131,7 @@ final class EventSetters {
     }
 
     private static Object string(Object value) {
-        if (AstUtil.isNull(value)) {
+        if (value == null || isNullLiteral(value)) {
             return null;
         }
         if (value instanceof List<?> list) {
@@ -127,6 +144,19 @@ final class EventSetters {
             return joined.toString();
         }
         return value;
+    }
+
+    /** {@code AstUtil.isNull} for a String, without a lower-cased copy of every value. */
+    static boolean isNullLiteral(Object value) {
+        if (!(value instanceof String text) || text.length() > LONGEST_NULL_LITERAL || text.isEmpty()) {
+            return false;
+        }
+        for (String literal : NULL_LITERALS) {
+            if (literal.equalsIgnoreCase(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> map(Object value) {

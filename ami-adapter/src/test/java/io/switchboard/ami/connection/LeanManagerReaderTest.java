@@ -133,6 +133,14 @@ class LeanManagerReaderTest {
         assertThat(names.size()).isEqualTo(2);
     }
 
+    @Test
+    void the_null_literals_are_asterisk_javas_in_any_case_and_nothing_else() {
+        for (String value : List.of("<unknown>", "Unknown", "NONE", "<none>", "-none-", "(None)", "<not set>",
+                "(not set)", "<no name>", "N/A", "<null>", "(null)", "", "unknownx", "0", "SIP/1-1", "n/a ")) {
+            assertThat(EventSetters.isNullLiteral(value)).as(value).isEqualTo(org.asteriskjava.util.AstUtil.isNull(value));
+        }
+    }
+
     private static ManagerReader lean(List<Object> out) {
         ManagerReader reader = new LeanManagerReader(ReaderHarness.output(out::add, out::add), SOURCE);
         SwitchboardUserEvent.CLASSES.forEach(reader::registerEventClass);
