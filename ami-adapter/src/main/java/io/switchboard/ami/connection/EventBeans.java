@@ -26,6 +26,7 @@ final class EventBeans {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBeans.class);
     private static final Set<String> IGNORED = Set.of("event");
+    private static final int MAX_CACHED_NAMES = 1_000;
 
     private final Object source;
     private final ReaderReplacingConnection.LibraryEvents library = new ReaderReplacingConnection.LibraryEvents();
@@ -89,9 +90,22 @@ final class EventBeans {
             if (!(userEvent instanceof String userEventName)) {
                 return null; // the library logs and drops these too
             }
-            return byUserEvent.computeIfAbsent(userEventName, n -> resolve(eventName, n)).orElse(null);
+            return cached(byUserEvent, userEventName, eventName, userEventName);
         }
-        return byEvent.computeIfAbsent(eventName, n -> resolve(n, null)).orElse(null);
+        return cached(byEvent, eventName, eventName, null);
+    }
+
+    /** The class for these names, remembered unless {@value #MAX_CACHED_NAMES} names are (a peer making names up). */
+    private Constructor<? extends ManagerEvent> cached(Map<String, Optional<Constructor<? extends ManagerEvent>>> cache,
+            String key, String eventName, String userEventName) {
+        Optional<Constructor<? extends ManagerEvent>> known = cache.get(key);
+        if (known == null) {
+            known = resolve(eventName, userEventName);
+            if (cache.size() < MAX_CACHED_NAMES) {
+                cache.put(key, known);
+            }
+        }
+        return known.orElse(null);
     }
 
     /** Asks the library which class it makes for these names, giving it nothing else (so its log carries no call data). */

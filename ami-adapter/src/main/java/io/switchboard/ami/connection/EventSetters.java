@@ -42,6 +42,7 @@ final class EventSetters {
     private static final List<String> NULL_LITERALS = List.of("<unknown>", "unknown", "none", "<none>", "-none-",
             "(none)", "<not set>", "(not set)", "<no name>", "n/a", "<null>", "(null)");
     private static final int LONGEST_NULL_LITERAL = 9;
+    private static final int MAX_HEADERS = 500;
 
     private final Class<?> eventClass;
     private final Map<String, Method> methods;
@@ -54,7 +55,13 @@ final class EventSetters {
 
     /** Sets header {@code header} (lower-case) to {@code value} (a String or a list of them) on {@code event}. */
     void set(Object event, String header, Object value) {
-        Setter setter = byHeader.computeIfAbsent(header, this::find);
+        Setter setter = byHeader.get(header);
+        if (setter == null) {
+            setter = find(header);
+            if (byHeader.size() < MAX_HEADERS) { // a peer making header names up is not remembered without end
+                byHeader.put(header, setter);
+            }
+        }
         if (setter.kind == Kind.NONE) {
             return;
         }
@@ -68,7 +75,7 @@ final class EventSetters {
             if (e instanceof Error error && !(e instanceof LinkageError)) {
                 throw error;
             }
-            LOG.error("Unable to set property '{}' on {}: {}", header, eventClass.getName(), e.toString());
+            LOG.error("Unable to set property '{}' on {}: {}", header, eventClass.getName(), AmiSample.of(e.toString()));
         }
     }
 

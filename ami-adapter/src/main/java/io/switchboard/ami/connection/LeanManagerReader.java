@@ -176,7 +176,7 @@ final class LeanManagerReader implements ManagerReader {
             }
         } catch (RuntimeException e) {
             // the library's reader would have died here and dropped the connection; one message is lost instead
-            LOG.warn("AMI message skipped: {}", e.toString());
+            LOG.warn("AMI message skipped: {}", AmiSample.of(e.toString()));
         } finally {
             headers.clear();
         }
