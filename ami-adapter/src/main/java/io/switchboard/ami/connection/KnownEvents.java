@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +26,7 @@ final class KnownEvents {
     private final Method build;
     private final Method register;
     private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> knownUserEvents = new ConcurrentHashMap<>();
 
     private KnownEvents(Object builder, Method build, Method register) {
         this.builder = builder;
@@ -57,6 +57,7 @@ final class KnownEvents {
             try {
                 register.invoke(builder, eventClass);
                 known.clear();
+                knownUserEvents.clear();
             } catch (ReflectiveOperationException | RuntimeException e) {
                 LOG.debug("could not mirror {}: {}", eventClass.getName(), e.toString());
             }
@@ -71,8 +72,9 @@ final class KnownEvents {
         if (builder == null) {
             return true;
         }
-        String key = (event + "/" + (userEvent == null ? "" : userEvent)).toLowerCase(Locale.ROOT);
-        Boolean cached = known.get(key);
+        Map<String, Boolean> cache = userEvent == null ? known : knownUserEvents; // by name as sent: no key to make
+        String key = userEvent == null ? event : userEvent;
+        Boolean cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
@@ -87,8 +89,8 @@ final class KnownEvents {
         } catch (ReflectiveOperationException | RuntimeException e) {
             result = true;
         }
-        if (known.size() < MAX_CACHED_NAMES) {
-            known.put(key, result);
+        if (cache.size() < MAX_CACHED_NAMES) {
+            cache.put(key, result);
         }
         return result;
     }

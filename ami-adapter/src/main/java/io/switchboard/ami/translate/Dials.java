@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Dials {
 
     private final Map<String, Answered> answered = new ConcurrentHashMap<>();
-    private final Set<String> connected = ConcurrentHashMap.newKeySet();
+    /** The agent legs each customer channel was reported connected with, by the customer's Uniqueid. */
+    private final Map<String, Set<String>> connected = new ConcurrentHashMap<>();
     private final Map<String, LegId> failedLeg = new ConcurrentHashMap<>();
     private final Map<String, String> failedStatus = new ConcurrentHashMap<>();
 
@@ -42,7 +43,7 @@ final class Dials {
             answered.remove(dial.caller(), dial);
             answered.remove(dial.dest(), dial);
         }
-        return connected.add(customer + " " + agentLeg.value());
+        return connected.computeIfAbsent(customer, c -> ConcurrentHashMap.newKeySet()).add(agentLeg.value());
     }
 
     /** {@code caller}'s dial of {@code leg} failed. */
@@ -75,7 +76,7 @@ final class Dials {
             answered.remove(dial.caller(), dial);
             answered.remove(dial.dest(), dial);
         }
-        connected.removeIf(pair -> pair.startsWith(uniqueid + " "));
+        connected.remove(uniqueid); // the customer's pairs; before, every pair was walked with a string made for each
         failedLeg.remove(uniqueid);
         failedStatus.remove(uniqueid);
     }
