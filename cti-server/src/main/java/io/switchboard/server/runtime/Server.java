@@ -136,8 +136,8 @@ public final class Server implements AutoCloseable {
           parts.leadQueue = new JooqLeadQueue(database);
           return CampaignDialing.start(parts.vertx, parts.routing, parts.campaigns, parts.leadQueue,
               parts.compliance.gate(), parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
-              new KpiInboundLoads(kpis.live(), directory, KpiInboundLoads.DEFAULT_TARGET),
-              ZoneId.of(config.routing().statisticsZone()), Clock.systemUTC())
+              new KpiInboundLoads(kpis.live(), directory),
+              Duration.ofSeconds(config.outbound().blendCalmSeconds()), ZoneId.of(config.routing().statisticsZone()), Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
                 return new ServedParts(status, directory, kpis, database);

@@ -57,7 +57,7 @@ class KpiInboundLoadsTest {
     kpis.stored(AgentId.of("paused"), status(AgentState.PAUSED));
     kpis.stored(AgentId.of("b1"), status(AgentState.AVAILABLE));
 
-    InboundLoad load = new KpiInboundLoads(kpis, directory, 0.8)
+    InboundLoad load = new KpiInboundLoads(kpis, directory)
         .of(Set.of(SUPPORT), Set.of(AgentId.of("b1"))).toCompletableFuture().join().get(0);
 
     assertThat(load.queue()).isEqualTo(SUPPORT);
@@ -68,6 +68,17 @@ class KpiInboundLoadsTest {
         .isEqualTo(2);
     assertThat(load.target()).isEqualTo(0.8);
     assertThat(load.handleTime()).isEqualTo(KpiInboundLoads.DEFAULT_HANDLE_TIME);
+  }
+
+  @Test
+  void eachQueueIsProtectedToItsOwnTargetAndThreshold() {
+    kpis.judge(SUPPORT, Duration.ofSeconds(45), 0.95);
+
+    InboundLoad load = new KpiInboundLoads(kpis, directory)
+        .of(Set.of(SUPPORT), Set.of(AgentId.of("b1"))).toCompletableFuture().join().get(0);
+
+    assertThat(load.target()).isEqualTo(0.95);
+    assertThat(load.threshold()).isEqualTo(Duration.ofSeconds(45));
   }
 
   private static AgentStatus status(AgentState state) {

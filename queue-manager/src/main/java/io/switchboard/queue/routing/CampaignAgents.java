@@ -59,6 +59,7 @@ public final class CampaignAgents implements CampaignFloor {
     private final Map<QueueId, Members> members = new HashMap<>();
     private final Map<CampaignId, Blender> blenders = new HashMap<>();
     private InboundLoads inboundLoads = InboundLoads.NONE;
+    private Duration blendCalm = Blender.CALM;
 
     private record Members(List<Agent> agents, Instant readAt) {
     }
@@ -77,6 +78,12 @@ public final class CampaignAgents implements CampaignFloor {
     /** Where the inbound queues' load comes from; {@link InboundLoads#NONE} (lend every blended agent) until set. */
     public void inboundLoads(InboundLoads loads) {
         this.inboundLoads = loads;
+    }
+
+    /** How long inbound must be calm before blended agents are lent back ({@link Blender#CALM} until set). */
+    public void blendCalm(Duration calm) {
+        this.blendCalm = calm;
+        blenders.clear();
     }
 
     @Override
@@ -102,7 +109,7 @@ public final class CampaignAgents implements CampaignFloor {
         }
         Set<QueueId> queues = inboundQueues.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         return inboundLoads.of(queues, inboundQueues.keySet()).thenApplyAsync(loads -> {
-            Blender blender = blenders.computeIfAbsent(campaign.campaign().id(), id -> new Blender());
+            Blender blender = blenders.computeIfAbsent(campaign.campaign().id(), id -> new Blender(blendCalm));
             int lendable = blender.lendable(loads, inboundQueues.size(), now);
             List<AgentId> ready = new ArrayList<>();
             int blendedReady = 0;
