@@ -2,6 +2,7 @@ package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.agent.JooqAgentDirectory;
+import io.switchboard.server.campaign.CampaignCompletion;
 import io.switchboard.server.campaign.CampaignRoutes;
 import io.switchboard.server.campaign.JooqCampaignLeads;
 import io.switchboard.server.campaign.JooqCampaigns;
@@ -134,6 +135,7 @@ public final class Server implements AutoCloseable {
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
+          new CampaignCompletion(database, Clock.systemUTC()).every(parts.vertx, CampaignCompletion.EVERY);
           return CampaignDialing.start(parts.vertx, parts.routing, parts.campaigns, parts.leadQueue,
               parts.compliance.gate(), parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
               new KpiInboundLoads(kpis.live(), directory),
