@@ -23,7 +23,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Blending's view of the inbound queues, from the node's live KPIs: waiting callers and the longest wait now,
  * the arrival rate and handle time of the last 15 minutes, the service level of the last 60 minutes, and the
- * queue's members who take inbound calls only and are working (logged in, not paused). Each queue is protected
+ * queue's members who take inbound calls only and are working (logged in, not paused), and of them those free
+ * now (available). Each queue is protected
  * to its own service-level target and threshold ({@code serviceLevelTargetPercent}, {@code serviceLevelSeconds}),
  * as the live KPIs judge it.
  */
@@ -33,6 +34,8 @@ public final class KpiInboundLoads implements InboundLoads {
     static final Duration DEFAULT_HANDLE_TIME = Duration.ofMinutes(3);
     private static final Set<AgentState> WORKING = EnumSet.of(AgentState.AVAILABLE, AgentState.RESERVED,
             AgentState.ON_CALL, AgentState.WRAP_UP);
+    /** Inbound-only agents who can take a waiting caller at once. */
+    private static final Set<AgentState> FREE = EnumSet.of(AgentState.AVAILABLE);
 
     private final LiveKpis kpis;
     private final AgentDirectory directory;
@@ -47,18 +50,19 @@ public final class KpiInboundLoads implements InboundLoads {
         List<CompletableFuture<InboundLoad>> loads = new ArrayList<>();
         for (QueueId queue : queues) {
             loads.add(directory.membersOf(queue).toCompletableFuture()
-                    .thenApply(members -> load(queue, inboundOnly(members, blended))));
+                    .thenApply(members -> load(queue, inboundOnly(members, blended, WORKING),
+                            inboundOnly(members, blended, FREE))));
         }
         return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
                 .thenApply(x -> loads.stream().map(CompletableFuture::join).toList());
     }
 
-    private int inboundOnly(List<Agent> members, Set<AgentId> blended) {
+    private int inboundOnly(List<Agent> members, Set<AgentId> blended, Set<AgentState> in) {
         return (int) members.stream().map(Agent::id).filter(id -> !blended.contains(id))
-                .filter(id -> WORKING.contains(kpis.agent(id).state())).count();
+                .filter(id -> in.contains(kpis.agent(id).state())).count();
     }
 
-    InboundLoad load(QueueId queue, int inboundOnly) {
+    InboundLoad load(QueueId queue, int inboundOnly, int inboundOnlyFree) {
         QueueKpis now = kpis.queue(queue);
         QueueFigures recent = now.windows().get(KpiWindow.LAST_15_MINUTES);
         QueueFigures hour = now.windows().get(KpiWindow.LAST_60_MINUTES);
@@ -66,6 +70,6 @@ public final class KpiInboundLoads implements InboundLoads {
         Duration handle = hour == null ? DEFAULT_HANDLE_TIME : hour.averageHandleTime().orElse(DEFAULT_HANDLE_TIME);
         OptionalDouble serviceLevel = hour == null ? OptionalDouble.empty() : hour.serviceLevel();
         return new InboundLoad(queue, now.waiting(), now.longestWait(), callsPerHour, handle, now.target(),
-                now.threshold(), inboundOnly, serviceLevel);
+                now.threshold(), inboundOnly, serviceLevel, inboundOnlyFree);
     }
 }

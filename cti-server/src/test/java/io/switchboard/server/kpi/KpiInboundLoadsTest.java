@@ -66,6 +66,7 @@ class KpiInboundLoadsTest {
     assertThat(load.callsPerHour()).isEqualTo(12.0);
     assertThat(load.inboundOnly()).as("i1 and i2 work; the paused agent and the blended one do not count")
         .isEqualTo(2);
+    assertThat(load.inboundOnlyFree()).as("i2 is free; i1 is on a call").isEqualTo(1);
     assertThat(load.target()).isEqualTo(0.8);
     assertThat(load.handleTime()).isEqualTo(KpiInboundLoads.DEFAULT_HANDLE_TIME);
   }

@@ -18,10 +18,19 @@ import java.util.OptionalDouble;
  * @param threshold        answered within this, e.g. 20 s
  * @param inboundOnly      agents logged in to the queue who take inbound calls only (not paused)
  * @param serviceLevel     the queue's live service level over its window, when it has answered calls to judge
+ * @param inboundOnlyFree  of {@code inboundOnly}, those free now (available), who can take a waiting caller at
+ *                         once; one on a call cannot
  */
 public record InboundLoad(QueueId queue, int waiting, Duration longestWait, double callsPerHour,
                           Duration handleTime, double target, Duration threshold, int inboundOnly,
-                          OptionalDouble serviceLevel) {
+                          OptionalDouble serviceLevel, int inboundOnlyFree) {
+
+    /** With every inbound-only agent counted as free. */
+    public InboundLoad(QueueId queue, int waiting, Duration longestWait, double callsPerHour, Duration handleTime,
+                       double target, Duration threshold, int inboundOnly, OptionalDouble serviceLevel) {
+        this(queue, waiting, longestWait, callsPerHour, handleTime, target, threshold, inboundOnly, serviceLevel,
+                inboundOnly);
+    }
 
     public InboundLoad {
         Require.nonNull(queue, "queue");
@@ -37,5 +46,10 @@ public record InboundLoad(QueueId queue, int waiting, Duration longestWait, doub
         Require.positive(threshold, "threshold");
         Require.atLeast(inboundOnly, 0, "inboundOnly");
         Require.nonNull(serviceLevel, "serviceLevel");
+        Require.atLeast(inboundOnlyFree, 0, "inboundOnlyFree");
+        if (inboundOnlyFree > inboundOnly) {
+            throw new IllegalArgumentException("inboundOnlyFree must be at most inboundOnly (" + inboundOnly
+                    + "), was " + inboundOnlyFree);
+        }
     }
 }

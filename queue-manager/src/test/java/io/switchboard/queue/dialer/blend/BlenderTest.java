@@ -44,6 +44,18 @@ class BlenderTest {
     }
 
     @Test
+    void aSurgeThatTailsOffKeepsEachAgentUntilTheCalmHasPassedSinceTheLastCallerWhoNeededThem() {
+        blender.lendable(List.of(waiting(4)), 6, T0);
+        blender.lendable(List.of(waiting(2)), 6, T0.plusSeconds(1));
+        blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(5));
+
+        assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(31))).as("two were needed until T0+5")
+                .isEqualTo(4);
+        assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(34))).isEqualTo(4);
+        assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(35))).isEqualTo(6);
+    }
+
+    @Test
     void aShorterCalmPeriodLendsAgentsBackSooner() {
         Blender quick = new Blender(Duration.ofSeconds(5));
         quick.lendable(List.of(waiting(4)), 6, T0);
