@@ -72,8 +72,8 @@ public final class CampaignCompletion {
       for (String id : exhausted) {
         complete(dsl, id).ifPresent(counts -> {
           completed.add(CampaignId.of(id));
-          LOG.info("event=campaign-completed campaign={} reason=no-lead-left completed={} exhausted={} failed={} dnc={}",
-              id, counts.getOrDefault("completed", 0), counts.getOrDefault("exhausted", 0),
+          LOG.info("event=campaign-completed campaign={} reason=no-lead-left completed={} exhausted={} failed={} "
+              + "dnc={}", id, counts.getOrDefault("completed", 0), counts.getOrDefault("exhausted", 0),
               counts.getOrDefault("failed", 0), counts.getOrDefault("dnc", 0));
         });
       }

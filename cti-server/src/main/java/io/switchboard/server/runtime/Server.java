@@ -139,7 +139,8 @@ public final class Server implements AutoCloseable {
           return CampaignDialing.start(parts.vertx, parts.routing, parts.campaigns, parts.leadQueue,
               parts.compliance.gate(), parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
               new KpiInboundLoads(kpis.live(), directory),
-              Duration.ofSeconds(config.outbound().blendCalmSeconds()), ZoneId.of(config.routing().statisticsZone()), Clock.systemUTC())
+              Duration.ofSeconds(config.outbound().blendCalmSeconds()), ZoneId.of(config.routing().statisticsZone()),
+              Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
                 return new ServedParts(status, directory, kpis, database);
