@@ -112,4 +112,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Blending extends BlendingScenarios {
+        Blending() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -112,4 +112,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Blending extends BlendingScenarios {
+        Blending() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -195,6 +195,10 @@ final class ConfigValidator {
       problems.add(new Problem("outbound.amd-false-positive-percent", "must be between 0 and 100, got "
           + out.amdFalsePositivePercent()));
     }
+    if (out.blendCalmSeconds() < 1 || out.blendCalmSeconds() > 3600) {
+      problems.add(new Problem("outbound.blend-calm-seconds", "must be between 1 and 3600, got "
+          + out.blendCalmSeconds()));
+    }
   }
 
   /** A Playback argument: sound names joined by {@code &}, nothing the dialplan would read as syntax. */

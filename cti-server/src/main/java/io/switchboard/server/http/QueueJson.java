@@ -40,6 +40,7 @@ final class QueueJson {
         .put("maxWaitSeconds", queue.maxWait().toSeconds())
         .put("reservationTimeoutSeconds", queue.reservationTimeout().toSeconds())
         .put("serviceLevelSeconds", definition.serviceLevelSeconds())
+        .put("serviceLevelTargetPercent", definition.serviceLevelTargetPercent())
         .put("ringIntervalSeconds", setup.ringInterval().toSeconds())
         .put("memberOrder", agents(setup.memberOrder()))
         .put("members", agents(definition.members()))

@@ -23,27 +23,26 @@ import java.util.concurrent.CompletionStage;
 /**
  * Blending's view of the inbound queues, from the node's live KPIs: waiting callers and the longest wait now,
  * the arrival rate and handle time of the last 15 minutes, the service level of the last 60 minutes, and the
- * queue's members who take inbound calls only and are working (logged in, not paused). Queues have a service
- * level threshold but no target share yet: every queue is held to {@code target} (80 % by default, the
- * industry's usual 80/20).
+ * queue's members who take inbound calls only and are working (logged in, not paused), and of them those free
+ * now (available). Each queue is protected
+ * to its own service-level target and threshold ({@code serviceLevelTargetPercent}, {@code serviceLevelSeconds}),
+ * as the live KPIs judge it.
  */
 public final class KpiInboundLoads implements InboundLoads {
 
-    /** The service-level target every inbound queue is protected to. */
-    public static final double DEFAULT_TARGET = 0.8;
     /** The handle time assumed for a queue that has handled no call in the last hour. */
     static final Duration DEFAULT_HANDLE_TIME = Duration.ofMinutes(3);
     private static final Set<AgentState> WORKING = EnumSet.of(AgentState.AVAILABLE, AgentState.RESERVED,
             AgentState.ON_CALL, AgentState.WRAP_UP);
+    /** Inbound-only agents who can take a waiting caller at once. */
+    private static final Set<AgentState> FREE = EnumSet.of(AgentState.AVAILABLE);
 
     private final LiveKpis kpis;
     private final AgentDirectory directory;
-    private final double target;
 
-    public KpiInboundLoads(LiveKpis kpis, AgentDirectory directory, double target) {
+    public KpiInboundLoads(LiveKpis kpis, AgentDirectory directory) {
         this.kpis = kpis;
         this.directory = directory;
-        this.target = target;
     }
 
     @Override
@@ -51,25 +50,26 @@ public final class KpiInboundLoads implements InboundLoads {
         List<CompletableFuture<InboundLoad>> loads = new ArrayList<>();
         for (QueueId queue : queues) {
             loads.add(directory.membersOf(queue).toCompletableFuture()
-                    .thenApply(members -> load(queue, inboundOnly(members, blended))));
+                    .thenApply(members -> load(queue, inboundOnly(members, blended, WORKING),
+                            inboundOnly(members, blended, FREE))));
         }
         return CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
                 .thenApply(x -> loads.stream().map(CompletableFuture::join).toList());
     }
 
-    private int inboundOnly(List<Agent> members, Set<AgentId> blended) {
+    private int inboundOnly(List<Agent> members, Set<AgentId> blended, Set<AgentState> in) {
         return (int) members.stream().map(Agent::id).filter(id -> !blended.contains(id))
-                .filter(id -> WORKING.contains(kpis.agent(id).state())).count();
+                .filter(id -> in.contains(kpis.agent(id).state())).count();
     }
 
-    InboundLoad load(QueueId queue, int inboundOnly) {
+    InboundLoad load(QueueId queue, int inboundOnly, int inboundOnlyFree) {
         QueueKpis now = kpis.queue(queue);
         QueueFigures recent = now.windows().get(KpiWindow.LAST_15_MINUTES);
         QueueFigures hour = now.windows().get(KpiWindow.LAST_60_MINUTES);
         double callsPerHour = recent == null ? 0 : recent.offered() * 4.0;
         Duration handle = hour == null ? DEFAULT_HANDLE_TIME : hour.averageHandleTime().orElse(DEFAULT_HANDLE_TIME);
         OptionalDouble serviceLevel = hour == null ? OptionalDouble.empty() : hour.serviceLevel();
-        return new InboundLoad(queue, now.waiting(), now.longestWait(), callsPerHour, handle, target,
-                now.threshold(), inboundOnly, serviceLevel);
+        return new InboundLoad(queue, now.waiting(), now.longestWait(), callsPerHour, handle, now.target(),
+                now.threshold(), inboundOnly, serviceLevel, inboundOnlyFree);
     }
 }

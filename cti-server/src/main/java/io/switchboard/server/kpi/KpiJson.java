@@ -25,7 +25,8 @@ public final class KpiJson {
     JsonObject windows = new JsonObject();
     kpis.windows().forEach((window, f) -> windows.put(window.key(), queueFigures(f)));
     return new JsonObject().put("queue", kpis.queue().value()).put("at", kpis.at().toString())
-        .put("serviceLevelThresholdSeconds", seconds(kpis.threshold())).put("waiting", kpis.waiting())
+        .put("serviceLevelThresholdSeconds", seconds(kpis.threshold())).put("serviceLevelTarget", kpis.target())
+        .put("waiting", kpis.waiting())
         .put("longestWaitSeconds", seconds(kpis.longestWait())).put("windows", ordered(windows));
   }
 

@@ -19,20 +19,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's live KPIs, wired: taps on the routing journal and the agent state store feed a {@link LiveKpis};
  * {@link KpiStream} pushes its changes; at the end of every 15-minute interval the closed intervals go to
- * {@link JooqKpiIntervals}. Each queue's service level threshold is its {@code queues.service_level_seconds}, read
- * once at start (queues created later are judged against the default until the next start). The interval timer
- * is the only timer, and it fires four times an hour.
+ * {@link JooqKpiIntervals}. Each queue's service level threshold and target are its
+ * {@code queues.service_level_seconds} and {@code service_level_target_percent}, read at start and again every
+ * {@link #QUEUES_FRESH} (a small query), so a queue created or changed through any node is judged by its own
+ * settings within seconds. Besides that timer, the interval timer fires four times an hour.
  */
 public final class Kpis {
 
   private static final Logger LOG = LoggerFactory.getLogger(Kpis.class);
   private static final Duration AFTER_INTERVAL_END = Duration.ofSeconds(1);
+  /** How often the queues' thresholds and targets are read again. */
+  static final Duration QUEUES_FRESH = Duration.ofSeconds(5);
 
   private final Vertx vertx;
   private final LiveKpis live;
   private final KpiStream stream;
   private final Optional<JooqKpiIntervals> history;
   private volatile long timer = -1;
+  private volatile long queuesTimer = -1;
   private volatile boolean closed;
 
   private Kpis(Vertx vertx, LiveKpis live, KpiStream stream, Optional<JooqKpiIntervals> history) {
@@ -50,10 +54,17 @@ public final class Kpis {
         Optional.of(new JooqKpiIntervals(JooqKpiIntervals.Transactions.on(database), vertx, context, clock,
             Duration.ofSeconds(5), Duration.ofMinutes(5))));
     kpis.scheduleHistory();
-    database.query(dsl -> dsl.select(QUEUES.ID, QUEUES.SERVICE_LEVEL_SECONDS).from(QUEUES).fetch())
-        .onSuccess(queues -> queues.forEach(q -> live.judge(QueueId.of(q.value1()), Duration.ofSeconds(q.value2()))))
-        .onFailure(failure -> LOG.warn("event=kpi-thresholds-not-read reason={}", failure.toString()));
+    readQueues(database, live);
+    kpis.queuesTimer = vertx.setPeriodic(QUEUES_FRESH.toMillis(), id -> readQueues(database, live));
     return kpis;
+  }
+
+  private static void readQueues(Database database, LiveKpis live) {
+    database.query(dsl -> dsl.select(QUEUES.ID, QUEUES.SERVICE_LEVEL_SECONDS, QUEUES.SERVICE_LEVEL_TARGET_PERCENT)
+            .from(QUEUES).fetch())
+        .onSuccess(queues -> queues.forEach(q -> live.judge(QueueId.of(q.value1()), Duration.ofSeconds(q.value2()),
+            q.value3() / 100.0)))
+        .onFailure(failure -> LOG.warn("event=kpi-thresholds-not-read reason={}", failure.toString()));
   }
 
   /** Live KPIs and their stream without history, for a node without a database and for tests. */
@@ -88,10 +99,11 @@ public final class Kpis {
     return stream;
   }
 
-  /** Stops the interval timer; rows still waiting stay unwritten. */
+  /** Stops the timers; rows still waiting stay unwritten. */
   public void close() {
     closed = true;
     vertx.cancelTimer(timer);
+    vertx.cancelTimer(queuesTimer);
   }
 
   private void scheduleHistory() {

@@ -57,6 +57,11 @@ public final class LiveKpis {
     engine.judge(queue, threshold);
   }
 
+  /** See {@link KpiEngine#judge(QueueId, Duration, double)}. */
+  public synchronized void judge(QueueId queue, Duration threshold, double target) {
+    engine.judge(queue, threshold, target);
+  }
+
   public synchronized QueueKpis queue(QueueId id) {
     return engine.queue(id);
   }

@@ -74,27 +74,14 @@ final class DncImports {
   private static Optional<Map<String, String>> read(ImportJob job, DncFile file, ImportReport report,
       boolean skipBadRows) throws Exception {
     Map<String, String> entries = new LinkedHashMap<>();
-    long rows = 0;
-    try (file) {
-      for (Optional<DncFile.DncLine> line = file.next(); line.isPresent(); line = file.next()) {
-        DncFile.DncLine row = line.get();
-        boolean duplicate = row.number().isPresent() && entries.containsKey(row.number().get().e164());
-        report.readDnc(row, duplicate);
-        if (row.number().isPresent() && !duplicate) {
-          entries.put(row.number().get().e164(), row.reason().orElse(""));
-        }
-        if (++rows % 1000 == 0) {
-          job.reading(file.bytesRead(), report.snapshot());
-        }
+    boolean goOn = ImportReading.readAll(job, file, report, skipBadRows, row -> {
+      boolean duplicate = row.number().isPresent() && entries.containsKey(row.number().get().e164());
+      report.readDnc(row, duplicate);
+      if (row.number().isPresent() && !duplicate) {
+        entries.put(row.number().get().e164(), row.reason().orElse(""));
       }
-    } catch (FileRefusedException e) {
-      job.refused(e.refusal(), report.snapshot());
-      return Optional.empty();
-    }
-    if (!job.read(report.snapshot(), skipBadRows)) {
-      return Optional.empty();
-    }
-    return Optional.of(entries);
+    });
+    return goOn ? Optional.of(entries) : Optional.empty();
   }
 
   private static DncFile open(InputStream in, String region) {

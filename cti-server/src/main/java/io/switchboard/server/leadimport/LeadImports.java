@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 final class LeadImports {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeadImports.class);
-  private static final int PROGRESS_EVERY = 1000;
 
   private final Database database;
   private final WorkerExecutor workers;
@@ -90,25 +89,13 @@ final class LeadImports {
   private static Optional<List<ImportedLead>> read(ImportJob job, LeadFile file, ImportReport report,
       boolean skipBadRows) throws Exception {
     List<ImportedLead> leads = new ArrayList<>();
-    long rows = 0;
-    try (file) {
-      for (Optional<LeadLine> line = file.next(); line.isPresent(); line = file.next()) {
-        report.read(line.get());
-        if (line.get() instanceof LeadLine.Parsed parsed) {
-          leads.add(parsed.lead());
-        }
-        if (++rows % PROGRESS_EVERY == 0) {
-          job.reading(file.bytesRead(), report.snapshot());
-        }
+    boolean goOn = ImportReading.readAll(job, file, report, skipBadRows, line -> {
+      report.read(line);
+      if (line instanceof LeadLine.Parsed parsed) {
+        leads.add(parsed.lead());
       }
-    } catch (FileRefusedException e) {
-      job.refused(e.refusal(), report.snapshot());
-      return Optional.empty();
-    }
-    if (!job.read(report.snapshot(), skipBadRows)) {
-      return Optional.empty();
-    }
-    return Optional.of(leads);
+    });
+    return goOn ? Optional.of(leads) : Optional.empty();
   }
 
   private Future<Void> write(ImportJob job, String campaignId, Optional<String> listId, List<ImportedLead> leads,

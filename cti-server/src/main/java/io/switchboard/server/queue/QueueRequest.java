@@ -42,7 +42,7 @@ public final class QueueRequest {
       "maxLength", "maxWaitSeconds", "reservationTimeoutSeconds", "ringTimeoutSeconds", "serviceLevelSeconds",
       "ringIntervalSeconds", "memberOrder", "members", "workflow", AnnouncementFields.FIELD, "joinWhenEmpty",
       "leaveWhenEmpty", "exits", PreferredAgentFields.FIELD, QueueRulesRequest.GRACE_FIELD,
-      CallbackFields.FIELD);
+      CallbackFields.FIELD, "serviceLevelTargetPercent");
   private static final Set<String> SKILL_FIELDS = Set.of("skill", "minimumLevel");
   private static final Set<String> STEP_FIELDS = Set.of("timeoutSeconds", "priority", "target", "skipWhenNoneAvailable");
   private static final Set<String> TARGET_FIELDS = Set.of("minimumSkills", "agents");
@@ -109,10 +109,11 @@ public final class QueueRequest {
         setup = setup.withWorkflow(workflow(queue, name, steps));
       }
       int serviceLevel = fields.integer("serviceLevelSeconds", 1, JsonFields.MAX_SECONDS, 20);
+      int target = fields.integer("serviceLevelTargetPercent", 1, 100, QueueDefinition.DEFAULT_TARGET_PERCENT);
       // members have no order (each has a penalty); by id, as they read back
       List<AgentId> members = agents(fields.array("members"), "members").stream()
           .sorted(Comparator.comparing(AgentId::value)).toList();
-      return new Valid(new QueueDefinition(setup, serviceLevel, members, references));
+      return new Valid(new QueueDefinition(setup, serviceLevel, members, references, target));
     } catch (BadField bad) {
       return new Invalid(bad.field, bad.getMessage());
     }

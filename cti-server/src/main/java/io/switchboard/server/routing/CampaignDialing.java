@@ -6,6 +6,7 @@ import io.switchboard.queue.dialer.CampaignSettings;
 import io.switchboard.queue.dialer.DialGate;
 import io.switchboard.queue.dialer.LeadQueue;
 import io.switchboard.queue.dialer.PreviewDesk;
+import io.switchboard.queue.dialer.blend.Blender;
 import io.switchboard.queue.dialer.blend.InboundLoads;
 import io.switchboard.queue.dialer.compliance.AbandonBudget;
 import io.switchboard.queue.dialer.compliance.AbandonLedger;
@@ -22,6 +23,7 @@ import io.vertx.core.Vertx;
 import io.switchboard.core.id.CampaignId;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,17 @@ public final class CampaignDialing {
   public static Future<CampaignDialing> start(Vertx vertx, InboundRouting routing, CampaignDirectory campaigns,
       LeadQueue leads, DialGate gate, AbandonLedger ledger, double amdFalsePositives, InboundLoads inboundLoads,
       ZoneId dayZone, Clock clock) {
+    return start(vertx, routing, campaigns, leads, gate, ledger, amdFalsePositives, inboundLoads, Blender.CALM,
+        dayZone, clock);
+  }
+
+  /**
+   * As above, with blended agents lent back to campaigns only after inbound has been calm for {@code blendCalm}
+   * ({@code outbound.blend-calm-seconds}).
+   */
+  public static Future<CampaignDialing> start(Vertx vertx, InboundRouting routing, CampaignDirectory campaigns,
+      LeadQueue leads, DialGate gate, AbandonLedger ledger, double amdFalsePositives, InboundLoads inboundLoads,
+      Duration blendCalm, ZoneId dayZone, Clock clock) {
     Map<CampaignId, LiveFigures> figures = new ConcurrentHashMap<>();
     Function<CampaignSettings, Pacer> pacers = settings -> switch (settings.campaign().mode()) {
       case POWER -> Pacers.power(settings.dialRatio());
@@ -72,6 +85,7 @@ public final class CampaignDialing {
       RoutingEngine engine = routing.engine();
       engine.campaignCalls().outcomes(id -> Optional.ofNullable(figures.get(id)));
       engine.campaignFloor().inboundLoads(inboundLoads);
+      engine.campaignFloor().blendCalm(blendCalm);
       CampaignDialer dialer = new CampaignDialer(campaigns, leads, gate, engine.campaignCalls(),
           engine.campaignFloor(), pacers, NailedAgents::newCallId,
           (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(x -> action.run())),

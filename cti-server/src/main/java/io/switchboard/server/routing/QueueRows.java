@@ -79,7 +79,8 @@ final class QueueRows {
     }
     List<AgentId> members = dsl.select(QUEUE_MEMBERS.AGENT_ID).from(QUEUE_MEMBERS).where(QUEUE_MEMBERS.QUEUE_ID.eq(id))
         .orderBy(QUEUE_MEMBERS.AGENT_ID).fetch(r -> AgentId.of(r.value1()));
-    return new QueueDefinition(setup, row.getServiceLevelSeconds(), members, List.of());
+    return new QueueDefinition(setup, row.getServiceLevelSeconds(), members, List.of(),
+        row.getServiceLevelTargetPercent());
   }
 
   private static List<WorkflowStep> steps(DSLContext dsl, QueueId queue) {
@@ -115,6 +116,7 @@ final class QueueRows {
     row.setMaxWaitSeconds(queue.maxWait().isZero() ? null : (int) queue.maxWait().toSeconds());
     row.setMaxWaitingCalls(queue.maxLength() == TaskQueue.UNLIMITED_LENGTH ? null : queue.maxLength());
     row.setServiceLevelSeconds(definition.serviceLevelSeconds());
+    row.setServiceLevelTargetPercent(definition.serviceLevelTargetPercent());
     row.setRingIntervalSeconds((int) setup.ringInterval().toSeconds());
     row.setUpdatedAt(now);
     if (insert) {

@@ -2,6 +2,7 @@ package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.switchboard.server.agent.JooqAgentDirectory;
+import io.switchboard.server.campaign.CampaignCompletion;
 import io.switchboard.server.campaign.CampaignRoutes;
 import io.switchboard.server.campaign.JooqCampaignLeads;
 import io.switchboard.server.campaign.JooqCampaigns;
@@ -134,10 +135,12 @@ public final class Server implements AutoCloseable {
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
+          new CampaignCompletion(database, Clock.systemUTC()).every(parts.vertx, CampaignCompletion.EVERY);
           return CampaignDialing.start(parts.vertx, parts.routing, parts.campaigns, parts.leadQueue,
               parts.compliance.gate(), parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
-              new KpiInboundLoads(kpis.live(), directory, KpiInboundLoads.DEFAULT_TARGET),
-              ZoneId.of(config.routing().statisticsZone()), Clock.systemUTC())
+              new KpiInboundLoads(kpis.live(), directory),
+              Duration.ofSeconds(config.outbound().blendCalmSeconds()), ZoneId.of(config.routing().statisticsZone()),
+              Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
                 return new ServedParts(status, directory, kpis, database);

@@ -75,7 +75,8 @@ final class InMemoryQueueCatalogue implements QueueCatalogue {
         return Future.succeededFuture(new QueueWrite.UnknownReference(reference));
       }
     }
-    queues.put(queue.id(), new QueueDefinition(queue.setup(), queue.serviceLevelSeconds(), queue.members(), List.of()));
+    queues.put(queue.id(), new QueueDefinition(queue.setup(), queue.serviceLevelSeconds(), queue.members(), List.of(),
+        queue.serviceLevelTargetPercent()));
     return Future.succeededFuture(new QueueWrite.Saved(queue.id()));
   }
 }

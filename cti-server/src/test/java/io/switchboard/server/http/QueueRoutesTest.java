@@ -62,7 +62,7 @@ class QueueRoutesTest {
     return new JsonObject().put("id", "billing").put("name", "Billing").put("strategy", "ring-progressively")
         .put("requiredSkills", new JsonArray().add(new JsonObject().put("skill", "billing").put("minimumLevel", 5)))
         .put("wrapUpSeconds", 30).put("maxLength", 20).put("maxWaitSeconds", 600).put("reservationTimeoutSeconds", 12)
-        .put("serviceLevelSeconds", 30).put("ringIntervalSeconds", 4)
+        .put("serviceLevelSeconds", 30).put("serviceLevelTargetPercent", 90).put("ringIntervalSeconds", 4)
         .put("memberOrder", new JsonArray().add("bob").add("ada")).put("members", new JsonArray().add("ada"))
         .put("workflow", new JsonArray()
             .add(new JsonObject().put("timeoutSeconds", 30).put("priority", 1).put("skipWhenNoneAvailable", true)
@@ -201,6 +201,19 @@ class QueueRoutesTest {
     replacement.getJsonObject("preferredAgent").put("lastAgent", "yes");
     assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", replacement), 400, "invalid-field",
         "preferredAgent.lastAgent");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
+  }
+
+  @Test
+  void a_service_level_target_outside_1_to_100_is_refused_naming_the_field_and_changes_nothing() {
+    overflowQueue();
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("serviceLevelTargetPercent", 0)), 400,
+        "invalid-field", "serviceLevelTargetPercent");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", billing()).statusCode()).isEqualTo(201);
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", billing().put("serviceLevelTargetPercent", 101)), 400,
+        "invalid-field", "serviceLevelTargetPercent");
     assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
   }
 

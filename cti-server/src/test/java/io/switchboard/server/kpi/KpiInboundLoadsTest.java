@@ -57,7 +57,7 @@ class KpiInboundLoadsTest {
     kpis.stored(AgentId.of("paused"), status(AgentState.PAUSED));
     kpis.stored(AgentId.of("b1"), status(AgentState.AVAILABLE));
 
-    InboundLoad load = new KpiInboundLoads(kpis, directory, 0.8)
+    InboundLoad load = new KpiInboundLoads(kpis, directory)
         .of(Set.of(SUPPORT), Set.of(AgentId.of("b1"))).toCompletableFuture().join().get(0);
 
     assertThat(load.queue()).isEqualTo(SUPPORT);
@@ -66,8 +66,20 @@ class KpiInboundLoadsTest {
     assertThat(load.callsPerHour()).isEqualTo(12.0);
     assertThat(load.inboundOnly()).as("i1 and i2 work; the paused agent and the blended one do not count")
         .isEqualTo(2);
+    assertThat(load.inboundOnlyFree()).as("i2 is free; i1 is on a call").isEqualTo(1);
     assertThat(load.target()).isEqualTo(0.8);
     assertThat(load.handleTime()).isEqualTo(KpiInboundLoads.DEFAULT_HANDLE_TIME);
+  }
+
+  @Test
+  void eachQueueIsProtectedToItsOwnTargetAndThreshold() {
+    kpis.judge(SUPPORT, Duration.ofSeconds(45), 0.95);
+
+    InboundLoad load = new KpiInboundLoads(kpis, directory)
+        .of(Set.of(SUPPORT), Set.of(AgentId.of("b1"))).toCompletableFuture().join().get(0);
+
+    assertThat(load.target()).isEqualTo(0.95);
+    assertThat(load.threshold()).isEqualTo(Duration.ofSeconds(45));
   }
 
   private static AgentStatus status(AgentState state) {

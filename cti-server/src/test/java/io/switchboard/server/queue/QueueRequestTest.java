@@ -113,6 +113,22 @@ class QueueRequestTest {
   }
 
   @Test
+  void the_service_level_target_is_eighty_percent_unless_given() {
+    assertThat(valid(billing()).serviceLevelTargetPercent()).isEqualTo(80);
+    assertThat(valid(billing().put("serviceLevelTargetPercent", 95)).serviceLevelTargetPercent()).isEqualTo(95);
+    assertThat(valid(billing().put("serviceLevelTargetPercent", 100)).serviceLevelTargetPercent()).isEqualTo(100);
+  }
+
+  @Test
+  void a_service_level_target_outside_1_to_100_percent_is_refused_naming_the_field() {
+    assertThat(invalid(billing().put("serviceLevelTargetPercent", 0)).field()).isEqualTo("serviceLevelTargetPercent");
+    assertThat(invalid(billing().put("serviceLevelTargetPercent", 101)).field())
+        .isEqualTo("serviceLevelTargetPercent");
+    assertThat(invalid(billing().put("serviceLevelTargetPercent", "80%")).field())
+        .isEqualTo("serviceLevelTargetPercent");
+  }
+
+  @Test
   void a_negative_timer_is_refused_naming_the_field() {
     assertThat(invalid(billing().put("wrapUpSeconds", -1)).field()).isEqualTo("wrapUpSeconds");
     assertThat(invalid(billing().put("maxWaitSeconds", -5)).field()).isEqualTo("maxWaitSeconds");

@@ -78,7 +78,8 @@ class JooqTaskQueuesIT {
     return new JsonObject().put("id", id).put("name", "Billing " + id).put("strategy", "ring-progressively")
         .put("requiredSkills", new JsonArray().add(new JsonObject().put("skill", "billing").put("minimumLevel", 5)))
         .put("wrapUpSeconds", 30).put("maxLength", 20).put("maxWaitSeconds", 600)
-        .put("reservationTimeoutSeconds", 12).put("serviceLevelSeconds", 30).put("ringIntervalSeconds", 4)
+        .put("reservationTimeoutSeconds", 12).put("serviceLevelSeconds", 30).put("serviceLevelTargetPercent", 90)
+        .put("ringIntervalSeconds", 4)
         .put("memberOrder", new JsonArray().add("bob").add("ada")).put("members", new JsonArray().add("ada").add("bob"))
         .put("workflow", new JsonArray()
             .add(new JsonObject().put("timeoutSeconds", 30).put("priority", 1).put("skipWhenNoneAvailable", true)
@@ -101,6 +102,7 @@ class JooqTaskQueuesIT {
     assertThat(await(queues.find(QueueId.of("billing")))).contains(billing.setup().queue());
     assertThat(await(queues.definition(QueueId.of("billing")))).hasValueSatisfying(read -> {
       assertThat(read.serviceLevelSeconds()).isEqualTo(30);
+      assertThat(read.serviceLevelTargetPercent()).isEqualTo(90);
       assertThat(read.members()).containsExactly(AgentId.of("ada"), AgentId.of("bob"));
     });
   }

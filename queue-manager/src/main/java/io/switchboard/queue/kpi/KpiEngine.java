@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class KpiEngine {
     private final Map<QueueId, QueueTally> queues = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
     private final Map<AgentId, AgentTally> agents = new TreeMap<>((a, b) -> a.value().compareTo(b.value()));
     private final List<IntervalRow> closed = new ArrayList<>();
+    private final Map<QueueId, Double> targets = new HashMap<>();
 
     public KpiEngine(KpiSettings settings, InstantSource clock) {
         this(settings, clock, randomSalt());
@@ -51,6 +53,18 @@ public final class KpiEngine {
      */
     public void judge(QueueId queue, Duration threshold) {
         settings = settings.withThreshold(queue, threshold);
+    }
+
+    /**
+     * As {@link #judge(QueueId, Duration)}, and from now on shows {@code target} (above 0, at most 1: the share of
+     * calls the queue wants answered within the threshold, its {@code serviceLevelTargetPercent}) as its target.
+     */
+    public void judge(QueueId queue, Duration threshold, double target) {
+        if (!(target > 0 && target <= 1)) {
+            throw new IllegalArgumentException("target must be above 0 and at most 1, was " + target);
+        }
+        judge(queue, threshold);
+        targets.put(queue, target);
     }
 
     /** Counts one step of an inbound call; membership steps change no count (statuses arrive on their own). */
@@ -116,7 +130,11 @@ public final class KpiEngine {
     /** The queue's KPIs now; all zero when the queue has seen no call since start. */
     public QueueKpis queue(QueueId id) {
         QueueTally tally = queues.getOrDefault(id, new QueueTally(id, settings.zone()));
-        return tally.snapshot(clock.instant(), settings.thresholdOf(id));
+        return tally.snapshot(clock.instant(), settings.thresholdOf(id), targetOf(id));
+    }
+
+    private double targetOf(QueueId queue) {
+        return targets.getOrDefault(queue, QueueKpis.DEFAULT_TARGET);
     }
 
     /** The agent's KPIs now; all zero and logged out when the agent has had no call or status change since start. */
@@ -127,7 +145,8 @@ public final class KpiEngine {
     /** Every queue's KPIs now, by queue id. */
     public List<QueueKpis> queues() {
         Instant now = clock.instant();
-        return queues.entrySet().stream().map(e -> e.getValue().snapshot(now, settings.thresholdOf(e.getKey())))
+        return queues.entrySet().stream().map(e -> e.getValue().snapshot(now, settings.thresholdOf(e.getKey()),
+                        targetOf(e.getKey())))
                 .toList();
     }
 

@@ -61,14 +61,14 @@ final class QueueTally {
         waiting.remove(call);
     }
 
-    QueueKpis snapshot(Instant now, Duration threshold) {
+    QueueKpis snapshot(Instant now, Duration threshold, double target) {
         Map<KpiWindow, QueueFigures> windows = new EnumMap<>(KpiWindow.class);
         for (KpiWindow window : KpiWindow.values()) {
             windows.put(window, QueueFigures.of(buckets.sum(window, now)));
         }
         Duration longest = waiting.values().stream().min(Instant::compareTo)
                 .map(since -> Duration.between(since, now)).filter(d -> !d.isNegative()).orElse(Duration.ZERO);
-        return new QueueKpis(queue, now, threshold, waiting.size(), longest, windows);
+        return new QueueKpis(queue, now, threshold, waiting.size(), longest, windows, target);
     }
 
     private void close(List<IntervalRow> closed) {

@@ -39,10 +39,11 @@ import java.util.stream.Collectors;
  * device state is not looked at. The queue's members are read from the directory at most every
  * {@link #MEMBERS_FRESH}.
  *
- * <p>Blending: a ready agent who is also a member of a queue that is not the campaign's is blended; campaigns
- * count at most as many blended agents ready as the campaign's {@link Blender} lends from those queues' live
- * {@link InboundLoads}, so inbound keeps the agents its forecast, its waiting callers or its risk need. Called on
- * the routing context; stages complete there.
+ * <p>Blending: a ready agent who is also a member of a queue that is not the campaign's is blended; of the
+ * ready blended agents, as many as the campaign's {@link Blender} keeps for those queues' live
+ * {@link InboundLoads} stay free for inbound and campaigns count only the others ready, so inbound keeps the
+ * agents its forecast, its waiting callers or its risk need (a blended agent already on a campaign call does not
+ * count as kept: it could not take a caller). Called on the routing context; stages complete there.
  */
 public final class CampaignAgents implements CampaignFloor {
 
@@ -59,6 +60,7 @@ public final class CampaignAgents implements CampaignFloor {
     private final Map<QueueId, Members> members = new HashMap<>();
     private final Map<CampaignId, Blender> blenders = new HashMap<>();
     private InboundLoads inboundLoads = InboundLoads.NONE;
+    private Duration blendCalm = Blender.CALM;
 
     private record Members(List<Agent> agents, Instant readAt) {
     }
@@ -77,6 +79,12 @@ public final class CampaignAgents implements CampaignFloor {
     /** Where the inbound queues' load comes from; {@link InboundLoads#NONE} (lend every blended agent) until set. */
     public void inboundLoads(InboundLoads loads) {
         this.inboundLoads = loads;
+    }
+
+    /** How long inbound must be calm before blended agents are lent back ({@link Blender#CALM} until set). */
+    public void blendCalm(Duration calm) {
+        this.blendCalm = calm;
+        blenders.clear();
     }
 
     @Override
@@ -102,8 +110,11 @@ public final class CampaignAgents implements CampaignFloor {
         }
         Set<QueueId> queues = inboundQueues.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         return inboundLoads.of(queues, inboundQueues.keySet()).thenApplyAsync(loads -> {
-            Blender blender = blenders.computeIfAbsent(campaign.campaign().id(), id -> new Blender());
-            int lendable = blender.lendable(loads, inboundQueues.size(), now);
+            Blender blender = blenders.computeIfAbsent(campaign.campaign().id(), id -> new Blender(blendCalm));
+            int kept = inboundQueues.size() - blender.lendable(loads, inboundQueues.size(), now);
+            // the kept agents are kept free for inbound: a blended agent on a campaign call is no help to a caller
+            long readyBlended = floor.floor().ready().stream().filter(inboundQueues::containsKey).count();
+            long lendable = Math.max(0, readyBlended - kept);
             List<AgentId> ready = new ArrayList<>();
             int blendedReady = 0;
             for (AgentId agent : floor.floor().ready()) {

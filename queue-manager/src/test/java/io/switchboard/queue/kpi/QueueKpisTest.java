@@ -5,6 +5,7 @@ import static io.switchboard.queue.kpi.KpiWindow.LAST_60_MINUTES;
 import static io.switchboard.queue.kpi.KpiWindow.SINCE_MIDNIGHT;
 import static io.switchboard.queue.kpi.KpiWorld.SUPPORT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.id.CallId;
@@ -116,6 +117,25 @@ class QueueKpisTest {
 
         assertThat(world.queue().threshold()).isEqualTo(Duration.ofSeconds(10));
         assertThat(world.support(LAST_15_MINUTES).answeredWithinThreshold()).isEqualTo(1);
+    }
+
+    @Test
+    void a_queue_shows_the_target_it_was_given_and_eighty_percent_until_then() {
+        assertThat(world.queue().target()).isEqualTo(0.8);
+
+        world.engine.judge(SUPPORT, Duration.ofSeconds(30), 0.9);
+
+        assertThat(world.queue().target()).isEqualTo(0.9);
+        assertThat(world.queue().threshold()).isEqualTo(Duration.ofSeconds(30));
+        world.callEnters("c1");
+        assertThat(world.engine.queues()).singleElement().extracting(QueueKpis::target).isEqualTo(0.9);
+    }
+
+    @Test
+    void a_target_outside_zero_to_one_is_refused_naming_it() {
+        assertThatThrownBy(
+                () -> world.engine.judge(SUPPORT, Duration.ofSeconds(30), 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target");
     }
 
     @Test

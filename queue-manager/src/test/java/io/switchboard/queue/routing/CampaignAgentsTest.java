@@ -105,6 +105,17 @@ class CampaignAgentsTest {
     }
 
     @Test
+    void aBlendedAgentOnACampaignCallDoesNotCountAsKeptForInbound() {
+        world.agentIn("b1", AgentState.ON_CALL, "outbound", "support").lineOpens("b1");
+        world.agentIn("b2", AgentState.AVAILABLE, "outbound", "support").lineOpens("b2");
+        world.engine.campaignFloor().inboundLoads((queues, blended) -> java.util.concurrent.CompletableFuture
+                .completedFuture(List.of(new InboundLoad(QueueId.of("support"), 1, Duration.ofSeconds(2), 0,
+                        Duration.ofSeconds(180), 0.8, Duration.ofSeconds(20), 0, OptionalDouble.empty()))));
+
+        assertThat(look().ready()).as("one caller waits: the one free blended agent stays free for them").isEmpty();
+    }
+
+    @Test
     void withoutInboundFiguresEveryBlendedAgentIsLent() {
         world.agentIn("b1", AgentState.AVAILABLE, "outbound", "support").lineOpens("b1");
 

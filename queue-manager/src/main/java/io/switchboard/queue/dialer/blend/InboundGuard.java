@@ -9,7 +9,8 @@ import java.util.Collection;
  * <ul>
  *   <li>the Erlang C staff for the queue's target plus {@link #MARGIN} at its recent arrival rate and handle
  *       time, less its inbound-only agents: the forecast, so agents stay before callers wait;</li>
- *   <li>one agent per caller waiting now, less the inbound-only agents free for them;</li>
+ *   <li>one agent per caller waiting now, less the inbound-only agents free for them (an inbound-only agent on a
+ *       call takes nobody now);</li>
  *   <li>every blended agent when the longest waiting caller has used half the service-level threshold, or when
  *       the live service level has fallen under the target: the queue is at risk, nobody is lent.</li>
  * </ul>
@@ -46,7 +47,7 @@ public final class InboundGuard {
             return blended;
         }
         int forecast = Math.max(0, staffFor(load) - load.inboundOnly());
-        int waitingNow = Math.max(0, load.waiting() - load.inboundOnly());
+        int waitingNow = Math.max(0, load.waiting() - load.inboundOnlyFree());
         return Math.min(blended, Math.max(forecast, waitingNow));
     }
 

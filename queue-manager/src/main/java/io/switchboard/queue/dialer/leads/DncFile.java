@@ -13,7 +13,7 @@ import java.util.Optional;
  * A do-not-call list read row by row: a header with {@code phone} and, optionally, {@code reason}; any other
  * column is refused by name. Numbers without a country code are read in the given region.
  */
-public final class DncFile implements AutoCloseable {
+public final class DncFile implements ImportFile<DncFile.DncLine> {
 
     private static final int MAX_REASON = 256;
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  */
-public final class LeadFile implements AutoCloseable {
+public final class LeadFile implements ImportFile<LeadLine> {
 
     private static final int MAX_EXTERNAL_REF = 128;
     private static final int MAX_REGION = 64;

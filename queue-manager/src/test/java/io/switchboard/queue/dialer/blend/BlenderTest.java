@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BlenderTest {
 
@@ -40,6 +41,34 @@ class BlenderTest {
 
         assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(40))).isEqualTo(2);
         assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(51))).isEqualTo(6);
+    }
+
+    @Test
+    void aSurgeThatTailsOffKeepsEachAgentUntilTheCalmHasPassedSinceTheLastCallerWhoNeededThem() {
+        blender.lendable(List.of(waiting(4)), 6, T0);
+        blender.lendable(List.of(waiting(2)), 6, T0.plusSeconds(1));
+        blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(5));
+
+        assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(31))).as("two were needed until T0+5")
+                .isEqualTo(4);
+        assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(34))).isEqualTo(4);
+        assertThat(blender.lendable(List.of(waiting(0)), 6, T0.plusSeconds(35))).isEqualTo(6);
+    }
+
+    @Test
+    void aShorterCalmPeriodLendsAgentsBackSooner() {
+        Blender quick = new Blender(Duration.ofSeconds(5));
+        quick.lendable(List.of(waiting(4)), 6, T0);
+
+        assertThat(quick.lendable(List.of(waiting(0)), 6, T0.plusSeconds(1))).isEqualTo(2);
+        assertThat(quick.lendable(List.of(waiting(0)), 6, T0.plusSeconds(5))).isEqualTo(2);
+        assertThat(quick.lendable(List.of(waiting(0)), 6, T0.plusSeconds(6))).isEqualTo(6);
+    }
+
+    @Test
+    void aCalmPeriodThatIsNotPositiveIsRefusedNamingIt() {
+        assertThatThrownBy(() -> new Blender(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("calm");
     }
 
     @Test

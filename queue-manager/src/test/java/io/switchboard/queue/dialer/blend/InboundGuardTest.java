@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InboundGuardTest {
 
@@ -27,6 +28,21 @@ class InboundGuardTest {
     @Test
     void everyCallerWaitingNowNeedsAnAgentEvenWhenTheForecastSaysQuiet() {
         assertThat(InboundGuard.agentsToKeep(List.of(load(0, 3, 2, 1)), 8)).isEqualTo(2);
+    }
+
+    @Test
+    void aCallerWaitingWhileTheInboundOnlyAgentIsOnACallKeepsABlendedAgent() {
+        InboundLoad busy = new InboundLoad(QueueId.of("support"), 1, Duration.ofSeconds(2), 0,
+                Duration.ofSeconds(300), 0.8, Duration.ofSeconds(20), 1, OptionalDouble.empty(), 0);
+
+        assertThat(InboundGuard.agentsToKeep(List.of(busy), 8)).isEqualTo(1);
+    }
+
+    @Test
+    void moreFreeInboundOnlyAgentsThanWorkingOnesIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> new InboundLoad(QueueId.of("support"), 0,
+                Duration.ZERO, 0, Duration.ofSeconds(300), 0.8, Duration.ofSeconds(20), 1, OptionalDouble.empty(), 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inboundOnlyFree");
     }
 
     @Test
