@@ -22,11 +22,14 @@ public final class Crm {
   private final CrmCalls calls;
   private final CrmRoutes routes;
   private final CrmAccountOwners owners;
+  private final CrmUserRoutes userRoutes;
   private final OutboxCheck check;
 
-  private Crm(CrmCalls calls, CrmRoutes routes, CrmAccountOwners owners, OutboxCheck check) {
+  private Crm(CrmCalls calls, CrmRoutes routes, CrmUserRoutes userRoutes, CrmAccountOwners owners,
+      OutboxCheck check) {
     this.calls = calls;
     this.routes = routes;
+    this.userRoutes = userRoutes;
     this.owners = owners;
     this.check = check;
   }
@@ -48,7 +51,7 @@ public final class Crm {
       new OutboxDispatcher(outbox, connectors, settings, clock, new SplittableRandom()).start(vertx);
       calls.start(vertx);
     }
-    return new Crm(calls, new CrmRoutes(outbox, pops, calls), new CrmAccountOwners(connectors, users::agentFor),
+    return new Crm(calls, new CrmRoutes(outbox, pops, calls), new CrmUserRoutes(users), new CrmAccountOwners(connectors, users::agentFor),
         new OutboxCheck(outbox, writer, clock));
   }
 
@@ -64,6 +67,7 @@ public final class Crm {
 
   public void mount(Router router) {
     routes.mount(router);
+    userRoutes.mount(router);
   }
 
   public void register(StatusRegistry status) {

@@ -1,5 +1,6 @@
 package io.switchboard.server.crm;
 
+import static io.switchboard.server.persistence.jooq.Tables.AGENTS;
 import static io.switchboard.server.persistence.jooq.Tables.CRM_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,7 @@ class CrmRoutesIT {
   private static OutboxWriter writer;
   private static CrmCalls calls;
   private static WebClient client;
+  private static JooqAgentCrmUsers users;
   private static int port;
   private static final List<JournalEntry> journalled = new ArrayList<>();
 
@@ -74,13 +76,15 @@ class CrmRoutesIT {
     FakeCrm hubspot = new FakeCrm("hubspot", clock);
     writer = new OutboxWriter(database, vertx, clock, Duration.ofMillis(200), 100);
     JooqCrmOutbox outbox = new JooqCrmOutbox(database);
+    users = new JooqAgentCrmUsers(database);
     CrmPops pops = new CrmPops(vertx, List.of(salesforce, hubspot),
         agent -> CompletableFuture.completedFuture(java.util.Map.of()), Duration.ofSeconds(2), clock);
     calls = new CrmCalls(List.of(salesforce, hubspot), writer, pops, Duration.ofSeconds(120), clock);
     metrics = new ServerMetrics();
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
         new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory())
-            .mounting(new CrmRoutes(outbox, pops, calls)::mount));
+            .mounting(new CrmRoutes(outbox, pops, calls)::mount)
+            .mounting(new CrmUserRoutes(users)::mount));
     vertx.deployVerticle(http).await();
     port = http.actualPort();
     client = WebClient.create(vertx);
@@ -168,5 +172,41 @@ class CrmRoutesIT {
     assertThat(get("/api/v1/agents/nobody/pop").bodyAsJsonObject().getString("errorId")).isEqualTo("no-pop");
     assertThat(post("/api/v1/agents/ana/wrap-up", "not json").bodyAsJsonObject().getString("errorId"))
         .isEqualTo("invalid-json");
+  }
+
+  private static HttpResponse<Buffer> put(String path, String body) {
+    return client.put(port, "127.0.0.1", path).sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  private static void agent(String id) {
+    database.query(dsl -> dsl.insertInto(AGENTS).set(AGENTS.ID, id).set(AGENTS.DISPLAY_NAME, id)
+        .set(AGENTS.CREATED_AT, Logs.STARTED).set(AGENTS.UPDATED_AT, Logs.STARTED).execute()).await();
+  }
+
+  @Test
+  void an_agent_crm_users_are_replaced_whole_checked_by_name_and_map_an_owner_back_to_the_agent() throws Exception {
+    agent("carla");
+    agent("dan");
+
+    HttpResponse<Buffer> saved = put("/api/v1/agents/carla/crm-users",
+        "{\"salesforce\":\"005X\",\"zendesk\":\"456\"}");
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/agents/carla/crm-users").bodyAsJsonObject().getJsonObject("crmUsers").getMap())
+        .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("salesforce", "005X", "zendesk", "456"));
+    assertThat(users.agentFor("salesforce", "005X").toCompletableFuture().get()).contains(AgentId.of("carla"));
+
+    HttpResponse<Buffer> unknown = put("/api/v1/agents/carla/crm-users", "{\"pipedrive\":\"1\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.bodyAsJsonObject().getJsonObject("details").getString("field"))
+        .isEqualTo("crmUsers.pipedrive");
+    assertThat(put("/api/v1/agents/carla/crm-users", "{\"hubspot\":\" \"}").bodyAsJsonObject()
+        .getJsonObject("details").getString("field")).isEqualTo("crmUsers.hubspot");
+    assertThat(put("/api/v1/agents/dan/crm-users", "{\"salesforce\":\"005X\"}").bodyAsJsonObject()
+        .getString("errorId")).isEqualTo("crm-user-taken");
+    assertThat(put("/api/v1/agents/nobody/crm-users", "{}").statusCode()).isEqualTo(404);
+
+    put("/api/v1/agents/carla/crm-users", "{\"hubspot\":\"123\"}");
+    assertThat(users.of(AgentId.of("carla")).toCompletableFuture().get())
+        .containsExactlyEntriesOf(java.util.Map.of("hubspot", "123"));
   }
 }
