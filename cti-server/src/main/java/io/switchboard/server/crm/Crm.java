@@ -1,6 +1,7 @@
 package io.switchboard.server.crm;
 
 import io.switchboard.core.port.CrmConnector;
+import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.config.CrmOutboxConfig;
 import io.switchboard.server.persistence.Database;
@@ -58,6 +59,11 @@ public final class Crm {
   /** The router's journal with the CRM watching it. */
   public RoutingJournal tap(RoutingJournal journal) {
     return calls.tap(journal);
+  }
+
+  /** The outbound journal with the CRM watching it. */
+  public OutboundJournal tapOutbound(OutboundJournal journal) {
+    return calls.tapOutbound(journal);
   }
 
   /** The caller's account owner as an agent, for routing's preferred agents. */

@@ -9,6 +9,7 @@ import io.switchboard.core.crm.ContactMatch;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.routing.OutboundEntry;
 import io.switchboard.queue.selection.QueueExit;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which call logs an inbound call gives, decided from the router's journal steps alone: one
- * {@link CallOutcome#ANSWERED} log per agent who talked to the caller (a {@code Completed}, or a
+ * Which call logs a call gives, decided from the router's journal steps alone (an outbound call's through
+ * {@link OutboundLogs}). An inbound call gives one {@link CallOutcome#ANSWERED} log per agent who talked to the caller (a {@code Completed}, or a
  * {@code Transferred} after talking), and one {@link CallOutcome#MISSED} log without an agent for a caller who
  * hung up waiting, was sent out by a queue rule to anything but another queue, or was refused on arrival.
  *
@@ -61,6 +62,7 @@ final class CrmCallLogs {
 
   private final Duration dispositionWait;
   private final Map<CallId, Call> calls = new HashMap<>();
+  private final OutboundLogs outbound = new OutboundLogs();
   /** Agents' logs waiting for their wrap-up, in the order the conversations ended. */
   private final Map<AgentId, List<Held>> held = new LinkedHashMap<>();
 
@@ -92,6 +94,17 @@ final class CrmCallLogs {
       return missed(e.call());
     }
     return List.of();
+  }
+
+  /**
+   * Notes an outbound call's {@code entry} ({@link OutboundLogs}); the logs it releases at once (a call nobody
+   * talked on). An agent's conversation is held for the wrap-up like an inbound one.
+   */
+  synchronized List<Ended> record(OutboundEntry entry) {
+    OutboundLogs.Step step = outbound.record(entry);
+    step.hold().ifPresent(log -> held.computeIfAbsent(log.agent().orElseThrow(), a -> new ArrayList<>())
+        .add(new Held(new Ended(log, Map.of()), entry.at().plus(dispositionWait))));
+    return step.now().map(log -> List.of(new Ended(log, Map.of()))).orElse(List.of());
   }
 
   /** The caller's number, if the call is known and the caller not withheld: what a lookup asks for. */

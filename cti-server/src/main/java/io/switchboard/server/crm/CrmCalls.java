@@ -3,6 +3,7 @@ package io.switchboard.server.crm;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.port.CrmConnector;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -13,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CRM's view of inbound calls, fed by the router's journal ({@link #tap}): a reservation (an agent rung)
- * starts the screen pop, and each call's end gives its logs ({@link CrmCallLogs}), which go to the outbox once
+ * The CRM's view of calls, fed by the router's inbound and outbound journals ({@link #tap}, {@link #tapOutbound}): a reservation (an
+ * agent rung) starts the screen pop, and each call's end gives its logs ({@link CrmCallLogs}), which go to the outbox once
  * per enabled connector. The tap does only in-memory work on the router's thread and never fails or delays the
  * journal: a CRM never delays routing.
  */
@@ -50,6 +51,22 @@ public final class CrmCalls {
         seen(entry);
       } catch (RuntimeException e) {
         LOG.warn("event=crm-tap-failed step={} reason={}", entry.getClass().getSimpleName(), e.toString());
+      }
+      return journal.record(entry);
+    };
+  }
+
+  /** {@code journal} of outbound calls, with every entry seen here first; the journal itself is unchanged. */
+  public OutboundJournal tapOutbound(OutboundJournal journal) {
+    if (connectors.isEmpty()) {
+      return journal;
+    }
+    return entry -> {
+      try {
+        enqueue(logs.record(entry));
+      } catch (RuntimeException e) {
+        LOG.warn("event=crm-tap-failed callId={} step={} reason={}", entry.call(), entry.getClass().getSimpleName(),
+            e.toString());
       }
       return journal.record(entry);
     };

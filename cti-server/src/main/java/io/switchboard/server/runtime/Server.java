@@ -132,7 +132,8 @@ public final class Server implements AutoCloseable {
           crm.register(status);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
-              crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts))), new JooqOutboundJournal(database),
+              crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts))),
+              crm.tapOutbound(new JooqOutboundJournal(database)),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
