@@ -223,6 +223,26 @@ final class ConfigValidator {
       notBlank("crm.zendesk.email", crm.zendesk().email());
       secret("crm.zendesk.api-token", crm.zendesk().apiToken());
     }
+    httpUrl("crm.hubspot.api-url", crm.hubspot().apiUrl());
+    httpUrl("crm.zendesk.api-url", crm.zendesk().apiUrl().replace("{subdomain}", "subdomain"));
+    CrmOutboxConfig outbox = crm.outbox();
+    between("crm.outbox.poll-interval-seconds", outbox.pollIntervalSeconds(), 1, 300);
+    between("crm.outbox.max-delay-seconds", outbox.maxDelaySeconds(), 10, 3600);
+    between("crm.outbox.max-attempts", outbox.maxAttempts(), 1, 100_000);
+    between("crm.outbox.disposition-wait-seconds", outbox.dispositionWaitSeconds(), 0, 3600);
+    between("crm.outbox.lookup-timeout-millis", outbox.lookupTimeoutMillis(), 100, 30_000);
+  }
+
+  private void httpUrl(String key, String value) {
+    if (value == null || !value.matches("https?://[^\\s/]+(/\\S*)?")) {
+      problems.add(new Problem(key, "must be an http or https URL, got '" + value + "'"));
+    }
+  }
+
+  private void between(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      problems.add(new Problem(key, "must be between " + min + " and " + max + ", got " + value));
+    }
   }
 
   private void notBlank(String key, String value) {

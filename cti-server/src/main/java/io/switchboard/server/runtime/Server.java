@@ -35,6 +35,7 @@ import io.switchboard.server.config.OutboundSettings;
 import io.switchboard.server.config.KpiConfig;
 import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
+import io.switchboard.server.crm.Crm;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -57,6 +58,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -75,7 +77,8 @@ public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
   /** What the HTTP step needs from the routing step. */
-  private record ServedParts(StatusRegistry status, JooqAgentDirectory directory, Kpis kpis, Database database) {
+  private record ServedParts(StatusRegistry status, JooqAgentDirectory directory, Kpis kpis, Database database,
+      Crm crm) {
   }
 
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
@@ -125,9 +128,13 @@ public final class Server implements AutoCloseable {
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
+          // The CRM connectors (crm-plugins) are plugged in here once they exist; none yet.
+          Crm crm = Crm.start(parts.vertx, database, List.of(), config.crm().outbox(), Clock.systemUTC());
+          crm.register(status);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
-              kpis.tap(routingJournal(database, config.queueLog(), parts)), new JooqOutboundJournal(database),
+              crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts))),
+              crm.tapOutbound(new JooqOutboundJournal(database)),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
@@ -143,7 +150,7 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                return new ServedParts(status, directory, kpis, database);
+                return new ServedParts(status, directory, kpis, database, crm);
               });
         })
         .compose(served -> {
@@ -155,7 +162,8 @@ public final class Server implements AutoCloseable {
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
                       parts.leadQueue, Clock.systemUTC()))
                   .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount)
-                  .mounting(new PreviewRoutes(parts.dialing)::mount));
+                  .mounting(new PreviewRoutes(parts.dialing)::mount)
+                  .mounting(served.crm()::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** The agent registry of the HTTP tests: a sorted map. */
-final class InMemoryAgentDirectory implements AgentRegistry {
+public final class InMemoryAgentDirectory implements AgentRegistry {
 
   private final Map<String, Agent> agents = new ConcurrentSkipListMap<>();
 
