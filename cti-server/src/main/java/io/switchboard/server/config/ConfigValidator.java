@@ -211,17 +211,29 @@ final class ConfigValidator {
 
   private void crm(CrmSettings crm) {
     if (crm.salesforce().enabled()) {
-      notBlank("crm.salesforce.instance-url", crm.salesforce().instanceUrl());
+      if (crm.salesforce().instanceUrl().isBlank()) {
+        notBlank("crm.salesforce.instance-url", crm.salesforce().instanceUrl());
+      } else {
+        httpUrl("crm.salesforce.instance-url", crm.salesforce().instanceUrl());
+      }
       notBlank("crm.salesforce.client-id", crm.salesforce().clientId());
       secret("crm.salesforce.client-secret", crm.salesforce().clientSecret());
     }
     if (crm.hubspot().enabled()) {
       secret("crm.hubspot.access-token", crm.hubspot().accessToken());
+      if (!crm.hubspot().portalId().matches("[0-9]{1,18}")) {
+        problems.add(new Problem("crm.hubspot.portal-id",
+            "must be the HubSpot account's id (digits) when HubSpot is enabled, got '" + crm.hubspot().portalId() + "'"));
+      }
     }
     if (crm.zendesk().enabled()) {
       notBlank("crm.zendesk.subdomain", crm.zendesk().subdomain());
       notBlank("crm.zendesk.email", crm.zendesk().email());
       secret("crm.zendesk.api-token", crm.zendesk().apiToken());
+      if (crm.zendesk().appId() < 1) {
+        problems.add(new Problem("crm.zendesk.app-id",
+            "must be the Zendesk app id of the Talk integration (a positive number) when Zendesk is enabled"));
+      }
     }
     httpUrl("crm.hubspot.api-url", crm.hubspot().apiUrl());
     httpUrl("crm.zendesk.api-url", crm.zendesk().apiUrl().replace("{subdomain}", "subdomain"));

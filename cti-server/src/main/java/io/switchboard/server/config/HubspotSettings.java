@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param apiUrl where HubSpot's API answers; {@code https://api.hubapi.com} unless a test or proxy stands in
  */
 public record HubspotSettings(boolean enabled, @JsonProperty("access-token") Secret accessToken,
-    @JsonProperty("api-url") String apiUrl) {
+    @JsonProperty("api-url") String apiUrl, @JsonProperty("portal-id") String portalId) {
 
   /** HubSpot's own API. */
   public static final String API_URL = "https://api.hubapi.com";
@@ -16,6 +16,11 @@ public record HubspotSettings(boolean enabled, @JsonProperty("access-token") Sec
   public HubspotSettings {
     accessToken = accessToken == null ? Secret.NONE : accessToken;
     apiUrl = apiUrl == null ? API_URL : apiUrl.strip();
+    portalId = portalId == null ? "" : portalId.strip();
+  }
+
+  public HubspotSettings(boolean enabled, Secret accessToken, String apiUrl) {
+    this(enabled, accessToken, apiUrl, "");
   }
 
   public HubspotSettings(boolean enabled, Secret accessToken) {
@@ -23,6 +28,6 @@ public record HubspotSettings(boolean enabled, @JsonProperty("access-token") Sec
   }
 
   public static HubspotSettings defaults() {
-    return new HubspotSettings(false, Secret.NONE, API_URL);
+    return new HubspotSettings(false, Secret.NONE, API_URL, "");
   }
 }

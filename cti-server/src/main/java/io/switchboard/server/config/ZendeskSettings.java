@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ZendeskSettings(
     boolean enabled, String subdomain, String email, @JsonProperty("api-token") Secret apiToken,
-    @JsonProperty("api-url") String apiUrl) {
+    @JsonProperty("api-url") String apiUrl, @JsonProperty("app-id") long appId) {
 
   /** Zendesk's own API for the account. */
   public static final String API_URL = "https://{subdomain}.zendesk.com";
@@ -19,12 +19,16 @@ public record ZendeskSettings(
     apiUrl = apiUrl == null ? API_URL : apiUrl.strip();
   }
 
+  public ZendeskSettings(boolean enabled, String subdomain, String email, Secret apiToken, String apiUrl) {
+    this(enabled, subdomain, email, apiToken, apiUrl, 0);
+  }
+
   public ZendeskSettings(boolean enabled, String subdomain, String email, Secret apiToken) {
     this(enabled, subdomain, email, apiToken, API_URL);
   }
 
   public static ZendeskSettings defaults() {
-    return new ZendeskSettings(false, "", "", Secret.NONE, API_URL);
+    return new ZendeskSettings(false, "", "", Secret.NONE, API_URL, 0);
   }
 
   /** {@link #apiUrl()} with the subdomain filled in. */

@@ -36,6 +36,7 @@ import io.switchboard.server.config.KpiConfig;
 import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.crm.Crm;
+import io.switchboard.server.crm.CrmConnectors;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -128,8 +129,8 @@ public final class Server implements AutoCloseable {
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
-          // The CRM connectors (crm-plugins) are plugged in here once they exist; none yet.
-          Crm crm = Crm.start(parts.vertx, database, List.of(), config.crm().outbox(), Clock.systemUTC());
+          Crm crm = Crm.start(parts.vertx, database, CrmConnectors.from(config.crm(), Clock.systemUTC()),
+              config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),

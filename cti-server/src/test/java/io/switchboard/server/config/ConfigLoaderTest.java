@@ -54,7 +54,7 @@ class ConfigLoaderTest {
           - {name: main, type: asterisk, host: pbx1, username: switchboard, secret: amipass}
           - {name: fs, type: freeswitch, host: fs1, secret: ClueCon}
         crm:
-          zendesk: {enabled: true, subdomain: acme, email: ops@acme.test, api-token: tok}
+          zendesk: {enabled: true, subdomain: acme, email: ops@acme.test, api-token: tok, app-id: 360001}
         logging: {level: debug}
         """, Map.of()).config();
 
@@ -140,7 +140,7 @@ class ConfigLoaderTest {
     SwitchboardConfig config = load("""
         database: {url: "jdbc:mariadb://db/sb", password: s3cret}
         pbx: [{name: main, type: asterisk, host: pbx1, secret: amipass}]
-        crm: {hubspot: {enabled: true, access-token: pat-123}}
+        crm: {hubspot: {enabled: true, access-token: pat-123, portal-id: '62515'}}
         """, Map.of()).config();
 
     assertThat(config.toString()).doesNotContain("s3cret", "amipass", "pat-123").contains("****");
@@ -287,7 +287,7 @@ class ConfigLoaderTest {
 
   @Test
   void environment_variables_override_the_file() throws IOException {
-    SwitchboardConfig config = load("http: {port: 9090}\ndatabase: {user: fromfile}\n", Map.of(
+    SwitchboardConfig config = load("http: {port: 9090}\ndatabase: {user: fromfile}\ncrm: {hubspot: {portal-id: '62515'}}\n", Map.of(
         "SWITCHBOARD_HTTP_PORT", "9191",
         "SWITCHBOARD_DATABASE_URL", "jdbc:mariadb://db:3306/sb",
         "SWITCHBOARD_DATABASE_POOL_SIZE", "3",

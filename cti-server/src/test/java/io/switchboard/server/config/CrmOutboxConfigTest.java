@@ -48,4 +48,33 @@ class CrmOutboxConfigTest {
     assertThatThrownBy(() -> load("crm: {hubspot: {api-url: 'ftp://x'}}\n", Map.of()))
         .hasMessageContaining("key 'crm.hubspot.api-url' must be an http or https URL");
   }
+
+  @Test
+  void an_enabled_crm_without_what_its_connector_needs_is_refused_naming_the_key() {
+    assertThatThrownBy(() -> load("crm: {hubspot: {enabled: true, access-token: pat-1}}\n", Map.of()))
+        .hasMessageContaining("key 'crm.hubspot.portal-id' must be the HubSpot account's id (digits)");
+    assertThatThrownBy(() -> load("crm: {hubspot: {enabled: true, access-token: pat-1, portal-id: 'abc'}}\n",
+        Map.of())).hasMessageContaining("key 'crm.hubspot.portal-id'");
+    assertThatThrownBy(() -> load(
+        "crm: {zendesk: {enabled: true, subdomain: acme, email: a@acme.test, api-token: t}}\n", Map.of()))
+        .hasMessageContaining("key 'crm.zendesk.app-id' must be the Zendesk app id");
+    assertThatThrownBy(() -> load(
+        "crm: {salesforce: {enabled: true, instance-url: 'acme.my.salesforce.com', client-id: c, client-secret: s}}\n",
+        Map.of())).hasMessageContaining("key 'crm.salesforce.instance-url' must be an http or https URL");
+  }
+
+  @Test
+  void the_enabled_crms_get_a_connector_each_and_none_when_none_is_enabled() throws Exception {
+    var none = load("crm: {}\n", Map.of()).crm();
+    assertThat(io.switchboard.server.crm.CrmConnectors.from(none, java.time.Clock.systemUTC())).isEmpty();
+    var all = load("""
+        crm:
+          salesforce: {enabled: true, instance-url: 'https://acme.my.salesforce.com', client-id: c, client-secret: s}
+          hubspot: {enabled: true, access-token: pat-1, portal-id: '62515'}
+          zendesk: {enabled: true, subdomain: acme, email: a@acme.test, api-token: t, app-id: 360001}
+        """, Map.of()).crm();
+    assertThat(io.switchboard.server.crm.CrmConnectors.from(all, java.time.Clock.systemUTC()))
+        .extracting(io.switchboard.core.port.CrmConnector::name)
+        .containsExactly("salesforce", "hubspot", "zendesk");
+  }
 }
