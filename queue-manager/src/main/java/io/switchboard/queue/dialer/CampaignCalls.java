@@ -87,6 +87,32 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
     @Override
     public CompletionStage<Placement> place(CampaignSettings campaign, DueLead lead, CallId call,
                                             Optional<PhoneNumber> callerId, Optional<AgentId> agent) {
+        if (campaign.broadcast().isPresent()) {
+            return refused("broadcast-campaign", "an agentless campaign's calls are placed as broadcasts");
+        }
+        return originate(campaign, lead, call, callerId, agent);
+    }
+
+    /**
+     * {@inheritDoc} The PBX is the one {@code call}'s id names; the glue's broadcast branch takes the live answer
+     * ({@code SWITCHBOARD_BROADCAST}), so no agent is sought for it ({@code CampaignCall#waitingForAgent}).
+     */
+    @Override
+    public CompletionStage<Placement> broadcast(CampaignSettings campaign, DueLead lead, CallId call,
+                                                Optional<PhoneNumber> callerId) {
+        if (campaign.broadcast().isEmpty()) {
+            return refused("not-a-broadcast", "campaign " + campaign.campaign().id().value() + " has no broadcast");
+        }
+        return originate(campaign, lead, call, callerId, Optional.empty());
+    }
+
+    @Override
+    public int inProgress(CampaignId campaign, Instant now) {
+        return (int) calls.values().stream().filter(c -> c.campaign.campaign().id().equals(campaign)).count();
+    }
+
+    private CompletionStage<Placement> originate(CampaignSettings campaign, DueLead lead, CallId call,
+                                                 Optional<PhoneNumber> callerId, Optional<AgentId> agent) {
         Optional<AgentLines.Line> line = agent.flatMap(lines::lineOf);
         if (agent.isPresent() && line.isEmpty()) {
             return refused("agent-line-not-open", "agent '" + agent.get().value() + "' has no open line");
@@ -176,6 +202,9 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
             CampaignCall call = calls.get(left.call());
             call.messageLeft(left.at());
             releaseUnconnected(call);
+        } else if (event instanceof PbxEvent.BroadcastPlayed played && calls.containsKey(played.call())) {
+            calls.get(played.call()).broadcastPlayed(played.optedOut(), played.at());
+            LOG.info("event=campaign-broadcast-played callId={} optedOut={}", played.call(), played.optedOut());
         } else if (event instanceof PbxEvent.CallTransferred transferred && calls.containsKey(transferred.call())) {
             write(new OutboundEntry.Transferred(transferred.call(), transferred.at(), transferred.target()));
             end(transferred.call(), calls.get(transferred.call()).result(HangupCause.NORMAL_CLEARING),
