@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * idle first, reserved with the ACD's own compare-and-set, so an inbound caller and a campaign call never get the
  * same agent) and joins them ({@link CallControl#joinToAgent}). With nobody free the call waits, oldest answer
  * first, for the next agent routing frees ({@link #agentFreed}); when the glue's wait runs out it plays the
- * safe-harbour message and the call is abandoned.
+ * safe-harbour message and the call is abandoned. An agentless campaign's call ({@link #broadcast}) never waits
+ * for an agent: its live answer hears the broadcast, and the glue's {@code BroadcastPlayed} makes it end as
+ * {@code broadcast} or {@code opted-out}.
  *
  * <p>Every call's end is told once to the {@link CampaignCallEnded} listener, written to the call record
  * ({@code calls} with campaign and lead) and as a {@code campaign_call_results} row through the

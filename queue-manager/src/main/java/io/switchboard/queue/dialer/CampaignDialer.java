@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * allows ({@link CampaignCallPlacer}); leads the gate defers or skips go back to the queue with its reason.
  * Progressive campaigns reserve one agent per call before dialling; preview ones reserve the agent too and offer
  * them the lead ({@link PreviewDesk}) instead of dialling it; power and predictive ones dial without an agent and
- * the placer gives each live answer to whichever agent is free then.
+ * the placer gives each live answer to whichever agent is free then; agentless ones look at no agent at all, keep
+ * their lines full and place broadcasts ({@link CampaignCallPlacer#broadcast}) on the {@link #broadcastPbx}.
  *
  * <p>One pass per campaign at a time: a pass that is still waiting on the database or the PBX is not started
  * again, so a slow dependency slows the dialer down rather than piling calls up. Every method runs on the routing
