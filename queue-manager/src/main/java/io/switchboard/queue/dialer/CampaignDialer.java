@@ -79,7 +79,7 @@ public final class CampaignDialer implements CampaignCallEnded {
     /** A running campaign: its settings as last read, its pacer (which keeps its figures), and its pass. */
     private static final class Running {
         CampaignSettings settings;
-        final Pacer pacer;
+        Pacer pacer;
         boolean passing;
         boolean again;
         boolean agentFirst;
@@ -192,6 +192,9 @@ public final class CampaignDialer implements CampaignCallEnded {
                     LOG.info("event=campaign-dialling campaignId={} mode={}", id.value(), settings.campaign().mode());
                     running.put(id, new Running(settings, pacers.apply(settings)));
                 } else {
+                    if (!known.settings.broadcast().equals(settings.broadcast())) {
+                        known.pacer = pacers.apply(settings); // an agentless campaign's lines changed
+                    }
                     known.settings = settings;
                 }
             });

@@ -230,6 +230,23 @@ class CampaignDialerTest {
     }
 
     @Test
+    void anAgentlessCampaignsNewLinesHoldFromTheNextRead() {
+        directory.campaigns.add(agentless(1));
+        dialer.broadcastPbx(() -> Optional.of(PBX));
+        leads.add(10);
+        dialer.start();
+        assertThat(placer.broadcasts).hasSize(1);
+
+        directory.campaigns.set(0, agentless(4));
+        clock.advance(CampaignDialer.REFRESH);
+        runTimers();
+        clock.advance(CampaignDialer.TICK);
+        runTimers();
+
+        assertThat(placer.broadcasts).hasSize(4);
+    }
+
+    @Test
     void anAgentlessCampaignsLeadsStillPassTheGate() {
         directory.campaigns.add(agentless(2));
         dialer.broadcastPbx(() -> Optional.of(PBX));
