@@ -34,6 +34,7 @@ class AsteriskGlueTest {
             "ConfBridge",                                    // app_confbridge
             "AMD",                                           // app_amd (optional: behind IFMODULE)
             "Playback",                                      // app_playback
+            "Read",                                          // app_read
             "SayNumber", "WaitExten",                        // core (pbx_builtins)
             "ChanSpy",                                       // app_chanspy
             "MixMonitor", "StopMixMonitor");                 // app_mixmonitor
@@ -161,7 +162,7 @@ class AsteriskGlueTest {
         Map<String, List<String>> shipped = UserEvents.sentBy(plan);
         assertThat(shipped.keySet()).containsExactlyInAnyOrder("InboundCall", "CallerOnHold", "AgentDialResult",
                 "AgentSessionStarted", "AgentSessionEnded", "AgentLogin", "AgentLogout", "AMD", "SafeHarbour",
-                "AMDMessageLeft", "CallTransferred", "CallbackRequested");
+                "AMDMessageLeft", "CallTransferred", "CallbackRequested", "BroadcastPlayed");
         shipped.forEach((name, fields) -> {
             assertThat(fields).as(name).doesNotContainAnyElementsOf(UserEvents.STANDARD_HEADERS);
             assertThat(new LinkedHashSet<>(fields)).as("%s has no field twice", name).hasSameSizeAs(fields);

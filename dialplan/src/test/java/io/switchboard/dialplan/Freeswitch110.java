@@ -11,6 +11,7 @@ final class Freeswitch110 {
             Map.entry("export", "mod_dptools"), Map.entry("transfer", "mod_dptools"),
             Map.entry("event", "mod_dptools"), Map.entry("park", "mod_dptools"), Map.entry("bridge", "mod_dptools"),
             Map.entry("playback", "mod_dptools"), Map.entry("endless_playback", "mod_dptools"),
+            Map.entry("play_and_get_digits", "mod_dptools"),
             Map.entry("sleep", "mod_dptools"), Map.entry("hangup", "mod_dptools"),
             Map.entry("record_session", "mod_dptools"), Map.entry("stop_record_session", "mod_dptools"),
             Map.entry("eavesdrop", "mod_dptools"), Map.entry("log", "mod_dptools"),

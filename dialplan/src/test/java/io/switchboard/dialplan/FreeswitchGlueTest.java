@@ -156,9 +156,14 @@ class FreeswitchGlueTest {
         assertThat(context.hunt("switchboard", "switchboard_outbound_MACHINE")).get()
                 .extracting(Extension::name).isEqualTo("switchboard_outbound_machine");
         for (String live : List.of("HUMAN", "NOTSURE", "NOTBUILT")) {
-            assertThat(context.hunt("switchboard", "switchboard_outbound_" + live)).get()
-                    .extracting(Extension::name).isEqualTo("switchboard_outbound_live");
+            // an agentless campaign's broadcast comes first, and only answers with switchboard_broadcast set
+            assertThat(context.extensions().stream().filter(e -> e.context().equals("switchboard")
+                    && e.answers("switchboard_outbound_" + live)).map(Extension::name).toList()).as(live)
+                    .containsExactly("switchboard_outbound_broadcast", "switchboard_outbound_live");
         }
+        Extension broadcast = context.hunt("switchboard", "switchboard_outbound_HUMAN").orElseThrow();
+        assertThat(broadcast.conditions().get(1).field()).isEqualTo("${switchboard_broadcast}");
+        assertThat(broadcast.conditions().get(1).expression()).isEqualTo("^.+$");
         assertThat(context.hunt("switchboard", "switchboard_outbound_decide")).get()
                 .extracting(Extension::name).isEqualTo("switchboard_outbound_decide");
     }
@@ -186,7 +191,7 @@ class FreeswitchGlueTest {
                 "switchboard::caller_on_hold", "switchboard::agent_dial_result", "switchboard::agent_session_started",
                 "switchboard::agent_login", "switchboard::agent_logout", "switchboard::amd",
                 "switchboard::safe_harbour", "switchboard::amd_message_left", "switchboard::call_transferred",
-                "switchboard::callback");
+                "switchboard::callback", "switchboard::broadcast");
     }
 
     @Test

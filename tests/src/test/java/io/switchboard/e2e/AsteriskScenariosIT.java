@@ -119,4 +119,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Agentless extends AgentlessScenarios {
+        Agentless() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

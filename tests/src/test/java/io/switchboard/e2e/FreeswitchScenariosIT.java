@@ -119,4 +119,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Agentless extends AgentlessScenarios {
+        Agentless() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

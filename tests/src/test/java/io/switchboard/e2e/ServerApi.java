@@ -50,6 +50,13 @@ final class ServerApi {
     return JSON.readTree(get(path).body());
   }
 
+  /** POSTs {@code body} as {@code contentType} (e.g. a CSV import) and returns the response as it is. */
+  HttpResponse<String> postAs(String path, String contentType, String body) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
+        .header("content-type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** POSTs {@code body} as JSON and checks the status code; returns the response body. */
   JsonNode post(String path, String body, int expected) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))

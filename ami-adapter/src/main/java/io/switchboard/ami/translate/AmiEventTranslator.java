@@ -8,6 +8,7 @@ import io.switchboard.ami.translate.userevent.AgentSessionEndedEvent;
 import io.switchboard.ami.translate.userevent.AgentSessionStartedEvent;
 import io.switchboard.ami.translate.userevent.AmdEvent;
 import io.switchboard.ami.translate.userevent.AmdMessageLeftEvent;
+import io.switchboard.ami.translate.userevent.BroadcastPlayedEvent;
 import io.switchboard.ami.translate.userevent.CallTransferredEvent;
 import io.switchboard.ami.translate.userevent.CallbackRequestedEvent;
 import io.switchboard.ami.translate.userevent.CallerOnHoldEvent;
@@ -124,6 +125,8 @@ public final class AmiEventTranslator {
             return outcomes.messageLeft(e, at);
         } else if (event instanceof CallTransferredEvent e) {
             return outcomes.transferred(e, at);
+        } else if (event instanceof BroadcastPlayedEvent e) {
+            return outcomes.broadcast(e, at);
         } else if (event instanceof CallbackRequestedEvent e) {
             return callbacks.requested(e, at);
         } else if (event instanceof AgentLoginEvent e) {

@@ -3,6 +3,7 @@ package io.switchboard.ami.translate;
 import io.switchboard.ami.channel.ChannelRegistry;
 import io.switchboard.ami.channel.ChannelSnapshot;
 import io.switchboard.ami.translate.userevent.AmdMessageLeftEvent;
+import io.switchboard.ami.translate.userevent.BroadcastPlayedEvent;
 import io.switchboard.ami.translate.userevent.CallTransferredEvent;
 import io.switchboard.ami.translate.userevent.SafeHarbourEvent;
 import io.switchboard.ami.translate.userevent.SwitchboardUserEvent;
@@ -48,6 +49,16 @@ final class OutcomeEvents {
     /** {@code AMDMessageLeft}: the machine message finished playing; no fields besides the channel's. */
     List<PbxEvent> messageLeft(AmdMessageLeftEvent e, Instant at) {
         return onLeg(e, "AMDMessageLeft", (call, leg) -> new PbxEvent.MachineMessageLeft(registry.pbx(), at, call, leg));
+    }
+
+    /**
+     * {@code BroadcastPlayed}: Status {@code OPTEDOUT} when the callee pressed the opt-out digit; anything else
+     * ({@code HEARD}) is a broadcast heard without an opt-out.
+     */
+    List<PbxEvent> broadcast(BroadcastPlayedEvent e, Instant at) {
+        boolean optedOut = "OPTEDOUT".equals(Headers.value(e.getStatus()));
+        return onLeg(e, "BroadcastPlayed", (call, leg) ->
+                new PbxEvent.BroadcastPlayed(registry.pbx(), at, call, leg, optedOut));
     }
 
     /** {@code CallTransferred}: Target and TargetContext, both set (the glue holds the caller otherwise). */

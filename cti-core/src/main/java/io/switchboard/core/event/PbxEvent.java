@@ -29,7 +29,7 @@ public sealed interface PbxEvent permits
         PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
         PbxEvent.SafeHarbourPlayed, PbxEvent.MachineMessageLeft, PbxEvent.CallTransferred,
         PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected,
-        PbxEvent.CallbackRequested {
+        PbxEvent.CallbackRequested, PbxEvent.BroadcastPlayed {
 
     /** The PBX that reported the event. */
     PbxId pbx();
@@ -311,6 +311,20 @@ public sealed interface PbxEvent permits
                 throw new IllegalArgumentException("digit must be one of 0-9, *, #, was '" + digit + "'");
             }
             Require.nonNull(number, "number");
+        }
+    }
+
+    /**
+     * An agentless campaign's recorded message (its broadcast) was played to a live answer and the glue's opt-out
+     * prompt ended (the glue's {@code Broadcast} UserEvent or {@code switchboard::broadcast} CUSTOM event, with
+     * {@code Result} {@code heard} or {@code opted-out}). Sent once per call, before the glue hangs up.
+     *
+     * @param leg      the customer's leg
+     * @param optedOut whether the callee pressed the campaign's opt-out digit in the prompt window
+     */
+    record BroadcastPlayed(PbxId pbx, Instant at, CallId call, LegId leg, boolean optedOut) implements PbxEvent {
+        public BroadcastPlayed {
+            requireLeg(pbx, at, call, leg);
         }
     }
 

@@ -137,7 +137,7 @@ class EventsTest {
     @Test
     void both_event_families_are_sealed() {
         assertThat(PbxEvent.class.isSealed()).isTrue();
-        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(20);
+        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(21);
         assertThat(RoutingEvent.class.isSealed()).isTrue();
         assertThat(RoutingEvent.class.getPermittedSubclasses()).hasSize(10);
     }

@@ -40,6 +40,8 @@ final class CampaignJson {
         .put("recycleRules", rules);
     settings.machineMessage().ifPresent(message -> json.put("machineMessage", message));
     settings.safeHarbourMessage().ifPresent(message -> json.put("safeHarbourMessage", message));
+    settings.broadcast().ifPresent(broadcast -> json.put("broadcastMessage", broadcast.message())
+        .put("lines", broadcast.lines()).put("optOutDigit", String.valueOf(broadcast.optOutDigit())));
     return json;
   }
 }

@@ -7,6 +7,7 @@ import io.switchboard.core.dialer.DialMode;
 import io.switchboard.core.dialer.Jurisdiction;
 import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.dialer.Broadcast;
 import io.switchboard.queue.dialer.CampaignSettings.CampaignState;
 import io.switchboard.queue.dialer.CampaignSettings.MachineAction;
 import io.switchboard.queue.dialer.CampaignSettings;
@@ -38,7 +39,8 @@ public final class CampaignRequest {
 
   static final Set<String> FIELDS = Set.of("id", "name", "mode", "queue", "state", "jurisdiction",
       "abandonRateTargetPercent", "callingWindow", "maxAttempts", "dialRatio", "ringTimeoutSeconds", "machine",
-      "machineMessage", "safeHarbourMessage", "holidays", "callerIds", "defaultRegion", "recycleRules");
+      "machineMessage", "safeHarbourMessage", "holidays", "callerIds", "defaultRegion", "recycleRules",
+      "broadcastMessage", "lines", "optOutDigit");
   private static final Set<String> WINDOW_FIELDS = Set.of("opens", "closes");
   private static final Set<String> RULE_FIELDS = Set.of("result", "disposition", "retryAfterSeconds", "maxAttempts");
   /** The most attempts a lead may be given, in a campaign or a rule. */
@@ -113,11 +115,44 @@ public final class CampaignRequest {
       CampaignSettings settings = new CampaignSettings(campaign, CampaignState.DRAFT, jurisdiction, ratio,
           Duration.ofSeconds(fields.integer("ringTimeoutSeconds", 15, 120, 25)), machine, message,
           Optional.ofNullable(fields.text("safeHarbourMessage", 256, null)), holidays(fields.array("holidays")),
-          callerIds(fields.array("callerIds"), region), region);
+          callerIds(fields.array("callerIds"), region), region, broadcast(fields, mode, machine));
       return new Valid(new CampaignDefinition(settings, rules(fields.array("recycleRules"))));
     } catch (BadField bad) {
       return new Invalid(bad.field, bad.getMessage());
     }
+  }
+
+  /**
+   * An agentless campaign's {@code broadcastMessage} and {@code lines} (both required) and {@code optOutDigit}
+   * ({@code 9} unless given); machines are hung up on or left a message, never given to an agent. Other modes have
+   * agents to talk, and none of these fields.
+   */
+  private static Optional<Broadcast> broadcast(JsonFields fields, DialMode mode, MachineAction machine) {
+    if (mode != DialMode.AGENTLESS) {
+      for (String field : List.of("broadcastMessage", "lines", "optOutDigit")) {
+        if (fields.has(field)) {
+          throw new BadField(field, "only for an agentless campaign (mode agentless)");
+        }
+      }
+      return Optional.empty();
+    }
+    if (machine == MachineAction.AGENT) {
+      throw new BadField("machine", "must be hangup or message in an agentless campaign: it has no agent");
+    }
+    String message = fields.text("broadcastMessage", 256, null);
+    if (message == null || message.isBlank()) {
+      throw new BadField("broadcastMessage", "required for an agentless campaign: the sound file a live answer hears");
+    }
+    if (!fields.has("lines")) {
+      throw new BadField("lines", "required for an agentless campaign: the most calls in flight at once, "
+          + Broadcast.MIN_LINES + " to " + Broadcast.MAX_LINES);
+    }
+    int lines = fields.integer("lines", Broadcast.MIN_LINES, Broadcast.MAX_LINES, Broadcast.MIN_LINES);
+    String digit = fields.text("optOutDigit", 1, String.valueOf(Broadcast.DEFAULT_OPT_OUT));
+    if (digit.length() != 1 || digit.charAt(0) < '0' || digit.charAt(0) > '9') {
+      throw new BadField("optOutDigit", "must be one digit, 0-9: the key that takes the number off the list");
+    }
+    return Optional.of(new Broadcast(message, lines, digit.charAt(0)));
   }
 
   private static <E extends Enum<E>> E choice(JsonFields fields, String name, E[] values, E absent) {

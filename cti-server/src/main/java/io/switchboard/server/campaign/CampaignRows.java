@@ -12,6 +12,7 @@ import io.switchboard.core.dialer.DialMode;
 import io.switchboard.core.dialer.Jurisdiction;
 import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.dialer.Broadcast;
 import io.switchboard.queue.dialer.CampaignSettings;
 import io.switchboard.queue.dialer.CampaignSettings.CampaignState;
 import io.switchboard.queue.dialer.CampaignSettings.MachineAction;
@@ -70,7 +71,17 @@ final class CampaignRows {
         Jurisdiction.valueOf(upper(row.getJurisdiction())), row.getDialRatio().doubleValue(),
         Duration.ofSeconds(row.getRingTimeoutSeconds()), MachineAction.valueOf(upper(row.getMachineAction())),
         Optional.ofNullable(row.getMachineMessage()), Optional.ofNullable(row.getSafeHarbourMessage()), holidays,
-        callerIds, row.getDefaultRegion());
+        callerIds, row.getDefaultRegion(), broadcast(row));
+  }
+
+  /** V14's broadcast columns: all three set for an agentless campaign given them, else none. */
+  private static Optional<Broadcast> broadcast(CampaignsRecord row) {
+    if (row.getBroadcastMessage() == null || row.getBroadcastLines() == null) {
+      return Optional.empty();
+    }
+    String digit = row.getOptOutDigit();
+    return Optional.of(new Broadcast(row.getBroadcastMessage(), row.getBroadcastLines(),
+        digit == null || digit.isEmpty() ? Broadcast.DEFAULT_OPT_OUT : digit.charAt(0)));
   }
 
   /** Copies the settings (not the state) of {@code definition} into {@code row}. */
@@ -92,6 +103,9 @@ final class CampaignRows {
     row.setMachineMessage(settings.machineMessage().orElse(null));
     row.setSafeHarbourMessage(settings.safeHarbourMessage().orElse(null));
     row.setDefaultRegion(settings.defaultRegion());
+    row.setBroadcastMessage(settings.broadcast().map(Broadcast::message).orElse(null));
+    row.setBroadcastLines(settings.broadcast().map(Broadcast::lines).orElse(null));
+    row.setOptOutDigit(settings.broadcast().map(b -> String.valueOf(b.optOutDigit())).orElse(null));
     row.setUpdatedAt(now);
   }
 

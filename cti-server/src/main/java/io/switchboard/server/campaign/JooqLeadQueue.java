@@ -11,6 +11,7 @@ import io.switchboard.core.id.LeadId;
 import io.switchboard.queue.dialer.DialResult;
 import io.switchboard.queue.dialer.DueLead;
 import io.switchboard.queue.dialer.LeadQueue;
+import io.switchboard.server.leadimport.DncRows;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.jooq.tables.records.LeadsRecord;
 import io.vertx.core.Future;
@@ -39,6 +40,8 @@ public final class JooqLeadQueue implements LeadQueue {
   static final String NO_LIST = "";
 
   private static final Logger LOG = LoggerFactory.getLogger(JooqLeadQueue.class);
+  /** The {@code dnc_entries.reason} of an opt-out the callee keyed in an agentless campaign's prompt. */
+  static final String OPT_OUT_REASON = "opted-out by keypad in an agentless call";
 
   private final Database database;
   private final Map<CampaignId, ListMix> mixes = new ConcurrentHashMap<>();
@@ -118,6 +121,10 @@ public final class JooqLeadQueue implements LeadQueue {
       row.setUpdatedAt(at);
       if (result == DialResult.ABANDONED) {
         row.setLastAbandonedAt(at);
+      }
+      if (result == DialResult.OPTED_OUT) {
+        // the callee's own opt-out, honoured at once as POST /api/v1/dnc does it, in this transaction
+        DncRows.add(db, row.getPhone(), Optional.of(row.getCampaignId()), Optional.of(OPT_OUT_REASON), at);
       }
       if (result != DialResult.CONNECTED) {
         apply(row, rules(db, row.getCampaignId()).afterDial(result, row.getAttempts(), at));

@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
  */
 public final class RecycleRules {
 
-  /** The results a rule may be keyed by besides an agent's disposition: every {@link DialResult} but a connect. */
+  /**
+   * The results a rule may be keyed by besides an agent's disposition: every {@link DialResult} but a connect and
+   * an opt-out (whose lead is on the DNC list for good).
+   */
   public static final List<String> DIAL_RESULTS = java.util.Arrays.stream(DialResult.values())
-      .filter(result -> result != DialResult.CONNECTED).map(DialResult::slug).toList();
+      .filter(result -> result != DialResult.CONNECTED && result != DialResult.OPTED_OUT).map(DialResult::slug)
+      .toList();
 
   /** No redial within 72 hours of an abandoned call (FTC TSR, Ofcom). */
   public static final Duration ABANDON_REST = Duration.ofHours(72);
@@ -69,12 +73,17 @@ public final class RecycleRules {
    * After a dial that ended with {@code result} ({@code CONNECTED} is the disposition's business, see
    * {@link #afterDisposition}), the lead having now been dialled {@code attempts} times. An abandoned lead is
    * never due again within {@link #ABANDON_REST}, whatever its rule says. A result without a rule ends the
-   * lead: failed for {@code FAILED}, exhausted otherwise.
+   * lead: failed for {@code FAILED}, completed for {@code BROADCAST} (the message was heard), exhausted otherwise.
+   * {@code OPTED_OUT} always ends it as {@code dnc}.
    */
   public Next afterDial(DialResult result, int attempts, Instant at) {
+    if (result == DialResult.OPTED_OUT) {
+      return new Done(LeadState.DNC);
+    }
     Optional<RecycleRule> rule = rule(result.slug());
     if (rule.isEmpty()) {
-      return new Done(result == DialResult.FAILED ? LeadState.FAILED : LeadState.EXHAUSTED);
+      return new Done(result == DialResult.FAILED ? LeadState.FAILED
+          : result == DialResult.BROADCAST ? LeadState.COMPLETED : LeadState.EXHAUSTED);
     }
     Duration rest = result == DialResult.ABANDONED && rule.get().retryAfter().compareTo(ABANDON_REST) < 0
         ? ABANDON_REST : rule.get().retryAfter();

@@ -19,7 +19,7 @@ import org.jooq.InsertValuesStep4;
  * The SQL of {@code dnc_entries}: {@code internal} (an opt-out, for every campaign), {@code campaign} (one
  * campaign's) and {@code imported:<name>} (a national or purchased list, replaced whole by each import).
  */
-final class DncRows {
+public final class DncRows {
 
   static final String INTERNAL = "internal";
   static final String CAMPAIGN = "campaign";
@@ -58,7 +58,8 @@ final class DncRows {
    *
    * @return whether an entry was added, and how many leads were moved
    */
-  static Added add(DSLContext dsl, String phone, Optional<String> campaignId, Optional<String> reason, Instant now) {
+  public static Added add(DSLContext dsl, String phone, Optional<String> campaignId, Optional<String> reason,
+      Instant now) {
     Condition same = DNC_ENTRIES.PHONE.eq(phone).and(DNC_ENTRIES.SOURCE.eq(campaignId.isPresent() ? CAMPAIGN : INTERNAL))
         .and(campaignId.map(DNC_ENTRIES.CAMPAIGN_ID::eq).orElse(DNC_ENTRIES.CAMPAIGN_ID.isNull()));
     boolean added = !dsl.fetchExists(DNC_ENTRIES, same);
@@ -89,6 +90,6 @@ final class DncRows {
   }
 
   /** An opt-out's outcome: {@code added} false when the list held the number already. */
-  record Added(boolean added, int leadsMoved) {
+  public record Added(boolean added, int leadsMoved) {
   }
 }

@@ -10,6 +10,7 @@ import io.switchboard.queue.dialer.blend.Blender;
 import io.switchboard.queue.dialer.blend.InboundLoads;
 import io.switchboard.queue.dialer.compliance.AbandonBudget;
 import io.switchboard.queue.dialer.compliance.AbandonLedger;
+import io.switchboard.queue.dialer.pacing.AgentlessPacer;
 import io.switchboard.queue.dialer.pacing.LiveFigures;
 import io.switchboard.queue.dialer.pacing.Pacer;
 import io.switchboard.queue.dialer.pacing.Pacers;
@@ -49,7 +50,8 @@ public final class CampaignDialing {
 
   /**
    * Starts dialling on the routing context, each campaign paced by its mode: power by its ratio, predictive by a
-   * {@link PredictivePacer} that learns from the campaign's own calls, the others one call per free agent.
+   * {@link PredictivePacer} that learns from the campaign's own calls, agentless by its lines (its calls go to the
+   * first attached PBX), the others one call per free agent.
    *
    * @param amdFalsePositives the share (0 to 1) of machine verdicts counted as people under UK rules
    * @param dayZone           where "today" of the pacer's daily abandon rate starts
@@ -71,6 +73,7 @@ public final class CampaignDialing {
     Map<CampaignId, LiveFigures> figures = new ConcurrentHashMap<>();
     Function<CampaignSettings, Pacer> pacers = settings -> switch (settings.campaign().mode()) {
       case POWER -> Pacers.power(settings.dialRatio());
+      case AGENTLESS -> new AgentlessPacer(settings.broadcast().orElseThrow().lines());
       case PREDICTIVE -> {
         PredictivePacer pacer = PredictivePacer.forCampaign(settings, new LiveFigures(clock, dayZone));
         figures.put(settings.campaign().id(), pacer.figures());
@@ -90,6 +93,7 @@ public final class CampaignDialing {
           engine.campaignFloor(), pacers, NailedAgents::newCallId,
           (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(x -> action.run())),
           clock, onContext);
+      dialer.broadcastPbx(() -> routing.pbxs().stream().findFirst());
       dialer.abandonBudget(campaign -> AbandonBudget.of(campaign.jurisdiction(),
           ledger.figures(campaign.campaign().id(), clock.instant()), amdFalsePositives).spent());
       engine.onCampaignCallEnded(dialer);

@@ -22,6 +22,7 @@ import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.queue.routing.PendingCallbacks;
 import io.switchboard.queue.routing.RoutingEngine;
 import io.switchboard.queue.routing.RoutingJournal;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.pbx.PbxConnections;
 import io.vertx.core.Context;
@@ -63,6 +64,7 @@ public final class InboundRouting implements AutoCloseable {
   private final JooqCallHistory history;
   private final Clock clock;
   private final List<Subscription> subscriptions = new ArrayList<>();
+  private final List<PbxId> pbxs;
 
   private InboundRouting(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
       AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
@@ -87,6 +89,7 @@ public final class InboundRouting implements AutoCloseable {
           context.runOnContext(v -> line.complete(router.lines().lineOf(agent).map(AgentLines.Line::leg)));
           return line.future();
         });
+    this.pbxs = pbx.all().stream().map(AttachedPbx::id).toList();
     for (AttachedPbx attached : pbx.all()) {
       subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
     }
@@ -242,6 +245,11 @@ public final class InboundRouting implements AutoCloseable {
   /** See {@link JooqCallHistory#queueLog}. */
   public Future<JsonArray> queueLog(Optional<String> callId, Optional<String> queue) {
     return history.queueLog(callId, queue);
+  }
+
+  /** The attached PBXs' ids, in the configuration's order (where agentless campaigns' calls go: the first). */
+  public List<PbxId> pbxs() {
+    return pbxs;
   }
 
   /** Stops taking PBX events. */

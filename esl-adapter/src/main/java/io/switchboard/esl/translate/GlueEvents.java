@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <tr><td>{@code switchboard::amd_message_left}</td><td>{@code MachineMessageLeft}</td></tr>
  *   <tr><td>{@code switchboard::call_transferred}</td><td>{@code CallTransferred}</td></tr>
  *   <tr><td>{@code switchboard::callback}</td><td>{@code CallbackRequested}</td></tr>
+ *   <tr><td>{@code switchboard::broadcast}</td><td>{@code BroadcastPlayed}</td></tr>
  * </table>
  * A session's end is not a CUSTOM event: see {@link EslEventTranslator} (CHANNEL_HANGUP_COMPLETE).
  */
@@ -40,7 +41,8 @@ public final class GlueEvents {
     public static final List<String> SUBCLASSES = List.of("switchboard::inbound_call", "switchboard::caller_on_hold",
             "switchboard::agent_dial_result", "switchboard::agent_session_started", "switchboard::agent_login",
             "switchboard::agent_logout", "switchboard::amd", "switchboard::safe_harbour",
-            "switchboard::amd_message_left", "switchboard::call_transferred", "switchboard::callback");
+            "switchboard::amd_message_left", "switchboard::call_transferred", "switchboard::callback",
+            "switchboard::broadcast");
 
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
     private final Map<String, CustomEventTranslator> translators;
@@ -66,6 +68,7 @@ public final class GlueEvents {
         all.put("switchboard::safe_harbour", outcomes::safeHarbour);
         all.put("switchboard::amd_message_left", outcomes::messageLeft);
         all.put("switchboard::call_transferred", outcomes::transferred);
+        all.put("switchboard::broadcast", outcomes::broadcast);
         all.put("switchboard::callback", new CallbackGlue(defaultRegion, this::skip)::requested);
         this.translators = Map.copyOf(all);
     }

@@ -47,6 +47,16 @@ final class OutcomeGlue {
                 leg -> new PbxEvent.MachineMessageLeft(channels.pbx(), at, leg.call(), leg.leg()));
     }
 
+    /**
+     * {@code broadcast}: an agentless campaign's live answer heard the message; {@code Switchboard-Status}
+     * {@code OPTEDOUT} when the callee pressed the opt-out digit, else ({@code HEARD}) not.
+     */
+    List<PbxEvent> broadcast(EslEventHeaders event, Instant at, EslChannels channels) {
+        boolean optedOut = GlueEvents.field(event, "Switchboard-Status").filter("OPTEDOUT"::equals).isPresent();
+        return onLeg(event, channels, "broadcast",
+                leg -> new PbxEvent.BroadcastPlayed(channels.pbx(), at, leg.call(), leg.leg(), optedOut));
+    }
+
     /** {@code call_transferred}: Target and Target-Context, both set (the glue holds the caller otherwise). */
     List<PbxEvent> transferred(EslEventHeaders event, Instant at, EslChannels channels) {
         Optional<TransferTarget> target = target(GlueEvents.field(event, "Switchboard-Target"),

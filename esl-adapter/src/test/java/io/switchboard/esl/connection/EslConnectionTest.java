@@ -22,7 +22,7 @@ class EslConnectionTest {
             + "CHANNEL_ANSWER CHANNEL_BRIDGE CHANNEL_HANGUP CHANNEL_HANGUP_COMPLETE BACKGROUND_JOB SHUTDOWN CUSTOM "
             + "switchboard::agent_dial_result switchboard::agent_login switchboard::agent_logout "
             + "switchboard::agent_session_started switchboard::amd switchboard::amd_message_left "
-            + "switchboard::call_transferred switchboard::callback switchboard::caller_on_hold "
+            + "switchboard::broadcast switchboard::call_transferred switchboard::callback switchboard::caller_on_hold "
             + "switchboard::inbound_call switchboard::safe_harbour";
 
     @Test

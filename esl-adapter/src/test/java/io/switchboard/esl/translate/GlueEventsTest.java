@@ -270,6 +270,25 @@ class GlueEventsTest {
     }
 
     @Test
+    void a_broadcast_heard_on_the_customers_leg_says_whether_the_callee_opted_out() {
+        translate(custom("switchboard::amd", "Unique-ID", CUSTOMER, "Call-Direction", "outbound",
+                "Switchboard-Status", "HUMAN", "Switchboard-Cause", "HUMAN-500-500").plain());
+
+        List<PbxEvent> heard = translate(custom("switchboard::broadcast", "Unique-ID", CUSTOMER,
+                "Switchboard-Status", "HEARD").plain());
+        List<PbxEvent> optedOut = translate(custom("switchboard::broadcast", "Unique-ID", CUSTOMER,
+                "Switchboard-Status", "OPTEDOUT").json());
+
+        assertThat(heard).singleElement().isInstanceOfSatisfying(PbxEvent.BroadcastPlayed.class, played -> {
+            assertThat(played.call()).isEqualTo(channels.callOf(CUSTOMER));
+            assertThat(played.leg()).isEqualTo(channels.legOf(CUSTOMER));
+            assertThat(played.optedOut()).isFalse();
+        });
+        assertThat(optedOut).singleElement().isInstanceOfSatisfying(PbxEvent.BroadcastPlayed.class,
+                played -> assertThat(played.optedOut()).isTrue());
+    }
+
+    @Test
     void a_blind_transfer_names_the_number_and_the_admin_context_of_the_callers_leg() {
         translate(inboundCall().plain());
 

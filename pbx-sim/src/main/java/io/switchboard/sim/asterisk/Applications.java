@@ -49,6 +49,9 @@ final class Applications {
         } else if (step instanceof Step.WaitExten w) {
             Keypad.waitExten(calls, c, w);
             return false;
+        } else if (step instanceof Step.Read r) {
+            Keypad.read(calls, c, r);
+            return false;
         } else if (step instanceof Step.Wait w) {
             c.timer = calls.after(w.duration(), () -> calls.resume(c, generation));
             return false;

@@ -35,6 +35,7 @@ final class Calls {
     private final DeviceStates deviceStates;
     private final Cdrs cdrs;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
+    private final io.switchboard.sim.GonePlayed gone = new io.switchboard.sim.GonePlayed();
     private final Map<String, Integer> channelSequence = new HashMap<>();
     private final long epochSecond;
     private int uniqueidSequence;
@@ -268,5 +269,12 @@ final class Calls {
 
     void forget(SimChannel c) {
         channels.remove(c.name);
+        gone.remember(c.name, c.played);
+    }
+
+    /** What {@code name} has been played, live or among the last channels gone. */
+    java.util.List<String> played(String name) {
+        SimChannel live = channels.get(name);
+        return live != null ? java.util.List.copyOf(live.played) : gone.of(name);
     }
 }

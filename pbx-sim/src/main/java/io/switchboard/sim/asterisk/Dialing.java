@@ -137,6 +137,7 @@ final class Dialing {
         dialBegin(attempt);
         if (phone instanceof Phone.Answers answers) {
             dest.amd = answers.amd();
+            dest.keys = answers.keys();
             ringing(attempt);
             dest.timer = calls.after(answers.ringFor().compareTo(timeout) < 0 ? answers.ringFor() : timeout,
                     () -> phoneAnswers(attempt, answers, timeout));

@@ -101,7 +101,7 @@ final class EngineWorld implements SimWorld {
 
     @Override
     public List<String> played(String channel) {
-        return engine.calls.channel(channel).map(c -> List.copyOf(c.played)).orElse(List.of());
+        return engine.calls.played(channel);
     }
 
     @Override

@@ -13,6 +13,8 @@ final class Keypad {
 
     /** How long the model holds a key down. */
     static final long KEY_MILLIS = 120;
+    /** How far into a prompt that reads a key the model's person presses it. */
+    static final Duration PROMPT_KEY = Duration.ofSeconds(1);
 
     private Keypad() {
     }
@@ -27,6 +29,34 @@ final class Keypad {
                 c.timer = null;
                 goOn(calls, c, "t");
             }
+        });
+    }
+
+    /**
+     * {@code Read} of one key: the prompt is played ({@link SimChannel#played}); the phone's next key (if it has
+     * one) is pressed {@link #PROMPT_KEY} into it, stopping it, and Read sets the variable to it and
+     * {@code READSTATUS} OK; a phone with no key left lets the prompt run out and the timeout pass, and Read sets
+     * the variable empty and {@code READSTATUS} TIMEOUT. Real Read plays the prompt for its length: the model
+     * gives it none.
+     */
+    static void read(Calls calls, SimChannel c, Step.Read step) {
+        int generation = c.generation;
+        c.played.add(step.prompt().apply(c));
+        boolean presses = !c.keys.isEmpty();
+        c.timer = calls.after(presses ? PROMPT_KEY : Duration.ofSeconds(step.timeout()), () -> {
+            if (!c.alive || c.generation != generation) {
+                return;
+            }
+            String key = "";
+            if (presses && !c.keys.isEmpty()) {
+                key = c.keys.substring(0, 1);
+                c.keys = c.keys.substring(1);
+                calls.emit("DTMFBegin", c, "Digit", key, "Direction", "Received");
+                calls.emit("DTMFEnd", c, "Digit", key, "DurationMs", Long.toString(KEY_MILLIS), "Direction", "Received");
+            }
+            calls.setVariable(c, step.variable(), key);
+            calls.setVariable(c, "READSTATUS", key.isEmpty() ? "TIMEOUT" : "OK");
+            calls.resume(c, generation);
         });
     }
 

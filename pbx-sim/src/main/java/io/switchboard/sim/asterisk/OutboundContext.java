@@ -17,7 +17,9 @@ import java.util.Map;
  * call ({@code SWITCHBOARD_CAMPAIGN} set, {@code SWITCHBOARD_AGENT} empty) answered live waits
  * {@code SWITCHBOARD_CONNECT_WAIT} seconds (default 2) for Switchboard's Redirect to {@code switchboard-join},
  * else takes the safe-harbour path with reason NOTCONNECTED; {@code SWITCHBOARD_MACHINE_ACTION} {@code agent}
- * treats a MACHINE as a live answer.
+ * treats a MACHINE as a live answer. An agentless campaign's call ({@code SWITCHBOARD_BROADCAST} set) answered
+ * live hears the broadcast as the prompt of a one-key {@code Read} and reports UserEvent BroadcastPlayed (Status
+ * OPTEDOUT when the key was {@code SWITCHBOARD_OPT_OUT_DIGIT}, else HEARD), then is hung up.
  */
 final class OutboundContext {
 
@@ -39,6 +41,7 @@ final class OutboundContext {
                         new AmiHeader("Cause", var(c, "AMDCAUSE")))),
                 new Step.GotoIf(c -> "MACHINE".equals(status(c)), "machine", null),
                 new Step.GotoIf(c -> "HANGUP".equals(status(c)), "done", null),
+                new Step.GotoIf(c -> !var(c, "SWITCHBOARD_BROADCAST").isEmpty(), "broadcast", null),
                 new Step.GotoIf(c -> var(c, "SWITCHBOARD_AGENT").isEmpty()
                         && !var(c, "SWITCHBOARD_CAMPAIGN").isEmpty(), "connectwait", null),
                 new Step.GotoIf(c -> var(c, "SWITCHBOARD_AGENT").isEmpty(), "noagent", null),
@@ -62,9 +65,15 @@ final class OutboundContext {
                 new Step.Instant("Playback", c -> var(c, "SWITCHBOARD_MACHINE_MESSAGE")),
                 new Step.UserEvent("AMDMessageLeft", c -> List.of()),
                 new Step.Hangup(),
+                new Step.Read("SWITCHBOARD_OPT_OUT_KEY", c -> var(c, "SWITCHBOARD_BROADCAST"), 5),
+                new Step.UserEvent("BroadcastPlayed", c -> List.of(new AmiHeader("Status",
+                        !var(c, "SWITCHBOARD_OPT_OUT_KEY").isEmpty()
+                                && var(c, "SWITCHBOARD_OPT_OUT_KEY").equals(var(c, "SWITCHBOARD_OPT_OUT_DIGIT"))
+                                ? "OPTEDOUT" : "HEARD"))),
+                new Step.Hangup(),
                 new Step.Set("SWITCHBOARD_HOLD_REASON", c -> "CALLBACK"),
                 new Step.Goto(contexts.hold(), "s", "1")),
-                Map.of("live", 7, "connectwait", 12, "noagent", 15, "agentabsent", 17, "safeharbour", 18,
-                        "machine", 21, "done", 25, "callback", 26));
+                Map.of("live", 7, "connectwait", 13, "noagent", 16, "agentabsent", 18, "safeharbour", 19,
+                        "machine", 22, "done", 26, "broadcast", 27, "callback", 30));
     }
 }

@@ -12,12 +12,26 @@ public sealed interface Phone {
     /**
      * Rings, then answers after {@code ringFor}; hangs up after {@code talkFor} unless that is null.
      * {@code amd} is what AMD() would decide about the audio it sends (a person or a machine).
+     * {@code keys} are the keys the person presses, one per prompt that reads a key (Asterisk
+     * {@code Read}, FreeSWITCH {@code play_and_get_digits}), a second into it; empty: none, the prompt
+     * times out.
      */
-    record Answers(Duration ringFor, Duration talkFor, AmdOutcome amd) implements Phone {
-        /** Rejects a null ring time or AMD outcome. */
+    record Answers(Duration ringFor, Duration talkFor, AmdOutcome amd, String keys) implements Phone {
+        /** Rejects a null ring time, AMD outcome or keys. */
         public Answers {
             Objects.requireNonNull(ringFor, "ringFor");
             Objects.requireNonNull(amd, "amd");
+            Objects.requireNonNull(keys, "keys");
+        }
+
+        /** Answers and presses no key. */
+        public Answers(Duration ringFor, Duration talkFor, AmdOutcome amd) {
+            this(ringFor, talkFor, amd, "");
+        }
+
+        /** The same phone, whose person presses {@code keys} at the prompts that read one. */
+        public Answers pressing(String keys) {
+            return new Answers(ringFor, talkFor, amd, keys);
         }
 
         /** A person answers (AMD: HUMAN). */

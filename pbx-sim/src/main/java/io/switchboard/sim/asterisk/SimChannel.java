@@ -52,6 +52,8 @@ final class SimChannel {
     String applicationData = "";
     /** What AMD() decides on this channel; Local channels carry no audio (Quirk 25). */
     AmdOutcome amd = AmdOutcome.NOTSURE;
+    /** The keys the phone behind this channel presses at prompts that read one ({@code Read}), in order. */
+    String keys = "";
     /** True for an originated channel that runs an Application instead of dialplan. */
     boolean applicationOnly;
     /**

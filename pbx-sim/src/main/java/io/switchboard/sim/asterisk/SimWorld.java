@@ -54,7 +54,9 @@ public interface SimWorld {
 
     /**
      * What the channel has been played by the dialplan, in order: sound names as given to Playback or
-     * playback, and {@code #<n>} for a number said (SayNumber, say); empty for a channel that is gone.
+     * playback (and the prompts of Read, play_and_get_digits), and {@code #<n>} for a number said (SayNumber,
+     * say); for a channel that is gone, what it had been played, as long as it is one of the last
+     * {@value io.switchboard.sim.GonePlayed#KEPT} gone; else empty.
      */
     List<String> played(String channel);
 

@@ -154,6 +154,15 @@ sealed interface Step {
         public String appData(SimChannel c) { return data.apply(c); }
     }
 
+    /**
+     * {@code Read(variable,prompt,1,,1,timeout)}: plays the prompt and reads one key, during it or within
+     * {@code timeout} seconds after it ({@link Keypad#read}).
+     */
+    record Read(String variable, Function<SimChannel, String> prompt, long timeout) implements Step {
+        public String application() { return "Read"; }
+        public String appData(SimChannel c) { return variable + "," + prompt.apply(c) + ",1,,1," + timeout; }
+    }
+
     /** {@code ExecIf($[${IFMODULE(app_amd.so)}]?AMD())}: waits for the channel's {@link AmdOutcome}, sets AMDSTATUS/AMDCAUSE. */
     record Amd() implements Step {
         public String application() { return "ExecIf"; }

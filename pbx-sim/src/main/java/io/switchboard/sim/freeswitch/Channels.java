@@ -19,6 +19,7 @@ final class Channels {
 
     private final FsEngine engine;
     private final Map<String, FsChannel> live = new LinkedHashMap<>();
+    private final io.switchboard.sim.GonePlayed gone = new io.switchboard.sim.GonePlayed();
     private int sessionIds;
 
     Channels(FsEngine engine) {
@@ -27,6 +28,12 @@ final class Channels {
 
     Optional<FsChannel> find(String uuid) {
         return Optional.ofNullable(live.get(uuid));
+    }
+
+    /** What {@code uuid} has been played, live or among the last channels gone. */
+    List<String> played(String uuid) {
+        FsChannel ch = live.get(uuid);
+        return ch != null ? List.copyOf(ch.played) : gone.of(uuid);
     }
 
     List<FsChannel> all() {
@@ -236,6 +243,7 @@ final class Channels {
         }
         ch.state("CS_DESTROY", 12);
         live.remove(ch.uuid);
+        gone.remember(ch.uuid, ch.played);
         engine.notice(3, "switch_core_session.c", "switch_core_session_thread", 1762, ch.uuid,
                 "Session " + ch.variables.get("session_id") + " (" + ch.name + ") Ended");
         engine.notice(0, "switch_core_session.c", "switch_core_session_thread", 1766, ch.uuid,

@@ -110,7 +110,7 @@ final class FsWorld implements SimWorld {
 
     @Override
     public List<String> played(String channel) {
-        return engine.channels.find(channel).map(ch -> List.copyOf(ch.played)).orElse(List.of());
+        return engine.channels.played(channel);
     }
 
     /** api and bgapi commands as {@code Action: api}, {@code Command: <the command line>}. */

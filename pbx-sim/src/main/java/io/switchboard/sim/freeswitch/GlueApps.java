@@ -21,6 +21,8 @@ final class GlueApps {
     private static final Duration EAVESDROP_POLL = Duration.ofMillis(200);
     /** How long {@code say} of a number lasts. */
     private static final Duration SAY = Duration.ofMillis(600);
+    /** How far into a prompt that reads a key the model's person presses it. */
+    private static final Duration PROMPT_KEY = Duration.ofSeconds(1);
 
     private final FsEngine engine;
     private final Dialplan dialplan;
@@ -107,11 +109,45 @@ final class GlueApps {
                 next.run();
             }
             case "bridge" -> bridge.run(ch, data, next, alive);
+            case "play_and_get_digits" -> playAndGetDigits(ch, data, next, alive);
             default -> {
                 return dialplan.digits.run(ch, action, next);
             }
         }
         return true;
+    }
+
+    /**
+     * {@code play_and_get_digits <min> <max> <tries> <timeout ms> <terminators> <file> <invalid file> <variable>
+     * <regexp>}, one key, one try: the file is played ({@link FsChannel#played}); a phone with keys
+     * ({@code Phone.Answers.keys}) presses its first {@link #PROMPT_KEY} into it (a DTMF event), which stops the file
+     * and sets the variable when it matches the regexp; a phone without lets the file and the timeout run out and
+     * the variable is left as it was.
+     */
+    private void playAndGetDigits(FsChannel ch, String data, Runnable next, BooleanSupplier alive) {
+        engine.channels.startApp(ch, "play_and_get_digits", data);
+        String[] args = data.trim().split(" +");
+        String file = args.length > 5 ? args[5] : "";
+        String variable = args.length > 7 ? args[7] : "";
+        String pattern = args.length > 8 ? args[8] : ".";
+        long timeout = args.length > 3 && args[3].matches("\\d+") ? Long.parseLong(args[3]) : 5000;
+        ch.played.add(file);
+        String keys = engine.phone(ch.name) instanceof Phone.Answers answers ? answers.keys() : "";
+        Duration wait = keys.isEmpty() ? playTime(file, Dialplan.PLAYBACK).plusMillis(timeout) : PROMPT_KEY;
+        engine.after(wait, () -> {
+            if (!alive.getAsBoolean()) {
+                return;
+            }
+            if (!keys.isEmpty()) {
+                char key = keys.charAt(0);
+                dialplan.digits.press(ch, key);
+                if (String.valueOf(key).matches(pattern) && !variable.isEmpty()) {
+                    ch.set(variable, String.valueOf(key));
+                }
+            }
+            engine.channels.completeApp(ch, "");
+            next.run();
+        });
     }
 
     /** {@code eavesdrop} returns when its target is gone; the glue then hangs the supervisor up. */

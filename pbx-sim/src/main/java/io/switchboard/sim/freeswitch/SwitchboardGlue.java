@@ -103,11 +103,16 @@ final class SwitchboardGlue implements FsDialplan {
             case "switchboard_transfer" -> transfer(a, x);
             case "switchboard_exit" -> ExitGlue.exit(a, x);
             case "*70", "*71", "*72" -> feature(a, x, dest);
+            case "switchboard_broadcast_heard" -> broadcastHeard(a, x);
             default -> {
                 if (!dest.matches("^switchboard_outbound_[A-Z]+$")) {
                     return false;
                 }
-                live(a, x);
+                if (!x.apply("${switchboard_broadcast}").isEmpty()) {
+                    broadcast(a);
+                } else {
+                    live(a, x);
+                }
             }
         }
         return true;
@@ -254,6 +259,21 @@ final class SwitchboardGlue implements FsDialplan {
             add(a, "playback", m.group(1));
             add(a, "event", "Event-Name=CUSTOM,Event-Subclass=switchboard::amd_message_left,Switchboard-Task=${switchboard_task}");
         }
+        add(a, "hangup", "NORMAL_CLEARING");
+    }
+
+    /** An agentless campaign's live answer: the broadcast is the prompt of a one-key read. */
+    private static void broadcast(List<DialplanAction> a) {
+        add(a, "set", "switchboard_opt_out_key=none");
+        add(a, "play_and_get_digits", "1 1 1 5000 # ${switchboard_broadcast} silence_stream://250 switchboard_opt_out_key \\d");
+        add(a, "transfer", "switchboard_broadcast_heard" + XML);
+    }
+
+    /** switchboard::broadcast, OPTEDOUT when the key read was the campaign's opt-out digit, then the hangup. */
+    private static void broadcastHeard(List<DialplanAction> a, UnaryOperator<String> x) {
+        boolean optedOut = x.apply("${switchboard_opt_out_key}|${switchboard_opt_out_digit}").matches("^([0-9])\\|\\1$");
+        add(a, "event", "Event-Name=CUSTOM,Event-Subclass=switchboard::broadcast,Switchboard-Status="
+                + (optedOut ? "OPTEDOUT" : "HEARD") + ",Switchboard-Task=${switchboard_task}");
         add(a, "hangup", "NORMAL_CLEARING");
     }
 

@@ -66,7 +66,10 @@ class SwitchboardGlueDriftTest {
         return Files.readString(file);
     }
 
-    /** A channel with every variable set: the success paths (SUCCESS, a transfer target, a machine message). */
+    /**
+     * A channel with every variable set: the success paths (SUCCESS, a transfer target, a machine message, an
+     * opt-out key pressed).
+     */
     private static UnaryOperator<String> full() {
         return text -> VARIABLE.matcher(text.replace("${uuid_exists(", "${uuid_exists_").replace(")}", "}"))
                 .replaceAll(v -> switch (v.group(1)) {
@@ -77,6 +80,7 @@ class SwitchboardGlueDriftTest {
                     case "switchboard_exit_target" -> "8001";
                     case "switchboard_exit_context" -> "voicemail";
                     case "switchboard_agent" -> "a17";
+                    case "switchboard_opt_out_key", "switchboard_opt_out_digit" -> "9";
                     default -> v.group(1).startsWith("uuid_exists_") ? "true" : "x";
                 });
     }

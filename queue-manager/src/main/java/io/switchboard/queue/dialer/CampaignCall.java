@@ -28,6 +28,9 @@ final class CampaignCall {
     private boolean connected;
     private boolean safeHarbour;
     private boolean messageLeft;
+    /** An agentless campaign's call: its live answer hears the broadcast, never an agent. */
+    private final boolean broadcast;
+    private boolean optedOut;
 
     CampaignCall(CampaignSettings campaign, DueLead lead, CallId call, PbxId pbx, Instant placedAt,
                  Optional<AgentId> agent) {
@@ -37,6 +40,7 @@ final class CampaignCall {
         this.pbx = pbx;
         this.placedAt = placedAt;
         this.agent = agent;
+        this.broadcast = campaign.broadcast().isPresent();
     }
 
     /** When the customer's phone was answered, once it was. */
@@ -80,7 +84,13 @@ final class CampaignCall {
      * safe-harbour message.
      */
     boolean waitingForAgent() {
-        return live() && agent.isEmpty() && !connected && !safeHarbour;
+        return live() && !broadcast && agent.isEmpty() && !connected && !safeHarbour;
+    }
+
+    /** The glue played the broadcast to a live answer; {@code optedOut} when the callee pressed the opt-out digit. */
+    void broadcastPlayed(boolean optedOut, Instant at) {
+        this.optedOut = this.optedOut || optedOut;
+        answered(at);
     }
 
     /** Marks a search for an agent as under way; false if one already is. */
@@ -146,9 +156,17 @@ final class CampaignCall {
      * answered and hung up before detection decided (counted against the abandon budget rather than risk
      * under-counting it); {@code machine-message} or {@code machine} for a machine the glue dealt with; an
      * unanswered call by the PBX's cause: busy, no answer (a ring timeout, or the dialer's own cancel), else
-     * failed.
+     * failed. An agentless campaign's call is never abandoned, as nobody waits for an agent: an answer that is not
+     * a machine (or hung up before detection decided) is {@code broadcast}, or {@code opted-out} once the glue
+     * said the opt-out digit was pressed.
      */
     DialResult result(HangupCause cause) {
+        if (broadcast && optedOut) {
+            return DialResult.OPTED_OUT;
+        }
+        if (broadcast && answeredAt.isPresent() && !messageLeft && (amd.isEmpty() || live())) {
+            return DialResult.BROADCAST;
+        }
         if (connected) {
             return DialResult.CONNECTED;
         }

@@ -48,4 +48,29 @@ public interface CampaignCallPlacer {
 
     /** The campaign's live answers waiting for an agent now (each for at most the connect wait). */
     int waitingForAgent(CampaignId campaign);
+
+    /**
+     * Calls the lead for an agentless campaign (its {@link CampaignSettings#broadcast()} present): no agent is
+     * reserved or sought; a live answer hears the broadcast and the opt-out prompt, a machine gets the campaign's
+     * machine action ({@code HANGUP} or {@code MESSAGE}), and the end is told as {@code BROADCAST},
+     * {@code OPTED_OUT}, {@code MACHINE}, {@code MACHINE_MESSAGE} or an unanswered result. An implementation that
+     * cannot play broadcasts refuses ({@code broadcast-not-supported}), which is the default.
+     *
+     * @param call     the id the call gets (the one the gate's audit row recorded)
+     * @param callerId the number to present; empty for the trunk's default
+     */
+    default CompletionStage<Placement> broadcast(CampaignSettings campaign, DueLead lead, CallId call,
+                                                 Optional<PhoneNumber> callerId) {
+        return java.util.concurrent.CompletableFuture.completedFuture(new Placement.Refused("broadcast-not-supported",
+                "this placer cannot play an agentless campaign's broadcast"));
+    }
+
+    /**
+     * The campaign's calls placed and not yet ended, whatever they are doing (ringing, waiting for an agent,
+     * talking, hearing a broadcast): what an agentless campaign's lines hold. By default the ringing and waiting
+     * ones, which is all a campaign with agents has in flight.
+     */
+    default int inProgress(CampaignId campaign, Instant now) {
+        return ringing(campaign, now).size() + waitingForAgent(campaign);
+    }
 }

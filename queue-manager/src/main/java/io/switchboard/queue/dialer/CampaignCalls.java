@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * idle first, reserved with the ACD's own compare-and-set, so an inbound caller and a campaign call never get the
  * same agent) and joins them ({@link CallControl#joinToAgent}). With nobody free the call waits, oldest answer
  * first, for the next agent routing frees ({@link #agentFreed}); when the glue's wait runs out it plays the
- * safe-harbour message and the call is abandoned.
+ * safe-harbour message and the call is abandoned. An agentless campaign's call ({@link #broadcast}) never waits
+ * for an agent: its live answer hears the broadcast, and the glue's {@code BroadcastPlayed} makes it end as
+ * {@code broadcast} or {@code opted-out}.
  *
  * <p>Every call's end is told once to the {@link CampaignCallEnded} listener, written to the call record
  * ({@code calls} with campaign and lead) and as a {@code campaign_call_results} row through the
@@ -87,6 +89,32 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
     @Override
     public CompletionStage<Placement> place(CampaignSettings campaign, DueLead lead, CallId call,
                                             Optional<PhoneNumber> callerId, Optional<AgentId> agent) {
+        if (campaign.broadcast().isPresent()) {
+            return refused("broadcast-campaign", "an agentless campaign's calls are placed as broadcasts");
+        }
+        return originate(campaign, lead, call, callerId, agent);
+    }
+
+    /**
+     * {@inheritDoc} The PBX is the one {@code call}'s id names; the glue's broadcast branch takes the live answer
+     * ({@code SWITCHBOARD_BROADCAST}), so no agent is sought for it ({@code CampaignCall#waitingForAgent}).
+     */
+    @Override
+    public CompletionStage<Placement> broadcast(CampaignSettings campaign, DueLead lead, CallId call,
+                                                Optional<PhoneNumber> callerId) {
+        if (campaign.broadcast().isEmpty()) {
+            return refused("not-a-broadcast", "campaign " + campaign.campaign().id().value() + " has no broadcast");
+        }
+        return originate(campaign, lead, call, callerId, Optional.empty());
+    }
+
+    @Override
+    public int inProgress(CampaignId campaign, Instant now) {
+        return (int) calls.values().stream().filter(c -> c.campaign.campaign().id().equals(campaign)).count();
+    }
+
+    private CompletionStage<Placement> originate(CampaignSettings campaign, DueLead lead, CallId call,
+                                                 Optional<PhoneNumber> callerId, Optional<AgentId> agent) {
         Optional<AgentLines.Line> line = agent.flatMap(lines::lineOf);
         if (agent.isPresent() && line.isEmpty()) {
             return refused("agent-line-not-open", "agent '" + agent.get().value() + "' has no open line");
@@ -176,6 +204,9 @@ public final class CampaignCalls implements CampaignCallPlacer, PbxEventListener
             CampaignCall call = calls.get(left.call());
             call.messageLeft(left.at());
             releaseUnconnected(call);
+        } else if (event instanceof PbxEvent.BroadcastPlayed played && calls.containsKey(played.call())) {
+            calls.get(played.call()).broadcastPlayed(played.optedOut(), played.at());
+            LOG.info("event=campaign-broadcast-played callId={} optedOut={}", played.call(), played.optedOut());
         } else if (event instanceof PbxEvent.CallTransferred transferred && calls.containsKey(transferred.call())) {
             write(new OutboundEntry.Transferred(transferred.call(), transferred.at(), transferred.target()));
             end(transferred.call(), calls.get(transferred.call()).result(HangupCause.NORMAL_CLEARING),

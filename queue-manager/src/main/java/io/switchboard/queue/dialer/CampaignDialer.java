@@ -28,6 +28,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The dialer loop. Once a {@link #TICK} (and at once when an agent becomes free, {@link #agentFreed}), for each
@@ -36,7 +37,8 @@ import java.util.function.Predicate;
  * allows ({@link CampaignCallPlacer}); leads the gate defers or skips go back to the queue with its reason.
  * Progressive campaigns reserve one agent per call before dialling; preview ones reserve the agent too and offer
  * them the lead ({@link PreviewDesk}) instead of dialling it; power and predictive ones dial without an agent and
- * the placer gives each live answer to whichever agent is free then.
+ * the placer gives each live answer to whichever agent is free then; agentless ones look at no agent at all, keep
+ * their lines full and place broadcasts ({@link CampaignCallPlacer#broadcast}) on the {@link #broadcastPbx}.
  *
  * <p>One pass per campaign at a time: a pass that is still waiting on the database or the PBX is not started
  * again, so a slow dependency slows the dialer down rather than piling calls up. Every method runs on the routing
@@ -72,11 +74,12 @@ public final class CampaignDialer implements CampaignCallEnded {
     private boolean refreshing;
     private boolean started;
     private Predicate<CampaignSettings> budgetSpent = campaign -> false;
+    private Supplier<Optional<PbxId>> broadcastPbx = Optional::empty;
 
     /** A running campaign: its settings as last read, its pacer (which keeps its figures), and its pass. */
     private static final class Running {
         CampaignSettings settings;
-        final Pacer pacer;
+        Pacer pacer;
         boolean passing;
         boolean again;
         boolean agentFirst;
@@ -120,6 +123,14 @@ public final class CampaignDialer implements CampaignCallEnded {
      */
     public void abandonBudget(Predicate<CampaignSettings> spent) {
         this.budgetSpent = spent;
+    }
+
+    /**
+     * Where agentless campaigns' calls go: there are no agents' lines to say which PBX. None (agentless campaigns
+     * place nothing) until set.
+     */
+    public void broadcastPbx(Supplier<Optional<PbxId>> pbx) {
+        this.broadcastPbx = pbx;
     }
 
     /** Starts the ticks. Called once, on the routing context. */
@@ -166,7 +177,7 @@ public final class CampaignDialer implements CampaignCallEnded {
             Map<CampaignId, CampaignSettings> seen = new HashMap<>();
             campaigns.forEach(c -> seen.put(c.campaign().id(), c));
             running.keySet().removeIf(id -> {
-                boolean gone = !seen.containsKey(id) || !dials(seen.get(id).campaign().mode());
+                boolean gone = !seen.containsKey(id) || !dials(seen.get(id));
                 if (gone) {
                     LOG.info("event=campaign-stopped campaignId={}", id.value());
                 }
@@ -174,13 +185,16 @@ public final class CampaignDialer implements CampaignCallEnded {
             });
             seen.forEach((id, settings) -> {
                 Running known = running.get(id);
-                if (known == null && !dials(settings.campaign().mode())) {
+                if (known == null && !dials(settings)) {
                     LOG.warn("event=campaign-mode-not-dialled campaignId={} mode={}", id.value(),
                             settings.campaign().mode());
                 } else if (known == null) {
                     LOG.info("event=campaign-dialling campaignId={} mode={}", id.value(), settings.campaign().mode());
                     running.put(id, new Running(settings, pacers.apply(settings)));
                 } else {
+                    if (!known.settings.broadcast().equals(settings.broadcast())) {
+                        known.pacer = pacers.apply(settings); // an agentless campaign's lines changed
+                    }
                     known.settings = settings;
                 }
             });
@@ -199,6 +213,10 @@ public final class CampaignDialer implements CampaignCallEnded {
         campaign.passing = true;
         campaign.again = false;
         Instant now = clock.instant();
+        if (campaign.settings.broadcast().isPresent()) {
+            broadcastPass(campaign, now);
+            return;
+        }
         boolean agentFirst = campaign.settings.campaign().mode().canAbandon() && budgetSpent.test(campaign.settings);
         if (agentFirst != campaign.agentFirst) {
             campaign.agentFirst = agentFirst;
@@ -225,6 +243,26 @@ public final class CampaignDialer implements CampaignCallEnded {
                     failure.toString());
             passed(campaign);
         });
+    }
+
+    /**
+     * An agentless campaign's pass: no agent is looked at or reserved; its pacer keeps its lines full, counting
+     * every call it has up (ringing, or answered and hearing the broadcast, passed as waiting), and the calls go
+     * to the {@link #broadcastPbx} through the same take, gate and placer as every campaign's.
+     */
+    private void broadcastPass(Running campaign, Instant now) {
+        CampaignSettings settings = campaign.settings;
+        CampaignId id = settings.campaign().id();
+        List<Duration> ringing = placer.ringing(id, now);
+        int listening = Math.max(0, placer.inProgress(id, now) - ringing.size());
+        int calls = Math.min(MAX_CALLS_PER_PASS,
+                campaign.pacer.callsToPlace(new PacingInput(now, 0, List.of(), List.of(), ringing, listening)));
+        Optional<PbxId> pbx = broadcastPbx.get();
+        if (calls <= 0 || pbx.isEmpty()) {
+            passed(campaign);
+        } else {
+            dial(campaign, settings, pbx.get(), calls, List.of(), now);
+        }
     }
 
     /**
@@ -303,10 +341,10 @@ public final class CampaignDialer implements CampaignCallEnded {
     }
 
     /**
-     * Whether this loop dials campaigns of {@code mode}: agentless campaigns (a recorded message, no agent) are not
-     * built yet, and such a campaign is logged and left alone.
+     * Whether this loop dials the campaign: every mode, but an agentless campaign only with its broadcast (one
+     * stored before V14 has none, and is logged and left alone).
      */
-    static boolean dials(DialMode mode) {
-        return mode != DialMode.AGENTLESS;
+    static boolean dials(CampaignSettings settings) {
+        return settings.campaign().mode() != DialMode.AGENTLESS || settings.broadcast().isPresent();
     }
 }

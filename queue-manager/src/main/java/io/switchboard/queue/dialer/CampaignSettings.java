@@ -3,6 +3,7 @@ package io.switchboard.queue.dialer;
 import io.switchboard.core.Require;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.dialer.Campaign;
+import io.switchboard.core.dialer.DialMode;
 import io.switchboard.core.dialer.Jurisdiction;
 
 import java.time.Duration;
@@ -26,6 +27,9 @@ import java.util.Set;
  * @param holidays           days the campaign does not call, in the callee's own calendar
  * @param callerIds          the numbers it may present (local presence picks by area code); empty: the trunk's
  * @param defaultRegion      the ISO 3166 region numbers without a country code are read in, e.g. {@code US}
+ * @param broadcast          an agentless campaign's message, lines and opt-out digit: only for {@code AGENTLESS},
+ *                           whose machine action is never {@code AGENT}; an agentless campaign without one (stored
+ *                           before V14) is not dialled
  */
 public record CampaignSettings(
         Campaign campaign,
@@ -38,7 +42,8 @@ public record CampaignSettings(
         Optional<String> safeHarbourMessage,
         Set<LocalDate> holidays,
         List<PhoneNumber> callerIds,
-        String defaultRegion) {
+        String defaultRegion,
+        Optional<Broadcast> broadcast) {
 
     /** The shortest ring the rules allow before a no-answer may be given up on (Ofcom, FTC). */
     public static final Duration MIN_RING = Duration.ofSeconds(15);
@@ -90,5 +95,28 @@ public record CampaignSettings(
         holidays = Set.copyOf(Require.nonNull(holidays, "holidays"));
         callerIds = List.copyOf(Require.nonNull(callerIds, "callerIds"));
         Require.nonBlank(defaultRegion, "defaultRegion");
+        Require.nonNull(broadcast, "broadcast");
+        boolean agentless = campaign.mode() == DialMode.AGENTLESS;
+        if (!agentless && broadcast.isPresent()) {
+            throw new IllegalArgumentException("broadcast is only for an agentless campaign, not " + campaign.mode());
+        }
+        if (agentless && machine == MachineAction.AGENT) {
+            throw new IllegalArgumentException("machine AGENT needs agents; an agentless campaign has none");
+        }
+    }
+
+    /** A campaign with agents (every mode but {@code AGENTLESS}): no broadcast. */
+    public CampaignSettings(Campaign campaign, CampaignState state, Jurisdiction jurisdiction, double dialRatio,
+                            Duration ringTimeout, MachineAction machine, Optional<String> machineMessage,
+                            Optional<String> safeHarbourMessage, Set<LocalDate> holidays, List<PhoneNumber> callerIds,
+                            String defaultRegion) {
+        this(campaign, state, jurisdiction, dialRatio, ringTimeout, machine, machineMessage, safeHarbourMessage,
+                holidays, callerIds, defaultRegion, Optional.empty());
+    }
+
+    /** The same campaign with {@code broadcast} (an agentless campaign's message, lines and opt-out digit). */
+    public CampaignSettings withBroadcast(Optional<Broadcast> broadcast) {
+        return new CampaignSettings(campaign, state, jurisdiction, dialRatio, ringTimeout, machine, machineMessage,
+                safeHarbourMessage, holidays, callerIds, defaultRegion, broadcast);
     }
 }

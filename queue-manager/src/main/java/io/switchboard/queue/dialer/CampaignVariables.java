@@ -21,7 +21,9 @@ final class CampaignVariables {
     /**
      * {@code SWITCHBOARD_CAMPAIGN}, {@code SWITCHBOARD_LEAD}, {@code SWITCHBOARD_TASK}, the machine action and
      * message, the safe-harbour message, and {@code SWITCHBOARD_AGENT} only for an agent reserved before the dial
-     * (the glue then joins that agent; without it the glue waits for Switchboard's choice).
+     * (the glue then joins that agent; without it the glue waits for Switchboard's choice); for an agentless
+     * campaign {@code SWITCHBOARD_BROADCAST} and {@code SWITCHBOARD_OPT_OUT_DIGIT}, which send a live answer to the
+     * glue's broadcast branch instead.
      */
     static Map<String, String> of(CampaignSettings campaign, DueLead lead, TaskId task, Optional<AgentId> agent) {
         Map<String, String> variables = new HashMap<>();
@@ -32,6 +34,10 @@ final class CampaignVariables {
         campaign.machineMessage().ifPresent(m -> variables.put("SWITCHBOARD_MACHINE_MESSAGE", m));
         campaign.safeHarbourMessage().ifPresent(m -> variables.put("SWITCHBOARD_SAFE_HARBOUR", m));
         agent.ifPresent(a -> variables.put("SWITCHBOARD_AGENT", a.value()));
+        campaign.broadcast().ifPresent(b -> {
+            variables.put("SWITCHBOARD_BROADCAST", b.message());
+            variables.put("SWITCHBOARD_OPT_OUT_DIGIT", String.valueOf(b.optOutDigit()));
+        });
         return variables;
     }
 
@@ -45,6 +51,7 @@ final class CampaignVariables {
             case NO_ANSWER -> OutboundOutcome.NO_ANSWER;
             case BUSY -> OutboundOutcome.BUSY;
             case FAILED -> OutboundOutcome.FAILED;
+            case BROADCAST, OPTED_OUT -> OutboundOutcome.COMPLETED;
         };
     }
 }

@@ -27,7 +27,16 @@ public enum DialResult {
     BUSY,
 
     /** The call could not be placed or failed in the network (congestion, invalid number, PBX refusal). */
-    FAILED;
+    FAILED,
+
+    /**
+     * An agentless campaign's call a person answered: the broadcast was played to them (whole, or until they hung
+     * up) and they did not opt out. Never abandoned: nobody was waiting for an agent.
+     */
+    BROADCAST,
+
+    /** An agentless campaign's callee pressed the opt-out digit: the number goes on the campaign's DNC list. */
+    OPTED_OUT;
 
     /** The lower-case, dash-separated name, e.g. {@code no-answer}. */
     public String slug() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -94,7 +95,10 @@ final class LeadDials {
 
     private void place(CampaignSettings settings, DueLead lead, CallId call, DialDecision.Dial allowed,
                        Optional<AgentId> agent, CompletableFuture<Optional<String>> done) {
-        OnContext.then(placer.place(settings, lead, call, allowed.callerId(), agent), context, placement -> {
+        CompletionStage<CampaignCallPlacer.Placement> placed = settings.broadcast().isPresent()
+                ? placer.broadcast(settings, lead, call, allowed.callerId())
+                : placer.place(settings, lead, call, allowed.callerId(), agent);
+        OnContext.then(placed, context, placement -> {
             if (placement instanceof CampaignCallPlacer.Placement.Refused refused) {
                 LOG.warn("event=campaign-call-refused campaignId={} leadId={} callId={} errorId={}",
                         lead.campaign().value(), lead.id().value(), call, refused.errorId());

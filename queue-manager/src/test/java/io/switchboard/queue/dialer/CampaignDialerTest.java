@@ -11,6 +11,7 @@ import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.LeadId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.queue.dialer.pacing.AgentlessPacer;
 import io.switchboard.queue.dialer.pacing.Pacers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class CampaignDialerTest {
         dialer = new CampaignDialer(directory, leads, gate, placer, floor, settings -> switch (settings.campaign()
                 .mode()) {
             case POWER -> Pacers.power(settings.dialRatio());
+            case AGENTLESS -> new AgentlessPacer(settings.broadcast().orElseThrow().lines());
             default -> Pacers.progressive();
         }, pbx -> CallId.of(pbx.value() + "/" + callIds.incrementAndGet()),
                 (delay, action) -> timers.add(action), clock, Runnable::run);
@@ -180,7 +182,7 @@ class CampaignDialerTest {
     }
 
     @Test
-    void anAgentlessCampaignIsNotDialledByThisLoop() {
+    void anAgentlessCampaignWithoutItsBroadcastIsNotDialled() {
         directory.campaigns.add(campaign(DialMode.AGENTLESS, 1.0));
         floor.ready.add(AgentId.of("a1"));
         leads.add(1);
@@ -189,6 +191,85 @@ class CampaignDialerTest {
 
         assertThat(dialer.runningCampaigns()).isEmpty();
         assertThat(placer.placed).isEmpty();
+    }
+
+    @Test
+    void anAgentlessCampaignFillsItsLinesWithBroadcastsAndNoAgent() {
+        directory.campaigns.add(agentless(3));
+        dialer.broadcastPbx(() -> Optional.of(PBX));
+        leads.add(5);
+
+        dialer.start();
+
+        assertThat(placer.broadcasts).hasSize(3);
+        assertThat(placer.placed).isEmpty();
+        assertThat(placer.broadcasts).extracting(Placed::call).allSatisfy(call ->
+                assertThat(call.value()).startsWith("pbx1/"));
+        assertThat(floor.looked).isZero();
+        assertThat(floor.reserved).isEmpty();
+        assertThat(leads.due).hasSize(2);
+    }
+
+    @Test
+    void anAgentlessCampaignNeverHasMoreCallsUpThanItsLines() {
+        directory.campaigns.add(agentless(3));
+        dialer.broadcastPbx(() -> Optional.of(PBX));
+        leads.add(10);
+        dialer.start();
+        placer.answered = 2;
+
+        clock.advance(CampaignDialer.TICK);
+        runTimers();
+        assertThat(placer.broadcasts).as("one ringing and two answers hearing the message hold the three lines")
+                .hasSize(3);
+
+        placer.ended(2);
+        clock.advance(CampaignDialer.TICK);
+        runTimers();
+        assertThat(placer.broadcasts).as("two lines freed, two calls placed").hasSize(5);
+    }
+
+    @Test
+    void anAgentlessCampaignsNewLinesHoldFromTheNextRead() {
+        directory.campaigns.add(agentless(1));
+        dialer.broadcastPbx(() -> Optional.of(PBX));
+        leads.add(10);
+        dialer.start();
+        assertThat(placer.broadcasts).hasSize(1);
+
+        directory.campaigns.set(0, agentless(4));
+        clock.advance(CampaignDialer.REFRESH);
+        runTimers();
+        clock.advance(CampaignDialer.TICK);
+        runTimers();
+
+        assertThat(placer.broadcasts).hasSize(4);
+    }
+
+    @Test
+    void anAgentlessCampaignsLeadsStillPassTheGate() {
+        directory.campaigns.add(agentless(2));
+        dialer.broadcastPbx(() -> Optional.of(PBX));
+        leads.add(2);
+        gate.skip.add(LeadId.of("1"));
+        gate.deferUntil.put(LeadId.of("2"), Instant.parse("2026-11-25T13:00:00Z"));
+
+        dialer.start();
+
+        assertThat(placer.broadcasts).isEmpty();
+        assertThat(leads.released).containsEntry(LeadId.of("1"), "dnc").containsEntry(LeadId.of("2"), "outside-window");
+        assertThat(gate.modes).containsOnly(DialMode.AGENTLESS);
+    }
+
+    @Test
+    void anAgentlessCampaignWithNoPbxToDialOnPlacesNothing() {
+        directory.campaigns.add(agentless(2));
+        leads.add(2);
+
+        dialer.start();
+
+        assertThat(placer.broadcasts).isEmpty();
+        assertThat(leads.due).hasSize(2);
     }
 
     @Test
@@ -327,6 +408,14 @@ class CampaignDialerTest {
                 Set.of(), List.of(), "US");
     }
 
+    private static CampaignSettings agentless(int lines) {
+        Campaign campaign = new Campaign(SALES, "Sales", DialMode.AGENTLESS, QueueId.of("outbound"), 2.0,
+                CallingWindow.DEFAULT, 3);
+        return new CampaignSettings(campaign, CampaignSettings.CampaignState.RUNNING, Jurisdiction.US, 1.0,
+                Duration.ofSeconds(25), CampaignSettings.MachineAction.HANGUP, Optional.empty(), Optional.empty(),
+                Set.of(), List.of(), "US", Optional.of(new Broadcast("custom/flu-clinic", lines, '9')));
+    }
+
     private static final class MutableClock implements java.time.InstantSource {
         private Instant now;
 
@@ -433,7 +522,27 @@ class CampaignDialerTest {
 
     private static final class Placer implements CampaignCallPlacer {
         final List<Placed> placed = new ArrayList<>();
+        final List<Placed> broadcasts = new ArrayList<>();
+        int answered;
+        int ended;
         boolean refuse;
+
+        void ended(int calls) {
+            ended += calls;
+            answered -= calls;
+        }
+
+        @Override
+        public CompletionStage<Placement> broadcast(CampaignSettings campaign, DueLead lead, CallId call,
+                                                    Optional<PhoneNumber> callerId) {
+            broadcasts.add(new Placed(lead.id(), call, Optional.empty()));
+            return CompletableFuture.completedFuture(new Placement.Placed(call));
+        }
+
+        @Override
+        public int inProgress(CampaignId campaign, Instant now) {
+            return ringing(campaign, now).size() + waitingForAgent(campaign) + answered;
+        }
 
         @Override
         public CompletionStage<Placement> place(CampaignSettings campaign, DueLead lead, CallId call,
@@ -447,7 +556,11 @@ class CampaignDialerTest {
 
         @Override
         public List<Duration> ringing(CampaignId campaign, Instant now) {
-            return placed.stream().filter(p -> p.agent().isEmpty()).map(p -> Duration.ofSeconds(2)).toList();
+            List<Duration> rung = new ArrayList<>(placed.stream().filter(p -> p.agent().isEmpty())
+                    .map(p -> Duration.ofSeconds(2)).toList());
+            rung.addAll(java.util.Collections.nCopies(Math.max(0, broadcasts.size() - answered - ended),
+                    Duration.ofSeconds(2)));
+            return rung;
         }
 
         @Override
@@ -460,9 +573,11 @@ class CampaignDialerTest {
         final List<AgentId> ready = new ArrayList<>();
         final List<AgentId> reserved = new ArrayList<>();
         final Set<AgentId> busy = new LinkedHashSet<>();
+        int looked;
 
         @Override
         public CompletionStage<Agents> look(CampaignSettings campaign, Instant now) {
+            looked++;
             List<AgentId> free = ready.stream().filter(a -> !reserved.contains(a)).toList();
             return CompletableFuture.completedFuture(new Agents(free, List.of(), List.of(),
                     ready.isEmpty() ? Optional.empty() : Optional.of(PBX)));

@@ -20,7 +20,8 @@ public abstract class SwitchboardUserEvent extends UserEvent {
             List.of(InboundCallEvent.class, CallerOnHoldEvent.class, AgentDialResultEvent.class, AmdEvent.class,
                     AgentLoginEvent.class, AgentLogoutEvent.class,
                     AgentSessionStartedEvent.class, AgentSessionEndedEvent.class, SafeHarbourEvent.class,
-                    AmdMessageLeftEvent.class, CallTransferredEvent.class, CallbackRequestedEvent.class);
+                    AmdMessageLeftEvent.class, CallTransferredEvent.class, CallbackRequestedEvent.class,
+                    BroadcastPlayedEvent.class);
 
     @Serial
     private static final long serialVersionUID = 1L;
