@@ -35,6 +35,8 @@ public final class JooqCrmOutbox {
       String unreadable) {
   }
 
+  private static final int DEADLOCK_RETRIES = 5;
+
   private final Database database;
 
   public JooqCrmOutbox(Database database) {
@@ -46,7 +48,7 @@ public final class JooqCrmOutbox {
     if (connectors.isEmpty() || max <= 0) {
       return Future.succeededFuture(List.of());
     }
-    return database.query(dsl -> dsl.transactionResult(tx -> {
+    return database.query(dsl -> retryingDeadlocks(() -> dsl.transactionResult(tx -> {
       DSLContext db = tx.dsl();
       List<CrmOutboxRecord> rows = db.selectFrom(CRM_OUTBOX)
           .where(CRM_OUTBOX.STATE.eq(OutboxState.PENDING.slug()), CRM_OUTBOX.NEXT_ATTEMPT_AT.le(now),
@@ -59,7 +61,24 @@ public final class JooqCrmOutbox {
           .set(CRM_OUTBOX.NEXT_ATTEMPT_AT, now.plus(lease))
           .where(CRM_OUTBOX.ID.in(rows.stream().map(CrmOutboxRecord::getId).toList())).execute();
       return rows.stream().map(JooqCrmOutbox::claimed).toList();
-    }));
+    })));
+  }
+
+  /**
+   * Runs {@code claim} again when InnoDB chose it as a deadlock's victim: two nodes claiming at once can lock the
+   * due index in opposite orders (SKIP LOCKED skips locked rows, not the index gaps the lease's update moves
+   * into). The victim's transaction was rolled back whole, so running it again is safe.
+   */
+  private static <T> T retryingDeadlocks(java.util.function.Supplier<T> claim) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return claim.get();
+      } catch (org.jooq.exception.DataAccessException e) {
+        if (attempt >= DEADLOCK_RETRIES || !(e.getCause() instanceof java.sql.SQLTransactionRollbackException)) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static Claimed claimed(CrmOutboxRecord r) {
