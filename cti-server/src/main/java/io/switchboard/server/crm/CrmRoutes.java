@@ -98,15 +98,8 @@ public final class CrmRoutes {
 
   private void wrapUp(RoutingContext ctx) {
     AgentId agent = AgentId.of(ctx.pathParam("id"));
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
+    JsonObject body = ApiError.jsonBody(ctx, "a JSON object with disposition and notes").orElse(null);
     if (body == null) {
-      new ApiError("invalid-json", "the request body must be a JSON object with disposition and notes",
-          new JsonObject()).send(ctx, 400);
       return;
     }
     Optional<String> disposition;

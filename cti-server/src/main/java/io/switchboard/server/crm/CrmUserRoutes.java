@@ -37,15 +37,8 @@ public final class CrmUserRoutes {
 
   private void replace(RoutingContext ctx) {
     AgentId agent = AgentId.of(ctx.pathParam("id"));
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
+    JsonObject body = ApiError.jsonBody(ctx, "a JSON object of CRM names to user ids").orElse(null);
     if (body == null) {
-      new ApiError("invalid-json", "the request body must be a JSON object of CRM names to user ids",
-          new JsonObject()).send(ctx, 400);
       return;
     }
     Map<String, String> ids = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import io.switchboard.server.agent.AgentRegistry;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.agent.CreateOutcome;
 import io.vertx.core.Future;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -56,15 +55,8 @@ final class AgentRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (DecodeException | ClassCastException e) {
-      body = null;
-    }
+    JsonObject body = ApiError.jsonBody(ctx, "a JSON object describing the agent").orElse(null);
     if (body == null) {
-      new ApiError("invalid-json", "the request body must be a JSON object describing the agent",
-          new JsonObject()).send(ctx, 400);
       return;
     }
     AgentRequest.Parsed parsed = AgentRequest.parse(body);

@@ -2,6 +2,7 @@ package io.switchboard.server.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
 
 /**
  * The body of every API error: {@code {errorId, message, details}}. {@code errorId} is a stable slug
@@ -13,6 +14,23 @@ public record ApiError(String errorId, String message, JsonObject details) {
   public static ApiError invalidField(String field, String reason) {
     return new ApiError("invalid-field", "field '" + field + "' is invalid: " + reason,
         new JsonObject().put("field", field).put("reason", reason));
+  }
+
+  /**
+   * The request's body as a JSON object; when it is missing or not an object, answers 400 {@code invalid-json}
+   * saying "the request body must be {@code expected}" and gives empty, so the caller just returns.
+   */
+  public static Optional<JsonObject> jsonBody(RoutingContext ctx, String expected) {
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (RuntimeException notAnObject) {
+      body = null;
+    }
+    if (body == null) {
+      new ApiError("invalid-json", "the request body must be " + expected, new JsonObject()).send(ctx, 400);
+    }
+    return Optional.ofNullable(body);
   }
 
   public JsonObject toJson() {

@@ -78,15 +78,8 @@ final class QueueRoutes {
 
   private void write(RoutingContext ctx, Function<JsonObject, QueueRequest.Parsed> parse,
       Function<QueueDefinition, Future<QueueWrite>> store, int status) {
-    JsonObject body;
-    try {
-      body = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      body = null;
-    }
+    JsonObject body = ApiError.jsonBody(ctx, "a JSON object describing the queue").orElse(null);
     if (body == null) {
-      new ApiError("invalid-json", "the request body must be a JSON object describing the queue",
-          new JsonObject()).send(ctx, 400);
       return;
     }
     QueueRequest.Parsed parsed = parse.apply(body);
