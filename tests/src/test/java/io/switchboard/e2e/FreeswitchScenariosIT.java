@@ -119,4 +119,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Crm extends CrmScenarios {
+        Crm() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }
