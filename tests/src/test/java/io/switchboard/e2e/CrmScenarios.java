@@ -156,7 +156,7 @@ abstract class CrmScenarios extends PbxScenarios {
         api.await("the wrap-up accepted", () -> wrapUp("crm-wrap", "resolved", "Invoice 42 explained"), ok -> ok, SOON);
 
         String key = callId + ":crm-wrap";
-        awaitLogged(callId, 3);
+        awaitLogged(callId, 3, SOON);
         assertThat(onlyCreate(SF_TASKS, key)).contains("\"CallObject\":\"" + key + "\"")
                 .contains("\"CallDisposition\":\"resolved\"").contains("Invoice 42 explained")
                 .contains("\"WhoId\":\"" + CrmDouble.SF_CONTACT + "\"");
@@ -177,7 +177,7 @@ abstract class CrmScenarios extends PbxScenarios {
         String callId = awaitQueueLog("queue=" + MISSED_DID, "ABANDON").get(0).path("callid").asText();
 
         String key = callId + ":-";
-        awaitLogged(callId, 3);
+        awaitLogged(callId, 3, SOON);
         assertThat(onlyCreate(SF_TASKS, key)).contains("\"CallObject\":\"" + key + "\"").contains("missed")
                 .doesNotContain("WhoId");
         assertThat(onlyCreate(HS_CALLS, key)).contains("\"hs_call_status\":\"NO_ANSWER\"");
@@ -236,10 +236,6 @@ abstract class CrmScenarios extends PbxScenarios {
     }
 
     /** Waits for the call's {@code count} outbox rows, one per CRM, all {@code logged} with the CRM's record id. */
-    private List<JsonNode> awaitLogged(String callId, int count) throws Exception {
-        return awaitLogged(callId, count, SOON);
-    }
-
     private List<JsonNode> awaitLogged(String callId, int count, Duration within) throws Exception {
         List<JsonNode> rows = api.await(callId + "'s logs logged in every CRM", () -> outboxRows(callId),
                 r -> r.size() == count && r.stream().allMatch(row -> row.path("state").asText().equals("logged")),
