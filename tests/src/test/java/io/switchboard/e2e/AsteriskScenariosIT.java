@@ -126,4 +126,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Crm extends CrmScenarios {
+        Crm() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

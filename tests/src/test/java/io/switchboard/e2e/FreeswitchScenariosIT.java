@@ -126,4 +126,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Crm extends CrmScenarios {
+        Crm() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -66,6 +66,13 @@ final class ServerApi {
     return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
   }
 
+  /** POSTs {@code body} as JSON and returns the response whatever its status. */
+  HttpResponse<String> postRaw(String path, String body) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** PUTs {@code body} as JSON and checks the status code; returns the response body. */
   JsonNode put(String path, String body, int expected) throws IOException, InterruptedException {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))

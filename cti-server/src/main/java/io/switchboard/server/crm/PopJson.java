@@ -38,6 +38,7 @@ final class PopJson {
   private static JsonObject match(ContactMatch m) {
     return new JsonObject().put("crm", m.crm()).put("type", m.objectType()).put("id", m.contactId())
         .put("name", m.displayName()).put("link", m.link().map(URI::toString).orElse(null))
+        .put("ownerId", m.ownerId().orElse(null))
         .put("openTickets", new JsonArray(m.openTickets()));
   }
 }

@@ -74,6 +74,9 @@ class CrmPopsTest {
     assertThat(first.getString("id")).isEqualTo("003A1");
     assertThat(first.getString("name")).isEqualTo("Ada Lovelace");
     assertThat(first.getString("link")).isEqualTo("https://example.my.salesforce.com/003A1");
+    assertThat(first.getString("ownerId")).as("the record's owner, for the agent to see").isEqualTo("005X");
+    assertThat(pop.getJsonArray("crms").getJsonObject(1).getJsonArray("matches").getJsonObject(0)
+        .getValue("ownerId")).as("no owner").isNull();
     assertThat(first.getJsonArray("openTickets").getList()).containsExactly("00001234 Broken line");
     assertThat(pop.getJsonArray("crms").getJsonObject(2).getString("errorId")).isEqualTo("crm-circuit-open");
     assertThat(pops.latest(ANA)).contains(pop);
