@@ -103,6 +103,11 @@ public final class HubSpotConnector implements CrmConnector {
         return http.breaker().state();
     }
 
+    @Override
+    public Optional<String> circuitState() {
+        return Optional.of(circuit().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
     private HttpRequest.Builder post(String path, String json) {
         URI uri = settings.api(path);
         return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")

@@ -129,6 +129,11 @@ public final class SalesforceConnector implements CrmConnector {
         return http.breaker().state();
     }
 
+    @Override
+    public Optional<String> circuitState() {
+        return Optional.of(circuit().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
     private static Optional<CrmLogResult> existingTask(HttpResult result) {
         if (!(result instanceof HttpResult.Answered answered) || !answered.ok()) {
             return Optional.of(FindOrCreate.notLogged(result));

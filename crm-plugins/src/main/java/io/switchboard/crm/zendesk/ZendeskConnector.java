@@ -148,6 +148,11 @@ public final class ZendeskConnector implements CrmConnector {
         return http.breaker().state();
     }
 
+    @Override
+    public Optional<String> circuitState() {
+        return Optional.of(circuit().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
     private HttpRequest.Builder get(String pathAndQuery) {
         return HttpRequest.newBuilder(settings.resolve(pathAndQuery)).header("Accept", "application/json").GET();
     }

@@ -6,6 +6,7 @@ import io.switchboard.core.crm.ContactMatch;
 import io.switchboard.core.crm.CrmLogResult;
 import io.switchboard.core.crm.CrmLookup;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -43,5 +44,14 @@ public interface CrmConnector {
      */
     default CompletionStage<Boolean> popServerSide(String crmUserId, ContactMatch record) {
         return CompletableFuture.completedFuture(false);
+    }
+
+    /**
+     * Where the connector's circuit breaker is, for {@code /status}: {@code closed} (calls flow), {@code open} (the
+     * CRM failed again and again; calls are refused at once until a trial) or {@code half-open} (a trial call is
+     * under way); empty for a connector without one.
+     */
+    default Optional<String> circuitState() {
+        return Optional.empty();
     }
 }

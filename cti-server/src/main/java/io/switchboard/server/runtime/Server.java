@@ -1,6 +1,7 @@
 package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.core.port.CrmConnector;
 import io.switchboard.server.agent.JooqAgentDirectory;
 import io.switchboard.server.campaign.CampaignCompletion;
 import io.switchboard.server.campaign.CampaignRoutes;
@@ -126,11 +127,11 @@ public final class Server implements AutoCloseable {
           parts.pbx = PbxConnections.of(config.pbx(), parts.vertx.getOrCreateContext(), parts.metrics.registry(),
               Clock.systemUTC());
           parts.pbx.start();
-          StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config);
+          List<CrmConnector> crms = CrmConnectors.from(config.crm(), Clock.systemUTC());
+          StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms);
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
-          Crm crm = Crm.start(parts.vertx, database, CrmConnectors.from(config.crm(), Clock.systemUTC()),
-              config.crm().outbox(), Clock.systemUTC());
+          Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
@@ -199,8 +200,12 @@ public final class Server implements AutoCloseable {
     return Future.failedFuture(cause instanceof StartupException ? cause : new StartupException(stage, message, cause));
   }
 
+  private static Optional<CrmConnector> connector(List<CrmConnector> crms, String name) {
+    return crms.stream().filter(crm -> crm.name().equals(name)).findFirst();
+  }
+
   static StatusRegistry statusChecks(Vertx vertx, HazelcastInstance hazelcast, Database database,
-      PbxConnections attached, SwitchboardConfig config) {
+      PbxConnections attached, SwitchboardConfig config, List<CrmConnector> crms) {
     StatusRegistry status = new StatusRegistry(CHECK_TIMEOUT);
     status.register(new DatabaseCheck(database));
     status.register(new HazelcastCheck(vertx, hazelcast));
@@ -214,9 +219,9 @@ public final class Server implements AutoCloseable {
             .orElseGet(() -> AmiConnectionCheck.notAttached(pbx, reason)));
       }
     });
-    status.register(new CrmCheck("salesforce", config.crm().salesforce().enabled()));
-    status.register(new CrmCheck("hubspot", config.crm().hubspot().enabled()));
-    status.register(new CrmCheck("zendesk", config.crm().zendesk().enabled()));
+    status.register(new CrmCheck("salesforce", config.crm().salesforce().enabled(), connector(crms, "salesforce")));
+    status.register(new CrmCheck("hubspot", config.crm().hubspot().enabled(), connector(crms, "hubspot")));
+    status.register(new CrmCheck("zendesk", config.crm().zendesk().enabled(), connector(crms, "zendesk")));
     return status;
   }
 

@@ -59,4 +59,29 @@ class StatusRegistryTest {
     assertThat(new CrmCheck("hubspot", false).check().result().state()).isEqualTo(DependencyState.DISABLED);
     assertThat(new CrmCheck("hubspot", true).check().result().state()).isEqualTo(DependencyState.CONFIGURED);
   }
+
+  @Test
+  void a_crm_whose_circuit_is_open_is_down_and_configured_again_once_it_closes() {
+    java.util.concurrent.atomic.AtomicReference<String> circuit = new java.util.concurrent.atomic.AtomicReference<>("open");
+    io.switchboard.core.port.CrmConnector crm = new io.switchboard.core.port.CrmConnector() {
+      @Override public String name() { return "zendesk"; }
+      @Override public java.util.concurrent.CompletionStage<io.switchboard.core.crm.CrmLookup> lookup(
+          io.switchboard.core.call.PhoneNumber number) { throw new UnsupportedOperationException(); }
+      @Override public java.util.concurrent.CompletionStage<io.switchboard.core.crm.CrmLogResult> logCall(
+          io.switchboard.core.crm.CallLog log) { throw new UnsupportedOperationException(); }
+      @Override public java.util.Optional<String> circuitState() { return java.util.Optional.of(circuit.get()); }
+    };
+    CrmCheck check = new CrmCheck("zendesk", true, java.util.Optional.of(crm));
+
+    CheckResult open = check.check().result();
+    circuit.set("half-open");
+    CheckResult trial = check.check().result();
+    circuit.set("closed");
+    CheckResult closed = check.check().result();
+
+    assertThat(open.state()).isEqualTo(DependencyState.DOWN);
+    assertThat(open.detail()).contains("circuit open");
+    assertThat(trial.state()).isEqualTo(DependencyState.DOWN);
+    assertThat(closed.state()).isEqualTo(DependencyState.CONFIGURED);
+  }
 }
