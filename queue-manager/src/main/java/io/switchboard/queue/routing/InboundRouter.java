@@ -87,6 +87,7 @@ public final class InboundRouter implements PbxEventListener {
     private final CallerRules callerRules;
     private final KnownQueues knownQueues;
     private final QueuedCallbacks callbacks;
+    private final ArrivingCalls arriving;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -131,6 +132,7 @@ public final class InboundRouter implements PbxEventListener {
         this.callbacks = new QueuedCallbacks(this, calls, book, callControls, moves, timers, clock, context,
                 reservations::ring, announcer::estimatedWait);
         moves.onStored(this::statusStored);
+        this.arriving = new ArrivingCalls(calls::isCurrent, this::agentMayBeFree);
     }
 
     @Override
@@ -145,6 +147,7 @@ public final class InboundRouter implements PbxEventListener {
             if (!callbacks.callerLeft(hungUp)) {
                 endings.hungUp(hungUp);
             }
+            arriving.left();
         } else if (event instanceof PbxEvent.CallReturnedToHold back) {
             endings.returnedToHold(back);
         } else if (event instanceof PbxEvent.CallConnected connected) {
@@ -220,6 +223,7 @@ public final class InboundRouter implements PbxEventListener {
         call.pbxAhead = Duration.between(task.created(), e.at());
         call.deciding = true;
         calls.put(call);
+        arriving.arriving(call);
         LOG.info("event=task-created taskId={} callId={} queueId={}", task.id(), e.call(), queueId);
         callerRules.arrived(call, new JournalEntry.Entered(e.call(), queueId, e.at(), e.pbx(), e.leg(), e.caller(),
                 e.dialled(), call.originalPosition));
@@ -231,6 +235,7 @@ public final class InboundRouter implements PbxEventListener {
                 if (callerRules.admit(call)) {
                     decide(call);
                 }
+                arriving.arrived(call);
             });
         });
     }
@@ -319,6 +324,7 @@ public final class InboundRouter implements PbxEventListener {
         }
         if (book.taskFor(agent) instanceof Selection.Offer offer) {
             calls.ofTask(offer.task()).filter(call -> call.isWaiting() && call.onHold && !call.deciding)
+                    .filter(call -> !arriving.holdsBack(agent, call))
                     .ifPresent(call -> reservations.reserve(call, agent));
         }
     }

@@ -134,4 +134,46 @@ class KnownQueuesTest {
         assertThat(world.setupReads).hasSize(2);
         assertThat(world.pbx.lastRing().ringTimeout()).isEqualTo(Duration.ofSeconds(40));
     }
+
+    @Test
+    void an_agent_freed_while_an_earlier_caller_waits_for_their_queue_to_be_read_takes_that_caller_not_a_later_one() {
+        world.queue("early", Duration.ofSeconds(20), Duration.ZERO).queue("later", Duration.ofSeconds(20), Duration.ZERO);
+        world.directory.put(Agents.member("fair", "early", "later"));
+        world.states.put("fair", AgentState.PAUSED, world.clock.instant());
+        world.callArrives("warm-up", Optional.of("later"));     // "later" is known from here on
+        world.callerHangsUp("warm-up");
+        world.router.queueChanged(QueueId.of("early"));         // "early" was just changed through the API
+        world.holdQueueReads = true;
+
+        world.callArrives("c1", Optional.of("early"));          // waits for "early" to be read
+        world.clock.advance(Duration.ofMillis(10));
+        world.callArrives("c2", Optional.of("later"));          // decided at once: nobody is free
+        world.agentBecomesAvailable("fair");
+        assertThat(world.pbx.rings).as("the agent waits for the earlier caller's queue").isEmpty();
+        List<Runnable> held = List.copyOf(world.heldReads);
+        world.heldReads.clear();
+        held.forEach(Runnable::run);
+
+        assertThat(world.pbx.lastRing().call()).as("the caller who arrived first").isEqualTo(CallId.of("c1"));
+        assertThat(world.pbx.rings).hasSize(1);
+    }
+
+    @Test
+    void an_agent_held_back_for_an_arriving_caller_who_hangs_up_meanwhile_takes_the_next_caller() {
+        world.queue("early", Duration.ofSeconds(20), Duration.ZERO).queue("later", Duration.ofSeconds(20), Duration.ZERO);
+        world.directory.put(Agents.member("fair", "early", "later"));
+        world.states.put("fair", AgentState.PAUSED, world.clock.instant());
+        world.callArrives("warm-up", Optional.of("later"));
+        world.callerHangsUp("warm-up");
+        world.router.queueChanged(QueueId.of("early"));
+        world.holdQueueReads = true;
+        world.callArrives("c1", Optional.of("early"));
+        world.clock.advance(Duration.ofMillis(10));
+        world.callArrives("c2", Optional.of("later"));
+        world.agentBecomesAvailable("fair");
+
+        world.callerHangsUp("c1");
+
+        assertThat(world.pbx.lastRing().call()).isEqualTo(CallId.of("c2"));
+    }
 }
