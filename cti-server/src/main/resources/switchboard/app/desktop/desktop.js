@@ -173,12 +173,10 @@ function renderPreview() {
 
 function onMessage(message) {
   switch (message.type) {
-    case 'ready':
-      refresh();
-      break;
     case 'snapshot':
       desk.state = message.state;
       desk.call = message.call || null;
+      refresh();
       break;
     case 'state':
       desk.state = { state: message.state, reason: message.reason, since: message.since };
@@ -234,12 +232,8 @@ function onMessage(message) {
   renderPreview();
 }
 
+// After the socket's snapshot: the latest pop and any preview offer, which the snapshot does not carry.
 async function refresh() {
-  try {
-    onMessage(await desk.client.get(`${desk.client.agent}/desk`));
-  } catch (error) {
-    showError(error);
-  }
   for (const [path, apply] of [['pop', (pop) => onMessage({ ...pop, type: 'pop' })],
     ['preview', (offer) => onMessage({ ...offer, number: offer.phone, type: 'preview-offered' })]]) {
     try {

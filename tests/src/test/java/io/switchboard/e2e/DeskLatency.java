@@ -113,7 +113,7 @@ public final class DeskLatency {
             CountDownLatch ready = new CountDownLatch(agents);
             for (String id : members) {
                 sockets.add(client.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + http
-                        + "/api/v1/agents/" + id + "/events"), new Listener(api.token(), ready)).join());
+                        + "/api/v1/agents/" + id + "/events"), new Listener(ServerProcess.ADMIN_TOKEN, ready)).join());
             }
             if (!ready.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(ready.getCount() + " agent sockets not ready in 30 s");

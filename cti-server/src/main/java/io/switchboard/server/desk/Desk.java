@@ -7,8 +7,10 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.queue.dialer.PreviewDesk;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.RoutingJournal;
+import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.routing.CallTransfers;
+import io.switchboard.server.security.AgentEventsSocket;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,23 +28,25 @@ import java.util.function.Function;
  */
 public final class Desk {
 
-  /** The event-bus address of an agent's desk messages. */
+  /** The event-bus address of an agent's desk messages, which the agent's event socket relays. */
   public static String address(AgentId agent) {
-    return "switchboard.agent." + agent.value() + ".events";
+    return AgentEventsSocket.events(agent.value());
   }
 
+  private final Vertx vertx;
   private final AgentDesks desks;
   private final Clock clock;
   private DeskRoutes routes;
 
-  private Desk(AgentDesks desks, Clock clock) {
+  private Desk(Vertx vertx, AgentDesks desks, Clock clock) {
+    this.vertx = vertx;
     this.desks = desks;
     this.clock = clock;
   }
 
   /** A desk publishing on {@code vertx}'s event bus. */
   public static Desk start(Vertx vertx, Clock clock) {
-    return new Desk(new AgentDesks((agent, message) -> vertx.eventBus().publish(address(agent), message)),
+    return new Desk(vertx, new AgentDesks((agent, message) -> vertx.eventBus().publish(address(agent), message)),
         clock);
   }
 
@@ -74,6 +78,14 @@ public final class Desk {
             .put("number", offer.lead().number().e164()).put("attempts", offer.lead().attempts())
             .put("expiresAt", offer.expiresAt().toString()))));
     routes = new DeskRoutes(desks, states, new DeskCommands(desks, pbxs, transfers, context, clock), leads, clock);
+    vertx.eventBus().<String>localConsumer(AgentEventsSocket.SNAPSHOTS, request -> {
+      if (AgentRequest.IDENTIFIER.matcher(String.valueOf(request.body())).matches()) {
+        routes.snapshot(AgentId.of(request.body())).onSuccess(request::reply)
+            .onFailure(failure -> request.fail(500, failure.getMessage()));
+      } else {
+        request.fail(400, "not an agent id");
+      }
+    });
   }
 
   /** The snapshot a page that just connected is sent first ({@code type: snapshot}). */
