@@ -5,8 +5,8 @@ import { api, ApiError, events, forgetSession, savedSession, signIn } from './ap
 
 const $ = (id) => document.getElementById(id);
 const STATE_NAMES = {
-  'logged-out': 'logged out', available: 'available', reserved: 'ringing', 'on-call': 'on a call',
-  'wrap-up': 'wrap-up', paused: 'paused',
+  'logged-out': 'Logged out', available: 'Available', reserved: 'Ringing', 'on-call': 'On a call',
+  'wrap-up': 'Wrap-up', paused: 'Paused',
 };
 
 const desk = {

@@ -168,7 +168,6 @@ abstract class DesktopPageScenarios extends PbxScenarios {
     private void awaitText(String test, String wanted) {
         browser.waitUntil(d -> {
             List<WebElement> found = d.findElements(By.cssSelector("[data-test=" + test + "]"));
-            // as shown: the state is capitalised by its style
             return !found.isEmpty() && found.get(0).getText().toLowerCase(Locale.ROOT).contains(wanted.toLowerCase(Locale.ROOT));
         }, PAGE);
     }
