@@ -37,10 +37,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * socket open ({@code GET /api/v1/agents/{id}/events}, authenticated by its first frame) in this process. Callers
  * arrive as a Poisson process at a steady rate; each rings one agent, talks a short while and hangs up.
  *
- * <p>For each call rung while measuring: the desk's {@code ringing} message carries {@code at}, the router's
- * {@code AgentRung} step time (the reservation ringing the agent); the clock stops when the {@code pop} for that
- * call arrives at the socket, and, separately, when the {@code ringing} message itself arrives. Both ends are wall
- * clock on this machine ({@link Instant#now}, microseconds on Linux): the server and this driver share it.
+ * <p>For each call rung while measuring: the desk's {@code ringing} message carries {@code publishedAt}, the
+ * server's clock when the router journalled its {@code AgentRung} step (the reservation ringing the agent: the desk
+ * publishes it from the journal's tap, on the router's thread, as the step is recorded; the step's own {@code at} is
+ * the PBX's time, which runs ten times faster in the simulator); the clock stops when the {@code pop} for that call
+ * arrives at the socket, and, separately, when the {@code ringing} message itself arrives. Both ends are wall clock
+ * on this machine ({@link Instant#now}, microseconds on Linux): the server and this driver share it.
  *
  * <p>Usage: {@code DeskLatency asterisk|freeswitch [callsPerSecond] [measureSeconds] [warmUpSeconds] [agents]}
  * (defaults 10 60 10 60), with the system property {@code switchboard.jar}.
@@ -181,7 +183,7 @@ public final class DeskLatency {
                 ready.countDown();
             } else if (type.equals("ringing")) {
                 String call = message.path("callId").asText();
-                Instant rung = Instant.parse(message.path("at").asText());
+                Instant rung = Instant.parse(message.path("publishedAt").asText());
                 rungAt.put(call, rung);
                 if (measuring.get()) {
                     rungWhileMeasuring.incrementAndGet();

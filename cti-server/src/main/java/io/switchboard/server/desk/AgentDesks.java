@@ -13,6 +13,7 @@ import io.switchboard.queue.routing.OutboundEntry;
 import io.switchboard.server.desk.DeskCall.Direction;
 import io.switchboard.server.desk.DeskCall.Phase;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,9 +23,9 @@ import java.util.Optional;
 
 /**
  * What each agent's desk shows, kept from the router's journals and the agent state store, and every change of it
- * told to the agent as one typed JSON message ({@link Publisher}; on a node, the event bus at
- * {@code switchboard.agent.<id>.events}, which the agent's event socket relays). The messages are those of
- * {@code docs/desktop.md}: {@code state}, {@code ringing}, {@code dialling}, {@code missed}, {@code ring-canceled},
+ * told to the agent as one typed JSON message, stamped {@code publishedAt} by this node's clock ({@link Publisher};
+ * on a node, the event bus at {@code switchboard.agent.<id>.events}, which the agent's event socket relays). The
+ * messages are those of {@code docs/desktop.md}: {@code state}, {@code ringing}, {@code dialling}, {@code missed}, {@code ring-canceled},
  * {@code connected}, {@code held}, {@code unheld}, {@code recording-paused}, {@code recording-resumed},
  * {@code ended}, {@code wrap-up-started}, {@code wrap-up-ended} and {@code preview-offered}; {@link #snapshot} is
  * what a page that just connected is sent first.
@@ -51,6 +52,7 @@ public final class AgentDesks {
   }
 
   private final Publisher out;
+  private final Clock clock;
   private final Map<CallId, Waiting> waiting = new LinkedHashMap<>(256, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<CallId, Waiting> eldest) {
@@ -60,8 +62,10 @@ public final class AgentDesks {
   private final Map<AgentId, DeskCall> calls = new HashMap<>();
   private final Map<AgentId, AgentStatus> states = new HashMap<>();
 
-  public AgentDesks(Publisher out) {
+  /** {@code clock} stamps each message's {@code publishedAt}. */
+  public AgentDesks(Publisher out, Clock clock) {
     this.out = out;
+    this.clock = clock;
   }
 
   /** One step of an inbound call, as the router journals it. */
@@ -221,6 +225,7 @@ public final class AgentDesks {
   }
 
   private void send(AgentId agent, String type, Instant at, JsonObject body) {
-    out.publish(agent, body.put("type", type).put("agentId", agent.value()).put("at", at.toString()));
+    out.publish(agent, body.put("type", type).put("agentId", agent.value()).put("at", at.toString())
+        .put("publishedAt", clock.instant().toString()));
   }
 }

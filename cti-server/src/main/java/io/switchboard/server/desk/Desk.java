@@ -46,8 +46,8 @@ public final class Desk {
 
   /** A desk publishing on {@code vertx}'s event bus. */
   public static Desk start(Vertx vertx, Clock clock) {
-    return new Desk(vertx, new AgentDesks((agent, message) -> vertx.eventBus().publish(address(agent), message)),
-        clock);
+    return new Desk(vertx, new AgentDesks((agent, message) -> vertx.eventBus().publish(address(agent), message),
+        clock), clock);
   }
 
   /** The router's journal with the desks watching it. */

@@ -41,7 +41,7 @@ class AgentDesksTest {
   private final AgentDesks desks = new AgentDesks((agent, message) -> {
     to.add(agent);
     told.add(message);
-  });
+  }, java.time.Clock.fixed(T0.plusSeconds(30), java.time.ZoneOffset.UTC));
 
   @Test
   void a_rung_agent_is_told_the_caller_and_queue_at_the_rung_steps_time() {
@@ -56,6 +56,7 @@ class AgentDesksTest {
     assertThat(ringing.getString("queue")).isEqualTo("support");
     assertThat(ringing.getString("direction")).isEqualTo("inbound");
     assertThat(ringing.getString("at")).isEqualTo(T0.plusSeconds(2).toString());
+    assertThat(ringing.getString("publishedAt")).as("this node's clock").isEqualTo(T0.plusSeconds(30).toString());
     assertThat(desks.call(ANA)).map(DeskCall::phase).contains(DeskCall.Phase.RINGING);
   }
 

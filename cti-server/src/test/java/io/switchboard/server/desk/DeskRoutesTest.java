@@ -54,7 +54,8 @@ class DeskRoutesTest {
   private final DeskCallControl freeswitch = new DeskCallControl();
   private final DeskCallControl asterisk = new DeskCallControl();
   private final List<JsonObject> told = new ArrayList<>();
-  private final AgentDesks desks = new AgentDesks((agent, message) -> told.add(message));
+  private final AgentDesks desks = new AgentDesks((agent, message) -> told.add(message),
+      Clock.fixed(NOW, ZoneOffset.UTC));
   private final List<String> disposed = new ArrayList<>();
   private boolean leadConnected = true;
 
