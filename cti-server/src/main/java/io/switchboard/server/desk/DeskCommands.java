@@ -160,6 +160,9 @@ final class DeskCommands {
     if (id.endsWith("unknown-call") || id.endsWith("unknown-leg") || id.endsWith("no-such-channel")) {
       return new Done.Refused(409, "call-not-active", "the PBX no longer has the call: " + failed.message(), details);
     }
+    if (id.endsWith("not-recording")) {
+      return new Done.Refused(409, "not-recording", "the call is not being recorded", details);
+    }
     return new Done.Refused(502, "pbx-refused", "the PBX refused: " + failed.message(), details);
   }
 }

@@ -37,7 +37,7 @@ class DeskOpenApiTest {
     assertThat(doc.get("paths").path("/api/v1/agents/{id}/callback").has("post")).isTrue();
 
     assertThat(texts(doc.at("/components/schemas/Error/properties/errorId/enum")))
-        .contains("no-connected-call", "hold-unsupported", "call-not-active", "no-campaign-call", "lead-not-connected",
+        .contains("no-connected-call", "hold-unsupported", "call-not-active", "not-recording", "no-campaign-call", "lead-not-connected",
             "pbx-refused", "pbx-unavailable", "call-not-found", "agent-not-found");
     assertThat(texts(doc.at("/components/schemas/DeskCall/properties/phase/enum"))).containsExactly(
         Arrays.stream(DeskCall.Phase.values()).map(DeskCall.Phase::slug).toArray(String[]::new));

@@ -184,6 +184,18 @@ class DeskRoutesTest {
   }
 
   @Test
+  void pausing_a_recording_on_a_call_not_being_recorded_is_409_not_recording(VertxTestContext test) {
+    connected(ON_FREESWITCH);
+    freeswitch.answer = new CommandResult.Failed("not-recording", "no recording Switchboard started on this call");
+    post("/api/v1/agents/ana/call/recording/pause", "").onComplete(test.succeeding(r -> test.verify(() -> {
+      assertThat(r.statusCode()).isEqualTo(409);
+      assertThat(r.bodyAsJsonObject().getString("errorId")).isEqualTo("not-recording");
+      assertThat(desks.call(ANA).orElseThrow().recordingPaused()).isFalse();
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void a_transfer_sends_the_agents_own_call_and_a_bad_number_is_400_naming_to(VertxTestContext test) {
     connected(ON_FREESWITCH);
     post("/api/v1/agents/ana/call/transfer", "{\"to\": \"nope\"}")
