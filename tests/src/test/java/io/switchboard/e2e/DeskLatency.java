@@ -266,6 +266,9 @@ public final class DeskLatency {
             popByDigits.keySet().stream().filter(request::contains).forEach(digits ->
                     crmMicros.merge(digits, millis * 1000L, Math::max));
         }
+        System.out.printf(Locale.ROOT, "CRM lookups seen in the double: %d, with its timing %d, matched to %d of %d pops%n",
+                lookups.size(), lookups.stream().filter(l -> l.getTiming() != null && l.getTiming().getTotalTime() != null)
+                        .count(), crmMicros.size(), popByDigits.size());
         List<Long> less = new ArrayList<>();
         popByDigits.forEach((digits, pop) -> less.add(Math.max(0, pop - crmMicros.getOrDefault(digits, 0L))));
         return less;
