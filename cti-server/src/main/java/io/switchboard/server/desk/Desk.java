@@ -88,11 +88,6 @@ public final class Desk {
     });
   }
 
-  /** The snapshot a page that just connected is sent first ({@code type: snapshot}). */
-  public Future<JsonObject> snapshot(AgentId agent) {
-    return routes.snapshot(agent);
-  }
-
   public void mount(Router router) {
     routes.mount(router);
   }
