@@ -14,6 +14,7 @@ import io.switchboard.core.port.Subscription;
 import io.switchboard.core.routing.Task;
 import io.switchboard.queue.dialer.CampaignCallEnded;
 import io.switchboard.queue.dialer.CampaignCalls;
+import io.switchboard.queue.routing.AccountOwners;
 import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.LastAgents;
@@ -137,6 +138,11 @@ public final class InboundRouting implements AutoCloseable {
    */
   public void keepCallbacks(PendingCallbacks store) {
     context.runOnContext(v -> router.inbound().keepCallbacks(store));
+  }
+
+  /** Queues whose preferred-agent rule asks for the CRM account owner ask {@code owners} (the enabled CRMs). */
+  public void useAccountOwners(AccountOwners owners) {
+    context.runOnContext(v -> router.inbound().useAccountOwners(owners));
   }
 
   /** Agents' open lines and the outbound calls placed for them. */

@@ -150,6 +150,7 @@ public final class Server implements AutoCloseable {
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
+          parts.routing.useAccountOwners(crm.accountOwners());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
