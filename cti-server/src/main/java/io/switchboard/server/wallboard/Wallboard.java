@@ -1,0 +1,48 @@
+package io.switchboard.server.wallboard;
+
+import io.switchboard.core.port.AgentDirectory;
+import io.switchboard.server.kpi.Kpis;
+import io.switchboard.server.monitor.JooqAgentCalls;
+import io.switchboard.server.monitor.MonitorRoutes;
+import io.switchboard.server.monitor.Monitors;
+import io.switchboard.server.pbx.AttachedPbx;
+import io.switchboard.server.pbx.PbxConnections;
+import io.switchboard.server.persistence.Database;
+import io.switchboard.server.routing.InboundRouting;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+
+/**
+ * The supervisor's side of the API, wired: monitors (listen, whisper, barge) on the routing context, the
+ * wallboard stream and the KPI history. See {@code docs/wallboard.md}.
+ */
+public final class Wallboard {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Wallboard() {}
+
+  /** The routes of the supervisor's side of the API. */
+  public static Consumer<Router> routes(Vertx vertx, InboundRouting routing, PbxConnections pbx,
+      AgentDirectory agents, Database database, Kpis kpis) {
+    JooqAgentCalls calls = new JooqAgentCalls(database);
+    Monitors monitors = new Monitors(routing.context(), agents, routing::agentState, calls::liveCall, routing::call,
+        id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
+        Clock.systemUTC(), Wallboard::monitorId);
+    MonitorRoutes monitorRoutes = new MonitorRoutes(monitors, ctx -> "admin");
+    return router -> {
+      monitorRoutes.mount(router);
+    };
+  }
+
+  /** {@code sb-<16 hex digits>}: fits an Asterisk ChannelId and a FreeSWITCH origination_uuid. */
+  static String monitorId() {
+    byte[] random = new byte[8];
+    RANDOM.nextBytes(random);
+    return "sb-" + HexFormat.of().formatHex(random);
+  }
+}
