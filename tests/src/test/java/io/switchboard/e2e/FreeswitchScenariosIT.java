@@ -133,4 +133,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Monitor extends MonitorScenarios {
+        Monitor() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }
