@@ -1,6 +1,9 @@
 package io.switchboard.server.wallboard;
 
-import io.switchboard.core.port.AgentDirectory;
+import io.switchboard.queue.dialer.CampaignDirectory;
+import io.switchboard.queue.dialer.compliance.AbandonLedger;
+import io.switchboard.server.agent.AgentRegistry;
+import io.switchboard.server.kpi.StreamClock;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.monitor.JooqAgentCalls;
 import io.switchboard.server.monitor.MonitorRoutes;
@@ -28,14 +31,26 @@ public final class Wallboard {
 
   /** The routes of the supervisor's side of the API. */
   public static Consumer<Router> routes(Vertx vertx, InboundRouting routing, PbxConnections pbx,
-      AgentDirectory agents, Database database, Kpis kpis) {
+      AgentRegistry agents, Database database, Kpis kpis, CampaignDirectory campaigns, AbandonLedger ledger,
+      double amdFalsePositives) {
     JooqAgentCalls calls = new JooqAgentCalls(database);
     Monitors monitors = new Monitors(routing.context(), agents, routing::agentState, calls::liveCall, routing::call,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
         Clock.systemUTC(), Wallboard::monitorId);
     MonitorRoutes monitorRoutes = new MonitorRoutes(monitors, ctx -> "admin");
+    Clock clock = Clock.systemUTC();
+    WallboardStream stream = new WallboardStream(StreamClock.of(vertx), vertx.getOrCreateContext(),
+        new LiveWallboardSource(kpis.live(), agents, routing::agentState, campaigns, ledger, amdFalsePositives, clock),
+        WallboardStream.GAP);
+    kpis.live().onChange(changes -> {
+      changes.queues().forEach(stream::queueChanged);
+      changes.agents().forEach(stream::agentChanged);
+    });
+    routing.onCampaignCallEnded((campaign, lead, call, result, agent, at) -> stream.campaignChanged(campaign));
+    WallboardRoutes wallboard = new WallboardRoutes(new WallboardSockets(stream), new JooqKpiHistory(database), clock);
     return router -> {
       monitorRoutes.mount(router);
+      wallboard.mount(router);
     };
   }
 
