@@ -4,6 +4,9 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.port.MonitorMode;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.http.ApiError;
+import io.switchboard.server.security.Caller;
+import io.switchboard.server.security.Role;
+import io.switchboard.server.security.TeamDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,12 +31,17 @@ public final class MonitorRoutes {
       "whisper", MonitorMode.WHISPER, "barge", MonitorMode.BARGE);
 
   private final Monitors monitors;
-  private final Function<RoutingContext, String> supervisor;
+  private final Function<RoutingContext, Caller> callers;
+  private final TeamDirectory teams;
 
-  /** @param supervisor who is asking, as the monitor records it (the authenticated caller's subject) */
-  public MonitorRoutes(Monitors monitors, Function<RoutingContext, String> supervisor) {
+  /**
+   * @param callers who is asking ({@code Callers::of}); the monitor records their subject
+   * @param teams   the agents' teams: a supervisor monitors, lists and ends monitors of their teams' agents only
+   */
+  public MonitorRoutes(Monitors monitors, Function<RoutingContext, Caller> callers, TeamDirectory teams) {
     this.monitors = monitors;
-    this.supervisor = supervisor;
+    this.callers = callers;
+    this.teams = teams;
   }
 
   public void mount(Router router) {
@@ -59,22 +67,29 @@ public final class MonitorRoutes {
       return;
     }
     String id = ctx.pathParam("id");
+    Caller caller = callers.apply(ctx);
+    if (caller.role() == Role.AGENT) {
+      forbidden(caller, "listen to calls").send(ctx, 403);
+      return;
+    }
     if (!AgentRequest.IDENTIFIER.matcher(id).matches()) {
       new ApiError("agent-not-found", "no agent with id '" + id + "'", new JsonObject().put("id", id)).send(ctx, 404);
       return;
     }
-    monitors.start(AgentId.of(id), mode, device, supervisor.apply(ctx))
+    monitors.start(AgentId.of(id), mode, device, caller.subject())
         .onSuccess(outcome -> answer(ctx, outcome, id)).onFailure(failure -> unavailable(ctx, failure));
   }
 
   private void list(RoutingContext ctx) {
-    monitors.list().onSuccess(all -> send(ctx, 200, new JsonObject().put("monitors",
-        new JsonArray(all.stream().map(Monitor::toJson).toList())))).onFailure(ctx::fail);
+    Caller caller = callers.apply(ctx);
+    monitors.list().onSuccess(all -> send(ctx, 200, new JsonObject().put("monitors", new JsonArray(all.stream()
+        .filter(monitor -> mayWatch(caller, monitor)).map(Monitor::toJson).toList())))).onFailure(ctx::fail);
   }
 
   private void end(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    monitors.end(id).onSuccess(outcome -> answer(ctx, outcome, id)).onFailure(failure -> unavailable(ctx, failure));
+    Caller caller = callers.apply(ctx);
+    monitors.end(id, monitor -> mayWatch(caller, monitor)).onSuccess(outcome -> answer(ctx, outcome, id)).onFailure(failure -> unavailable(ctx, failure));
   }
 
   private static void answer(RoutingContext ctx, MonitorOutcome outcome, String id) {
@@ -86,6 +101,18 @@ public final class MonitorRoutes {
       MonitorOutcome.Refused refused = (MonitorOutcome.Refused) outcome;
       new ApiError(refused.errorId(), refused.message(), new JsonObject().put("id", id)).send(ctx, refused.status());
     }
+  }
+
+  /** An admin, or a supervisor of one of the monitored agent's teams. */
+  private boolean mayWatch(Caller caller, Monitor monitor) {
+    return caller.role() != Role.AGENT && caller.mayActOn(monitor.agent().value(), teams.teamsOf(monitor.agent()
+        .value()));
+  }
+
+  private static ApiError forbidden(Caller caller, String what) {
+    return new ApiError("forbidden", caller.role().wire() + " " + caller.subject() + " may not " + what
+        + ": only a supervisor of the agent's team or an admin may", new JsonObject().put("role", caller.role().wire())
+        .put("needs", "supervisor"));
   }
 
   private static void unavailable(RoutingContext ctx, Throwable failure) {

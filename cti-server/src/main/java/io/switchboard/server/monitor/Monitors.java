@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,11 +136,12 @@ public final class Monitors {
   }
 
   /**
-   * Hangs the supervisor's leg up. 404 {@code monitor-not-found} for an id this node does not hold; a leg the PBX
-   * no longer has (the supervisor hung up, the call ended) ends the monitor too.
+   * Hangs the supervisor's leg up. 404 {@code monitor-not-found} for an id this node does not hold, or one that
+   * {@code allowed} hides from the caller; a leg the PBX no longer has (the supervisor hung up, the call ended)
+   * ends the monitor too.
    */
-  public Future<MonitorOutcome> end(String id) {
-    return onContext(() -> Optional.ofNullable(live.get(id))).compose(found -> {
+  public Future<MonitorOutcome> end(String id, Predicate<Monitor> allowed) {
+    return onContext(() -> Optional.ofNullable(live.get(id)).filter(allowed)).compose(found -> {
       if (found.isEmpty()) {
         return refused(404, "monitor-not-found", "no live monitor with id '" + id + "'");
       }

@@ -185,7 +185,8 @@ public final class Server implements AutoCloseable {
                   .mounting(new PreviewRoutes(parts.dialing)::mount)
                   .mounting(served.crm()::mount)
                   .mounting(Wallboard.routes(parts.vertx, parts.routing, parts.pbx, served.directory(), database, kpis,
-                      parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0)));
+                      parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
+                      served.security())));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

@@ -12,6 +12,8 @@ import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.routing.InboundRouting;
+import io.switchboard.server.security.Callers;
+import io.switchboard.server.security.Security;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
@@ -32,12 +34,12 @@ public final class Wallboard {
   /** The routes of the supervisor's side of the API. */
   public static Consumer<Router> routes(Vertx vertx, InboundRouting routing, PbxConnections pbx,
       AgentRegistry agents, Database database, Kpis kpis, CampaignDirectory campaigns, AbandonLedger ledger,
-      double amdFalsePositives) {
+      double amdFalsePositives, Security security) {
     JooqAgentCalls calls = new JooqAgentCalls(database);
     Monitors monitors = new Monitors(routing.context(), agents, routing::agentState, calls::liveCall, routing::call,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
         Clock.systemUTC(), Wallboard::monitorId);
-    MonitorRoutes monitorRoutes = new MonitorRoutes(monitors, ctx -> "admin");
+    MonitorRoutes monitorRoutes = new MonitorRoutes(monitors, Callers::of, security.users());
     Clock clock = Clock.systemUTC();
     WallboardStream stream = new WallboardStream(StreamClock.of(vertx), vertx.getOrCreateContext(),
         new LiveWallboardSource(kpis.live(), agents, routing::agentState, campaigns, ledger, amdFalsePositives, clock),
@@ -47,7 +49,8 @@ public final class Wallboard {
       changes.agents().forEach(stream::agentChanged);
     });
     routing.onCampaignCallEnded((campaign, lead, call, result, agent, at) -> stream.campaignChanged(campaign));
-    WallboardRoutes wallboard = new WallboardRoutes(new WallboardSockets(stream), new JooqKpiHistory(database), clock);
+    WallboardRoutes wallboard = new WallboardRoutes(new WallboardSockets(stream, security.sockets(vertx),
+        security.users()), new JooqKpiHistory(database), clock);
     return router -> {
       monitorRoutes.mount(router);
       wallboard.mount(router);

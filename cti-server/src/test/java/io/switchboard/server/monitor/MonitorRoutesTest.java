@@ -12,6 +12,8 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.MonitorMode;
+import io.switchboard.server.security.Caller;
+import io.switchboard.server.security.Role;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +51,7 @@ class MonitorRoutesTest {
   private final Map<AgentId, CallId> liveCalls = new HashMap<>();
   private final Map<String, JsonObject> records = new HashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private Caller caller = new Caller("sup1", Role.SUPERVISOR, Optional.empty(), Set.of("t1"));
   private int port;
 
   @BeforeEach
@@ -72,7 +76,8 @@ class MonitorRoutesTest {
         pbx -> pbx.equals(PbxId.of("pbx1")) ? Optional.of(pbx1) : Optional.empty(),
         Clock.fixed(NOW, ZoneOffset.UTC), () -> "sb-" + ids.incrementAndGet());
     Router router = Router.router(vertx);
-    new MonitorRoutes(monitors, ctx -> "sup1").mount(router);
+    new MonitorRoutes(monitors, ctx -> caller, agent -> agent.startsWith("a") ? Set.of("t1") : Set.of("t2"))
+        .mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage()
         .toCompletableFuture().get(5, TimeUnit.SECONDS).actualPort();
   }
@@ -192,5 +197,25 @@ class MonitorRoutesTest {
 
     assertThat(send(HttpMethod.GET, "/api/v1/monitors", null).bodyAsJsonObject().getJsonArray("monitors"))
         .extracting(m -> ((JsonObject) m).getString("agentId")).containsExactly("a2");
+  }
+
+  @Test
+  void an_agent_may_not_listen_and_a_supervisor_of_another_team_neither_sees_nor_ends_the_monitor() throws Exception {
+    onCall("a1", CALL);
+    send(HttpMethod.POST, "/api/v1/agents/a1/monitor", LISTEN);
+
+    caller = new Caller("ana", Role.AGENT, Optional.of("a1"), Set.of("t1"));
+    HttpResponse<Buffer> agent = send(HttpMethod.POST, "/api/v1/agents/a1/monitor", LISTEN);
+    assertThat(agent.statusCode()).isEqualTo(403);
+    assertThat(agent.bodyAsJsonObject().getString("errorId")).isEqualTo("forbidden");
+
+    caller = new Caller("sup2", Role.SUPERVISOR, Optional.empty(), Set.of("t2"));
+    assertThat(send(HttpMethod.GET, "/api/v1/monitors", null).bodyAsJsonObject().getJsonArray("monitors")).isEmpty();
+    assertThat(send(HttpMethod.DELETE, "/api/v1/monitors/sb-1", null).statusCode()).isEqualTo(404);
+
+    caller = Caller.adminToken();
+    assertThat(send(HttpMethod.GET, "/api/v1/monitors", null).bodyAsJsonObject().getJsonArray("monitors")).hasSize(1);
+    assertThat(pbx1.spies).hasSize(1);
+    assertThat(pbx1.hangups).isEmpty();
   }
 }
