@@ -140,4 +140,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class WallboardPage extends WallboardPageScenarios {
+        WallboardPage() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

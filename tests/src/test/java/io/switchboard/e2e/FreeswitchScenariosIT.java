@@ -140,4 +140,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class WallboardPage extends WallboardPageScenarios {
+        WallboardPage() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }
