@@ -92,7 +92,7 @@ function agentRow(agent) {
   force.append(reason,
     button('pause', 'pause ' + agent.name, agent.state === 'logged-out',
       () => forceState(agent, { state: 'paused', reason: reason.value })),
-    button('available', 'make ' + agent.name + ' available', agent.state === 'available',
+    button('available', 'make ' + agent.name + ' available', ['available', 'on-call', 'reserved'].includes(agent.state),
       () => forceState(agent, { state: 'available' })),
     button('log out', 'log ' + agent.name + ' out', agent.state === 'logged-out',
       () => forceState(agent, { state: 'logged-out' })));

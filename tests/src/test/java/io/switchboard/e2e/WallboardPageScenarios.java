@@ -82,6 +82,10 @@ abstract class WallboardPageScenarios extends PbxScenarios {
         assertThat(browser.waitFor(By.cssSelector("[data-test=queue-" + SUPPORT_DID + "] [data-test=waiting]"), PAGE)
                 .getText()).isEqualTo("0");
 
+        assertThat(api.postError("/api/v1/agents/w1/state", "{\"state\":\"available\"}", 409))
+                .as("an agent on a call is not made available: they would be offered a second call")
+                .isEqualTo("illegal-transition");
+
         row("w1").findElement(By.cssSelector("[data-test=listen]")).click();
         browser.waitFor(By.id("device"), PAGE).sendKeys(flavour.device("3390"));
         browser.driver().findElement(By.cssSelector("[data-test=device-save]")).click();

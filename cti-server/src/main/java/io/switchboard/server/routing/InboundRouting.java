@@ -174,8 +174,9 @@ public final class InboundRouting implements AutoCloseable {
 
   /**
    * Moves an agent to {@code target} (available, paused with a reason, logged out) and lets the router look
-   * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing.
-   * Logging out also hangs up the agent's open line, if they are nailed up.
+   * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing; asking an
+   * agent on a call to be available is refused (they would be offered a second call). A pause or logout during a
+   * call leaves the call up. Logging out also hangs up the agent's open line, if they are nailed up.
    */
   public Future<StateChange> changeAgentState(AgentId agent, AgentState target, Optional<ReasonCode> reason) {
     return Future.fromCompletionStage(agents.find(agent), context).compose(found -> found.isEmpty()
@@ -188,6 +189,11 @@ public final class InboundRouting implements AutoCloseable {
       AgentStatus current = stored.orElseGet(() -> AgentStatus.initial(clock.instant()));
       if (current.state() == target && current.reason().equals(reason)) {
         return Future.succeededFuture(new StateChange.Changed(current));
+      }
+      if (target == AgentState.AVAILABLE && current.state() == AgentState.ON_CALL) {
+        // the lifecycle allows it for the router's own moves; from the API it would offer a talking agent a call
+        return Future.succeededFuture(new StateChange.Refused("agent " + agent.value()
+            + " is on a call; they become available after it (and its wrap-up)"));
       }
       Transition<AgentStatus> move = current.moveTo(target, reason, clock.instant());
       if (move instanceof Transition.Illegal<AgentStatus> illegal) {
