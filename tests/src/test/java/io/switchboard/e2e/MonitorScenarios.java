@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class MonitorScenarios extends PbxScenarios {
 
     private static final String SUPPORT_DID = "4930100700";
+    private static final String NAILED_DID = "4930100701";
     private static final Phone ANSWERS_AND_STAYS = new Phone.Answers(Duration.ofSeconds(1), null);
 
     /** Asterisk: spyer channel by its Uniqueid while ChanSpy runs (ChanSpyStart to ChanSpyStop). */
@@ -44,6 +45,7 @@ abstract class MonitorScenarios extends PbxScenarios {
         attach("monitor", Map.of(
                 flavour.device("3201"), ANSWERS_AND_STAYS,
                 flavour.device("3202"), ANSWERS_AND_STAYS,
+                flavour.device("3203"), ANSWERS_AND_STAYS,
                 flavour.device("3290"), ANSWERS_AND_STAYS));
         pbx.drive(world -> {
             world.listen(this::seen);
@@ -51,8 +53,11 @@ abstract class MonitorScenarios extends PbxScenarios {
         });
         agent("m1", "Mia", "3201");
         agent("m2", "Max", "3202");
+        agent("m3", "Mo", "3203");
         queue(SUPPORT_DID, "support", 1, "m1");
+        queue(NAILED_DID, "nailed", 1, "m3");
         availableInTurn("m1", "m2");
+        openLine("m3");
     }
 
     private void seen(AmiMessage event) {
@@ -122,6 +127,25 @@ abstract class MonitorScenarios extends PbxScenarios {
                 + "\"}", 404)).isEqualTo("agent-not-found");
         assertThat(api.delete("/api/v1/monitors/sb-0000000000000000").statusCode()).isEqualTo(404);
         assertThat(monitorIds()).isEmpty();
+    }
+
+    @Test
+    void a_nailed_up_agent_forced_out_during_a_call_keeps_the_call_and_their_line_until_after_it() throws Exception {
+        String caller = pbx.inboundCall(InboundCall.of("+4930555701", NAILED_DID));
+        awaitQueueLog("queue=" + NAILED_DID, "CONNECT");
+        awaitState("m3", "on-call");
+
+        api.post("/api/v1/agents/m3/state", "{\"state\":\"logged-out\"}", 200);
+
+        assertThat(api.agentState("m3")).isEqualTo("logged-out");
+        assertThat(bridged(caller)).as("the customer still talks to the agent").isTrue();
+        assertThat(lineOpen("m3")).as("the line carrying the call stays").isTrue();
+
+        pbx.callerHangsUp(caller);
+        awaitQueueLog("queue=" + NAILED_DID, "COMPLETE");
+        assertThat(api.agentState("m3")).as("still logged out after the call").isEqualTo("logged-out");
+        assertThat(api.delete("/api/v1/agents/m3/session").statusCode()).isEqualTo(202);
+        api.await("m3's line closed", () -> !lineOpen("m3"), SOON);
     }
 
     private List<String> monitorIds() throws Exception {

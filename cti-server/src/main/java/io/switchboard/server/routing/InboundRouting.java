@@ -176,7 +176,8 @@ public final class InboundRouting implements AutoCloseable {
    * Moves an agent to {@code target} (available, paused with a reason, logged out) and lets the router look
    * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing; asking an
    * agent on a call to be available is refused (they would be offered a second call). A pause or logout during a
-   * call leaves the call up. Logging out also hangs up the agent's open line, if they are nailed up.
+   * call leaves the call up. Logging out also hangs up the agent's open line, if they are nailed up, unless a call
+   * is on it (then the line stays until the agent hangs up, or {@code DELETE /api/v1/agents/{id}/session}).
    */
   public Future<StateChange> changeAgentState(AgentId agent, AgentState target, Optional<ReasonCode> reason) {
     return Future.fromCompletionStage(agents.find(agent), context).compose(found -> found.isEmpty()
@@ -205,9 +206,14 @@ public final class InboundRouting implements AutoCloseable {
               context.runOnContext(v -> {
                 router.agentStatusChanged(agent, current, stored2.status());
                 if (target == AgentState.LOGGED_OUT && router.lines().lineOf(agent).isPresent()) {
-                  // logged out means no calls: a nailed-up line left open would keep the agent's phone busy
-                  outbound.closeLine(agent).onSuccess(outcome -> LOG.info("event=agent-line-closed-on-logout"
-                      + " agentId={} outcome={}", agent, outcome.getClass().getSimpleName()));
+                  if (current.state() == AgentState.ON_CALL || current.state() == AgentState.RESERVED) {
+                    // closing the line would cut the customer off: it stays until the agent hangs up after the call
+                    LOG.info("event=agent-line-kept-for-call agentId={} state={}", agent, current.state());
+                  } else {
+                    // logged out means no calls: a nailed-up line left open would keep the agent's phone busy
+                    outbound.closeLine(agent).onSuccess(outcome -> LOG.info("event=agent-line-closed-on-logout"
+                        + " agentId={} outcome={}", agent, outcome.getClass().getSimpleName()));
+                  }
                 }
               });
               return Future.succeededFuture(new StateChange.Changed(stored2.status()));
