@@ -69,14 +69,14 @@ abstract class WallboardPageScenarios extends PbxScenarios {
         assertThat(browser.driver().getCurrentUrl()).as("no token in the URL").doesNotContain("sbs1.");
         assertThat(browser.script("return sessionStorage.getItem('switchboard.wallboard.token')").toString())
                 .as("the session token, in sessionStorage only").startsWith("sbs1.");
-        browser.screenshot("agent-available");
+        browser.screenshot(flavour.type() + "-agent-available");
 
         String caller = pbx.inboundCall(InboundCall.of("+4930555800", SUPPORT_DID));
         awaitState("w1", "on-call");
         Instant serverKnew = Instant.now();
         awaitRow("w1", "on-call");
         Duration shown = Duration.between(serverKnew, Instant.now());
-        browser.screenshot("agent-on-call");
+        browser.screenshot(flavour.type() + "-agent-on-call");
         assertThat(shown).as("the wallboard shows the call within two seconds of the server").isLessThan(
                 Duration.ofSeconds(2));
         assertThat(browser.waitFor(By.cssSelector("[data-test=queue-" + SUPPORT_DID + "] [data-test=waiting]"), PAGE)
@@ -101,7 +101,7 @@ abstract class WallboardPageScenarios extends PbxScenarios {
         row("w1").findElement(By.cssSelector("[data-test=pause]")).click();
         awaitRow("w1", "paused");
         assertThat(row("w1").findElement(By.cssSelector("[data-test=state]")).getText()).contains("break");
-        browser.screenshot("agent-paused");
+        browser.screenshot(flavour.type() + "-agent-paused");
         JsonNode state = api.getJson("/api/v1/agents/w1/state");
         assertThat(state.path("state").asText()).isEqualTo("paused");
         assertThat(state.path("reason").asText()).isEqualTo("break");
