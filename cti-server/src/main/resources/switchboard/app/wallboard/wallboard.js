@@ -9,6 +9,7 @@ const $ = id => document.getElementById(id);
 const queues = new Map();
 const agents = new Map();
 const campaigns = new Map();
+const reasons = new Map();
 let stop = null;
 let pendingMonitor = null;
 
@@ -89,6 +90,8 @@ function agentRow(agent) {
   reason.setAttribute('aria-label', 'pause reason for ' + agent.name);
   reason.dataset.test = 'reason';
   ['supervisor', 'break', 'lunch', 'training', 'meeting'].forEach(r => reason.append(new Option(r, r)));
+  reason.value = reasons.get(agent.agent) ?? 'supervisor';
+  reason.addEventListener('change', () => reasons.set(agent.agent, reason.value));
   force.append(reason,
     button('pause', 'pause ' + agent.name, agent.state === 'logged-out',
       () => forceState(agent, { state: 'paused', reason: reason.value })),

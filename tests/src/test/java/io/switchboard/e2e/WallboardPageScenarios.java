@@ -76,6 +76,8 @@ abstract class WallboardPageScenarios extends PbxScenarios {
         Instant serverKnew = Instant.now();
         awaitRow("w1", "on-call");
         Duration shown = Duration.between(serverKnew, Instant.now());
+        System.out.printf("wallboard %s: on call on the page %d ms after the API said so%n", flavour.type(),
+                shown.toMillis());
         browser.screenshot(flavour.type() + "-agent-on-call");
         assertThat(shown).as("the wallboard shows the call within two seconds of the server").isLessThan(
                 Duration.ofSeconds(2));
