@@ -135,6 +135,20 @@ class AsteriskScenariosIT {
     }
 
     @Nested
+    class Monitor extends MonitorScenarios {
+        Monitor() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
+    class WallboardPage extends WallboardPageScenarios {
+        WallboardPage() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
     class DesktopPage extends DesktopPageScenarios {
         DesktopPage() {
             super(PbxFlavour.ASTERISK);

@@ -135,6 +135,20 @@ class FreeswitchScenariosIT {
     }
 
     @Nested
+    class Monitor extends MonitorScenarios {
+        Monitor() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
+    class WallboardPage extends WallboardPageScenarios {
+        WallboardPage() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
     class DesktopPage extends DesktopPageScenarios {
         DesktopPage() {
             super(PbxFlavour.FREESWITCH);

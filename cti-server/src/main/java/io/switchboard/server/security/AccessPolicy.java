@@ -69,6 +69,11 @@ public final class AccessPolicy {
     p.allow(HttpMethod.GET, "/api/v1/dial-audit", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/crm/outbox", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/staffing/*", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/monitor", Rule.AGENT_SELF);
+    p.allow(HttpMethod.GET, "/api/v1/monitors", Rule.SUPERVISOR);
+    p.allow(HttpMethod.DELETE, "/api/v1/monitors/:id", Rule.SUPERVISOR);
+    p.socket("/api/v1/wallboard/stream", Rule.SUPERVISOR);
+    p.allow(HttpMethod.GET, "/api/v1/kpis/history", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/agents/:id/desk", Rule.AGENT_SELF);
     p.allow(HttpMethod.POST, "/api/v1/agents/:id/call/*", Rule.AGENT_SELF);
     p.allow(HttpMethod.POST, "/api/v1/agents/:id/callback", Rule.AGENT_SELF);
