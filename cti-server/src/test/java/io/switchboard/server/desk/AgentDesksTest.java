@@ -191,6 +191,18 @@ class AgentDesksTest {
     assertThat(told.get(told.size() - 1).getString("number")).isEqualTo("+442079460018");
   }
 
+  @Test
+  void a_preview_offer_is_told_to_its_agent_with_the_lead() {
+    desks.previewOffered(ANA, T0, new JsonObject().put("campaignId", "spring").put("leadId", "42")
+        .put("number", "+442079460018").put("expiresAt", T0.plusSeconds(30).toString()));
+
+    assertThat(to).containsExactly(ANA);
+    assertThat(told.get(0).getString("type")).isEqualTo("preview-offered");
+    assertThat(told.get(0).getString("leadId")).isEqualTo("42");
+    assertThat(told.get(0).getString("number")).isEqualTo("+442079460018");
+    assertThat(told.get(0).getString("at")).isEqualTo(T0.toString());
+  }
+
   private List<String> types() {
     return told.stream().map(m -> m.getString("type")).toList();
   }
