@@ -1,10 +1,7 @@
 package io.switchboard.server.security;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -58,24 +55,6 @@ public final class CorsPolicy {
       return Verdict.ALLOWED;
     }
     return Verdict.REFUSED;
-  }
-
-  /** Why {@code origin} cannot be configured, or empty when it can. */
-  public static Optional<String> invalidOrigin(String origin) {
-    if (origin.equals("*")) {
-      return Optional.empty();
-    }
-    try {
-      URI uri = new URI(origin);
-      boolean bare = uri.getScheme() != null && uri.getHost() != null && uri.getRawPath().isEmpty()
-          && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null
-          && (uri.getScheme().equals("https") || uri.getScheme().equals("http"));
-      return bare ? Optional.empty()
-          : Optional.of("must be scheme://host[:port] with no path, e.g. https://acme.lightning.force.com, got '"
-              + origin + "'");
-    } catch (URISyntaxException e) {
-      return Optional.of("must be scheme://host[:port], got '" + origin + "'");
-    }
   }
 
   private static String normal(String origin) {
