@@ -87,7 +87,7 @@ public final class HttpApi {
   Router router(Vertx vertx, StaticDocuments documents) {
     Router router = Router.router(vertx);
     router.route().handler(new HttpRequestMetrics(metrics.registry()));
-    router.route().handler(security.handler());
+    security.guard(router);
     security.mount(router, vertx);
     router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
         .end(documents.indexHtml()));
@@ -110,6 +110,8 @@ public final class HttpApi {
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()
         + " is not allowed on " + ctx.request().path(), new JsonObject()).send(ctx, 405));
     router.errorHandler(500, this::internalError);
+    security.unlisted(router).forEach(route -> LOG.warn("event=route-not-in-access-policy route=\"{}\" rule=admin",
+        route));
     return router;
   }
 

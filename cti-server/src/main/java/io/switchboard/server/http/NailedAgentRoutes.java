@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,6 @@ import java.util.Optional;
  */
 final class NailedAgentRoutes {
 
-  private static final int MAX_BODY_BYTES = 4 * 1024;
 
   private final NailedAgents nailed;
 
@@ -32,12 +30,10 @@ final class NailedAgentRoutes {
   void mount(Router router) {
     router.get("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 200,
         nailed.line(agent))));
-    router.post("/api/v1/agents/:id/session").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(ctx -> withAgent(ctx, agent -> openLine(ctx, agent)));
+    router.post("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> openLine(ctx, agent)));
     router.delete("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 202,
         nailed.closeLine(agent))));
-    router.post("/api/v1/calls").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(this::dial);
+    router.post("/api/v1/calls").handler(this::dial);
   }
 
   /** The body is optional; {@code {"pbx": "<name>"}} picks the PBX when the node cannot tell on its own. */

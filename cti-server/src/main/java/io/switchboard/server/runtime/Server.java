@@ -16,7 +16,7 @@ import io.switchboard.server.routing.PreviewRoutes;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
-import io.switchboard.server.security.JooqUsers;
+import io.switchboard.server.security.NodeSecurity;
 import io.switchboard.server.security.Security;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
@@ -88,9 +88,6 @@ public final class Server implements AutoCloseable {
       return new ServedParts(status, directory, kpis, database, crm, newSecurity);
     }
   }
-
-  /** How often a node reads the users again, to see other nodes' changes. */
-  private static final long USERS_RELOAD_MS = 10_000;
 
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
   /** Rows kept while the queue_log file cannot be written: hours of a busy center's events. */
@@ -164,13 +161,8 @@ public final class Server implements AutoCloseable {
                 return new ServedParts(status, directory, kpis, database, crm, null);
               });
         })
-        .compose(served -> {
-          JooqUsers users = new JooqUsers(served.database(), Clock.systemUTC());
-          parts.vertx.setPeriodic(USERS_RELOAD_MS, id -> users.reload().onFailure(failure ->
-              LOG.warn("event=users-not-reloaded detail=\"{}\"", failure.getMessage())));
-          return users.reload().map(v -> served.withSecurity(Security.from(config.http().auth(), users,
-              Clock.systemUTC())));
-        })
+        .compose(served -> NodeSecurity.start(parts.vertx, served.database(), config.http(), parts.routing::call)
+            .map(served::withSecurity))
         .compose(served -> {
           Database database = served.database();
           Kpis kpis = served.kpis();
