@@ -234,6 +234,11 @@ public final class Server implements AutoCloseable {
     return status;
   }
 
+  /** Routes this node serves that no row of the access policy names (a test keeps this empty). */
+  public java.util.List<String> routesNotInAccessPolicy() {
+    return parts.http.routesNotInAccessPolicy();
+  }
+
   /** The port HTTP is bound to (useful when {@code http.port} is 0). */
   public int httpPort() {
     return parts.http.actualPort();
