@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Notes every change an admin or a supervisor makes for {@code admin_audit}: a POST, PUT, PATCH or DELETE by a
@@ -22,10 +23,11 @@ final class AuditTrail implements Handler<RoutingContext> {
       HttpMethod.DELETE);
   private static final String[] TARGETS = {"id", "username", "phone", "jobId"};
 
-  private final AuditWriter writer;
+  private final Consumer<AuditEntry> writer;
   private final Clock clock;
 
-  AuditTrail(AuditWriter writer, Clock clock) {
+  /** {@code writer} takes each entry once its answer is sent ({@link AuditWriter#record}). */
+  AuditTrail(Consumer<AuditEntry> writer, Clock clock) {
     this.writer = writer;
     this.clock = clock;
   }
@@ -37,7 +39,7 @@ final class AuditTrail implements Handler<RoutingContext> {
       Map<String, String> params = ctx.get(SecurityHandler.PARAMS);
       String target = target(params == null ? Map.of() : params);
       if (!(target != null && caller.isAgent(target) && ctx.get(SecurityHandler.RULE) == Rule.AGENT_SELF)) {
-        ctx.addEndHandler(done -> writer.record(new AuditEntry(clock.instant(), caller.subject(),
+        ctx.addEndHandler(done -> writer.accept(new AuditEntry(clock.instant(), caller.subject(),
             caller.role().wire(), ctx.request().method().name(), AuditRedaction.path(ctx.request().path()),
             target == null ? null : AuditRedaction.maskPhones(target), ctx.response().getStatusCode(),
             AuditRedaction.detail(ctx.body().buffer(), ctx.request().getHeader("content-type")))));

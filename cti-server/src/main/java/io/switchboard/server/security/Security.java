@@ -120,7 +120,7 @@ public final class Security {
     router.route().handler(handler());
     router.route().handler(new BodyLimits(http.maxBodyBytes(), http.maxImportBytes()));
     router.route().handler(new BodyRules(users));
-    auditWriter.ifPresent(writer -> router.route().handler(new AuditTrail(writer, clock)));
+    auditWriter.ifPresent(writer -> router.route().handler(new AuditTrail(writer::record, clock)));
     router.errorHandler(413, BodyLimits::tooLarge);
   }
 
