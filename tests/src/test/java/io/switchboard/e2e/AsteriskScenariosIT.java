@@ -133,4 +133,18 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Monitor extends MonitorScenarios {
+        Monitor() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
+    class WallboardPage extends WallboardPageScenarios {
+        WallboardPage() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

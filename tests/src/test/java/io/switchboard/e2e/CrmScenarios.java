@@ -39,6 +39,7 @@ abstract class CrmScenarios extends PbxScenarios {
     private static final String WRAP_DID = "4930300200";
     private static final String MISSED_DID = "4930300300";
     private static final String OUTAGE_DID = "4930300400";
+    private static final String OWNER_DID = "4930300500";
     private static final String ZENDESK_AGENT_USER = "900";
     private static final Duration BACK_SOON = Duration.ofSeconds(120);
 
@@ -59,7 +60,9 @@ abstract class CrmScenarios extends PbxScenarios {
                 flavour.device("2101"), new Phone.Answers(Duration.ofMillis(300), Duration.ofSeconds(2)),
                 flavour.device("2102"), new Phone.Answers(Duration.ofMillis(300), Duration.ofSeconds(2)),
                 flavour.device("2103"), new Phone.NeverAnswers(),
-                flavour.device("2104"), new Phone.Answers(Duration.ofMillis(300), Duration.ofSeconds(1))),
+                flavour.device("2104"), new Phone.Answers(Duration.ofMillis(300), Duration.ofSeconds(1)),
+                flavour.device("2105"), new Phone.Answers(Duration.ofMillis(300), Duration.ofSeconds(1)),
+                flavour.device("2106"), new Phone.Answers(Duration.ofMillis(300), Duration.ofSeconds(1))),
                 Map.ofEntries(
                         Map.entry("SWITCHBOARD_CRM_SALESFORCE_ENABLED", "true"),
                         Map.entry("SWITCHBOARD_CRM_SALESFORCE_INSTANCE_URL", crm.url()),
@@ -86,6 +89,12 @@ abstract class CrmScenarios extends PbxScenarios {
         queue(MISSED_DID, "crm-missed", 0, "crm-away");
         queue(OUTAGE_DID, "crm-outage", 0, "crm-out");
         availableInTurn("crm-pop", "crm-wrap", "crm-out");
+        agent("crm-first", "Fay", "2105");
+        agent("crm-owner", "Oto", "2106");
+        api.post("/api/v1/queues", "{\"id\":\"" + OWNER_DID + "\",\"name\":\"crm-owner\",\"strategy\":\"linear\","
+                + "\"memberOrder\":[\"crm-first\",\"crm-owner\"],\"members\":[\"crm-first\",\"crm-owner\"],"
+                + "\"ringTimeoutSeconds\":5,\"preferredAgent\":{\"accountOwner\":true,\"accountOwnerWaitMillis\":2000}}",
+                201);
     }
 
     @AfterAll
@@ -144,6 +153,21 @@ abstract class CrmScenarios extends PbxScenarios {
         assertThat(serverLog("crm=hubspot")).as("the slow CRM's requests are logged, and so scanned below")
                 .isNotEmpty();
         assertNothingSecretLogged();
+    }
+
+    @Test
+    void a_caller_goes_first_to_the_agent_who_owns_their_record_in_the_crm() throws Exception {
+        api.put("/api/v1/agents/crm-owner/crm-users", "{\"salesforce\":\"" + CrmDouble.SF_OWNER + "\"}", 200);
+        availableInTurn("crm-first", "crm-owner");
+
+        // A number of its own: the owner's lookup fills the connectors' cache, which the pop scenario must not hit.
+        pbx.inboundCall(InboundCall.of(caller("+442079460077"), OWNER_DID));
+
+        JsonNode connect = awaitQueueLog("queue=" + OWNER_DID, "CONNECT").stream()
+                .filter(row -> row.path("event").asText().equals("CONNECT")).findFirst().orElseThrow();
+        assertThat(connect.path("agent").asText()).as("linear alone would pick crm-first").isEqualTo("crm-owner");
+        assertThat(serverLog("event=task-prefers", "agentId=crm-owner", "as=account-owner")).hasSize(1);
+        assertThat(api.agentState("crm-first")).isEqualTo("available");
     }
 
     @Test

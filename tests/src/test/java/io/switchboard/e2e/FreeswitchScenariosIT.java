@@ -133,4 +133,18 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Monitor extends MonitorScenarios {
+        Monitor() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
+    class WallboardPage extends WallboardPageScenarios {
+        WallboardPage() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

@@ -73,7 +73,7 @@ final class EslAttachment implements PbxAttachment {
     EslChannels channels = new EslChannels(id);
     EslPbxEvents eslEvents = new EslPbxEvents();
     // Call control's view of sessions and agent legs is updated before the event reaches the context.
-    PublishedLegs legs = new PublishedLegs(id, channels::expectAgentLeg, channels::withdrawAgentLeg);
+    PublishedLegs legs = new PublishedLegs(id, channels::expectAgentLeg, channels::withdrawAgentLeg, channels::uuidOf);
     eslEvents.subscribe(legs);
     ContextEventStream stream = new ContextEventStream(id, context, meters);
     eslEvents.subscribe(stream);

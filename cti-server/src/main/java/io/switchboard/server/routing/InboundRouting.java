@@ -14,6 +14,7 @@ import io.switchboard.core.port.Subscription;
 import io.switchboard.core.routing.Task;
 import io.switchboard.queue.dialer.CampaignCallEnded;
 import io.switchboard.queue.dialer.CampaignCalls;
+import io.switchboard.queue.routing.AccountOwners;
 import io.switchboard.queue.routing.AgentLines;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.LastAgents;
@@ -139,6 +140,11 @@ public final class InboundRouting implements AutoCloseable {
     context.runOnContext(v -> router.inbound().keepCallbacks(store));
   }
 
+  /** Queues whose preferred-agent rule asks for the CRM account owner ask {@code owners} (the enabled CRMs). */
+  public void useAccountOwners(AccountOwners owners) {
+    context.runOnContext(v -> router.inbound().useAccountOwners(owners));
+  }
+
   /** Agents' open lines and the outbound calls placed for them. */
   public NailedAgents outbound() {
     return outbound;
@@ -174,8 +180,10 @@ public final class InboundRouting implements AutoCloseable {
 
   /**
    * Moves an agent to {@code target} (available, paused with a reason, logged out) and lets the router look
-   * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing.
-   * Logging out also hangs up the agent's open line, if they are nailed up.
+   * at waiting tasks again. Asking for the state the agent is already in (same reason) changes nothing; asking an
+   * agent on a call to be available is refused (they would be offered a second call). A pause or logout during a
+   * call leaves the call up. Logging out also hangs up the agent's open line, if they are nailed up, unless a call
+   * is on it (then the line stays until the agent hangs up, or {@code DELETE /api/v1/agents/{id}/session}).
    */
   public Future<StateChange> changeAgentState(AgentId agent, AgentState target, Optional<ReasonCode> reason) {
     return Future.fromCompletionStage(agents.find(agent), context).compose(found -> found.isEmpty()
@@ -189,6 +197,11 @@ public final class InboundRouting implements AutoCloseable {
       if (current.state() == target && current.reason().equals(reason)) {
         return Future.succeededFuture(new StateChange.Changed(current));
       }
+      if (target == AgentState.AVAILABLE && current.state() == AgentState.ON_CALL) {
+        // the lifecycle allows it for the router's own moves; from the API it would offer a talking agent a call
+        return Future.succeededFuture(new StateChange.Refused("agent " + agent.value()
+            + " is on a call; they become available after it (and its wrap-up)"));
+      }
       Transition<AgentStatus> move = current.moveTo(target, reason, clock.instant());
       if (move instanceof Transition.Illegal<AgentStatus> illegal) {
         return Future.succeededFuture(new StateChange.Refused(illegal.message()));
@@ -199,9 +212,14 @@ public final class InboundRouting implements AutoCloseable {
               context.runOnContext(v -> {
                 router.agentStatusChanged(agent, current, stored2.status());
                 if (target == AgentState.LOGGED_OUT && router.lines().lineOf(agent).isPresent()) {
-                  // logged out means no calls: a nailed-up line left open would keep the agent's phone busy
-                  outbound.closeLine(agent).onSuccess(outcome -> LOG.info("event=agent-line-closed-on-logout"
-                      + " agentId={} outcome={}", agent, outcome.getClass().getSimpleName()));
+                  if (current.state() == AgentState.ON_CALL || current.state() == AgentState.RESERVED) {
+                    // closing the line would cut the customer off: it stays until the agent hangs up after the call
+                    LOG.info("event=agent-line-kept-for-call agentId={} state={}", agent, current.state());
+                  } else {
+                    // logged out means no calls: a nailed-up line left open would keep the agent's phone busy
+                    outbound.closeLine(agent).onSuccess(outcome -> LOG.info("event=agent-line-closed-on-logout"
+                        + " agentId={} outcome={}", agent, outcome.getClass().getSimpleName()));
+                  }
                 }
               });
               return Future.succeededFuture(new StateChange.Changed(stored2.status()));

@@ -6,7 +6,7 @@ import io.switchboard.queue.selection.PreferredAgentRule;
 import java.time.Duration;
 import org.jooq.DSLContext;
 
-/** The V6 row of a queue's preferred-agent rule; none means {@link PreferredAgentRule#OFF}. */
+/** The V6 (V22: account owner) row of a queue's preferred-agent rule; none means {@link PreferredAgentRule#OFF}. */
 final class PreferredAgentRows {
 
   private PreferredAgentRows() {}
@@ -14,7 +14,8 @@ final class PreferredAgentRows {
   /** The rule of queue {@code id}. */
   static PreferredAgentRule read(DSLContext dsl, String id) {
     return dsl.selectFrom(QUEUE_PREFERRED_AGENT).where(QUEUE_PREFERRED_AGENT.QUEUE_ID.eq(id)).fetchOptional()
-        .map(r -> new PreferredAgentRule(r.getLastAgent(), Duration.ofSeconds(r.getTimeoutSeconds())))
+        .map(r -> new PreferredAgentRule(r.getLastAgent(), Duration.ofSeconds(r.getTimeoutSeconds()),
+            r.getAccountOwner(), Duration.ofMillis(r.getAccountOwnerWaitMs())))
         .orElse(PreferredAgentRule.OFF);
   }
 
@@ -26,6 +27,8 @@ final class PreferredAgentRows {
     }
     dsl.insertInto(QUEUE_PREFERRED_AGENT).set(QUEUE_PREFERRED_AGENT.QUEUE_ID, id)
         .set(QUEUE_PREFERRED_AGENT.LAST_AGENT, rule.lastAgent())
-        .set(QUEUE_PREFERRED_AGENT.TIMEOUT_SECONDS, (int) rule.timeout().toSeconds()).execute();
+        .set(QUEUE_PREFERRED_AGENT.TIMEOUT_SECONDS, (int) rule.timeout().toSeconds())
+        .set(QUEUE_PREFERRED_AGENT.ACCOUNT_OWNER, rule.accountOwner())
+        .set(QUEUE_PREFERRED_AGENT.ACCOUNT_OWNER_WAIT_MS, (int) rule.ownerWait().toMillis()).execute();
   }
 }

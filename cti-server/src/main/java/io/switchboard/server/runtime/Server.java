@@ -29,6 +29,7 @@ import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
 import io.switchboard.server.queuelog.QueueLogFile;
 import io.switchboard.server.routing.InboundRouting;
+import io.switchboard.server.wallboard.Wallboard;
 import io.switchboard.server.routing.JooqPendingCallbacks;
 import io.switchboard.server.routing.JooqCallHistory;
 import io.switchboard.queue.routing.InboundRules;
@@ -147,6 +148,7 @@ public final class Server implements AutoCloseable {
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
+          parts.routing.useAccountOwners(crm.accountOwners());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
@@ -174,7 +176,10 @@ public final class Server implements AutoCloseable {
                       parts.leadQueue, Clock.systemUTC()))
                   .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount)
                   .mounting(new PreviewRoutes(parts.dialing)::mount)
-                  .mounting(served.crm()::mount));
+                  .mounting(served.crm()::mount)
+                  .mounting(Wallboard.routes(parts.vertx, parts.routing, parts.pbx, served.directory(), database, kpis,
+                      parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
+                      served.security())));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

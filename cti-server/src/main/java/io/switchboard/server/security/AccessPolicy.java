@@ -87,6 +87,11 @@ public final class AccessPolicy {
         "/api/v1/dnc/:phone", "/api/v1/users/:username", "/api/v1/tokens/:id");
     admin(p, HttpMethod.GET, "/api/v1/imports/:jobId", "/api/v1/users", "/api/v1/users/:username", "/api/v1/tokens",
         "/api/v1/audit");
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/monitor", Rule.AGENT_SELF);
+    p.allow(HttpMethod.GET, "/api/v1/monitors", Rule.SUPERVISOR);
+    p.allow(HttpMethod.DELETE, "/api/v1/monitors/:id", Rule.SUPERVISOR);
+    p.socket("/api/v1/wallboard/stream", Rule.SUPERVISOR);
+    p.allow(HttpMethod.GET, "/api/v1/kpis/history", Rule.SUPERVISOR);
     return p;
   }
 

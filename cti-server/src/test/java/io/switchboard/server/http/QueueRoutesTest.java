@@ -84,7 +84,8 @@ class QueueRoutesTest {
             .put("joinempty", new JsonObject().put("action", "hangup"))
             .put("leaveempty", new JsonObject().put("action", "extension").put("context", "voicemail")
                 .put("extension", "8001")))
-        .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20))
+        .put("preferredAgent", new JsonObject().put("lastAgent", true).put("timeoutSeconds", 20).put("accountOwner", true)
+            .put("accountOwnerWaitMillis", 800))
         .put("callback", new JsonObject().put("enabled", true).put("digit", "#").put("offerAfterSeconds", 30)
             .put("offerAboveSeconds", 0).put("attempts", 2).put("ringTimeSeconds", 25).put("retryDelaySeconds", 90));
   }

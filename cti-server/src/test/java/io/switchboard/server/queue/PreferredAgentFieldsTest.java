@@ -17,13 +17,37 @@ class PreferredAgentFieldsTest {
 
   @Test
   void the_preferred_agent_becomes_the_setups_rule_and_reads_back_the_same() {
-    JsonObject given = new JsonObject().put("lastAgent", true).put("timeoutSeconds", 45);
+    JsonObject given = new JsonObject().put("lastAgent", true).put("timeoutSeconds", 45).put("accountOwner", true)
+        .put("accountOwnerWaitMillis", 700);
 
     assertThat(withPreference(given)).isInstanceOfSatisfying(QueueRequest.Valid.class, valid -> {
       PreferredAgentRule rule = valid.queue().setup().preferredAgent();
-      assertThat(rule).isEqualTo(new PreferredAgentRule(true, Duration.ofSeconds(45)));
+      assertThat(rule).isEqualTo(new PreferredAgentRule(true, Duration.ofSeconds(45), true, Duration.ofMillis(700)));
       assertThat(PreferredAgentFields.json(rule)).isEqualTo(given);
     });
+  }
+
+  @Test
+  void the_account_owner_is_off_unless_asked_for_and_waited_for_a_second_by_default() {
+    assertThat(withPreference(new JsonObject().put("accountOwner", true))).isInstanceOfSatisfying(
+        QueueRequest.Valid.class, valid -> {
+          PreferredAgentRule rule = valid.queue().setup().preferredAgent();
+          assertThat(rule.accountOwner()).isTrue();
+          assertThat(rule.lastAgent()).isFalse();
+          assertThat(rule.ownerWait()).isEqualTo(Duration.ofSeconds(1));
+        });
+    assertThat(withPreference(new JsonObject().put("lastAgent", true))).isInstanceOfSatisfying(
+        QueueRequest.Valid.class, valid -> assertThat(valid.queue().setup().preferredAgent().accountOwner()).isFalse());
+  }
+
+  @ParameterizedTest(name = "accountOwnerWaitMillis {0} is refused")
+  @ValueSource(ints = {-1, 0, 99, 5_001})
+  void an_owner_wait_too_short_or_too_long_is_refused_naming_its_path(int millis) {
+    assertThat(withPreference(new JsonObject().put("accountOwner", true).put("accountOwnerWaitMillis", millis)))
+        .isInstanceOfSatisfying(QueueRequest.Invalid.class,
+            invalid -> assertThat(invalid.field()).isEqualTo("preferredAgent.accountOwnerWaitMillis"));
+    assertThat(withPreference(new JsonObject().put("accountOwner", "yes"))).isInstanceOfSatisfying(
+        QueueRequest.Invalid.class, invalid -> assertThat(invalid.field()).isEqualTo("preferredAgent.accountOwner"));
   }
 
   @Test

@@ -126,11 +126,13 @@ class JooqTaskQueuesIT {
   @Test
   void the_preferred_agent_rule_is_stored_read_back_and_replaced() {
     QueueDefinition preferring = queue(configured("preferring").put("preferredAgent",
-        new JsonObject().put("lastAgent", true).put("timeoutSeconds", 45)));
+        new JsonObject().put("lastAgent", true).put("timeoutSeconds", 45).put("accountOwner", true)
+            .put("accountOwnerWaitMillis", 600)));
     await(queues.create(preferring));
 
     assertThat(await(queues.setup(QueueId.of("preferring")))).hasValueSatisfying(setup -> assertThat(
-        setup.preferredAgent()).isEqualTo(new PreferredAgentRule(true, Duration.ofSeconds(45))));
+        setup.preferredAgent()).isEqualTo(new PreferredAgentRule(true, Duration.ofSeconds(45), true,
+            Duration.ofMillis(600))));
 
     await(queues.replace(queue(configured("preferring"))));
 

@@ -29,4 +29,13 @@ public interface CallLegs {
 
     /** FreeSWITCH refused the transfer that {@link #expectAgentLeg} announced: no such channel will come. */
     void withdrawAgentLeg(CallId call, LegId agentLeg);
+
+    /**
+     * The Unique-ID of the live channel that carries {@code leg}: an agent leg rung from {@code switchboard_connect}
+     * has the id Switchboard gave it ({@code <call>-agent-1}), not its channel's uuid. Empty when unknown; then
+     * the leg id itself is read as {@code <pbx>/<uuid>}.
+     */
+    default Optional<String> uuidOf(LegId leg) {
+        return Optional.empty();
+    }
 }

@@ -255,7 +255,7 @@ public final class EslCallControl implements CallControl {
     /** See {@link EslOriginates#monitor}: the target is the agent's leg talking to the customer. */
     @Override
     public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
-        return legs.agentLegOf(call).flatMap(leg -> uuidOf(prefix, leg.value()))
+        return legs.agentLegOf(call).flatMap(this::channelOf)
                 .map(agent -> originates.monitor(call, agent, supervisorLeg, device, mode))
                 .orElseGet(() -> failed(UNKNOWN_LEG, "no agent leg known for call " + call + " to listen to"));
     }
@@ -298,8 +298,13 @@ public final class EslCallControl implements CallControl {
         if (!leg.value().equals(call.value())) {
             return onCustomer(call, command);
         }
-        return legs.agentLegOf(call).flatMap(agent -> uuidOf(prefix, agent.value())).map(command)
+        return legs.agentLegOf(call).flatMap(this::channelOf).map(command)
                 .orElseGet(() -> failed(UNKNOWN_LEG, "no agent leg known for call " + call + " to hold the customer with"));
+    }
+
+    /** The uuid of the channel carrying {@code leg}: the registry's, else the leg id read as {@code <pbx>/<uuid>}. */
+    private Optional<String> channelOf(LegId leg) {
+        return legs.uuidOf(leg).or(() -> uuidOf(prefix, leg.value()));
     }
 
     private static String transfer(String uuid, String entry) {

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * {@link CallLegs} learnt from the events one FreeSWITCH's connection publishes: an agent's open line from
@@ -30,15 +31,23 @@ public final class PublishedLegs implements CallLegs, PbxEventListener {
     private final BiConsumer<CallId, LegId> withdraw;
     private final Map<AgentId, LegId> sessions = new ConcurrentHashMap<>();
     private final Map<CallId, LegId> agentLegs = new ConcurrentHashMap<>();
+    private final Function<LegId, Optional<String>> uuids;
 
     /**
      * @param expect   {@code EslChannels::expectAgentLeg}
      * @param withdraw {@code EslChannels::withdrawAgentLeg}
      */
     public PublishedLegs(PbxId pbx, BiConsumer<CallId, LegId> expect, BiConsumer<CallId, LegId> withdraw) {
+        this(pbx, expect, withdraw, leg -> Optional.empty());
+    }
+
+    /** As above, with {@code uuids} ({@code EslChannels::uuidOf}) naming the channel of a leg Switchboard named. */
+    public PublishedLegs(PbxId pbx, BiConsumer<CallId, LegId> expect, BiConsumer<CallId, LegId> withdraw,
+                         Function<LegId, Optional<String>> uuids) {
         this.pbx = Objects.requireNonNull(pbx, "pbx");
         this.expect = Objects.requireNonNull(expect, "expect");
         this.withdraw = Objects.requireNonNull(withdraw, "withdraw");
+        this.uuids = Objects.requireNonNull(uuids, "uuids");
     }
 
     @Override
@@ -69,6 +78,11 @@ public final class PublishedLegs implements CallLegs, PbxEventListener {
     @Override
     public Optional<LegId> agentLegOf(CallId call) {
         return Optional.ofNullable(agentLegs.get(call));
+    }
+
+    @Override
+    public Optional<String> uuidOf(LegId leg) {
+        return uuids.apply(leg);
     }
 
     @Override

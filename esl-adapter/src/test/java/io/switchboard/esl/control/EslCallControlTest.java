@@ -453,6 +453,18 @@ class EslCallControlTest {
     }
 
     @Test
+    void monitor_of_an_agent_rung_from_switchboard_connect_targets_the_channel_that_carries_the_named_leg()
+            throws Exception {
+        String rung = "0d5b1b9e-6a52-4c1f-9d49-2f0c8f0e0a11";
+        legs.agentLeg(CALL, CALL + "-agent-1").channel(CALL + "-agent-1", rung);
+
+        result(control().monitor(CallId.of(CALL), LegId.of("fs1/sb-1"), "user/1100@pbx", MonitorMode.LISTEN));
+
+        assertThat(sender.sent()).containsExactly("originate {origination_uuid=sb-1,originate_timeout=30,"
+                + "switchboard_spy_target=" + rung + "}user/1100@pbx switchboard_spy_listen XML switchboard");
+    }
+
+    @Test
     void freeswitchs_refusal_is_a_failed_result_with_its_trimmed_text() throws Exception {
         sender.api("uuid_bridge", "-ERR Invalid uuid " + AGENT_SESSION + "\n");
 

@@ -15,6 +15,7 @@ final class FakeCallLegs implements CallLegs {
 
     private final Map<AgentId, LegId> sessions = new ConcurrentHashMap<>();
     private final Map<CallId, LegId> agentLegs = new ConcurrentHashMap<>();
+    private final Map<LegId, String> channels = new ConcurrentHashMap<>();
     final List<String> announcements = new CopyOnWriteArrayList<>();
 
     FakeCallLegs session(String agent, String leg) {
@@ -25,6 +26,17 @@ final class FakeCallLegs implements CallLegs {
     FakeCallLegs agentLeg(String call, String leg) {
         agentLegs.put(CallId.of(call), LegId.of(leg));
         return this;
+    }
+
+    /** The leg Switchboard named {@code leg} is carried by the channel {@code uuid}. */
+    FakeCallLegs channel(String leg, String uuid) {
+        channels.put(LegId.of(leg), uuid);
+        return this;
+    }
+
+    @Override
+    public Optional<String> uuidOf(LegId leg) {
+        return Optional.ofNullable(channels.get(leg));
     }
 
     @Override

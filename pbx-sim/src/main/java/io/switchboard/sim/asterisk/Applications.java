@@ -88,7 +88,7 @@ final class Applications {
             calls.queues().join(c, q.queue());
             return false;
         } else if (step instanceof Step.ChanSpy spy) {
-            calls.chanSpy().start(c, spy.prefix());
+            calls.chanSpy().start(c, spy.prefix().apply(c), spy.options().apply(c));
             return false;
         } else if (step instanceof Step.Amd) {
             return amd.run(c);

@@ -175,10 +175,18 @@ sealed interface Step {
         public String appData(SimChannel c) { return queue + data; }
     }
 
-    /** {@code ChanSpy(prefix,options)}: spies on a channel ({@link ChanSpy}) until hung up. */
-    record ChanSpy(String prefix, String options) implements Step {
+    /**
+     * {@code ChanSpy(prefix,options)}: spies on a channel ({@link ChanSpy}) until hung up; with option {@code E}
+     * it returns when the spied channel hangs up. Prefix and options may come from channel variables (the glue's
+     * {@code switchboard-spy}).
+     */
+    record ChanSpy(Function<SimChannel, String> prefix, Function<SimChannel, String> options) implements Step {
+        ChanSpy(String prefix, String options) {
+            this(c -> prefix, c -> options);
+        }
+
         public String application() { return "ChanSpy"; }
-        public String appData(SimChannel c) { return prefix + "," + options; }
+        public String appData(SimChannel c) { return prefix.apply(c) + "," + options.apply(c); }
     }
 
     /** {@code Hangup()}. */

@@ -55,6 +55,9 @@ final class SwitchboardDialplan extends Dialplan {
         if (context.equals(AnnounceContext.NAME)) {
             return AnnounceContext.find(exten, contexts);
         }
+        if (context.equals(SpyContext.NAME)) {
+            return SpyContext.find(exten);
+        }
         if (context.equals(ExitContext.NAME)) {
             return ExitContext.find(exten);
         }

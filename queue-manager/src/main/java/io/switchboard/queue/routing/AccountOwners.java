@@ -7,11 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The seam for the CRM account owner as a caller's preferred agent (issue 7): the CRM plugin finds the record
- * that holds the number and maps its owner (a CRM user) to a Switchboard agent. {@code CrmConnector.lookup}
- * returns a contact without an owner today, so nothing implements this yet; {@link PreferredAgents} will ask
- * it before {@link LastAgents} once a queue's rule can name it. Never blocks; a failed stage means "nobody",
- * as a CRM failure never fails routing.
+ * The CRM account owner as a caller's preferred agent: the CRM plugins find the record that holds the number and
+ * map its owner (a CRM user) to a Switchboard agent (cti-server's {@code CrmAccountOwners}). {@link PreferredAgents}
+ * asks it, beside {@link LastAgents}, for queues whose rule has {@code accountOwner}, and waits at most the
+ * rule's {@code ownerWait}. Never blocks; a failed stage means "nobody", as a CRM failure never fails routing.
  */
 public interface AccountOwners {
 

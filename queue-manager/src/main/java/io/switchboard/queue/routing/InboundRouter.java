@@ -381,6 +381,11 @@ public final class InboundRouter implements PbxEventListener {
         callbacks.keepIn(store, queues);
     }
 
+    /** From now on queues whose preferred-agent rule asks for the CRM account owner ask {@code owners}. */
+    public void useAccountOwners(AccountOwners owners) {
+        preferences.useAccountOwners(owners);
+    }
+
     /** From now on queued callbacks get their new calls' ids from {@code ids} (for Asterisk {@code <pbx>/<id>}). */
     void callbackIds(Function<PbxId, CallId> ids) {
         callbacks.callIds(ids);
