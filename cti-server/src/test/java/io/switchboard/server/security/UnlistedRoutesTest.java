@@ -23,9 +23,9 @@ class UnlistedRoutesTest {
     router.route().handler(ctx -> ctx.next());
     router.get("/api/v1/agents/:id/state").handler(ctx -> ctx.end());
     router.get("/api/v1/campaigns/:id/leads").handler(ctx -> ctx.end());
-    router.post("/api/v1/agents/:id/monitor").handler(ctx -> ctx.end());
+    router.post("/api/v1/agents/:id/coach").handler(ctx -> ctx.end());
     router.get("/app/*").handler(ctx -> ctx.end());
 
-    assertThat(TestSecurity.admin().unlisted(router)).containsExactly("POST /api/v1/agents/:id/monitor");
+    assertThat(TestSecurity.admin().unlisted(router)).containsExactly("POST /api/v1/agents/:id/coach");
   }
 }
