@@ -160,7 +160,8 @@ class AsteriskAttachIT {
     }
 
     private static HttpResponse<String> get(String target) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
+                .header("authorization", "Bearer " + ServerProcess.ADMIN_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -36,12 +36,15 @@ class DemoCommandIT {
 
     private static final Pattern READY = Pattern.compile("open (http://\\S+?)/?$");
     private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final Pattern TOKEN = Pattern.compile("API token: (\\S+)");
     private static final Set<String> DEMO_AGENTS = Set.of("ada", "alan", "grace", "edsger", "barbara", "ken",
             "margaret", "dennis");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private Path dataDir;
+    /** The admin token the running demo printed. */
+    private String token = "";
 
     @BeforeEach
     void freshDataDirectory() throws IOException {
@@ -58,6 +61,7 @@ class DemoCommandIT {
     void the_demo_prints_its_url_and_reports_database_and_hazelcast_up() throws Exception {
         try (ServerProcess demo = startDemo()) {
             String url = demo.awaitStdout(READY, STARTUP).group(1);
+            token = demo.awaitStdout(TOKEN, STARTUP).group(1);
 
             HttpResponse<String> status = get(url + "/status");
             assertThat(status.statusCode()).as(demo.transcript()).isEqualTo(200);
@@ -87,6 +91,7 @@ class DemoCommandIT {
         try (ServerProcess demo = ServerProcess.start(Map.of(), "demo", "--pbx", "freeswitch", "--port", "0",
                 "--data-dir", dataDir.toString())) {
             String url = demo.awaitStdout(READY, STARTUP).group(1);
+            token = demo.awaitStdout(TOKEN, STARTUP).group(1);
 
             assertThat(eventuallyUp(url, "pbx/demo-freeswitch")).as(demo.transcript()).isEqualTo("up");
             assertThat(json.readTree(get(url + "/status").body()).path("dependencies").has("pbx/demo-asterisk"))
@@ -115,8 +120,9 @@ class DemoCommandIT {
 
         try (ServerProcess first = startDemo()) {
             String url = first.awaitStdout(READY, STARTUP).group(1);
+            token = first.awaitStdout(TOKEN, STARTUP).group(1);
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/agents"))
-                    .header("content-type", "application/json")
+                    .header("content-type", "application/json").header("authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofString(agent)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             first.stop(Duration.ofSeconds(60));
@@ -124,6 +130,7 @@ class DemoCommandIT {
 
         try (ServerProcess second = startDemo()) {
             String url = second.awaitStdout(READY, STARTUP).group(1);
+            token = second.awaitStdout(TOKEN, STARTUP).group(1);
             HttpResponse<String> found = get(url + "/api/v1/agents/" + id);
             assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
             JsonNode body = json.readTree(found.body());
@@ -144,6 +151,7 @@ class DemoCommandIT {
         try (ServerProcess demo = ServerProcess.start(Map.of(), "demo", "--pbx", pbx, "--calls-per-minute", "60",
                 "--port", "0", "--data-dir", dataDir.toString())) {
             String url = demo.awaitStdout(READY, STARTUP).group(1);
+            token = demo.awaitStdout(TOKEN, STARTUP).group(1);
             assertThat(demo.stdout()).as("the banner").anyMatch(line -> line.contains("/api/v1/kpis/stream"));
             assertThat(json.readTree(get(url + "/api/v1/queues").body()).findValuesAsText("strategy"))
                     .contains("longest-idle", "fewest-calls", "round-robin-memory");
@@ -189,7 +197,7 @@ class DemoCommandIT {
 
     private HttpResponse<String> post(String url, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The state of {@code dependency} in /status once it is up, or the last one seen after 30 s. */
@@ -204,7 +212,8 @@ class DemoCommandIT {
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String stateOf(JsonNode status, String dependency) {

@@ -35,14 +35,37 @@ final class ServerApi {
 
   private final String url;
   private final ServerProcess server;
+  private final String token;
 
+  /** The API of {@code server} on {@code httpPort}, called with the admin token every test server has. */
   ServerApi(int httpPort, ServerProcess server) {
-    this.url = "http://127.0.0.1:" + httpPort;
+    this("http://127.0.0.1:" + httpPort, server, ServerProcess.ADMIN_TOKEN);
+  }
+
+  private ServerApi(String url, ServerProcess server, String token) {
+    this.url = url;
     this.server = server;
+    this.token = token;
+  }
+
+  /** The same API called with {@code otherToken} (e.g. an agent's session token). */
+  ServerApi as(String otherToken) {
+    return new ServerApi(url, server, otherToken);
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+  String url() {
+    return url;
+  }
+
+  /** A request to {@code path} that carries this API's token. */
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
+        .header("authorization", "Bearer " + token);
   }
 
   HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).GET().build(),
+    return HTTP.send(request(path).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -52,15 +75,14 @@ final class ServerApi {
 
   /** POSTs {@code body} as {@code contentType} (e.g. a CSV import) and returns the response as it is. */
   HttpResponse<String> postAs(String path, String contentType, String body) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
+    return HTTP.send(request(path)
         .header("content-type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** POSTs {@code body} as JSON and checks the status code; returns the response body. */
   JsonNode post(String path, String body, int expected) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-        .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
+    HttpResponse<String> response = HTTP.send(request(path).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("POST %s answered %s", path, response.body()).isEqualTo(expected);
     return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
@@ -68,15 +90,14 @@ final class ServerApi {
 
   /** POSTs {@code body} as JSON and returns the response whatever its status. */
   HttpResponse<String> postRaw(String path, String body) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10))
+    return HTTP.send(request(path)
         .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** PUTs {@code body} as JSON and checks the status code; returns the response body. */
   JsonNode put(String path, String body, int expected) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + path))
-        .timeout(Duration.ofSeconds(10)).header("content-type", "application/json")
+    HttpResponse<String> response = HTTP.send(request(path).header("content-type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("PUT %s answered %s", path, response.body()).isEqualTo(expected);
     return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
@@ -96,7 +117,7 @@ final class ServerApi {
   }
 
   HttpResponse<String> delete(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10)).DELETE().build(),
+    return HTTP.send(request(path).DELETE().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -37,6 +37,12 @@ final class ServerProcess implements AutoCloseable {
     pump(process.getErrorStream(), stderr, "stderr");
   }
 
+  /**
+   * The admin token every server a test starts has ({@code SWITCHBOARD_HTTP_AUTH_ADMIN_TOKEN}, unless the test's
+   * {@code env} sets its own; the demo makes its own and prints it).
+   */
+  static final String ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
+
   static ServerProcess start(Map<String, String> env, String... args) throws IOException {
     Path jar = jar();
     List<String> command = new ArrayList<>();
@@ -48,6 +54,8 @@ final class ServerProcess implements AutoCloseable {
     command.add(jar.toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("SWITCHBOARD_HTTP_AUTH_ADMIN_TOKEN", ADMIN_TOKEN);
+    builder.environment().put("SWITCHBOARD_TOKEN", ADMIN_TOKEN);
     builder.environment().putAll(env);
     return new ServerProcess(builder.start());
   }

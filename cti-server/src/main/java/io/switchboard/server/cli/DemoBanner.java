@@ -7,8 +7,11 @@ final class DemoBanner {
 
   private DemoBanner() {}
 
-  /** The banner for a node on {@code httpPort}; {@code callsPerMinute} 0 means no simulated traffic. */
-  static String text(int httpPort, double callsPerMinute) {
+  /**
+   * The banner for a node on {@code httpPort} whose admin token is {@code adminToken}; {@code callsPerMinute} 0 means
+   * no simulated traffic.
+   */
+  static String text(int httpPort, double callsPerMinute, String adminToken) {
     String api = "http://localhost:" + httpPort + "/api/v1";
     String support = DemoFloor.QUEUES.get(1).did();
     StringBuilder text = new StringBuilder();
@@ -28,6 +31,7 @@ final class DemoBanner {
           + "(nailed up, queue %s; %s blended with inbound)%n", DemoCampaign.ID, DemoCampaign.LEADS,
           String.join(", ", DemoCampaign.AGENTS), DemoCampaign.QUEUE, String.join(", ", DemoCampaign.BLENDED)));
     }
+    text.append("API token: ").append(adminToken).append(" (admin; send it as 'Authorization: Bearer <token>')\n");
     text.append("Watch:\n")
         .append("  queues and their KPIs  ").append(api).append("/queues, ").append(api).append("/kpis, ")
         .append(api).append("/queues/").append(support).append("/kpis\n")

@@ -7,10 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -40,14 +36,12 @@ final class DemoCampaign {
   static final int LEADS = 300;
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCampaign.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  private final String base;
+  private final DemoApi api;
   private final PbxType pbx;
 
-  DemoCampaign(int httpPort, PbxType pbx) {
-    this.base = "http://127.0.0.1:" + httpPort;
+  DemoCampaign(DemoApi api, PbxType pbx) {
+    this.api = api;
     this.pbx = pbx;
   }
 
@@ -89,16 +83,8 @@ final class DemoCampaign {
     return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + (-offset));
   }
 
+
   private int send(String method, String path, String json, int... expected) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-        .header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    for (int status : expected) {
-      if (response.statusCode() == status) {
-        return status;
-      }
-    }
-    throw new IllegalStateException("demo campaign set-up: " + method + " " + path + " answered "
-        + response.statusCode() + ": " + response.body());
+    return api.send(method, path, json, expected);
   }
 }

@@ -109,16 +109,20 @@ final class DemoCommand implements Callable<Integer> {
         : new AsteriskSimulator(SimulatorConfig.of(DEMO_USER, secret)).start(0);
     try {
       PbxConnection attached = attach(type, simulator.port(), secret);
-      SwitchboardConfig config = defaults.withHttp(new HttpSettings("127.0.0.1", port)).withDatabase(database)
+      // Also fresh per run: the demo's admin token, for its own set-up calls and for the visitor.
+      String adminToken = "demo-" + UUID.randomUUID();
+      SwitchboardConfig config = defaults.withHttp(new HttpSettings("127.0.0.1", port)
+              .withAuth(defaults.http().auth().withAdminToken(new Secret(adminToken)))).withDatabase(database)
           .withPbx(List.of(attached));
       return NodeRunner.runUntilStopped(new LoadedConfig(config, "demo defaults", List.of()), server -> {
-        setUpFloor(server.httpPort(), type);
+        DemoApi api = new DemoApi(server.httpPort(), adminToken);
+        setUpFloor(api, type);
         if (!noTraffic) {
           DemoTraffic.start(simulator, callsPerMinute, type, seed);
-          setUpCampaign(server.httpPort(), type);
+          setUpCampaign(api, type);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(DemoBanner.text(server.httpPort(), noTraffic ? 0 : callsPerMinute));
+        out.print(DemoBanner.text(server.httpPort(), noTraffic ? 0 : callsPerMinute, adminToken));
         out.println("Switchboard demo is running: open http://localhost:" + server.httpPort() + "/");
         out.flush();
       }, simulator::stop);
@@ -129,9 +133,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The outbound side: it needs the traffic model, which answers the agents' lines and the customers. */
-  private static void setUpCampaign(int httpPort, PbxType type) {
+  private static void setUpCampaign(DemoApi api, PbxType type) {
     try {
-      new DemoCampaign(httpPort, type).setUp();
+      new DemoCampaign(api, type).setUp();
     } catch (IOException e) {
       throw new UncheckedIOException("demo campaign set-up: the node's own API did not answer", e);
     } catch (InterruptedException e) {
@@ -140,9 +144,9 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void setUpFloor(int httpPort, PbxType type) {
+  private static void setUpFloor(DemoApi api, PbxType type) {
     try {
-      new DemoFloor(httpPort, type).setUp();
+      new DemoFloor(api, type).setUp();
     } catch (IOException e) {
       throw new UncheckedIOException("demo set-up: the node's own API did not answer", e);
     } catch (InterruptedException e) {

@@ -4,10 +4,6 @@ import io.switchboard.server.config.PbxType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,15 +52,13 @@ final class DemoFloor {
           .put("members", new JsonArray(List.of("ada", "barbara", "dennis", "ken")))));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoFloor.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-  private final String base;
+  private final DemoApi api;
   private final PbxType pbx;
 
   /** The floor of the node serving HTTP on localhost at {@code httpPort}, its phones on {@code pbx}. */
-  DemoFloor(int httpPort, PbxType pbx) {
-    this.base = "http://127.0.0.1:" + httpPort;
+  DemoFloor(DemoApi api, PbxType pbx) {
+    this.api = api;
     this.pbx = pbx;
   }
 
@@ -102,18 +96,10 @@ final class DemoFloor {
     }
   }
 
+
   private int send(String method, String path, JsonObject body, int... expected)
       throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-        .header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.encode()))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    for (int status : expected) {
-      if (response.statusCode() == status) {
-        return status;
-      }
-    }
-    throw new IllegalStateException("demo set-up: " + method + " " + path + " answered " + response.statusCode()
-        + ": " + response.body());
+    return api.send(method, path, body.encode(), expected);
   }
 
   private static JsonObject skill(String name, int level) {

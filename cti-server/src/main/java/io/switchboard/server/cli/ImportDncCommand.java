@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
         "Example:",
         "  switchboard import-dnc --server http://127.0.0.1:8080 --source national dnc.csv",
         "",
+        "Sends the API token in $SWITCHBOARD_TOKEN (an admin's).",
         "Exit 0 when imported, 7 when the server refused the file or its rows, 8 when the server cannot be reached."
     })
 final class ImportDncCommand implements Callable<Integer> {
@@ -50,7 +51,8 @@ final class ImportDncCommand implements Callable<Integer> {
   public Integer call() {
     String path = "/api/v1/dnc/import?source=" + ImportLeadsCommand.encode(source) + "&region="
         + ImportLeadsCommand.encode(region) + "&skipBadRows=" + skipBadRows;
-    return new ImportUpload(spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null)
+    return new ImportUpload(spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null,
+        ImportUpload.tokenFromEnvironment())
         .run(server, path, file);
   }
 }

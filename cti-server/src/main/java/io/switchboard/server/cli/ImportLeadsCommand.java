@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         "Example:",
         "  switchboard import-leads --server http://127.0.0.1:8080 --campaign renewals --list november leads.csv",
         "",
+        "Sends the API token in $SWITCHBOARD_TOKEN (an admin's).",
         "Exit 0 when imported, 7 when the server refused the file or its rows (the report says why), 8 when the"
             + " server cannot be reached."
     })
@@ -52,7 +53,8 @@ final class ImportLeadsCommand implements Callable<Integer> {
   public Integer call() {
     String path = "/api/v1/campaigns/" + encode(campaign) + "/leads/import?skipBadRows=" + skipBadRows
         + (list == null ? "" : "&list=" + encode(list));
-    return new ImportUpload(spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null)
+    return new ImportUpload(spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null,
+        ImportUpload.tokenFromEnvironment())
         .run(server, path, file);
   }
 

@@ -31,12 +31,28 @@ final class ImportUpload {
   private final PrintWriter out;
   private final PrintWriter err;
   private final boolean terminal;
+  private final String token;
   private String drawn = "";
 
-  ImportUpload(PrintWriter out, PrintWriter err, boolean terminal) {
+  /** {@code token}: the bearer token sent with each request ({@value #TOKEN_VARIABLE}); blank sends none. */
+  ImportUpload(PrintWriter out, PrintWriter err, boolean terminal, String token) {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.token = token == null ? "" : token.strip();
+  }
+
+  /** The environment variable the import commands read their API token from (never an argument: ps shows those). */
+  static final String TOKEN_VARIABLE = "SWITCHBOARD_TOKEN";
+
+  /** {@link #TOKEN_VARIABLE}'s value, or blank. */
+  static String tokenFromEnvironment() {
+    return System.getenv().getOrDefault(TOKEN_VARIABLE, "");
+  }
+
+  private HttpRequest.Builder request(URI uri) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    return token.isEmpty() ? builder : builder.header("authorization", "Bearer " + token);
   }
 
   /** POSTs {@code file} to {@code server + path}, waits for its job and prints the report. */
@@ -44,7 +60,7 @@ final class ImportUpload {
     try {
       long size = Files.size(file);
       AtomicLong sent = new AtomicLong();
-      HttpRequest post = HttpRequest.newBuilder(URI.create(server.replaceAll("/+$", "") + path))
+      HttpRequest post = request(URI.create(server.replaceAll("/+$", "") + path))
           .header("content-type", "text/csv; charset=utf-8")
           .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
               () -> counting(file, sent, size)), size))
@@ -54,7 +70,8 @@ final class ImportUpload {
       if (started.statusCode() != 202) {
         finishBar();
         err.println("refused (" + started.statusCode() + "): " + body.getString("errorId") + ": "
-            + body.getString("message"));
+            + body.getString("message") + (started.statusCode() == 401 ? " (set " + TOKEN_VARIABLE
+            + " to an admin's API token)" : ""));
         return ExitCode.REFUSED.code();
       }
       String location = server.replaceAll("/+$", "") + started.headers().firstValue("location").orElseThrow();
@@ -74,7 +91,7 @@ final class ImportUpload {
 
   private JsonObject follow(String location) throws IOException, InterruptedException {
     while (true) {
-      JsonObject job = json(http.send(HttpRequest.newBuilder(URI.create(location)).GET().build(),
+      JsonObject job = json(http.send(request(URI.create(location)).GET().build(),
           HttpResponse.BodyHandlers.ofString()));
       String state = job.getString("state", "");
       if (state.equals("succeeded") || state.equals("failed")) {

@@ -41,6 +41,17 @@ final class ConfigValidator {
   private void http(HttpSettings http) {
     notBlank("http.host", http.host());
     port("http.port", http.port(), true);
+    AuthSettings auth = http.auth();
+    if (!auth.sessionKey().isBlank() && auth.sessionKey().value().length() < 32) {
+      problems.add(new Problem("http.auth.session-key", "must be at least 32 characters (it signs session tokens)"));
+    }
+    if (!auth.adminToken().isBlank() && auth.adminToken().value().length() < 16) {
+      problems.add(new Problem("http.auth.admin-token", "must be at least 16 characters"));
+    }
+    if (auth.sessionMinutes() < 1 || auth.sessionMinutes() > 7 * 24 * 60) {
+      problems.add(new Problem("http.auth.session-minutes", "must be between 1 and 10080 (a week), got "
+          + auth.sessionMinutes()));
+    }
   }
 
   private void database(DatabaseConfig db) {

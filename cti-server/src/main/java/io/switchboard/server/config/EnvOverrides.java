@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  */
 final class EnvOverrides {
 
-  /** Variables with the prefix that are not settings: launcher options and the config file path. */
-  static final Set<String> NOT_SETTINGS = Set.of("SWITCHBOARD_OPTS", "SWITCHBOARD_HOME", "SWITCHBOARD_CONFIG");
+  /** Variables with the prefix that are not settings: launcher options, the config file path, and the API token the
+   * import commands send. */
+  static final Set<String> NOT_SETTINGS = Set.of("SWITCHBOARD_OPTS", "SWITCHBOARD_HOME", "SWITCHBOARD_CONFIG",
+      "SWITCHBOARD_TOKEN");
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -8,6 +8,7 @@ import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.metrics.HttpRequestMetrics;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.routing.InboundRouting;
+import io.switchboard.server.security.Security;
 import io.switchboard.server.status.StatusRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -35,22 +36,27 @@ public final class HttpApi {
   private final ServerMetrics metrics;
   private final AgentRegistry agents;
   private final Optional<InboundRouting> routing;
+  private final Security security;
   private Optional<Kpis> kpis = Optional.empty();
   private Optional<DialAuditHistory> dialAudit = Optional.empty();
   private Optional<CampaignRoutes> campaigns = Optional.empty();
   private final List<Consumer<Router>> mounted = new ArrayList<>();
 
-  public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents) {
-    this(status, metrics, agents, Optional.empty());
+  public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents, Security security) {
+    this(status, metrics, agents, Optional.empty(), security);
   }
 
-  /** With {@code routing}: also agents' states, queues, tasks, call records and queue_log. */
+  /**
+   * With {@code routing}: also agents' states, queues, tasks, call records and queue_log. Every route is behind
+   * {@code security} (docs/security.md).
+   */
   public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents,
-      Optional<InboundRouting> routing) {
+      Optional<InboundRouting> routing, Security security) {
     this.status = status;
     this.metrics = metrics;
     this.agents = agents;
     this.routing = routing;
+    this.security = security;
   }
 
   /** Also serves the live KPIs and their stream. */
@@ -81,6 +87,8 @@ public final class HttpApi {
   Router router(Vertx vertx, StaticDocuments documents) {
     Router router = Router.router(vertx);
     router.route().handler(new HttpRequestMetrics(metrics.registry()));
+    router.route().handler(security.handler());
+    security.mount(router, vertx);
     router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
         .end(documents.indexHtml()));
     new HealthRoutes(status).mount(router);
@@ -93,7 +101,7 @@ public final class HttpApi {
     routing.ifPresent(inbound -> new RoutingRoutes(inbound).mount(router));
     routing.ifPresent(inbound -> new NailedAgentRoutes(inbound.outbound()).mount(router));
     routing.ifPresent(inbound -> new CallControlRoutes(inbound.transfers()).mount(router));
-    kpis.ifPresent(live -> new KpiRoutes(live.live(), live.stream()).mount(router));
+    kpis.ifPresent(live -> new KpiRoutes(live.live(), live.stream(), security.sockets(vertx)).mount(router));
     dialAudit.ifPresent(history -> new DialAuditRoutes(history).mount(router));
     campaigns.ifPresent(routes -> routes.mount(router));
     mounted.forEach(routes -> routes.accept(router));

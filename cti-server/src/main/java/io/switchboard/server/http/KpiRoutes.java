@@ -7,7 +7,10 @@ import io.switchboard.server.kpi.KpiJson;
 import io.switchboard.server.kpi.KpiStream;
 import io.switchboard.server.kpi.LiveKpis;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.Rule;
+import io.switchboard.server.security.SocketAuth;
 import io.vertx.ext.web.Router;
+import java.util.Map;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.function.Function;
@@ -22,9 +25,12 @@ final class KpiRoutes {
   private final LiveKpis kpis;
   private final KpiStream stream;
 
-  KpiRoutes(LiveKpis kpis, KpiStream stream) {
+  private final SocketAuth sockets;
+
+  KpiRoutes(LiveKpis kpis, KpiStream stream, SocketAuth sockets) {
     this.kpis = kpis;
     this.stream = stream;
+    this.sockets = sockets;
   }
 
   void mount(Router router) {
@@ -42,7 +48,8 @@ final class KpiRoutes {
           new JsonObject()).send(ctx, 400);
       return;
     }
-    ctx.request().toWebSocket().onSuccess(stream::accept).onFailure(ctx::fail);
+    ctx.request().toWebSocket().onSuccess(socket -> sockets.accept(socket, Rule.SUPERVISOR, Map.of())
+        .onSuccess(caller -> stream.accept(socket))).onFailure(ctx::fail);
   }
 
   private static void withId(RoutingContext ctx, String kind, Function<String, JsonObject> read) {

@@ -16,6 +16,8 @@ import io.switchboard.server.routing.PreviewRoutes;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
+import io.switchboard.server.security.JooqUsers;
+import io.switchboard.server.security.Security;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.kpi.Kpis;
@@ -80,8 +82,15 @@ public final class Server implements AutoCloseable {
 
   /** What the HTTP step needs from the routing step. */
   private record ServedParts(StatusRegistry status, JooqAgentDirectory directory, Kpis kpis, Database database,
-      Crm crm) {
+      Crm crm, Security security) {
+
+    ServedParts withSecurity(Security newSecurity) {
+      return new ServedParts(status, directory, kpis, database, crm, newSecurity);
+    }
   }
+
+  /** How often a node reads the users again, to see other nodes' changes. */
+  private static final long USERS_RELOAD_MS = 10_000;
 
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
   /** Rows kept while the queue_log file cannot be written: hours of a busy center's events. */
@@ -152,14 +161,22 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                return new ServedParts(status, directory, kpis, database, crm);
+                return new ServedParts(status, directory, kpis, database, crm, null);
               });
+        })
+        .compose(served -> {
+          JooqUsers users = new JooqUsers(served.database(), Clock.systemUTC());
+          parts.vertx.setPeriodic(USERS_RELOAD_MS, id -> users.reload().onFailure(failure ->
+              LOG.warn("event=users-not-reloaded detail=\"{}\"", failure.getMessage())));
+          return users.reload().map(v -> served.withSecurity(Security.from(config.http().auth(), users,
+              Clock.systemUTC())));
         })
         .compose(served -> {
           Database database = served.database();
           Kpis kpis = served.kpis();
           parts.http = new HttpVerticle(config.http(),
-              new HttpApi(served.status(), parts.metrics, served.directory(), Optional.of(parts.routing)).withKpis(kpis)
+              new HttpApi(served.status(), parts.metrics, served.directory(), Optional.of(parts.routing),
+                  served.security()).withKpis(kpis)
                   .withDialAudit(parts.compliance.history())
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
                       parts.leadQueue, Clock.systemUTC()))

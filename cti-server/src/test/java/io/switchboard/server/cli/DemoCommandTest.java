@@ -65,11 +65,11 @@ class DemoCommandTest {
 
   @Test
   void the_banner_names_every_queue_and_the_urls_to_watch() {
-    String banner = DemoBanner.text(8080, 6);
+    String banner = DemoBanner.text(8080, 6, "demo-token");
 
     assertThat(banner).contains("Sales", "Technical support", "Billing", "fewest-calls, skills and a workflow",
         "6 inbound calls per minute", "http://localhost:8080/api/v1/kpis",
         "http://localhost:8080/api/v1/queue-log?queue=4930100200", "ws://localhost:8080/api/v1/kpis/stream");
-    assertThat(DemoBanner.text(8080, 0)).contains("Traffic: none (--no-traffic)");
+    assertThat(DemoBanner.text(8080, 0, "demo-token")).contains("Traffic: none (--no-traffic)");
   }
 }

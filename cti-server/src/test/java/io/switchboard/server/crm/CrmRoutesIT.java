@@ -23,6 +23,7 @@ import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseSettings;
 import io.switchboard.server.persistence.TestDataDirs;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -82,12 +83,12 @@ class CrmRoutesIT {
     calls = new CrmCalls(List.of(salesforce, hubspot), writer, pops, Duration.ofSeconds(120), clock);
     metrics = new ServerMetrics();
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
-        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory())
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory(), TestSecurity.admin())
             .mounting(new CrmRoutes(outbox, pops, calls)::mount)
             .mounting(new CrmUserRoutes(users)::mount));
     vertx.deployVerticle(http).await();
     port = http.actualPort();
-    client = WebClient.create(vertx);
+    client = TestSecurity.adminClient(vertx);
   }
 
   @AfterAll

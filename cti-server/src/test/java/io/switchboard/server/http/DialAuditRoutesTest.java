@@ -9,6 +9,7 @@ import io.switchboard.server.compliance.DialAuditQuery;
 import io.switchboard.server.config.HttpSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -53,9 +54,9 @@ class DialAuditRoutesTest {
 
   private Future<HttpResponse<Buffer>> get(String path) {
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
-        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory())
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory(), TestSecurity.admin())
             .withDialAudit(history));
-    WebClient client = WebClient.create(vertx);
+    WebClient client = TestSecurity.adminClient(vertx);
     return vertx.deployVerticle(http).compose(id -> client.get(http.actualPort(), "127.0.0.1", path).send());
   }
 

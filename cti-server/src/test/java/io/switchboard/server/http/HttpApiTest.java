@@ -9,6 +9,7 @@ import io.switchboard.server.config.HttpSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusCheck;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -46,8 +47,8 @@ class HttpApiTest {
       status.register(check);
     }
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
-        new HttpApi(status, metrics, new InMemoryAgentDirectory()));
-    client = WebClient.create(vertx);
+        new HttpApi(status, metrics, new InMemoryAgentDirectory(), TestSecurity.admin()));
+    client = TestSecurity.adminClient(vertx);
     return vertx.deployVerticle(http).map(id -> {
       port = http.actualPort();
       return null;

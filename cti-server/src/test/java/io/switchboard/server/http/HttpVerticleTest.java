@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.server.config.HttpSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -25,7 +26,7 @@ class HttpVerticleTest {
     int port = taken.getLocalPort();
     ServerMetrics metrics = new ServerMetrics();
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", port),
-        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory()));
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory(), TestSecurity.admin()));
 
     vertx.deployVerticle(http).onComplete(test.failing(failure -> test.verify(() -> {
       taken.close();

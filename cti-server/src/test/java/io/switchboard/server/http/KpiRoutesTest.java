@@ -11,6 +11,7 @@ import io.switchboard.server.kpi.KpiFeeds;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -42,10 +43,10 @@ class KpiRoutesTest {
   @BeforeEach
   void serve() {
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
-        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory()).withKpis(kpis));
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory(), TestSecurity.admin()).withKpis(kpis));
     vertx.deployVerticle(http).await();
     port = http.actualPort();
-    client = WebClient.create(vertx);
+    client = TestSecurity.adminClient(vertx);
   }
 
   @AfterEach

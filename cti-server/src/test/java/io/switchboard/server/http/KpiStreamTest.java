@@ -11,6 +11,7 @@ import io.switchboard.server.kpi.KpiStream;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.WebSocketClient;
@@ -52,7 +53,7 @@ class KpiStreamTest {
   @BeforeEach
   void serve() {
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
-        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory()).withKpis(kpis));
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory(), TestSecurity.admin()).withKpis(kpis));
     vertx.deployVerticle(http).await();
     port = http.actualPort();
     client = vertx.createWebSocketClient();
@@ -71,10 +72,16 @@ class KpiStreamTest {
     assertThat(next().getString("type")).isEqualTo("all");
   }
 
-  /** Connects and takes messages from the first one on: the handler is set on the socket's own thread. */
-  private void listen() {
-    client.connect(port, "127.0.0.1", "/api/v1/kpis/stream")
-        .onSuccess(socket -> socket.textMessageHandler(text -> received.add(new JsonObject(text)))).await();
+  /**
+   * Connects, authenticates and takes messages from the first one after {@code ready} on: the handler is set on the
+   * socket's own thread.
+   */
+  private void listen() throws InterruptedException {
+    client.connect(port, "127.0.0.1", "/api/v1/kpis/stream").onSuccess(socket -> {
+      socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+      TestSecurity.authenticate(socket);
+    }).await();
+    assertThat(next().getString("type")).isEqualTo("ready");
   }
 
   private JsonObject next() throws InterruptedException {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.switchboard.server.config.HttpSettings;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusRegistry;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -41,8 +42,8 @@ class StaffingRoutesTest {
 
   private Future<HttpResponse<Buffer>> get(String path) {
     HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
-        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory()));
-    client = WebClient.create(vertx);
+        new HttpApi(new StatusRegistry(Duration.ofSeconds(1)), metrics, new InMemoryAgentDirectory(), TestSecurity.admin()));
+    client = TestSecurity.adminClient(vertx);
     return vertx.deployVerticle(http).compose(id -> {
       port = http.actualPort();
       return client.get(port, "127.0.0.1", path).send();

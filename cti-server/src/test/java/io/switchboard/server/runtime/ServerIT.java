@@ -28,6 +28,8 @@ import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.Secret;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.pbx.TinyEslServer;
+import io.switchboard.server.config.AuthSettings;
+import io.switchboard.server.security.TestSecurity;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -67,7 +69,7 @@ class ServerIT {
         "Unique-ID: 7ed41449-9950-42b2-9f65-d23a4a4fca7f", "Call-Direction: outbound")));
     SwitchboardConfig defaults = SwitchboardConfig.defaults();
     SwitchboardConfig config = defaults
-        .withHttp(new HttpSettings("127.0.0.1", 0))
+        .withHttp(new HttpSettings("127.0.0.1", 0).withAuth(AuthSettings.defaults().withAdminToken(new Secret(TestSecurity.ADMIN_TOKEN))))
         .withDatabase(defaults.database().withEmbedded(new EmbeddedDatabaseSettings(dataDir.toString(), 0)))
         .withHazelcast(defaults.hazelcast().withMemberPort(freePort()))
         .withPbx(List.of(
@@ -78,7 +80,7 @@ class ServerIT {
     VertxOptions options = new VertxOptions().setMaxEventLoopExecuteTime(200).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS);
     server = Server.start(config, options).toCompletionStage().toCompletableFuture().get(4, TimeUnit.MINUTES);
     client = Vertx.vertx();
-    web = WebClient.create(client);
+    web = TestSecurity.adminClient(client);
   }
 
   @AfterAll
