@@ -155,6 +155,16 @@ function popped(pop) {
 
 function onDesk(message) {
   switch (message.type) {
+    case 'snapshot': {
+      const call = message.call;
+      if (call && call.phase !== 'ended') {
+        startCall(call, call.direction === 'outbound' ? 'outbound' : 'inbound');
+        if (call.phase === 'connected') {
+          answered(call.callId);
+        }
+      }
+      break;
+    }
     case 'ringing':
       if (message.direction !== 'outbound') {
         startCall(message, 'inbound');
@@ -249,6 +259,8 @@ $('dial').addEventListener('submit', event => {
   dial($('dial-number').value);
 });
 $('sign-out').addEventListener('click', () => stop('Signed out.'));
+// The button stays disabled until the handlers above are in place, so a form is never submitted by the browser.
+$('sign-in-button').disabled = false;
 
 if (switchboard.signedIn) {
   start();

@@ -209,6 +209,8 @@ $('dial').addEventListener('submit', event => {
   dial($('dial-number').value);
 });
 $('sign-out').addEventListener('click', () => stop('Signed out.'));
+// The button stays disabled until the handlers above are in place, so a form is never submitted by the browser.
+$('sign-in-button').disabled = false;
 
 loadOpenCti();
 if (switchboard.signedIn) {

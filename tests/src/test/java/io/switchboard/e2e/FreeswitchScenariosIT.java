@@ -133,4 +133,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class CrmPages extends CrmPagesScenarios {
+        CrmPages() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

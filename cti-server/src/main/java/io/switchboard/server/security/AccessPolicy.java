@@ -69,6 +69,7 @@ public final class AccessPolicy {
     p.allow(HttpMethod.GET, "/api/v1/dial-audit", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/crm/outbox", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/staffing/*", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/calls", Rule.AGENT_SELF);
     return p;
   }
 
