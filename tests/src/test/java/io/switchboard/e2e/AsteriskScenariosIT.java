@@ -140,4 +140,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class DesktopPage extends DesktopPageScenarios {
+        DesktopPage() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

@@ -140,4 +140,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class DesktopPage extends DesktopPageScenarios {
+        DesktopPage() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

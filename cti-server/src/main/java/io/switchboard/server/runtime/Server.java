@@ -40,6 +40,7 @@ import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.crm.Crm;
 import io.switchboard.server.crm.CrmConnectors;
+import io.switchboard.server.desk.Desk;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -82,10 +83,10 @@ public final class Server implements AutoCloseable {
 
   /** What the HTTP step needs from the routing step. */
   private record ServedParts(StatusRegistry status, JooqAgentDirectory directory, Kpis kpis, Database database,
-      Crm crm, Security security) {
+      Crm crm, Security security, Desk desk) {
 
     ServedParts withSecurity(Security newSecurity) {
-      return new ServedParts(status, directory, kpis, database, crm, newSecurity);
+      return new ServedParts(status, directory, kpis, database, crm, newSecurity, desk);
     }
   }
 
@@ -142,10 +143,12 @@ public final class Server implements AutoCloseable {
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
+          Desk desk = Desk.start(parts.vertx, Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
-              kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
-              crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts))),
-              crm.tapOutbound(new JooqOutboundJournal(database)),
+              desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
+              new JooqTaskQueues(database, Clock.systemUTC()),
+              desk.tap(crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts)))),
+              desk.tapOutbound(crm.tapOutbound(new JooqOutboundJournal(database))),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
@@ -161,7 +164,9 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                return new ServedParts(status, directory, kpis, database, crm, null);
+                desk.serve(parts.routing::agentState, id -> parts.pbx.get(id.value()), parts.routing.transfers(),
+                    parts.routing.context(), parts.leadQueue::disposeConnected, Optional.of(dialing.preview()));
+                return new ServedParts(status, directory, kpis, database, crm, null, desk);
               });
         })
         .compose(served -> {
@@ -182,7 +187,8 @@ public final class Server implements AutoCloseable {
                       parts.leadQueue, Clock.systemUTC()))
                   .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount)
                   .mounting(new PreviewRoutes(parts.dialing)::mount)
-                  .mounting(served.crm()::mount));
+                  .mounting(served.crm()::mount)
+                  .mounting(served.desk()::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

@@ -70,6 +70,9 @@ public final class AccessPolicy {
     p.allow(HttpMethod.GET, "/api/v1/crm/outbox", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/staffing/*", Rule.SUPERVISOR);
     p.allow(HttpMethod.POST, "/api/v1/agents/:id/calls", Rule.AGENT_SELF);
+    p.allow(HttpMethod.GET, "/api/v1/agents/:id/desk", Rule.AGENT_SELF);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/call/*", Rule.AGENT_SELF);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/callback", Rule.AGENT_SELF);
     return p;
   }
 
