@@ -133,6 +133,7 @@ function ended(callId, status) {
     extensions.callCompleted({externalCallId: callId, hideWidget: true});
   });
   show(call, 'ended (' + status.toLowerCase().replace('_', ' ') + ')');
+  say('');
 }
 
 /** The pop: the HubSpot contact the server found, opened when it is the only one. */

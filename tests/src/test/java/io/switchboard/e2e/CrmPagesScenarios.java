@@ -13,6 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +171,16 @@ abstract class CrmPagesScenarios extends PbxScenarios {
     }
 
     @Test
+    void the_call_center_definition_is_downloaded_without_a_token() throws Exception {
+        HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(api.url() + "/app/salesforce/callcenter.xml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).contains("<callCenter>", "name=\"reqAdapterUrl\"", "SwitchboardOpenCti");
+    }
+
+    @Test
     void a_ringing_caller_is_an_incoming_call_in_hubspot_answered_ended_and_completed_without_an_engagement()
             throws Exception {
         browser.open(hosts.hubspot(api.url()));
@@ -215,8 +229,14 @@ abstract class CrmPagesScenarios extends PbxScenarios {
         JsonNode call = awaitCall(callId, "the customer connected to hs-dial", PbxScenarios::agentAnswered);
         assertThat(call.path("direction").asText()).isEqualTo("outbound");
         assertThat(call.path("agentId").asText()).isEqualTo("hs-dial");
-        browser.screenshot("hubspot-outgoing-call");
         awaitCall(callId, "the call ended", PbxScenarios::ended);
+
+        JsonNode completed = awaitHubSpot("CALL_COMPLETED");
+        assertThat(callTypes()).containsSubsequence("OUTGOING_CALL_STARTED", "CALL_ANSWERED", "CALL_ENDED",
+                "CALL_COMPLETED");
+        assertThat(hubspot("CALL_ENDED").path("data").path("callEndStatus").asText()).isEqualTo("COMPLETED");
+        assertThat(completed.path("data").path("externalCallId").asText()).isEqualTo(callId);
+        browser.screenshot("hubspot-outgoing-call-completed");
     }
 
     /** Signs {@code agent} in on the page in the frame {@code frame} and waits for its event socket. */
