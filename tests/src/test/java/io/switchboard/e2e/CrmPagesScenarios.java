@@ -59,7 +59,7 @@ abstract class CrmPagesScenarios extends PbxScenarios {
                 flavour.device("2302"), staysOnTheLine,
                 flavour.device("2303"), rings,
                 flavour.device("2304"), staysOnTheLine,
-                flavour.customer(CUSTOMER), new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(2),
+                flavour.customer(CUSTOMER), new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(20),
                         AmdOutcome.HUMAN)),
                 Map.ofEntries(
                         Map.entry("SWITCHBOARD_HTTP_FRAME_ANCESTORS", hosts.origin()),
