@@ -35,7 +35,11 @@ function parentOrigin() {
   if (window.location.ancestorOrigins && window.location.ancestorOrigins.length > 0) {
     return window.location.ancestorOrigins[0];
   }
-  return null;
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch (ignored) {
+    return null;
+  }
 }
 
 const extensions = new CallingExtensions({

@@ -151,6 +151,9 @@ async function dial(rawNumber, who) {
   try {
     const placed = await switchboard.clickToDial(number, () => say('Answer your phone: your line is opening…'));
     say('Calling' + (who ? ' ' + who : '') + ': the customer\'s phone rings.');
+    $('call-number').textContent = number;
+    $('call-queue').textContent = '';
+    $('call-record').textContent = who || '';
     $('message').dataset.callId = placed.callId;
   } catch (failure) {
     say(failure instanceof ApiFailure ? failure.message : 'Switchboard could not be reached.', true);

@@ -98,6 +98,7 @@ abstract class CrmPagesScenarios extends PbxScenarios {
         signIn("softphone", "sf-pop");
         assertThat(methods()).as("the softphone set itself up with Open CTI")
                 .contains("getCallCenterSettings", "onClickToDial", "enableClickToDial");
+        api.await("sf-pop available", () -> api.agentState("sf-pop"), "available"::equals, SOON);
 
         String caller = "+442079460031";
         pbx.inboundCall(InboundCall.of(caller, SF_DID));
