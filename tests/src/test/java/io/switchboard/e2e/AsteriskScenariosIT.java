@@ -147,4 +147,18 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class CrmPages extends CrmPagesScenarios {
+        CrmPages() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
+    class DesktopPage extends DesktopPageScenarios {
+        DesktopPage() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

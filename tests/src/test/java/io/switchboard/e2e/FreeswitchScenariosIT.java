@@ -147,4 +147,18 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class CrmPages extends CrmPagesScenarios {
+        CrmPages() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
+    class DesktopPage extends DesktopPageScenarios {
+        DesktopPage() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

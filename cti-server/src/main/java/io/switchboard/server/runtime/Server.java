@@ -41,6 +41,7 @@ import io.switchboard.server.config.QueueLogSettings;
 import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.crm.Crm;
 import io.switchboard.server.crm.CrmConnectors;
+import io.switchboard.server.desk.Desk;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -83,10 +84,10 @@ public final class Server implements AutoCloseable {
 
   /** What the HTTP step needs from the routing step. */
   private record ServedParts(StatusRegistry status, JooqAgentDirectory directory, Kpis kpis, Database database,
-      Crm crm, Security security) {
+      Crm crm, Security security, Desk desk) {
 
     ServedParts withSecurity(Security newSecurity) {
-      return new ServedParts(status, directory, kpis, database, crm, newSecurity);
+      return new ServedParts(status, directory, kpis, database, crm, newSecurity, desk);
     }
   }
 
@@ -140,10 +141,12 @@ public final class Server implements AutoCloseable {
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
+          Desk desk = Desk.start(parts.vertx, Clock.systemUTC());
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
-              kpis.tap(new HazelcastAgentStateStore(parts.hazelcast)), new JooqTaskQueues(database, Clock.systemUTC()),
-              crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts))),
-              crm.tapOutbound(new JooqOutboundJournal(database)),
+              desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
+              new JooqTaskQueues(database, Clock.systemUTC()),
+              desk.tap(crm.tap(kpis.tap(routingJournal(database, config.queueLog(), parts)))),
+              desk.tapOutbound(crm.tapOutbound(new JooqOutboundJournal(database))),
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
@@ -160,7 +163,9 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                return new ServedParts(status, directory, kpis, database, crm, null);
+                desk.serve(parts.routing::agentState, id -> parts.pbx.get(id.value()), parts.routing.transfers(),
+                    parts.routing.context(), parts.leadQueue::disposeConnected, Optional.of(dialing.preview()));
+                return new ServedParts(status, directory, kpis, database, crm, null, desk);
               });
         })
         .compose(served -> NodeSecurity.start(parts.vertx, served.database(), config.http(), parts.routing::call)
@@ -179,7 +184,8 @@ public final class Server implements AutoCloseable {
                   .mounting(served.crm()::mount)
                   .mounting(Wallboard.routes(parts.vertx, parts.routing, parts.pbx, served.directory(), database, kpis,
                       parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
-                      served.security())));
+                      served.security()))
+                  .mounting(served.desk()::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
                   : "the HTTP server did not start: " + failure.getMessage(), failure));

@@ -92,6 +92,10 @@ public final class AccessPolicy {
     p.allow(HttpMethod.DELETE, "/api/v1/monitors/:id", Rule.SUPERVISOR);
     p.socket("/api/v1/wallboard/stream", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/kpis/history", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/calls", Rule.AGENT_SELF);
+    p.allow(HttpMethod.GET, "/api/v1/agents/:id/desk", Rule.AGENT_SELF);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/call/*", Rule.AGENT_SELF);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/callback", Rule.AGENT_SELF);
     return p;
   }
 

@@ -3,6 +3,7 @@ package io.switchboard.server.security;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.http.ApiError;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,7 +18,7 @@ import java.util.Map;
  * {@code switchboard.agent.<id>.events} as it is. The event bus is the cluster's, so a pop made on another node
  * reaches the agent's socket here.
  */
-final class AgentEventsSocket {
+public final class AgentEventsSocket {
 
   private final Vertx vertx;
   private final SocketAuth auth;
@@ -31,6 +32,12 @@ final class AgentEventsSocket {
   static String pops(String agent) {
     return "switchboard.agent." + agent + ".pop";
   }
+
+  /**
+   * Where the socket asks, once it is ready, for the agent's snapshot (a request with the agent's id; a local
+   * consumer answers a JSON object with a {@code type}, written to the socket first). No answer, no snapshot.
+   */
+  public static final String SNAPSHOTS = "switchboard.agent.snapshot";
 
   /** Where other agent events for {@code agent} are published. */
   public static String events(String agent) {
@@ -66,6 +73,11 @@ final class AgentEventsSocket {
                 }
               }));
           socket.closeHandler(v -> consumers.forEach(MessageConsumer::unregister));
+          vertx.eventBus().request(SNAPSHOTS, agent, new DeliveryOptions().setSendTimeout(5_000)).onSuccess(reply -> {
+            if (reply.body() instanceof JsonObject snapshot && snapshot.getValue("type") instanceof String) {
+              socket.writeTextMessage(snapshot.encode());
+            }
+          });
         })).onFailure(ctx::fail);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * Preview dialling: the dialer reserves a free agent, takes one lead for them and offers it here; the agent reads
@@ -77,6 +78,7 @@ public final class PreviewDesk {
     private final InstantSource clock;
     private final Duration timeout;
     private final Map<AgentId, Pending> offers = new HashMap<>();
+    private volatile Consumer<Offer> offered = offer -> { };
 
     PreviewDesk(LeadDials dials, RoutingTimers timers, InstantSource clock, Duration timeout) {
         this.dials = dials;
@@ -92,6 +94,11 @@ public final class PreviewDesk {
         offers.put(agent, new Pending(offer, pbx));
         LOG.info("event=preview-offered campaignId={} leadId={} agentId={} number={}", lead.campaign().value(),
                 lead.id().value(), agent.value(), lead.number().masked());
+        try {
+            offered.accept(offer);
+        } catch (RuntimeException e) {
+            LOG.warn("event=preview-listener-failed agentId={} reason={}", agent.value(), e.toString());
+        }
         timers.schedule(timeout, () -> {
             Pending still = offers.get(agent);
             if (still != null && still.offer() == offer) {
@@ -100,6 +107,14 @@ public final class PreviewDesk {
                 dial(agent);
             }
         });
+    }
+
+    /**
+     * Tells {@code listener} of every offer as it is made, on the routing context (the agent desk's
+     * {@code preview-offered}); replaces an earlier listener. It must return at once.
+     */
+    public void onOffer(Consumer<Offer> listener) {
+        this.offered = Require.nonNull(listener, "listener");
     }
 
     /** The lead offered to {@code agent} now, if any. */

@@ -316,6 +316,23 @@ class CampaignDialerTest {
     }
 
     @Test
+    void eachPreviewOfferIsToldToTheListenerAsItIsMade() {
+        java.util.List<PreviewDesk.Offer> told = new java.util.ArrayList<>();
+        dialer.preview().onOffer(told::add);
+        directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
+        floor.ready.add(AgentId.of("a1"));
+        leads.add(2);
+
+        dialer.start();
+
+        assertThat(told).singleElement().satisfies(offer -> {
+            assertThat(offer.agent()).isEqualTo(AgentId.of("a1"));
+            assertThat(offer.lead().id()).isEqualTo(LeadId.of("1"));
+        });
+        assertThat(dialer.preview().offerFor(AgentId.of("a1"))).contains(told.get(0));
+    }
+
+    @Test
     void anAgentWhoDialsTheirPreviewGetsTheCallAfterTheGate() {
         directory.campaigns.add(campaign(DialMode.PREVIEW, 1.0));
         floor.ready.add(AgentId.of("a1"));
