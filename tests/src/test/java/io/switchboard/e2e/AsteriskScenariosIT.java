@@ -149,6 +149,13 @@ class AsteriskScenariosIT {
     }
 
     @Nested
+    class CrmPages extends CrmPagesScenarios {
+        CrmPages() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
     class DesktopPage extends DesktopPageScenarios {
         DesktopPage() {
             super(PbxFlavour.ASTERISK);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,10 @@ class DemoCommandIT {
     private static final Pattern READY = Pattern.compile("open (http://\\S+?)/?$");
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final Pattern TOKEN = Pattern.compile("API token: (\\S+)");
+    private static final Pattern AGENT_SIGN_IN =
+            Pattern.compile("agent desktop +(http://\\S+/app/desktop/) +sign in as (\\S+) / (\\S+)");
+    private static final Pattern SUPERVISOR_SIGN_IN =
+            Pattern.compile("supervisor wallboard +(http://\\S+/app/wallboard/) +sign in as supervisor / (\\S+)");
     private static final Set<String> DEMO_AGENTS = Set.of("ada", "alan", "grace", "edsger", "barbara", "ken",
             "margaret", "dennis");
 
@@ -82,8 +87,28 @@ class DemoCommandIT {
             assertThat(openApi.statusCode()).isEqualTo(200);
             assertThat(openApi.body()).startsWith("openapi: 3");
 
+            Matcher agent = demo.awaitStdout(AGENT_SIGN_IN, STARTUP);
+            Matcher supervisor = demo.awaitStdout(SUPERVISOR_SIGN_IN, STARTUP);
+            assertThat(agent.group(1)).isEqualTo(url + "/app/desktop/");
+            assertThat(supervisor.group(1)).isEqualTo(url + "/app/wallboard/");
+            assertThat(DEMO_AGENTS).contains(agent.group(2));
+            JsonNode agentSession = signIn(url, agent.group(2), agent.group(3));
+            assertThat(agentSession.path("role").asText()).isEqualTo("agent");
+            assertThat(agentSession.path("agentId").asText()).isEqualTo(agent.group(2));
+            assertThat(signIn(url, "supervisor", supervisor.group(2)).path("role").asText()).isEqualTo("supervisor");
+
             assertThat(demo.stop(Duration.ofSeconds(60))).as(demo.transcript()).isIn(0, 130, 143);
         }
+    }
+
+    /** Signs in with a user and password the demo printed; fails unless the node answers 201. */
+    private JsonNode signIn(String url, String user, String password) throws IOException, InterruptedException {
+        HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/sessions"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        json.createObjectNode().put("username", user).put("password", password).toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
+        return json.readTree(session.body());
     }
 
     @Test

@@ -149,6 +149,13 @@ class FreeswitchScenariosIT {
     }
 
     @Nested
+    class CrmPages extends CrmPagesScenarios {
+        CrmPages() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
     class DesktopPage extends DesktopPageScenarios {
         DesktopPage() {
             super(PbxFlavour.FREESWITCH);

@@ -55,6 +55,16 @@ abstract class OutcomeScenarios extends PbxScenarios {
         availableInTurn("a1");
         openLine("a2");
         openLine("a3");
+        for (String agent : List.of("a1", "a2")) {
+            api.put("/api/v1/users/" + agent, "{\"role\":\"agent\",\"agentId\":\"" + agent
+                    + "\",\"password\":\"" + agent + "-password\"}", 201);
+        }
+    }
+
+    /** A session token of agent {@code agent}'s user: a call is acted on by the agent on it (AccessPolicy OWN_CALL). */
+    private String signIn(String agent) throws Exception {
+        return api.post("/api/v1/sessions", "{\"username\":\"" + agent + "\",\"password\":\"" + agent
+                + "-password\"}", 201).path("token").asText();
     }
 
     @Test
@@ -63,20 +73,24 @@ abstract class OutcomeScenarios extends PbxScenarios {
         pbx.inboundCall(InboundCall.of("+4930555400", SUPPORT_DID));
         String callId = awaitQueueLog("queue=" + SUPPORT_DID, "CONNECT").get(0).path("callid").asText();
         awaitState("a1", "on-call");
+        awaitCall(callId, "a1's leg recorded", call -> legs(call).contains("agent:a1"));
+        String transfer = "{\"to\":\"" + TRANSFER_TO + "\"}";
+        assertThat(api.as(signIn("a2")).postError(transferPath(callId), transfer, 403)).as("another agent's call")
+                .isEqualTo("forbidden");
 
-        JsonNode accepted = api.post(transferPath(callId), "{\"to\":\"" + TRANSFER_TO + "\"}", 202);
+        JsonNode accepted = api.as(signIn("a1")).post(transferPath(callId), transfer, 202);
 
         assertThat(accepted.path("callId").asText()).isEqualTo(callId);
         assertThat(accepted.path("mode").asText()).isEqualTo("blind");
         assertThat(accepted.path("to").asText()).as("the number is masked").doesNotContain(TRANSFER_TO.substring(4));
         List<JsonNode> log = awaitQueueLog("queue=" + SUPPORT_DID, "BLINDTRANSFER");
         assertThat(events(log)).containsExactly("ENTERQUEUE:NONE", "CONNECT:a1", "BLINDTRANSFER:a1");
-        JsonNode transfer = log.get(2);
-        assertThat(transfer.path("data1").asText()).as("number").isEqualTo(TRANSFER_TO);
-        assertThat(transfer.path("data2").asText()).as("context").isEqualTo("default");
-        assertThat(transfer.path("data3").asText()).as("hold seconds").matches("\\d+");
-        assertThat(transfer.path("data4").asText()).as("talk seconds").matches("\\d+");
-        assertThat(transfer.path("data5").asText()).as("original position").isEqualTo("1");
+        JsonNode transferred = log.get(2);
+        assertThat(transferred.path("data1").asText()).as("number").isEqualTo(TRANSFER_TO);
+        assertThat(transferred.path("data2").asText()).as("context").isEqualTo("default");
+        assertThat(transferred.path("data3").asText()).as("hold seconds").matches("\\d+");
+        assertThat(transferred.path("data4").asText()).as("talk seconds").matches("\\d+");
+        assertThat(transferred.path("data5").asText()).as("original position").isEqualTo("1");
         JsonNode call = awaitCall(callId, "the call ended", PbxScenarios::ended);
         assertThat(call.path("endReason").asText()).isEqualTo("transferred");
         assertThat(legs(call)).containsExactly("caller:", "agent:a1", "transfer:");

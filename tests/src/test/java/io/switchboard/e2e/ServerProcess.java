@@ -56,6 +56,12 @@ final class ServerProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("SWITCHBOARD_HTTP_AUTH_ADMIN_TOKEN", ADMIN_TOKEN);
     builder.environment().put("SWITCHBOARD_TOKEN", ADMIN_TOKEN);
+    // Scenarios and benchmarks drive the API as fast as a test can with the one admin token; ApiSecurityIT sets
+    // its own limits through env to see them refuse.
+    builder.environment().put("SWITCHBOARD_HTTP_RATE_LIMIT_REQUESTS_PER_SECOND", "100000");
+    builder.environment().put("SWITCHBOARD_HTTP_RATE_LIMIT_BURST", "100000");
+    builder.environment().put("SWITCHBOARD_HTTP_RATE_LIMIT_ANONYMOUS_PER_SECOND", "100000");
+    builder.environment().put("SWITCHBOARD_HTTP_RATE_LIMIT_ANONYMOUS_BURST", "100000");
     builder.environment().putAll(env);
     return new ServerProcess(builder.start());
   }

@@ -9,7 +9,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.function.Function;
 
@@ -21,7 +20,6 @@ import java.util.function.Function;
  */
 public final class CampaignRoutes {
 
-  private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final JooqCampaigns campaigns;
   private final JooqCampaignLeads leads;
@@ -38,12 +36,11 @@ public final class CampaignRoutes {
 
   /** Mounts these routes and {@link LeadRoutes}. */
   public void mount(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.post("/api/v1/campaigns").handler(body).handler(ctx -> write(ctx, CampaignRequest::create,
+    router.post("/api/v1/campaigns").handler(ctx -> write(ctx, CampaignRequest::create,
         campaigns::create, 201));
     router.get("/api/v1/campaigns").handler(this::list);
     router.get("/api/v1/campaigns/:id").handler(this::find);
-    router.put("/api/v1/campaigns/:id").handler(body).handler(ctx -> write(ctx,
+    router.put("/api/v1/campaigns/:id").handler(ctx -> write(ctx,
         json -> CampaignRequest.replace(ctx.pathParam("id"), json), campaigns::replace, 200));
     router.delete("/api/v1/campaigns/:id").handler(ctx -> withId(ctx, id -> campaigns.delete(id)
         .onSuccess(outcome -> {
@@ -56,7 +53,7 @@ public final class CampaignRoutes {
     router.post("/api/v1/campaigns/:id/start").handler(ctx -> move(ctx, CampaignState.RUNNING));
     router.post("/api/v1/campaigns/:id/pause").handler(ctx -> move(ctx, CampaignState.PAUSED));
     router.post("/api/v1/campaigns/:id/complete").handler(ctx -> move(ctx, CampaignState.COMPLETED));
-    new LeadRoutes(leads, queue, clock, MAX_BODY_BYTES * 16).mount(router);
+    new LeadRoutes(leads, queue, clock).mount(router);
   }
 
   /** Calls {@code then} with the path's campaign id, or answers 404 for an id no campaign can have. */

@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -34,20 +33,17 @@ final class LeadRoutes {
   private final JooqCampaignLeads leads;
   private final JooqLeadQueue queue;
   private final Clock clock;
-  private final int maxBodyBytes;
 
-  LeadRoutes(JooqCampaignLeads leads, JooqLeadQueue queue, Clock clock, int maxBodyBytes) {
+  LeadRoutes(JooqCampaignLeads leads, JooqLeadQueue queue, Clock clock) {
     this.leads = leads;
     this.queue = queue;
     this.clock = clock;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   void mount(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-    router.post("/api/v1/campaigns/:id/lists").handler(body).handler(ctx -> writeList(ctx, true));
+    router.post("/api/v1/campaigns/:id/lists").handler(ctx -> writeList(ctx, true));
     router.get("/api/v1/campaigns/:id/lists").handler(this::lists);
-    router.put("/api/v1/campaigns/:id/lists/:listId").handler(body).handler(ctx -> writeList(ctx, false));
+    router.put("/api/v1/campaigns/:id/lists/:listId").handler(ctx -> writeList(ctx, false));
     router.delete("/api/v1/campaigns/:id/lists/:listId").handler(ctx -> CampaignRoutes.withId(ctx, id ->
         leads.deleteList(id, ctx.pathParam("listId")).onSuccess(outcome -> {
           if (outcome instanceof CampaignWrite.Saved) {
@@ -56,9 +52,9 @@ final class LeadRoutes {
             Replies.refuse(ctx, "list", outcome);
           }
         }).onFailure(ctx::fail)));
-    router.post("/api/v1/campaigns/:id/leads").handler(body).handler(this::add);
+    router.post("/api/v1/campaigns/:id/leads").handler(this::add);
     router.get("/api/v1/campaigns/:id/leads").handler(this::page);
-    router.post("/api/v1/campaigns/:id/leads/:leadId/disposition").handler(body).handler(this::dispose);
+    router.post("/api/v1/campaigns/:id/leads/:leadId/disposition").handler(this::dispose);
   }
 
   private void lists(RoutingContext ctx) {

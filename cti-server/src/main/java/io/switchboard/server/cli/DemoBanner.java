@@ -1,6 +1,7 @@
 package io.switchboard.server.cli;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** What the demo prints once it runs: its floor, its traffic and the URLs to watch the ACD at work. */
 final class DemoBanner {
@@ -12,6 +13,14 @@ final class DemoBanner {
    * no simulated traffic.
    */
   static String text(int httpPort, double callsPerMinute, String adminToken) {
+    return text(httpPort, callsPerMinute, adminToken, Map.of());
+  }
+
+  /**
+   * As above, with the pages' sign-in lines for {@code logins} (username to password: the demo agents, then the
+   * supervisor, {@link DemoUsers}).
+   */
+  static String text(int httpPort, double callsPerMinute, String adminToken, Map<String, String> logins) {
     String api = "http://localhost:" + httpPort + "/api/v1";
     String support = DemoFloor.QUEUES.get(1).did();
     StringBuilder text = new StringBuilder();
@@ -41,6 +50,12 @@ final class DemoBanner {
         .append("  KPIs as they change    ws://localhost:").append(httpPort).append("/api/v1/kpis/stream\n")
         .append("  the campaign           ").append(api).append("/campaigns/").append(DemoCampaign.ID)
         .append(", ").append(api).append("/dial-audit?campaign=").append(DemoCampaign.ID).append("\n");
+    String pages = "http://localhost:" + httpPort + "/app/";
+    logins.forEach((user, password) -> text.append(user.equals(DemoUsers.SUPERVISOR)
+        ? String.format(Locale.ROOT, "  supervisor wallboard   %swallboard/  sign in as %s / %s%n", pages, user,
+            password)
+        : String.format(Locale.ROOT, "  agent desktop          %sdesktop/  sign in as %s / %s%n", pages, user,
+            password)));
     return text.toString();
   }
 

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -117,18 +118,31 @@ final class DemoCommand implements Callable<Integer> {
       return NodeRunner.runUntilStopped(new LoadedConfig(config, "demo defaults", List.of()), server -> {
         DemoApi api = new DemoApi(server.httpPort(), adminToken);
         setUpFloor(api, type);
+        Map<String, String> logins = demoUsers(api);
         if (!noTraffic) {
           DemoTraffic.start(simulator, callsPerMinute, type, seed);
           setUpCampaign(api, type);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(DemoBanner.text(server.httpPort(), noTraffic ? 0 : callsPerMinute, adminToken));
+        out.print(DemoBanner.text(server.httpPort(), noTraffic ? 0 : callsPerMinute, adminToken, logins));
         out.println("Switchboard demo is running: open http://localhost:" + server.httpPort() + "/");
         out.flush();
       }, simulator::stop);
     } catch (RuntimeException | InterruptedException e) {
       simulator.stop();
       throw e;
+    }
+  }
+
+  /** The pages' users: one per demo agent and a supervisor, with fresh passwords. */
+  private static Map<String, String> demoUsers(DemoApi api) {
+    try {
+      return DemoUsers.create(api);
+    } catch (IOException e) {
+      throw new UncheckedIOException("demo users set-up: the node's own API did not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("demo users set-up interrupted", e);
     }
   }
 

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Reads the YAML file, checks every key against {@link ConfigSchema}, lays it over the defaults, applies
- * {@code SWITCHBOARD_*} environment overrides and validates the result. Every failure is a
+ * {@code SWITCHBOARD_*} environment overrides and validates the result. Secrets given as files ({@code K-file})
+ * are read first ({@link SecretFiles}). Every failure is a
  * {@link ConfigException} whose message names the file or variable and the key.
  */
 public final class ConfigLoader {
@@ -40,8 +41,9 @@ public final class ConfigLoader {
   public static LoadedConfig load(Path file, Map<String, String> env) {
     String source = file.toString();
     ObjectNode fromFile = read(file, source);
+    SecretFiles.resolve(fromFile, source);
     UnknownKeys.check(fromFile, source);
-    return bind(fromFile, source, env);
+    return bind(fromFile, source, SecretFiles.resolve(env));
   }
 
   /** Built-in defaults only (the {@code demo} command): no file, no environment. */

@@ -41,6 +41,7 @@ final class ConfigValidator {
   private void http(HttpSettings http) {
     notBlank("http.host", http.host());
     port("http.port", http.port(), true);
+    problems.addAll(HttpRules.check(http));
     AuthSettings auth = http.auth();
     if (!auth.sessionKey().isBlank() && auth.sessionKey().value().length() < 32) {
       problems.add(new Problem("http.auth.session-key", "must be at least 32 characters (it signs session tokens)"));

@@ -112,6 +112,11 @@ final class CrmCallLogs {
     return Optional.ofNullable(calls.get(call)).flatMap(Call::caller);
   }
 
+  /** The number a known call dialled in (the DID), when it is a phone number. */
+  synchronized Optional<PhoneNumber> dialled(CallId call) {
+    return Optional.ofNullable(calls.get(call)).flatMap(Call::ourNumber);
+  }
+
   /** The queue a known call waits in. */
   synchronized Optional<String> queue(CallId call) {
     return Optional.ofNullable(calls.get(call)).map(Call::queue);

@@ -94,7 +94,8 @@ public final class CrmCalls {
 
   private void seen(JournalEntry entry) {
     if (entry instanceof JournalEntry.AgentRung rung) {
-      pops.reserved(rung.call(), rung.agent(), logs.caller(rung.call()), logs.queue(rung.call()), logs::matched);
+      pops.reserved(rung.call(), rung.agent(), logs.caller(rung.call()), logs.dialled(rung.call()),
+          logs.queue(rung.call()), logs::matched);
     }
     enqueue(logs.record(entry));
   }

@@ -64,6 +64,12 @@ public final class CrmPops {
    */
   public void reserved(CallId call, AgentId agent, Optional<PhoneNumber> caller, Optional<String> queue,
       BiConsumer<CallId, ContactMatch> matched) {
+    reserved(call, agent, caller, Optional.empty(), queue, matched);
+  }
+
+  /** As {@link #reserved(CallId, AgentId, Optional, Optional, BiConsumer)}, the pop also naming the number dialled. */
+  public void reserved(CallId call, AgentId agent, Optional<PhoneNumber> caller, Optional<PhoneNumber> dialled,
+      Optional<String> queue, BiConsumer<CallId, ContactMatch> matched) {
     List<Future<JsonObject>> answers = connectors.stream().map(crm -> lookup(crm, caller).map(answer -> {
       if (answer instanceof CrmLookup.Matched m && m.unique()) {
         matched.accept(call, m.matches().get(0));
@@ -74,7 +80,7 @@ public final class CrmPops {
     Future.join(answers).onComplete(done -> {
       JsonArray crms = new JsonArray();
       answers.forEach(answer -> crms.add(answer.result()));
-      JsonObject pop = PopJson.pop(call, agent, caller, queue, clock.instant(), crms);
+      JsonObject pop = PopJson.pop(call, agent, caller, dialled, queue, clock.instant(), crms);
       latest.put(agent, pop);
       vertx.eventBus().publish(address(agent), pop);
     });

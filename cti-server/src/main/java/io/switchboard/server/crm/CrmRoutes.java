@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -39,8 +38,7 @@ public final class CrmRoutes {
   public void mount(Router router) {
     router.get("/api/v1/crm/outbox").handler(this::page);
     router.get("/api/v1/agents/:id/pop").handler(this::pop);
-    router.post("/api/v1/agents/:id/wrap-up").handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
-        .handler(this::wrapUp);
+    router.post("/api/v1/agents/:id/wrap-up").handler(this::wrapUp);
   }
 
   private void page(RoutingContext ctx) {

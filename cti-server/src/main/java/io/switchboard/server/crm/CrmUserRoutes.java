@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,8 +25,7 @@ public final class CrmUserRoutes {
 
   public void mount(Router router) {
     router.get("/api/v1/agents/:id/crm-users").handler(this::show);
-    router.put("/api/v1/agents/:id/crm-users").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
-        .handler(this::replace);
+    router.put("/api/v1/agents/:id/crm-users").handler(this::replace);
   }
 
   private void show(RoutingContext ctx) {

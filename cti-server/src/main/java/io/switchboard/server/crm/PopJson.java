@@ -17,10 +17,11 @@ final class PopJson {
   private PopJson() {
   }
 
-  static JsonObject pop(CallId call, AgentId agent, Optional<PhoneNumber> caller, Optional<String> queue,
-      Instant at, JsonArray crms) {
+  static JsonObject pop(CallId call, AgentId agent, Optional<PhoneNumber> caller, Optional<PhoneNumber> dialled,
+      Optional<String> queue, Instant at, JsonArray crms) {
     return new JsonObject().put("callId", call.value()).put("agentId", agent.value())
-        .put("caller", caller.map(PhoneNumber::e164).orElse(null)).put("queue", queue.orElse(null))
+        .put("caller", caller.map(PhoneNumber::e164).orElse(null))
+        .put("dialled", dialled.map(PhoneNumber::e164).orElse(null)).put("queue", queue.orElse(null))
         .put("at", at.toString()).put("crms", crms);
   }
 

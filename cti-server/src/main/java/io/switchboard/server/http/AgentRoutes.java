@@ -10,12 +10,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /** {@code /api/v1/agents}: list, create and fetch agents with their skills. */
 final class AgentRoutes {
 
-  private static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final AgentRegistry agents;
 
@@ -25,7 +23,7 @@ final class AgentRoutes {
 
   void mount(Router router) {
     router.get("/api/v1/agents").handler(this::list);
-    router.post("/api/v1/agents").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::create);
+    router.post("/api/v1/agents").handler(this::create);
     router.get("/api/v1/agents/:id").handler(this::find);
   }
 

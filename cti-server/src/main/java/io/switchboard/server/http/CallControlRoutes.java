@@ -6,7 +6,6 @@ import io.switchboard.server.routing.CommandOutcome;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 
 /**
@@ -16,7 +15,6 @@ import java.util.Locale;
  */
 final class CallControlRoutes {
 
-  private static final int MAX_BODY_BYTES = 4 * 1024;
   private static final String NUMBER_REASON = "must be a phone number with its country code, e.g. +442071234567";
 
   private final CallTransfers transfers;
@@ -26,8 +24,7 @@ final class CallControlRoutes {
   }
 
   void mount(Router router) {
-    router.post("/api/v1/calls/:id/transfer").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(this::transfer);
+    router.post("/api/v1/calls/:id/transfer").handler(this::transfer);
   }
 
   private void transfer(RoutingContext ctx) {

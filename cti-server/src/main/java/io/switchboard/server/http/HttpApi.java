@@ -41,6 +41,7 @@ public final class HttpApi {
   private Optional<DialAuditHistory> dialAudit = Optional.empty();
   private Optional<CampaignRoutes> campaigns = Optional.empty();
   private final List<Consumer<Router>> mounted = new ArrayList<>();
+  private volatile List<String> unlisted = List.of();
 
   public HttpApi(StatusRegistry status, ServerMetrics metrics, AgentRegistry agents, Security security) {
     this(status, metrics, agents, Optional.empty(), security);
@@ -87,7 +88,7 @@ public final class HttpApi {
   Router router(Vertx vertx, StaticDocuments documents) {
     Router router = Router.router(vertx);
     router.route().handler(new HttpRequestMetrics(metrics.registry()));
-    router.route().handler(security.handler());
+    security.guard(router);
     security.mount(router, vertx);
     router.get("/").handler(ctx -> ctx.response().putHeader("content-type", "text/html; charset=utf-8")
         .end(documents.indexHtml()));
@@ -110,7 +111,14 @@ public final class HttpApi {
     router.errorHandler(405, ctx -> new ApiError("method-not-allowed", ctx.request().method()
         + " is not allowed on " + ctx.request().path(), new JsonObject()).send(ctx, 405));
     router.errorHandler(500, this::internalError);
+    unlisted = security.unlisted(router);
+    unlisted.forEach(route -> LOG.warn("event=route-not-in-access-policy route=\"{}\" rule=admin", route));
     return router;
+  }
+
+  /** Routes of the last router built that no row of the access policy names (admin-only by default). */
+  public List<String> routesNotInAccessPolicy() {
+    return unlisted;
   }
 
   private void internalError(RoutingContext ctx) {

@@ -38,6 +38,11 @@ public final class HttpVerticle extends AbstractVerticle {
         .onComplete(startPromise);
   }
 
+  /** See {@link HttpApi#routesNotInAccessPolicy()}. */
+  public java.util.List<String> routesNotInAccessPolicy() {
+    return api.routesNotInAccessPolicy();
+  }
+
   /** The bound port; differs from {@code http.port} when that is 0. */
   public int actualPort() {
     return actualPort;

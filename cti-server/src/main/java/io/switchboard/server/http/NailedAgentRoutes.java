@@ -10,18 +10,17 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Optional;
 
 /**
  * Nailed-up agents and their outbound calls: {@code /api/v1/agents/{id}/session} (GET the line, POST opens it
- * by ringing the agent's device on the PBX {@link LinePbx} picks, DELETE hangs it up) and
- * {@code POST /api/v1/calls}. Commands answer 202: what the PBX then does shows in the agent's state and the call
- * record.
+ * by ringing the agent's device on the PBX {@link LinePbx} picks, DELETE hangs it up), {@code POST /api/v1/calls}
+ * and the agent's own click-to-dial {@code POST /api/v1/agents/{id}/calls} (the same call, with the agent in the
+ * path so the access policy can let an agent place calls for itself only). Commands answer 202: what the PBX then
+ * does shows in the agent's state and the call record.
  */
 final class NailedAgentRoutes {
 
-  private static final int MAX_BODY_BYTES = 4 * 1024;
 
   private final NailedAgents nailed;
 
@@ -32,12 +31,19 @@ final class NailedAgentRoutes {
   void mount(Router router) {
     router.get("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 200,
         nailed.line(agent))));
-    router.post("/api/v1/agents/:id/session").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(ctx -> withAgent(ctx, agent -> openLine(ctx, agent)));
+    router.post("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> openLine(ctx, agent)));
     router.delete("/api/v1/agents/:id/session").handler(ctx -> withAgent(ctx, agent -> answer(ctx, 202,
         nailed.closeLine(agent))));
-    router.post("/api/v1/calls").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(this::dial);
+    router.post("/api/v1/calls").handler(this::dial);
+    router.post("/api/v1/agents/:id/calls").handler(ctx -> withAgent(ctx, agent -> clickToDial(ctx, agent)));
+  }
+
+  /** {@code {"to": "+44...", "callerId"?: "+44..."}}: the CRM pages' click-to-dial, for the agent in the path. */
+  private void clickToDial(RoutingContext ctx, AgentId agent) {
+    JsonObject body = jsonObject(ctx);
+    if (body != null) {
+      place(ctx, agent, body);
+    }
   }
 
   /** The body is optional; {@code {"pbx": "<name>"}} picks the PBX when the node cannot tell on its own. */
@@ -81,6 +87,11 @@ final class NailedAgentRoutes {
       ApiError.invalidField("agentId", "must be the id of an agent").send(ctx, 400);
       return;
     }
+    place(ctx, AgentId.of(agent), body);
+  }
+
+  /** Calls the body's {@code to} (with its optional {@code callerId}) for {@code agent}. */
+  private void place(RoutingContext ctx, AgentId agent, JsonObject body) {
     Optional<PhoneNumber> to = number(ctx, body, "to", true);
     if (to == null) {
       return;
@@ -89,7 +100,7 @@ final class NailedAgentRoutes {
     if (callerId == null) {
       return;
     }
-    answer(ctx, 202, nailed.dial(AgentId.of(agent), to.orElseThrow(), callerId));
+    answer(ctx, 202, nailed.dial(agent, to.orElseThrow(), callerId));
   }
 
   /** The number in {@code field} (E.164, with its {@code +}); null when a 400 was sent. */

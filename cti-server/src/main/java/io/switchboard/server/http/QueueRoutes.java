@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
  */
 final class QueueRoutes {
 
-  private static final int MAX_BODY_BYTES = 64 * 1024;
   private static final Set<TaskStatus> LIVE = EnumSet.of(TaskStatus.PENDING, TaskStatus.RESERVED,
       TaskStatus.ASSIGNED, TaskStatus.WRAPPING);
 
@@ -49,11 +47,10 @@ final class QueueRoutes {
   }
 
   void mount(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.post("/api/v1/queues").handler(body).handler(ctx -> write(ctx, QueueRequest::create, queues::create, 201));
+    router.post("/api/v1/queues").handler(ctx -> write(ctx, QueueRequest::create, queues::create, 201));
     router.get("/api/v1/queues").handler(this::list);
     router.get("/api/v1/queues/:id").handler(this::find);
-    router.put("/api/v1/queues/:id").handler(body).handler(ctx -> write(ctx,
+    router.put("/api/v1/queues/:id").handler(ctx -> write(ctx,
         json -> QueueRequest.replace(ctx.pathParam("id"), json), queues::replace, 200));
     router.delete("/api/v1/queues/:id").handler(this::delete);
   }

@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import java.util.Optional;
  */
 final class RoutingRoutes {
 
-  private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final Map<String, AgentState> STATES = Map.of(
       "available", AgentState.AVAILABLE, "paused", AgentState.PAUSED, "logged-out", AgentState.LOGGED_OUT);
 
@@ -34,8 +32,7 @@ final class RoutingRoutes {
   }
 
   void mount(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
-    router.post("/api/v1/agents/:id/state").handler(body).handler(this::changeState);
+    router.post("/api/v1/agents/:id/state").handler(this::changeState);
     router.get("/api/v1/agents/:id/state").handler(this::state);
     router.get("/api/v1/tasks").handler(this::tasks);
     router.get("/api/v1/calls/:id").handler(this::call);

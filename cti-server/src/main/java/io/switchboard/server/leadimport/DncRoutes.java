@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ final class DncRoutes {
   }
 
   void mount(Router router) {
-    router.post("/api/v1/dnc").handler(BodyHandler.create(false).setBodyLimit(8 * 1024)).handler(this::add);
+    router.post("/api/v1/dnc").handler(this::add);
     router.get("/api/v1/dnc/:phone").handler(this::find);
     router.delete("/api/v1/dnc/:phone").handler(this::delete);
   }

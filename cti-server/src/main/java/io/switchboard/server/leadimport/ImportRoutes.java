@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/v1/campaigns/{id}/leads/import}, {@code POST /api/v1/dnc/import} (a {@code text/csv} body of
- * up to {@value #MAX_BODY_MB} MB, answered 202 with the job and its {@code Location}) and
+ * up to {@code http.max-import-bytes}, 50 MiB by default, answered 202 with the job and its {@code Location}) and
  * {@code GET /api/v1/imports/{jobId}}; plus the single DNC entries of {@link DncRoutes}. Files are parsed on the
  * {@value #WORKER_POOL} pool, never on an event loop.
  */
@@ -27,7 +26,6 @@ public final class ImportRoutes {
 
   /** The worker pool that parses import files. */
   public static final String WORKER_POOL = "switchboard-import";
-  static final int MAX_BODY_MB = 50;
   private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,22}");
   private static final Pattern REGION = Pattern.compile("[A-Z]{2}");
 
@@ -46,9 +44,8 @@ public final class ImportRoutes {
 
   /** Adds the import and DNC routes to {@code router}. */
   public void mount(Router router) {
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(MAX_BODY_MB * 1024L * 1024L);
-    router.post("/api/v1/campaigns/:id/leads/import").handler(body).handler(this::importLeads);
-    router.post("/api/v1/dnc/import").handler(body).handler(this::importDnc);
+    router.post("/api/v1/campaigns/:id/leads/import").handler(this::importLeads);
+    router.post("/api/v1/dnc/import").handler(this::importDnc);
     router.get("/api/v1/imports/:jobId").handler(this::job);
     entries.mount(router);
   }

@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class MonitorRoutes {
 
-  private static final int MAX_BODY_BYTES = 4 * 1024;
   /** A dial string: a technology, a slash, then no spaces, commas, quotes or braces (both glues pass it on). */
   static final Pattern DEVICE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,15}/[A-Za-z0-9_.@:+/\\-]{1,111}");
   private static final Map<String, MonitorMode> MODES = Map.of("listen", MonitorMode.LISTEN,
@@ -45,8 +43,7 @@ public final class MonitorRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/api/v1/agents/:id/monitor").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-        .handler(this::start);
+    router.post("/api/v1/agents/:id/monitor").handler(this::start);
     router.get("/api/v1/monitors").handler(this::list);
     router.delete("/api/v1/monitors/:id").handler(this::end);
   }

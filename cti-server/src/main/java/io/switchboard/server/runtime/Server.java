@@ -16,7 +16,7 @@ import io.switchboard.server.routing.PreviewRoutes;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import io.switchboard.server.http.HttpApi;
-import io.switchboard.server.security.JooqUsers;
+import io.switchboard.server.security.NodeSecurity;
 import io.switchboard.server.security.Security;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
@@ -90,9 +90,6 @@ public final class Server implements AutoCloseable {
       return new ServedParts(status, directory, kpis, database, crm, newSecurity, desk);
     }
   }
-
-  /** How often a node reads the users again, to see other nodes' changes. */
-  private static final long USERS_RELOAD_MS = 10_000;
 
   private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
   /** Rows kept while the queue_log file cannot be written: hours of a busy center's events. */
@@ -171,13 +168,8 @@ public final class Server implements AutoCloseable {
                 return new ServedParts(status, directory, kpis, database, crm, null, desk);
               });
         })
-        .compose(served -> {
-          JooqUsers users = new JooqUsers(served.database(), Clock.systemUTC());
-          parts.vertx.setPeriodic(USERS_RELOAD_MS, id -> users.reload().onFailure(failure ->
-              LOG.warn("event=users-not-reloaded detail=\"{}\"", failure.getMessage())));
-          return users.reload().map(v -> served.withSecurity(Security.from(config.http().auth(), users,
-              Clock.systemUTC())));
-        })
+        .compose(served -> NodeSecurity.start(parts.vertx, served.database(), config.http(), parts.routing::call)
+            .map(served::withSecurity))
         .compose(served -> {
           Database database = served.database();
           Kpis kpis = served.kpis();
@@ -251,6 +243,11 @@ public final class Server implements AutoCloseable {
     status.register(new CrmCheck("hubspot", config.crm().hubspot().enabled(), connector(crms, "hubspot")));
     status.register(new CrmCheck("zendesk", config.crm().zendesk().enabled(), connector(crms, "zendesk")));
     return status;
+  }
+
+  /** Routes this node serves that no row of the access policy names (a test keeps this empty). */
+  public java.util.List<String> routesNotInAccessPolicy() {
+    return parts.http.routesNotInAccessPolicy();
   }
 
   /** The port HTTP is bound to (useful when {@code http.port} is 0). */

@@ -69,15 +69,41 @@ public final class AccessPolicy {
     p.allow(HttpMethod.GET, "/api/v1/dial-audit", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/crm/outbox", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/staffing/*", Rule.SUPERVISOR);
+    p.allow(HttpMethod.GET, "/metrics", Rule.SUPERVISOR);
+    p.allow(HttpMethod.GET, "/api/v1/dnc/:phone", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/campaigns/:id/start", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/campaigns/:id/pause", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/campaigns/:id/complete", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/campaigns/:id/leads/:leadId/disposition", Rule.SUPERVISOR);
+    p.allow(HttpMethod.PUT, "/api/v1/agents/:id/crm-users", Rule.AGENT_ITSELF);
+    p.allow(HttpMethod.POST, "/api/v1/calls", Rule.BODY_AGENT);
+    p.allow(HttpMethod.POST, "/api/v1/calls/:id/*", Rule.OWN_CALL);
+    admin(p, HttpMethod.POST, "/api/v1/agents", "/api/v1/queues", "/api/v1/campaigns", "/api/v1/campaigns/:id/lists",
+        "/api/v1/campaigns/:id/leads", "/api/v1/campaigns/:id/leads/import", "/api/v1/dnc", "/api/v1/dnc/import",
+        "/api/v1/tokens");
+    admin(p, HttpMethod.PUT, "/api/v1/queues/:id", "/api/v1/campaigns/:id", "/api/v1/campaigns/:id/lists/:listId",
+        "/api/v1/users/:username");
+    admin(p, HttpMethod.DELETE, "/api/v1/queues/:id", "/api/v1/campaigns/:id", "/api/v1/campaigns/:id/lists/:listId",
+        "/api/v1/dnc/:phone", "/api/v1/users/:username", "/api/v1/tokens/:id");
+    admin(p, HttpMethod.GET, "/api/v1/imports/:jobId", "/api/v1/users", "/api/v1/users/:username", "/api/v1/tokens",
+        "/api/v1/audit");
     p.allow(HttpMethod.POST, "/api/v1/agents/:id/monitor", Rule.AGENT_SELF);
     p.allow(HttpMethod.GET, "/api/v1/monitors", Rule.SUPERVISOR);
     p.allow(HttpMethod.DELETE, "/api/v1/monitors/:id", Rule.SUPERVISOR);
     p.socket("/api/v1/wallboard/stream", Rule.SUPERVISOR);
     p.allow(HttpMethod.GET, "/api/v1/kpis/history", Rule.SUPERVISOR);
+    p.allow(HttpMethod.POST, "/api/v1/agents/:id/calls", Rule.AGENT_SELF);
     p.allow(HttpMethod.GET, "/api/v1/agents/:id/desk", Rule.AGENT_SELF);
     p.allow(HttpMethod.POST, "/api/v1/agents/:id/call/*", Rule.AGENT_SELF);
     p.allow(HttpMethod.POST, "/api/v1/agents/:id/callback", Rule.AGENT_SELF);
     return p;
+  }
+
+  /** Rows that say out loud what the default would be anyway: these routes are for admins. */
+  private static void admin(AccessPolicy p, HttpMethod method, String... paths) {
+    for (String path : paths) {
+      p.allow(method, path, Rule.ADMIN);
+    }
   }
 
   /** Adds a row for plain HTTP requests. */

@@ -6,8 +6,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,16 +28,18 @@ final class SessionRoutes {
   private final Users users;
   private final SessionTokens sessions;
   private final Clock clock;
+  private final RateLimits limits;
 
-  SessionRoutes(Vertx vertx, Users users, SessionTokens sessions, Clock clock) {
+  SessionRoutes(Vertx vertx, Users users, SessionTokens sessions, Clock clock, RateLimits limits) {
     this.vertx = vertx;
     this.users = users;
     this.sessions = sessions;
     this.clock = clock;
+    this.limits = limits;
   }
 
   void mount(Router router) {
-    router.post("/api/v1/sessions").handler(BodyHandler.create(false).setBodyLimit(4 * 1024)).handler(this::signIn);
+    router.post("/api/v1/sessions").handler(this::signIn);
     router.get("/api/v1/sessions/current").handler(ctx -> ctx.response().putHeader("content-type", "application/json")
         .end(json(Callers.of(ctx)).encode()));
   }
@@ -55,10 +57,17 @@ final class SessionRoutes {
       ApiError.invalidField("password", "is required").send(ctx, 400);
       return;
     }
+    Optional<Duration> blocked = limits.signInBlocked(username, ctx);
+    if (blocked.isPresent()) {
+      LOG.info("event=sign-in-rate-limited user={}", username.length() > 64 ? username.substring(0, 64) : username);
+      RateLimits.refuse(ctx, blocked.get(), "failed sign-ins for this user from this address");
+      return;
+    }
     Optional<User> user = users.find(username);
     vertx.executeBlocking(() -> Passwords.matches(password, user.map(User::passwordHash).orElse(DECOY)), false)
         .onSuccess(matches -> {
           if (!matches || user.isEmpty()) {
+            limits.signInFailed(username, ctx);
             LOG.info("event=sign-in-refused user={}", username.length() > 64 ? username.substring(0, 64) : username);
             new ApiError("bad-credentials", "the username or the password is wrong", new JsonObject()).send(ctx, 401);
             return;

@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,7 @@ final class UserRoutes {
         new JsonArray(users.all().stream().map(UserRoutes::json).toList()))));
     router.get("/api/v1/users/:username").handler(ctx -> users.find(ctx.pathParam("username"))
         .ifPresentOrElse(user -> send(ctx, 200, json(user)), () -> notFound(ctx)));
-    router.put("/api/v1/users/:username").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(this::put);
+    router.put("/api/v1/users/:username").handler(this::put);
     router.delete("/api/v1/users/:username").handler(ctx -> users.delete(ctx.pathParam("username"))
         .onSuccess(deleted -> {
           if (deleted) {

@@ -16,6 +16,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.BodyLimits;
+import io.switchboard.server.config.HttpSettings;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -53,6 +55,7 @@ class CampaignRoutesIT {
         new JsonObject().put("id", "sales"))).queue()).await();
     queue = new JooqLeadQueue(database);
     Router router = Router.router(vertx);
+    router.route().handler(new BodyLimits(HttpSettings.DEFAULT_MAX_BODY_BYTES, HttpSettings.DEFAULT_MAX_IMPORT_BYTES));
     new CampaignRoutes(new JooqCampaigns(database, clock), new JooqCampaignLeads(database, clock), queue, clock)
         .mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();

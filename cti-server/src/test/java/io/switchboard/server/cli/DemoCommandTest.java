@@ -6,6 +6,8 @@ import io.switchboard.server.config.PbxType;
 import io.switchboard.sim.traffic.TrafficProfile;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
@@ -71,5 +73,24 @@ class DemoCommandTest {
         "6 inbound calls per minute", "http://localhost:8080/api/v1/kpis",
         "http://localhost:8080/api/v1/queue-log?queue=4930100200", "ws://localhost:8080/api/v1/kpis/stream");
     assertThat(DemoBanner.text(8080, 0, "demo-token")).contains("Traffic: none (--no-traffic)");
+  }
+
+  @Test
+  void the_banner_gives_each_page_its_sign_in_lines() {
+    Map<String, String> logins = new LinkedHashMap<>();
+    logins.put("ada", "pw-ada");
+    logins.put(DemoUsers.SUPERVISOR, "pw-sup");
+
+    String banner = DemoBanner.text(8080, 6, "demo-token", logins);
+
+    assertThat(banner).contains("agent desktop          http://localhost:8080/app/desktop/  sign in as ada / pw-ada\n",
+        "supervisor wallboard   http://localhost:8080/app/wallboard/  sign in as supervisor / pw-sup\n");
+  }
+
+  @Test
+  void demo_passwords_are_random_and_long_enough_to_be_accepted() {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+
+    assertThat(DemoUsers.password(random)).hasSize(16).isNotEqualTo(DemoUsers.password(random));
   }
 }

@@ -60,11 +60,13 @@ class CrmPopsTest {
     LinkedBlockingQueue<JsonObject> seen = new LinkedBlockingQueue<>();
     vertx.eventBus().<JsonObject>consumer("switchboard.agent.ana.pop", m -> seen.add(m.body())).completion().await();
 
-    pops.reserved(CALL, ANA, Optional.of(Logs.CALLER), Optional.of("support"), matched::put);
+    pops.reserved(CALL, ANA, Optional.of(Logs.CALLER), Optional.of(PhoneNumber.parse("+442071234500", "did")),
+        Optional.of("support"), matched::put);
 
     JsonObject pop = nextPop(seen);
     assertThat(pop.getString("callId")).isEqualTo("pbx1/c1");
     assertThat(pop.getString("caller")).isEqualTo("+442079460018");
+    assertThat(pop.getString("dialled")).as("the DID, HubSpot's toNumber").isEqualTo("+442071234500");
     assertThat(pop.getString("queue")).isEqualTo("support");
     assertThat(pop.getJsonArray("crms").stream().map(c -> ((JsonObject) c).getString("crm") + "="
         + ((JsonObject) c).getString("status"))).containsExactly("salesforce=matched", "zendesk=matched",

@@ -17,6 +17,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.BodyLimits;
+import io.switchboard.server.config.HttpSettings;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -66,6 +68,7 @@ class CallControlRoutesTest {
         id -> Future.succeededFuture(Optional.ofNullable(records.get(id))),
         agent -> Future.succeededFuture(Optional.ofNullable(openLines.get(agent))));
     Router router = Router.router(vertx);
+    router.route().handler(new BodyLimits(HttpSettings.DEFAULT_MAX_BODY_BYTES, HttpSettings.DEFAULT_MAX_IMPORT_BYTES));
     new CallControlRoutes(transfers).mount(router);
     HttpServer server = vertx.createHttpServer().requestHandler(router);
     return server.listen(0, "127.0.0.1").compose(s -> WebClient.create(vertx)

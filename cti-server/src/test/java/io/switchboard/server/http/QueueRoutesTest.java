@@ -13,6 +13,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.BodyLimits;
+import io.switchboard.server.config.HttpSettings;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -41,6 +43,7 @@ class QueueRoutesTest {
   @BeforeEach
   void serve() {
     Router router = Router.router(vertx);
+    router.route().handler(new BodyLimits(HttpSettings.DEFAULT_MAX_BODY_BYTES, HttpSettings.DEFAULT_MAX_IMPORT_BYTES));
     new QueueRoutes(new InMemoryQueueCatalogue(Set.of("billing", "french"), Set.of("ada", "bob")),
         () -> Future.succeededFuture(List.copyOf(liveTasks)), queue -> changed.add(queue.value())).mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();

@@ -7,6 +7,8 @@ import io.switchboard.server.persistence.DatabaseSettings;
 import io.switchboard.server.persistence.TestDataDirs;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.BodyLimits;
+import io.switchboard.server.config.HttpSettings;
 import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +41,7 @@ public final class LeadImportBenchmark {
     Database database = Database.open(vertx, DatabaseSettings.embedded(dataDir));
     try {
       Router router = Router.router(vertx);
+    router.route().handler(new BodyLimits(HttpSettings.DEFAULT_MAX_BODY_BYTES, HttpSettings.DEFAULT_MAX_IMPORT_BYTES));
       new ImportRoutes(vertx, database, Clock.systemUTC()).mount(router);
       int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
       byte[] file = file(rows);

@@ -14,6 +14,8 @@ import io.switchboard.server.persistence.TestDataDirs;
 import io.switchboard.server.persistence.jooq.tables.records.LeadsRecord;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.BodyLimits;
+import io.switchboard.server.config.HttpSettings;
 import io.vertx.ext.web.Router;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,6 +58,7 @@ class LeadImportIT {
     dataDir = TestDataDirs.fresh("leadimport");
     database = Database.open(vertx, DatabaseSettings.embedded(dataDir));
     Router router = Router.router(vertx);
+    router.route().handler(new BodyLimits(HttpSettings.DEFAULT_MAX_BODY_BYTES, HttpSettings.DEFAULT_MAX_IMPORT_BYTES));
     new ImportRoutes(vertx, database, CLOCK).mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
   }

@@ -20,6 +20,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.switchboard.server.security.BodyLimits;
+import io.switchboard.server.config.HttpSettings;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -76,6 +78,7 @@ class MonitorRoutesTest {
         pbx -> pbx.equals(PbxId.of("pbx1")) ? Optional.of(pbx1) : Optional.empty(),
         Clock.fixed(NOW, ZoneOffset.UTC), () -> "sb-" + ids.incrementAndGet());
     Router router = Router.router(vertx);
+    router.route().handler(new BodyLimits(HttpSettings.DEFAULT_MAX_BODY_BYTES, HttpSettings.DEFAULT_MAX_IMPORT_BYTES));
     new MonitorRoutes(monitors, ctx -> caller, agent -> agent.startsWith("a") ? Set.of("t1") : Set.of("t2"))
         .mount(router);
     port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage()

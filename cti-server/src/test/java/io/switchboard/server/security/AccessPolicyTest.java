@@ -35,9 +35,10 @@ class AccessPolicyTest {
 
   @Test
   void a_route_the_table_does_not_list_is_for_admins() {
-    assertThat(policy.match(HttpMethod.POST, "/api/v1/queues")).isEmpty();
+    assertThat(policy.match(HttpMethod.POST, "/api/v1/not-yet-listed")).isEmpty();
+    assertThat(allows(northSupervisor, HttpMethod.POST, "/api/v1/not-yet-listed")).isFalse();
+    assertThat(allows(Caller.adminToken(), HttpMethod.POST, "/api/v1/not-yet-listed")).isTrue();
     assertThat(allows(northSupervisor, HttpMethod.POST, "/api/v1/queues")).isFalse();
-    assertThat(allows(Caller.adminToken(), HttpMethod.POST, "/api/v1/queues")).isTrue();
   }
 
   @Test
@@ -48,5 +49,33 @@ class AccessPolicyTest {
     assertThat(policy.match(HttpMethod.GET, "/app/desktop/index.html").orElseThrow().rule()).isEqualTo(Rule.PUBLIC);
     assertThat(policy.match(HttpMethod.GET, "/").orElseThrow().rule()).isEqualTo(Rule.PUBLIC);
     assertThat(policy.match(HttpMethod.GET, "/health/live").orElseThrow().rule()).isEqualTo(Rule.PUBLIC);
+  }
+
+  @Test
+  void an_agent_sets_their_own_crm_user_ids_but_a_supervisor_of_their_team_does_not() {
+    assertThat(allows(ana, HttpMethod.PUT, "/api/v1/agents/ana/crm-users")).isTrue();
+    assertThat(allows(northSupervisor, HttpMethod.PUT, "/api/v1/agents/ana/crm-users")).isFalse();
+    assertThat(allows(Caller.adminToken(), HttpMethod.PUT, "/api/v1/agents/ana/crm-users")).isTrue();
+  }
+
+  @Test
+  void configuration_is_for_admins_and_operations_reads_for_supervisors() {
+    for (String path : new String[] {"/api/v1/users", "/api/v1/tokens", "/api/v1/audit", "/api/v1/imports/j1"}) {
+      assertThat(allows(northSupervisor, HttpMethod.GET, path)).as(path).isFalse();
+    }
+    assertThat(allows(northSupervisor, HttpMethod.GET, "/metrics")).isTrue();
+    assertThat(allows(ana, HttpMethod.GET, "/metrics")).isFalse();
+    assertThat(allows(northSupervisor, HttpMethod.POST, "/api/v1/campaigns/c1/pause")).isTrue();
+    assertThat(allows(northSupervisor, HttpMethod.PUT, "/api/v1/campaigns/c1")).isFalse();
+    assertThat(allows(ana, HttpMethod.POST, "/api/v1/campaigns/c1/pause")).isFalse();
+  }
+
+  @Test
+  void call_actions_and_dialling_are_decided_with_the_call_or_the_body_only_admins_pass_at_once() {
+    assertThat(policy.match(HttpMethod.POST, "/api/v1/calls/pbx1%2F17.3/transfer").orElseThrow().rule())
+        .isEqualTo(Rule.OWN_CALL);
+    assertThat(policy.match(HttpMethod.POST, "/api/v1/calls").orElseThrow().rule()).isEqualTo(Rule.BODY_AGENT);
+    assertThat(allows(ana, HttpMethod.POST, "/api/v1/calls/pbx1%2F17.3/transfer")).isFalse();
+    assertThat(allows(Caller.adminToken(), HttpMethod.POST, "/api/v1/calls/pbx1%2F17.3/transfer")).isTrue();
   }
 }
