@@ -1,24 +1,16 @@
 package io.switchboard.server.http;
 
-import io.switchboard.core.call.HangupCause;
-import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
-import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
-import io.switchboard.core.port.DialplanTarget;
-import io.switchboard.core.port.MonitorMode;
-import io.switchboard.core.port.OriginateRequest;
-import io.switchboard.core.port.WaitAnnouncement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A PBX that answers transfers with {@link #answer} and notes them; every other command is not expected. */
-final class TransferringCallControl implements CallControl {
+final class TransferringCallControl extends UnexpectedCallControl {
 
   /** One transfer asked for; {@code transferrer} is null for a blind one. */
   record Transfer(CallId call, LegId transferrer, Destination to) {
@@ -37,89 +29,5 @@ final class TransferringCallControl implements CallControl {
   public CompletionStage<CommandResult> attendedTransfer(CallId call, LegId transferrer, Destination to) {
     transfers.add(new Transfer(call, transferrer, to));
     return CompletableFuture.completedFuture(answer);
-  }
-
-  private static CompletionStage<CommandResult> unexpected() {
-    throw new AssertionError("only transfers are expected");
-  }
-
-  @Override
-  public CompletionStage<CommandResult> connectToAgent(CallId call, LegId agentLeg, String device, Duration ring) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> joinToAgent(CallId call, AgentId agent) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> openAgentSession(AgentId agent, LegId sessionLeg, String device) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> closeAgentSession(AgentId agent, LegId sessionLeg) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> returnToHold(CallId call) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> originate(OriginateRequest request) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> hangup(CallId call, HangupCause cause) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> hold(CallId call, LegId leg) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> unhold(CallId call, LegId leg) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> startRecording(CallId call, String name) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> stopRecording(CallId call) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> pauseRecording(CallId call) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> resumeRecording(CallId call) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> monitor(CallId call, LegId supervisorLeg, String device, MonitorMode mode) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> announceWait(CallId call, WaitAnnouncement announcement) {
-    return unexpected();
-  }
-
-  @Override
-  public CompletionStage<CommandResult> leaveQueue(CallId call, DialplanTarget to, String queueStatus) {
-    return unexpected();
   }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.server.security;
 
+import io.switchboard.server.crm.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
