@@ -37,6 +37,11 @@ public final class BodyLimits implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.request().canUpgradeToWebSocket()) {
+      // A WebSocket's upgrade has no body to limit, and a request whose end was read can no longer be upgraded.
+      ctx.next();
+      return;
+    }
     boolean imports = IMPORTS.matcher(ctx.request().path()).matches();
     ctx.put(LIMIT, imports ? maxImport : maxBody);
     ctx.put(KEY, imports ? "http.max-import-bytes" : "http.max-body-bytes");

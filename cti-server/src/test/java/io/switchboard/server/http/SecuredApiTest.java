@@ -18,10 +18,14 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +157,26 @@ class SecuredApiTest {
     JsonObject pop = next();
     assertThat(pop.getString("type")).isEqualTo("pop");
     assertThat(pop.getString("callId")).isEqualTo("c1");
+  }
+
+  @Test
+  void the_agents_socket_opens_for_the_jdks_own_websocket_client_too() throws Exception {
+    String token = signIn("ana", "ana-password");
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/agents/ana/events"),
+            new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(WebSocket ws, CharSequence data,
+                  boolean last) {
+                received.add(new JsonObject(data.toString()));
+                ws.request(1);
+                return null;
+              }
+            }).get(10, TimeUnit.SECONDS);
+    socket.sendText(new JsonObject().put("type", "auth").put("token", token).encode(), true);
+
+    assertThat(next().getString("type")).isEqualTo("ready");
+    socket.abort();
   }
 
   @Test
