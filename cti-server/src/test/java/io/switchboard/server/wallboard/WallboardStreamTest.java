@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The wallboard stream's snapshot, team filter and one-second coalescing, on a fake clock: no test waits a second. */
+/** The wallboard stream's snapshot, team filter and coalescing within its gap, on a fake clock: no test waits a second. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class WallboardStreamTest {
 
@@ -81,7 +81,7 @@ class WallboardStreamTest {
   }
 
   @Test
-  void changes_within_a_second_of_a_message_are_sent_once_when_the_second_ends_with_the_figures_of_then()
+  void changes_within_the_gap_after_a_message_are_sent_once_when_the_gap_ends_with_the_figures_of_then()
       throws Exception {
     TestScreen screen = attach(Set.of());
     screen.next();
@@ -94,9 +94,9 @@ class WallboardStreamTest {
     source.queueWaiting.put("q1", 3);
     stream.queueChanged(QueueId.of("q1"));
     assertThat(clock.awaitWaiting()).isTrue();
-    assertThat(screen.poll()).as("nothing before the second is over").isNull();
+    assertThat(screen.poll()).as("nothing before the gap is over").isNull();
 
-    clock.advance(Duration.ofMillis(999));
+    clock.advance(WallboardStream.GAP.minusMillis(1));
     assertThat(screen.poll()).isNull();
     clock.advance(Duration.ofMillis(1));
 
