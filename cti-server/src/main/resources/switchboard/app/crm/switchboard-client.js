@@ -217,3 +217,45 @@ export class Switchboard {
     throw new ApiFailure(409, 'agent-line-not-open', 'your phone was not answered: the line did not open');
   }
 }
+
+/** The element with id {@code id} in the page. */
+export const $ = id => document.getElementById(id);
+
+/** Shows {@code text} in the panel's message line, as an error when {@code error}. */
+export function say(text, error = false) {
+  $('message').textContent = text;
+  $('message').classList.toggle('error', error);
+}
+
+/** Shows the connection state on the panel's badge. */
+export function connection(state, label = state) {
+  $('connection').dataset.state = state;
+  $('connection').textContent = label;
+}
+
+/**
+ * Wires the panel both CRM pages share: the sign-in form signs in through {@code switchboard} then calls
+ * {@code start}, the dial form calls {@code dial} with the number typed, the sign-out button calls {@code stop}.
+ * The sign-in button is enabled last, so the browser never submits the form (and the password) itself.
+ */
+export function wirePanel(switchboard, {start, stop, dial}) {
+  $('sign-in').addEventListener('submit', async event => {
+    event.preventDefault();
+    say('Signing in…');
+    try {
+      await switchboard.signIn($('username').value, $('password').value);
+      $('password').value = '';
+      say('');
+      start();
+    } catch (failure) {
+      say(failure instanceof ApiFailure && failure.status === 401 ? 'Wrong username or password.'
+        : failure instanceof ApiFailure ? failure.message : 'Switchboard could not be reached.', true);
+    }
+  });
+  $('dial').addEventListener('submit', event => {
+    event.preventDefault();
+    dial($('dial-number').value);
+  });
+  $('sign-out').addEventListener('click', () => stop('Signed out.'));
+  $('sign-in-button').disabled = false;
+}

@@ -8,7 +8,7 @@
 // "call" button (onDialNumber) places the call through Switchboard.
 
 import CallingExtensions from './vendor/calling-extensions-sdk-0.9.7.esm.js';
-import {ApiFailure, Switchboard, toE164} from '../crm/switchboard-client.js';
+import {$, ApiFailure, Switchboard, connection, say, toE164, wirePanel} from '../crm/switchboard-client.js';
 
 const switchboard = new Switchboard();
 /** Calls HubSpot was told of, by call id: their direction and what HubSpot has heard so far. */
@@ -17,18 +17,6 @@ let ready = false;
 let portalId = null;
 let events = null;
 const pending = [];
-
-const $ = id => document.getElementById(id);
-
-function say(text, error = false) {
-  $('message').textContent = text;
-  $('message').classList.toggle('error', error);
-}
-
-function connection(state, label = state) {
-  $('connection').dataset.state = state;
-  $('connection').textContent = label;
-}
 
 /** The origin of the page framing this one, when the browser tells it. */
 function parentOrigin() {
@@ -246,26 +234,7 @@ function stop(text) {
   say(text);
 }
 
-$('sign-in').addEventListener('submit', async event => {
-  event.preventDefault();
-  say('Signing in…');
-  try {
-    await switchboard.signIn($('username').value, $('password').value);
-    $('password').value = '';
-    say('');
-    start();
-  } catch (failure) {
-    say(failure instanceof ApiFailure && failure.status === 401 ? 'Wrong username or password.'
-      : failure instanceof ApiFailure ? failure.message : 'Switchboard could not be reached.', true);
-  }
-});
-$('dial').addEventListener('submit', event => {
-  event.preventDefault();
-  dial($('dial-number').value);
-});
-$('sign-out').addEventListener('click', () => stop('Signed out.'));
-// The button stays disabled until the handlers above are in place, so a form is never submitted by the browser.
-$('sign-in-button').disabled = false;
+wirePanel(switchboard, {start, stop, dial});
 
 if (switchboard.signedIn) {
   start();

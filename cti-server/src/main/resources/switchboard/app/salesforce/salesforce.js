@@ -4,7 +4,7 @@
 // the caller's record (the server's lookup found exactly one) or Salesforce's own search for the caller's number.
 // Click-to-dial in Salesforce places the call through Switchboard.
 
-import {ApiFailure, Switchboard, toE164} from '../crm/switchboard-client.js';
+import {$, ApiFailure, Switchboard, connection, say, toE164, wirePanel} from '../crm/switchboard-client.js';
 
 /** The Open CTI version loaded from the org (the connectors speak REST v62.0 too). */
 const OPEN_CTI_VERSION = '62.0';
@@ -16,18 +16,6 @@ const popped = new Set();
 let cti = null;
 let defaultCountryCode = '';
 let events = null;
-
-const $ = id => document.getElementById(id);
-
-function say(text, error = false) {
-  $('message').textContent = text;
-  $('message').classList.toggle('error', error);
-}
-
-function connection(state, label = state) {
-  $('connection').dataset.state = state;
-  $('connection').textContent = label;
-}
 
 /** The origin of the page that frames this one, when the browser tells it. */
 function parentOrigin() {
@@ -194,26 +182,7 @@ function stop(text) {
   say(text);
 }
 
-$('sign-in').addEventListener('submit', async event => {
-  event.preventDefault();
-  say('Signing in…');
-  try {
-    await switchboard.signIn($('username').value, $('password').value);
-    $('password').value = '';
-    say('');
-    start();
-  } catch (failure) {
-    say(failure instanceof ApiFailure && failure.status === 401 ? 'Wrong username or password.'
-      : failure instanceof ApiFailure ? failure.message : 'Switchboard could not be reached.', true);
-  }
-});
-$('dial').addEventListener('submit', event => {
-  event.preventDefault();
-  dial($('dial-number').value);
-});
-$('sign-out').addEventListener('click', () => stop('Signed out.'));
-// The button stays disabled until the handlers above are in place, so a form is never submitted by the browser.
-$('sign-in-button').disabled = false;
+wirePanel(switchboard, {start, stop, dial});
 
 loadOpenCti();
 if (switchboard.signedIn) {

@@ -62,13 +62,14 @@ public final class JooqUsers implements Users {
   @Override
   public Future<Void> save(User user) {
     Instant now = clock.instant();
+    String teams = String.join(",", user.teams().stream().sorted().toList());
     return database.query(dsl -> dsl.insertInto(API_USERS).set(API_USERS.USERNAME, user.username())
         .set(API_USERS.ROLE, user.role().wire()).set(API_USERS.AGENT_ID, user.agentId().orElse(null))
-        .set(API_USERS.TEAMS, String.join(",", user.teams().stream().sorted().toList()))
+        .set(API_USERS.TEAMS, teams)
         .set(API_USERS.PASSWORD_HASH, user.passwordHash()).set(API_USERS.CREATED_AT, now).set(API_USERS.UPDATED_AT, now)
         .onDuplicateKeyUpdate().set(API_USERS.ROLE, user.role().wire())
         .set(API_USERS.AGENT_ID, user.agentId().orElse(null))
-        .set(API_USERS.TEAMS, String.join(",", user.teams().stream().sorted().toList()))
+        .set(API_USERS.TEAMS, teams)
         .set(API_USERS.PASSWORD_HASH, user.passwordHash()).set(API_USERS.UPDATED_AT, now).execute())
         .recover(failure -> Future.failedFuture(failure instanceof IntegrityConstraintViolationException
             ? new AgentTakenException(user.agentId().orElse("?")) : failure))

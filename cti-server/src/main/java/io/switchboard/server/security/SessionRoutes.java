@@ -21,8 +21,13 @@ import org.slf4j.LoggerFactory;
 final class SessionRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionRoutes.class);
-  /** Hashed when the username is unknown, so both refusals take the same time. */
-  private static final String DECOY = Passwords.hash("decoy-password-for-unknown-users");
+  /**
+   * Checked when the username is unknown, so both refusals take the same time. Hashed once, on first use, on the
+   * worker that checks a sign-in: not at class load, which happens on the event loop that builds the router.
+   */
+  private static final class Decoy {
+    static final String HASH = Passwords.hash("decoy-password-for-unknown-users");
+  }
 
   private final Vertx vertx;
   private final Users users;
@@ -64,7 +69,8 @@ final class SessionRoutes {
       return;
     }
     Optional<User> user = users.find(username);
-    vertx.executeBlocking(() -> Passwords.matches(password, user.map(User::passwordHash).orElse(DECOY)), false)
+    vertx.executeBlocking(() -> Passwords.matches(password,
+            user.map(User::passwordHash).orElseGet(() -> Decoy.HASH)), false)
         .onSuccess(matches -> {
           if (!matches || user.isEmpty()) {
             limits.signInFailed(username, ctx);

@@ -99,7 +99,7 @@ public final class SessionTokens implements Authenticator {
         Optional.ofNullable(payload.getString("agent")), teams));
   }
 
-  /** When a token expires, if it is a well-formed session token (for the sign-in answer). */
+  /** When a token issued at {@code issuedAt} expires, to the second (for the sign-in answer). */
   public Instant expiry(Instant issuedAt) {
     return Instant.ofEpochSecond(issuedAt.plus(lifetime).getEpochSecond());
   }

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A stream clock that moves only when a test says so; its waits run when the clock passes their time. */
-final class FakeStreamClock implements StreamClock {
+public final class FakeStreamClock implements StreamClock {
 
   private record Pending(Instant at, Runnable action) {}
 
   private final List<Pending> pending = new ArrayList<>();
   private Instant now;
 
-  FakeStreamClock(Instant start) {
+  public FakeStreamClock(Instant start) {
     this.now = start;
   }
 
@@ -30,7 +30,7 @@ final class FakeStreamClock implements StreamClock {
   }
 
   /** Moves the clock on and runs every wait that is over. */
-  void advance(Duration by) {
+  public void advance(Duration by) {
     List<Runnable> due = new ArrayList<>();
     synchronized (this) {
       now = now.plus(by);
@@ -40,7 +40,7 @@ final class FakeStreamClock implements StreamClock {
   }
 
   /** Blocks the test (never an event loop) until the stream waits for something, at most five seconds. */
-  synchronized boolean awaitWaiting() throws InterruptedException {
+  public synchronized boolean awaitWaiting() throws InterruptedException {
     long until = System.currentTimeMillis() + 5000;
     while (pending.isEmpty() && System.currentTimeMillis() < until) {
       wait(100);

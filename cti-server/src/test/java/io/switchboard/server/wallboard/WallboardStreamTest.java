@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CampaignId;
 import io.switchboard.core.id.QueueId;
-import io.switchboard.server.kpi.StreamClock;
+import io.switchboard.server.http.FakeStreamClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,7 +35,7 @@ class WallboardStreamTest {
   private final Vertx vertx = Vertx.vertx(new VertxOptions()
       .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
   private final Context context = vertx.getOrCreateContext();
-  private final FakeClock clock = new FakeClock();
+  private final FakeStreamClock clock = new FakeStreamClock(NINE);
   private final FakeSource source = new FakeSource();
   private final WallboardStream stream = new WallboardStream(clock, context, source, WallboardStream.GAP);
 
@@ -194,42 +194,6 @@ class WallboardStreamTest {
     public Future<Optional<JsonObject>> campaign(CampaignId campaign) {
       return Future.succeededFuture(campaign.value().equals("c1")
           ? Optional.of(new JsonObject().put("campaign", "c1")) : Optional.empty());
-    }
-  }
-
-  /** A stream clock that moves only when the test says so. */
-  private static final class FakeClock implements StreamClock {
-    private record Pending(Instant at, Runnable action) {}
-
-    private final List<Pending> pending = new ArrayList<>();
-    private Instant now = NINE;
-
-    @Override
-    public synchronized Instant now() {
-      return now;
-    }
-
-    @Override
-    public synchronized void after(long millis, Runnable action) {
-      pending.add(new Pending(now.plusMillis(millis), action));
-      notifyAll();
-    }
-
-    void advance(Duration by) {
-      List<Runnable> due = new ArrayList<>();
-      synchronized (this) {
-        now = now.plus(by);
-        pending.removeIf(p -> !p.at().isAfter(now) && due.add(p.action()));
-      }
-      due.forEach(Runnable::run);
-    }
-
-    synchronized boolean awaitWaiting() throws InterruptedException {
-      long until = System.currentTimeMillis() + 5000;
-      while (pending.isEmpty() && System.currentTimeMillis() < until) {
-        wait(100);
-      }
-      return !pending.isEmpty();
     }
   }
 }
