@@ -58,10 +58,13 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
 
   @Override
   public void gained(String pbx, long epoch) {
-    List<Future<?>> steps = new ArrayList<>();
-    steps.add(routing.get().takeOver(PbxId.of(pbx)));
-    beforeConnecting.forEach(step -> steps.add(step.apply(pbx)));
-    Future.join(steps).onComplete(ready -> {
+    // The router's takeover first: the other steps (the callbacks read back, the ledger) see the calls it holds.
+    routing.get().takeOver(PbxId.of(pbx)).transform(taken -> {
+      List<Future<?>> steps = new ArrayList<>();
+      beforeConnecting.forEach(step -> steps.add(step.apply(pbx)));
+      return Future.join(steps).transform(done -> taken.failed() ? Future.failedFuture(taken.cause())
+          : done.failed() ? Future.failedFuture(done.cause()) : Future.succeededFuture());
+    }).onComplete(ready -> {
       if (ready.failed()) {
         LOG.warn("event=pbx-takeover-failed pbx={} epoch={} reason={}", pbx, epoch, ready.cause().toString());
       }

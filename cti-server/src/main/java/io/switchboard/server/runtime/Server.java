@@ -164,7 +164,13 @@ public final class Server implements AutoCloseable {
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
-          parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
+          JooqPendingCallbacks callbacks = new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC());
+          parts.routing.keepCallbacks(callbacks);
+          // A PBX taken over: the queued callbacks its previous owner stored since this node started are read back.
+          owned.beforeConnecting(pbx -> {
+            parts.routing.keepCallbacks(callbacks);
+            return Future.succeededFuture();
+          });
           parts.routing.useAccountOwners(crm.accountOwners());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
