@@ -11,7 +11,7 @@ class ValuesSchemaTest {
     void rejectsANegativeReplicaCount() {
         assertThatThrownBy(() -> RenderedChart.withValues("negative-replicas.yaml"))
                 .hasMessageContaining("replicaCount")
-                .hasMessageContaining("greater than or equal to 0");
+                .hasMessageContaining("greater than or equal to 1");
     }
 
     @Test
