@@ -50,6 +50,7 @@ final class ServerMeters {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", "switchboard");
         bindServerBinders(registry);
+        awaitFirstGcPause(registry);
         for (Path source : mainSources()) {
             registerDeclaredMeters(read(source), registry);
         }
@@ -93,6 +94,18 @@ final class ServerMeters {
             }
         }
         return metrics;
+    }
+
+    /**
+     * JvmGcMetrics registers its pause timer at the first GC notification, as the server's does some time after start:
+     * a collection is asked for so the scrape holds it too.
+     */
+    private static void awaitFirstGcPause(MeterRegistry registry) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (registry.find("jvm.gc.pause").timer() == null && System.nanoTime() < deadline) {
+            System.gc();
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     private static void bindServerBinders(MeterRegistry registry) {

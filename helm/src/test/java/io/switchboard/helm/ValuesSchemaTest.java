@@ -60,4 +60,71 @@ class ValuesSchemaTest {
                         .set("database.url", "jdbc:postgresql://db/switchboard")))
                 .hasMessageContaining("database.url");
     }
+
+    @Test
+    void rejectsZeroReplicas() {
+        assertThatThrownBy(() -> RenderedChart.withSettings("replicaCount=0"))
+                .hasMessageContaining("replicaCount")
+                .hasMessageContaining("greater than or equal to 1");
+    }
+
+    @Test
+    void rejectsAnExternalDatabaseNextToTheBundledOne() {
+        assertThatThrownBy(() -> RenderedChart.withValues("both-databases.yaml"))
+                .hasMessageContaining("database.url")
+                .hasMessageContaining("less than or equal to 0");
+    }
+
+    @Test
+    void rejectsNoDatabaseAtAll() {
+        assertThatThrownBy(() -> RenderedChart.withValues("no-database.yaml"))
+                .hasMessageContaining("database.url")
+                .hasMessageContaining("greater than or equal to 1");
+    }
+
+    @Test
+    void rejectsAnInPodDatabaseForMoreThanOneReplica() {
+        assertThatThrownBy(() -> RenderedChart.withValues("embedded-with-replicas.yaml"))
+                .hasMessageContaining("replicaCount")
+                .hasMessageContaining("less than or equal to 1");
+    }
+
+    @Test
+    void rejectsTheAdminTokenInTheConfigMap() {
+        assertThatThrownBy(() -> RenderedChart.withValues("admin-token-in-extra-config.yaml"))
+                .hasMessageContaining("extraConfig.http.auth.admin-token");
+    }
+
+    @Test
+    void rejectsAnExpectedMemberCountThatIsNotTheReplicaCount() {
+        assertThatThrownBy(() -> RenderedChart.withValues("expected-members-in-extra-config.yaml"))
+                .hasMessageContaining("extraConfig.hazelcast.expected-members");
+    }
+
+    @Test
+    void rejectsAnEnabledCrmWithoutItsCredential() {
+        assertThatThrownBy(() -> RenderedChart.withValues("crm-enabled-without-secret.yaml"))
+                .hasMessageContaining("extraConfig.crm.zendesk.enabled")
+                .hasMessageContaining("crm.zendesk.apiToken");
+    }
+
+    @Test
+    void rejectsAServiceMonitorWithoutAToken() {
+        assertThatThrownBy(() -> RenderedChart.withValues("service-monitor-without-token.yaml"))
+                .hasMessageContaining("metrics.serviceMonitor.tokenSecret.name");
+    }
+
+    @Test
+    void rejectsAShortSessionKey() {
+        assertThatThrownBy(() -> RenderedChart.withSettings("auth.sessionKey=too-short"))
+                .hasMessageContaining("auth.sessionKey");
+    }
+
+    @Test
+    void rejectsAnUnknownKeyInANewSection() {
+        assertThatThrownBy(() -> RenderedChart.withSettings("mariadb.passwd=hunter2"))
+                .hasMessageContaining("passwd");
+        assertThatThrownBy(() -> RenderedChart.withSettings("podDisruptionBudget.maxUnavailable=0"))
+                .hasMessageContaining("podDisruptionBudget.maxUnavailable");
+    }
 }
