@@ -46,6 +46,11 @@ class ClusterRenderTest {
         }
 
         @Test
+        void needNoKubernetesApiCredentials() {
+            assertThat(chart.podSpec().path("automountServiceAccountToken").asBoolean(true)).isFalse();
+        }
+
+        @Test
         void giveTheServerTimeToCloseInOrder() {
             assertThat(chart.podSpec().path("terminationGracePeriodSeconds").asInt())
                     .as("PBX log-off, HTTP, database and the Hazelcast leave, 20 s at most per step")
