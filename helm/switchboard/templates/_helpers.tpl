@@ -87,6 +87,9 @@ Refuses values that would otherwise be silently ignored or give a broken cluster
 {{- if ne (len $modes) 1 }}
 {{- fail (printf "choose exactly one database: database.url (external MariaDB, with mariadb.enabled=false), mariadb.enabled=true (bundled) or database.embedded=true (one-pod trial); got %s" (empty $modes | ternary "none" (join " and " $modes))) }}
 {{- end }}
+{{- if lt (int .Values.hazelcast.maxNoHeartbeatSeconds) (mul 2 (int .Values.hazelcast.heartbeatSeconds)) }}
+{{- fail (printf "hazelcast.maxNoHeartbeatSeconds (%d) must be at least twice hazelcast.heartbeatSeconds (%d): one late heartbeat must not remove a member" (int .Values.hazelcast.maxNoHeartbeatSeconds) (int .Values.hazelcast.heartbeatSeconds)) }}
+{{- end }}
 {{- if and .Values.database.embedded (gt (int .Values.replicaCount) 1) }}
 {{- fail (printf "database.embedded=true gives each pod a database of its own, so replicaCount must be 1 (got %d): use mariadb.enabled or database.url for a cluster" (int .Values.replicaCount)) }}
 {{- end }}

@@ -25,7 +25,7 @@ class ClusterRenderTest {
             JsonNode hazelcast = chart.serverConfig().path("hazelcast");
             assertThat(hazelcast.path("heartbeat-seconds").asInt()).isEqualTo(1);
             assertThat(hazelcast.path("max-no-heartbeat-seconds").asInt()).isEqualTo(5);
-            assertThat(hazelcast.path("pbx-lease-seconds").asInt()).isEqualTo(4);
+            assertThat(hazelcast.path("pbx-lease-seconds").asInt()).as("the server's default").isEqualTo(3);
         }
 
         @Test

@@ -127,4 +127,12 @@ class ValuesSchemaTest {
         assertThatThrownBy(() -> RenderedChart.withSettings("podDisruptionBudget.maxUnavailable=0"))
                 .hasMessageContaining("podDisruptionBudget.maxUnavailable");
     }
+
+    @Test
+    void rejectsAHeartbeatTimeoutOneLateHeartbeatWouldTrip() {
+        assertThatThrownBy(() -> RenderedChart.withSettings("hazelcast.heartbeatSeconds=3", "hazelcast.maxNoHeartbeatSeconds=5"))
+                .hasMessageContaining("hazelcast.maxNoHeartbeatSeconds (5) must be at least twice hazelcast.heartbeatSeconds (3)");
+        assertThatThrownBy(() -> RenderedChart.withSettings("hazelcast.pbxLeaseSeconds=61"))
+                .hasMessageContaining("hazelcast.pbxLeaseSeconds");
+    }
 }

@@ -84,6 +84,8 @@ class HelmRenderedConfigIT {
 
         assertThat(loaded.config().database().url()).isEqualTo("jdbc:mariadb://db.example.internal:3306/switchboard");
         assertThat(loaded.config().database().password().value()).isEqualTo(dummySecret("switchboard-db", "password"));
+        assertThat(loaded.config().hazelcast().expectedMembers()).isEqualTo(3);
+        assertThat(loaded.config().hazelcast().quorum()).isEqualTo(2);
         assertKubernetesMember(chart, loaded.config().hazelcast());
         assertNothingIgnored(chart, loaded);
     }
@@ -211,6 +213,11 @@ class HelmRenderedConfigIT {
                 .isEqualTo(chart.containerPort("hazelcast"))
                 .isEqualTo(headless.at("/spec/ports/0/port").asInt());
         assertThat(hazelcast.networkInterface()).as("the pod IP, from the downward API").isEqualTo(POD_IP);
+        assertThat(hazelcast.expectedMembers()).as("the quorum is a majority of the replicas")
+                .isEqualTo(chart.deployment().at("/spec/replicas").asInt());
+        assertThat(hazelcast.heartbeatSeconds()).isEqualTo(1);
+        assertThat(hazelcast.maxNoHeartbeatSeconds()).isEqualTo(5);
+        assertThat(hazelcast.pbxLeaseSeconds()).isEqualTo(HazelcastSettings.defaults().pbxLeaseSeconds());
     }
 
     /** Every SWITCHBOARD_* variable the Deployment sets is a setting; none would merely be warned about. */
