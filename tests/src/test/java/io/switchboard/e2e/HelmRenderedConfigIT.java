@@ -199,6 +199,9 @@ class HelmRenderedConfigIT {
         LoadedConfig loaded = chart.loadAsThePodWould(dir);
 
         assertThat(loaded.config().database().embeddedMode()).isTrue();
+        assertThat(loaded.config().database().embedded().dataDir())
+                .as("on the pod's writable volume, the root file system being read-only")
+                .isEqualTo("/var/lib/switchboard/mariadb");
         assertKubernetesMember(chart, loaded.config().hazelcast());
         assertNothingIgnored(chart, loaded);
     }
