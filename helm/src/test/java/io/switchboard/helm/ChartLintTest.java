@@ -34,7 +34,7 @@ class ChartLintTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
             "embedded-db.yaml", "cluster-external-db.yaml", "bundled-mariadb.yaml", "bundled-mariadb-existing-secret.yaml",
-            "service-monitor.yaml", "crm-existing-secret.yaml", "crm-inline.yaml", "inline-secrets.yaml"})
+            "service-monitor.yaml", "crm-existing-secret.yaml", "crm-inline.yaml", "inline-secrets.yaml", "ingress.yaml"})
     void chartPassesStrictLintWith(String valuesFile, @TempDir Path dir) throws IOException {
         assertLintsClean(withValues(valuesFile, dir));
     }

@@ -115,4 +115,19 @@ class ClusterRenderTest {
         RenderedChart chart = RenderedChart.withSettings("spreadAcrossNodes=false");
         assertThat(chart.podSpec().has("topologySpreadConstraints")).isFalse();
     }
+
+    @Test
+    void anIngressReachesTheHttpServiceAndThePodsMayBeGivenAPriority() {
+        RenderedChart chart = RenderedChart.withValues("ingress.yaml");
+        JsonNode ingress = chart.get("Ingress", "sb-switchboard");
+        assertThat(ingress.at("/spec/ingressClassName").asText()).isEqualTo("nginx");
+        assertThat(ingress.at("/spec/rules/0/host").asText()).isEqualTo("switchboard.example.com");
+        JsonNode backend = ingress.at("/spec/rules/0/http/paths/0/backend/service");
+        assertThat(backend.path("name").asText()).isEqualTo("sb-switchboard");
+        assertThat(backend.at("/port/name").asText()).isEqualTo(chart.get("Service", "sb-switchboard").at("/spec/ports/0/name").asText());
+        assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("switchboard-tls");
+        assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1proxy-read-timeout").asText()).isEqualTo("3600");
+        assertThat(chart.podSpec().path("priorityClassName").asText()).isEqualTo("contact-center-critical");
+        assertThat(RenderedChart.withDefaults().all("Ingress")).isEmpty();
+    }
 }

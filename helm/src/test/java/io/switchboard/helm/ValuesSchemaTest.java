@@ -135,4 +135,10 @@ class ValuesSchemaTest {
         assertThatThrownBy(() -> RenderedChart.withSettings("hazelcast.pbxLeaseSeconds=61"))
                 .hasMessageContaining("hazelcast.pbxLeaseSeconds");
     }
+
+    @Test
+    void rejectsAnIngressWithoutAHost() {
+        assertThatThrownBy(() -> RenderedChart.withSettings("ingress.enabled=true"))
+                .hasMessageContaining("ingress.hosts");
+    }
 }
