@@ -144,6 +144,9 @@ public final class Server implements AutoCloseable {
           parts.ownership = new PbxOwnership(parts.vertx, parts.hazelcast, config.hazelcast(), parts.pbx.names(),
               owned, Clock.systemUTC(), System::nanoTime);
           owned.actingBy(parts.ownership::acting);
+          List<String> names = parts.pbx.names();
+          // The dialler follows the first PBX: its new owner counts what the previous one dialled before pacing.
+          owned.beforeConnecting(pbx -> names.indexOf(pbx) == 0 ? parts.compliance.reload() : Future.succeededFuture());
           parts.pbx.fencedBy(parts.ownership::acting);
           List<CrmConnector> crms = CrmConnectors.from(config.crm(), Clock.systemUTC());
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms,
@@ -174,8 +177,7 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                List<String> names = parts.pbx.names();
-                dialing.dialOnlyWhile(() -> !names.isEmpty() && parts.ownership.acting(names.get(0)));
+                dialing.dialOnlyWhile(() -> !names.isEmpty() && owned.connected(names.get(0)));
                 parts.ownership.start();
                 desk.serve(parts.routing::agentState, id -> parts.pbx.get(id.value()), parts.routing.transfers(),
                     parts.routing.context(), parts.leadQueue::disposeConnected, Optional.of(dialing.preview()));
