@@ -47,11 +47,21 @@ record CurrentStep(WorkflowStep step, int priority, Optional<Instant> endsAt) {
         return new CurrentStep(step, Math.max(task.task().priority(), step.priority()), endsAt);
     }
 
-    /** Whether {@code agent} may be offered {@code task} in this step (offerability is the pool's business). */
+    /**
+     * Whether {@code agent} may be offered {@code task} in this step (offerability is the pool's business): the
+     * step's queue decides, with its {@link AgentScope}, whether an agent on another PBX than the caller's may.
+     */
     static boolean admits(WorkflowStep step, AgentSnapshot agent, WaitingTask task, AgentPool pool) {
+        QueueSetup setup = pool.setup(step.queue());
         return !task.tried().contains(agent.id())
                 && step.target().includes(agent.agent())
-                && pool.setup(step.queue()).queue().isQualified(agent.agent());
+                && setup.queue().isQualified(agent.agent())
+                && pool.reach().admits(setup.agentScope(), task.pbx(), agent.pbx());
+    }
+
+    /** Whether the caller of {@code task} may reach {@code agent} by the scope of the task's own queue. */
+    static boolean reaches(WaitingTask task, AgentSnapshot agent, AgentPool pool) {
+        return pool.reach().admits(pool.setup(task.task().queue()).agentScope(), task.pbx(), agent.pbx());
     }
 
     private static boolean anyOfferable(WaitingTask task, WorkflowStep step, AgentPool pool) {
