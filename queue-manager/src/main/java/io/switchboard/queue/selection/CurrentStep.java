@@ -56,12 +56,21 @@ record CurrentStep(WorkflowStep step, int priority, Optional<Instant> endsAt) {
         return !task.tried().contains(agent.id())
                 && step.target().includes(agent.agent())
                 && setup.queue().isQualified(agent.agent())
-                && pool.reach().admits(setup.agentScope(), task.pbx(), agent.pbx());
+                && reaches(setup.agentScope(), task, agent, pool);
     }
 
     /** Whether the caller of {@code task} may reach {@code agent} by the scope of the task's own queue. */
     static boolean reaches(WaitingTask task, AgentSnapshot agent, AgentPool pool) {
-        return pool.reach().admits(pool.setup(task.task().queue()).agentScope(), task.pbx(), agent.pbx());
+        return reaches(pool.setup(task.task().queue()).agentScope(), task, agent, pool);
+    }
+
+    /**
+     * The trunks and {@code scope} allow it, and a nailed-up agent takes only callers of their line's own PBX: their
+     * phone is busy holding the line, so it cannot be rung through a trunk.
+     */
+    private static boolean reaches(AgentScope scope, WaitingTask task, AgentSnapshot agent, AgentPool pool) {
+        boolean elsewhere = task.pbx().isPresent() && agent.pbx().isPresent() && !task.pbx().equals(agent.pbx());
+        return !(elsewhere && agent.lineOpen()) && pool.reach().admits(scope, task.pbx(), agent.pbx());
     }
 
     private static boolean anyOfferable(WaitingTask task, WorkflowStep step, AgentPool pool) {

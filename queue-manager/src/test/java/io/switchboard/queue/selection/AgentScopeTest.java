@@ -115,6 +115,15 @@ class AgentScopeTest {
     }
 
     @Test
+    void a_nailed_up_agent_takes_only_callers_of_their_lines_pbx_since_their_phone_holds_the_line() {
+        world.with(available("nailed").onPbx("fs").withLineOpen().serving("any"));
+
+        assertThat(waitOf(world.agentFor(world.call("t1", "any").on(AST))).reason())
+                .isEqualTo(WaitReason.NO_AGENT_AVAILABLE);
+        assertThat(world.offeredFor(world.call("t2", "any").on(FS))).containsExactly("nailed");
+    }
+
+    @Test
     void agents_and_callers_whose_pbx_is_not_known_are_matched_as_before() {
         world.with(available("unknown").serving("local"));
 
