@@ -4,9 +4,11 @@ import io.switchboard.sim.ami.AmiMessage;
 import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.Phone;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,18 @@ import java.util.regex.Pattern;
  * the trunk's own, never on an engine thread, since each simulator's engine waits for nobody.
  */
 public final class SimTrunk implements AutoCloseable {
+
+    /**
+     * One call that crossed the trunk.
+     *
+     * @param number the far phone's number that was dialled
+     * @param near   the trunk's leg on the caller's PBX (a channel name or uuid)
+     * @param far    the call from the trunk on the far PBX (its channel name or uuid)
+     */
+    public record Crossing(String number, String near, String far) {
+    }
+
+    private final List<Crossing> crossings = new CopyOnWriteArrayList<>();
 
     private final SimulatedPbx from;
     private final SimulatedPbx to;
@@ -112,6 +126,7 @@ public final class SimTrunk implements AutoCloseable {
     /** The trunk's leg dialled: the call arrives at the far PBX (its hang-up, if any, is queued after this). */
     private void dialFar(String leg, String number) {
         String far = to.phoneDials(trunkPhone, number);
+        crossings.add(new Crossing(number, leg, far));
         farOf.put(leg, far);
         nearOf.put(far, leg);
     }
@@ -139,6 +154,11 @@ public final class SimTrunk implements AutoCloseable {
         }
         return Pattern.compile(Pattern.quote(template.substring(0, at)) + "([0-9A-Za-z._-]+)"
                 + Pattern.quote(template.substring(at + "{device}".length())));
+    }
+
+    /** The calls that crossed the trunk so far, oldest first. */
+    public List<Crossing> crossings() {
+        return List.copyOf(crossings);
     }
 
     /** Stops crossing calls; the simulators keep running. */
