@@ -40,10 +40,14 @@ class TwoPbxIT {
     private static final String LOCAL = "4930200100";
     private static final String ANY = "4930200200";
     private static final String BOTH = "4930200300";
+    private static final String TO_ASTERISK = "4930200400";
     private static final String TO_FS = "PJSIP/{device}@trunk-fs";
     private static final String TO_AST = "sofia/gateway/trunk-ast/{device}";
     /** Every agent's phone rings 1 s (simulated) and stays up until the caller hangs up. */
     private static final Phone ANSWERS = new Phone.Answers(Duration.ofSeconds(1), null);
+
+    /** a1's phone: answers after 1 s and its agent hangs up after 3 s (simulated). */
+    private static final Phone TALKS = new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(3));
 
     private Path workDir;
     private SimulatedPbx ast;
@@ -58,15 +62,14 @@ class TwoPbxIT {
         workDir = Files.createDirectories(Path.of(System.getProperty("e2e.work.dir", "target/e2e"),
                 "two-pbx-" + UUID.randomUUID()));
         String secret = "Sim-Secret-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Phone> astPhones = new HashMap<>(Map.of("SIP/2001", ANSWERS, "SIP/2002", ANSWERS));
+        Map<String, Phone> astPhones = new HashMap<>(Map.of("SIP/2001", TALKS, "SIP/2002", ANSWERS));
         Map<String, Phone> fsPhones = new HashMap<>(Map.of("user/1001@default", ANSWERS,
                 "user/1002@default", ANSWERS));
         for (String user : List.of("1001", "1002")) {
             astPhones.put(TO_FS.replace("{device}", user), SimTrunk.throughTrunk(ANSWERS));
         }
-        for (String user : List.of("2001", "2002")) {
-            fsPhones.put(TO_AST.replace("{device}", user), SimTrunk.throughTrunk(ANSWERS));
-        }
+        fsPhones.put(TO_AST.replace("{device}", "2001"), SimTrunk.throughTrunk(TALKS));
+        fsPhones.put(TO_AST.replace("{device}", "2002"), SimTrunk.throughTrunk(ANSWERS));
         ast = PbxFlavour.ASTERISK.start(astPhones, "cti", secret, 0);
         fs = PbxFlavour.FREESWITCH.start(fsPhones, "cti", secret, 0);
         astToFs = SimTrunk.connect(ast, TO_FS, fs, DeskPhone.of("user/trunk-ast@default"));
@@ -113,6 +116,7 @@ class TwoPbxIT {
         queue(LOCAL, "local", "f1");
         queue(ANY, "any", "f1");
         queue(BOTH, "any", "a2", "f2");
+        queue(TO_ASTERISK, "any", "a1");
         for (String agent : List.of("a1", "a2", "f1", "f2")) {
             api.post("/api/v1/agents/" + agent + "/state", "{\"state\":\"available\"}", 200);
         }
@@ -177,6 +181,21 @@ class TwoPbxIT {
         api.await("the caller's hang-up crossed the trunk: f1's phone is free", () -> !bridgedOn(fs, crossed.far()),
                 SOON);
         awaitState("f1", "available");
+    }
+
+    @Test
+    void a_freeswitch_caller_is_rung_through_to_an_asterisk_agent_whose_hang_up_crosses_back_and_completes_the_call()
+            throws Exception {
+        fs.inboundCall(InboundCall.of("+4930555207", TO_ASTERISK));
+
+        List<JsonNode> rows = awaitEvent(TO_ASTERISK, "fs/", "COMPLETE");
+        assertThat(events(rows)).containsExactly("ENTERQUEUE:NONE", "CONNECT:a1", "COMPLETEAGENT:a1");
+        JsonNode call = api.callRecord(callId(rows));
+        assertThat(call.path("pbx").asText()).isEqualTo("fs");
+        assertThat(agentLeg(call).path("endpoint").asText()).as("rung by the FreeSWITCH through its gateway")
+                .isEqualTo("sofia/gateway/trunk-ast/2001");
+        assertThat(fsToAst.crossings()).extracting(SimTrunk.Crossing::number).contains("2001");
+        awaitState("a1", "available");
     }
 
     @Test
