@@ -92,6 +92,21 @@ class TwoPbxRoutingTest {
         assertThat(world.pbx.devicesRung()).as("both agents are on the other PBX now").isEmpty();
     }
 
+    @Test
+    void ring_all_of_an_any_queue_rings_the_local_phone_itself_and_the_remote_one_through_the_trunk_at_once() {
+        world.pbx.severalLegs = true;
+        world.queue(QueueSetup.of(TaskQueue.of(QueueId.of("all"), "all", RoutingStrategy.RING_ALL))
+                .withAgentScope(AgentScope.ANY));
+        world.availableIn("near", Duration.ofMinutes(1), "all");
+        world.availableIn("remote", Duration.ofMinutes(9), "local", "any", "all");
+        world.agentBecomesAvailable("near");
+
+        callArrivesOn(HERE, "c1", "all");
+
+        assertThat(world.pbx.devicesRung()).containsExactlyInAnyOrder("SIP/near", "IAX2/trunk-b/remote");
+        assertThat(world.pbx.legsRung).hasSize(2);
+    }
+
     private void callArrivesOn(PbxId pbx, String call, String queue) {
         world.pbxReports(new PbxEvent.CallOffered(pbx, world.clock.instant(), CallId.of(call),
                 RoutingWorld.callerLeg(call), Optional.of(PhoneNumber.parse("+4930555123", "caller")), Did.of("100"),
