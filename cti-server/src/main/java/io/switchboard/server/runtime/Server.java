@@ -145,6 +145,9 @@ public final class Server implements AutoCloseable {
           parts.ownership = new PbxOwnership(parts.vertx, parts.hazelcast, config.hazelcast(), parts.pbx.names(),
               owned, Clock.systemUTC(), System::nanoTime);
           owned.actingBy(parts.ownership::acting);
+          List<String> names = parts.pbx.names();
+          // The dialler follows the first PBX: its new owner counts what the previous one dialled before pacing.
+          owned.beforeConnecting(pbx -> names.indexOf(pbx) == 0 ? parts.compliance.reload() : Future.succeededFuture());
           parts.pbx.fencedBy(parts.ownership::acting);
           List<CrmConnector> crms = CrmConnectors.from(config.crm(), Clock.systemUTC());
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms,
@@ -162,7 +165,13 @@ public final class Server implements AutoCloseable {
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
-          parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
+          JooqPendingCallbacks callbacks = new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC());
+          parts.routing.keepCallbacks(callbacks);
+          // A PBX taken over: the queued callbacks its previous owner stored since this node started are read back.
+          owned.beforeConnecting(pbx -> {
+            parts.routing.keepCallbacks(callbacks);
+            return Future.succeededFuture();
+          });
           parts.routing.useAccountOwners(crm.accountOwners());
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
@@ -176,8 +185,7 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                List<String> names = parts.pbx.names();
-                dialing.dialOnlyWhile(() -> !names.isEmpty() && parts.ownership.acting(names.get(0)));
+                dialing.dialOnlyWhile(() -> !names.isEmpty() && owned.connected(names.get(0)));
                 parts.ownership.start();
                 desk.serve(parts.routing::agentState, id -> parts.pbx.get(id.value()), parts.routing.transfers(),
                     parts.routing.context(), parts.leadQueue::disposeConnected, Optional.of(dialing.preview()));
