@@ -46,6 +46,7 @@ import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.crm.Crm;
 import io.switchboard.server.crm.CrmConnectors;
 import io.switchboard.server.desk.Desk;
+import io.switchboard.server.desk.HazelcastDeskBoard;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -156,7 +157,7 @@ public final class Server implements AutoCloseable {
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
-          Desk desk = Desk.start(parts.vertx, Clock.systemUTC());
+          Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
               new JooqTaskQueues(database, Clock.systemUTC()),
