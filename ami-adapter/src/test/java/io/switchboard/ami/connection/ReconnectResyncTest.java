@@ -47,6 +47,9 @@ class ReconnectResyncTest {
             assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::call, PbxEvent.LegHungUp::leg)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(leavingCall, leavingLeg));
             assertThat(pbx.callOf(staying)).isEqualTo(stayingCall);
+            assertThat(pbx.published).filteredOn(PbxEvent.PbxResynced.class::isInstance)
+                    .extracting(e -> ((PbxEvent.PbxResynced) e).liveLegs()).last().as("the legs listed after the reconnect")
+                    .isEqualTo(java.util.Set.of(pbx.legOf(staying), pbx.legOf(arrived)));
             // A call that arrived while away is a call of its own, offered after the resync with what its
             // missed InboundCall carried, read from the waiting channel: caller number, DNID, queue hint.
             CallId arrivedCall = pbx.callOf(arrived);

@@ -44,7 +44,11 @@ class GlueResyncTest {
                     "api uuid_getvar " + SESSION + " switchboard_session", "api status");
             assertThat(pbx.published).extracting(e -> e.getClass().getSimpleName())
                     .as("read back before the connection is reported up")
-                    .containsExactly("CallOffered", "AgentSessionOpened", "PbxConnected");
+                    .containsExactly("PbxResynced", "CallOffered", "AgentSessionOpened", "PbxConnected");
+            assertThat(pbx.published(PbxEvent.PbxResynced.class)).singleElement()
+                    .as("the listed legs, before the announcements read back")
+                    .satisfies(resynced -> assertThat(resynced.liveLegs()).containsExactlyInAnyOrder(
+                            LegId.of("fs1/" + HELD), LegId.of("fs1/" + SESSION), LegId.of("fs1/" + FRESH_SESSION)));
             assertThat(pbx.published(PbxEvent.CallOffered.class)).singleElement().satisfies(offered -> {
                 assertThat(offered.call()).isEqualTo(pbx.connection.channels().callOf(HELD));
                 assertThat(offered.caller()).contains(PhoneNumber.parse("+442079460000", "test"));
