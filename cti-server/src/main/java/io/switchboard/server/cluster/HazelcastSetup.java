@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.switchboard.queue.state.CallSerializers;
 import io.switchboard.queue.state.StatusSerializers;
 import io.switchboard.server.config.HazelcastSettings;
 import io.switchboard.server.config.JoinMethod;
@@ -34,6 +35,7 @@ public final class HazelcastSetup {
     config.setProperty("hazelcast.banner.disabled" , "true");
     vertxStructures(config);
     StatusSerializers.registerOn(config.getSerializationConfig());
+    CallSerializers.registerOn(config.getSerializationConfig());
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.memberPort()).setPortAutoIncrement(true);

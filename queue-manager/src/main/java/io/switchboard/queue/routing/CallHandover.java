@@ -108,7 +108,7 @@ final class CallHandover {
                 default -> throw new IllegalStateException("unknown fate " + fate);
             }
         }
-        toDecide.forEach(router::decide);
+        toDecide.forEach(call -> router.whenKnown(call.queue.id(), () -> router.decide(call)));
         return true;
     }
 
