@@ -47,6 +47,7 @@ import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
 import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
+import io.switchboard.queue.state.HazelcastCallsInFlight;
 import io.switchboard.queue.state.HazelcastLastAgents;
 import io.switchboard.server.runtime.StartupException.Stage;
 import io.switchboard.server.status.AmiConnectionCheck;
@@ -151,6 +152,11 @@ public final class Server implements AutoCloseable {
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
           parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
+          parts.routing.keepCallsIn(new HazelcastCallsInFlight(parts.hazelcast,
+              task -> parts.vertx.executeBlocking(() -> {
+                task.run();
+                return null;
+              }, false)));
           parts.routing.useAccountOwners(crm.accountOwners());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
