@@ -74,42 +74,44 @@ final class CallHandover {
                 });
     }
 
-    /** Whether {@code event} was the handover's: the resync of a PBX whose calls were taken over. */
+    /**
+     * Whether {@code event} was the handover's: the resync of a PBX whose calls were taken over. Each call meets
+     * its fate once its queue is known (its wrap-up, its members), in the order the calls were taken.
+     */
     boolean took(PbxEvent event) {
         if (!(event instanceof PbxEvent.PbxResynced resynced)) {
             return false;
         }
         List<TakenOver> taken = awaitingResync.remove(resynced.pbx());
-        if (taken == null) {
-            return true;
+        if (taken != null) {
+            taken.forEach(one -> router.whenKnown(one.call().queue.id(), () -> settle(one, resynced)));
         }
-        List<RoutedCall> toDecide = new ArrayList<>();
-        for (TakenOver one : taken) {
-            RoutedCall call = one.call();
-            if (!calls.isCurrent(call)) {
-                continue;
-            }
-            call.deciding = false;
-            Handover.Fate fate = fateOf(one, resynced);
-            LOG.info("event=call-handed-over taskId={} callId={} pbx={} fate={}", call.task.id(), call.id(),
-                    call.pbx, fate);
-            switch (fate) {
-                case WAITS -> toDecide.add(call);
-                case RINGS, TALKS -> { }
-                case RING_LOST -> {
-                    ringLost(call, one.offers());
-                    toDecide.add(call);
-                }
-                case ABANDONED -> {
-                    freeAllBut(call, one.offers());
-                    endings.abandoned(call, call.onPbxClock(router.now()));
-                }
-                case COMPLETED -> endings.completed(call, true, call.onPbxClock(router.now()));
-                default -> throw new IllegalStateException("unknown fate " + fate);
-            }
-        }
-        toDecide.forEach(call -> router.whenKnown(call.queue.id(), () -> router.decide(call)));
         return true;
+    }
+
+    private void settle(TakenOver one, PbxEvent.PbxResynced resynced) {
+        RoutedCall call = one.call();
+        if (!calls.isCurrent(call)) {
+            return;
+        }
+        call.deciding = false;
+        Handover.Fate fate = fateOf(one, resynced);
+        LOG.info("event=call-handed-over taskId={} callId={} pbx={} fate={}", call.task.id(), call.id(), call.pbx,
+                fate);
+        switch (fate) {
+            case WAITS -> router.decide(call);
+            case RINGS, TALKS -> { }
+            case RING_LOST -> {
+                ringLost(call, one.offers());
+                router.decide(call);
+            }
+            case ABANDONED -> {
+                freeAllBut(call, one.offers());
+                endings.abandoned(call, call.onPbxClock(router.now()));
+            }
+            case COMPLETED -> endings.completed(call, true, call.onPbxClock(router.now()));
+            default -> throw new IllegalStateException("unknown fate " + fate);
+        }
     }
 
     /**

@@ -188,6 +188,28 @@ class CallHandoverTest {
         assertThat(entries(first, JournalEntry.Entered.class)).hasSize(1);
     }
 
+    @Test
+    void a_ring_all_round_is_not_carried_over_its_agents_are_freed_and_the_caller_rung_again() {
+        RoutingWorld first = new RoutingWorld();
+        first.pbx.severalLegs = true;
+        first.queue("sales", io.switchboard.core.routing.RoutingStrategy.RING_ALL)
+                .available("s1", "sales", Duration.ofMinutes(2)).available("s2", "sales", Duration.ofMinutes(1));
+        MapCallsInFlight kept = new MapCallsInFlight();
+        first.router.keepCallsIn(kept);
+        first.callArrives("r1", Optional.of("sales"));
+        assertThat(kept.held.get(CallId.of("r1")).offers()).extracting(offer -> offer.agent().value())
+                .containsExactlyInAnyOrder("s1", "s2");
+
+        RoutingWorld next = new RoutingWorld(first);
+        next.pbx.severalLegs = true;
+        next.router.takeOver(PBX, kept.now(PBX));
+        next.pbxReports(new PbxEvent.PbxResynced(PBX, next.clock.instant(), Set.of(callerLeg("r1"))));
+
+        assertThat(next.pbx.devicesRung()).containsExactlyInAnyOrder("SIP/s1", "SIP/s2");
+        assertThat(next.pbx.legsRung).doesNotContainAnyElementsOf(first.pbx.legsRung);
+        assertThat(next.journal).noneMatch(e -> e instanceof JournalEntry.AgentMissed);
+    }
+
     private RoutingWorld nextOwner(List<HeldCall> held) {
         RoutingWorld b = new RoutingWorld(a);
         b.router.keepCallsIn(store);
