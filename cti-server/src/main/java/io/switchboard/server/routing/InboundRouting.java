@@ -175,6 +175,7 @@ public final class InboundRouting implements AutoCloseable {
    * the journal or the store, as the next owner carries them on. Any thread.
    */
   public void letGo(PbxId pbx) {
+    LOG.info("event=pbx-let-go pbx={}", pbx);
     context.runOnContext(v -> router.inbound().letGo(pbx));
   }
 
