@@ -109,7 +109,7 @@ final class InboundCalls {
                         entry.getClass().getSimpleName(), failure.toString());
             }
         });
-        if (entry instanceof JournalEntry.CallStep step) {
+        if (inFlight != CallsInFlight.NONE && entry instanceof JournalEntry.CallStep step) {
             RoutedCall call = calls.get(step.call());
             if (call != null && call.callback.isEmpty()) {
                 kept.add(call.id());
