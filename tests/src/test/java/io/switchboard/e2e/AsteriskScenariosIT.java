@@ -37,6 +37,13 @@ class AsteriskScenariosIT {
     }
 
     @Nested
+    class Handover extends HandoverScenarios {
+        Handover() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
+
+    @Nested
     class Acd extends AcdScenarios {
         Acd() {
             super(PbxFlavour.ASTERISK);

@@ -37,6 +37,13 @@ class FreeswitchScenariosIT {
     }
 
     @Nested
+    class Handover extends HandoverScenarios {
+        Handover() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
+
+    @Nested
     class Acd extends AcdScenarios {
         Acd() {
             super(PbxFlavour.FREESWITCH);

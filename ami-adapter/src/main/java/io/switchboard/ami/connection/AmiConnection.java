@@ -181,7 +181,7 @@ public final class AmiConnection {
                 + " (" + connection.getProtocolIdentifier() + ")");
         LOG.info("AMI pbx={} logged in as {} at {}", pbx, settings.username(), address());
         new AmiResync(pbx, connection, resync, translation, events::publish, scheduler,
-                settings.connectTimeout()).run(() -> events.publish(
+                settings.connectTimeout(), clock).run(() -> events.publish(
                 new PbxEvent.PbxConnected(pbx, clock.instant(), String.valueOf(connection.getProtocolIdentifier()))));
     }
 

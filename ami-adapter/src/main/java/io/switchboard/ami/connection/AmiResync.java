@@ -1,6 +1,7 @@
 package io.switchboard.ami.connection;
 
 import io.switchboard.core.event.PbxEvent;
+import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ResponseEvents;
@@ -15,9 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,13 +52,16 @@ final class AmiResync {
     private final Consumer<PbxEvent> publish;
     private final ScheduledExecutorService scheduler;
     private final Duration patience;
+    private final Clock clock;
 
     /**
      * @param scheduler runs the give-up after {@code patience} if a Getvar is never answered, so that
      *                  {@code afterwards} still runs (then on that scheduler)
+     * @param clock     stamps the {@link PbxEvent.PbxResynced} published after the channel list
      */
     AmiResync(PbxId pbx, ManagerConnection connection, ChannelResync resync, EventTranslation translation,
-            Consumer<PbxEvent> publish, ScheduledExecutorService scheduler, Duration patience) {
+            Consumer<PbxEvent> publish, ScheduledExecutorService scheduler, Duration patience, Clock clock) {
+        this.clock = clock;
         this.scheduler = scheduler;
         this.patience = patience;
         this.pbx = pbx;
@@ -92,6 +99,7 @@ final class AmiResync {
                 .toList();
         try {
             resync.resynced(live).forEach(publish);
+            publish.accept(new PbxEvent.PbxResynced(pbx, clock.instant(), legsOf(live)));
             LOG.info("AMI pbx={} resynced: {} live channels", pbx, live.size());
             return live;
         } catch (RuntimeException e) {
@@ -162,6 +170,12 @@ final class AmiResync {
             LOG.warn("AMI pbx={} could not translate a rebuilt {}: {}", pbx, rebuilt.getClass().getSimpleName(),
                     e.toString());
         }
+    }
+
+    /** The listed channels' legs, named {@code <pbx>/<Uniqueid>} as the registry names a leg it did not create. */
+    private Set<LegId> legsOf(List<CoreShowChannelEvent> live) {
+        return live.stream().map(CoreShowChannelEvent::getUniqueid).filter(id -> id != null && !id.isBlank())
+                .map(id -> LegId.of(pbx.value() + "/" + id)).collect(Collectors.toSet());
     }
 
     /** Getvar's {@code Value}; an unset variable is {@code Value: } (Quirk 10), read as an empty string. */

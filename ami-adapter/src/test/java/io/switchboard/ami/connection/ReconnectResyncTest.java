@@ -47,6 +47,9 @@ class ReconnectResyncTest {
             assertThat(pbx.hangups()).extracting(PbxEvent.LegHungUp::call, PbxEvent.LegHungUp::leg)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(leavingCall, leavingLeg));
             assertThat(pbx.callOf(staying)).isEqualTo(stayingCall);
+            assertThat(pbx.published).filteredOn(PbxEvent.PbxResynced.class::isInstance)
+                    .extracting(e -> ((PbxEvent.PbxResynced) e).liveLegs()).last().as("the legs listed after the reconnect")
+                    .isEqualTo(java.util.Set.of(pbx.legOf(staying), pbx.legOf(arrived)));
             // A call that arrived while away is a call of its own, offered after the resync with what its
             // missed InboundCall carried, read from the waiting channel: caller number, DNID, queue hint.
             CallId arrivedCall = pbx.callOf(arrived);
@@ -215,6 +218,12 @@ class ReconnectResyncTest {
 
             assertThat(pbx.offers()).extracting(PbxEvent.CallOffered::call, PbxEvent.CallOffered::leg)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(pbx.callOf(caller), pbx.legOf(caller)));
+            // what a new owner of the PBX sees first: the legs up, under the ids the old owner's adapter gave them
+            PbxEvent.PbxResynced listed = (PbxEvent.PbxResynced) pbx.published.stream()
+                    .filter(PbxEvent.PbxResynced.class::isInstance).findFirst().orElseThrow();
+            assertThat(listed.liveLegs()).contains(pbx.legOf(caller), pbx.legOf(agentPhone));
+            assertThat(pbx.published.indexOf(listed)).as("listed before the rebuilt announcement")
+                    .isLessThan(pbx.published.indexOf(pbx.offers().get(0)));
             assertThat(pbx.published).filteredOn(PbxEvent.AgentSessionOpened.class::isInstance)
                     .extracting(e -> ((PbxEvent.AgentSessionOpened) e).agent().value(),
                             e -> ((PbxEvent.AgentSessionOpened) e).leg())

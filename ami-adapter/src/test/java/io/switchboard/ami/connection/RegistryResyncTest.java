@@ -102,9 +102,11 @@ class RegistryResyncTest {
 
         await(() -> published.stream().anyMatch(PbxEvent.PbxConnected.class::isInstance));
         assertThat(published).extracting(e -> (Object) e.getClass().getSimpleName())
-                .containsExactly("LegHungUp", "PbxConnected");
+                .containsExactly("LegHungUp", "PbxResynced", "PbxConnected");
         assertThat(published.get(0)).isEqualTo(new PbxEvent.LegHungUp(PbxId.of("pbx1"), NOW, ended, LegId.of("pbx1/100.0"),
                 HangupCause.OTHER));
+        assertThat(((PbxEvent.PbxResynced) published.get(1)).liveLegs()).as("the recorded list holds no channel")
+                .isEmpty();
         assertThat(registry.channelOf(ended)).isEmpty();
         assertThat(server.problems()).isEmpty();
     }

@@ -15,6 +15,7 @@ import io.switchboard.core.id.QueueId;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a PBX tells Switchboard, translated by an adapter from AMI or ESL into
@@ -28,7 +29,7 @@ public sealed interface PbxEvent permits
         PbxEvent.AgentSessionOpened, PbxEvent.AgentSessionClosed,
         PbxEvent.DtmfReceived, PbxEvent.AnsweringMachineDetected,
         PbxEvent.SafeHarbourPlayed, PbxEvent.MachineMessageLeft, PbxEvent.CallTransferred,
-        PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxDisconnected,
+        PbxEvent.OriginateFailed, PbxEvent.PbxConnected, PbxEvent.PbxResynced, PbxEvent.PbxDisconnected,
         PbxEvent.CallbackRequested, PbxEvent.BroadcastPlayed {
 
     /** The PBX that reported the event. */
@@ -279,6 +280,22 @@ public sealed interface PbxEvent permits
         public PbxConnected {
             requireCommon(pbx, at);
             Require.nonBlank(version, "version");
+        }
+    }
+
+    /**
+     * The adapter read the PBX's complete channel list after a login ({@code CoreShowChannels}, {@code show
+     * channels as json}) and published what it changed: from here on the events are live again. Sent only when
+     * the list was read in full (never after a refused or unreadable one), before the rebuilt announcements of
+     * callers it had missed. A new owner of the PBX closes the calls it took over whose caller is not live.
+     *
+     * @param liveLegs every listed channel's leg, named as the adapter names a leg it did not create
+     *                 ({@code <pbx>/<Uniqueid>}, {@code <pbx>/<uuid>})
+     */
+    record PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs) implements PbxEvent {
+        public PbxResynced {
+            requireCommon(pbx, at);
+            liveLegs = Set.copyOf(Require.nonNull(liveLegs, "liveLegs"));
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventsTest {
 
@@ -135,9 +136,20 @@ class EventsTest {
     }
 
     @Test
+    void a_resync_keeps_its_own_copy_of_the_live_legs() {
+        java.util.Set<LegId> listed = new java.util.HashSet<>(java.util.Set.of(LegId.of("asterisk-1/1.1")));
+
+        PbxEvent.PbxResynced resynced = new PbxEvent.PbxResynced(PBX, NINE, listed);
+        listed.add(LegId.of("asterisk-1/1.2"));
+
+        assertThat(resynced.liveLegs()).containsExactly(LegId.of("asterisk-1/1.1"));
+        assertThatThrownBy(() -> new PbxEvent.PbxResynced(PBX, NINE, null)).hasMessageContaining("liveLegs");
+    }
+
+    @Test
     void both_event_families_are_sealed() {
         assertThat(PbxEvent.class.isSealed()).isTrue();
-        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(21);
+        assertThat(PbxEvent.class.getPermittedSubclasses()).hasSize(22);
         assertThat(RoutingEvent.class.isSealed()).isTrue();
         assertThat(RoutingEvent.class.getPermittedSubclasses()).hasSize(10);
     }

@@ -9,6 +9,7 @@ import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import io.switchboard.queue.state.CallSerializers;
 import io.switchboard.queue.state.StatusSerializers;
 import io.switchboard.server.config.HazelcastSettings;
 import io.switchboard.server.config.JoinMethod;
@@ -57,6 +58,7 @@ public final class HazelcastSetup {
     quorum(config, settings);
     vertxStructures(config);
     StatusSerializers.registerOn(config.getSerializationConfig());
+    CallSerializers.registerOn(config.getSerializationConfig());
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(settings.memberPort()).setPortAutoIncrement(true);

@@ -16,6 +16,7 @@ import io.switchboard.queue.dialer.CampaignCallEnded;
 import io.switchboard.queue.dialer.CampaignCalls;
 import io.switchboard.queue.routing.AccountOwners;
 import io.switchboard.queue.routing.AgentLines;
+import io.switchboard.queue.routing.CallsInFlight;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.LastAgents;
 import io.switchboard.queue.routing.OutboundJournal;
@@ -67,6 +68,7 @@ public final class InboundRouting implements AutoCloseable {
   private final Clock clock;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private final List<PbxId> pbxs;
+  private volatile CallsInFlight inFlight = CallsInFlight.NONE;
 
   private InboundRouting(Vertx vertx, Context context, PbxConnections pbx, AgentDirectory agents,
       AgentStateStore states, JooqTaskQueues queues, RoutingJournal journal, OutboundJournal outboundJournal,
@@ -147,6 +149,43 @@ public final class InboundRouting implements AutoCloseable {
    */
   public void keepCallbacks(PendingCallbacks store) {
     context.runOnContext(v -> router.inbound().keepCallbacks(store));
+  }
+
+  /**
+   * Keeps each inbound call's essentials in {@code store} from now on (one write per step, not awaited), for the
+   * node that owns the call's PBX next, and reads there the calls {@link #takeOver} carries on. Any thread.
+   */
+  public void keepCallsIn(CallsInFlight store) {
+    this.inFlight = store;
+    context.runOnContext(v -> router.inbound().keepCallsIn(store));
+  }
+
+  /**
+   * This node is about to connect to {@code pbx} as its owner (the first, or the next after a failover): the
+   * calls the last owner kept for it are read from the store and held again by the router as they were (waiting,
+   * ringing, talking), not offered a second time; each meets its fate once the PBX's resync lists the live legs
+   * ({@code docs/routing.md}, "Failover"). Completes on the routing context once the router may receive the
+   * PBX's events; with nothing stored (a first owner, a single node) at once. Any thread.
+   */
+  public Future<Void> takeOver(PbxId pbx) {
+    return Future.fromCompletionStage(inFlight.of(pbx), context).compose(held -> {
+      Promise<Void> taken = Promise.promise();
+      context.runOnContext(v -> {
+        router.inbound().takeOver(pbx, held);
+        LOG.info("event=pbx-calls-taken-over pbx={} calls={}", pbx, held.size());
+        taken.complete();
+      });
+      return taken.future();
+    });
+  }
+
+  /**
+   * This node lost {@code pbx} (fenced): the router drops that PBX's calls and their timers without writing to
+   * the journal or the store, as the next owner carries them on. Any thread.
+   */
+  public void letGo(PbxId pbx) {
+    LOG.info("event=pbx-let-go pbx={}", pbx);
+    context.runOnContext(v -> router.inbound().letGo(pbx));
   }
 
   /** Queues whose preferred-agent rule asks for the CRM account owner ask {@code owners} (the enabled CRMs). */
@@ -277,22 +316,6 @@ public final class InboundRouting implements AutoCloseable {
   /** The attached PBXs' ids, in the configuration's order (where agentless campaigns' calls go: the first). */
   public List<PbxId> pbxs() {
     return pbxs;
-  }
-
-  /**
-   * This node is about to connect to {@code pbx} as its new owner (docs/cluster.md): completes, on the routing
-   * context, when the router may receive that PBX's events. The calls a previous owner held are not handed over
-   * yet: the PBX's resync offers its waiting callers anew.
-   */
-  public Future<Void> takeOver(PbxId pbx) {
-    Promise<Void> ready = Promise.promise();
-    context.runOnContext(v -> ready.complete());
-    return ready.future();
-  }
-
-  /** This node lost {@code pbx}: its events have stopped and its commands are refused; the new owner carries on. */
-  public void letGo(PbxId pbx) {
-    LOG.info("event=pbx-let-go pbx={}", pbx);
   }
 
   /** Stops taking PBX events. */

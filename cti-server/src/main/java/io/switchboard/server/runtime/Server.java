@@ -52,6 +52,7 @@ import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
 import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
+import io.switchboard.queue.state.HazelcastCallsInFlight;
 import io.switchboard.queue.state.HazelcastLastAgents;
 import io.switchboard.server.runtime.StartupException.Stage;
 import io.switchboard.server.status.AmiConnectionCheck;
@@ -173,6 +174,12 @@ public final class Server implements AutoCloseable {
             parts.routing.keepCallbacks(callbacks);
             return Future.succeededFuture();
           });
+          // Each inbound call in flight is kept in the cluster for whoever owns its PBX next (docs/routing.md).
+          parts.routing.keepCallsIn(new HazelcastCallsInFlight(parts.hazelcast,
+              task -> parts.vertx.executeBlocking(() -> {
+                task.run();
+                return null;
+              }, false)));
           parts.routing.useAccountOwners(crm.accountOwners());
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);

@@ -1,5 +1,6 @@
 package io.switchboard.esl.connection;
 
+import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.esl.EslEventHeaders;
 import io.switchboard.esl.translate.EslChannels;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
  * The resync after each login: {@code show channels as json} reconciles the tracked legs
  * ({@link EslChannels#reconcile}), then what the glue announced while Switchboard was away is read back
  * ({@link MissedAnnouncement}: waiting callers, session legs) with {@code uuid_getvar} and translated like a
- * live event, so each caller is offered and each session opened once. Commands go out on the connection's
+ * live event, so each caller is offered and each session opened once. Between the two, {@link
+ * PbxEvent.PbxResynced} tells which legs the list held. Commands go out on the connection's
  * context; parsing, reconciling and translating run on the events executor, in order with live events.
  */
 final class Resync {
@@ -68,6 +71,8 @@ final class Resync {
             return List.of();
         }
         channels.reconcile(listed, clock.instant()).forEach(out::publish);
+        out.publish(new PbxEvent.PbxResynced(pbx, clock.instant(), listed.stream()
+                .map(channel -> channels.legOf(channel.uuid())).collect(Collectors.toSet())));
         List<MissedAnnouncement> missed = MissedAnnouncement.of(listed, channels::announced,
                 uuid -> channels.sessionOn(uuid).isPresent());
         if (!missed.isEmpty()) {

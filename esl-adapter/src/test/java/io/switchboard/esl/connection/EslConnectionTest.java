@@ -122,8 +122,8 @@ class EslConnectionTest {
             await(() -> pbx.published(PbxEvent.LegAnswered.class).size() == 2, "the late events and one more read");
 
             assertThat(pbx.published).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                    "PbxConnected", "LegAnswered", "PbxDisconnected", "LegHungUp", "PbxConnected", "LegAnswered",
-                    "AgentDeviceStateChanged");
+                    "PbxResynced", "PbxConnected", "LegAnswered", "PbxDisconnected", "LegHungUp", "PbxResynced",
+                    "PbxConnected", "LegAnswered", "AgentDeviceStateChanged");
             assertThat(pbx.published(PbxEvent.LegHungUp.class)).singleElement()
                     .satisfies(h -> assertThat(h.cause()).isEqualTo(HangupCause.OTHER));
         }

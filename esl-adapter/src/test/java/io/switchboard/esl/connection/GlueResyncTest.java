@@ -44,9 +44,15 @@ class GlueResyncTest {
                     "api uuid_getvar " + SESSION + " switchboard_session", "api status");
             assertThat(pbx.published).extracting(e -> e.getClass().getSimpleName())
                     .as("read back before the connection is reported up")
-                    .containsExactly("CallOffered", "AgentSessionOpened", "PbxConnected");
+                    .containsExactly("PbxResynced", "CallOffered", "AgentSessionOpened", "PbxConnected");
+            assertThat(pbx.published(PbxEvent.PbxResynced.class)).singleElement()
+                    .as("the listed legs, before the announcements read back")
+                    .satisfies(resynced -> assertThat(resynced.liveLegs()).containsExactlyInAnyOrder(
+                            LegId.of("fs1/" + HELD), LegId.of("fs1/" + SESSION), LegId.of("fs1/" + FRESH_SESSION)));
             assertThat(pbx.published(PbxEvent.CallOffered.class)).singleElement().satisfies(offered -> {
                 assertThat(offered.call()).isEqualTo(pbx.connection.channels().callOf(HELD));
+                assertThat(pbx.published(PbxEvent.PbxResynced.class).get(0).liveLegs()).as("listed under its leg")
+                        .contains(offered.leg());
                 assertThat(offered.caller()).contains(PhoneNumber.parse("+442079460000", "test"));
                 assertThat(offered.dialled()).isEqualTo(Did.of("7000"));
                 assertThat(offered.queueHint()).contains(QueueId.of("billing"));

@@ -143,7 +143,8 @@ final class CallEndings {
         router.requeued(call, again);
     }
 
-    private void abandoned(RoutedCall call, Instant at) {
+    /** The caller hung up before an agent answered: recorded abandoned at {@code at}, the agent rung freed. */
+    void abandoned(RoutedCall call, Instant at) {
         int position = calls.position(call);
         calls.remove(call);
         book.notWaiting(call.task.id());
@@ -154,7 +155,8 @@ final class CallEndings {
         call.offer.ifPresent(offer -> free(offer.agent()));
     }
 
-    private void completed(RoutedCall call, boolean callerHungUp, Instant at) {
+    /** The conversation ended at {@code at}: recorded completed, the agent to wrap-up unless gone already. */
+    void completed(RoutedCall call, boolean callerHungUp, Instant at) {
         calls.remove(call);
         Offer offer = call.offer.orElseThrow();
         Instant answered = call.connectedAt.orElseThrow();

@@ -10,11 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The inbound calls the router holds, oldest first, and their queue_log. Touched only on the router's context. */
+/**
+ * The inbound calls the router holds, oldest first, their queue_log, and what the next owner of their PBX needs
+ * to carry them on ({@link CallsInFlight}, written with each queue_log row). Touched only on the router's context.
+ */
 final class InboundCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundCalls.class);
@@ -24,9 +29,17 @@ final class InboundCalls {
     private final Map<CallId, CallId> carriers = new HashMap<>();
     private final QueuePositions positions = new QueuePositions();
     private final RoutingJournal journal;
+    /** The calls kept in {@link #inFlight}, so that only those are forgotten there. */
+    private final Set<CallId> kept = new HashSet<>();
+    private CallsInFlight inFlight = CallsInFlight.NONE;
 
     InboundCalls(RoutingJournal journal) {
         this.journal = journal;
+    }
+
+    /** From now on each call's step is kept in {@code store} too, for the next owner of the call's PBX. */
+    void keepIn(CallsInFlight store) {
+        this.inFlight = store;
     }
 
     /** The call of id {@code call}, or the one whose task the PBX call {@code call} carries (see {@link #carry}). */
@@ -83,7 +96,12 @@ final class InboundCalls {
         return calls.values().stream().filter(call -> call.task.id().equals(task)).findFirst();
     }
 
-    /** Writes {@code entry} to the journal; a failed write is logged, never fails routing. */
+    /**
+     * Writes {@code entry} to the journal; a failed write is logged, never fails routing. A call's step also
+     * keeps the call as it is now in the {@link CallsInFlight} store (one write, not awaited), or forgets it
+     * there once the router let it go. A queued callback's call is not kept: its callback stands in its own
+     * store ({@link StandingCallbacks}).
+     */
     void write(JournalEntry entry) {
         journal.record(entry).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -91,6 +109,27 @@ final class InboundCalls {
                         entry.getClass().getSimpleName(), failure.toString());
             }
         });
+        if (inFlight != CallsInFlight.NONE && entry instanceof JournalEntry.CallStep step) {
+            RoutedCall call = calls.get(step.call());
+            if (call != null && call.callback.isEmpty()) {
+                kept.add(call.id());
+                inFlight.keep(HeldCall.of(call));
+            } else if (kept.remove(step.call())) {
+                inFlight.forget(step.call());
+            }
+        }
+    }
+
+    /** Drops {@code call} without a word to the journal or the store: another node carries it on now. */
+    void drop(RoutedCall call) {
+        remove(call);
+        kept.remove(call.id());
+    }
+
+    /** Holds {@code call} again as another node left it: it stays kept in the store. */
+    void restore(RoutedCall call) {
+        put(call);
+        kept.add(call.id());
     }
 
     private static String subject(JournalEntry entry) {

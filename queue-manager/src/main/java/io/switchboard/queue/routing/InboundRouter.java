@@ -88,6 +88,7 @@ public final class InboundRouter implements PbxEventListener {
     private final KnownQueues knownQueues;
     private final QueuedCallbacks callbacks;
     private final ArrivingCalls arriving;
+    private final CallHandover handover;
 
     public InboundRouter(AgentDirectory agents, TaskQueues queues, AgentStateStore states, CallControls callControls,
                          RoutingJournal journal, RoutingTimers timers, InstantSource clock, Executor context) {
@@ -133,11 +134,12 @@ public final class InboundRouter implements PbxEventListener {
                 reservations::ring, announcer::estimatedWait);
         moves.onStored(this::statusStored);
         this.arriving = new ArrivingCalls(calls::isCurrent, this::agentMayBeFree);
+        this.handover = new CallHandover(this, calls, endings, book, moves);
     }
 
     @Override
     public void onEvent(PbxEvent event) {
-        if (ringMany.took(event) || callbacks.took(event)) {
+        if (handover.took(event) || ringMany.took(event) || callbacks.took(event)) {
             return;
         }
         if (event instanceof PbxEvent.CallOffered offered) {
@@ -387,6 +389,28 @@ public final class InboundRouter implements PbxEventListener {
      */
     public void keepCallbacks(PendingCallbacks store) {
         callbacks.keepIn(store, queues);
+    }
+
+    /**
+     * From now on each inbound call's step is kept in {@code store} as well, for the node that owns its PBX next
+     * ({@link CallsInFlight}); one write per step, not awaited.
+     */
+    public void keepCallsIn(CallsInFlight store) {
+        calls.keepIn(store);
+    }
+
+    /**
+     * This node is about to connect to {@code pbx} as its new owner: the calls the last owner kept for it ({@code
+     * held}) are held again as they were, and each meets its fate once the PBX's resync lists the live legs
+     * ({@link CallHandover}).
+     */
+    public void takeOver(PbxId pbx, List<HeldCall> held) {
+        handover.takeOver(pbx, held);
+    }
+
+    /** This node lost {@code pbx}: its calls are dropped, unrecorded; the new owner carries them on. */
+    public void letGo(PbxId pbx) {
+        handover.letGo(pbx);
     }
 
     /** From now on queues whose preferred-agent rule asks for the CRM account owner ask {@code owners}. */

@@ -37,8 +37,8 @@ final class RoutingWorld {
 
     static final PbxId PBX = PbxId.of("pbx1");
 
-    final FakeClock clock = new FakeClock(Instant.parse("2026-11-24T09:00:00Z"));
-    final InMemoryAgentStateStore states = new InMemoryAgentStateStore();
+    final FakeClock clock;
+    final InMemoryAgentStateStore states;
     final RecordingCallControl pbx = new RecordingCallControl();
     final List<JournalEntry> journal = new ArrayList<>();
     final List<Runnable> dueTimers = new ArrayList<>();
@@ -46,14 +46,14 @@ final class RoutingWorld {
     final FakeLastAgents lastAgents = new FakeLastAgents();
     final AgentLines lines = new AgentLines();
     private final Map<Runnable, Instant> timersDueAt = new java.util.IdentityHashMap<>();
-    final MapAgentDirectory directory = new MapAgentDirectory();
+    final MapAgentDirectory directory;
     /** The queue setups read so far, by queue; while {@link #holdQueueReads} is set, each waits in {@link #heldReads}. */
     final List<QueueId> setupReads = new ArrayList<>();
     final List<Runnable> heldReads = new ArrayList<>();
     boolean holdQueueReads;
     /** The next queue setup read fails, as when the database is unreachable. */
     boolean failNextQueueRead;
-    private final Map<QueueId, QueueSetup> queues = new HashMap<>();
+    private final Map<QueueId, QueueSetup> queues;
     final InboundRouter router;
     /** Whether the PBX is attached: when not, the router has no call control for it. */
     boolean attached = true;
@@ -63,6 +63,21 @@ final class RoutingWorld {
     }
 
     RoutingWorld(InboundRules rules) {
+        this(rules, new FakeClock(Instant.parse("2026-11-24T09:00:00Z")), new InMemoryAgentStateStore(),
+                new MapAgentDirectory(), new HashMap<>());
+    }
+
+    /** Another node: a router of its own over the same agents, their states, the same queues and the same clock. */
+    RoutingWorld(RoutingWorld other) {
+        this(InboundRules.DEFAULTS, other.clock, other.states, other.directory, other.queues);
+    }
+
+    private RoutingWorld(InboundRules rules, FakeClock clock, InMemoryAgentStateStore states,
+                         MapAgentDirectory directory, Map<QueueId, QueueSetup> queues) {
+        this.clock = clock;
+        this.states = states;
+        this.directory = directory;
+        this.queues = queues;
         AgentDirectory agents = directory;
         TaskQueues configured = new TaskQueues() {
             @Override

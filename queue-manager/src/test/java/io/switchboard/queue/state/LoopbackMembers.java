@@ -5,7 +5,7 @@ import com.hazelcast.config.JoinConfig;
 
 /**
  * The configuration of a Hazelcast member for the cluster ITs: loopback only, joined by TCP over a range of 50
- * ports from {@code firstPort}, no multicast, no auto-detection, no phone-home; the agent status serializers registered as the server does. Each IT passes its own cluster
+ * ports from {@code firstPort}, no multicast, no auto-detection, no phone-home; the agent status and call serializers registered as the server does. Each IT passes its own cluster
  * name (a random one), so members of two ITs never join each other.
  */
 public final class LoopbackMembers {
@@ -22,6 +22,7 @@ public final class LoopbackMembers {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
         StatusSerializers.registerOn(config.getSerializationConfig());
+        CallSerializers.registerOn(config.getSerializationConfig());
         config.getNetworkConfig().setPort(firstPort).setPortAutoIncrement(true).setPortCount(PORTS);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         JoinConfig join = config.getNetworkConfig().getJoin();

@@ -1,0 +1,47 @@
+package io.switchboard.queue.routing;
+
+import io.switchboard.core.id.LegId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static io.switchboard.queue.routing.Handover.Fate.ABANDONED;
+import static io.switchboard.queue.routing.Handover.Fate.COMPLETED;
+import static io.switchboard.queue.routing.Handover.Fate.RINGS;
+import static io.switchboard.queue.routing.Handover.Fate.RING_LOST;
+import static io.switchboard.queue.routing.Handover.Fate.TALKS;
+import static io.switchboard.queue.routing.Handover.Fate.WAITS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HandoverTest {
+
+    private static final LegId CALLER = LegId.of("pbx1/1.1");
+    private static final LegId RUNG = LegId.of("pbx1/1.1-agent-1");
+    private static final LegId OTHER = LegId.of("pbx1/2.1");
+
+    @Test
+    void a_caller_still_on_the_pbx_without_an_agent_waits() {
+        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(CALLER, OTHER))).isEqualTo(WAITS);
+    }
+
+    @Test
+    void a_caller_gone_before_an_agent_answered_abandoned_whether_rung_or_not() {
+        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(OTHER))).isEqualTo(ABANDONED);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(RUNG))).isEqualTo(ABANDONED);
+    }
+
+    @Test
+    void a_ring_whose_agent_leg_is_still_up_goes_on_and_one_whose_leg_is_gone_was_lost() {
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG))).isEqualTo(RINGS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER))).isEqualTo(RING_LOST);
+        assertThat(Handover.fate(CALLER, List.of(RUNG, OTHER), false, Set.of(CALLER, OTHER))).isEqualTo(RINGS);
+    }
+
+    @Test
+    void a_connected_call_talks_while_the_caller_is_there_and_completed_once_they_are_not() {
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(CALLER))).isEqualTo(TALKS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(RUNG))).isEqualTo(COMPLETED);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of())).isEqualTo(COMPLETED);
+    }
+}
