@@ -71,7 +71,10 @@ public final class KpiMeters {
     sync();
   }
 
-  /** Meters on {@code registry} for {@code live}, following its queues every {@link #SYNC} on {@code vertx}. */
+  /**
+   * Meters on {@code registry} for {@code live}, following its queues every {@link #SYNC} on {@code vertx}. The
+   * timer keeps the meters' object alive (Micrometer holds the object its gauges read weakly).
+   */
   public static KpiMeters start(Vertx vertx, MeterRegistry registry, LiveKpis live) {
     KpiMeters kpiMeters = new KpiMeters(registry, new Figures() {
       @Override
