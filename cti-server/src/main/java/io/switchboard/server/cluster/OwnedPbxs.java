@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,6 +32,8 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
   private volatile Predicate<String> acting = pbx -> true;
   private final List<Function<String, Future<?>>> beforeConnecting = new CopyOnWriteArrayList<>();
   private final Set<String> connected = ConcurrentHashMap.newKeySet();
+  /** The disconnection under way for each PBX lost, which a new gain of it waits for before connecting. */
+  private final Map<String, Future<Void>> stopping = new ConcurrentHashMap<>();
 
   /** @param routing read when a PBX is gained or lost, after the node has built its router */
   public OwnedPbxs(Vertx vertx, PbxConnections connections, Supplier<InboundRouting> routing) {
@@ -72,9 +75,14 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
         return; // lost before the handover completed: lost() has let it go
       }
       // Connect even if the handover failed: callers on the PBX need routing more than a perfect history.
-      LOG.info("event=pbx-connecting pbx={} epoch={}", pbx, epoch);
-      connections.start(pbx);
-      connected.add(pbx);
+      stopping.getOrDefault(pbx, Future.succeededFuture()).onComplete(stopped -> {
+        if (!acting.test(pbx)) {
+          return;
+        }
+        LOG.info("event=pbx-connecting pbx={} epoch={}", pbx, epoch);
+        connections.start(pbx);
+        connected.add(pbx);
+      });
     });
   }
 
@@ -82,9 +90,10 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
   public void lost(String pbx, long epoch, String reason) {
     connected.remove(pbx);
     routing.get().letGo(PbxId.of(pbx));
-    vertx.executeBlocking(() -> {
+    Future<Void> stopped = vertx.<Void>executeBlocking(() -> {
       connections.stop(pbx);
       return null;
-    }, false).onComplete(stopped -> LOG.info("event=pbx-disconnected pbx={} epoch={}", pbx, epoch));
+    }, false).onComplete(done -> LOG.info("event=pbx-disconnected pbx={} epoch={}", pbx, epoch));
+    stopping.put(pbx, stopped);
   }
 }

