@@ -210,7 +210,7 @@ The pbx list of config.yaml, without secrets (those arrive as SWITCHBOARD_PBX_<i
 {{- if .port }}{{ $_ := set $c "port" (int .port) }}{{ end }}
 {{- if .username }}{{ $_ := set $c "username" .username }}{{ end }}
 {{- $conn := . }}
-{{- range $key := list "outbound-channel" "transfer-context" "region" "recording-directory" }}
+{{- range $key := list "outbound-channel" "transfer-context" "region" "recording-directory" "trunks" }}
 {{- with index $conn $key }}{{ $_ := set $c $key . }}{{ end }}
 {{- end }}
 {{- $list = append $list $c }}

@@ -15,6 +15,7 @@ import io.switchboard.server.config.HazelcastSettings;
 import io.switchboard.server.config.JoinMethod;
 import io.switchboard.server.config.LoadedConfig;
 import io.switchboard.server.config.PbxConnection;
+import io.switchboard.server.config.PbxTrunk;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.config.SwitchboardConfig;
 import java.io.IOException;
@@ -155,6 +156,9 @@ class HelmRenderedConfigIT {
                       username: switchboard
                       transfer-context: from-switchboard
                       region: DE
+                      trunks:
+                        - to: fs
+                          dial: PJSIP/{device}@trunk-fs
                       %s
                     - name: fs
                       type: freeswitch
@@ -181,6 +185,8 @@ class HelmRenderedConfigIT {
         assertThat(pbx.get(1).outboundChannel()).isEqualTo(PbxConnection.DEFAULT_FREESWITCH_OUTBOUND_CHANNEL);
         assertThat(pbx.get(1).recordingDirectory()).isEqualTo("/srv/fs-recordings");
         assertThat(pbx.get(0).recordingDirectory()).as("asterisk records into its own directory").isEmpty();
+        assertThat(pbx.get(0).trunks()).containsExactly(new PbxTrunk("fs", "PJSIP/{device}@trunk-fs"));
+        assertThat(pbx.get(1).trunks()).isEmpty();
         String secretName = existing ? "switchboard-pbx" : RELEASE;
         assertThat(pbx.get(0).secret().value())
                 .isEqualTo(dummySecret(secretName, existing ? "main" : "pbx-main"));

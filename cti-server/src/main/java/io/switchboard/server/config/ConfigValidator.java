@@ -119,6 +119,7 @@ final class ConfigValidator {
       dialing(at, c);
       recording(at, c);
     }
+    problems.addAll(PbxTrunkRules.check(connections));
   }
 
   private void recording(String at, PbxConnection c) {

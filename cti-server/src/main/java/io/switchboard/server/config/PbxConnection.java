@@ -1,6 +1,7 @@
 package io.switchboard.server.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * One entry of {@code pbx}: a PBX this node attaches to (AMI for Asterisk, ESL for FreeSWITCH).
@@ -13,12 +14,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param recordingDirectory FreeSWITCH only: where FreeSWITCH writes recordings; left out,
  *                        {@link #DEFAULT_FREESWITCH_RECORDING_DIRECTORY}. Empty for Asterisk, which records into
  *                        its own monitor directory (setting it there is a configuration error)
+ * @param trunks          how this PBX rings the agents of other attached PBXs ({@link PbxTrunk}); none by default
  */
 public record PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret,
     @JsonProperty("outbound-channel") String outboundChannel,
     @JsonProperty("transfer-context") String transferContext,
     String region,
-    @JsonProperty("recording-directory") String recordingDirectory) {
+    @JsonProperty("recording-directory") String recordingDirectory,
+    List<PbxTrunk> trunks) {
 
   /** Dials customers through Asterisk's {@code default} context: the admin's own outbound routes. */
   public static final String DEFAULT_OUTBOUND_CHANNEL = "Local/{number}@default";
@@ -49,11 +52,19 @@ public record PbxConnection(String name, PbxType type, String host, Integer port
     if (recordingDirectory == null || recordingDirectory.isBlank()) {
       recordingDirectory = type == PbxType.FREESWITCH ? DEFAULT_FREESWITCH_RECORDING_DIRECTORY : "";
     }
+    trunks = trunks == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(trunks));
+  }
+
+  /** An entry without trunks to other PBXs. */
+  public PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret,
+      String outboundChannel, String transferContext, String region, String recordingDirectory) {
+    this(name, type, host, port, username, secret, outboundChannel, transferContext, region, recordingDirectory,
+        List.of());
   }
 
   /** An entry with the default outbound channel, transfer context, region and recording directory. */
   public PbxConnection(String name, PbxType type, String host, Integer port, String username, Secret secret) {
-    this(name, type, host, port, username, secret, null, null, null, null);
+    this(name, type, host, port, username, secret, null, null, null, null, List.of());
   }
 
   /** True when a FreeSWITCH entry dials through the assumed gateway {@code default} because it names no other. */

@@ -42,6 +42,7 @@ final class QueueJson {
         .put("serviceLevelSeconds", definition.serviceLevelSeconds())
         .put("serviceLevelTargetPercent", definition.serviceLevelTargetPercent())
         .put("ringIntervalSeconds", setup.ringInterval().toSeconds())
+        .put("agentScope", QueueRequest.scopeName(setup.agentScope()))
         .put("memberOrder", agents(setup.memberOrder()))
         .put("members", agents(definition.members()))
         .put("workflow", steps)

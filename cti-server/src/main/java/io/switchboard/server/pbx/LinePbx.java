@@ -20,9 +20,9 @@ public final class LinePbx {
   public static final String FIELD = "pbx";
 
   /** Asterisk channel technologies an agent's device may use; Asterisk matches them in any case. */
-  private static final List<String> ASTERISK = List.of("pjsip", "sip", "iax2", "dahdi", "local");
+  static final List<String> ASTERISK = List.of("pjsip", "sip", "iax2", "dahdi", "local");
   /** FreeSWITCH endpoints an agent's device may use, written as FreeSWITCH names them (lower case). */
-  private static final List<String> FREESWITCH = List.of("user", "sofia", "loopback", "verto.rtc");
+  static final List<String> FREESWITCH = List.of("user", "sofia", "loopback", "verto.rtc");
   /** A FreeSWITCH dial string may open with {@code {var=value}} or {@code [var=value]} blocks. */
   private static final Pattern VARIABLES = Pattern.compile("^(?:\\{[^}]*}|\\[[^]]*])*");
   private static final Pattern TECHNOLOGY = Pattern.compile("^([A-Za-z0-9.]+)/");

@@ -8,6 +8,7 @@ import io.switchboard.core.routing.SkillRequirement;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
+import io.switchboard.queue.selection.AgentScope;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.queue.JsonFields.BadField;
@@ -42,7 +43,7 @@ public final class QueueRequest {
       "maxLength", "maxWaitSeconds", "reservationTimeoutSeconds", "ringTimeoutSeconds", "serviceLevelSeconds",
       "ringIntervalSeconds", "memberOrder", "members", "workflow", AnnouncementFields.FIELD, "joinWhenEmpty",
       "leaveWhenEmpty", "exits", PreferredAgentFields.FIELD, QueueRulesRequest.GRACE_FIELD,
-      CallbackFields.FIELD, "serviceLevelTargetPercent");
+      CallbackFields.FIELD, "serviceLevelTargetPercent", "agentScope");
   private static final Set<String> SKILL_FIELDS = Set.of("skill", "minimumLevel");
   private static final Set<String> STEP_FIELDS = Set.of("timeoutSeconds", "priority", "target", "skipWhenNoneAvailable");
   private static final Set<String> TARGET_FIELDS = Set.of("minimumSkills", "agents");
@@ -102,7 +103,8 @@ public final class QueueRequest {
           .withAnnouncements(AnnouncementFields.read(fields))
           .withPreferredAgent(PreferredAgentFields.read(fields))
           .withCallback(CallbackFields.read(fields))
-          .withRules(QueueRulesRequest.rules(fields, queue, references));
+          .withRules(QueueRulesRequest.rules(fields, queue, references))
+          .withAgentScope(agentScope(fields));
       setup = setup.withEmptyGrace(QueueRulesRequest.emptyGrace(fields, setup.rules()));
       JsonArray steps = fields.array("workflow");
       if (!steps.isEmpty()) {
@@ -117,6 +119,22 @@ public final class QueueRequest {
     } catch (BadField bad) {
       return new Invalid(bad.field, bad.getMessage());
     }
+  }
+
+  /** The API name of {@code scope}: {@code local} or {@code any}. */
+  public static String scopeName(AgentScope scope) {
+    return scope.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static AgentScope agentScope(JsonFields fields) {
+    String given = fields.text("agentScope", 16, scopeName(AgentScope.LOCAL));
+    for (AgentScope scope : AgentScope.values()) {
+      if (scopeName(scope).equals(given)) {
+        return scope;
+      }
+    }
+    throw new BadField("agentScope", "unknown agent scope '" + given + "'; one of local (agents on the caller's PBX"
+        + " only), any (also agents on other PBXs the caller's PBX reaches through a trunk)");
   }
 
   private static RoutingStrategy strategy(JsonFields fields) {

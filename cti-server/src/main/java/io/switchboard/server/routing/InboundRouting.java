@@ -23,6 +23,7 @@ import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.queue.routing.PendingCallbacks;
 import io.switchboard.queue.routing.RoutingEngine;
 import io.switchboard.queue.routing.RoutingJournal;
+import io.switchboard.queue.selection.PbxReach;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.pbx.PbxConnections;
@@ -94,6 +95,14 @@ public final class InboundRouting implements AutoCloseable {
     for (AttachedPbx attached : pbx.all()) {
       subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
     }
+  }
+
+  /**
+   * Routes with {@code reach} from now on: the trunks between the attached PBXs and which PBX each device
+   * technology belongs to, for queues that offer callers to agents on other PBXs. Any thread.
+   */
+  public void usePbxReach(PbxReach reach) {
+    context.runOnContext(v -> router.pbxReach(reach));
   }
 
   /** Starts routing the calls of every attached PBX on {@code context}, with the default inbound rules. */

@@ -17,6 +17,7 @@ import io.switchboard.core.routing.SkillRequirement;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.core.routing.Workflow;
 import io.switchboard.core.routing.WorkflowStep;
+import io.switchboard.queue.selection.AgentScope;
 import io.switchboard.queue.selection.EmptyCondition;
 import io.switchboard.queue.selection.EmptyQueueGrace;
 import io.switchboard.queue.selection.ExitReason;
@@ -70,7 +71,8 @@ final class QueueRows {
             .orElse(QueueSetup.DEFAULT_RING_INTERVAL))
         .withAnnouncements(announcements(dsl, id))
         .withPreferredAgent(PreferredAgentRows.read(dsl, id))
-        .withCallback(CallbackRows.read(dsl, id));
+        .withCallback(CallbackRows.read(dsl, id))
+        .withAgentScope(AgentScope.valueOf(row.getAgentScope().toUpperCase(Locale.ROOT)));
     setup = setup.withRules(rules(dsl, row)).withEmptyGrace(new EmptyQueueGrace(
         Duration.ofSeconds(Optional.ofNullable(row.getLeaveWhenEmptyAfterSeconds()).orElse(0))));
     List<WorkflowStep> steps = steps(dsl, queue);
@@ -118,6 +120,7 @@ final class QueueRows {
     row.setServiceLevelSeconds(definition.serviceLevelSeconds());
     row.setServiceLevelTargetPercent(definition.serviceLevelTargetPercent());
     row.setRingIntervalSeconds((int) setup.ringInterval().toSeconds());
+    row.setAgentScope(setup.agentScope().name().toLowerCase(Locale.ROOT));
     row.setUpdatedAt(now);
     if (insert) {
       row.setCreatedAt(now);

@@ -32,6 +32,7 @@ import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
 import io.switchboard.server.pbx.PbxConnections;
+import io.switchboard.server.pbx.PbxReaches;
 import io.switchboard.server.queuelog.QueueLogFile;
 import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.wallboard.Wallboard;
@@ -177,6 +178,7 @@ public final class Server implements AutoCloseable {
             return Future.succeededFuture();
           });
           parts.routing.useAccountOwners(crm.accountOwners());
+          parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);

@@ -66,6 +66,7 @@ class QueueRoutesTest {
         .put("requiredSkills", new JsonArray().add(new JsonObject().put("skill", "billing").put("minimumLevel", 5)))
         .put("wrapUpSeconds", 30).put("maxLength", 20).put("maxWaitSeconds", 600).put("reservationTimeoutSeconds", 12)
         .put("serviceLevelSeconds", 30).put("serviceLevelTargetPercent", 90).put("ringIntervalSeconds", 4)
+        .put("agentScope", "any")
         .put("memberOrder", new JsonArray().add("bob").add("ada")).put("members", new JsonArray().add("ada"))
         .put("workflow", new JsonArray()
             .add(new JsonObject().put("timeoutSeconds", 30).put("priority", 1).put("skipWhenNoneAvailable", true)
@@ -218,6 +219,20 @@ class QueueRoutesTest {
     assertThat(call(HttpMethod.POST, "/api/v1/queues", billing()).statusCode()).isEqualTo(201);
     assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", billing().put("serviceLevelTargetPercent", 101)), 400,
         "invalid-field", "serviceLevelTargetPercent");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
+  }
+
+  @Test
+  void the_agent_scope_is_local_unless_set_and_a_bad_one_is_refused_naming_the_field_and_changes_nothing() {
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", new JsonObject().put("id", "overflow")).bodyAsJsonObject()
+        .getString("agentScope")).isEqualTo("local");
+    assertError(call(HttpMethod.POST, "/api/v1/queues", billing().put("agentScope", "everywhere")), 400,
+        "invalid-field", "agentScope");
+    assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).statusCode()).isEqualTo(404);
+
+    assertThat(call(HttpMethod.POST, "/api/v1/queues", billing()).statusCode()).isEqualTo(201);
+    assertError(call(HttpMethod.PUT, "/api/v1/queues/billing", billing().put("agentScope", 1)), 400,
+        "invalid-field", "agentScope");
     assertThat(call(HttpMethod.GET, "/api/v1/queues/billing", null).bodyAsJsonObject()).isEqualTo(billing());
   }
 

@@ -7,6 +7,7 @@ import io.switchboard.core.routing.AgentTarget;
 import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.SkillRequirement;
 import io.switchboard.core.routing.WorkflowStep;
+import io.switchboard.queue.selection.AgentScope;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.server.queue.QueueDefinition.Kind;
 import io.switchboard.server.queue.QueueDefinition.Reference;
@@ -68,6 +69,14 @@ class QueueRequestTest {
         new WorkflowStep(setup.queue().id(), 2, Duration.ZERO));
     assertThat(queue.serviceLevelSeconds()).isEqualTo(30);
     assertThat(queue.members()).containsExactly(AgentId.of("ada"), AgentId.of("bob"));
+  }
+
+  @Test
+  void a_queue_offers_its_callers_to_agents_on_their_own_pbx_unless_its_agent_scope_is_any() {
+    assertThat(valid(billing()).setup().agentScope()).isEqualTo(AgentScope.LOCAL);
+    assertThat(valid(billing().put("agentScope", "any")).setup().agentScope()).isEqualTo(AgentScope.ANY);
+    assertThat(invalid(billing().put("agentScope", "ANY")).field()).isEqualTo("agentScope");
+    assertThat(invalid(billing().put("agentScope", "global")).reason()).contains("local", "any");
   }
 
   @Test

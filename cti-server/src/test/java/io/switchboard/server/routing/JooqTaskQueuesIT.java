@@ -12,6 +12,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.TaskQueue;
+import io.switchboard.queue.selection.AgentScope;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.server.agent.JooqAgentDirectory;
 import io.switchboard.server.persistence.Database;
@@ -79,7 +80,7 @@ class JooqTaskQueuesIT {
         .put("requiredSkills", new JsonArray().add(new JsonObject().put("skill", "billing").put("minimumLevel", 5)))
         .put("wrapUpSeconds", 30).put("maxLength", 20).put("maxWaitSeconds", 600)
         .put("reservationTimeoutSeconds", 12).put("serviceLevelSeconds", 30).put("serviceLevelTargetPercent", 90)
-        .put("ringIntervalSeconds", 4)
+        .put("ringIntervalSeconds", 4).put("agentScope", "any")
         .put("memberOrder", new JsonArray().add("bob").add("ada")).put("members", new JsonArray().add("ada").add("bob"))
         .put("workflow", new JsonArray()
             .add(new JsonObject().put("timeoutSeconds", 30).put("priority", 1).put("skipWhenNoneAvailable", true)
@@ -97,6 +98,7 @@ class JooqTaskQueuesIT {
 
     QueueSetup setup = await(queues.setup(QueueId.of("billing"))).orElseThrow();
     assertThat(setup).isEqualTo(billing.setup());
+    assertThat(setup.agentScope()).as("V24's agent_scope").isEqualTo(AgentScope.ANY);
     assertThat(setup.queue().strategy()).isEqualTo(RoutingStrategy.RING_PROGRESSIVELY);
     assertThat(setup.workflow().steps()).hasSize(2);
     assertThat(await(queues.find(QueueId.of("billing")))).contains(billing.setup().queue());

@@ -17,7 +17,8 @@ import java.util.function.Function;
  * {@link SimWorld} over the FreeSWITCH engine, so the same {@code TrafficModel} (same seed, same
  * scenarios) drives either PBX. Channels are named by uuid. {@link #listen} sees the events the
  * traffic model needs in its AMI-shaped vocabulary: an outbound {@code sofia/} CHANNEL_CREATE as
- * {@code DialBegin} (DialString: the target after the profile, DestChannel: uuid),
+ * {@code DialBegin} (DialString: the target after the profile, DestChannel: uuid, DestChannelName: the channel's
+ * name, e.g. {@code sofia/gateway/trunk-ast/2001}),
  * CHANNEL_BRIDGE as {@code BridgeEnter} for both legs, CHANNEL_HANGUP_COMPLETE as {@code Hangup}, the glue's
  * CUSTOM {@code switchboard::inbound_call} as {@code UserEvent: InboundCall} (Channel: uuid).
  * Engine thread only.
@@ -81,7 +82,7 @@ final class FsWorld implements SimWorld {
                 String name = event.header("Channel-Name").orElse("");
                 if (event.header("Call-Direction").filter("outbound"::equals).isPresent() && name.startsWith("sofia/")) {
                     listener.accept(AmiMessage.of("Event", "DialBegin", "DestChannel", uuid,
-                            "DialString", name.substring(name.lastIndexOf('/') + 1)));
+                            "DialString", name.substring(name.lastIndexOf('/') + 1), "DestChannelName", name));
                 }
             }
             case "CHANNEL_BRIDGE" -> {

@@ -10,6 +10,7 @@ import io.switchboard.core.id.QueueId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.queue.selection.AgentPool;
 import io.switchboard.queue.selection.AgentSnapshot;
+import io.switchboard.queue.selection.PbxReach;
 import io.switchboard.queue.selection.QueueSetup;
 import io.switchboard.queue.selection.RoundRobinMemory;
 import io.switchboard.queue.selection.Selection;
@@ -38,7 +39,6 @@ import java.util.Set;
  */
 final class AgentBook {
 
-    /** The device states that mean the phone is busy with a call of its own. */
     /** A phone in one of these states is busy with a call Switchboard did not place: a held call is still one. */
     private static final Set<DeviceState> BUSY = EnumSet.of(DeviceState.IN_USE, DeviceState.BUSY,
             DeviceState.RINGING, DeviceState.ON_HOLD);
@@ -54,6 +54,7 @@ final class AgentBook {
     private final Map<TaskId, WaitingTask> tasks = new LinkedHashMap<>();
     private final Map<String, PbxId> busyDevices = new HashMap<>();
     private final Map<String, AgentId> owners = new HashMap<>();
+    private final AgentHomes homes = new AgentHomes();
     private final AgentPool pool = new AgentPool(setups.values());
     private final WaitingTasks waiting = new WaitingTasks(pool);
     private RoundRobinMemory memory = RoundRobinMemory.EMPTY;
@@ -143,11 +144,24 @@ final class AgentBook {
     Optional<AgentId> device(PbxId pbx, String device, DeviceState state) {
         boolean changed = BUSY.contains(state) ? busyDevices.put(device, pbx) == null
                 : busyDevices.remove(device) != null;
+        changed |= homes.reported(device, pbx);
         Optional<AgentId> owner = Optional.ofNullable(owners.get(device));
         if (changed) {
             owner.ifPresent(this::index);
         }
         return owner;
+    }
+
+    /** Uses {@code reach} (trunks, technologies) from now on; every agent is placed on their PBX again. */
+    void reach(PbxReach reach) {
+        homes.reach(reach);
+        pool.reach(reach);
+        agents.keySet().forEach(this::index);
+    }
+
+    /** What a call on {@code callPbx} dials to ring the agent's device, through a trunk when it is on another PBX. */
+    Optional<String> endpoint(PbxId callPbx, Agent agent) {
+        return homes.endpoint(callPbx, agent);
     }
 
     private static boolean isStale(AgentStatus status, AgentStatus held) {
@@ -237,7 +251,8 @@ final class AgentBook {
         // an open line is the phone's call Switchboard placed: the PBX reports that device in use all along
         boolean busy = !known.lineOpen() && known.agent().device().filter(busyDevices::containsKey).isPresent();
         pool.put(new AgentSnapshot(known.agent(), known.status().state(), known.status().since(),
-                day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen()));
+                day.lastTaskEnd(), day.callsToday(), day.talkTime(), busy, known.lineOpen(),
+                homes.pbxOf(known.agent())));
     }
 
     /** The setup the book uses for {@code queue}, if it knows the queue. */

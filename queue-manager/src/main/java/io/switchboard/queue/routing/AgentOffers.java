@@ -4,6 +4,7 @@ import io.switchboard.core.agent.Agent;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.queue.routing.RoutedCall.Offer;
@@ -15,8 +16,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * How a waiting call is offered to the agent the router reserved: joined at once to the agent's open line
- * on the call's PBX (nailed-up), else the agent's device is rung (ring-on-demand). Touched only on the
- * router's context.
+ * on the call's PBX (nailed-up), else the agent's device is rung (ring-on-demand) by the call's PBX, through a
+ * trunk when the device is on another PBX. Touched only on the router's context.
  */
 final class AgentOffers {
 
@@ -29,14 +30,26 @@ final class AgentOffers {
     record Sent(Offer offer, String endpoint, boolean joined, Optional<CompletionStage<CommandResult>> command) {
     }
 
+    /** What a call's PBX dials to ring an agent's device: the device, or a trunk to the device's own PBX. */
+    @FunctionalInterface
+    interface Endpoints {
+        Optional<String> of(PbxId callPbx, Agent agent);
+    }
+
     private final CallControls controls;
     private final AgentLines lines;
     private final InstantSource clock;
+    private final Endpoints endpoints;
 
     AgentOffers(CallControls controls, AgentLines lines, InstantSource clock) {
+        this(controls, lines, clock, (pbx, agent) -> agent.device());
+    }
+
+    AgentOffers(CallControls controls, AgentLines lines, InstantSource clock, Endpoints endpoints) {
         this.controls = controls;
         this.lines = lines;
         this.clock = clock;
+        this.endpoints = endpoints;
     }
 
     /** Offers {@code call} (whose id is {@code id}) to {@code agent}. A join's offer carries the session leg. */
@@ -45,7 +58,7 @@ final class AgentOffers {
         Optional<AgentLines.Line> line = lines.lineOf(agent.id()).filter(l -> l.pbx().equals(call.pbx));
         LegId leg = line.map(AgentLines.Line::leg).orElse(recorded);
         Offer offer = new Offer(agent.id(), leg, recorded, clock.instant());
-        Optional<String> endpoint = line.map(l -> l.leg().value()).or(agent::device);
+        Optional<String> endpoint = line.map(l -> l.leg().value()).or(() -> endpoints.of(call.pbx, agent));
         if (endpoint.isEmpty()) {
             // the line closed between the pick and now, and there is no device to ring instead
             return new Sent(offer, "", false, Optional.of(CompletableFuture.completedFuture(new CommandResult.Failed(
@@ -79,12 +92,13 @@ final class AgentOffers {
     Sent ringLeg(RoutedCall call, Agent agent) {
         LegId leg = LegId.of(call.id().value() + "-agent-" + (++call.legs));
         Offer offer = new Offer(agent.id(), leg, leg, clock.instant());
-        if (agent.device().isEmpty()) {
+        Optional<String> endpoint = endpoints.of(call.pbx, agent);
+        if (endpoint.isEmpty()) {
             return new Sent(offer, "", false, Optional.of(CompletableFuture.completedFuture(new CommandResult.Failed(
-                    "agent-unreachable", "agent " + agent.id() + " has no device to ring"))));
+                    "agent-unreachable", "agent " + agent.id() + " has no device the call's PBX can ring"))));
         }
-        return new Sent(offer, agent.device().get(), false, controls.of(call.pbx).map(pbx -> pbx.ringAgentLeg(
-                call.id(), leg, agent.device().get(), call.queue.reservationTimeout(), call.task.customer())));
+        return new Sent(offer, endpoint.get(), false, controls.of(call.pbx).map(pbx -> pbx.ringAgentLeg(
+                call.id(), leg, endpoint.get(), call.queue.reservationTimeout(), call.task.customer())));
     }
 
     /** Stops a ringing agent leg of {@link #ringLeg}; nothing when the call's PBX is not attached. */

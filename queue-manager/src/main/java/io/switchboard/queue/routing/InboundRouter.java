@@ -119,7 +119,7 @@ public final class InboundRouter implements PbxEventListener {
         this.book = new AgentBook(new Selector(clock, new SplittableRandom()), stats, clock);
         HandleTimes handleTimes = new HandleTimes();
         this.calls = new InboundCalls(handleTimes.tap(journal));
-        AgentOffers offers = new AgentOffers(callControls, lines, clock);
+        AgentOffers offers = new AgentOffers(callControls, lines, clock, book::endpoint);
         this.reservations = new Reservations(this, calls, book, states, offers, moves, rules, clock, context);
         this.ringMany = new RingMany(this, calls, book, states, offers, moves, reservations, timers, clock, context);
         this.endings = new CallEndings(this, calls, reservations, book, stats, moves, timers);
@@ -165,6 +165,14 @@ public final class InboundRouter implements PbxEventListener {
                 callerRules.memberChanged(agent);
             });
         }
+    }
+
+    /**
+     * Which PBX reaches which other PBX's agents (the configured trunks) and which PBX speaks which device
+     * technology: queues whose {@code agentScope} is {@code any} offer callers to agents on other PBXs through it.
+     */
+    public void pbxReach(io.switchboard.queue.selection.PbxReach reach) {
+        book.reach(reach);
     }
 
     /**
@@ -285,7 +293,7 @@ public final class InboundRouter implements PbxEventListener {
         WaitingTask task = keepWaiting(call);
         Selection selection = book.agentFor(task);
         if (selection instanceof Selection.Wait && !call.tried.isEmpty()) {
-            Selection again = book.agentFor(WaitingTask.of(call.task));
+            Selection again = book.agentFor(WaitingTask.of(call.task).on(call.pbx));
             call.tried.clear();
             keepWaiting(call);
             if (again instanceof Selection.Offer) {
@@ -349,7 +357,7 @@ public final class InboundRouter implements PbxEventListener {
      */
     WaitingTask keepWaiting(RoutedCall call) {
         call.preferred = call.preferred.filter(p -> !call.tried.contains(p.agent()));
-        WaitingTask task = new WaitingTask(call.task, call.preferred, call.tried);
+        WaitingTask task = new WaitingTask(call.task, call.preferred, call.tried, Optional.of(call.pbx));
         book.waiting(task);
         return task;
     }

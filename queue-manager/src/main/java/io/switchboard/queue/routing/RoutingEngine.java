@@ -99,6 +99,11 @@ public final class RoutingEngine implements PbxEventListener {
         return inbound;
     }
 
+    /** The trunks between the attached PBXs, for queues that offer callers to agents on other PBXs. */
+    public void pbxReach(io.switchboard.queue.selection.PbxReach reach) {
+        inbound.pbxReach(reach);
+    }
+
     /** Outbound calls for nailed-up agents. */
     public OutboundCalls outbound() {
         return outbound;

@@ -34,6 +34,7 @@ public final class AgentPool {
     private final Map<AgentId, List<Ranked>> entries = new HashMap<>();
     /** Every known agent by the queues their directory entry serves, offerable or not: a setup change reads it. */
     private final Map<QueueId, Set<AgentId>> members = new HashMap<>();
+    private PbxReach reach = PbxReach.NONE;
 
     /** A pool for the given queues, with no agents yet. */
     public AgentPool(Collection<QueueSetup> queues) {
@@ -113,6 +114,16 @@ public final class AgentPool {
                 offerable.get(ranked.queue()).remove(ranked);
             }
         }
+    }
+
+    /** Which PBX reaches which other PBX's agents, and how: decides with each queue's {@link AgentScope}. */
+    public void reach(PbxReach newReach) {
+        this.reach = java.util.Objects.requireNonNull(newReach, "reach");
+    }
+
+    /** The trunks between PBXs the pool decides with; {@link PbxReach#NONE} until told otherwise. */
+    public PbxReach reach() {
+        return reach;
     }
 
     /** What the pool knows of {@code agent}. */

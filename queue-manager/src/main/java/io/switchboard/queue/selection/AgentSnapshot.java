@@ -4,6 +4,7 @@ import io.switchboard.core.Require;
 import io.switchboard.core.agent.Agent;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
 
 import java.time.Duration;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param talkTimeToday their talk time today over all queues
  * @param deviceInUse   whether the PBX reports their device busy with a call Switchboard did not place
  * @param lineOpen      whether they have an open (nailed-up) line, so no device needs ringing
+ * @param pbx           the PBX their device is on, when known; a queue's {@link AgentScope} and the trunks
+ *                      ({@link PbxReach}) decide whether a caller on another PBX may be offered to them
  */
 public record AgentSnapshot(
         Agent agent,
@@ -32,7 +35,8 @@ public record AgentSnapshot(
         Map<QueueId, Integer> callsToday,
         Duration talkTimeToday,
         boolean deviceInUse,
-        boolean lineOpen) {
+        boolean lineOpen,
+        Optional<PbxId> pbx) {
 
     public AgentSnapshot {
         Require.nonNull(agent, "agent");
@@ -41,6 +45,15 @@ public record AgentSnapshot(
         lastTaskEnd = Map.copyOf(Require.nonNull(lastTaskEnd, "lastTaskEnd"));
         callsToday = Map.copyOf(Require.nonNull(callsToday, "callsToday"));
         Require.nonNegative(talkTimeToday, "talkTimeToday");
+        Require.nonNull(pbx, "pbx");
+    }
+
+    /** An agent whose PBX is not known: offered to callers on any PBX that rings their device. */
+    public AgentSnapshot(Agent agent, AgentState state, Instant idleSince, Map<QueueId, Instant> lastTaskEnd,
+                         Map<QueueId, Integer> callsToday, Duration talkTimeToday, boolean deviceInUse,
+                         boolean lineOpen) {
+        this(agent, state, idleSince, lastTaskEnd, callsToday, talkTimeToday, deviceInUse, lineOpen,
+                Optional.empty());
     }
 
     /** The agent's id. */

@@ -47,11 +47,30 @@ record CurrentStep(WorkflowStep step, int priority, Optional<Instant> endsAt) {
         return new CurrentStep(step, Math.max(task.task().priority(), step.priority()), endsAt);
     }
 
-    /** Whether {@code agent} may be offered {@code task} in this step (offerability is the pool's business). */
+    /**
+     * Whether {@code agent} may be offered {@code task} in this step (offerability is the pool's business): the
+     * step's queue decides, with its {@link AgentScope}, whether an agent on another PBX than the caller's may.
+     */
     static boolean admits(WorkflowStep step, AgentSnapshot agent, WaitingTask task, AgentPool pool) {
+        QueueSetup setup = pool.setup(step.queue());
         return !task.tried().contains(agent.id())
                 && step.target().includes(agent.agent())
-                && pool.setup(step.queue()).queue().isQualified(agent.agent());
+                && setup.queue().isQualified(agent.agent())
+                && reaches(setup.agentScope(), task, agent, pool);
+    }
+
+    /** Whether the caller of {@code task} may reach {@code agent} by the scope of the task's own queue. */
+    static boolean reaches(WaitingTask task, AgentSnapshot agent, AgentPool pool) {
+        return reaches(pool.setup(task.task().queue()).agentScope(), task, agent, pool);
+    }
+
+    /**
+     * The trunks and {@code scope} allow it, and a nailed-up agent takes only callers of their line's own PBX: their
+     * phone is busy holding the line, so it cannot be rung through a trunk.
+     */
+    private static boolean reaches(AgentScope scope, WaitingTask task, AgentSnapshot agent, AgentPool pool) {
+        boolean elsewhere = task.pbx().isPresent() && agent.pbx().isPresent() && !task.pbx().equals(agent.pbx());
+        return !(elsewhere && agent.lineOpen()) && pool.reach().admits(scope, task.pbx(), agent.pbx());
     }
 
     private static boolean anyOfferable(WaitingTask task, WorkflowStep step, AgentPool pool) {

@@ -25,10 +25,13 @@ import java.util.List;
  * @param callback     whether and when waiting callers may press a key to be called back keeping their place
  * @param preferredAgent whom a caller is first offered to (their last agent) and for how long
  * @param emptyGrace   how long the queue must stay empty under its leave policy before its callers leave
+ * @param agentScope   whether its callers go only to agents on their own PBX or also through trunks to agents on
+ *                     other PBXs
  */
 public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval,
                          CallerAnnouncements announcements, QueueRules rules,
-                         QueuedCallback callback, PreferredAgentRule preferredAgent, EmptyQueueGrace emptyGrace) {
+                         QueuedCallback callback, PreferredAgentRule preferredAgent, EmptyQueueGrace emptyGrace,
+                         AgentScope agentScope) {
 
     /** mod_callcenter's default {@code ring-progressively-delay}. */
     public static final Duration DEFAULT_RING_INTERVAL = Duration.ofSeconds(10);
@@ -43,6 +46,7 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
         Require.nonNull(callback, "callback");
         Require.nonNull(preferredAgent, "preferredAgent");
         Require.nonNull(emptyGrace, "emptyGrace");
+        Require.nonNull(agentScope, "agentScope");
         for (QueueExit exit : rules.exits().values()) {
             if (exit instanceof QueueExit.Overflow overflow && overflow.queue().equals(queue.id())) {
                 throw new IllegalArgumentException("rules must not overflow queue '" + queue.id() + "' to itself");
@@ -56,7 +60,7 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
      */
     public QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> memberOrder, Duration ringInterval) {
         this(queue, workflow, memberOrder, ringInterval, CallerAnnouncements.OFF, QueueRules.NONE,
-                QueuedCallback.OFF, PreferredAgentRule.OFF, EmptyQueueGrace.NONE);
+                QueuedCallback.OFF, PreferredAgentRule.OFF, EmptyQueueGrace.NONE, AgentScope.LOCAL);
     }
 
     /** A queue whose tasks wait for any member for ever, members ordered by id. */
@@ -68,48 +72,54 @@ public record QueueSetup(TaskQueue queue, Workflow workflow, List<AgentId> membe
     /** This setup with another workflow. */
     public QueueSetup withWorkflow(Workflow newWorkflow) {
         return new QueueSetup(queue, newWorkflow, memberOrder, ringInterval, announcements,
-                rules, callback, preferredAgent, emptyGrace);
+                rules, callback, preferredAgent, emptyGrace, agentScope);
     }
 
     /** This setup with a configured member order. */
     public QueueSetup withMemberOrder(List<AgentId> order) {
         return new QueueSetup(queue, workflow, order, ringInterval, announcements, rules, callback, preferredAgent,
-                emptyGrace);
+                emptyGrace, agentScope);
     }
 
     /** This setup with another ring-progressively interval. */
     public QueueSetup withRingInterval(Duration interval) {
         return new QueueSetup(queue, workflow, memberOrder, interval, announcements, rules, callback, preferredAgent,
-                emptyGrace);
+                emptyGrace, agentScope);
     }
 
     /** This setup with other announcements to waiting callers. */
     public QueueSetup withAnnouncements(CallerAnnouncements newAnnouncements) {
         return new QueueSetup(queue, workflow, memberOrder, ringInterval, newAnnouncements,
-                rules, callback, preferredAgent, emptyGrace);
+                rules, callback, preferredAgent, emptyGrace, agentScope);
     }
 
     /** This setup with other queue rules. */
     public QueueSetup withRules(QueueRules newRules) {
         return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements,
-                newRules, callback, preferredAgent, emptyGrace);
+                newRules, callback, preferredAgent, emptyGrace, agentScope);
     }
 
     /** This setup with other callback settings for waiting callers. */
     public QueueSetup withCallback(QueuedCallback newCallback) {
         return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements,
-                rules, newCallback, preferredAgent, emptyGrace);
+                rules, newCallback, preferredAgent, emptyGrace, agentScope);
     }
 
     /** This setup with another preferred-agent rule. */
     public QueueSetup withPreferredAgent(PreferredAgentRule rule) {
         return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, rules, callback, rule,
-                emptyGrace);
+                emptyGrace, agentScope);
+    }
+
+    /** This setup with another scope for the agents its callers may be offered to. */
+    public QueueSetup withAgentScope(AgentScope scope) {
+        return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, rules, callback,
+                preferredAgent, emptyGrace, scope);
     }
 
     /** This setup with another grace before callers leave an empty queue. */
     public QueueSetup withEmptyGrace(EmptyQueueGrace grace) {
         return new QueueSetup(queue, workflow, memberOrder, ringInterval, announcements, rules, callback,
-                preferredAgent, grace);
+                preferredAgent, grace, agentScope);
     }
 }

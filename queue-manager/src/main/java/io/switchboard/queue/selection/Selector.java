@@ -47,7 +47,7 @@ public final class Selector {
     /** Whom to offer {@code task} to now, or why it waits. */
     public Selection agentFor(WaitingTask task, AgentPool pool, RoundRobinMemory memory) {
         Instant now = clock.instant();
-        Optional<PreferredAgent> preferred = holding(task, now);
+        Optional<PreferredAgent> preferred = holding(task, now).filter(p -> reachable(task, p.agent(), pool));
         if (preferred.isPresent()) {
             AgentId agent = preferred.get().agent();
             boolean free = pool.agent(agent).map(AgentSnapshot::isOfferable).orElse(false);
@@ -73,7 +73,7 @@ public final class Selector {
         Instant now = clock.instant();
         Candidate best = null;
         for (WaitingTask task : tasks.preferring(agent)) {
-            if (holding(task, now).isPresent()) {
+            if (holding(task, now).isPresent() && CurrentStep.reaches(task, me, pool)) {
                 best = fairer(best, new Candidate(task, CurrentStep.of(task, pool, now).priority(), task.task().queue()));
             }
         }
@@ -91,7 +91,8 @@ public final class Selector {
 
     /** {@code task} as a candidate for {@code me} through {@code queue}, or null when it is not one. */
     private static Candidate candidate(WaitingTask task, AgentSnapshot me, QueueId queue, AgentPool pool, Instant now) {
-        if (task.tried().contains(me.id()) || holding(task, now).isPresent()) {
+        if (task.tried().contains(me.id())
+                || holding(task, now).filter(p -> reachable(task, p.agent(), pool)).isPresent()) {
             return null;
         }
         CurrentStep step = CurrentStep.of(task, pool, now);
@@ -106,6 +107,14 @@ public final class Selector {
             return best;
         }
         return best == null || FAIREST.compare(other, best) < 0 ? other : best;
+    }
+
+    /**
+     * Whether the preferred {@code agent} is on a PBX the task's caller may reach: a preference for an agent the
+     * caller's queue cannot ring (another PBX, no trunk or a local-only queue) does not hold the task back.
+     */
+    private static boolean reachable(WaitingTask task, AgentId agent, AgentPool pool) {
+        return pool.agent(agent).map(a -> CurrentStep.reaches(task, a, pool)).orElse(true);
     }
 
     /** The task's preference if it still holds and the preferred agent has not already missed the task. */

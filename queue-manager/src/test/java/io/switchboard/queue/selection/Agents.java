@@ -5,6 +5,7 @@ import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.QueueMembership;
 import io.switchboard.core.agent.Skill;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ final class Agents {
     private boolean device = true;
     private boolean deviceInUse;
     private boolean lineOpen;
+    private Optional<PbxId> pbx = Optional.empty();
 
     private Agents(String id, AgentState state, Skill... skills) {
         this.id = id;
@@ -97,6 +99,12 @@ final class Agents {
         return this;
     }
 
+    /** The agent's phone is on PBX {@code name}. */
+    Agents onPbx(String name) {
+        pbx = Optional.of(PbxId.of(name));
+        return this;
+    }
+
     Agents now(AgentState newState) {
         state = newState;
         return this;
@@ -105,6 +113,7 @@ final class Agents {
     AgentSnapshot snapshot() {
         Agent agent = new Agent(AgentId.of(id), "Agent " + id, skills, memberships, Agent.VOICE_ONLY,
                 device ? Optional.of("PJSIP/" + id) : Optional.empty());
-        return new AgentSnapshot(agent, state, idleSince, lastTaskEnd, callsToday, talkTime, deviceInUse, lineOpen);
+        return new AgentSnapshot(agent, state, idleSince, lastTaskEnd, callsToday, talkTime, deviceInUse, lineOpen,
+                pbx);
     }
 }
