@@ -42,6 +42,39 @@ class DashboardTest {
     }
 
     @Test
+    void theServerExportsTheKpisPerQueueAgentsByStateAndEachPbxSessionAndOwnership() {
+        for (String perQueue : List.of("switchboard_queue_calls_waiting", "switchboard_queue_longest_wait_seconds",
+                "switchboard_queue_calls_offered_total", "switchboard_queue_calls_answered_total",
+                "switchboard_queue_calls_answered_in_threshold_total", "switchboard_queue_calls_abandoned_total",
+                "switchboard_queue_calls_short_abandoned_total", "switchboard_queue_calls_handled_total",
+                "switchboard_queue_service_level_ratio", "switchboard_queue_answer_speed_average_seconds",
+                "switchboard_queue_handle_time_average_seconds")) {
+            assertThat(exported.get(perQueue)).as(perQueue).containsExactlyInAnyOrder("application", "queue");
+        }
+        assertThat(exported.get("switchboard_agents")).containsExactlyInAnyOrder("application", "state");
+        assertThat(exported.get("switchboard_pbx_connected")).containsExactlyInAnyOrder("application", "pbx");
+        assertThat(exported.get("switchboard_pbx_owned")).containsExactlyInAnyOrder("application", "pbx");
+    }
+
+    @Test
+    void theKpiPanelsCombineTheNodesAsEachMeterNeeds() {
+        List<String> exprs = expressions();
+        assertThat(exprs).filteredOn(e -> e.contains("switchboard_queue_calls_waiting{"))
+                .isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("sum by (queue) ("));
+        assertThat(exprs).filteredOn(e -> e.contains("switchboard_queue_longest_wait_seconds{"))
+                .isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("max by (queue) ("));
+        assertThat(exprs).as("ratios and means are computed from the nodes' counts, never averaged")
+                .noneMatch(e -> e.matches("(?s).*\\bavg\\b.*") || e.contains("switchboard_queue_service_level_ratio"))
+                .anyMatch(e -> e.contains("switchboard_queue_calls_answered_in_threshold_total{"))
+                .anyMatch(e -> e.contains("switchboard_queue_answer_speed_average_seconds{")
+                        && e.contains("switchboard_queue_calls_answered_total{"))
+                .anyMatch(e -> e.contains("increase(switchboard_queue_calls_offered_total{"))
+                .anyMatch(e -> e.contains("switchboard_agents{"))
+                .anyMatch(e -> e.contains("switchboard_pbx_owned{"))
+                .anyMatch(e -> e.contains("switchboard_pbx_connected{"));
+    }
+
+    @Test
     void everyQueriedMetricIsOneTheServerExports() {
         List<PromQl.Selector> selectors = selectors();
         assertThat(selectors).hasSizeGreaterThanOrEqualTo(15);

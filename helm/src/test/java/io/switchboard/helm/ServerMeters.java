@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * What the server's {@code /metrics} can export, learned from its sources without starting it: the meters its main
- * code registers ({@code Counter.builder("...")} and the like, with their {@code .tag("...")} names) and the binders
+ * code registers ({@code Counter.builder("...")} and the like, with their {@code .tag("...")} names and
+ * {@code .baseUnit("...")}, which Prometheus appends to the name) and the binders
  * {@code ServerMetrics} binds, registered in a real Prometheus registry of the server's Micrometer version and
  * scraped, so the names carry exactly the suffixes Prometheus sees ({@code _total}, {@code _seconds_count}...).
  */
@@ -38,6 +39,7 @@ final class ServerMeters {
     private static final Pattern BUILDER = Pattern.compile(
             "\\b(Counter|FunctionCounter|Timer|Gauge|DistributionSummary)\\.builder\\(\\s*(\"([^\"]+)\"|([A-Z_][A-Z0-9_]*))");
     private static final Pattern TAG = Pattern.compile("\\.tag\\(\\s*\"([^\"]+)\"");
+    private static final Pattern BASE_UNIT = Pattern.compile("\\.baseUnit\\(\\s*\"([^\"]+)\"");
     private static final Pattern BINDER = Pattern.compile("new (\\w+Metrics)\\(\\)");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)\\})?\\s");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
@@ -63,19 +65,23 @@ final class ServerMeters {
         while (builder.find()) {
             String name = builder.group(3) != null ? builder.group(3) : constant(source, builder.group(4));
             int end = source.indexOf(".register(", builder.end());
+            String declaration = end < 0 ? "" : source.substring(builder.end(), end);
             List<String> tags = new ArrayList<>();
-            Matcher tag = TAG.matcher(end < 0 ? "" : source.substring(builder.end(), end));
+            Matcher tag = TAG.matcher(declaration);
             while (tag.find()) {
                 tags.add(tag.group(1));
                 tags.add("x");
             }
             String[] tagArray = tags.toArray(String[]::new);
+            Matcher unit = BASE_UNIT.matcher(declaration);
+            String baseUnit = unit.find() ? unit.group(1) : null;
             switch (builder.group(1)) {
-                case "Counter" -> Counter.builder(name).tags(tagArray).register(registry);
-                case "FunctionCounter" -> FunctionCounter.builder(name, registry, r -> 0).tags(tagArray).register(registry);
+                case "Counter" -> Counter.builder(name).baseUnit(baseUnit).tags(tagArray).register(registry);
+                case "FunctionCounter" -> FunctionCounter.builder(name, registry, r -> 0).baseUnit(baseUnit).tags(tagArray)
+                        .register(registry);
                 case "Timer" -> Timer.builder(name).tags(tagArray).register(registry);
-                case "Gauge" -> Gauge.builder(name, () -> 0).tags(tagArray).register(registry);
-                default -> DistributionSummary.builder(name).tags(tagArray).register(registry);
+                case "Gauge" -> Gauge.builder(name, () -> 0).baseUnit(baseUnit).tags(tagArray).register(registry);
+                default -> DistributionSummary.builder(name).baseUnit(baseUnit).tags(tagArray).register(registry);
             }
         }
     }

@@ -168,4 +168,11 @@ class AsteriskScenariosIT {
             super(PbxFlavour.ASTERISK);
         }
     }
+
+    @Nested
+    class Metrics extends MetricsScenarios {
+        Metrics() {
+            super(PbxFlavour.ASTERISK);
+        }
+    }
 }

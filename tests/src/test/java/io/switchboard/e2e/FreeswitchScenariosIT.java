@@ -168,4 +168,11 @@ class FreeswitchScenariosIT {
             super(PbxFlavour.FREESWITCH);
         }
     }
+
+    @Nested
+    class Metrics extends MetricsScenarios {
+        Metrics() {
+            super(PbxFlavour.FREESWITCH);
+        }
+    }
 }

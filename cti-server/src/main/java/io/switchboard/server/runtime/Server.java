@@ -26,6 +26,8 @@ import io.switchboard.server.http.HttpVerticle;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.leadimport.ImportRoutes;
 import io.switchboard.queue.kpi.KpiSettings;
+import io.switchboard.server.metrics.KpiMeters;
+import io.switchboard.server.metrics.PbxMeters;
 import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.persistence.DatabaseUnavailableException;
@@ -156,6 +158,8 @@ public final class Server implements AutoCloseable {
               owners(parts.ownership));
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
+          KpiMeters.start(parts.vertx, parts.metrics.registry(), kpis.live());
+          PbxMeters.register(parts.metrics.registry(), parts.pbx, parts.ownership::acting);
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
           Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
