@@ -14,6 +14,6 @@ ROOT="$PWD"
 CP="$ROOT/queue-manager/$BUILD_DIR/test-classes:$ROOT/queue-manager/$BUILD_DIR/classes:$ROOT/cti-core/$BUILD_DIR/classes"
 CP="$CP:$(cat "queue-manager/$BUILD_DIR/bench.classpath")"
 for members in ${MEMBERS:-1 3}; do
-  java -Xms512m -Xmx512m -XX:+UseG1GC -cp "$CP" io.switchboard.queue.routing.ClusterRoutingBench \
+  java -Xms512m -Xmx512m -XX:+UseG1GC ${JAVA_OPTS:-} -cp "$CP" io.switchboard.queue.routing.ClusterRoutingBench \
       "$members" "${1:-500}" "${2:-20}" "${3:-5}" "${4:-300}" 2>/dev/null | grep '^members='
 done

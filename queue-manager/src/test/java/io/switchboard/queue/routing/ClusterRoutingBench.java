@@ -21,6 +21,7 @@ import io.switchboard.core.routing.RoutingStrategy;
 import io.switchboard.core.routing.TaskQueue;
 import io.switchboard.queue.state.AgentChangesElsewhere;
 import io.switchboard.queue.state.HazelcastAgentStateStore;
+import io.switchboard.queue.state.HazelcastCallsInFlight;
 import io.switchboard.queue.state.LoopbackMembers;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -80,6 +81,12 @@ public final class ClusterRoutingBench {
   }
 
   public static void main(String[] args) throws Exception {
+    // As the server's Main does: on two cores the common pool has one thread, and Hazelcast then starts a thread
+    // for each callback of its futures.
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null
+        && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+    }
     int members = Integer.parseInt(args.length > 0 ? args[0] : "1");
     int rate = Integer.parseInt(args.length > 1 ? args[1] : "500");
     int seconds = Integer.parseInt(args.length > 2 ? args[2] : "20");
@@ -133,6 +140,26 @@ public final class ClusterRoutingBench {
         (delay, action) -> phones.schedule(() -> context.execute(action), delay.toMillis(), TimeUnit.MILLISECONDS),
         clock, context, new AgentMoves(counted, clock, context), new AgentLines(), new InboundRules(0, ZoneOffset.UTC));
     AgentChangesElsewhere changes = AgentChangesElsewhere.listen(member, context, router::agentStateChanged);
+    // The calls in flight, as the owner of a PBX keeps them for its next owner (docs/cluster.md): the call's life.
+    CallsInFlight calls = new HazelcastCallsInFlight(member, Executors.newSingleThreadExecutor());
+    CompletableFuture.runAsync(() -> router.keepCallsIn(!Boolean.getBoolean("bench.calls.off") ? new CallsInFlight() {
+      @Override
+      public void keep(HeldCall call) {
+        countKey(call.call().value());
+        calls.keep(call);
+      }
+
+      @Override
+      public void forget(CallId call) {
+        countKey(call.value());
+        calls.forget(call);
+      }
+
+      @Override
+      public CompletionStage<List<HeldCall>> of(PbxId pbx) {
+        return calls.of(pbx);
+      }
+    } : CallsInFlight.NONE), context).get();
 
     long start = System.nanoTime();
     long measureFrom = start + TimeUnit.SECONDS.toNanos(warmUp);
@@ -202,6 +229,13 @@ public final class ClusterRoutingBench {
         return store.compareAndSet(agent, expectedVersion, next);
       }
     };
+  }
+
+  private void countKey(String key) {
+    if (measuring) {
+      boolean local = member.getPartitionService().getPartition(key).getOwner().localMember();
+      (local ? lifeLocalOps : lifeRemoteOps).increment();
+    }
   }
 
   private void count(AgentId agent, boolean decision) {
