@@ -1,5 +1,6 @@
 package io.switchboard.sim.freeswitch;
 
+import io.switchboard.sim.SessionCommand;
 import io.switchboard.sim.ami.AmiMessage;
 import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.InboundCall;
@@ -117,6 +118,12 @@ final class FsWorld implements SimWorld {
     @Override
     public void listenCommands(Consumer<AmiMessage> listener) {
         engine.commandListeners.add(command -> listener.accept(AmiMessage.of("Action", "api", "Command", command)));
+    }
+
+    /** Each ESL command as {@code Action: <verb>} and {@code Command: <the rest of its line>} (none for auth). */
+    @Override
+    public void listenSessionCommands(Consumer<SessionCommand> listener) {
+        engine.sessionCommandListeners.add(listener);
     }
 
     @Override
