@@ -1,0 +1,303 @@
+package io.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.sim.SessionCommand;
+import io.switchboard.sim.asterisk.Phone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three Switchboard nodes on loopback as one contact center ({@link Cluster}): one database, one Hazelcast cluster,
+ * one simulated PBX owned by one node at a time, ten agents, callers arriving a few a second. Written once, run
+ * against both PBXs ({@link ClusterScenariosIT}). The steps of the failover cases live here: {@link
+ * #killTheOwnerMidTraffic} and {@link #freezeTheOwnerMidTraffic}; the numbers they check afterwards come from the
+ * database the nodes wrote and from what the PBX itself saw ({@link PbxWatch}, {@link io.switchboard.sim.CommandLog}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+abstract class ClusterScenarios {
+
+    static final Duration SOON = Duration.ofSeconds(60);
+    /** The issue's target from a node's death to the first caller routed by its successor. */
+    static final Duration FAILOVER_TARGET = Duration.ofSeconds(10);
+    /**
+     * What the test holds a failover to: detection (max-no-heartbeat 5 s) plus the lease (4 s) plus a reconnect,
+     * with room for a machine shared by several builds; the figure itself is printed against the 10 s target.
+     */
+    static final Duration FAILOVER_BOUND = Duration.ofSeconds(20);
+    /** How long the owner stays frozen: past max-no-heartbeat (5 s) plus the lease (4 s), as the brief asks. */
+    static final Duration FREEZE = Duration.ofSeconds(12);
+    /** How long a frozen node that was thawed may take to be merged back into the cluster. */
+    static final Duration MERGE = Duration.ofSeconds(150);
+    static final String DID = "4930100960";
+    static final double CALLERS_PER_SECOND = 2;
+    private static final int AGENTS = 10;
+    /** Rings a second and talks twenty (simulated; the simulator's clock runs ten times faster), then hangs up. */
+    private static final Phone AGENT_PHONE = new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(20));
+
+    final PbxFlavour flavour;
+    Cluster cluster;
+    final List<String> agents = new ArrayList<>();
+
+    ClusterScenarios(PbxFlavour flavour) {
+        this.flavour = flavour;
+    }
+
+    @BeforeAll
+    void startClusterAgentsAndQueue() throws Exception {
+        Map<String, Phone> phones = new HashMap<>();
+        Set<String> extensions = new LinkedHashSet<>();
+        for (int i = 1; i <= AGENTS; i++) {
+            String extension = Integer.toString(7600 + i);
+            phones.put(flavour.device(extension), AGENT_PHONE);
+            extensions.add(extension);
+        }
+        cluster = Cluster.start(flavour, "failover", phones, extensions, 3, Map.of(
+                "SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
+                "SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS", "3"));
+        ServerApi api = cluster.api();
+        for (String extension : extensions) {
+            String agent = "agent-" + extension;
+            api.post("/api/v1/agents", "{\"id\":\"" + agent + "\",\"displayName\":\"" + agent + "\",\"device\":\""
+                    + flavour.device(extension) + "\"}", 201);
+            agents.add(agent);
+        }
+        api.post("/api/v1/queues", "{\"id\":\"" + DID + "\",\"name\":\"cluster\",\"ringTimeoutSeconds\":5,"
+                + "\"wrapUpSeconds\":0,\"members\":[\"" + String.join("\",\"", agents) + "\"]}", 201);
+        for (String agent : agents) {
+            api.post("/api/v1/agents/" + agent + "/state", "{\"state\":\"available\"}", 200);
+        }
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void an_agent_state_set_through_any_node_reads_the_same_through_every_node() throws Exception {
+        cluster.awaitMembers(Cluster.STARTUP);
+        List<ClusterNode> nodes = cluster.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            String agent = agents.get(i);
+            nodes.get(i).api().post("/api/v1/agents/" + agent + "/state",
+                    "{\"state\":\"paused\",\"reason\":\"coaching-" + nodes.get(i).name() + "\"}", 200);
+        }
+
+        for (int i = 0; i < nodes.size(); i++) {
+            String agent = agents.get(i);
+            String reason = "coaching-" + nodes.get(i).name();
+            for (ClusterNode node : nodes) {
+                JsonNode state = node.api().getJson("/api/v1/agents/" + agent + "/state");
+                assertThat(state.path("state").asText()).as("%s through %s", agent, node).isEqualTo("paused");
+                assertThat(state.path("reason").asText()).as("%s's reason through %s", agent, node).isEqualTo(reason);
+            }
+        }
+        assertSameAgentStatesOnEveryServingNode();
+        for (int i = 0; i < nodes.size(); i++) {
+            nodes.get((i + 1) % nodes.size()).api().post("/api/v1/agents/" + agents.get(i) + "/state",
+                    "{\"state\":\"available\"}", 200);
+        }
+        for (ClusterNode node : nodes) {
+            for (String agent : agents.subList(0, nodes.size())) {
+                assertThat(node.api().agentState(agent)).as("%s through %s", agent, node).isEqualTo("available");
+            }
+        }
+    }
+
+    /**
+     * Kills the owner of the PBX connection (SIGKILL) while callers keep arriving, lets the survivors take over and
+     * carry on a few seconds, then checks every caller, phone and record; returns kill to the first caller routed by
+     * the new owner. Leaves the killed node started again (a rolling restart) and the cluster whole.
+     */
+    Duration killTheOwnerMidTraffic() throws Exception {
+        cluster.awaitFormed(Cluster.STARTUP);
+        ClusterNode owner = cluster.owner(SOON);
+        Duration failover;
+        try (CallerTraffic traffic = new CallerTraffic(cluster.pbx(), DID, "+49307771")) {
+            traffic.start(CALLERS_PER_SECOND);
+            awaitConnected(traffic, 6);
+            int oldSession = lastDriver();
+            Instant killedAt = Instant.now();
+            owner.kill();
+
+            SessionCommand first = awaitRouting("a caller routed by a new owner after the kill", traffic,
+                    c -> c.session() != oldSession && c.at().isAfter(killedAt));
+            failover = Duration.between(killedAt, first.at());
+            ClusterNode successor = cluster.owner(SOON);
+            awaitConnected(traffic, connected(traffic) + 6);
+            traffic.stop();
+
+            report("kill", failover, owner, successor);
+            assertThat(successor).isNotSameAs(owner);
+            assertThat(failover).as("kill to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
+            assertNumbersAddUp(traffic);
+        }
+        cluster.awaitFormed(Cluster.STARTUP);
+        assertThat(cluster.owner(SOON)).as("one owner once the killed node is back").isNotNull();
+        assertSameAgentStatesOnEveryServingNode();
+        return failover;
+    }
+
+    /**
+     * Freezes the owner of the PBX connection ({@code kill -STOP}) for {@link #FREEZE} while callers keep arriving:
+     * to the others it is gone, its sockets stay open. Another node takes the PBX over; then the frozen node runs
+     * on ({@code kill -CONT}) with its clocks jumped ahead. Checks that it sends the PBX nothing that drives a call
+     * after the new owner's first command, logs {@code event=pbx-fenced}, rejoins (three members everywhere, one
+     * owner) and converges (the same agent states through every node), and that the numbers add up.
+     */
+    Duration freezeTheOwnerMidTraffic() throws Exception {
+        cluster.awaitFormed(Cluster.STARTUP);
+        ClusterNode owner = cluster.owner(SOON);
+        Duration failover;
+        try (CallerTraffic traffic = new CallerTraffic(cluster.pbx(), DID, "+49307772")) {
+            traffic.start(CALLERS_PER_SECOND);
+            awaitConnected(traffic, 6);
+            int oldSession = lastDriver();
+            Instant frozenAt = Instant.now();
+            owner.freeze();
+
+            SessionCommand first = awaitRouting("a caller routed by another node while the owner is frozen", traffic,
+                    c -> c.session() != oldSession && c.at().isAfter(frozenAt));
+            failover = Duration.between(frozenAt, first.at());
+            ClusterNode successor = cluster.owner(SOON);
+            Instant thawAt = frozenAt.plus(FREEZE);
+            cluster.await("a freeze of " + FREEZE.toSeconds() + " s", () -> Instant.now().isAfter(thawAt), SOON);
+            owner.thaw();
+            cluster.await(owner + " fenced off pbx/" + Cluster.PBX,
+                    () -> !owner.log("event=pbx-fenced", "pbx=" + Cluster.PBX).isEmpty(), SOON);
+            awaitConnected(traffic, connected(traffic) + 4);
+            traffic.stop();
+
+            report("freeze", failover, owner, successor);
+            assertThat(successor).isNotSameAs(owner);
+            assertThat(failover).as("freeze to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
+            assertThat(cluster.commands().after(first.at(), c -> c.session() == oldSession && c.drives()))
+                    .as("commands of the frozen %s's session after %s's first", owner, successor).isEmpty();
+            assertNumbersAddUp(traffic);
+        }
+        cluster.awaitMembers(MERGE);
+        assertThat(owner.serving()).as("%s runs on after the freeze", owner).isTrue();
+        assertThat(cluster.owner(SOON)).as("one owner after the merge").isNotNull();
+        assertSameAgentStatesOnEveryServingNode();
+        return failover;
+    }
+
+    /** Waits until {@code count} callers of the traffic have been connected to an agent. */
+    void awaitConnected(CallerTraffic traffic, int count) throws Exception {
+        cluster.await(count + " callers connected", () -> connected(traffic) >= count, SOON);
+    }
+
+    int connected(CallerTraffic traffic) {
+        return (int) traffic.callers().values().stream().filter(c -> cluster.watch().bridged(c) > 0).count();
+    }
+
+    /** The session that sent the last command that drives the PBX (the owner's connection). */
+    int lastDriver() {
+        List<Integer> drivers = cluster.commands().drivers();
+        assertThat(drivers).as("a session drove the PBX").isNotEmpty();
+        return drivers.get(drivers.size() - 1);
+    }
+
+    /** Waits for the first command that connects one of the traffic's callers and satisfies {@code which}. */
+    SessionCommand awaitRouting(String what, CallerTraffic traffic, Predicate<SessionCommand> which) throws Exception {
+        SessionCommand[] found = new SessionCommand[1];
+        cluster.await(what, () -> {
+            Set<String> callers = Set.copyOf(traffic.callers().values());
+            found[0] = cluster.commands().first(c -> which.test(c) && connectedCaller(c).filter(callers::contains)
+                    .isPresent()).orElse(null);
+            return found[0] != null;
+        }, SOON);
+        return found[0];
+    }
+
+    /** The caller a command connects to an agent: Asterisk's {@code Redirect}, FreeSWITCH's {@code uuid_transfer}. */
+    static java.util.Optional<String> connectedCaller(SessionCommand command) {
+        if (command.name().equalsIgnoreCase("Redirect")) {
+            return command.command().first("Channel");
+        }
+        return command.command().first("Command").filter(line -> line.startsWith("uuid_transfer "))
+                .map(line -> line.split(" ")[1]);
+    }
+
+    /**
+     * Every caller was connected to an agent exactly once and hung up, no phone was rung for two calls at once, the
+     * PBX was driven by one session at a time, and the database holds each caller once: one call record (ended), one
+     * ENTERQUEUE, one CONNECT and one completion in queue_log.
+     */
+    void assertNumbersAddUp(CallerTraffic traffic) throws Exception {
+        Map<String, String> callers = traffic.callers();
+        PbxWatch watch = cluster.watch();
+        cluster.await("every caller connected and gone", () -> callers.values().stream()
+                .allMatch(c -> watch.bridged(c) > 0 && watch.gone(c)), SOON);
+        cluster.await("every call recorded as ended", () -> {
+            for (String number : callers.keySet()) {
+                List<ClusterDatabase.CallRow> calls = cluster.database().callsFrom(number);
+                if (calls.isEmpty() || !calls.get(calls.size() - 1).ended()) {
+                    return false;
+                }
+            }
+            return true;
+        }, SOON);
+        List<ClusterDatabase.QueueLogRow> log = cluster.database().callRows();
+        for (Map.Entry<String, String> caller : callers.entrySet()) {
+            String number = caller.getKey();
+            assertThat(watch.bridged(caller.getValue())).as("bridges of %s", number).isEqualTo(1);
+            assertThat(cluster.database().callsFrom(number)).as("call records of %s", number).hasSize(1);
+            List<String> entered = log.stream().filter(r -> r.event().equals("ENTERQUEUE") && r.data2().equals(number))
+                    .map(ClusterDatabase.QueueLogRow::callId).toList();
+            assertThat(entered).as("ENTERQUEUE of %s", number).hasSize(1);
+            List<String> events = log.stream().filter(r -> r.callId().equals(entered.get(0)))
+                    .map(ClusterDatabase.QueueLogRow::event).filter(e -> !e.equals("RINGNOANSWER")).toList();
+            assertThat(events).as("queue_log of %s", number).hasSize(3).startsWith("ENTERQUEUE", "CONNECT");
+            assertThat(events.get(2)).as("queue_log of %s", number).isIn("COMPLETECALLER", "COMPLETEAGENT");
+        }
+        assertThat(watch.doubleBookings()).as("phones rung for two calls at once").isEmpty();
+        assertThat(watch.legsRung()).as("agents' legs the PBX rang").isGreaterThanOrEqualTo(callers.size());
+        assertThat(cluster.commands().drivers()).as("sessions that drove the PBX, in turn").doesNotHaveDuplicates();
+    }
+
+    /** Every serving node reports each agent in the same state, with the same version and since. */
+    void assertSameAgentStatesOnEveryServingNode() throws Exception {
+        cluster.await("the same agent states on every node", () -> {
+            Map<String, String> seen = new HashMap<>();
+            for (ClusterNode node : cluster.serving()) {
+                for (String agent : agents) {
+                    JsonNode state = node.api().getJson("/api/v1/agents/" + agent + "/state");
+                    String view = state.path("state").asText() + "/" + state.path("version").asText() + "/"
+                            + state.path("since").asText();
+                    if (!seen.computeIfAbsent(agent, a -> view).equals(view)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }, SOON);
+    }
+
+    /** Prints the measured failover, for docs/benchmarks.md. */
+    void report(String how, Duration failover, ClusterNode from, ClusterNode to) {
+        System.out.printf(Locale.ROOT, "cluster failover (%s, %s): %s -> first caller routed by %s after %d ms"
+                        + " (target %d s)%n", flavour.type(), how, from.name(), to.name(), failover.toMillis(),
+                FAILOVER_TARGET.toSeconds());
+    }
+}
