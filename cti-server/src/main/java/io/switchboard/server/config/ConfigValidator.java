@@ -71,6 +71,13 @@ final class ConfigValidator {
   private void hazelcast(HazelcastSettings hz) {
     notBlank("hazelcast.cluster-name", hz.clusterName());
     port("hazelcast.member-port", hz.memberPort(), false);
+    between("hazelcast.expected-members", hz.expectedMembers(), 1, 99);
+    between("hazelcast.heartbeat-seconds", hz.heartbeatSeconds(), 1, 10);
+    between("hazelcast.pbx-lease-seconds", hz.pbxLeaseSeconds(), 1, 60);
+    if (hz.maxNoHeartbeatSeconds() < 2 * hz.heartbeatSeconds() || hz.maxNoHeartbeatSeconds() > 300) {
+      problems.add(new Problem("hazelcast.max-no-heartbeat-seconds", "must be between twice heartbeat-seconds ("
+          + 2 * hz.heartbeatSeconds() + ") and 300, got " + hz.maxNoHeartbeatSeconds()));
+    }
     JoinSettings join = hz.join();
     if (join.method() == null) {
       problems.add(new Problem("hazelcast.join.method", "must be one of none, tcp-ip, multicast, kubernetes"));

@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import io.switchboard.core.id.PbxId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +30,10 @@ public final class PbxConnections {
   private static final Logger LOG = LoggerFactory.getLogger(PbxConnections.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Map<String, PbxAttachment> attachments;
+  private final Map<String, PbxSlot> attachments;
   private final Map<String, String> notAttached;
 
-  private PbxConnections(Map<String, PbxAttachment> attachments, Map<String, String> notAttached) {
+  private PbxConnections(Map<String, PbxSlot> attachments, Map<String, String> notAttached) {
     this.attachments = Collections.unmodifiableMap(attachments);
     this.notAttached = Collections.unmodifiableMap(notAttached);
   }
@@ -43,13 +45,14 @@ public final class PbxConnections {
    *        ESL connections run on its Vert.x ({@link Context#owner()}).
    */
   public static PbxConnections of(List<PbxConnection> config, Context context, MeterRegistry meters, Clock clock) {
-    Map<String, PbxAttachment> attachments = new LinkedHashMap<>();
+    Map<String, PbxSlot> attachments = new LinkedHashMap<>();
     Map<String, String> notAttached = new LinkedHashMap<>();
     for (PbxConnection pbx : config) {
       try {
-        attachments.put(pbx.name(), pbx.type() == PbxType.FREESWITCH
+        Supplier<PbxAttachment> factory = () -> pbx.type() == PbxType.FREESWITCH
             ? EslAttachment.of(pbx, context, meters, clock)
-            : AsteriskAttachment.of(pbx, context, meters, clock));
+            : AsteriskAttachment.of(pbx, context, meters, clock);
+        attachments.put(pbx.name(), new PbxSlot(PbxId.of(pbx.name()), pbx.type(), factory));
       } catch (IllegalArgumentException missing) {
         String reason = "not attached: " + missing.getMessage() + (pbx.type() == PbxType.FREESWITCH
             ? " (pbx[].secret is required: the password of FreeSWITCH's event_socket.conf.xml)"
@@ -61,36 +64,64 @@ public final class PbxConnections {
     return new PbxConnections(attachments, notAttached);
   }
 
-  /** Starts every connection's first attempt; returns at once. */
+  /** Starts every connection's first attempt; returns at once. Without ownership (tests, tools): the node acts alone. */
   public void start() {
-    attachments.values().forEach(PbxAttachment::start);
+    attachments.values().forEach(PbxSlot::start);
+  }
+
+  /**
+   * Connects to the PBX called {@code name} (this node has just become its owner); returns at once. A connection that
+   * was stopped before is replaced by a fresh one.
+   */
+  public void start(String name) {
+    Optional.ofNullable(attachments.get(name)).ifPresent(PbxSlot::start);
+  }
+
+  /** Blocking: disconnects from the PBX called {@code name} (this node lost it). Never on an event loop. */
+  public void stop(String name) {
+    Optional.ofNullable(attachments.get(name)).ifPresent(slot -> slot.stop(STOP_TIMEOUT));
+  }
+
+  /**
+   * From now on, commands reach a PBX only while {@code acting} is true for its name (this node owns it and its lease
+   * runs); otherwise they fail at once with {@code pbx-not-owned}.
+   */
+  public void fencedBy(Predicate<String> acting) {
+    attachments.values().forEach(slot -> slot.fencedBy(acting));
   }
 
   /** Blocking: ends every session and stops its threads, at most a few seconds each. Call from a plain thread. */
   public void stop() {
-    attachments.values().forEach(a -> a.stop(STOP_TIMEOUT));
+    attachments.values().forEach(slot -> slot.close(STOP_TIMEOUT));
   }
 
   /** The attached PBX called {@code name}, if it is attached. */
   public Optional<AttachedPbx> get(String name) {
-    return Optional.ofNullable(attachments.get(name)).map(PbxAttachment::attached);
+    return Optional.ofNullable(attachments.get(name)).map(PbxSlot::attached);
   }
 
   /** Every attached PBX, in configuration order. */
   public List<AttachedPbx> all() {
-    return attachments.values().stream().map(PbxAttachment::attached).toList();
+    return attachments.values().stream().map(PbxSlot::attached).toList();
+  }
+
+  /** The names of the PBXs that can be attached, in configuration order. */
+  public List<String> names() {
+    return List.copyOf(attachments.keySet());
   }
 
   /** The AMI session state of the attached Asterisk called {@code name}, for {@code /status}. */
   public Optional<Supplier<AmiConnectionStatus>> amiStatus(String name) {
-    return attachments.get(name) instanceof AsteriskAttachment asterisk
-        ? Optional.of(asterisk::status) : Optional.empty();
+    PbxSlot slot = attachments.get(name);
+    return slot != null && slot.current() instanceof AsteriskAttachment
+        ? Optional.of(() -> ((AsteriskAttachment) slot.current()).status()) : Optional.empty();
   }
 
   /** The ESL connection state of the attached FreeSWITCH called {@code name}, for {@code /status}. */
   public Optional<Supplier<EslConnectionStatus>> eslStatus(String name) {
-    return attachments.get(name) instanceof EslAttachment freeswitch
-        ? Optional.of(freeswitch::status) : Optional.empty();
+    PbxSlot slot = attachments.get(name);
+    return slot != null && slot.current() instanceof EslAttachment
+        ? Optional.of(() -> ((EslAttachment) slot.current()).status()) : Optional.empty();
   }
 
   /** Entries that could not be attached, by name, with the reason (never a secret). */

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -108,6 +109,14 @@ public final class CampaignDialing {
   /** The leads offered to preview campaigns' agents; touch it on the routing context ({@link #onContext}). */
   public PreviewDesk preview() {
     return dialer.preview();
+  }
+
+  /**
+   * In a cluster: campaigns are paced and dialled only while {@code dialsHere} is true (this node owns the PBX they
+   * dial through), so two nodes never pace the same campaign.
+   */
+  public void dialOnlyWhile(BooleanSupplier dialsHere) {
+    context.runOnContext(v -> dialer.dialOnlyWhile(dialsHere));
   }
 
   /** Runs {@code action} on the routing context, where the dialer lives. */

@@ -270,6 +270,22 @@ public final class InboundRouting implements AutoCloseable {
     return pbxs;
   }
 
+  /**
+   * This node is about to connect to {@code pbx} as its new owner (docs/cluster.md): completes, on the routing
+   * context, when the router may receive that PBX's events. The calls a previous owner held are not handed over
+   * yet: the PBX's resync offers its waiting callers anew.
+   */
+  public Future<Void> takeOver(PbxId pbx) {
+    Promise<Void> ready = Promise.promise();
+    context.runOnContext(v -> ready.complete());
+    return ready.future();
+  }
+
+  /** This node lost {@code pbx}: its events have stopped and its commands are refused; the new owner carries on. */
+  public void letGo(PbxId pbx) {
+    LOG.info("event=pbx-let-go pbx={}", pbx);
+  }
+
   /** Stops taking PBX events. */
   @Override
   public void close() {

@@ -1,6 +1,7 @@
 package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.server.cluster.PbxOwnership;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.campaign.JooqCampaigns;
 import io.switchboard.server.campaign.JooqLeadQueue;
@@ -30,6 +31,8 @@ final class Parts {
   volatile Database database;
   volatile Compliance compliance;
   volatile PbxConnections pbx;
+  /** Which PBXs this node drives (docs/cluster.md). */
+  volatile PbxOwnership ownership;
   volatile InboundRouting routing;
   volatile QueueLogFile queueLog;
   /** The campaigns and their leads as stored, for the dialer loop. */
@@ -56,6 +59,10 @@ final class Parts {
     if (queueLog != null) {
       queueLog.close();
     }
+    if (ownership != null) {
+      // Commands and events stop here; released at once, so the next owner takes the PBXs without waiting.
+      ownership.close();
+    }
     if (pbx != null) {
       try {
         pbx.stop();
@@ -63,6 +70,7 @@ final class Parts {
         LOG.warn("event=stop-step-failed step=pbx reason={}", e.toString());
       }
     }
+
     if (vertx != null && httpDeployment != null) {
       step("http", vertx.undeploy(httpDeployment));
     }

@@ -9,6 +9,9 @@ import io.switchboard.server.campaign.JooqCampaignLeads;
 import io.switchboard.server.campaign.JooqCampaigns;
 import io.switchboard.server.campaign.JooqLeadQueue;
 import io.switchboard.server.cluster.HazelcastSetup;
+import io.switchboard.server.cluster.OwnedPbxs;
+import io.switchboard.server.cluster.PbxOwner;
+import io.switchboard.server.cluster.PbxOwnership;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.kpi.KpiInboundLoads;
 import io.switchboard.server.routing.CampaignDialing;
@@ -54,6 +57,7 @@ import io.switchboard.server.status.CrmCheck;
 import io.switchboard.server.status.DatabaseCheck;
 import io.switchboard.server.status.EslConnectionCheck;
 import io.switchboard.server.status.HazelcastCheck;
+import io.switchboard.server.status.PbxOwners;
 import io.switchboard.server.status.StatusRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -67,6 +71,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,9 +139,15 @@ public final class Server implements AutoCloseable {
           // After the database and Hazelcast: what the PBX tells us is only useful once state can be stored.
           parts.pbx = PbxConnections.of(config.pbx(), parts.vertx.getOrCreateContext(), parts.metrics.registry(),
               Clock.systemUTC());
-          parts.pbx.start();
+          // Connections start only once this node owns their PBX (docs/cluster.md); commands need the lease.
+          OwnedPbxs owned = new OwnedPbxs(parts.vertx, parts.pbx, () -> parts.routing);
+          parts.ownership = new PbxOwnership(parts.vertx, parts.hazelcast, config.hazelcast(), parts.pbx.names(),
+              owned, Clock.systemUTC(), System::nanoTime);
+          owned.actingBy(parts.ownership::acting);
+          parts.pbx.fencedBy(parts.ownership::acting);
           List<CrmConnector> crms = CrmConnectors.from(config.crm(), Clock.systemUTC());
-          StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms);
+          StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms,
+              owners(parts.ownership));
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
@@ -163,6 +174,9 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
+                List<String> names = parts.pbx.names();
+                dialing.dialOnlyWhile(() -> !names.isEmpty() && parts.ownership.acting(names.get(0)));
+                parts.ownership.start();
                 desk.serve(parts.routing::agentState, id -> parts.pbx.get(id.value()), parts.routing.transfers(),
                     parts.routing.context(), parts.leadQueue::disposeConnected, Optional.of(dialing.preview()));
                 return new ServedParts(status, directory, kpis, database, crm, null, desk);
@@ -225,17 +239,17 @@ public final class Server implements AutoCloseable {
   }
 
   static StatusRegistry statusChecks(Vertx vertx, HazelcastInstance hazelcast, Database database,
-      PbxConnections attached, SwitchboardConfig config, List<CrmConnector> crms) {
+      PbxConnections attached, SwitchboardConfig config, List<CrmConnector> crms, PbxOwners owners) {
     StatusRegistry status = new StatusRegistry(CHECK_TIMEOUT);
     status.register(new DatabaseCheck(database));
     status.register(new HazelcastCheck(vertx, hazelcast));
     config.pbx().forEach(pbx -> {
       String reason = attached.notAttached().getOrDefault(pbx.name(), "not attached");
       if (pbx.type() == PbxType.FREESWITCH) {
-        status.register(attached.eslStatus(pbx.name()).map(s -> new EslConnectionCheck(pbx, s))
+        status.register(attached.eslStatus(pbx.name()).map(s -> new EslConnectionCheck(pbx, s).ownedBy(owners))
             .orElseGet(() -> EslConnectionCheck.notAttached(pbx, reason)));
       } else {
-        status.register(attached.amiStatus(pbx.name()).map(s -> new AmiConnectionCheck(pbx, s))
+        status.register(attached.amiStatus(pbx.name()).map(s -> new AmiConnectionCheck(pbx, s).ownedBy(owners))
             .orElseGet(() -> AmiConnectionCheck.notAttached(pbx, reason)));
       }
     });
@@ -243,6 +257,32 @@ public final class Server implements AutoCloseable {
     status.register(new CrmCheck("hubspot", config.crm().hubspot().enabled(), connector(crms, "hubspot")));
     status.register(new CrmCheck("zendesk", config.crm().zendesk().enabled(), connector(crms, "zendesk")));
     return status;
+  }
+
+  /** The ownership as {@code /status} shows it beside each PBX. */
+  private static PbxOwners owners(PbxOwnership ownership) {
+    return new PbxOwners() {
+      @Override
+      public String member() {
+        return ownership.member();
+      }
+
+      @Override
+      public boolean actingHere(String pbx) {
+        return ownership.acting(pbx);
+      }
+
+      @Override
+      public CompletionStage<Optional<String>> owner(String pbx) {
+        return ownership.owner(pbx).thenApply(owner -> Optional.ofNullable(owner)
+            .filter(o -> !o.released()).map(PbxOwner::member));
+      }
+    };
+  }
+
+  /** The PBX ownership of this node (docs/cluster.md). */
+  public PbxOwnership ownership() {
+    return parts.ownership;
   }
 
   /** Routes this node serves that no row of the access policy names (a test keeps this empty). */

@@ -2,6 +2,7 @@ package io.switchboard.server.status;
 
 import com.hazelcast.cluster.ClusterState;
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.server.cluster.HazelcastSetup;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
@@ -43,14 +44,19 @@ public final class HazelcastCheck implements StatusCheck {
     }
     ClusterState state = hazelcast.getCluster().getClusterState();
     int members = hazelcast.getCluster().getMembers().size();
+    boolean quorum = hazelcast.getSplitBrainProtectionService()
+        .getSplitBrainProtection(HazelcastSetup.QUORUM).hasMinimumSize();
     Map<String, Object> facts = Map.of(
         "clusterName", hazelcast.getConfig().getClusterName(),
         "members", members,
         "clusterState", state.name(),
-        "localMember", String.valueOf(hazelcast.getCluster().getLocalMember().getAddress()));
+        "localMember", String.valueOf(hazelcast.getCluster().getLocalMember().getAddress()),
+        "member", hazelcast.getCluster().getLocalMember().getUuid().toString(),
+        "quorum", quorum);
     String detail = members + (members == 1 ? " member" : " members") + " in cluster '"
-        + hazelcast.getConfig().getClusterName() + "', state " + state;
-    return state == ClusterState.ACTIVE ? CheckResult.up(detail, facts)
+        + hazelcast.getConfig().getClusterName() + "', state " + state
+        + (quorum ? "" : "; no quorum: this node changes no shared state and drives no PBX (docs/cluster.md)");
+    return state == ClusterState.ACTIVE && quorum ? CheckResult.up(detail, facts)
         : new CheckResult(DependencyState.DOWN, detail, facts);
   }
 }

@@ -19,10 +19,20 @@ abstract class PbxSessionCheck<S> implements StatusCheck {
 
   private final PbxConnection pbx;
   private final Supplier<S> status;
+  private PbxOwners owners = PbxOwners.alone();
 
   PbxSessionCheck(PbxConnection pbx, Supplier<S> status) {
     this.pbx = pbx;
     this.status = status;
+  }
+
+  /**
+   * In a cluster: the session is this node's to keep only while it owns the PBX. Elsewhere the check is {@code up}
+   * as a standby naming the owner, and {@code down} only while no member owns the PBX.
+   */
+  public StatusCheck ownedBy(PbxOwners owners) {
+    this.owners = owners;
+    return this;
   }
 
   /** {@code asterisk} or {@code freeswitch}. */
@@ -53,11 +63,26 @@ abstract class PbxSessionCheck<S> implements StatusCheck {
 
   @Override
   public Future<CheckResult> check() {
+    if (owners.actingHere(pbx.name())) {
+      return Future.succeededFuture(session(owners.member()));
+    }
+    return Future.fromCompletionStage(owners.owner(pbx.name())).map(owner -> owner
+        .filter(member -> !member.equals(owners.member()))
+        .map(member -> CheckResult.up("standby: member " + member + " owns this PBX and drives it",
+            Map.of("type", type(), "host", pbx.host(), "port", pbx.port(), "connection", "standby",
+                "owner", member, "ownedHere", false)))
+        .orElseGet(() -> new CheckResult(DependencyState.DOWN, "no member owns this PBX now; one claims it when its "
+            + "previous owner's lease has run out (docs/cluster.md)", Map.of("type", type(), "host", pbx.host(),
+            "port", pbx.port(), "connection", "unowned", "ownedHere", false))));
+  }
+
+  private CheckResult session(String member) {
     S now = status.get();
     Map<String, Object> facts = Map.of("type", type(), "host", pbx.host(), "port", pbx.port(),
-        "connection", state(now).name().toLowerCase(Locale.ROOT), "failedAttempts", failedAttempts(now));
+        "connection", state(now).name().toLowerCase(Locale.ROOT), "failedAttempts", failedAttempts(now),
+        "owner", member, "ownedHere", true);
     DependencyState state = loggedIn(now) ? DependencyState.UP : DependencyState.DOWN;
-    return Future.succeededFuture(new CheckResult(state, masked(detail(now)), facts));
+    return new CheckResult(state, masked(detail(now)), facts);
   }
 
   private String masked(String detail) {

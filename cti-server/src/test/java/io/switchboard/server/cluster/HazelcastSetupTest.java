@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HazelcastSetupTest {
 
   private static HazelcastSettings with(JoinSettings join) {
-    return new HazelcastSettings("prod", 5701, "", join);
+    return new HazelcastSettings("prod", 5701, "", join, 3, 1, 5, 3);
   }
 
   @Test
@@ -28,6 +28,30 @@ class HazelcastSetupTest {
     assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
     assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
     assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void failure_detection_is_tuned_for_telephony_and_the_shared_maps_are_written_only_with_a_quorum() {
+    Config config = HazelcastSetup.config(with(new JoinSettings(JoinMethod.TCP_IP, List.of("10.0.0.1"), "", 0, "")));
+
+    assertThat(config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
+    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("5");
+    assertThat(config.getSplitBrainProtectionConfig(HazelcastSetup.QUORUM).getMinimumClusterSize()).isEqualTo(2);
+    assertThat(config.getMapConfig("switchboard.agent-status").getSplitBrainProtectionName())
+        .isEqualTo(HazelcastSetup.QUORUM);
+    assertThat(config.getMapConfig(PbxOwnership.MAP).getMergePolicyConfig().getPolicy())
+        .endsWith("PutIfAbsentMergePolicy");
+    assertThat(config.getMapConfig("__vertx.haInfo").getSplitBrainProtectionName()).isNull();
+  }
+
+  @Test
+  void the_claim_delay_covers_the_quorum_tolerance_and_the_lease_beyond_detection() {
+    HazelcastSettings settings = with(JoinSettings.defaults());
+
+    // An owner cut off acts for at most 2.5 s (quorum) + 3 s (lease); others remove it 4-5 s after the cut.
+    assertThat(settings.quorumTolerance()).hasMillis(2_500);
+    assertThat(settings.claimDelay()).hasMillis(2_500);
+    assertThat(new HazelcastSettings("p", 5701, "", JoinSettings.defaults(), 3, 1, 30, 3).claimDelay()).isZero();
   }
 
   @Test

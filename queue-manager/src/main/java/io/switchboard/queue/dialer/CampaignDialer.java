@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -75,6 +76,7 @@ public final class CampaignDialer implements CampaignCallEnded {
     private boolean started;
     private Predicate<CampaignSettings> budgetSpent = campaign -> false;
     private Supplier<Optional<PbxId>> broadcastPbx = Optional::empty;
+    private BooleanSupplier dialsHere = () -> true;
 
     /** A running campaign: its settings as last read, its pacer (which keeps its figures), and its pass. */
     private static final class Running {
@@ -133,6 +135,14 @@ public final class CampaignDialer implements CampaignCallEnded {
         this.broadcastPbx = pbx;
     }
 
+    /**
+     * In a cluster, only the node that owns the PBX campaigns dial through paces them (docs/cluster.md): while
+     * {@code dialsHere} is false this loop keeps its campaigns and pacers but places no call.
+     */
+    public void dialOnlyWhile(BooleanSupplier dialsHere) {
+        this.dialsHere = dialsHere;
+    }
+
     /** Starts the ticks. Called once, on the routing context. */
     public void start() {
         if (started) {
@@ -149,7 +159,9 @@ public final class CampaignDialer implements CampaignCallEnded {
 
     /** An agent became free: pace every running campaign now rather than at the next tick. */
     public void agentFreed(AgentId agent) {
-        running.values().forEach(this::pass);
+        if (dialsHere.getAsBoolean()) {
+            running.values().forEach(this::pass);
+        }
     }
 
     @Override
@@ -165,7 +177,9 @@ public final class CampaignDialer implements CampaignCallEnded {
         if (!refreshing && !now.isBefore(refreshedAt.plus(REFRESH))) {
             refresh(now);
         }
-        running.values().forEach(this::pass);
+        if (dialsHere.getAsBoolean()) {
+            running.values().forEach(this::pass);
+        }
         timers.schedule(TICK, this::tick);
     }
 
