@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Several Switchboard nodes on loopback acting as one contact center, the way issue 8 runs them: each node its own
@@ -30,8 +28,6 @@ final class Cluster implements AutoCloseable {
     static final String PBX = "sim";
     static final Duration STARTUP = Duration.ofSeconds(180);
     private static final String USER = "cti";
-    /** Hazelcast's member list line, e.g. {@code Members {size:3, ver:3} [}. */
-    private static final Pattern MEMBERS = Pattern.compile("Members \\{size:(\\d+), ver:\\d+}");
 
     private final Path workDir;
     private final List<ClusterNode> nodes = new ArrayList<>();
@@ -134,11 +130,11 @@ final class Cluster implements AutoCloseable {
         owner(timeout);
     }
 
-    /** Waits until every node runs and sees all of them as members; starts none. */
+    /** Waits until every node runs and sees all of them as members, with a quorum; starts none. */
     void awaitMembers(Duration timeout) throws Exception {
         await("all " + nodes.size() + " nodes in one cluster", () -> {
             for (ClusterNode node : nodes) {
-                if (!node.serving() || members(node) != nodes.size()) {
+                if (!node.serving() || node.members() != nodes.size() || !node.quorum()) {
                     return false;
                 }
             }
@@ -159,23 +155,6 @@ final class Cluster implements AutoCloseable {
             return owners.size() == 1;
         }, timeout);
         return owners.get(0);
-    }
-
-    /**
-     * How many members {@code node} sees: {@code /status}'s {@code cluster.members}; before a node reports it,
-     * Hazelcast's last member list line.
-     */
-    static int members(ClusterNode node) throws Exception {
-        int reported = node.members();
-        if (reported >= 0) {
-            return reported;
-        }
-        List<String> lines = node.log("Members {size:");
-        if (lines.isEmpty()) {
-            return 0;
-        }
-        Matcher matcher = MEMBERS.matcher(lines.get(lines.size() - 1));
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 
     /** Polls {@code condition} until true; fails naming {@code what} with every node's output. */

@@ -122,31 +122,35 @@ final class ClusterNode {
         return api.getJson("/status");
     }
 
-    /** This node's Hazelcast member UUID ({@code /status} {@code cluster.member}). */
+    /** What this node's {@code hazelcast} check on {@code /status} says: {@code members}, {@code member}, {@code quorum}. */
+    private JsonNode hazelcast() throws IOException, InterruptedException {
+        return status().path("dependencies").path("hazelcast");
+    }
+
+    /** This node's Hazelcast member UUID. */
     String member() throws IOException, InterruptedException {
-        return status().path("cluster").path("member").asText();
+        return hazelcast().path("member").asText();
     }
 
-    /** How many members this node sees ({@code cluster.members}, a count or a list). */
+    /** How many members this node sees. */
     int members() throws IOException, InterruptedException {
-        JsonNode members = status().path("cluster").path("members");
-        return members.isArray() ? members.size() : members.asInt(-1);
+        return hazelcast().path("members").asInt(-1);
     }
 
-    /** Whether this node sees a quorum ({@code cluster.quorum}). */
+    /** Whether this node hears from a quorum of the expected members (else it changes no shared state). */
     boolean quorum() throws IOException, InterruptedException {
-        return status().path("cluster").path("quorum").asBoolean(false);
+        return hazelcast().path("quorum").asBoolean(false);
     }
 
-    /** Whether this node owns {@code pbx/<pbx>} and acts on it ({@code details.ownedHere} of its check). */
+    /** Whether this node owns {@code pbx/<pbx>} and has it up ({@code ownedHere} of its check on {@code /status}). */
     boolean owns(String pbx) throws IOException, InterruptedException {
         JsonNode check = status().path("dependencies").path("pbx/" + pbx);
-        return check.path("details").path("ownedHere").asBoolean(false) && "up".equals(check.path("state").asText());
+        return check.path("ownedHere").asBoolean(false) && "up".equals(check.path("state").asText());
     }
 
-    /** The owner of {@code pbx/<pbx>} as this node sees it ({@code details.owner}: a member UUID, or empty). */
+    /** The owner of {@code pbx/<pbx>} as this node sees it ({@code owner} of its check: a member UUID, or empty). */
     String ownerOf(String pbx) throws IOException, InterruptedException {
-        return status().path("dependencies").path("pbx/" + pbx).path("details").path("owner").asText("");
+        return status().path("dependencies").path("pbx/" + pbx).path("owner").asText("");
     }
 
     /** This node's log lines so far that hold every one of {@code parts}. */
