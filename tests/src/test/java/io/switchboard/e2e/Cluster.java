@@ -184,11 +184,26 @@ final class Cluster implements AutoCloseable {
         return all.toString();
     }
 
-    /** Stops every node (a frozen one is killed), then the PBX and the database, then removes the work directory. */
+    /**
+     * Stops every node at once (a frozen one is killed), then the PBX and the database, then removes the work
+     * directory.
+     */
     @Override
     public void close() throws Exception {
+        List<Thread> stopping = new ArrayList<>();
         for (ClusterNode node : nodes) {
-            node.stop();
+            Thread thread = new Thread(() -> {
+                try {
+                    node.stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "stop-" + node.name());
+            thread.start();
+            stopping.add(thread);
+        }
+        for (Thread thread : stopping) {
+            thread.join();
         }
         if (pbx != null) {
             pbx.stop();

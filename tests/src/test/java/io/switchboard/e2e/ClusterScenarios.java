@@ -129,7 +129,7 @@ abstract class ClusterScenarios {
     /**
      * Kills the owner of the PBX connection (SIGKILL) while callers keep arriving, lets the survivors take over and
      * carry on a few seconds, then checks every caller, phone and record; returns kill to the first caller routed by
-     * the new owner. Leaves the killed node started again (a rolling restart) and the cluster whole.
+     * the new owner. Leaves the killed node down: the next case's {@link Cluster#awaitFormed} starts it again.
      */
     Duration killTheOwnerMidTraffic() throws Exception {
         cluster.awaitFormed(Cluster.STARTUP);
@@ -156,8 +156,6 @@ abstract class ClusterScenarios {
             assertOneNewDriver(driversBefore, first);
             assertNumbersAddUp(traffic);
         }
-        cluster.awaitFormed(Cluster.STARTUP);
-        assertThat(cluster.owner(SOON)).as("one owner once the killed node is back").isNotNull();
         assertSameAgentStatesOnEveryServingNode();
         return failover;
     }
