@@ -14,15 +14,19 @@ class ChartRenderTest {
         private final RenderedChart chart = RenderedChart.withDefaults();
 
         @Test
-        void rendersOneDeploymentConfigMapSecretAndTwoServices() {
+        void rendersTheServerTheBundledMariaDbAndTheDashboard() {
             assertThat(chart.manifests())
                     .extracting(m -> m.path("kind").asText() + "/" + m.at("/metadata/name").asText())
                     .containsExactlyInAnyOrder(
                             "Deployment/sb-switchboard",
                             "ConfigMap/sb-switchboard",
-                            "Secret/sb-switchboard",
+                            "Secret/sb-switchboard-session",
                             "Service/sb-switchboard",
-                            "Service/sb-switchboard-hazelcast");
+                            "Service/sb-switchboard-hazelcast",
+                            "StatefulSet/sb-switchboard-mariadb",
+                            "Service/sb-switchboard-mariadb",
+                            "Secret/sb-switchboard-mariadb",
+                            "ConfigMap/sb-switchboard-dashboard");
         }
 
         @Test
@@ -47,11 +51,9 @@ class ChartRenderTest {
         }
 
         @Test
-        void podsCarryPrometheusScrapeAnnotations() {
+        void podsCarryNoScrapeAnnotationsThatCouldNotSendTheToken() {
             JsonNode annotations = chart.deployment().at("/spec/template/metadata/annotations");
-            assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
-            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/metrics");
-            assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo("8080");
+            assertThat(annotations.has("prometheus.io/scrape")).isFalse();
         }
 
         @Test
@@ -62,20 +64,19 @@ class ChartRenderTest {
         }
 
         @Test
-        void databasePasswordComesFromTheChartSecret() {
+        void databasePasswordComesFromTheBundledMariaDbSecret() {
             JsonNode ref = chart.env("SWITCHBOARD_DATABASE_PASSWORD").at("/valueFrom/secretKeyRef");
-            assertThat(ref.path("name").asText()).isEqualTo("sb-switchboard");
-            assertThat(ref.path("key").asText()).isEqualTo("database-password");
+            assertThat(ref.path("name").asText()).isEqualTo("sb-switchboard-mariadb");
+            assertThat(ref.path("key").asText()).isEqualTo("mariadb-password");
             assertThat(ref.path("optional").asBoolean(false)).isFalse();
-            assertThat(chart.get("Secret", "sb-switchboard").at("/data/database-password").isMissingNode()).isFalse();
+            assertThat(chart.get("Secret", "sb-switchboard-mariadb").at("/data/mariadb-password").asText()).isNotEmpty();
         }
 
         @Test
         void withoutPbxConnectionsNeedsNoPbxSecret() {
             assertThat(chart.envNames()).noneMatch(name -> name.startsWith("SWITCHBOARD_PBX_"));
             assertThat(chart.serverConfig().has("pbx")).isFalse();
-            assertThat(chart.get("Secret", "sb-switchboard").path("data").fieldNames())
-                    .toIterable().containsExactly("database-password");
+            assertThat(chart.find("Secret", "sb-switchboard")).as("nothing given to keep secret").isEmpty();
         }
 
         @Test
@@ -99,7 +100,7 @@ class ChartRenderTest {
         void configTellsTheServerWhereToListenAndHowToFindPeers() {
             JsonNode config = chart.serverConfig();
             assertThat(config.at("/http/port").asInt()).isEqualTo(8080);
-            assertThat(config.at("/database/url").asText()).isEqualTo("jdbc:mariadb://mariadb:3306/switchboard");
+            assertThat(config.at("/database/url").asText()).isEqualTo("jdbc:mariadb://sb-switchboard-mariadb:3306/switchboard");
             assertThat(config.at("/database/user").asText()).isEqualTo("switchboard");
             assertThat(config.at("/hazelcast/cluster-name").asText()).isEqualTo("switchboard");
             assertThat(config.at("/hazelcast/member-port").asInt()).isEqualTo(5701);
@@ -199,6 +200,7 @@ class ChartRenderTest {
             assertThat(decode(data.path("database-password"))).isEqualTo("db-s3cret-value");
             assertThat(decode(data.path("pbx-main"))).isEqualTo("ami-s3cret-value");
             assertThat(data.has("pbx-fs")).as("unset secrets are left out").isFalse();
+            assertThat(chart.all("StatefulSet")).as("an external database: no bundled one").isEmpty();
         }
 
         @Test
@@ -222,9 +224,21 @@ class ChartRenderTest {
 
         @Test
         void leavesDatabaseUrlAndUserOutSoTheServerStartsItsOwn() {
-            assertThat(chart.serverConfig().has("database")).isFalse();
+            assertThat(chart.serverConfig().path("database").has("url")).isFalse();
+            assertThat(chart.serverConfig().path("database").has("user")).isFalse();
             assertThat(chart.envNames()).doesNotContain("SWITCHBOARD_DATABASE_PASSWORD");
-            assertThat(chart.all("Secret")).as("nothing to keep secret").isEmpty();
+            assertThat(chart.all("StatefulSet")).isEmpty();
+            assertThat(chart.find("Secret", "sb-switchboard")).as("nothing given to keep secret").isEmpty();
+        }
+
+        @Test
+        void keepsItsFilesOnAWritableVolumeOutsideTmp() {
+            assertThat(chart.serverConfig().at("/database/embedded/data-dir").asText()).isEqualTo("/var/lib/switchboard/mariadb");
+            assertThat(chart.container().path("volumeMounts")).anySatisfy(m -> {
+                assertThat(m.path("mountPath").asText()).isEqualTo("/var/lib/switchboard");
+                assertThat(m.path("readOnly").asBoolean(false)).isFalse();
+            });
+            assertThat(chart.container().at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
         }
     }
 }

@@ -35,8 +35,21 @@ final class RenderedChart {
         return render(new Helm(CHART).template());
     }
 
-    static RenderedChart withValues(String valuesResource) {
-        return render(new Helm(CHART).template().withValuesFile(valuesFile(valuesResource)));
+    static RenderedChart withValues(String... valuesResources) {
+        TemplateCommand command = new Helm(CHART).template();
+        for (String resource : valuesResources) {
+            command = command.withValuesFile(valuesFile(resource));
+        }
+        return render(command);
+    }
+
+    static RenderedChart withSettings(String... keyValues) {
+        TemplateCommand command = new Helm(CHART).template();
+        for (String keyValue : keyValues) {
+            String[] kv = keyValue.split("=", 2);
+            command = command.set(kv[0], kv[1]);
+        }
+        return render(command);
     }
 
     static Path valuesFile(String valuesResource) {
@@ -100,6 +113,10 @@ final class RenderedChart {
 
     JsonNode container() {
         return deployment().at("/spec/template/spec/containers/0");
+    }
+
+    JsonNode podSpec() {
+        return deployment().at("/spec/template/spec");
     }
 
     JsonNode env(String name) {

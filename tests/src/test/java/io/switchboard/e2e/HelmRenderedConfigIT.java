@@ -52,7 +52,7 @@ class HelmRenderedConfigIT {
     Path dir;
 
     @Test
-    void default_values_give_a_config_the_server_loads_as_a_kubernetes_cluster_member() {
+    void default_values_give_a_config_the_server_loads_as_a_kubernetes_cluster_member_on_the_bundled_mariadb() {
         Rendered chart = render(new Helm(CHART).template());
 
         LoadedConfig loaded = chart.loadAsThePodWould(dir);
@@ -60,10 +60,83 @@ class HelmRenderedConfigIT {
         SwitchboardConfig config = loaded.config();
         assertKubernetesMember(chart, config.hazelcast());
         assertThat(config.http().port()).isEqualTo(chart.containerPort("http"));
-        assertThat(config.database().url()).isEqualTo("jdbc:mariadb://mariadb:3306/switchboard");
+        JsonNode mariadb = chart.get("Service", RELEASE + "-mariadb");
+        assertThat(config.database().url()).isEqualTo("jdbc:mariadb://%s:%d/switchboard",
+                mariadb.at("/metadata/name").asText(), mariadb.at("/spec/ports/0/port").asInt());
+        assertThat(config.database().user()).isEqualTo("switchboard");
         assertThat(config.database().password().value())
-                .isEqualTo(dummySecret(RELEASE, "database-password"));
+                .isEqualTo(dummySecret(RELEASE + "-mariadb", "mariadb-password"));
+        assertThat(config.http().auth().sessionKey().value())
+                .as("one generated key for every replica").isEqualTo(dummySecret(RELEASE + "-session", "session-key"));
         assertThat(config.pbx()).isEmpty();
+        assertNothingIgnored(chart, loaded);
+    }
+
+    @Test
+    void three_replicas_on_an_external_database_expect_each_other() {
+        Rendered chart = render(new Helm(CHART).template()
+                .set("replicaCount", 3)
+                .set("mariadb.enabled", false)
+                .set("database.url", "jdbc:mariadb://db.example.internal:3306/switchboard")
+                .set("database.existingSecret", "switchboard-db"));
+
+        LoadedConfig loaded = chart.loadAsThePodWould(dir);
+
+        assertThat(loaded.config().database().url()).isEqualTo("jdbc:mariadb://db.example.internal:3306/switchboard");
+        assertThat(loaded.config().database().password().value()).isEqualTo(dummySecret("switchboard-db", "password"));
+        assertThat(loaded.config().hazelcast().expectedMembers()).isEqualTo(3);
+        assertThat(loaded.config().hazelcast().quorum()).isEqualTo(2);
+        assertKubernetesMember(chart, loaded.config().hazelcast());
+        assertNothingIgnored(chart, loaded);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"inline", "existingSecret"})
+    void crm_credentials_and_the_admin_token_reach_the_enabled_connectors_through_the_environment(String secrets)
+            throws IOException {
+        boolean existing = secrets.equals("existingSecret");
+        Path values = Files.writeString(dir.resolve("crm.yaml"), """
+                auth:
+                  existingSecret: %s
+                  adminTokenKey: %s
+                  adminToken: %s
+                crm:
+                  existingSecret: %s
+                  salesforce:
+                    clientSecret: %s
+                  hubspot:
+                    accessToken: %s
+                extraConfig:
+                  crm:
+                    salesforce:
+                      enabled: true
+                      instance-url: https://acme.my.salesforce.com
+                      client-id: 3MVG9-connected-app
+                    hubspot:
+                      enabled: true
+                      portal-id: "2468013"
+                """.formatted(
+                        existing ? "switchboard-auth" : "\"\"",
+                        existing ? "admin-token" : "\"\"",
+                        existing ? "\"\"" : "admin-s3cret-0123456789",
+                        existing ? "switchboard-crm" : "\"\"",
+                        existing ? "\"\"" : "sf-s3cret",
+                        existing ? "\"\"" : "hs-s3cret"));
+        Rendered chart = render(new Helm(CHART).template().withValuesFile(values));
+
+        LoadedConfig loaded = chart.loadAsThePodWould(dir);
+
+        SwitchboardConfig config = loaded.config();
+        String authSecret = existing ? "switchboard-auth" : RELEASE;
+        String crmSecret = existing ? "switchboard-crm" : RELEASE;
+        assertThat(config.http().auth().adminToken().value()).isEqualTo(dummySecret(authSecret, "admin-token"));
+        assertThat(config.crm().salesforce().enabled()).isTrue();
+        assertThat(config.crm().salesforce().clientSecret().value())
+                .isEqualTo(dummySecret(crmSecret, "salesforce-client-secret"));
+        assertThat(config.crm().hubspot().accessToken().value()).isEqualTo(dummySecret(crmSecret, "hubspot-access-token"));
+        assertThat(config.crm().zendesk().enabled()).isFalse();
+        assertThat(chart.configYaml()).as("secrets stay out of the ConfigMap")
+                .doesNotContain("s3cret", "client-secret", "access-token", "admin-token");
         assertNothingIgnored(chart, loaded);
     }
 
@@ -120,12 +193,15 @@ class HelmRenderedConfigIT {
     }
 
     @Test
-    void an_empty_database_url_gives_the_embedded_database() {
-        Rendered chart = render(new Helm(CHART).template().set("database.url", ""));
+    void database_embedded_gives_the_database_inside_the_pod() {
+        Rendered chart = render(new Helm(CHART).template().set("mariadb.enabled", false).set("database.embedded", true));
 
         LoadedConfig loaded = chart.loadAsThePodWould(dir);
 
         assertThat(loaded.config().database().embeddedMode()).isTrue();
+        assertThat(loaded.config().database().embedded().dataDir())
+                .as("on the pod's writable volume, the root file system being read-only")
+                .isEqualTo("/var/lib/switchboard/mariadb");
         assertKubernetesMember(chart, loaded.config().hazelcast());
         assertNothingIgnored(chart, loaded);
     }
@@ -140,6 +216,11 @@ class HelmRenderedConfigIT {
                 .isEqualTo(chart.containerPort("hazelcast"))
                 .isEqualTo(headless.at("/spec/ports/0/port").asInt());
         assertThat(hazelcast.networkInterface()).as("the pod IP, from the downward API").isEqualTo(POD_IP);
+        assertThat(hazelcast.expectedMembers()).as("the quorum is a majority of the replicas")
+                .isEqualTo(chart.deployment().at("/spec/replicas").asInt());
+        assertThat(hazelcast.heartbeatSeconds()).isEqualTo(1);
+        assertThat(hazelcast.maxNoHeartbeatSeconds()).isEqualTo(5);
+        assertThat(hazelcast.pbxLeaseSeconds()).isEqualTo(HazelcastSettings.defaults().pbxLeaseSeconds());
     }
 
     /** Every SWITCHBOARD_* variable the Deployment sets is a setting; none would merely be warned about. */

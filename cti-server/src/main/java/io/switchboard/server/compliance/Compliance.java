@@ -18,10 +18,16 @@ public final class Compliance {
 
   private final ComplianceGate gate;
   private final JooqDialAudit audit;
+  private final Database database;
+  private final ZoneId todayZone;
+  private final Clock clock;
 
-  private Compliance(ComplianceGate gate, JooqDialAudit audit) {
+  private Compliance(ComplianceGate gate, JooqDialAudit audit, Database database, ZoneId todayZone, Clock clock) {
     this.gate = gate;
     this.audit = audit;
+    this.database = database;
+    this.todayZone = todayZone;
+    this.clock = clock;
   }
 
   /**
@@ -33,7 +39,20 @@ public final class Compliance {
     JooqDialAudit audit = new JooqDialAudit(database);
     ComplianceGate gate = new ComplianceGate(new ComplianceRules(amdFalsePositives), new JooqDncList(database),
         ledger, audit);
-    return new JooqCallResults(database).load(ledger, clock.instant()).map(loaded -> new Compliance(gate, audit));
+    return new JooqCallResults(database).load(ledger, clock.instant())
+        .map(loaded -> new Compliance(gate, audit, database, todayZone, clock));
+  }
+
+  /**
+   * Reads the abandon ledger again from {@code campaign_call_results}: a node about to take the dialling over (it
+   * now owns the PBX campaigns dial through, docs/cluster.md) counts the calls the previous owner ended.
+   */
+  public Future<Void> reload() {
+    AbandonLedger fresh = new AbandonLedger(todayZone);
+    return new JooqCallResults(database).load(fresh, clock.instant()).map(groups -> {
+      ledger().replaceWith(fresh);
+      return null;
+    });
   }
 
   /** The {@code DialGate} the dialer loop checks every lead with. */

@@ -62,10 +62,18 @@ public final class AgentDesks {
   private final Map<AgentId, DeskCall> calls = new HashMap<>();
   private final Map<AgentId, AgentStatus> states = new HashMap<>();
 
+  private final DeskBoard board;
+
   /** {@code clock} stamps each message's {@code publishedAt}. */
   public AgentDesks(Publisher out, Clock clock) {
+    this(out, clock, DeskBoard.NONE);
+  }
+
+  /** As above, keeping each agent's call on {@code board} too, for the other nodes' snapshots. */
+  public AgentDesks(Publisher out, Clock clock, DeskBoard board) {
     this.out = out;
     this.clock = clock;
+    this.board = board;
   }
 
   /** One step of an inbound call, as the router journals it. */
@@ -80,7 +88,7 @@ public final class AgentDesks {
       Optional<PhoneNumber> caller = Optional.ofNullable(waiting.get(rung.call())).flatMap(Waiting::number);
       DeskCall call = new DeskCall(rung.call(), Direction.INBOUND, caller, Optional.of(rung.queue().value()),
           Optional.empty(), Optional.empty(), Phase.RINGING, false, false, rung.at());
-      calls.put(rung.agent(), call);
+      keep(rung.agent(), call);
       send(rung.agent(), "ringing", rung.at(), call.toJson());
     } else if (entry instanceof JournalEntry.AgentMissed missed) {
       notRinging(missed.agent(), missed.call(), "missed", missed.at());
@@ -146,7 +154,7 @@ public final class AgentDesks {
     if (current == null || !current.call().equals(call) || current.phase() != Phase.CONNECTED) {
       return false;
     }
-    calls.put(agent, current.holding(on));
+    keep(agent, current.holding(on));
     send(agent, on ? "held" : "unheld", at, new JsonObject().put("callId", call.value()));
     return true;
   }
@@ -157,7 +165,7 @@ public final class AgentDesks {
     if (current == null || !current.call().equals(call) || current.phase() != Phase.CONNECTED) {
       return false;
     }
-    calls.put(agent, current.recordingPaused(on));
+    keep(agent, current.recordingPaused(on));
     send(agent, on ? "recording-paused" : "recording-resumed", at, new JsonObject().put("callId", call.value()));
     return true;
   }
@@ -177,10 +185,14 @@ public final class AgentDesks {
    * {@code stored} (read from the state store: it may have been stored by another node) and this node's call.
    */
   public synchronized JsonObject snapshot(AgentId agent, Optional<AgentStatus> stored, Instant at) {
+    return snapshot(agent, stored, at, Optional.ofNullable(calls.get(agent)).map(DeskCall::toJson));
+  }
+
+  /** As above with {@code call}, e.g. read from the {@link DeskBoard} when another node routes the agent's call. */
+  public JsonObject snapshot(AgentId agent, Optional<AgentStatus> stored, Instant at, Optional<JsonObject> call) {
     AgentStatus status = stored.orElseGet(() -> AgentStatus.initial(at));
     return new JsonObject().put("type", "snapshot").put("agentId", agent.value()).put("at", at.toString())
-        .put("state", stateJson(status))
-        .put("call", Optional.ofNullable(calls.get(agent)).map(DeskCall::toJson).orElse(null));
+        .put("state", stateJson(status)).put("call", call.orElse(null));
   }
 
   /** A status as the desk shows it: {@code {state, reason, since}}, the state as the API spells it. */
@@ -190,14 +202,14 @@ public final class AgentDesks {
   }
 
   private void dialling(AgentId agent, DeskCall call) {
-    calls.put(agent, call);
+    keep(agent, call);
     send(agent, "dialling", call.since(), call.toJson());
   }
 
   private void notRinging(AgentId agent, CallId call, String type, Instant at) {
     DeskCall current = calls.get(agent);
     if (current != null && current.call().equals(call) && current.phase() == Phase.RINGING) {
-      calls.remove(agent);
+      drop(agent);
       send(agent, type, at, new JsonObject().put("callId", call.value()));
     }
   }
@@ -206,7 +218,7 @@ public final class AgentDesks {
     DeskCall current = calls.get(agent);
     if (current != null && current.call().equals(call)) {
       DeskCall now = current.in(Phase.CONNECTED, at);
-      calls.put(agent, now);
+      keep(agent, now);
       send(agent, "connected", at, now.toJson());
     }
   }
@@ -214,9 +226,19 @@ public final class AgentDesks {
   private void ended(AgentId agent, CallId call, Instant at, JsonObject how) {
     DeskCall current = calls.get(agent);
     if (current != null && current.call().equals(call) && current.phase() != Phase.ENDED) {
-      calls.put(agent, current.in(Phase.ENDED, at));
+      keep(agent, current.in(Phase.ENDED, at));
       send(agent, "ended", at, how.put("callId", call.value()));
     }
+  }
+
+  private void keep(AgentId agent, DeskCall call) {
+    calls.put(agent, call);
+    board.put(agent, call.toJson());
+  }
+
+  private void drop(AgentId agent) {
+    calls.remove(agent);
+    board.remove(agent);
   }
 
   private Optional<AgentId> agentOf(CallId call) {

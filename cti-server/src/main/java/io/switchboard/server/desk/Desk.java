@@ -36,18 +36,25 @@ public final class Desk {
   private final Vertx vertx;
   private final AgentDesks desks;
   private final Clock clock;
+  private final DeskBoard board;
   private DeskRoutes routes;
 
-  private Desk(Vertx vertx, AgentDesks desks, Clock clock) {
+  private Desk(Vertx vertx, AgentDesks desks, Clock clock, DeskBoard board) {
     this.vertx = vertx;
     this.desks = desks;
     this.clock = clock;
+    this.board = board;
   }
 
   /** A desk publishing on {@code vertx}'s event bus. */
   public static Desk start(Vertx vertx, Clock clock) {
+    return start(vertx, clock, DeskBoard.NONE);
+  }
+
+  /** As above, keeping each agent's call on {@code board} so that every node's snapshot shows it. */
+  public static Desk start(Vertx vertx, Clock clock, DeskBoard board) {
     return new Desk(vertx, new AgentDesks((agent, message) -> vertx.eventBus().publish(address(agent), message),
-        clock), clock);
+        clock, board), clock, board);
   }
 
   /** The router's journal with the desks watching it. */
@@ -77,7 +84,8 @@ public final class Desk {
         new JsonObject().put("campaignId", offer.lead().campaign().value()).put("leadId", offer.lead().id().value())
             .put("number", offer.lead().number().e164()).put("attempts", offer.lead().attempts())
             .put("expiresAt", offer.expiresAt().toString()))));
-    routes = new DeskRoutes(desks, states, new DeskCommands(desks, pbxs, transfers, context, clock), leads, clock);
+    routes = new DeskRoutes(desks, states, new DeskCommands(desks, pbxs, transfers, context, clock), leads, clock,
+        board);
     vertx.eventBus().<String>localConsumer(AgentEventsSocket.SNAPSHOTS, request -> {
       if (AgentRequest.IDENTIFIER.matcher(String.valueOf(request.body())).matches()) {
         routes.snapshot(AgentId.of(request.body())).onSuccess(request::reply)

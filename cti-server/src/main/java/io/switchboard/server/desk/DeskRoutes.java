@@ -39,9 +39,16 @@ final class DeskRoutes {
   private final DeskCommands commands;
   private final LeadDispositions leads;
   private final Clock clock;
+  private final DeskBoard board;
 
   DeskRoutes(AgentDesks desks, Function<AgentId, Future<Optional<AgentStatus>>> states, DeskCommands commands,
       LeadDispositions leads, Clock clock) {
+    this(desks, states, commands, leads, clock, DeskBoard.NONE);
+  }
+
+  DeskRoutes(AgentDesks desks, Function<AgentId, Future<Optional<AgentStatus>>> states, DeskCommands commands,
+      LeadDispositions leads, Clock clock, DeskBoard board) {
+    this.board = board;
     this.desks = desks;
     this.states = states;
     this.commands = commands;
@@ -63,9 +70,11 @@ final class DeskRoutes {
         callback(ctx, agent)));
   }
 
-  /** The snapshot for {@code agent}: the stored status, this node's call. */
+  /** The snapshot for {@code agent}: the stored status, this node's call, else the call another node routes. */
   Future<JsonObject> snapshot(AgentId agent) {
-    return states.apply(agent).map(stored -> desks.snapshot(agent, stored, clock.instant()));
+    return states.apply(agent).compose(stored -> desks.call(agent).isPresent()
+        ? Future.succeededFuture(desks.snapshot(agent, stored, clock.instant()))
+        : board.get(agent).map(call -> desks.snapshot(agent, stored, clock.instant(), call)));
   }
 
   private void callback(RoutingContext ctx, AgentId agent) {

@@ -11,6 +11,7 @@ import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.security.Security;
 import io.switchboard.server.status.StatusRegistry;
 import io.vertx.core.Vertx;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,12 +117,30 @@ public final class HttpApi {
     return router;
   }
 
+  /** Whether {@code failure} is, or was caused by, a write refused for want of a quorum (a partition's minority). */
+  static boolean withoutQuorum(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SplitBrainProtectionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Routes of the last router built that no row of the access policy names (admin-only by default). */
   public List<String> routesNotInAccessPolicy() {
     return unlisted;
   }
 
   private void internalError(RoutingContext ctx) {
+    if (withoutQuorum(ctx.failure())) {
+      LOG.warn("event=http-no-quorum method={} route={}", ctx.request().method(), ctx.request().path());
+      if (!ctx.response().ended()) {
+        new ApiError("no-quorum", "this node does not hear from a majority of the cluster, so it changes no shared "
+            + "state; retry on another node (docs/cluster.md)", new JsonObject()).send(ctx, 503);
+      }
+      return;
+    }
     String errorRef = Long.toHexString(System.nanoTime());
     LOG.error("event=http-failure method={} route={} ref={}", ctx.request().method(), ctx.request().path(), errorRef,
         ctx.failure());

@@ -45,6 +45,7 @@ import io.switchboard.server.config.RoutingSettings;
 import io.switchboard.server.crm.Crm;
 import io.switchboard.server.crm.CrmConnectors;
 import io.switchboard.server.desk.Desk;
+import io.switchboard.server.desk.HazelcastDeskBoard;
 import io.switchboard.server.routing.JooqOutboundJournal;
 import io.switchboard.server.routing.JooqRoutingJournal;
 import io.switchboard.server.routing.JooqTaskQueues;
@@ -144,6 +145,9 @@ public final class Server implements AutoCloseable {
           parts.ownership = new PbxOwnership(parts.vertx, parts.hazelcast, config.hazelcast(), parts.pbx.names(),
               owned, Clock.systemUTC(), System::nanoTime);
           owned.actingBy(parts.ownership::acting);
+          List<String> names = parts.pbx.names();
+          // The dialler follows the first PBX: its new owner counts what the previous one dialled before pacing.
+          owned.beforeConnecting(pbx -> names.indexOf(pbx) == 0 ? parts.compliance.reload() : Future.succeededFuture());
           parts.pbx.fencedBy(parts.ownership::acting);
           List<CrmConnector> crms = CrmConnectors.from(config.crm(), Clock.systemUTC());
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms,
@@ -152,7 +156,7 @@ public final class Server implements AutoCloseable {
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
-          Desk desk = Desk.start(parts.vertx, Clock.systemUTC());
+          Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
               new JooqTaskQueues(database, Clock.systemUTC()),
@@ -161,7 +165,13 @@ public final class Server implements AutoCloseable {
               outboundPolicy(config.outbound()), inboundRules(config.routing()),
               new HazelcastLastAgents(parts.hazelcast, Duration.ofHours(config.routing().lastAgentRetentionHours())),
               new JooqCallHistory(database), Clock.systemUTC());
-          parts.routing.keepCallbacks(new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC()));
+          JooqPendingCallbacks callbacks = new JooqPendingCallbacks(database, parts.vertx, Clock.systemUTC());
+          parts.routing.keepCallbacks(callbacks);
+          // A PBX taken over: the queued callbacks its previous owner stored since this node started are read back.
+          owned.beforeConnecting(pbx -> {
+            parts.routing.keepCallbacks(callbacks);
+            return Future.succeededFuture();
+          });
           parts.routing.useAccountOwners(crm.accountOwners());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
@@ -174,8 +184,7 @@ public final class Server implements AutoCloseable {
               Clock.systemUTC())
               .map(dialing -> {
                 parts.dialing = dialing;
-                List<String> names = parts.pbx.names();
-                dialing.dialOnlyWhile(() -> !names.isEmpty() && parts.ownership.acting(names.get(0)));
+                dialing.dialOnlyWhile(() -> !names.isEmpty() && owned.connected(names.get(0)));
                 parts.ownership.start();
                 desk.serve(parts.routing::agentState, id -> parts.pbx.get(id.value()), parts.routing.transfers(),
                     parts.routing.context(), parts.leadQueue::disposeConnected, Optional.of(dialing.preview()));

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,41 @@ class AgentDesksTest {
     assertThat(ringing.getString("at")).isEqualTo(T0.plusSeconds(2).toString());
     assertThat(ringing.getString("publishedAt")).as("this node's clock").isEqualTo(T0.plusSeconds(30).toString());
     assertThat(desks.call(ANA)).map(DeskCall::phase).contains(DeskCall.Phase.RINGING);
+  }
+
+  @Test
+  void the_call_is_kept_on_the_board_so_a_page_on_another_node_gets_the_same_snapshot() {
+    Map<AgentId, JsonObject> board = new HashMap<>();
+    AgentDesks owner = new AgentDesks((agent, message) -> { }, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC),
+        new DeskBoard() {
+          @Override
+          public void put(AgentId agent, JsonObject call) {
+            board.put(agent, call);
+          }
+
+          @Override
+          public void remove(AgentId agent) {
+            board.remove(agent);
+          }
+
+          @Override
+          public io.vertx.core.Future<Optional<JsonObject>> get(AgentId agent) {
+            return io.vertx.core.Future.succeededFuture(Optional.ofNullable(board.get(agent)));
+          }
+        });
+    owner.seen(entered(CALL));
+    owner.seen(rung(CALL, ANA, 1));
+    owner.seen(new JournalEntry.Connected(CALL, SUPPORT, T0.plusSeconds(3), ANA, agentLeg(), Duration.ofSeconds(3),
+        Duration.ofSeconds(2)));
+
+    assertThat(board.get(ANA).getString("phase")).isEqualTo("connected");
+    JsonObject elsewhere = desks.snapshot(ANA, Optional.empty(), T0.plusSeconds(5), Optional.of(board.get(ANA)));
+    assertThat(elsewhere.getJsonObject("call")).isEqualTo(owner.snapshot(ANA, Optional.empty(), T0.plusSeconds(5))
+        .getJsonObject("call"));
+    assertThat(elsewhere.getJsonObject("call").getString("number")).isEqualTo("+442079460018");
+
+    owner.seen(new JournalEntry.RingCanceled(CALL, SUPPORT, T0.plusSeconds(4), BEN, agentLeg(), Duration.ofSeconds(1)));
+    assertThat(board).containsKey(ANA);
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.switchboard.server.metrics.ServerMetrics;
 import io.switchboard.server.status.StatusCheck;
 import io.switchboard.server.status.StatusRegistry;
 import io.switchboard.server.security.TestSecurity;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -62,6 +63,25 @@ class HttpApiTest {
   private Future<HttpResponse<Buffer>> post(String path, Object body) {
     return body instanceof JsonObject json ? client.post(port, "127.0.0.1", path).sendJsonObject(json)
         : client.post(port, "127.0.0.1", path).putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body.toString()));
+  }
+
+  @Test
+  void a_write_refused_for_want_of_a_quorum_is_503_no_quorum_not_an_internal_error(VertxTestContext test) {
+    StatusRegistry status = new StatusRegistry(Duration.ofSeconds(1));
+    HttpVerticle http = new HttpVerticle(new HttpSettings("127.0.0.1", 0),
+        new HttpApi(status, metrics, new InMemoryAgentDirectory(), TestSecurity.admin())
+            .mounting(router -> router.post("/api/v1/agents/:id/state").order(-1).handler(ctx -> ctx.fail(
+                new java.util.concurrent.CompletionException(new SplitBrainProtectionException(
+                    "Split brain protection exception: switchboard-quorum has failed!"))))));
+    client = TestSecurity.adminClient(vertx);
+    vertx.deployVerticle(http)
+        .compose(id -> client.post(http.actualPort(), "127.0.0.1", "/api/v1/agents/ana/state")
+            .sendJsonObject(new JsonObject().put("state", "available")))
+        .onComplete(test.succeeding(r -> test.verify(() -> {
+          assertThat(r.statusCode()).isEqualTo(503);
+          assertThat(r.bodyAsJsonObject().getString("errorId")).isEqualTo("no-quorum");
+          test.completeNow();
+        })));
   }
 
   @Test

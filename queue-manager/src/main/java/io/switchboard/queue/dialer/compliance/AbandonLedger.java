@@ -61,6 +61,21 @@ public final class AbandonLedger implements CampaignCallEnded {
         ledger.hours.add(at, live, abandoned, machines);
     }
 
+    /**
+     * Takes {@code loaded}'s counts in place of this ledger's: a node that has just taken the dialling over reads
+     * the calls the cluster stored, which include those the previous owner counted and this node never saw.
+     */
+    public void replaceWith(AbandonLedger loaded) {
+        Map<CampaignId, Ledger> counted;
+        synchronized (loaded) {
+            counted = new HashMap<>(loaded.campaigns);
+        }
+        synchronized (this) {
+            campaigns.clear();
+            campaigns.putAll(counted);
+        }
+    }
+
     /** The campaign's figures at {@code now}. */
     public synchronized AbandonFigures figures(CampaignId campaign, Instant now) {
         Ledger ledger = campaigns.get(campaign);

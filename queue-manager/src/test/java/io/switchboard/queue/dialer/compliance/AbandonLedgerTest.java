@@ -46,6 +46,21 @@ class AbandonLedgerTest {
     }
 
     @Test
+    void a_node_taking_the_dialling_over_counts_what_the_cluster_stored_in_place_of_what_it_saw() {
+        ended(SALES, DialResult.ABANDONED, NOW.minusSeconds(600));
+        AbandonLedger stored = new AbandonLedger(ZoneId.of("America/New_York"));
+        stored.count(SALES, DialResult.CONNECTED, NOW.minusSeconds(300), 40);
+        stored.count(SALES, DialResult.ABANDONED, NOW.minusSeconds(200), 2);
+        stored.count(RENEWALS, DialResult.MACHINE, NOW.minusSeconds(100), 3);
+
+        ledger.replaceWith(stored);
+        ended(SALES, DialResult.ABANDONED, NOW.minusSeconds(10));
+
+        assertThat(ledger.figures(SALES, NOW).today()).isEqualTo(new Counts(43, 3, 0));
+        assertThat(ledger.figures(RENEWALS, NOW).today()).isEqualTo(new Counts(0, 0, 3));
+    }
+
+    @Test
     void calls_leave_each_window_as_it_rolls_on() {
         ended(SALES, DialResult.ABANDONED, NOW.minus(Duration.ofHours(25)));
         ended(SALES, DialResult.ABANDONED, NOW.minus(Duration.ofDays(29)));
