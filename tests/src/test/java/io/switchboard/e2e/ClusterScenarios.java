@@ -2,6 +2,7 @@ package io.switchboard.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.sim.SessionCommand;
+import io.switchboard.sim.asterisk.InboundCall;
 import io.switchboard.sim.asterisk.Phone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class ClusterScenarios {
 
     static final Duration SOON = Duration.ofSeconds(60);
-    /** How long the nodes may take to write every record once the PBX is done with the callers. */
-    static final Duration RECORDS = Duration.ofSeconds(20);
     /** The issue's target from a node's death to the first caller routed by its successor. */
     static final Duration FAILOVER_TARGET = Duration.ofSeconds(10);
     /**
@@ -49,6 +49,10 @@ abstract class ClusterScenarios {
     /** How long a frozen node that was thawed may take to be merged back into the cluster. */
     static final Duration MERGE = Duration.ofSeconds(150);
     static final String DID = "4930100960";
+    /** A queue whose one agent is paused while the owner goes: its callers wait through the failover. */
+    static final String HOLD_DID = "4930100961";
+    private static final String HOLDER_EXTENSION = "7699";
+    private static final String HOLDER = "agent-" + HOLDER_EXTENSION;
     static final double CALLERS_PER_SECOND = 2;
     private static final int AGENTS = 10;
     /** Rings a second and talks twenty (simulated; the simulator's clock runs ten times faster), then hangs up. */
@@ -56,6 +60,7 @@ abstract class ClusterScenarios {
 
     final PbxFlavour flavour;
     Cluster cluster;
+    ClusterChecks checks;
     final List<String> agents = new ArrayList<>();
 
     ClusterScenarios(PbxFlavour flavour) {
@@ -71,9 +76,12 @@ abstract class ClusterScenarios {
             phones.put(flavour.device(extension), AGENT_PHONE);
             extensions.add(extension);
         }
+        phones.put(flavour.device(HOLDER_EXTENSION), AGENT_PHONE);
+        extensions.add(HOLDER_EXTENSION);
         cluster = Cluster.start(flavour, "failover", phones, extensions, 3, Map.of(
                 "SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
                 "SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS", "3"));
+        checks = new ClusterChecks(cluster);
         ServerApi api = cluster.api();
         for (String extension : extensions) {
             String agent = "agent-" + extension;
@@ -81,11 +89,36 @@ abstract class ClusterScenarios {
                     + flavour.device(extension) + "\"}", 201);
             agents.add(agent);
         }
+        List<String> members = agents.stream().filter(a -> !a.equals(HOLDER)).toList();
         api.post("/api/v1/queues", "{\"id\":\"" + DID + "\",\"name\":\"cluster\",\"ringTimeoutSeconds\":5,"
-                + "\"wrapUpSeconds\":0,\"members\":[\"" + String.join("\",\"", agents) + "\"]}", 201);
+                + "\"wrapUpSeconds\":0,\"members\":[\"" + String.join("\",\"", members) + "\"]}", 201);
+        api.post("/api/v1/queues", "{\"id\":\"" + HOLD_DID + "\",\"name\":\"held\",\"ringTimeoutSeconds\":5,"
+                + "\"wrapUpSeconds\":0,\"members\":[\"" + HOLDER + "\"]}", 201);
         for (String agent : agents) {
             api.post("/api/v1/agents/" + agent + "/state", "{\"state\":\"available\"}", 200);
         }
+    }
+
+    /**
+     * Two callers into {@link #HOLD_DID} while its one agent is paused; returns them (number to channel) once both
+     * are entered in queue_log, waiting. {@link #releaseWaiting} lets the agent take them.
+     */
+    Map<String, String> callersWaiting(String numberPrefix) throws Exception {
+        cluster.api().post("/api/v1/agents/" + HOLDER + "/state", "{\"state\":\"paused\",\"reason\":\"held\"}",
+                200);
+        Map<String, String> waiting = new LinkedHashMap<>();
+        for (int i = 1; i <= 2; i++) {
+            String number = numberPrefix + i;
+            waiting.put(number, cluster.pbx().inboundCall(InboundCall.of(number, HOLD_DID)));
+        }
+        cluster.await("the held callers entered", () -> cluster.database().callRows().stream()
+                .filter(r -> r.event().equals("ENTERQUEUE") && waiting.containsKey(r.data2())).count() == 2, SOON);
+        return waiting;
+    }
+
+    /** The held queue's agent becomes available through {@code node}: the callers who waited are connected. */
+    void releaseWaiting(ClusterNode node) throws Exception {
+        node.api().post("/api/v1/agents/" + HOLDER + "/state", "{\"state\":\"available\"}", 200);
     }
 
     @AfterAll
@@ -114,7 +147,7 @@ abstract class ClusterScenarios {
                 assertThat(state.path("reason").asText()).as("%s's reason through %s", agent, node).isEqualTo(reason);
             }
         }
-        assertSameAgentStatesOnEveryServingNode();
+        checks.assertSameAgentStates(agents);
         for (int i = 0; i < nodes.size(); i++) {
             nodes.get((i + 1) % nodes.size()).api().post("/api/v1/agents/" + agents.get(i) + "/state",
                     "{\"state\":\"available\"}", 200);
@@ -136,6 +169,7 @@ abstract class ClusterScenarios {
         ClusterNode owner = cluster.owner(SOON);
         Duration failover;
         try (CallerTraffic traffic = new CallerTraffic(cluster.pbx(), DID, "+49307771")) {
+            Map<String, String> waiting = callersWaiting("+4930777190");
             traffic.start(CALLERS_PER_SECOND);
             awaitConnected(traffic, 6);
             List<Integer> driversBefore = cluster.commands().drivers();
@@ -147,16 +181,17 @@ abstract class ClusterScenarios {
                     c -> c.session() != oldSession && c.at().isAfter(killedAt));
             failover = Duration.between(killedAt, first.at());
             ClusterNode successor = cluster.owner(SOON);
+            releaseWaiting(successor);
             awaitConnected(traffic, connected(traffic) + 6);
             traffic.stop();
 
             report("kill", failover, owner, successor);
             assertThat(successor).isNotSameAs(owner);
             assertThat(failover).as("kill to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
-            assertOneNewDriver(driversBefore, first);
-            assertNumbersAddUp(traffic);
+            checks.assertOneNewDriver(driversBefore, first);
+            checks.assertNumbersAddUp(traffic, waiting);
         }
-        assertSameAgentStatesOnEveryServingNode();
+        checks.assertSameAgentStates(agents);
         return failover;
     }
 
@@ -172,6 +207,7 @@ abstract class ClusterScenarios {
         ClusterNode owner = cluster.owner(SOON);
         Duration failover;
         try (CallerTraffic traffic = new CallerTraffic(cluster.pbx(), DID, "+49307772")) {
+            Map<String, String> waiting = callersWaiting("+4930777290");
             traffic.start(CALLERS_PER_SECOND);
             awaitConnected(traffic, 6);
             List<Integer> driversBefore = cluster.commands().drivers();
@@ -183,6 +219,7 @@ abstract class ClusterScenarios {
                     c -> c.session() != oldSession && c.at().isAfter(frozenAt));
             failover = Duration.between(frozenAt, first.at());
             ClusterNode successor = cluster.owner(SOON);
+            releaseWaiting(successor);
             Instant thawAt = frozenAt.plus(FREEZE);
             cluster.await("a freeze of " + FREEZE.toSeconds() + " s", () -> Instant.now().isAfter(thawAt), SOON);
             owner.thaw();
@@ -194,26 +231,16 @@ abstract class ClusterScenarios {
             report("freeze", failover, owner, successor);
             assertThat(successor).isNotSameAs(owner);
             assertThat(failover).as("freeze to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
-            assertOneNewDriver(driversBefore, first);
+            checks.assertOneNewDriver(driversBefore, first);
             assertThat(cluster.commands().after(first.at(), c -> c.session() == oldSession && c.drives()))
                     .as("commands of the frozen %s's session after %s's first", owner, successor).isEmpty();
-            assertNumbersAddUp(traffic);
+            checks.assertNumbersAddUp(traffic, waiting);
         }
         cluster.awaitMembers(MERGE);
         assertThat(owner.serving()).as("%s runs on after the freeze", owner).isTrue();
         assertThat(cluster.owner(SOON)).as("one owner after the merge").isNotNull();
-        assertSameAgentStatesOnEveryServingNode();
+        checks.assertSameAgentStates(agents);
         return failover;
-    }
-
-    /**
-     * Since {@code driversBefore}, the PBX was driven by one more session only, the one that sent {@code first}: the
-     * old owner's fell silent and no third connection (the old owner reconnecting, say) drove it.
-     */
-    void assertOneNewDriver(List<Integer> driversBefore, SessionCommand first) {
-        List<Integer> expected = new ArrayList<>(driversBefore);
-        expected.add(first.session());
-        assertThat(cluster.commands().drivers()).as("the sessions that drove the PBX, in turn").isEqualTo(expected);
     }
 
     /** Waits until {@code count} callers of the traffic have been connected to an agent. */
@@ -251,48 +278,6 @@ abstract class ClusterScenarios {
         }
         return command.command().first("Command").filter(line -> line.startsWith("uuid_transfer "))
                 .map(line -> line.split(" ")[1]);
-    }
-
-    /**
-     * Every caller was connected to an agent exactly once and hung up, no phone was rung for two calls at once, the
-     * PBX was driven by one session at a time, and the database holds each caller once: one call record (ended), one
-     * ENTERQUEUE, one CONNECT and one completion in queue_log. Fails with every discrepancy found.
-     */
-    void assertNumbersAddUp(CallerTraffic traffic) throws Exception {
-        Map<String, String> callers = traffic.callers();
-        PbxWatch watch = cluster.watch();
-        cluster.await("every caller connected and gone", () -> callers.values().stream()
-                .allMatch(c -> watch.bridged(c) > 0 && watch.gone(c)), SOON);
-        // the nodes write their records after the PBX's events: give them the time to, then read what is there
-        long deadline = System.nanoTime() + RECORDS.toNanos();
-        List<String> discrepancies = CallerRecords.discrepancies(cluster, callers);
-        while (!discrepancies.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(500);
-            discrepancies = CallerRecords.discrepancies(cluster, callers);
-        }
-        assertThat(discrepancies).as("callers not connected, recorded and counted exactly once (of %d)",
-                callers.size()).isEmpty();
-        assertThat(watch.doubleBookings()).as("phones rung for two calls at once").isEmpty();
-        assertThat(watch.legsRung()).as("agents' legs the PBX rang").isGreaterThanOrEqualTo(callers.size());
-        assertThat(cluster.commands().drivers()).as("sessions that drove the PBX, in turn").doesNotHaveDuplicates();
-    }
-
-    /** Every serving node reports each agent in the same state, with the same version and since. */
-    void assertSameAgentStatesOnEveryServingNode() throws Exception {
-        cluster.await("the same agent states on every node", () -> {
-            Map<String, String> seen = new HashMap<>();
-            for (ClusterNode node : cluster.serving()) {
-                for (String agent : agents) {
-                    JsonNode state = node.api().getJson("/api/v1/agents/" + agent + "/state");
-                    String view = state.path("state").asText() + "/" + state.path("version").asText() + "/"
-                            + state.path("since").asText();
-                    if (!seen.computeIfAbsent(agent, a -> view).equals(view)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }, SOON);
     }
 
     /** Prints the measured failover, for docs/benchmarks.md. */
