@@ -54,7 +54,11 @@ abstract class ClusterScenarios {
     private static final String HOLDER_EXTENSION = "7699";
     private static final String HOLDER = "agent-" + HOLDER_EXTENSION;
     static final double CALLERS_PER_SECOND = 2;
-    private static final int AGENTS = 10;
+    /**
+     * Enough for the traffic (about four on a call at a time) and for the calls that the failover cases leave open
+     * while the takeover of calls in flight is not merged: their agents stay on call.
+     */
+    private static final int AGENTS = 16;
     /** Rings a second and talks twenty (simulated; the simulator's clock runs ten times faster), then hangs up. */
     private static final Phone AGENT_PHONE = new Phone.Answers(Duration.ofSeconds(1), Duration.ofSeconds(20));
 
@@ -62,6 +66,8 @@ abstract class ClusterScenarios {
     Cluster cluster;
     ClusterChecks checks;
     final List<String> agents = new ArrayList<>();
+    /** Agents in no queue, whose states only the state case changes: traffic never reserves them. */
+    private final List<String> deskAgents = List.of("desk-1", "desk-2", "desk-3");
 
     ClusterScenarios(PbxFlavour flavour) {
         this.flavour = flavour;
@@ -90,6 +96,11 @@ abstract class ClusterScenarios {
             agents.add(agent);
         }
         List<String> members = agents.stream().filter(a -> !a.equals(HOLDER)).toList();
+        for (String agent : deskAgents) {
+            api.post("/api/v1/agents", "{\"id\":\"" + agent + "\",\"displayName\":\"" + agent + "\",\"device\":\""
+                    + flavour.device("769" + agent.charAt(agent.length() - 1)) + "\"}", 201);
+            api.post("/api/v1/agents/" + agent + "/state", "{\"state\":\"available\"}", 200);
+        }
         api.post("/api/v1/queues", "{\"id\":\"" + DID + "\",\"name\":\"cluster\",\"ringTimeoutSeconds\":5,"
                 + "\"wrapUpSeconds\":0,\"members\":[\"" + String.join("\",\"", members) + "\"]}", 201);
         api.post("/api/v1/queues", "{\"id\":\"" + HOLD_DID + "\",\"name\":\"held\",\"ringTimeoutSeconds\":5,"
@@ -130,16 +141,16 @@ abstract class ClusterScenarios {
 
     @Test
     void an_agent_state_set_through_any_node_reads_the_same_through_every_node() throws Exception {
-        cluster.awaitMembers(Cluster.STARTUP);
+        cluster.awaitFormed(Cluster.STARTUP);
         List<ClusterNode> nodes = cluster.nodes();
         for (int i = 0; i < nodes.size(); i++) {
-            String agent = agents.get(i);
+            String agent = deskAgents.get(i);
             nodes.get(i).api().post("/api/v1/agents/" + agent + "/state",
                     "{\"state\":\"paused\",\"reason\":\"coaching-" + nodes.get(i).name() + "\"}", 200);
         }
 
         for (int i = 0; i < nodes.size(); i++) {
-            String agent = agents.get(i);
+            String agent = deskAgents.get(i);
             String reason = "coaching-" + nodes.get(i).name();
             for (ClusterNode node : nodes) {
                 JsonNode state = node.api().getJson("/api/v1/agents/" + agent + "/state");
@@ -147,13 +158,13 @@ abstract class ClusterScenarios {
                 assertThat(state.path("reason").asText()).as("%s's reason through %s", agent, node).isEqualTo(reason);
             }
         }
-        checks.assertSameAgentStates(agents);
+        checks.assertSameAgentStates(deskAgents);
         for (int i = 0; i < nodes.size(); i++) {
-            nodes.get((i + 1) % nodes.size()).api().post("/api/v1/agents/" + agents.get(i) + "/state",
+            nodes.get((i + 1) % nodes.size()).api().post("/api/v1/agents/" + deskAgents.get(i) + "/state",
                     "{\"state\":\"available\"}", 200);
         }
         for (ClusterNode node : nodes) {
-            for (String agent : agents.subList(0, nodes.size())) {
+            for (String agent : deskAgents) {
                 assertThat(node.api().agentState(agent)).as("%s through %s", agent, node).isEqualTo("available");
             }
         }
@@ -189,7 +200,7 @@ abstract class ClusterScenarios {
             assertThat(successor).isNotSameAs(owner);
             assertThat(failover).as("kill to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
             checks.assertOneNewDriver(driversBefore, first);
-            checks.assertNumbersAddUp(traffic, waiting);
+            reportNotCarriedOver(checks.assertNumbersAddUp(traffic, waiting));
         }
         checks.assertSameAgentStates(agents);
         return failover;
@@ -214,32 +225,44 @@ abstract class ClusterScenarios {
             int oldSession = lastDriver();
             Instant frozenAt = Instant.now();
             owner.freeze();
-
-            SessionCommand first = awaitRouting("a caller routed by another node while the owner is frozen", traffic,
-                    c -> c.session() != oldSession && c.at().isAfter(frozenAt));
-            failover = Duration.between(frozenAt, first.at());
-            ClusterNode successor = cluster.owner(SOON);
-            releaseWaiting(successor);
-            Instant thawAt = frozenAt.plus(FREEZE);
-            cluster.await("a freeze of " + FREEZE.toSeconds() + " s", () -> Instant.now().isAfter(thawAt), SOON);
-            owner.thaw();
-            cluster.await(owner + " fenced off pbx/" + Cluster.PBX,
-                    () -> !owner.log("event=pbx-fenced", "pbx=" + Cluster.PBX).isEmpty(), SOON);
-            awaitConnected(traffic, connected(traffic) + 4);
-            traffic.stop();
-
-            report("freeze", failover, owner, successor);
-            assertThat(successor).isNotSameAs(owner);
-            assertThat(failover).as("freeze to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
-            checks.assertOneNewDriver(driversBefore, first);
-            assertThat(cluster.commands().after(first.at(), c -> c.session() == oldSession && c.drives()))
-                    .as("commands of the frozen %s's session after %s's first", owner, successor).isEmpty();
-            checks.assertNumbersAddUp(traffic, waiting);
+            try {
+                failover = takeOverFromFrozen(owner, oldSession, frozenAt, traffic, waiting, driversBefore);
+            } finally {
+                if (!owner.serving()) {
+                    owner.thaw();
+                }
+            }
         }
         cluster.awaitMembers(MERGE);
         assertThat(owner.serving()).as("%s runs on after the freeze", owner).isTrue();
         assertThat(cluster.owner(SOON)).as("one owner after the merge").isNotNull();
         checks.assertSameAgentStates(agents);
+        return failover;
+    }
+
+    /** The frozen owner's successor takes the PBX over; then the owner is thawed and must stay off it. */
+    private Duration takeOverFromFrozen(ClusterNode owner, int oldSession, Instant frozenAt, CallerTraffic traffic,
+            Map<String, String> waiting, List<Integer> driversBefore) throws Exception {
+        SessionCommand first = awaitRouting("a caller routed by another node while the owner is frozen", traffic,
+                c -> c.session() != oldSession && c.at().isAfter(frozenAt));
+        Duration failover = Duration.between(frozenAt, first.at());
+        ClusterNode successor = cluster.owner(SOON);
+        releaseWaiting(successor);
+        Instant thawAt = frozenAt.plus(FREEZE);
+        cluster.await("a freeze of " + FREEZE.toSeconds() + " s", () -> Instant.now().isAfter(thawAt), SOON);
+        owner.thaw();
+        cluster.await(owner + " fenced off pbx/" + Cluster.PBX,
+                () -> !owner.log("event=pbx-fenced", "pbx=" + Cluster.PBX).isEmpty(), SOON);
+        awaitConnected(traffic, connected(traffic) + 4);
+        traffic.stop();
+
+        report("freeze", failover, owner, successor);
+        assertThat(successor).isNotSameAs(owner);
+        assertThat(failover).as("freeze to the first caller routed by %s", successor).isLessThan(FAILOVER_BOUND);
+        checks.assertOneNewDriver(driversBefore, first);
+        assertThat(cluster.commands().after(first.at(), c -> c.session() == oldSession && c.drives()))
+                .as("commands of the frozen %s's session after %s's first", owner, successor).isEmpty();
+        reportNotCarriedOver(checks.assertNumbersAddUp(traffic, waiting));
         return failover;
     }
 
@@ -278,6 +301,13 @@ abstract class ClusterScenarios {
         }
         return command.command().first("Command").filter(line -> line.startsWith("uuid_transfer "))
                 .map(line -> line.split(" ")[1]);
+    }
+
+    /** Prints what the takeover of calls in flight has still to carry over ({@link ClusterChecks#notCarriedOver}). */
+    void reportNotCarriedOver(Map<String, String> callers) throws Exception {
+        List<String> left = checks.notCarriedOver(callers);
+        System.out.printf(Locale.ROOT, "cluster failover (%s): %d of %d callers' records not carried over%s%n",
+                flavour.type(), left.size(), callers.size(), left.isEmpty() ? "" : ": " + left);
     }
 
     /** Prints the measured failover, for docs/benchmarks.md. */
