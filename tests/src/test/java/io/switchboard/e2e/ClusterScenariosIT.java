@@ -23,7 +23,7 @@ class ClusterScenariosIT {
 
         @Test
         @Order(1)
-        void killing_the_owner_mid_traffic_hands_the_pbx_to_another_node_and_loses_or_double_counts_no_caller()
+        void killing_the_owner_mid_traffic_hands_the_pbx_to_another_node_that_loses_no_caller_and_books_no_agent_twice()
                 throws Exception {
             killTheOwnerMidTraffic();
         }
@@ -43,7 +43,7 @@ class ClusterScenariosIT {
         }
 
         @Test
-        void killing_the_owner_mid_traffic_hands_the_pbx_to_another_node_and_loses_or_double_counts_no_caller()
+        void killing_the_owner_mid_traffic_hands_the_pbx_to_another_node_that_loses_no_caller_and_books_no_agent_twice()
                 throws Exception {
             killTheOwnerMidTraffic();
         }
