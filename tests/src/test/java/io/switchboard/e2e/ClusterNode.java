@@ -122,7 +122,7 @@ final class ClusterNode {
         return api.getJson("/status");
     }
 
-    /** What this node's {@code hazelcast} check on {@code /status} says: {@code members}, {@code member}, {@code quorum}. */
+    /** This node's {@code hazelcast} check on {@code /status}: {@code members}, {@code member}, {@code quorum}. */
     private JsonNode hazelcast() throws IOException, InterruptedException {
         return status().path("dependencies").path("hazelcast");
     }
