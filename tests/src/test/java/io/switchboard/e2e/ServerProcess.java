@@ -193,6 +193,24 @@ final class ServerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** The operating system's process id, for signals a test sends itself (a freeze: {@code kill -STOP}). */
+  long pid() {
+    return process.pid();
+  }
+
+  /** Whether the process still runs (a frozen one does). */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL, as a crash or the OOM killer ends a node: no shutdown hook runs; returns once it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("server survived SIGKILL for 30 s");
+    }
+  }
+
   List<String> stdout() {
     return List.copyOf(stdout);
   }

@@ -23,6 +23,11 @@ final class Actions {
     }
 
     void handle(AmiSession session, AmiAction action) {
+        if (!engine.sessionCommandListeners.isEmpty()) {
+            io.switchboard.sim.SessionCommand logged =
+                    new io.switchboard.sim.SessionCommand(session.id, java.time.Instant.now(), action.message());
+            engine.sessionCommandListeners.forEach(listener -> listener.accept(logged));
+        }
         if (session.pendingSecurityEvent != null) {
             engine.broadcast(session.pendingSecurityEvent);
             session.pendingSecurityEvent = null;

@@ -27,6 +27,9 @@ final class Engine {
     final List<java.util.function.Consumer<AmiMessage>> listeners = new java.util.ArrayList<>();
     /** In-process listeners of client actions ({@link SimWorld#listenCommands}), called on the engine thread. */
     final List<java.util.function.Consumer<AmiMessage>> commandListeners = new java.util.ArrayList<>();
+    /** In-process listeners of every session's actions ({@link SimWorld#listenSessionCommands}), engine thread. */
+    final List<java.util.function.Consumer<io.switchboard.sim.SessionCommand>> sessionCommandListeners =
+            new java.util.ArrayList<>();
     private final Actions actions;
     int localPort;
 

@@ -1,5 +1,6 @@
 package io.switchboard.sim.asterisk;
 
+import io.switchboard.sim.SessionCommand;
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +93,11 @@ final class EngineWorld implements SimWorld {
     @Override
     public void listenCommands(Consumer<AmiMessage> listener) {
         engine.commandListeners.add(listener);
+    }
+
+    @Override
+    public void listenSessionCommands(Consumer<SessionCommand> listener) {
+        engine.sessionCommandListeners.add(listener);
     }
 
     @Override

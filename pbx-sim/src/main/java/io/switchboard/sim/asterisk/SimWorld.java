@@ -1,5 +1,6 @@
 package io.switchboard.sim.asterisk;
 
+import io.switchboard.sim.SessionCommand;
 import io.switchboard.sim.ami.AmiMessage;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,13 @@ public interface SimWorld {
      * answer to an event (bench {@code acd-latency}).
      */
     void listenCommands(Consumer<AmiMessage> listener);
+
+    /**
+     * Sees every command every client session sends, logins and keep-alives included, with the session that sent
+     * it and the wall-clock time the engine took it ({@link SessionCommand}); for telling which of several clients
+     * drove the PBX when ({@link io.switchboard.sim.CommandLog}).
+     */
+    void listenSessionCommands(Consumer<SessionCommand> listener);
 
     /**
      * Where the channel's dialplan is now, {@code <context>,<extension>} (FreeSWITCH: the context and destination

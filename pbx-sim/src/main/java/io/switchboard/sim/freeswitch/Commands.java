@@ -1,8 +1,12 @@
 package io.switchboard.sim.freeswitch;
 
+import io.switchboard.sim.SessionCommand;
+import io.switchboard.sim.ami.AmiMessage;
 import io.switchboard.sim.esl.EslCommand;
 import io.switchboard.sim.esl.EslFrames;
 import io.switchboard.sim.esl.EslHeader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +28,10 @@ final class Commands {
     void handle(EslSession session, EslCommand command) {
         if (session.isClosed()) {
             return;
+        }
+        if (!engine.sessionCommandListeners.isEmpty()) {
+            SessionCommand logged = new SessionCommand(session.id, Instant.now(), logged(command));
+            engine.sessionCommandListeners.forEach(listener -> listener.accept(logged));
         }
         if (!session.authenticated) {
             auth(session, command);
@@ -61,6 +69,18 @@ final class Commands {
         } else {
             reply(session, "-ERR command not found");
         }
+    }
+
+    /** The command as {@code Action: <verb>}, {@code Command: <rest of the line>}; an auth without its password. */
+    private static AmiMessage logged(EslCommand command) {
+        if (command instanceof EslCommand.Auth) {
+            return AmiMessage.of("Action", "auth");
+        }
+        String bytes = new String(command.encode(), StandardCharsets.UTF_8);
+        String line = bytes.lines().findFirst().orElse("").trim();
+        int space = line.indexOf(' ');
+        return space < 0 ? AmiMessage.of("Action", line)
+                : AmiMessage.of("Action", line.substring(0, space), "Command", line.substring(space + 1));
     }
 
     private void auth(EslSession session, EslCommand command) {

@@ -40,6 +40,8 @@ final class FsEngine {
     final List<Consumer<FsEvent>> listeners = new ArrayList<>();
     /** In-process listeners of api/bgapi commands ({@code SimWorld#listenCommands}), on the engine thread. */
     final List<Consumer<String>> commandListeners = new ArrayList<>();
+    /** In-process listeners of every session's commands ({@code SimWorld#listenSessionCommands}), engine thread. */
+    final List<Consumer<io.switchboard.sim.SessionCommand>> sessionCommandListeners = new ArrayList<>();
     private final Commands commands;
     int sessionsSinceStartup;
     /** Per-dial phone behaviour from a traffic model ({@code SimWorld#phones}); null: the config's. */

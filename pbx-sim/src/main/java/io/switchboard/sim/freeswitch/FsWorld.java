@@ -1,5 +1,6 @@
 package io.switchboard.sim.freeswitch;
 
+import io.switchboard.sim.SessionCommand;
 import io.switchboard.sim.ami.AmiMessage;
 import io.switchboard.sim.asterisk.DeskPhone;
 import io.switchboard.sim.asterisk.InboundCall;
@@ -16,9 +17,9 @@ import java.util.function.Function;
 /**
  * {@link SimWorld} over the FreeSWITCH engine, so the same {@code TrafficModel} (same seed, same
  * scenarios) drives either PBX. Channels are named by uuid. {@link #listen} sees the events the
- * traffic model needs in its AMI-shaped vocabulary: an outbound {@code sofia/} CHANNEL_CREATE as
- * {@code DialBegin} (DialString: the target after the profile, DestChannel: uuid, DestChannelName: the channel's
- * name, e.g. {@code sofia/gateway/trunk-ast/2001}),
+ * traffic model needs in its AMI-shaped vocabulary: an outbound {@code sofia/} or {@code user/} CHANNEL_CREATE as
+ * {@code DialBegin} (DialString: the target after the profile or {@code user/}, e.g. {@code 7001@default};
+ * DestChannel: uuid; DestChannelName: the channel's name, e.g. {@code sofia/gateway/trunk-ast/2001}),
  * CHANNEL_BRIDGE as {@code BridgeEnter} for both legs, CHANNEL_HANGUP_COMPLETE as {@code Hangup}, the glue's
  * CUSTOM {@code switchboard::inbound_call} as {@code UserEvent: InboundCall} (Channel: uuid).
  * Engine thread only.
@@ -80,7 +81,8 @@ final class FsWorld implements SimWorld {
         switch (event.name()) {
             case "CHANNEL_CREATE" -> {
                 String name = event.header("Channel-Name").orElse("");
-                if (event.header("Call-Direction").filter("outbound"::equals).isPresent() && name.startsWith("sofia/")) {
+                if (event.header("Call-Direction").filter("outbound"::equals).isPresent()
+                        && (name.startsWith("sofia/") || name.startsWith("user/"))) {
                     listener.accept(AmiMessage.of("Event", "DialBegin", "DestChannel", uuid,
                             "DialString", name.substring(name.lastIndexOf('/') + 1), "DestChannelName", name));
                 }
@@ -118,6 +120,12 @@ final class FsWorld implements SimWorld {
     @Override
     public void listenCommands(Consumer<AmiMessage> listener) {
         engine.commandListeners.add(command -> listener.accept(AmiMessage.of("Action", "api", "Command", command)));
+    }
+
+    /** Each ESL command as {@code Action: <verb>} and {@code Command: <the rest of its line>} (none for auth). */
+    @Override
+    public void listenSessionCommands(Consumer<SessionCommand> listener) {
+        engine.sessionCommandListeners.add(listener);
     }
 
     @Override
