@@ -8,7 +8,7 @@ import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
-import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
 import io.switchboard.queue.state.CallSerializers;
 import io.switchboard.queue.state.StatusSerializers;
 import io.switchboard.server.config.HazelcastSettings;
@@ -24,7 +24,8 @@ import io.switchboard.server.config.JoinSettings;
  * instead of Hazelcast's 60 s; the shared maps ({@code switchboard.*}) refuse writes on a member that has not heard
  * from a majority of {@code expected-members} lately (split-brain protection, recently-active), so during a
  * partition only the majority side changes agents, calls and PBX owners; after the partition heals, the smaller
- * side's entries are merged only where the larger side has none ({@link PutIfAbsentMergePolicy}), so the side that
+ * side's entries are discarded ({@link DiscardMergePolicy}): it could not write them with a quorum, and a key the
+ * larger side deleted meanwhile (a call that ended) must not come back; so the side that
  * kept acting wins.
  */
 public final class HazelcastSetup {
@@ -104,7 +105,7 @@ public final class HazelcastSetup {
     quorum.setProtectOn(SplitBrainProtectionOn.WRITE);
     config.addSplitBrainProtectionConfig(quorum);
     config.addMapConfig(new MapConfig(SHARED_MAPS).setBackupCount(1).setSplitBrainProtectionName(QUORUM)
-        .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(),
+        .setMergePolicyConfig(new MergePolicyConfig(DiscardMergePolicy.class.getName(),
             MergePolicyConfig.DEFAULT_BATCH_SIZE)));
   }
 

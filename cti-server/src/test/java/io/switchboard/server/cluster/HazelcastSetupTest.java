@@ -40,7 +40,7 @@ class HazelcastSetupTest {
     assertThat(config.getMapConfig("switchboard.agent-status").getSplitBrainProtectionName())
         .isEqualTo(HazelcastSetup.QUORUM);
     assertThat(config.getMapConfig(PbxOwnership.MAP).getMergePolicyConfig().getPolicy())
-        .endsWith("PutIfAbsentMergePolicy");
+        .endsWith("DiscardMergePolicy");
     assertThat(config.getMapConfig("__vertx.haInfo").getSplitBrainProtectionName()).isNull();
   }
 
