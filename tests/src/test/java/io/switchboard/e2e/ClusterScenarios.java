@@ -186,6 +186,7 @@ abstract class ClusterScenarios {
             List<Integer> driversBefore = cluster.commands().drivers();
             int oldSession = lastDriver();
             Instant killedAt = Instant.now();
+            checks.ownerLostAt(killedAt);
             owner.kill();
 
             SessionCommand first = awaitRouting("a caller routed by a new owner after the kill", traffic,
@@ -224,6 +225,7 @@ abstract class ClusterScenarios {
             List<Integer> driversBefore = cluster.commands().drivers();
             int oldSession = lastDriver();
             Instant frozenAt = Instant.now();
+            checks.ownerLostAt(frozenAt);
             owner.freeze();
             try {
                 failover = takeOverFromFrozen(owner, oldSession, frozenAt, traffic, waiting, driversBefore);

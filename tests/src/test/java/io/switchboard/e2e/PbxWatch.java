@@ -23,6 +23,7 @@ final class PbxWatch {
 
     private final Set<String> devices;
     private final Map<String, Integer> bridgeEntries = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> firstBridged = new ConcurrentHashMap<>();
     private final Set<String> gone = ConcurrentHashMap.newKeySet();
     private final List<String> doubleBookings = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> legsRung = new ConcurrentHashMap<>();
@@ -57,7 +58,10 @@ final class PbxWatch {
                     }
                 }
             }
-            case "BridgeEnter" -> event.first("Channel").ifPresent(c -> bridgeEntries.merge(c, 1, Integer::sum));
+            case "BridgeEnter" -> event.first("Channel").ifPresent(c -> {
+                bridgeEntries.merge(c, 1, Integer::sum);
+                firstBridged.putIfAbsent(c, java.time.Instant.now());
+            });
             case "Hangup" -> event.first("Channel").ifPresent(channel -> {
                 gone.add(channel);
                 String device = deviceOfLeg.remove(channel);
@@ -80,6 +84,11 @@ final class PbxWatch {
     /** How many times the channel entered a bridge (a caller connected once: 1). */
     int bridged(String channel) {
         return bridgeEntries.getOrDefault(channel, 0);
+    }
+
+    /** When the channel first entered a bridge, on the test's clock. */
+    java.util.Optional<java.time.Instant> bridgedAt(String channel) {
+        return java.util.Optional.ofNullable(firstBridged.get(channel));
     }
 
     /** Whether the channel hung up. */

@@ -55,9 +55,13 @@ final class EmbeddedMariaDb implements AutoCloseable {
     MariaDbBinaries binaries = MariaDbBinaries.bundled();
     Path baseDir = binaries.unpacked();
     boolean fresh = isEmptyOrMissing(dataDir);
+    // Its own temporary directory: a mariadbd starting in a shared /tmp deletes the temporary tables ("#sql*")
+    // another one is writing there, which failed a second embedded database initialised at the same moment.
+    Path tmpDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
         .setBaseDir(baseDir.toFile())
         .setDataDir(dataDir.toFile())
+        .setTmpDir(tmpDir.toString())
         .setPort(port)
         .setUnpackingFromClasspath(false)
         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
