@@ -75,6 +75,8 @@ public final class PbxOwnership implements AutoCloseable {
   private final String me;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Set<String> claiming = new HashSet<>();
+  /** The PBXs this node was fenced off and has not owned again since. */
+  private final Set<String> fenced = ConcurrentHashMap.newKeySet();
   /** When this member last saw each absent owner gone: removed from the cluster, or first found absent. */
   private final Map<String, Long> goneSince = new ConcurrentHashMap<>();
   private final UUID membershipListener;
@@ -134,6 +136,19 @@ public final class PbxOwnership implements AutoCloseable {
   public boolean acting(String pbx) {
     Held h = held.get(pbx);
     return h != null && !closed && nanos.getAsLong() - h.leaseEndNanos < 0;
+  }
+
+  /**
+   * True once this node has been fenced off {@code pbx} (its lease ran out, noticed or not yet, or another member took
+   * it) and until it owns it again: what it still had queued for that PBX must not be written. Not after a release at shutdown.
+   */
+  public boolean fenced(String pbx) {
+    if (fenced.contains(pbx)) {
+      return true;
+    }
+    Held h = held.get(pbx);
+    // A lease run out but not yet noticed by the fence check (a node just thawed from a pause) counts too.
+    return h != null && !closed && nanos.getAsLong() - h.leaseEndNanos >= 0;
   }
 
   /** The recorded owner of {@code pbx}, read from the grid (null if none ever claimed it). */
@@ -198,6 +213,7 @@ public final class PbxOwnership implements AutoCloseable {
             return;
           }
           held.put(pbx, new Held(after.epoch(), sent + TimeUnit.MILLISECONDS.toNanos(lease)));
+          fenced.remove(pbx);
           LOG.info("event=pbx-owned pbx={} epoch={} member={}", pbx, after.epoch(), me);
           listener.gained(pbx, after.epoch());
         }));
@@ -240,6 +256,7 @@ public final class PbxOwnership implements AutoCloseable {
     if (!held.remove(pbx, h)) {
       return;
     }
+    fenced.add(pbx);
     LOG.warn("event=pbx-fenced pbx={} epoch={} reason=\"{}\"", pbx, h.epoch, reason);
     listener.lost(pbx, h.epoch, reason);
   }

@@ -18,8 +18,12 @@ import io.switchboard.server.queuelog.QueueLogSink;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The routing journal in MariaDB: one {@code calls} row per call, one {@code call_legs} row per leg and the
@@ -40,8 +44,11 @@ import org.jooq.DSLContext;
  */
 public final class JooqRoutingJournal implements RoutingJournal {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JooqRoutingJournal.class);
+
   private final OrderedWrites writes;
   private final QueueLogSink file;
+  private volatile Predicate<String> fenced = pbx -> false;
 
   /** A journal writing the database only. */
   public JooqRoutingJournal(Database database) {
@@ -54,16 +61,40 @@ public final class JooqRoutingJournal implements RoutingJournal {
     this.file = file;
   }
 
+  /**
+   * In a cluster: a call's steps are not written once this node has been fenced off the call's PBX ({@code fenced}),
+   * checked when the write reaches the database. A node paused with writes queued, then fenced, drops them: the PBX's
+   * next owner carried those calls over and writes their steps itself (docs/cluster.md). An orderly shutdown is
+   * not a fence: its last writes are kept.
+   */
+  public JooqRoutingJournal fencedBy(Predicate<String> fenced) {
+    this.fenced = fenced;
+    return this;
+  }
+
   @Override
   public CompletionStage<Void> record(JournalEntry entry) {
     List<QueueLogRow> rows = QueueLogRows.of(entry);
     file.append(rows);
     return writes.run(dsl -> {
       if (entry instanceof JournalEntry.CallStep step) {
+        Optional<String> pbx = pbxOf(step);
+        if (pbx.isPresent() && fenced.test(pbx.get())) {
+          LOG.warn("event=journal-step-dropped-fenced pbx={} callId={} step={}", pbx.get(), step.call(),
+              entry.getClass().getSimpleName());
+          return;
+        }
         write(dsl, step);
       }
       rows.forEach(row -> queueLog(dsl, row));
     });
+  }
+
+  /** The PBX a call step belongs to: the part of its call id before the first {@code /} ({@code sim/1700.1}). */
+  static Optional<String> pbxOf(JournalEntry.CallStep step) {
+    String id = step.call().value();
+    int slash = id.indexOf('/');
+    return slash > 0 ? Optional.of(id.substring(0, slash)) : Optional.empty();
   }
 
   private static void write(DSLContext dsl, JournalEntry.CallStep entry) {

@@ -245,11 +245,11 @@ public final class Server implements AutoCloseable {
   /** The routing journal, also writing the queue_log file when {@code queue-log.file} is set. */
   private static JooqRoutingJournal routingJournal(Database database, QueueLogSettings queueLog, Parts parts) {
     if (!queueLog.writesFile()) {
-      return new JooqRoutingJournal(database);
+      return new JooqRoutingJournal(database).fencedBy(pbx -> parts.ownership.fenced(pbx));
     }
     parts.queueLog = QueueLogFile.start(Path.of(queueLog.file()), QUEUE_LOG_BUFFER, QUEUE_LOG_RETRY);
     LOG.info("event=queue-log-file-opened path={}", queueLog.file());
-    return new JooqRoutingJournal(database, parts.queueLog);
+    return new JooqRoutingJournal(database, parts.queueLog).fencedBy(pbx -> parts.ownership.fenced(pbx));
   }
 
   private static <T> Future<T> failed(Stage stage, String message, Throwable cause) {

@@ -168,6 +168,7 @@ class PbxOwnershipIT {
     frozenFor.set(Duration.ofSeconds(10).toNanos());
 
     assertThat(ownership.acting("main")).isFalse();
+    assertThat(ownership.fenced("main")).as("fenced before the fence check runs: queued writes are dropped").isTrue();
     eventually(Duration.ofSeconds(3), () -> told.steps.contains("lost main 1"));
     // Nobody else claimed it, so this member claims it again, in a new epoch.
     eventually(Duration.ofSeconds(3), () -> told.steps.contains("gained main 2"));
