@@ -44,6 +44,8 @@ import java.util.function.Consumer;
 final class AmiResync {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmiResync.class);
+    /** {@code ChannelState} of an answered channel ({@code ChannelStateDesc: Up}). */
+    private static final int UP = 6;
 
     private final PbxId pbx;
     private final ManagerConnection connection;
@@ -99,7 +101,8 @@ final class AmiResync {
                 .toList();
         try {
             resync.resynced(live).forEach(publish);
-            publish.accept(new PbxEvent.PbxResynced(pbx, clock.instant(), legsOf(live)));
+            publish.accept(new PbxEvent.PbxResynced(pbx, clock.instant(), legsOf(live),
+                    legsOf(live.stream().filter(AmiResync::answered).toList())));
             LOG.info("AMI pbx={} resynced: {} live channels", pbx, live.size());
             return live;
         } catch (RuntimeException e) {
@@ -176,6 +179,11 @@ final class AmiResync {
     private Set<LegId> legsOf(List<CoreShowChannelEvent> live) {
         return live.stream().map(CoreShowChannelEvent::getUniqueid).filter(id -> id != null && !id.isBlank())
                 .map(id -> LegId.of(pbx.value() + "/" + id)).collect(Collectors.toSet());
+    }
+
+    /** Whether the listed channel is answered: {@code ChannelState} 6 ({@code Up}). */
+    private static boolean answered(CoreShowChannelEvent channel) {
+        return Integer.valueOf(UP).equals(channel.getChannelState());
     }
 
     /** Getvar's {@code Value}; an unset variable is {@code Value: } (Quirk 10), read as an empty string. */

@@ -50,6 +50,10 @@ class ReconnectResyncTest {
             assertThat(pbx.published).filteredOn(PbxEvent.PbxResynced.class::isInstance)
                     .extracting(e -> ((PbxEvent.PbxResynced) e).liveLegs()).last().as("the legs listed after the reconnect")
                     .isEqualTo(java.util.Set.of(pbx.legOf(staying), pbx.legOf(arrived)));
+            assertThat(pbx.published).filteredOn(PbxEvent.PbxResynced.class::isInstance)
+                    .extracting(e -> ((PbxEvent.PbxResynced) e).answeredLegs()).last()
+                    .as("callers on hold are answered (ChannelState 6)")
+                    .isEqualTo(java.util.Set.of(pbx.legOf(staying), pbx.legOf(arrived)));
             // A call that arrived while away is a call of its own, offered after the resync with what its
             // missed InboundCall carried, read from the waiting channel: caller number, DNID, queue hint.
             CallId arrivedCall = pbx.callOf(arrived);

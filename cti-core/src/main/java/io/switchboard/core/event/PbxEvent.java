@@ -289,13 +289,25 @@ public sealed interface PbxEvent permits
      * the list was read in full (never after a refused or unreadable one), before the rebuilt announcements of
      * callers it had missed. A new owner of the PBX closes the calls it took over whose caller is not live.
      *
-     * @param liveLegs every listed channel's leg, named as the adapter names a leg it did not create
-     *                 ({@code <pbx>/<Uniqueid>}, {@code <pbx>/<uuid>})
+     * @param liveLegs     every listed channel's leg, named as the adapter names a leg it did not create
+     *                     ({@code <pbx>/<Uniqueid>}, {@code <pbx>/<uuid>})
+     * @param answeredLegs those of {@code liveLegs} the list shows answered (Asterisk's {@code ChannelState} 6,
+     *                     Up; FreeSWITCH's {@code callstate} {@code ACTIVE} or {@code HELD}): an agent's phone that
+     *                     was rung for a caller and is answered now talks to that caller
      */
-    record PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs) implements PbxEvent {
+    record PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs, Set<LegId> answeredLegs) implements PbxEvent {
         public PbxResynced {
             requireCommon(pbx, at);
             liveLegs = Set.copyOf(Require.nonNull(liveLegs, "liveLegs"));
+            answeredLegs = Set.copyOf(Require.nonNull(answeredLegs, "answeredLegs"));
+            if (!liveLegs.containsAll(answeredLegs)) {
+                throw new IllegalArgumentException("answeredLegs must be live legs");
+            }
+        }
+
+        /** A list whose legs are not known to be answered (none is taken to talk). */
+        public PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs) {
+            this(pbx, at, liveLegs, Set.of());
         }
     }
 

@@ -72,7 +72,9 @@ final class Resync {
         }
         channels.reconcile(listed, clock.instant()).forEach(out::publish);
         out.publish(new PbxEvent.PbxResynced(pbx, clock.instant(), listed.stream()
-                .map(channel -> channels.legOf(channel.uuid())).collect(Collectors.toSet())));
+                .map(channel -> channels.legOf(channel.uuid())).collect(Collectors.toSet()), listed.stream()
+                .filter(LiveChannel::answered).map(channel -> channels.legOf(channel.uuid()))
+                .collect(Collectors.toSet())));
         List<MissedAnnouncement> missed = MissedAnnouncement.of(listed, channels::announced,
                 uuid -> channels.sessionOn(uuid).isPresent());
         if (!missed.isEmpty()) {

@@ -96,6 +96,24 @@ class GlueResyncTest {
         }
     }
 
+    @Test
+    void the_resync_names_the_answered_legs_so_a_new_owner_knows_which_rung_phone_talks() throws Exception {
+        String answered = "0a0a0a0a-0000-4000-8000-0000000000b1";
+        String ringing = "0a0a0a0a-0000-4000-8000-0000000000b2";
+        try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt")) {
+            pbx.server.script("api show channels", channels(
+                    row(answered, "outbound", "1001", "1001", "bridge"),
+                    row(ringing, "outbound", "1002", "1002", "bridge").replace("\"ACTIVE\"", "\"RINGING\"")));
+            pbx.loggedIn();
+
+            await(() -> !pbx.published(PbxEvent.PbxResynced.class).isEmpty(), "the resync");
+            PbxEvent.PbxResynced resynced = pbx.published(PbxEvent.PbxResynced.class).get(0);
+            assertThat(resynced.liveLegs()).containsExactlyInAnyOrder(LegId.of("fs1/" + answered),
+                    LegId.of("fs1/" + ringing));
+            assertThat(resynced.answeredLegs()).containsExactly(LegId.of("fs1/" + answered));
+        }
+    }
+
     private static String channels(String... rows) {
         return "{\"row_count\":" + rows.length + ",\"rows\":[" + String.join(",", rows) + "]}\n";
     }

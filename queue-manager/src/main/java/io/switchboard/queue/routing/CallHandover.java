@@ -101,6 +101,7 @@ final class CallHandover {
         switch (fate) {
             case WAITS -> router.decide(call);
             case RINGS, TALKS -> { }
+            case ANSWERED -> answered(call, one.offers(), resynced);
             case RING_LOST -> {
                 ringLost(call, one.offers());
                 router.decide(call);
@@ -134,8 +135,23 @@ final class CallHandover {
     private static Handover.Fate fateOf(TakenOver one, PbxEvent.PbxResynced resynced) {
         RoutedCall call = one.call();
         List<LegId> rung = one.offers().stream().map(HeldCall.Offer::leg).toList();
-        Handover.Fate fate = Handover.fate(call.callerLeg, rung, call.connectedAt.isPresent(), resynced.liveLegs());
+        Handover.Fate fate = Handover.fate(call.callerLeg, rung, call.connectedAt.isPresent(), resynced.liveLegs(),
+                resynced.answeredLegs());
         return fate == Handover.Fate.RINGS && call.offer.isEmpty() ? Handover.Fate.RING_LOST : fate;
+    }
+
+    /**
+     * The agent answered while nobody owned the PBX: the router records the connection as if it had just heard it
+     * (CONNECT, agent on call), stamped with the resync's time, the first it could know it.
+     */
+    private void answered(RoutedCall call, List<HeldCall.Offer> offers, PbxEvent.PbxResynced resynced) {
+        HeldCall.Offer answered = offers.stream().filter(offer -> resynced.answeredLegs().contains(offer.leg()))
+                .findFirst().orElseThrow();
+        // a ring-all round is not carried over as one offer: the agent who answered is the call's offer now
+        call.offer = Optional.of(new RoutedCall.Offer(answered.agent(), answered.leg(), answered.recorded(),
+                answered.since()));
+        freeAllBut(call, offers);
+        router.onEvent(new PbxEvent.CallConnected(call.pbx, resynced.at(), call.id(), call.callerLeg, answered.leg()));
     }
 
     /** The ring was lost: every agent rung is freed, no miss counted, and the caller waits on hold again. */

@@ -25,6 +25,12 @@ final class Handover {
         RING_LOST,
         /** Caller and agent talk: the call goes on and ends on the caller's hang-up as any other. */
         TALKS,
+        /**
+         * The agent leg the old owner rang is answered now, but the old owner never recorded it connected (the agent
+         * answered while nobody owned the PBX, or as its owner died): the call is recorded connected now, once,
+         * and goes on as {@link #TALKS}.
+         */
+        ANSWERED,
         /** The caller hung up before an agent answered, while nobody owned the PBX: recorded abandoned, once. */
         ABANDONED,
         /** The call had connected and ended while nobody owned the PBX: recorded completed, once; wrap-up. */
@@ -36,9 +42,11 @@ final class Handover {
 
     /**
      * The fate of a call whose caller is on {@code callerLeg}, with {@code rung} the agent legs the old owner
-     * rang (or the one talking), {@code connected} whether an agent answered, and {@code live} the PBX's legs.
+     * rang (or the one talking), {@code connected} whether it recorded an agent's answer, {@code live} the PBX's
+     * legs and {@code answered} those of them the PBX lists answered.
      */
-    static Fate fate(LegId callerLeg, Collection<LegId> rung, boolean connected, Set<LegId> live) {
+    static Fate fate(LegId callerLeg, Collection<LegId> rung, boolean connected, Set<LegId> live,
+            Set<LegId> answered) {
         if (!live.contains(callerLeg)) {
             return connected ? Fate.COMPLETED : Fate.ABANDONED;
         }
@@ -47,6 +55,9 @@ final class Handover {
         }
         if (rung.isEmpty()) {
             return Fate.WAITS;
+        }
+        if (rung.stream().anyMatch(answered::contains)) {
+            return Fate.ANSWERED;
         }
         return rung.stream().anyMatch(live::contains) ? Fate.RINGS : Fate.RING_LOST;
     }

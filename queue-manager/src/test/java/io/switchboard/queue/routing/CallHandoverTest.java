@@ -130,6 +130,53 @@ class CallHandoverTest {
     }
 
     @Test
+    void a_ring_answered_while_nobody_owned_the_pbx_is_recorded_connected_once_and_completes_once() {
+        RoutingWorld b = nextOwner(store.now(PBX));
+        Set<LegId> live = Set.of(callerLeg("c1"), callerLeg("c2"), callerLeg("c3"), callerLeg("c4"), ringing);
+
+        b.pbxReports(new PbxEvent.PbxResynced(PBX, b.clock.instant(), live, Set.of(callerLeg("c2"), ringing)));
+
+        assertThat(entries(b, JournalEntry.Connected.class)).singleElement().satisfies(connected -> {
+            assertThat(connected.call()).isEqualTo(CallId.of("c2"));
+            assertThat(connected.agent().value()).isEqualTo("a2");
+        });
+        assertThat(b.states.stateOf("a2")).isEqualTo(AgentState.ON_CALL);
+        assertThat(b.pbx.rings).as("nobody rung again for the connected caller").isEmpty();
+        b.pbxReports(new PbxEvent.CallConnected(PBX, b.clock.instant(), CallId.of("c2"), callerLeg("c2"), ringing));
+        assertThat(entries(b, JournalEntry.Connected.class)).as("a late bridge event changes nothing").hasSize(1);
+
+        b.callerHangsUp("c2");
+        assertThat(entries(b, JournalEntry.Completed.class)).singleElement()
+                .satisfies(done -> assertThat(done.call()).isEqualTo(CallId.of("c2")));
+        assertThat(b.states.stateOf("a2")).isEqualTo(AgentState.WRAP_UP);
+    }
+
+    @Test
+    void a_ring_all_round_answered_while_nobody_owned_the_pbx_connects_the_answering_agent_and_frees_the_rest() {
+        RoutingWorld first = new RoutingWorld();
+        first.pbx.severalLegs = true;
+        first.queue("sales", io.switchboard.core.routing.RoutingStrategy.RING_ALL)
+                .available("s1", "sales", Duration.ofMinutes(2)).available("s2", "sales", Duration.ofMinutes(1));
+        MapCallsInFlight kept = new MapCallsInFlight();
+        first.router.keepCallsIn(kept);
+        first.callArrives("r1", Optional.of("sales"));
+        HeldCall.Offer s2 = kept.held.get(CallId.of("r1")).offers().stream()
+                .filter(offer -> offer.agent().value().equals("s2")).findFirst().orElseThrow();
+
+        RoutingWorld next = new RoutingWorld(first);
+        next.pbx.severalLegs = true;
+        next.router.takeOver(PBX, kept.now(PBX));
+        next.pbxReports(new PbxEvent.PbxResynced(PBX, next.clock.instant(), Set.of(callerLeg("r1"), s2.leg()),
+                Set.of(s2.leg())));
+
+        assertThat(entries(next, JournalEntry.Connected.class)).singleElement()
+                .satisfies(connected -> assertThat(connected.agent().value()).isEqualTo("s2"));
+        assertThat(next.states.stateOf("s2")).isEqualTo(AgentState.ON_CALL);
+        assertThat(next.states.stateOf("s1")).isEqualTo(AgentState.AVAILABLE);
+        assertThat(next.pbx.rings).as("the talking caller is not redirected").isEmpty();
+    }
+
+    @Test
     void a_call_that_ended_while_nobody_owned_the_pbx_is_completed_once_and_its_agent_wraps_up() {
         RoutingWorld b = nextOwner(store.now(PBX));
 

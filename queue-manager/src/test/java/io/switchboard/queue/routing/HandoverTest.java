@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import static io.switchboard.queue.routing.Handover.Fate.ABANDONED;
+import static io.switchboard.queue.routing.Handover.Fate.ANSWERED;
 import static io.switchboard.queue.routing.Handover.Fate.COMPLETED;
 import static io.switchboard.queue.routing.Handover.Fate.RINGS;
 import static io.switchboard.queue.routing.Handover.Fate.RING_LOST;
@@ -22,26 +23,38 @@ class HandoverTest {
 
     @Test
     void a_caller_still_on_the_pbx_without_an_agent_waits() {
-        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(CALLER, OTHER))).isEqualTo(WAITS);
+        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(CALLER, OTHER), Set.of())).isEqualTo(WAITS);
     }
 
     @Test
     void a_caller_gone_before_an_agent_answered_abandoned_whether_rung_or_not() {
-        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(OTHER))).isEqualTo(ABANDONED);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(RUNG))).isEqualTo(ABANDONED);
+        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(OTHER), Set.of())).isEqualTo(ABANDONED);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(RUNG), Set.of())).isEqualTo(ABANDONED);
     }
 
     @Test
     void a_ring_whose_agent_leg_is_still_up_goes_on_and_one_whose_leg_is_gone_was_lost() {
-        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG))).isEqualTo(RINGS);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER))).isEqualTo(RING_LOST);
-        assertThat(Handover.fate(CALLER, List.of(RUNG, OTHER), false, Set.of(CALLER, OTHER))).isEqualTo(RINGS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG), Set.of())).isEqualTo(RINGS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER), Set.of())).isEqualTo(RING_LOST);
+        assertThat(Handover.fate(CALLER, List.of(RUNG, OTHER), false, Set.of(CALLER, OTHER), Set.of())).isEqualTo(RINGS);
     }
 
     @Test
     void a_connected_call_talks_while_the_caller_is_there_and_completed_once_they_are_not() {
-        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(CALLER))).isEqualTo(TALKS);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(RUNG))).isEqualTo(COMPLETED);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of())).isEqualTo(COMPLETED);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(CALLER), Set.of())).isEqualTo(TALKS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(RUNG), Set.of())).isEqualTo(COMPLETED);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(), Set.of())).isEqualTo(COMPLETED);
+    }
+
+    @Test
+    void a_rung_agent_leg_answered_while_nobody_owned_the_pbx_was_connected_then() {
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG), Set.of(CALLER, RUNG)))
+                .isEqualTo(ANSWERED);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG), Set.of(CALLER)))
+                .as("the caller's leg answered (on hold) but the agent's still ringing").isEqualTo(RINGS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(CALLER, RUNG), Set.of(CALLER, RUNG)))
+                .as("already recorded connected").isEqualTo(TALKS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(RUNG), Set.of(RUNG)))
+                .as("the caller gone").isEqualTo(ABANDONED);
     }
 }
