@@ -27,9 +27,11 @@ final class ClusterChecks {
     private final Cluster cluster;
 
     /**
-     * A caller connected on the PBX this close before its owner died may have no CONNECT: the owner's journal write
-     * and its call-in-flight update die with it, and the next owner's resync cannot tell a talking agent leg from a
-     * ringing one (docs/cluster.md, Limits). Such callers are printed, not failed; any other gap fails.
+     * A caller connected on the PBX this close before its owner died may have no CONNECT: when the owner's call-in-
+     * flight update (connected) reached the grid but its journal write, a few milliseconds behind, died with it, the
+     * next owner carries a talking call over and has no way to know the row is missing (docs/cluster.md, Limits).
+     * When both died, the resync's answered legs make the next owner write the CONNECT (Handover's ANSWERED). Such
+     * callers are printed, not failed; any other gap fails.
      */
     static final java.time.Duration CONNECTED_AS_OWNER_DIED = java.time.Duration.ofSeconds(1);
     private volatile java.time.Instant ownerLostAt = java.time.Instant.MIN;

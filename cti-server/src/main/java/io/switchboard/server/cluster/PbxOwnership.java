@@ -72,7 +72,6 @@ public final class PbxOwnership implements AutoCloseable {
   private final Listener listener;
   private final Clock clock;
   private final LongSupplier nanos;
-  private final String me;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
   private final Set<String> claiming = new HashSet<>();
   /** The PBXs this node was fenced off and has not owned again since. */
@@ -81,6 +80,9 @@ public final class PbxOwnership implements AutoCloseable {
   private final Map<String, Long> goneSince = new ConcurrentHashMap<>();
   private final UUID membershipListener;
   private final UUID entryListener;
+  /** While set, claims wait until {@link #claimsFrom} with the quorum held throughout: this member was fenced. */
+  private boolean coolingDown;
+  private long claimsFrom;
   private long renewTimer = -1;
   private long fenceTimer = -1;
   private volatile boolean closed;
@@ -96,7 +98,6 @@ public final class PbxOwnership implements AutoCloseable {
     this.listener = listener;
     this.clock = clock;
     this.nanos = nanos;
-    this.me = hazelcast.getCluster().getLocalMember().getUuid().toString();
     this.membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) { }
@@ -127,9 +128,9 @@ public final class PbxOwnership implements AutoCloseable {
     return this;
   }
 
-  /** This member's UUID, as {@link PbxOwner#member()} names it. */
+  /** This member's UUID, as {@link PbxOwner#member()} names it (a new one after a split-brain merge). */
   public String member() {
-    return me;
+    return hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
   /** True while this member owns {@code pbx} and its lease runs: the only time it may send the PBX anything. */
@@ -168,11 +169,12 @@ public final class PbxOwnership implements AutoCloseable {
       return;
     }
     fenceExpired();
+    boolean mayClaim = mayClaim();
     for (String pbx : pbxs) {
       Held h = held.get(pbx);
       if (h != null) {
         renew(pbx, h);
-      } else if (claiming.add(pbx)) {
+      } else if (mayClaim && claiming.add(pbx)) {
         owners.getAsync(pbx).whenComplete((current, failure) -> context.runOnContext(v -> {
           if (failure != null || closed || !claimable(current)) {
             claiming.remove(pbx);
@@ -184,7 +186,27 @@ public final class PbxOwnership implements AutoCloseable {
     }
   }
 
+  /**
+   * Claims need the quorum; after a fence they also wait out {@link HazelcastSettings#claimCooldown()} with the
+   * quorum held throughout, since the view this member came back with may be stale (docs/cluster.md).
+   */
+  private boolean mayClaim() {
+    long now = nanos.getAsLong();
+    if (!quorum()) {
+      if (coolingDown) {
+        claimsFrom = now + settings.claimCooldown().toNanos();
+      }
+      return false;
+    }
+    if (coolingDown && now - claimsFrom < 0) {
+      return false;
+    }
+    coolingDown = false;
+    return true;
+  }
+
   private boolean claimable(PbxOwner current) {
+    String me = member();
     if (current == null || current.released() || current.member().equals(me)) {
       return true;
     }
@@ -200,6 +222,7 @@ public final class PbxOwnership implements AutoCloseable {
   }
 
   private void claim(String pbx, long expectedEpoch) {
+    String me = member();
     long sent = nanos.getAsLong();
     long lease = settings.pbxLease().toMillis();
     owners.submitToKey(pbx, new PbxOwner.Claim(me, expectedEpoch, clock.millis(), lease))
@@ -226,7 +249,7 @@ public final class PbxOwnership implements AutoCloseable {
     h.renewing = true;
     long sent = nanos.getAsLong();
     long lease = settings.pbxLease().toMillis();
-    owners.submitToKey(pbx, new PbxOwner.Renew(me, h.epoch, clock.millis(), lease))
+    owners.submitToKey(pbx, new PbxOwner.Renew(member(), h.epoch, clock.millis(), lease))
         .whenComplete((renewed, failure) -> context.runOnContext(v -> {
           h.renewing = false;
           if (held.get(pbx) != h) {
@@ -257,7 +280,10 @@ public final class PbxOwnership implements AutoCloseable {
       return;
     }
     fenced.add(pbx);
-    LOG.warn("event=pbx-fenced pbx={} epoch={} reason=\"{}\"", pbx, h.epoch, reason);
+    coolingDown = true;
+    claimsFrom = nanos.getAsLong() + settings.claimCooldown().toNanos();
+    LOG.warn("event=pbx-fenced pbx={} epoch={} reason=\"{}\" claimsAgainAfterMs={}", pbx, h.epoch, reason,
+        settings.claimCooldown().toMillis());
     listener.lost(pbx, h.epoch, reason);
   }
 
@@ -281,7 +307,7 @@ public final class PbxOwnership implements AutoCloseable {
     owners.removeEntryListener(entryListener);
     held.forEach((pbx, h) -> {
       try {
-        owners.submitToKey(pbx, new PbxOwner.Release(me, h.epoch)).toCompletableFuture()
+        owners.submitToKey(pbx, new PbxOwner.Release(member(), h.epoch)).toCompletableFuture()
             .get(RELEASE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("event=pbx-released pbx={} epoch={}", pbx, h.epoch);
       } catch (InterruptedException e) {

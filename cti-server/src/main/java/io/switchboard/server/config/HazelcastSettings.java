@@ -55,4 +55,15 @@ public record HazelcastSettings(
     Duration delay = owner.minusSeconds(maxNoHeartbeatSeconds);
     return delay.isNegative() ? Duration.ZERO : delay;
   }
+
+  /**
+   * How long a member that was fenced off a PBX waits, holding the quorum throughout, before it claims any PBX again.
+   * A member that was paused or cut off comes back with a stale view: the others' heartbeats still in its socket
+   * buffers make them look recently active (a quorum), and its copy of the owners' map may still name it. Within
+   * {@code max-no-heartbeat} plus a lease either the others' silence shows (the quorum goes, after {@link
+   * #quorumTolerance()}) or the member has been merged back into the cluster that carried on.
+   */
+  public Duration claimCooldown() {
+    return Duration.ofSeconds(maxNoHeartbeatSeconds).plus(pbxLease());
+  }
 }

@@ -52,6 +52,8 @@ class HazelcastSetupTest {
     assertThat(settings.quorumTolerance()).hasMillis(2_500);
     assertThat(settings.claimDelay()).hasMillis(2_500);
     assertThat(new HazelcastSettings("p", 5701, "", JoinSettings.defaults(), 3, 1, 30, 3).claimDelay()).isZero();
+    // A fenced member's stale quorum (buffered heartbeats) lasts 2.5 s; it waits 8 s holding the quorum to claim.
+    assertThat(settings.claimCooldown()).hasSeconds(8).isGreaterThan(settings.quorumTolerance());
   }
 
   @Test
