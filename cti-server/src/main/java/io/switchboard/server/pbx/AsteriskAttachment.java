@@ -47,11 +47,14 @@ final class AsteriskAttachment implements PbxAttachment {
   private final ScheduledThreadPoolExecutor scheduler;
   private final AmiConnection connection;
   private final AttachedPbx attached;
+  private final Runnable attaching;
 
-  private AsteriskAttachment(ScheduledThreadPoolExecutor scheduler, AmiConnection connection, AttachedPbx attached) {
+  private AsteriskAttachment(ScheduledThreadPoolExecutor scheduler, AmiConnection connection, AttachedPbx attached,
+      Runnable attaching) {
     this.scheduler = scheduler;
     this.connection = connection;
     this.attached = attached;
+    this.attaching = attaching;
   }
 
   /**
@@ -82,9 +85,11 @@ final class AsteriskAttachment implements PbxAttachment {
         pbx.outboundChannel(), pbx.transferContext(), scheduler, onContext, COMMAND_TIMEOUT);
     // Ring-all and ring-progressively: the first agent leg of a call to answer is bridged to the caller.
     amiEvents.subscribe(control.ringLegs());
-    LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(), pbx.host(), pbx.port(),
-        pbx.username());
-    return new AsteriskAttachment(scheduler, connection, new AttachedPbx(id, PbxType.ASTERISK, control, events));
+    // logged when it connects: a node that is not the PBX's owner builds attachments it never starts
+    Runnable attaching = () -> LOG.info("event=pbx-attaching pbx={} type=asterisk ami={}:{} user={}", pbx.name(),
+        pbx.host(), pbx.port(), pbx.username());
+    return new AsteriskAttachment(scheduler, connection, new AttachedPbx(id, PbxType.ASTERISK, control, events),
+        attaching);
   }
 
   /** The glue's UserEvent classes must be known to each new connection before it logs in. */
@@ -121,6 +126,7 @@ final class AsteriskAttachment implements PbxAttachment {
 
   @Override
   public void start() {
+    attaching.run();
     connection.start();
   }
 

@@ -50,13 +50,15 @@ final class EslAttachment implements PbxAttachment {
   private final ScheduledThreadPoolExecutor timer;
   private final EslConnection connection;
   private final AttachedPbx attached;
+  private final Runnable attaching;
 
   private EslAttachment(ExecutorService events, ScheduledThreadPoolExecutor timer, EslConnection connection,
-      AttachedPbx attached) {
+      AttachedPbx attached, Runnable attaching) {
     this.events = events;
     this.timer = timer;
     this.connection = connection;
     this.attached = attached;
+    this.attaching = attaching;
   }
 
   /**
@@ -93,14 +95,16 @@ final class EslAttachment implements PbxAttachment {
     eslEvents.subscribe(control.liveAnswers());
     // Ring-all and ring-progressively: the first agent leg of a call to answer is bridged to the caller.
     eslEvents.subscribe(control.ringLegs());
-    LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{} outbound={} recordings={}", pbx.name(), pbx.host(),
-        pbx.port(), pbx.outboundChannel(), pbx.recordingDirectory());
+    // logged when it connects: a node that is not the PBX's owner builds attachments it never starts
+    Runnable attaching = () -> LOG.info("event=pbx-attaching pbx={} type=freeswitch esl={}:{} outbound={}"
+        + " recordings={}", pbx.name(), pbx.host(), pbx.port(), pbx.outboundChannel(), pbx.recordingDirectory());
     if (pbx.dialsThroughAssumedGateway()) {
       LOG.warn("event=pbx-outbound-channel-default pbx={} outbound={} hint=\"customers are dialled through a sofia"
           + " gateway named 'default'; name your carrier gateway so, or set pbx[].outbound-channel\"", pbx.name(),
           pbx.outboundChannel());
     }
-    return new EslAttachment(events, timer, connection, new AttachedPbx(id, PbxType.FREESWITCH, control, stream));
+    return new EslAttachment(events, timer, connection, new AttachedPbx(id, PbxType.FREESWITCH, control, stream),
+        attaching);
   }
 
   private static double skipped(EslConnection connection) {
@@ -145,6 +149,7 @@ final class EslAttachment implements PbxAttachment {
 
   @Override
   public void start() {
+    attaching.run();
     connection.start();
   }
 
