@@ -3,6 +3,7 @@ package io.switchboard.server.routing;
 import io.switchboard.core.agent.AgentState;
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.agent.ReasonCode;
+import io.switchboard.core.event.PbxEvent;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
@@ -97,6 +98,14 @@ public final class InboundRouting implements AutoCloseable {
     for (AttachedPbx attached : pbx.all()) {
       subscriptions.add(attached.events().subscribe(event -> context.runOnContext(v -> router.onEvent(event))));
     }
+  }
+
+  /**
+   * An event of a PBX that another node drives, heard there and shared (a phone's state: {@code
+   * SharedDeviceStates}): the router takes it as if the PBX had said it. Any thread.
+   */
+  public void heardElsewhere(PbxEvent event) {
+    context.runOnContext(v -> router.onEvent(event));
   }
 
   /**

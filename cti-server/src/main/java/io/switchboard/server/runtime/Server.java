@@ -12,6 +12,7 @@ import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.cluster.OwnedPbxs;
 import io.switchboard.server.cluster.PbxOwner;
 import io.switchboard.server.cluster.PbxOwnership;
+import io.switchboard.server.cluster.SharedDeviceStates;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.kpi.KpiInboundLoads;
 import io.switchboard.server.routing.CampaignDialing;
@@ -187,6 +188,9 @@ public final class Server implements AutoCloseable {
           parts.routing.useAccountOwners(crm.accountOwners());
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
+          // Phones' states heard by each PBX's owner reach every node's router (agentScope any, takeovers).
+          SharedDeviceStates.start(parts.vertx, parts.pbx.all(), parts.ownership::acting,
+              parts.routing::heardElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
           new CampaignCompletion(database, Clock.systemUTC()).every(parts.vertx, CampaignCompletion.EVERY);
