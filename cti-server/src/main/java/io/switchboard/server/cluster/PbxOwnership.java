@@ -187,18 +187,20 @@ public final class PbxOwnership implements AutoCloseable {
   }
 
   /**
-   * Claims need the quorum; after a fence they also wait out {@link HazelcastSettings#claimCooldown()} with the
-   * quorum held throughout, since the view this member came back with may be stale (docs/cluster.md).
+   * After a fence, claims wait out {@link HazelcastSettings#claimCooldown()} with the quorum held throughout, since
+   * the view this member came back with may be stale (docs/cluster.md). Otherwise a claim is tried at once: its
+   * entry processor is refused without a quorum anyway.
    */
   private boolean mayClaim() {
+    if (!coolingDown) {
+      return true;
+    }
     long now = nanos.getAsLong();
     if (!quorum()) {
-      if (coolingDown) {
-        claimsFrom = now + settings.claimCooldown().toNanos();
-      }
+      claimsFrom = now + settings.claimCooldown().toNanos();
       return false;
     }
-    if (coolingDown && now - claimsFrom < 0) {
+    if (now - claimsFrom < 0) {
       return false;
     }
     coolingDown = false;

@@ -107,7 +107,7 @@ class PbxOwnershipIT {
     Told told = new Told();
     PbxOwnership ownership = ownership(member(settings), settings, told, System::nanoTime);
 
-    eventually(Duration.ofSeconds(5), () -> ownership.acting("main"));
+    eventually(Duration.ofSeconds(15), () -> ownership.acting("main"));
     holds(Duration.ofSeconds(4), () -> ownership.acting("main"));
     assertThat(told.steps).containsExactly("gained main 1");
     assertThat(ownership.acting("other")).isFalse();
@@ -121,7 +121,7 @@ class PbxOwnershipIT {
     Told toldFirst = new Told();
     Told toldSecond = new Told();
     PbxOwnership owner = ownership(first, settings, toldFirst, System::nanoTime);
-    eventually(Duration.ofSeconds(5), () -> owner.acting("main"));
+    eventually(Duration.ofSeconds(15), () -> owner.acting("main"));
     PbxOwnership standby = ownership(second, settings, toldSecond, System::nanoTime);
     holds(Duration.ofSeconds(3), () -> !standby.acting("main"));
 
@@ -142,7 +142,7 @@ class PbxOwnershipIT {
     HazelcastInstance first = member(settings);
     HazelcastInstance second = member(settings);
     PbxOwnership owner = ownership(first, settings, new Told(), System::nanoTime);
-    eventually(Duration.ofSeconds(5), () -> owner.acting("main"));
+    eventually(Duration.ofSeconds(15), () -> owner.acting("main"));
     Told toldSecond = new Told();
     PbxOwnership standby = ownership(second, settings, toldSecond, System::nanoTime);
 
@@ -162,7 +162,7 @@ class PbxOwnershipIT {
     Told told = new Told();
     PbxOwnership ownership = ownership(member(settings), settings, told,
         () -> System.nanoTime() + frozenFor.get());
-    eventually(Duration.ofSeconds(5), () -> ownership.acting("main"));
+    eventually(Duration.ofSeconds(15), () -> ownership.acting("main"));
 
     // As after a long pause: the monotonic clock jumps past the lease before any renewal could run.
     frozenFor.set(Duration.ofSeconds(10).toNanos());
