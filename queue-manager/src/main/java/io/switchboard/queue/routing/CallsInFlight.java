@@ -9,19 +9,22 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Where the owner of a PBX keeps its inbound calls in flight for whoever owns the PBX next (a Hazelcast map in a
- * cluster). Writes are fire-and-forget, off the decision's path: a failed write is the store's to log, never
- * routing's to wait for.
+ * cluster). Writes are off the decision's path: routing never waits for them, but each call step's queue_log row
+ * is written only once the store has the step ({@link InboundCalls}), so that what the next owner carries over is
+ * what the journal says; a failed write is the store's to log.
  */
 public interface CallsInFlight {
 
     /** Keeps nothing and holds nothing: a router on its own. */
     CallsInFlight NONE = new CallsInFlight() {
         @Override
-        public void keep(HeldCall call) {
+        public CompletionStage<Void> keep(HeldCall call) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void forget(CallId call) {
+        public CompletionStage<Void> forget(CallId call) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
@@ -30,11 +33,11 @@ public interface CallsInFlight {
         }
     };
 
-    /** The call moved on (entered, rang an agent, was missed, connected): keep what it is now. */
-    void keep(HeldCall call);
+    /** The call moved on (entered, rang an agent, was missed, connected): keep what it is now. Fails if not kept. */
+    CompletionStage<Void> keep(HeldCall call);
 
-    /** The call left the router (ended, transferred away, refused): nobody carries it on. */
-    void forget(CallId call);
+    /** The call left the router (ended, transferred away, refused): nobody carries it on. Fails if not forgotten. */
+    CompletionStage<Void> forget(CallId call);
 
     /** The calls kept for {@code pbx}, in no particular order. */
     CompletionStage<List<HeldCall>> of(PbxId pbx);

@@ -48,14 +48,14 @@ public final class HazelcastCallsInFlight implements CallsInFlight {
     }
 
     @Override
-    public void keep(HeldCall call) {
-        calls.setAsync(call.call().value(), call, LIFETIME.toMillis(), TimeUnit.MILLISECONDS)
+    public CompletionStage<Void> keep(HeldCall call) {
+        return calls.setAsync(call.call().value(), call, LIFETIME.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete(logged("keep", call.call()));
     }
 
     @Override
-    public void forget(CallId call) {
-        calls.deleteAsync(call.value()).whenComplete(logged("forget", call));
+    public CompletionStage<Void> forget(CallId call) {
+        return calls.deleteAsync(call.value()).thenApply(deleted -> (Void) null).whenComplete(logged("forget", call));
     }
 
     @Override

@@ -144,15 +144,15 @@ public final class ClusterRoutingBench {
     CallsInFlight calls = new HazelcastCallsInFlight(member, Executors.newSingleThreadExecutor());
     CompletableFuture.runAsync(() -> router.keepCallsIn(!Boolean.getBoolean("bench.calls.off") ? new CallsInFlight() {
       @Override
-      public void keep(HeldCall call) {
+      public CompletionStage<Void> keep(HeldCall call) {
         countKey(call.call().value());
-        calls.keep(call);
+        return calls.keep(call);
       }
 
       @Override
-      public void forget(CallId call) {
+      public CompletionStage<Void> forget(CallId call) {
         countKey(call.value());
-        calls.forget(call);
+        return calls.forget(call);
       }
 
       @Override

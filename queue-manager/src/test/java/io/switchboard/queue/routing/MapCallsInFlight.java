@@ -16,15 +16,17 @@ final class MapCallsInFlight implements CallsInFlight {
     int writes;
 
     @Override
-    public void keep(HeldCall call) {
+    public CompletionStage<Void> keep(HeldCall call) {
         writes++;
         held.put(call.call(), call);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void forget(CallId call) {
+    public CompletionStage<Void> forget(CallId call) {
         writes++;
         held.remove(call);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
