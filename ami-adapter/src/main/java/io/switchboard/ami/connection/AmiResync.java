@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,8 +102,7 @@ final class AmiResync {
                 .toList();
         try {
             resync.resynced(live).forEach(publish);
-            publish.accept(new PbxEvent.PbxResynced(pbx, clock.instant(), legsOf(live),
-                    legsOf(live.stream().filter(AmiResync::answered).toList())));
+            publish.accept(new PbxEvent.PbxResynced(pbx, clock.instant(), legsOf(live), legsOf(talking(live))));
             LOG.info("AMI pbx={} resynced: {} live channels", pbx, live.size());
             return live;
         } catch (RuntimeException e) {
@@ -181,9 +181,15 @@ final class AmiResync {
                 .map(id -> LegId.of(pbx.value() + "/" + id)).collect(Collectors.toSet());
     }
 
-    /** Whether the listed channel is answered: {@code ChannelState} 6 ({@code Up}). */
-    private static boolean answered(CoreShowChannelEvent channel) {
-        return Integer.valueOf(UP).equals(channel.getChannelState());
+    /** The listed channels in a conversation: two or more in one bridge ({@code BridgeId}), all Up. */
+    static List<CoreShowChannelEvent> talking(List<CoreShowChannelEvent> live) {
+        Map<String, List<CoreShowChannelEvent>> bridges = live.stream()
+                .filter(channel -> channel.getBridgeid() != null && !channel.getBridgeid().isBlank())
+                .collect(Collectors.groupingBy(CoreShowChannelEvent::getBridgeid));
+        return bridges.values().stream()
+                .filter(bridge -> bridge.size() >= 2 && bridge.stream()
+                        .allMatch(channel -> Integer.valueOf(UP).equals(channel.getChannelState())))
+                .flatMap(List::stream).toList();
     }
 
     /** Getvar's {@code Value}; an unset variable is {@code Value: } (Quirk 10), read as an empty string. */

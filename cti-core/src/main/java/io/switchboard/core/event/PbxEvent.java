@@ -291,21 +291,22 @@ public sealed interface PbxEvent permits
      *
      * @param liveLegs     every listed channel's leg, named as the adapter names a leg it did not create
      *                     ({@code <pbx>/<Uniqueid>}, {@code <pbx>/<uuid>})
-     * @param answeredLegs those of {@code liveLegs} the list shows answered (Asterisk's {@code ChannelState} 6,
-     *                     Up; FreeSWITCH's {@code callstate} {@code ACTIVE} or {@code HELD}): an agent's phone that
-     *                     was rung for a caller and is answered now talks to that caller
+     * @param talkingLegs  those of {@code liveLegs} the list shows in a conversation: answered and joined to another
+     *                     answered listed leg (Asterisk: two or more channels in one {@code BridgeId}, all Up;
+     *                     FreeSWITCH: answered rows tied by {@code call_uuid}, which follows the bridge). A caller's
+     *                     leg among them talks to an agent even if the node that routed it never recorded the answer
      */
-    record PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs, Set<LegId> answeredLegs) implements PbxEvent {
+    record PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs, Set<LegId> talkingLegs) implements PbxEvent {
         public PbxResynced {
             requireCommon(pbx, at);
             liveLegs = Set.copyOf(Require.nonNull(liveLegs, "liveLegs"));
-            answeredLegs = Set.copyOf(Require.nonNull(answeredLegs, "answeredLegs"));
-            if (!liveLegs.containsAll(answeredLegs)) {
-                throw new IllegalArgumentException("answeredLegs must be live legs");
+            talkingLegs = Set.copyOf(Require.nonNull(talkingLegs, "talkingLegs"));
+            if (!liveLegs.containsAll(talkingLegs)) {
+                throw new IllegalArgumentException("talkingLegs must be live legs");
             }
         }
 
-        /** A list whose legs are not known to be answered (none is taken to talk). */
+        /** A list that tells no leg's conversation (none is taken to talk). */
         public PbxResynced(PbxId pbx, Instant at, Set<LegId> liveLegs) {
             this(pbx, at, liveLegs, Set.of());
         }

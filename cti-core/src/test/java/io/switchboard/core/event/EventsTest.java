@@ -147,17 +147,17 @@ class EventsTest {
     }
 
     @Test
-    void a_resync_names_answered_legs_among_the_live_ones_only() {
+    void a_resync_names_talking_legs_among_the_live_ones_only() {
         LegId caller = LegId.of("asterisk-1/1.1");
         LegId agent = LegId.of("asterisk-1/1.2");
 
         PbxEvent.PbxResynced resynced = new PbxEvent.PbxResynced(PBX, NINE, java.util.Set.of(caller, agent),
                 java.util.Set.of(agent));
 
-        assertThat(resynced.answeredLegs()).containsExactly(agent);
-        assertThat(new PbxEvent.PbxResynced(PBX, NINE, java.util.Set.of(caller)).answeredLegs()).isEmpty();
+        assertThat(resynced.talkingLegs()).containsExactly(agent);
+        assertThat(new PbxEvent.PbxResynced(PBX, NINE, java.util.Set.of(caller)).talkingLegs()).isEmpty();
         assertThatThrownBy(() -> new PbxEvent.PbxResynced(PBX, NINE, java.util.Set.of(caller), java.util.Set.of(agent)))
-                .hasMessageContaining("answeredLegs");
+                .hasMessageContaining("talkingLegs");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
@@ -72,15 +73,24 @@ final class Resync {
         }
         channels.reconcile(listed, clock.instant()).forEach(out::publish);
         out.publish(new PbxEvent.PbxResynced(pbx, clock.instant(), listed.stream()
-                .map(channel -> channels.legOf(channel.uuid())).collect(Collectors.toSet()), listed.stream()
-                .filter(LiveChannel::answered).map(channel -> channels.legOf(channel.uuid()))
-                .collect(Collectors.toSet())));
+                .map(channel -> channels.legOf(channel.uuid())).collect(Collectors.toSet()), talking(listed).stream()
+                .map(channel -> channels.legOf(channel.uuid())).collect(Collectors.toSet())));
         List<MissedAnnouncement> missed = MissedAnnouncement.of(listed, channels::announced,
                 uuid -> channels.sessionOn(uuid).isPresent());
         if (!missed.isEmpty()) {
             LOG.info("event=esl-resync-read-back pbx={} channels={}", pbx, missed.size());
         }
         return missed;
+    }
+
+    /**
+     * The listed channels in a conversation: answered rows tied by {@code call_uuid}, which follows the bridge (Quirk
+     * 13: the bridged B-leg's {@code call_uuid} is its A-leg's {@code uuid}), two or more answered in one tie.
+     */
+    static List<LiveChannel> talking(List<LiveChannel> listed) {
+        Map<String, List<LiveChannel>> ties = listed.stream().filter(LiveChannel::answered)
+                .collect(Collectors.groupingBy(channel -> channel.callUuid().orElse(channel.uuid())));
+        return ties.values().stream().filter(tie -> tie.size() >= 2).flatMap(List::stream).toList();
     }
 
     private void translate(EslEventHeaders rebuilt) {

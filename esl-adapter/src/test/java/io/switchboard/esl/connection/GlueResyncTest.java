@@ -97,20 +97,29 @@ class GlueResyncTest {
     }
 
     @Test
-    void the_resync_names_the_answered_legs_so_a_new_owner_knows_which_rung_phone_talks() throws Exception {
-        String answered = "0a0a0a0a-0000-4000-8000-0000000000b1";
-        String ringing = "0a0a0a0a-0000-4000-8000-0000000000b2";
+    void the_resync_names_the_legs_in_a_conversation_so_a_new_owner_knows_which_caller_talks() throws Exception {
+        String caller = "0a0a0a0a-0000-4000-8000-0000000000b1";
+        String agent = "0a0a0a0a-0000-4000-8000-0000000000b2";
+        String held = "0a0a0a0a-0000-4000-8000-0000000000b3";
+        String ringingCaller = "0a0a0a0a-0000-4000-8000-0000000000b4";
+        String ringing = "0a0a0a0a-0000-4000-8000-0000000000b5";
         try (ConnectionFixture pbx = ConnectionFixture.playing("01-connect-auth-ok.esl.txt")) {
             pbx.server.script("api show channels", channels(
-                    row(answered, "outbound", "1001", "1001", "bridge"),
-                    row(ringing, "outbound", "1002", "1002", "bridge").replace("\"ACTIVE\"", "\"RINGING\"")));
+                    row(caller, "inbound", "+442079460001", "7000", "bridge"),
+                    // Quirk 13: the bridged B-leg's call_uuid is its A-leg's uuid
+                    row(agent, "outbound", "1001", "1001", "bridge").replace("\"call_uuid\":\"" + agent,
+                            "\"call_uuid\":\"" + caller),
+                    row(held, "inbound", "+442079460002", "7000", "park"),
+                    row(ringingCaller, "inbound", "+442079460003", "7000", "bridge"),
+                    row(ringing, "outbound", "1002", "1002", "bridge").replace("\"ACTIVE\"", "\"RINGING\"")
+                            .replace("\"call_uuid\":\"" + ringing, "\"call_uuid\":\"" + ringingCaller)));
             pbx.loggedIn();
 
             await(() -> !pbx.published(PbxEvent.PbxResynced.class).isEmpty(), "the resync");
             PbxEvent.PbxResynced resynced = pbx.published(PbxEvent.PbxResynced.class).get(0);
-            assertThat(resynced.liveLegs()).containsExactlyInAnyOrder(LegId.of("fs1/" + answered),
-                    LegId.of("fs1/" + ringing));
-            assertThat(resynced.answeredLegs()).containsExactly(LegId.of("fs1/" + answered));
+            assertThat(resynced.liveLegs()).hasSize(5);
+            assertThat(resynced.talkingLegs()).containsExactlyInAnyOrder(LegId.of("fs1/" + caller),
+                    LegId.of("fs1/" + agent));
         }
     }
 

@@ -136,22 +136,29 @@ final class CallHandover {
         RoutedCall call = one.call();
         List<LegId> rung = one.offers().stream().map(HeldCall.Offer::leg).toList();
         Handover.Fate fate = Handover.fate(call.callerLeg, rung, call.connectedAt.isPresent(), resynced.liveLegs(),
-                resynced.answeredLegs());
+                resynced.talkingLegs());
         return fate == Handover.Fate.RINGS && call.offer.isEmpty() ? Handover.Fate.RING_LOST : fate;
     }
 
     /**
      * The agent answered while nobody owned the PBX: the router records the connection as if it had just heard it
-     * (CONNECT, agent on call), stamped with the resync's time, the first it could know it.
+     * (CONNECT, agent on call), stamped with the resync's time, the first it could know it. The agent is the one
+     * rung; of a ring-all round, the one whose leg the PBX lists talking (a join to a nailed-up session), else not
+     * known: the call is then left as it is, its agents reserved until the caller hangs up.
      */
     private void answered(RoutedCall call, List<HeldCall.Offer> offers, PbxEvent.PbxResynced resynced) {
-        HeldCall.Offer answered = offers.stream().filter(offer -> resynced.answeredLegs().contains(offer.leg()))
-                .findFirst().orElseThrow();
+        Optional<HeldCall.Offer> answered = offers.size() == 1 ? Optional.of(offers.get(0))
+                : offers.stream().filter(offer -> resynced.talkingLegs().contains(offer.leg())).findFirst();
+        if (answered.isEmpty()) {
+            LOG.warn("event=call-answered-agent-unknown taskId={} callId={} pbx={} rung={}", call.task.id(), call.id(),
+                    call.pbx, offers.size());
+            return;
+        }
+        HeldCall.Offer agent = answered.get();
         // a ring-all round is not carried over as one offer: the agent who answered is the call's offer now
-        call.offer = Optional.of(new RoutedCall.Offer(answered.agent(), answered.leg(), answered.recorded(),
-                answered.since()));
+        call.offer = Optional.of(new RoutedCall.Offer(agent.agent(), agent.leg(), agent.recorded(), agent.since()));
         freeAllBut(call, offers);
-        router.onEvent(new PbxEvent.CallConnected(call.pbx, resynced.at(), call.id(), call.callerLeg, answered.leg()));
+        router.onEvent(new PbxEvent.CallConnected(call.pbx, resynced.at(), call.id(), call.callerLeg, agent.leg()));
     }
 
     /** The ring was lost: every agent rung is freed, no miss counted, and the caller waits on hold again. */

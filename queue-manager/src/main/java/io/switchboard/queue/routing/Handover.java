@@ -26,8 +26,8 @@ final class Handover {
         /** Caller and agent talk: the call goes on and ends on the caller's hang-up as any other. */
         TALKS,
         /**
-         * The agent leg the old owner rang is answered now, but the old owner never recorded it connected (the agent
-         * answered while nobody owned the PBX, or as its owner died): the call is recorded connected now, once,
+         * The caller talks (the PBX lists their leg in a conversation) though the old owner never recorded an answer:
+         * the agent it rang answered while nobody owned the PBX, or as its owner died. Recorded connected now, once,
          * and goes on as {@link #TALKS}.
          */
         ANSWERED,
@@ -43,10 +43,10 @@ final class Handover {
     /**
      * The fate of a call whose caller is on {@code callerLeg}, with {@code rung} the agent legs the old owner
      * rang (or the one talking), {@code connected} whether it recorded an agent's answer, {@code live} the PBX's
-     * legs and {@code answered} those of them the PBX lists answered.
+     * legs and {@code talking} those of them the PBX lists in a conversation.
      */
     static Fate fate(LegId callerLeg, Collection<LegId> rung, boolean connected, Set<LegId> live,
-            Set<LegId> answered) {
+            Set<LegId> talking) {
         if (!live.contains(callerLeg)) {
             return connected ? Fate.COMPLETED : Fate.ABANDONED;
         }
@@ -56,7 +56,7 @@ final class Handover {
         if (rung.isEmpty()) {
             return Fate.WAITS;
         }
-        if (rung.stream().anyMatch(answered::contains)) {
+        if (talking.contains(callerLeg)) {
             return Fate.ANSWERED;
         }
         return rung.stream().anyMatch(live::contains) ? Fate.RINGS : Fate.RING_LOST;

@@ -132,9 +132,11 @@ class CallHandoverTest {
     @Test
     void a_ring_answered_while_nobody_owned_the_pbx_is_recorded_connected_once_and_completes_once() {
         RoutingWorld b = nextOwner(store.now(PBX));
-        Set<LegId> live = Set.of(callerLeg("c1"), callerLeg("c2"), callerLeg("c3"), callerLeg("c4"), ringing);
+        // the PBX names the agent's channel its own way: the caller's leg talking is what tells
+        LegId agentChannel = LegId.of("pbx1/agent-channel-2");
+        Set<LegId> live = Set.of(callerLeg("c1"), callerLeg("c2"), callerLeg("c3"), callerLeg("c4"), agentChannel);
 
-        b.pbxReports(new PbxEvent.PbxResynced(PBX, b.clock.instant(), live, Set.of(callerLeg("c2"), ringing)));
+        b.pbxReports(new PbxEvent.PbxResynced(PBX, b.clock.instant(), live, Set.of(callerLeg("c2"), agentChannel)));
 
         assertThat(entries(b, JournalEntry.Connected.class)).singleElement().satisfies(connected -> {
             assertThat(connected.call()).isEqualTo(CallId.of("c2"));
@@ -152,7 +154,7 @@ class CallHandoverTest {
     }
 
     @Test
-    void a_ring_all_round_answered_while_nobody_owned_the_pbx_connects_the_answering_agent_and_frees_the_rest() {
+    void a_ring_all_round_answered_while_nobody_owned_the_pbx_connects_the_agent_whose_leg_talks_and_frees_the_rest() {
         RoutingWorld first = new RoutingWorld();
         first.pbx.severalLegs = true;
         first.queue("sales", io.switchboard.core.routing.RoutingStrategy.RING_ALL)
@@ -167,7 +169,7 @@ class CallHandoverTest {
         next.pbx.severalLegs = true;
         next.router.takeOver(PBX, kept.now(PBX));
         next.pbxReports(new PbxEvent.PbxResynced(PBX, next.clock.instant(), Set.of(callerLeg("r1"), s2.leg()),
-                Set.of(s2.leg())));
+                Set.of(callerLeg("r1"), s2.leg())));
 
         assertThat(entries(next, JournalEntry.Connected.class)).singleElement()
                 .satisfies(connected -> assertThat(connected.agent().value()).isEqualTo("s2"));

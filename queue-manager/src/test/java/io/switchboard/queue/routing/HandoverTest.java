@@ -47,14 +47,16 @@ class HandoverTest {
     }
 
     @Test
-    void a_rung_agent_leg_answered_while_nobody_owned_the_pbx_was_connected_then() {
-        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG), Set.of(CALLER, RUNG)))
+    void a_caller_the_pbx_lists_talking_though_no_answer_was_recorded_was_connected_while_nobody_owned_the_pbx() {
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, OTHER), Set.of(CALLER, OTHER)))
                 .isEqualTo(ANSWERED);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG), Set.of(CALLER)))
-                .as("the caller's leg answered (on hold) but the agent's still ringing").isEqualTo(RINGS);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(CALLER, RUNG), Set.of(CALLER, RUNG)))
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(CALLER, RUNG), Set.of()))
+                .as("the caller on hold, the agent's phone still ringing").isEqualTo(RINGS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), true, Set.of(CALLER, OTHER), Set.of(CALLER, OTHER)))
                 .as("already recorded connected").isEqualTo(TALKS);
-        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(RUNG), Set.of(RUNG)))
+        assertThat(Handover.fate(CALLER, List.of(), false, Set.of(CALLER, OTHER), Set.of(CALLER, OTHER)))
+                .as("nobody rung: not ours to record").isEqualTo(WAITS);
+        assertThat(Handover.fate(CALLER, List.of(RUNG), false, Set.of(OTHER), Set.of(OTHER)))
                 .as("the caller gone").isEqualTo(ABANDONED);
     }
 }
