@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JooqRoutingJournal implements RoutingJournal {
 
+  /** The queue_log events that end a call's visit to a queue. */
+  private static final java.util.Set<String> ENDS = java.util.Set.of("COMPLETECALLER", "COMPLETEAGENT", "ABANDON");
   private static final Logger LOG = LoggerFactory.getLogger(JooqRoutingJournal.class);
 
   private final OrderedWrites writes;
@@ -84,10 +86,44 @@ public final class JooqRoutingJournal implements RoutingJournal {
               entry.getClass().getSimpleName());
           return;
         }
+        if (repeated(dsl, step)) {
+          LOG.info("event=journal-step-repeated callId={} step={} reason=\"already recorded (a PBX's previous owner"
+              + " wrote it before the failover)\"", step.call(), entry.getClass().getSimpleName());
+          return;
+        }
         write(dsl, step);
       }
       rows.forEach(row -> queueLog(dsl, row));
     });
+  }
+
+  /**
+   * Whether {@code step} is one a call has once per visit to a queue and its queue_log already holds it: the entry
+   * (ENTERQUEUE in that queue), the connection (a CONNECT since the last ENTERQUEUE, with no end after it) or the
+   * end (a COMPLETE or ABANDON with no CONNECT or ENTERQUEUE after it). Across a
+   * failover the next owner of a PBX may record again what the previous one wrote in its last moments (the calls in
+   * flight it carried over were not updated yet); such a step is not written twice. A requeued call's next
+   * conversation ends after a new CONNECT, so it is written.
+   */
+  static boolean repeated(DSLContext dsl, JournalEntry.CallStep step) {
+    if (step instanceof JournalEntry.Entered entered) {
+      return dsl.fetchExists(QUEUE_LOG, QUEUE_LOG.CALLID.eq(entered.call().value())
+          .and(QUEUE_LOG.QUEUENAME.eq(entered.queue().value())).and(QUEUE_LOG.EVENT.eq("ENTERQUEUE")));
+    }
+    boolean connect = step instanceof JournalEntry.Connected;
+    if (!connect && !(step instanceof JournalEntry.Completed) && !(step instanceof JournalEntry.Abandoned)) {
+      return false;
+    }
+    for (String event : dsl.select(QUEUE_LOG.EVENT).from(QUEUE_LOG).where(QUEUE_LOG.CALLID.eq(step.call().value()))
+        .orderBy(QUEUE_LOG.ID.desc()).limit(50).fetch(QUEUE_LOG.EVENT)) {
+      if (event.equals("ENTERQUEUE") || ENDS.contains(event)) {
+        return !connect && ENDS.contains(event);
+      }
+      if (event.equals("CONNECT")) {
+        return connect;
+      }
+    }
+    return false;
   }
 
   /** The PBX a call step belongs to: the part of its call id before the first {@code /} ({@code sim/1700.1}). */

@@ -122,6 +122,36 @@ class JooqRoutingJournalIT {
   }
 
   @Test
+  void an_entry_or_end_a_previous_owner_already_recorded_is_not_written_twice_but_a_requeued_calls_next_end_is() {
+    CallId call = CallId.of("c-failover");
+    LegId caller = LegId.of("c-failover-caller");
+    LegId agentLeg = LegId.of("c-failover-agent-1");
+    JournalEntry.Entered entered = new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("sim"), caller,
+        Optional.empty(), Did.of("100"), 1);
+    JournalEntry.Completed completed = new JournalEntry.Completed(call, SUPPORT, T0.plusSeconds(30),
+        AgentId.of("a1"), caller, agentLeg, true, Duration.ofSeconds(1), Duration.ofSeconds(29), 1);
+    journal.record(entered);
+    journal.record(entered);
+    journal.record(new JournalEntry.AgentRung(call, SUPPORT, T0, AgentId.of("a1"), agentLeg, "PJSIP/7601"));
+    JournalEntry.Connected connected = new JournalEntry.Connected(call, SUPPORT, T0.plusSeconds(1), AgentId.of("a1"),
+        agentLeg, Duration.ofSeconds(1), Duration.ZERO);
+    journal.record(connected);
+    journal.record(connected);
+    journal.record(completed);
+    journal.record(completed);
+    journal.record(new JournalEntry.Requeued(call, SUPPORT, T0.plusSeconds(31), caller, Optional.empty(), 1));
+    journal.record(new JournalEntry.Connected(call, SUPPORT, T0.plusSeconds(35), AgentId.of("a1"), agentLeg,
+        Duration.ofSeconds(4), Duration.ZERO));
+    await(journal.record(new JournalEntry.Completed(call, SUPPORT, T0.plusSeconds(60), AgentId.of("a1"), caller,
+        agentLeg, true, Duration.ofSeconds(4), Duration.ofSeconds(25), 1)));
+
+    JsonObject read = await(history.call(call.value()).toCompletionStage()).orElseThrow();
+    assertThat(read.getJsonArray("queueLog").stream().map(row -> ((JsonObject) row).getString("event")))
+        .containsExactly("ENTERQUEUE", "CONNECT", "COMPLETECALLER", "ENTERQUEUE", "CONNECT", "COMPLETECALLER");
+    assertThat(read.getValue("endedAt")).isNotNull();
+  }
+
+  @Test
   void a_connected_call_transferred_away_ends_as_transferred_with_a_transfer_leg_and_app_queues_blindtransfer_row() {
     CallId call = CallId.of("c-transfer");
     LegId caller = LegId.of("c-transfer-caller");

@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Where the owner of a PBX keeps its inbound calls in flight for whoever owns the PBX next (a Hazelcast map in a
- * cluster). Writes are off the decision's path: routing never waits for them, but each call step's queue_log row
- * is written only once the store has the step ({@link InboundCalls}), so that what the next owner carries over is
- * what the journal says; a failed write is the store's to log.
+ * cluster). Writes are off the decision's path: routing never waits for them; each call step reaches the store once
+ * the journal has it ({@link InboundCalls}), so the store never runs ahead of the queue_log. A failed write is the
+ * store's to log.
  */
 public interface CallsInFlight {
 

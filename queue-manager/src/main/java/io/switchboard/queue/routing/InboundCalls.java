@@ -8,18 +8,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 
 /**
  * The inbound calls the router holds, oldest first, their queue_log, and what the next owner of their PBX needs
@@ -37,13 +32,9 @@ final class InboundCalls {
     /** The calls kept in {@link #inFlight}, so that only those are forgotten there. */
     private final Set<CallId> kept = new HashSet<>();
     private CallsInFlight inFlight = CallsInFlight.NONE;
-    /** Entries whose call step the store has not answered yet, in the order they were written. */
-    private final Deque<Unshared> unshared = new ArrayDeque<>();
-    private final Executor context;
 
-    InboundCalls(RoutingJournal journal, Executor context) {
+    InboundCalls(RoutingJournal journal) {
         this.journal = journal;
-        this.context = context;
     }
 
     /** From now on each call's step is kept in {@code store} too, for the next owner of the call's PBX. */
@@ -112,57 +103,32 @@ final class InboundCalls {
      * store ({@link StandingCallbacks}).
      */
     /**
-     * Writes {@code entry} to the journal once the store has the call's step: the journal follows what the next owner
-     * of the PBX will carry over. A node that cannot write the store (no quorum: cut off, paused) writes no row
-     * either, so the next owner, which carries the calls over as the store has them, writes each row once (docs/
-     * cluster.md). Entries reach the journal in the order they were written here, whatever order the store answers.
+     * Writes {@code entry} to the journal, then the call's step to the store once the journal has it (written or
+     * failed): the store, which the PBX's next owner carries the calls over from, never runs ahead of the queue_log.
+     * A node that dies or is cut off between the two leaves the store a step behind; its successor then records that
+     * step again, and the journal does not write a call's entry, connection or end twice (docs/cluster.md).
      */
     void write(JournalEntry entry) {
-        CompletionStage<Void> shared = CompletableFuture.completedFuture(null);
+        Runnable share = () -> { };
         if (inFlight != CallsInFlight.NONE && entry instanceof JournalEntry.CallStep step) {
             RoutedCall call = calls.get(step.call());
+            CallsInFlight store = inFlight;
             if (call != null && call.callback.isEmpty()) {
                 kept.add(call.id());
-                shared = inFlight.keep(HeldCall.of(call));
+                HeldCall now = HeldCall.of(call);
+                share = () -> store.keep(now);
             } else if (kept.remove(step.call())) {
-                shared = inFlight.forget(step.call());
+                share = () -> store.forget(step.call());
             }
         }
-        CompletableFuture<Void> done = shared.toCompletableFuture();
-        if (unshared.isEmpty() && done.isDone() && !done.isCompletedExceptionally()) {
-            record(entry);
-            return;
-        }
-        Unshared waiting = new Unshared(entry, done);
-        unshared.add(waiting);
-        done.whenComplete((ok, failure) -> context.execute(this::recordShared));
-    }
-
-    /** Records the entries whose step the store has answered, oldest first, up to the first still unanswered. */
-    private void recordShared() {
-        while (!unshared.isEmpty() && unshared.peek().shared().isDone()) {
-            Unshared next = unshared.poll();
-            if (next.shared().isCompletedExceptionally()) {
-                LOG.warn("event=journal-step-dropped-unshared {} entry={} reason=\"the calls in flight could not be"
-                        + " written (no quorum?): the PBX's next owner records this step\"", subject(next.entry()),
-                        next.entry().getClass().getSimpleName());
-            } else {
-                record(next.entry());
-            }
-        }
-    }
-
-    private void record(JournalEntry entry) {
+        Runnable then = share;
         journal.record(entry).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("event=journal-write-failed {} entry={} reason={}", subject(entry),
                         entry.getClass().getSimpleName(), failure.toString());
             }
+            then.run();
         });
-    }
-
-    /** A journal entry waiting for the store's answer to its call's step. */
-    private record Unshared(JournalEntry entry, CompletableFuture<Void> shared) {
     }
 
     /** Drops {@code call} without a word to the journal or the store: another node carries it on now. */

@@ -119,7 +119,7 @@ public final class InboundRouter implements PbxEventListener {
         this.stats = new AgentStats(rules.day());
         this.book = new AgentBook(new Selector(clock, new SplittableRandom()), stats, clock);
         HandleTimes handleTimes = new HandleTimes();
-        this.calls = new InboundCalls(handleTimes.tap(journal), context);
+        this.calls = new InboundCalls(handleTimes.tap(journal));
         AgentOffers offers = new AgentOffers(callControls, lines, clock, book::endpoint);
         this.reservations = new Reservations(this, calls, book, states, offers, moves, rules, clock, context);
         this.ringMany = new RingMany(this, calls, book, states, offers, moves, reservations, timers, clock, context);

@@ -41,6 +41,8 @@ final class RoutingWorld {
     final InMemoryAgentStateStore states;
     final RecordingCallControl pbx = new RecordingCallControl();
     final List<JournalEntry> journal = new ArrayList<>();
+    /** How the journal answers each entry it takes: at once, unless a test holds the answers. */
+    java.util.function.Supplier<CompletableFuture<Void>> journalAnswers = () -> CompletableFuture.completedFuture(null);
     final List<Runnable> dueTimers = new ArrayList<>();
     final List<Duration> timerDelays = new ArrayList<>();
     final FakeLastAgents lastAgents = new FakeLastAgents();
@@ -104,7 +106,7 @@ final class RoutingWorld {
         router = new InboundRouter(agents, configured, states, id -> attached ? Optional.of(pbx) : Optional.empty(),
                 entry -> {
             journal.add(entry);
-            return CompletableFuture.completedFuture(null);
+            return journalAnswers.get();
         }, (delay, action) -> {
             timerDelays.add(delay);
             dueTimers.add(action);
