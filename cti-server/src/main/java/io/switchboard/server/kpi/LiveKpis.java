@@ -83,6 +83,11 @@ public final class LiveKpis {
     return engine.closedIntervals();
   }
 
+  /** See {@link KpiEngine#openIntervals}. */
+  public synchronized List<IntervalRow> openIntervals() {
+    return engine.openIntervals();
+  }
+
   /** See {@link KpiEngine#untilIntervalEnds}. */
   public synchronized Duration untilIntervalEnds() {
     return engine.untilIntervalEnds();

@@ -23,6 +23,7 @@ import io.switchboard.server.security.NodeSecurity;
 import io.switchboard.server.security.Security;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.kpi.HistoryWriter;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.leadimport.ImportRoutes;
 import io.switchboard.queue.kpi.KpiSettings;
@@ -157,7 +158,8 @@ public final class Server implements AutoCloseable {
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms,
               owners(parts.ownership));
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
-          Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
+          Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC(),
+              start -> HistoryWriter.oldestMemberOf(parts.hazelcast, start));
           KpiMeters.start(parts.vertx, parts.metrics.registry(), kpis.live());
           PbxMeters.register(parts.metrics.registry(), parts.pbx, parts.ownership::acting);
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());

@@ -165,6 +165,16 @@ public final class KpiEngine {
         return taken;
     }
 
+    /**
+     * The intervals still open (after closing those that ended by now), with their counts so far, for a history that
+     * keeps a running row; {@link #closedIntervals} later hands each out once more with its final counts.
+     */
+    public List<IntervalRow> openIntervals() {
+        Instant now = clock.instant();
+        queues.values().forEach(q -> q.closeEnded(now, closed));
+        return queues.values().stream().flatMap(q -> q.open().stream()).toList();
+    }
+
     /** How long until the open intervals end, for a timer that takes them. */
     public Duration untilIntervalEnds() {
         Instant now = clock.instant();
