@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
  * are routed by the owner only, yet {@code /api/v1/kpis} read through each of the other two nodes shows the same
  * offered, answered, abandoned, waiting and repeat-caller figures as through the owner, agent states set through a
  * non-owner show on every node, and the KPI history holds one row per interval and queue with the whole cluster's
- * counts.
+ * counts. A node restarted afterwards shows the caller still waiting (from the calls in flight) and counts from its
+ * start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -141,6 +142,16 @@ class ClusterKpisIT {
                 .allSatisfy(row -> assertThat(row[3]).as("rows for the interval starting %s", row[0]).isEqualTo(1));
         System.out.printf("cluster-kpis: owner %s; history rows %d; figures through every node: %s%n", owner,
                 rows.size(), throughOwner);
+
+        ClusterNode restarted = others.get(1);
+        restarted.stop();
+        restarted.start();
+        cluster.awaitMembers(Cluster.STARTUP);
+        cluster.await("the caller still waiting seen by the restarted " + restarted,
+                () -> queueKpis(restarted).path("waiting").asInt() == 1, SOON);
+        assertThat(queueKpis(restarted).path("windows").path("today").path("offered").asInt())
+                .as("a restarted node counts from its start (docs/kpis.md)").isZero();
+        assertThat(queueKpis(owner).path("windows").path("today").path("offered").asInt()).isEqualTo(7);
     }
 
     private int throughAgentsOf(ClusterNode node, String agent) throws Exception {

@@ -2,13 +2,19 @@ package io.switchboard.server.kpi;
 
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
+import io.switchboard.queue.routing.HeldCall;
 import io.switchboard.queue.routing.JournalEntry;
+import io.switchboard.queue.routing.JournalEntry.CallStep;
+import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +47,8 @@ final class KpiFeed {
   private final LiveKpis live;
   private final String node;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  /** The calls with a step counted before {@link #seed} ran; null once it has. */
+  private Set<CallId> stepsBeforeSeed = new HashSet<>();
 
   /** A feed of {@code live} publishing to {@code bus}; {@code node} tells this feed's messages from the others'. */
   KpiFeed(Publisher bus, LiveKpis live, String node) {
@@ -55,17 +63,24 @@ final class KpiFeed {
         new DeliveryOptions().addHeader(ORIGIN, origin)), live, UUID.randomUUID().toString());
   }
 
-  /** Starts counting what every node publishes on {@code eventBus} (this node's own messages are skipped). */
-  KpiFeed listen(EventBus eventBus) {
+  /**
+   * Starts counting what every node publishes on {@code eventBus} (this node's own messages are skipped); completes
+   * once the cluster delivers them here.
+   */
+  Future<Void> listen(EventBus eventBus) {
+    List<Future<Void>> registered = new ArrayList<>();
     for (String address : List.of(JOURNAL, STATUSES)) {
-      consumers.add(eventBus.<JsonObject>consumer(address,
-          message -> heard(address, message.headers().get(ORIGIN), message.body())));
+      MessageConsumer<JsonObject> consumer = eventBus.<JsonObject>consumer(address,
+          message -> heard(address, message.headers().get(ORIGIN), message.body()));
+      consumers.add(consumer);
+      registered.add(consumer.completion());
     }
-    return this;
+    return Future.all(registered).mapEmpty();
   }
 
   /** Counts an entry this node journaled, and tells the other nodes when the KPIs count it. */
   void journaled(JournalEntry entry) {
+    noteStep(entry);
     live.record(entry);
     if (KpiEntryJson.counted(entry)) {
       bus.publish(JOURNAL, KpiEntryJson.encode(entry), node);
@@ -88,7 +103,9 @@ final class KpiFeed {
     }
     try {
       if (JOURNAL.equals(address)) {
-        live.record(KpiEntryJson.decode(body));
+        CallStep step = KpiEntryJson.decode(body);
+        noteStep(step);
+        live.record(step);
       } else if (STATUSES.equals(address)) {
         live.stored(KpiEntryJson.agent(body), KpiEntryJson.status(body));
       }
@@ -97,8 +114,36 @@ final class KpiFeed {
     }
   }
 
+  /**
+   * Notes the callers who were waiting (or being rung) before this node started counting, from the calls in flight
+   * the PBXs' owners keep in the cluster, so that a node that joins late shows them in {@code waiting} and
+   * {@code longestWait}; they are not counted as offered, which happened before. A call that had a step counted
+   * here meanwhile is skipped: that step is newer than the read. Steps wait for the seed to finish (one lock), so
+   * none falls between. Runs once; later calls do nothing.
+   */
+  synchronized void seed(List<HeldCall> inFlight) {
+    if (stepsBeforeSeed == null) {
+      return;
+    }
+    int waiting = 0;
+    for (HeldCall call : inFlight) {
+      if (call.connectedAt().isEmpty() && !stepsBeforeSeed.contains(call.call())) {
+        live.alreadyWaiting(call.queue(), call.call(), call.enteredAt());
+        waiting++;
+      }
+    }
+    stepsBeforeSeed = null;
+    LOG.info("event=kpi-waiting-seeded calls={} waiting={}", inFlight.size(), waiting);
+  }
+
   /** Stops counting the other nodes' messages. */
   void close() {
     consumers.forEach(MessageConsumer::unregister);
+  }
+
+  private synchronized void noteStep(JournalEntry entry) {
+    if (stepsBeforeSeed != null && entry instanceof CallStep step) {
+      stepsBeforeSeed.add(step.call());
+    }
   }
 }

@@ -9,10 +9,12 @@ import io.switchboard.core.port.AgentStateStore;
 import io.switchboard.queue.kpi.IntervalRow;
 import io.switchboard.queue.kpi.KpiEngine;
 import io.switchboard.queue.kpi.KpiSettings;
+import io.switchboard.queue.routing.HeldCall;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.persistence.Database;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,9 +23,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +77,21 @@ public final class Kpis {
 
   /**
    * Starts counting with {@code settings}, this node's calls and, over the clustered event bus, every other
-   * node's; history goes to {@code database} when {@code writer} says this node writes it.
+   * node's; the callers already waiting are read once from {@code callsInFlight} ({@link KpiFeed#seed}); history
+   * goes to {@code database} when {@code writer} says this node writes it.
    */
   public static Kpis start(Vertx vertx, Database database, KpiSettings settings, Clock clock,
-      Function<Instant, HistoryWriter> writer) {
+      Function<Instant, HistoryWriter> writer, Supplier<CompletionStage<List<HeldCall>>> callsInFlight) {
     Context context = vertx.getOrCreateContext();
     LiveKpis live = new LiveKpis(new KpiEngine(settings, clock));
     KpiFeed feed = KpiFeed.on(vertx.eventBus(), live);
-    context.runOnContext(v -> feed.listen(vertx.eventBus()));
+    context.runOnContext(v -> feed.listen(vertx.eventBus())
+        .compose(listening -> Future.fromCompletionStage(callsInFlight.get(), context))
+        .onSuccess(feed::seed)
+        .onFailure(failure -> {
+          LOG.warn("event=kpi-waiting-not-seeded reason={}", failure.toString());
+          feed.seed(List.of());
+        }));
     Kpis kpis = new Kpis(vertx, live, new KpiStream(vertx, context, live, KpiStream.GAP),
         Optional.of(new JooqKpiIntervals(JooqKpiIntervals.Transactions.on(database), vertx, context, clock,
             Duration.ofSeconds(5), Duration.ofMinutes(5))), Optional.of(feed), writer.apply(clock.instant()), clock);

@@ -11,10 +11,12 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.QueueId;
+import io.switchboard.core.id.TaskId;
 import io.switchboard.queue.kpi.KpiEngine;
 import io.switchboard.queue.kpi.KpiSettings;
 import io.switchboard.queue.kpi.KpiWindow;
 import io.switchboard.queue.kpi.QueueFigures;
+import io.switchboard.queue.routing.HeldCall;
 import io.switchboard.queue.routing.JournalEntry;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -123,6 +125,30 @@ class KpiFeedTest {
     alone.journaled(entered("c1", NINE, "+442079460001"));
 
     assertThat(published).containsExactly(KpiFeed.JOURNAL);
+  }
+
+  @Test
+  void a_node_joining_late_shows_the_callers_already_waiting_but_not_those_answered_meanwhile() {
+    KpiFeed late = nodes.get(2);
+    nodes.get(0).journaled(connected("c2", NINE.plusSeconds(30)));
+
+    late.seed(List.of(inFlight("c1", Optional.empty()), inFlight("c2", Optional.empty()),
+        inFlight("c3", Optional.of(NINE.plusSeconds(5)))));
+
+    LiveKpis seen = kpis.get(2);
+    assertThat(seen.queue(SUPPORT).waiting()).as("c1 only: c2 answered after the read, c3 talks").isEqualTo(1);
+    assertThat(seen.queue(SUPPORT).longestWait()).isEqualTo(Duration.ofSeconds(600));
+    assertThat(seen.queue(SUPPORT).windows().get(KpiWindow.SINCE_MIDNIGHT).offered()).isZero();
+    late.seed(List.of(inFlight("c4", Optional.empty())));
+    assertThat(seen.queue(SUPPORT).waiting()).as("a second seed changes nothing").isEqualTo(1);
+  }
+
+  private static HeldCall inFlight(String call, Optional<Instant> connectedAt) {
+    List<HeldCall.Offer> offers = connectedAt.isPresent()
+        ? List.of(new HeldCall.Offer(AgentId.of("a1"), LegId.of(call + "-a1"), LegId.of(call + "-a1"), NINE))
+        : List.of();
+    return new HeldCall(CallId.of(call), PbxId.of("main"), LegId.of(call), SUPPORT, TaskId.of(call),
+        Optional.empty(), 0, NINE, NINE, Duration.ZERO, 1, offers.size(), offers, connectedAt);
   }
 
   private static JournalEntry entered(String call, Instant at, String caller) {

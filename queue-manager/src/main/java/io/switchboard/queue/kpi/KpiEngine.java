@@ -2,6 +2,7 @@ package io.switchboard.queue.kpi;
 
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
@@ -118,6 +119,16 @@ public final class KpiEngine {
             return KpiChanges.none();
         }
         return new KpiChanges(queuesChanged, agentsChanged);
+    }
+
+    /**
+     * Notes a caller who has waited in {@code queue} since {@code since} without counting them offered: a call that
+     * entered before this engine started counting (a node joining a running cluster learns of it from the calls in
+     * flight), so that it shows in {@code waiting} and {@code longestWait} until its next step.
+     */
+    public KpiChanges alreadyWaiting(QueueId queue, CallId call, Instant since) {
+        queueTally(queue).waits(call, since);
+        return new KpiChanges(Set.of(queue), Set.of());
     }
 
     /** Counts the time an agent spent in their previous status; {@code status} is the one just stored. */
