@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@link JooqKpiIntervals}. Each queue's service level threshold and target are its
  * {@code queues.service_level_seconds} and {@code service_level_target_percent}, read at start and again every
  * {@link #QUEUES_FRESH} (a small query), so a queue created or changed through any node is judged by its own
- * settings within seconds. Besides that timer, the interval timer fires four times an hour.
+ * settings within seconds. Besides that timer, the history timer fires once a minute.
  */
 public final class Kpis {
 
