@@ -6,6 +6,7 @@ import io.switchboard.core.id.CallId;
 import io.switchboard.queue.routing.HeldCall;
 import io.switchboard.queue.routing.JournalEntry;
 import io.switchboard.queue.routing.JournalEntry.CallStep;
+import io.switchboard.server.routing.JooqRoutingJournal;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -14,8 +15,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +50,7 @@ final class KpiFeed {
   private final LiveKpis live;
   private final String node;
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private volatile Predicate<String> fenced = pbx -> false;
   /** The calls with a step counted before {@link #seed} ran; null once it has. */
   private Set<CallId> stepsBeforeSeed = new HashSet<>();
 
@@ -78,8 +82,25 @@ final class KpiFeed {
     return Future.all(registered).mapEmpty();
   }
 
+  /**
+   * From now on drops the steps of a call on a PBX this node has been fenced off ({@code fenced}, as the routing
+   * journal does): a node thawed from a pause may still journal steps it had queued, which the PBX's next owner
+   * journals itself, and counting both would count the call twice on every node.
+   */
+  void fencedBy(Predicate<String> fenced) {
+    this.fenced = fenced;
+  }
+
   /** Counts an entry this node journaled, and tells the other nodes when the KPIs count it. */
   void journaled(JournalEntry entry) {
+    if (entry instanceof CallStep step) {
+      Optional<String> pbx = JooqRoutingJournal.pbxOf(step);
+      if (pbx.isPresent() && fenced.test(pbx.get())) {
+        LOG.warn("event=kpi-step-dropped-fenced pbx={} callId={} step={}", pbx.get(), step.call(),
+            entry.getClass().getSimpleName());
+        return;
+      }
+    }
     noteStep(entry);
     live.record(entry);
     if (KpiEntryJson.counted(entry)) {

@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +122,15 @@ public final class Kpis {
         Optional.empty(), Optional.empty(), HistoryWriter.alone(Instant.EPOCH), Clock.systemUTC());
     kpis.scheduleHistory();
     return kpis;
+  }
+
+  /**
+   * In a cluster: steps of calls on a PBX this node has been fenced off ({@code fenced}) are neither counted nor sent
+   * to the other nodes ({@link KpiFeed#fencedBy}).
+   */
+  public Kpis fencedBy(Predicate<String> fenced) {
+    feed.ifPresent(f -> f.fencedBy(fenced));
+    return this;
   }
 
   /** {@code journal}, with every entry counted first. */

@@ -163,7 +163,7 @@ public final class Server implements AutoCloseable {
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
           Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC(),
               start -> HistoryWriter.oldestMemberOf(parts.hazelcast, start),
-              () -> callsInFlight(parts, parts.pbx.names()));
+              () -> callsInFlight(parts, parts.pbx.names())).fencedBy(pbx -> parts.ownership.fenced(pbx));
           KpiMeters.start(parts.vertx, parts.metrics.registry(), kpis.live());
           PbxMeters.register(parts.metrics.registry(), parts.pbx, parts.ownership::acting);
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());

@@ -143,6 +143,22 @@ class KpiFeedTest {
     assertThat(seen.queue(SUPPORT).waiting()).as("a second seed changes nothing").isEqualTo(1);
   }
 
+  @Test
+  void a_node_fenced_off_the_pbx_neither_counts_nor_sends_the_steps_it_still_had_queued() {
+    KpiFeed thawed = nodes.get(0);
+    thawed.fencedBy(pbx -> pbx.equals("main"));
+
+    thawed.journaled(new JournalEntry.Connected(CallId.of("main/1.1"), SUPPORT, NINE, AgentId.of("a1"),
+        LegId.of("a1"), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+    thawed.journaled(new JournalEntry.Connected(CallId.of("other/1.2"), SUPPORT, NINE, AgentId.of("a1"),
+        LegId.of("a1"), Duration.ofSeconds(10), Duration.ofSeconds(2)));
+
+    for (LiveKpis node : kpis) {
+      assertThat(node.queue(SUPPORT).windows().get(KpiWindow.SINCE_MIDNIGHT).answered())
+          .as("only the call on the PBX it was not fenced off").isEqualTo(1);
+    }
+  }
+
   private static HeldCall inFlight(String call, Optional<Instant> connectedAt) {
     List<HeldCall.Offer> offers = connectedAt.isPresent()
         ? List.of(new HeldCall.Offer(AgentId.of("a1"), LegId.of(call + "-a1"), LegId.of(call + "-a1"), NINE))
