@@ -59,8 +59,12 @@ class DashboardTest {
     @Test
     void theKpiPanelsCombineTheNodesAsEachMeterNeeds() {
         List<String> exprs = expressions();
-        assertThat(exprs).filteredOn(e -> e.contains("switchboard_queue_calls_waiting{"))
-                .isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("sum by (queue) ("));
+        // Every node shows the whole cluster's figures (docs/kpis.md): counts are the nodes' maximum, never their sum.
+        assertThat(exprs).filteredOn(e -> e.contains("switchboard_queue_calls_waiting{")
+                        || e.contains("switchboard_queue_calls_offered_total{"))
+                .isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("max by (queue) ("));
+        assertThat(exprs).filteredOn(e -> e.contains("switchboard_agents{"))
+                .isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("max by (state) ("));
         assertThat(exprs).filteredOn(e -> e.contains("switchboard_queue_longest_wait_seconds{"))
                 .isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("max by (queue) ("));
         assertThat(exprs).as("ratios and means are computed from the nodes' counts, never averaged")

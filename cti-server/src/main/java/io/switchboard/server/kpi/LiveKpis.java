@@ -2,6 +2,7 @@ package io.switchboard.server.kpi;
 
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.kpi.AgentKpis;
 import io.switchboard.queue.kpi.IntervalRow;
@@ -10,6 +11,7 @@ import io.switchboard.queue.kpi.KpiEngine;
 import io.switchboard.queue.kpi.QueueKpis;
 import io.switchboard.queue.routing.JournalEntry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -43,6 +45,15 @@ public final class LiveKpis {
     KpiChanges changes;
     synchronized (this) {
       changes = engine.onAgentStatus(agent, status);
+    }
+    tell(changes);
+  }
+
+  /** See {@link KpiEngine#alreadyWaiting}. */
+  public void alreadyWaiting(QueueId queue, CallId call, Instant since) {
+    KpiChanges changes;
+    synchronized (this) {
+      changes = engine.alreadyWaiting(queue, call, since);
     }
     tell(changes);
   }
@@ -81,6 +92,11 @@ public final class LiveKpis {
   /** See {@link KpiEngine#closedIntervals}. */
   public synchronized List<IntervalRow> closedIntervals() {
     return engine.closedIntervals();
+  }
+
+  /** See {@link KpiEngine#openIntervals}. */
+  public synchronized List<IntervalRow> openIntervals() {
+    return engine.openIntervals();
   }
 
   /** See {@link KpiEngine#untilIntervalEnds}. */

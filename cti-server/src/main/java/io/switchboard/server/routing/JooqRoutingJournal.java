@@ -127,7 +127,7 @@ public final class JooqRoutingJournal implements RoutingJournal {
   }
 
   /** The PBX a call step belongs to: the part of its call id before the first {@code /} ({@code sim/1700.1}). */
-  static Optional<String> pbxOf(JournalEntry.CallStep step) {
+  public static Optional<String> pbxOf(JournalEntry.CallStep step) {
     String id = step.call().value();
     int slash = id.indexOf('/');
     return slash > 0 ? Optional.of(id.substring(0, slash)) : Optional.empty();

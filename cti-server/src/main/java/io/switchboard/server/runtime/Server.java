@@ -1,6 +1,7 @@
 package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CrmConnector;
 import io.switchboard.server.agent.JooqAgentDirectory;
 import io.switchboard.server.campaign.CampaignCompletion;
@@ -24,6 +25,7 @@ import io.switchboard.server.security.NodeSecurity;
 import io.switchboard.server.security.Security;
 import io.switchboard.server.http.HttpBindException;
 import io.switchboard.server.http.HttpVerticle;
+import io.switchboard.server.kpi.HistoryWriter;
 import io.switchboard.server.kpi.Kpis;
 import io.switchboard.server.leadimport.ImportRoutes;
 import io.switchboard.queue.kpi.KpiSettings;
@@ -39,6 +41,7 @@ import io.switchboard.server.routing.InboundRouting;
 import io.switchboard.server.wallboard.Wallboard;
 import io.switchboard.server.routing.JooqPendingCallbacks;
 import io.switchboard.server.routing.JooqCallHistory;
+import io.switchboard.queue.routing.HeldCall;
 import io.switchboard.queue.routing.InboundRules;
 import io.switchboard.queue.routing.OutboundPolicy;
 import io.switchboard.server.config.AnsweringMachineAction;
@@ -77,6 +80,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +162,9 @@ public final class Server implements AutoCloseable {
           StatusRegistry status = statusChecks(parts.vertx, parts.hazelcast, database, parts.pbx, config, crms,
               owners(parts.ownership));
           JooqAgentDirectory directory = new JooqAgentDirectory(database, Clock.systemUTC());
-          Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC());
+          Kpis kpis = Kpis.start(parts.vertx, database, kpiSettings(config.kpi()), Clock.systemUTC(),
+              start -> HistoryWriter.oldestMemberOf(parts.hazelcast, start),
+              () -> callsInFlight(parts, parts.pbx.names())).fencedBy(pbx -> parts.ownership.fenced(pbx));
           KpiMeters.start(parts.vertx, parts.metrics.registry(), kpis.live());
           PbxMeters.register(parts.metrics.registry(), parts.pbx, parts.ownership::acting);
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
@@ -254,6 +260,18 @@ public final class Server implements AutoCloseable {
     parts.queueLog = QueueLogFile.start(Path.of(queueLog.file()), QUEUE_LOG_BUFFER, QUEUE_LOG_RETRY);
     LOG.info("event=queue-log-file-opened path={}", queueLog.file());
     return new JooqRoutingJournal(database, parts.queueLog).fencedBy(pbx -> parts.ownership.fenced(pbx));
+  }
+
+  /** Every PBX's calls in flight, read off the event loop: the callers a node joining late sees waiting. */
+  private static CompletionStage<List<HeldCall>> callsInFlight(Parts parts, List<String> pbxs) {
+    HazelcastCallsInFlight calls = new HazelcastCallsInFlight(parts.hazelcast, task -> parts.vertx.executeBlocking(() -> {
+      task.run();
+      return null;
+    }, false));
+    List<CompletableFuture<List<HeldCall>>> each = pbxs.stream()
+        .map(pbx -> calls.of(PbxId.of(pbx)).toCompletableFuture()).toList();
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApply(done -> each.stream().flatMap(read -> read.join().stream()).toList());
   }
 
   private static <T> Future<T> failed(Stage stage, String message, Throwable cause) {

@@ -2,6 +2,7 @@ package io.switchboard.server.wallboard;
 
 import static io.switchboard.server.persistence.jooq.Tables.KPI_QUEUE_INTERVALS;
 
+import io.switchboard.queue.kpi.IntervalRow;
 import io.switchboard.server.persistence.Database;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -13,7 +14,9 @@ import org.jooq.impl.DSL;
 
 /**
  * The day's charts: the closed 15-minute intervals of {@code kpi_queue_intervals} between two instants, oldest
- * first, with each interval's ratios worked out from its sums (null when nothing counts). Runs on the database pool.
+ * first, with each interval's ratios worked out from its sums (null when nothing counts). The open interval's row,
+ * which the history writer keeps up to date every minute, is left out: the live tiles carry it. Runs on the database
+ * pool.
  */
 final class JooqKpiHistory {
 
@@ -26,8 +29,10 @@ final class JooqKpiHistory {
     this.database = database;
   }
 
-  Future<JsonArray> intervals(Instant from, Instant to, Optional<String> queue) {
+  /** The intervals starting from {@code from} to before {@code to} that had ended by {@code now}. */
+  Future<JsonArray> intervals(Instant from, Instant to, Optional<String> queue, Instant now) {
     Condition where = DSL.and(KPI_QUEUE_INTERVALS.INTERVAL_START.ge(from), KPI_QUEUE_INTERVALS.INTERVAL_START.lt(to),
+        KPI_QUEUE_INTERVALS.INTERVAL_START.le(now.minus(IntervalRow.LENGTH)),
         queue.map(KPI_QUEUE_INTERVALS.QUEUE_ID::eq).orElse(DSL.noCondition()));
     return database.query(dsl -> {
       JsonArray rows = new JsonArray();

@@ -61,7 +61,7 @@ final class WallboardRoutes {
       return;
     }
     Optional<String> queue = Optional.ofNullable(ctx.queryParams().get("queue"));
-    history.intervals(from.get(), to.get(), queue).onSuccess(rows -> ctx.response()
+    history.intervals(from.get(), to.get(), queue, now).onSuccess(rows -> ctx.response()
         .putHeader("content-type", "application/json").end(new JsonObject().put("from", from.get().toString())
             .put("to", to.get().toString()).put("intervals", rows).encode())).onFailure(ctx::fail);
   }

@@ -27,7 +27,7 @@ class KpiTapsTest {
   private final KpiJournal journal = new KpiJournal(entry -> {
     written.add(entry);
     return writeOutcome;
-  }, kpis);
+  }, kpis::record);
 
   @Test
   void every_entry_is_counted_and_still_written_with_the_journal_s_own_outcome() {

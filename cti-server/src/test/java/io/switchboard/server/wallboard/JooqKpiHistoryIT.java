@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 class JooqKpiHistoryIT {
 
   private static final Instant NINE = Instant.parse("2026-11-24T09:00:00Z");
+  private static final Instant LATER = NINE.plus(Duration.ofDays(1));
 
   private static Vertx vertx;
   private static Path dataDir;
@@ -61,8 +62,8 @@ class JooqKpiHistoryIT {
 
   @Test
   void the_intervals_of_the_period_come_oldest_first_with_their_ratios_worked_out() {
-    JsonArray rows = new JooqKpiHistory(database).intervals(NINE, NINE.plus(Duration.ofHours(1)), Optional.empty())
-        .await();
+    JsonArray rows = new JooqKpiHistory(database).intervals(NINE, NINE.plus(Duration.ofHours(1)), Optional.empty(),
+        LATER).await();
 
     assertThat(rows).extracting(r -> ((JsonObject) r).getString("queue") + "@" + ((JsonObject) r).getString("start"))
         .containsExactly("sales@2026-11-24T09:00:00Z", "support@2026-11-24T09:00:00Z",
@@ -78,8 +79,16 @@ class JooqKpiHistoryIT {
   @Test
   void one_queue_and_a_period_that_ends_before_an_interval_starts() {
     JsonArray rows = new JooqKpiHistory(database).intervals(NINE, NINE.plus(Duration.ofMinutes(15)),
-        Optional.of("support")).await();
+        Optional.of("support"), LATER).await();
 
     assertThat(rows).extracting(r -> ((JsonObject) r).getString("start")).containsExactly("2026-11-24T09:00:00Z");
+  }
+
+  @Test
+  void the_open_interval_s_running_row_is_left_to_the_live_tiles() {
+    JsonArray rows = new JooqKpiHistory(database).intervals(NINE, NINE.plus(Duration.ofHours(1)), Optional.empty(),
+        NINE.plus(Duration.ofMinutes(29))).await();
+
+    assertThat(rows).extracting(r -> ((JsonObject) r).getString("start")).containsOnly("2026-11-24T09:00:00Z");
   }
 }

@@ -27,7 +27,7 @@ public record IntervalRow(QueueId queue, Instant start, long offered, long answe
     }
 
     /** The start of the interval {@code at} falls in. */
-    static Instant startOf(Instant at) {
+    public static Instant startOf(Instant at) {
         long length = LENGTH.toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), length) * length);
     }

@@ -2,6 +2,7 @@ package io.switchboard.queue.kpi;
 
 import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.id.AgentId;
+import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.QueueId;
 import io.switchboard.queue.routing.CallbackStep;
 import io.switchboard.queue.routing.JournalEntry;
@@ -120,6 +121,16 @@ public final class KpiEngine {
         return new KpiChanges(queuesChanged, agentsChanged);
     }
 
+    /**
+     * Notes a caller who has waited in {@code queue} since {@code since} without counting them offered: a call that
+     * entered before this engine started counting (a node joining a running cluster learns of it from the calls in
+     * flight), so that it shows in {@code waiting} and {@code longestWait} until its next step.
+     */
+    public KpiChanges alreadyWaiting(QueueId queue, CallId call, Instant since) {
+        queueTally(queue).waits(call, since);
+        return new KpiChanges(Set.of(queue), Set.of());
+    }
+
     /** Counts the time an agent spent in their previous status; {@code status} is the one just stored. */
     public KpiChanges onAgentStatus(AgentId agent, AgentStatus status) {
         Optional<AgentTally.Handled> handled = agentTally(agent).moved(status);
@@ -163,6 +174,16 @@ public final class KpiEngine {
         List<IntervalRow> taken = List.copyOf(closed);
         closed.clear();
         return taken;
+    }
+
+    /**
+     * The intervals still open (after closing those that ended by now), with their counts so far, for a history that
+     * keeps a running row; {@link #closedIntervals} later hands each out once more with its final counts.
+     */
+    public List<IntervalRow> openIntervals() {
+        Instant now = clock.instant();
+        queues.values().forEach(q -> q.closeEnded(now, closed));
+        return queues.values().stream().flatMap(q -> q.open().stream()).toList();
     }
 
     /** How long until the open intervals end, for a timer that takes them. */

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** One queue's buckets, the callers waiting in it now, and its open 15-minute interval. */
@@ -51,6 +52,12 @@ final class QueueTally {
         if (intervalStart != null && !intervalStart.plus(IntervalRow.LENGTH).isAfter(now)) {
             close(closed);
         }
+    }
+
+    /** The open interval's counts so far, if it counted anything. */
+    Optional<IntervalRow> open() {
+        return intervalStart == null || interval.isEmpty() ? Optional.empty()
+                : Optional.of(IntervalRow.of(queue, intervalStart, interval));
     }
 
     void waits(CallId call, Instant since) {

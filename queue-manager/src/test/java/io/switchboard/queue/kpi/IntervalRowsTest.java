@@ -67,6 +67,22 @@ class IntervalRowsTest {
     }
 
     @Test
+    void the_open_interval_is_shown_with_its_counts_so_far_and_handed_out_closed_once_it_ends() {
+        world.callEnters("c1");
+        world.callEnters("c2");
+        world.passes(Duration.ofSeconds(12));
+        world.agentAnswers("a1", "c1");
+
+        assertThat(world.engine.openIntervals()).containsExactly(new IntervalRow(SUPPORT, NINE, 2, 1, 1, 0, 0, 0,
+                Duration.ofSeconds(12), 0, Duration.ZERO));
+        assertThat(world.engine.closedIntervals()).isEmpty();
+
+        world.passes(Duration.ofMinutes(14));
+        assertThat(world.engine.openIntervals()).isEmpty();
+        assertThat(world.engine.closedIntervals()).extracting(IntervalRow::offered).containsExactly(2L);
+    }
+
+    @Test
     void the_time_until_the_open_interval_ends_is_counted_from_the_clock() {
         assertThat(world.engine.untilIntervalEnds()).isEqualTo(Duration.ofMinutes(14));
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.agent.AgentState;
+import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.QueueId;
@@ -136,6 +137,21 @@ class QueueKpisTest {
         assertThatThrownBy(
                 () -> world.engine.judge(SUPPORT, Duration.ofSeconds(30), 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target");
+    }
+
+    @Test
+    void a_caller_already_waiting_when_counting_began_waits_but_is_not_offered_until_answered() {
+        world.engine.alreadyWaiting(SUPPORT, CallId.of("earlier"), NINE.minusSeconds(50));
+
+        assertThat(world.queue().waiting()).isEqualTo(1);
+        assertThat(world.queue().longestWait()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(world.support(SINCE_MIDNIGHT).offered()).isZero();
+
+        world.engine.onJournal(new JournalEntry.Connected(CallId.of("earlier"), SUPPORT, NINE,
+                AgentId.of("a1"), LegId.of("earlier-a1"), Duration.ofSeconds(50),
+                Duration.ofSeconds(2)));
+        assertThat(world.queue().waiting()).isZero();
+        assertThat(world.support(SINCE_MIDNIGHT).answered()).isEqualTo(1);
     }
 
     @Test
