@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * process (the fat jar), one Hazelcast cluster joined over a TCP/IP member list with a name of its own, one MariaDB
  * (in the test JVM) that every node's {@code database.url} points at, and one simulated PBX that every node is
  * configured to attach to as {@code pbx/sim}, of which exactly one owns the connection at a time. The simulator
- * logs which session sent what ({@link CommandLog}) and what callers and phones went through ({@link PbxWatch}).
+ * logs which session sent what ({@link CommandLog}) and what callers and phones went through ({@link PbxWatch}). Each
+ * node has a loopback address of its own and the members reach each other through proxies a test can cut
+ * ({@link MemberLinks}: a network partition without root).
  */
 final class Cluster implements AutoCloseable {
 
@@ -35,6 +37,7 @@ final class Cluster implements AutoCloseable {
     private SimulatedPbx pbx;
     private CommandLog commands;
     private PbxWatch watch;
+    private MemberLinks links;
 
     private Cluster(Path workDir) {
         this.workDir = workDir;
@@ -60,11 +63,17 @@ final class Cluster implements AutoCloseable {
             cluster.watch = PbxWatch.attachTo(cluster.pbx, extensions);
             String name = "sb-e2e-" + UUID.randomUUID().toString().substring(0, 8);
             List<Integer> memberPorts = distinctFreePorts(size);
+            cluster.links = MemberLinks.open(memberPorts);
+            List<String> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                members.add(cluster.links.publicAddress(i));
+            }
             for (int i = 0; i < size; i++) {
                 int http = ServerProcess.freePort();
                 Path config = workDir.resolve("node-" + (i + 1) + ".yaml");
                 Files.writeString(config, ClusterNode.config(http, cluster.database.jdbcUrl(), name,
-                        memberPorts.get(i), memberPorts, flavour.type(), cluster.pbx.port(), USER, secret));
+                        MemberLinks.host(i), memberPorts.get(i), members.get(i), members, flavour.type(),
+                        cluster.pbx.port(), USER, secret));
                 cluster.nodes.add(new ClusterNode("node-" + (i + 1), config, env, http));
             }
             for (ClusterNode node : cluster.nodes) {
@@ -105,6 +114,11 @@ final class Cluster implements AutoCloseable {
 
     PbxWatch watch() {
         return watch;
+    }
+
+    /** The member network, to cut a node off and heal. */
+    MemberLinks links() {
+        return links;
     }
 
     ClusterDatabase database() {
@@ -185,8 +199,8 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Stops every node at once (a frozen one is killed), then the PBX and the database, then removes the work
-     * directory.
+     * Stops every node at once (a frozen one is killed), then the member proxies, the PBX and the database, then
+     * removes the work directory.
      */
     @Override
     public void close() throws Exception {
@@ -204,6 +218,9 @@ final class Cluster implements AutoCloseable {
         }
         for (Thread thread : stopping) {
             thread.join();
+        }
+        if (links != null) {
+            links.close();
         }
         if (pbx != null) {
             pbx.stop();
