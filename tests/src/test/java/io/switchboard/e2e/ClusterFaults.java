@@ -31,6 +31,11 @@ abstract class ClusterFaults extends ClusterScenarios {
         super(flavour);
     }
 
+    @Override
+    boolean memberProxies() {
+        return true;
+    }
+
     /**
      * Cuts the owner of the PBX connection off from the other two nodes while callers keep arriving: it keeps
      * running and keeps its PBX socket, loses the quorum and must fence itself; the majority takes the PBX over.

@@ -34,9 +34,10 @@ final class ClusterNode {
     }
 
     /**
-     * The config of a node of {@code members} (their public addresses), its HTTP on {@code httpPort}, its member port
-     * {@code memberPort} on {@code host} alone, announced as {@code publicAddress} ({@link MemberLinks}), on the
-     * shared database {@code jdbcUrl}, attached to one PBX {@code pbx/sim}.
+     * The config of a node of {@code members} (their addresses), its HTTP on {@code httpPort}, its member port
+     * {@code memberPort} on {@code host}, on the shared database {@code jdbcUrl}, attached to one PBX
+     * {@code pbx/sim}; with a {@code publicAddress} ({@link MemberLinks}) it announces that, binds {@code host} alone
+     * and connects to the others from it.
      */
     static String config(int httpPort, String jdbcUrl, String clusterName, String host, int memberPort,
             String publicAddress, List<String> members, String pbxType, int pbxPort, String user, String secret) {
@@ -54,7 +55,7 @@ final class ClusterNode {
                   member-port: %d
                   interface: %s
                   public-address: "%s"
-                  bind-any: false
+                  bind-any: %s
                   join:
                     method: tcp-ip
                     members: [%s]
@@ -66,6 +67,7 @@ final class ClusterNode {
                     username: %s
                     secret: %s
                 """.formatted(httpPort, jdbcUrl, ClusterDatabase.USER, clusterName, memberPort, host, publicAddress,
+                publicAddress.isEmpty(),
                 String.join(", ", members.stream().map(m -> "\"" + m + "\"").toList()), pbxType, pbxPort, user, secret);
     }
 
