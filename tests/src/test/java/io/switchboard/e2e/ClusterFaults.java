@@ -100,7 +100,27 @@ abstract class ClusterFaults extends ClusterScenarios {
         List<String> twice = checks.notCarriedOver(callers);
         System.out.printf(Locale.ROOT, "cluster partition (%s): %d of %d callers' queue_log rows written twice%s%n",
                 flavour.type(), twice.size(), callers.size(), twice.isEmpty() ? "" : ": " + twice);
+        reportFailedWrites(owner, twice);
         return failover;
+    }
+
+    /**
+     * For the callers whose rows were written twice, whether the cut-off owner failed to write their call in flight
+     * to the shared map (no quorum) before it fenced itself: what points at the cause (docs/cluster.md, Limits).
+     */
+    private void reportFailedWrites(ClusterNode owner, List<String> twice) throws Exception {
+        List<ClusterDatabase.QueueLogRow> log = cluster.database().callRows();
+        List<String> failed = new ArrayList<>();
+        for (String finding : twice) {
+            String number = finding.substring(0, finding.indexOf(' '));
+            log.stream().filter(r -> r.event().equals("ENTERQUEUE") && r.data2().equals(number))
+                    .map(ClusterDatabase.QueueLogRow::callId).distinct()
+                    .filter(id -> !owner.log("event=call-in-flight-write-failed", "callId=" + id).isEmpty())
+                    .findFirst().ifPresent(id -> failed.add(number));
+        }
+        System.out.printf(Locale.ROOT, "cluster partition (%s): of the %d callers written twice, %d had their call in"
+                + " flight not written by the cut-off %s (no quorum): %s%n", flavour.type(), twice.size(),
+                failed.size(), owner, failed);
     }
 
     /**
