@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * process (the fat jar), one Hazelcast cluster joined over a TCP/IP member list with a name of its own, one MariaDB
  * (in the test JVM) that every node's {@code database.url} points at, and one simulated PBX that every node is
  * configured to attach to as {@code pbx/sim}, of which exactly one owns the connection at a time. The simulator
- * logs which session sent what ({@link CommandLog}) and what callers and phones went through ({@link PbxWatch}).
+ * logs which session sent what ({@link CommandLog}) and what callers and phones went through ({@link PbxWatch}). With
+ * member proxies, each node has a loopback address of its own and the members reach each other through proxies a
+ * test can cut ({@link MemberLinks}: a network partition without root); without, they all bind 127.0.0.1.
  */
 final class Cluster implements AutoCloseable {
 
@@ -35,6 +37,7 @@ final class Cluster implements AutoCloseable {
     private SimulatedPbx pbx;
     private CommandLog commands;
     private PbxWatch watch;
+    private MemberLinks links;
 
     private Cluster(Path workDir) {
         this.workDir = workDir;
@@ -43,11 +46,12 @@ final class Cluster implements AutoCloseable {
     /**
      * Starts the database, the PBX of {@code flavour} with these phones (keyed by dial string; {@code extensions}
      * are the agents' phones the {@link PbxWatch} follows) and {@code size} nodes, with {@code env} for every node
-     * (e.g. {@code SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS}); returns once they form one cluster (not waiting for an
-     * owner of the PBX: {@link #awaitFormed}).
+     * (e.g. {@code SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS}), their member traffic through {@link MemberLinks} if
+     * {@code memberProxies}; returns once they form one cluster (not waiting for an owner of the PBX:
+     * {@link #awaitFormed}).
      */
     static Cluster start(PbxFlavour flavour, String family, Map<String, Phone> phones, Set<String> extensions,
-            int size, Map<String, String> env) throws Exception {
+            int size, boolean memberProxies, Map<String, String> env) throws Exception {
         Path workDir = Path.of(System.getProperty("e2e.work.dir", "target/e2e"),
                 "cluster-" + family + "-" + flavour.type() + "-" + UUID.randomUUID());
         Files.createDirectories(workDir);
@@ -60,11 +64,18 @@ final class Cluster implements AutoCloseable {
             cluster.watch = PbxWatch.attachTo(cluster.pbx, extensions);
             String name = "sb-e2e-" + UUID.randomUUID().toString().substring(0, 8);
             List<Integer> memberPorts = distinctFreePorts(size);
+            cluster.links = memberProxies ? MemberLinks.open(memberPorts) : null;
+            List<String> members = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                members.add(memberProxies ? cluster.links.publicAddress(i) : "127.0.0.1:" + memberPorts.get(i));
+            }
             for (int i = 0; i < size; i++) {
                 int http = ServerProcess.freePort();
                 Path config = workDir.resolve("node-" + (i + 1) + ".yaml");
-                Files.writeString(config, ClusterNode.config(http, cluster.database.jdbcUrl(), name,
-                        memberPorts.get(i), memberPorts, flavour.type(), cluster.pbx.port(), USER, secret));
+                String host = memberProxies ? MemberLinks.host(i) : "127.0.0.1";
+                Files.writeString(config, ClusterNode.config(http, cluster.database.jdbcUrl(), name, host,
+                        memberPorts.get(i), memberProxies ? members.get(i) : "", members, flavour.type(),
+                        cluster.pbx.port(), USER, secret));
                 cluster.nodes.add(new ClusterNode("node-" + (i + 1), config, env, http));
             }
             for (ClusterNode node : cluster.nodes) {
@@ -105,6 +116,14 @@ final class Cluster implements AutoCloseable {
 
     PbxWatch watch() {
         return watch;
+    }
+
+    /** The member network, to cut a node off and heal; only with member proxies. */
+    MemberLinks links() {
+        if (links == null) {
+            throw new IllegalStateException("this cluster was started without member proxies");
+        }
+        return links;
     }
 
     ClusterDatabase database() {
@@ -185,8 +204,8 @@ final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Stops every node at once (a frozen one is killed), then the PBX and the database, then removes the work
-     * directory.
+     * Stops every node at once (a frozen one is killed), then the member proxies, the PBX and the database, then
+     * removes the work directory.
      */
     @Override
     public void close() throws Exception {
@@ -204,6 +223,9 @@ final class Cluster implements AutoCloseable {
         }
         for (Thread thread : stopping) {
             thread.join();
+        }
+        if (links != null) {
+            links.close();
         }
         if (pbx != null) {
             pbx.stop();

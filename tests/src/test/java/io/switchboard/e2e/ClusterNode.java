@@ -34,11 +34,13 @@ final class ClusterNode {
     }
 
     /**
-     * The config of a node of {@code members} (member ports on 127.0.0.1, this one's at {@code memberPort}), its
-     * HTTP on {@code httpPort}, on the shared database {@code jdbcUrl}, attached to one PBX {@code pbx/sim}.
+     * The config of a node of {@code members} (their addresses), its HTTP on {@code httpPort}, its member port
+     * {@code memberPort} on {@code host}, on the shared database {@code jdbcUrl}, attached to one PBX
+     * {@code pbx/sim}; with a {@code publicAddress} ({@link MemberLinks}) it announces that, binds {@code host} alone
+     * and connects to the others from it.
      */
-    static String config(int httpPort, String jdbcUrl, String clusterName, int memberPort, List<Integer> members,
-            String pbxType, int pbxPort, String user, String secret) {
+    static String config(int httpPort, String jdbcUrl, String clusterName, String host, int memberPort,
+            String publicAddress, List<String> members, String pbxType, int pbxPort, String user, String secret) {
         return """
                 http:
                   host: 127.0.0.1
@@ -51,7 +53,9 @@ final class ClusterNode {
                 hazelcast:
                   cluster-name: %s
                   member-port: %d
-                  interface: 127.0.0.1
+                  interface: %s
+                  public-address: "%s"
+                  bind-any: %s
                   join:
                     method: tcp-ip
                     members: [%s]
@@ -62,9 +66,9 @@ final class ClusterNode {
                     port: %d
                     username: %s
                     secret: %s
-                """.formatted(httpPort, jdbcUrl, ClusterDatabase.USER, clusterName, memberPort,
-                String.join(", ", members.stream().map(p -> "\"127.0.0.1:" + p + "\"").toList()), pbxType, pbxPort,
-                user, secret);
+                """.formatted(httpPort, jdbcUrl, ClusterDatabase.USER, clusterName, memberPort, host, publicAddress,
+                publicAddress.isEmpty(),
+                String.join(", ", members.stream().map(m -> "\"" + m + "\"").toList()), pbxType, pbxPort, user, secret);
     }
 
     /** Starts the process (again, after a kill: same config, same ports); does not wait for it to be up. */

@@ -47,6 +47,13 @@ public final class HazelcastSetup {
   /** The first look for a split cluster to merge after a partition heals, and the next ones (defaults 300 / 120 s). */
   static final int MERGE_FIRST_RUN_SECONDS = 10;
   static final int MERGE_NEXT_RUN_SECONDS = 5;
+  /** Whether the member socket listens on every local address or only on the interface's (Hazelcast's default true). */
+  static final String SOCKET_BIND_ANY = "hazelcast.socket.bind.any";
+  /**
+   * Whether connections to other members leave from any local address or from this member's own (its public
+   * address's host when one is set), so that the others can tell members apart by source address.
+   */
+  static final String SOCKET_CLIENT_BIND_ANY = "hazelcast.socket.client.bind.any";
 
   public static Config config(HazelcastSettings settings) {
     Config config = new Config();
@@ -71,6 +78,13 @@ public final class HazelcastSetup {
     if (!iface.isBlank()) {
       network.getInterfaces().setEnabled(true).addInterface(iface);
       config.setProperty("hazelcast.local.localAddress", iface);
+    }
+    if (!settings.publicAddress().isBlank()) {
+      network.setPublicAddress(settings.publicAddress());
+    }
+    if (!settings.bindAny()) {
+      config.setProperty(SOCKET_BIND_ANY, "false");
+      config.setProperty(SOCKET_CLIENT_BIND_ANY, "false");
     }
     join(network.getJoin(), join);
     return config;

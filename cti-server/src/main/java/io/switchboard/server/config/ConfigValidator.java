@@ -71,6 +71,10 @@ final class ConfigValidator {
   private void hazelcast(HazelcastSettings hz) {
     notBlank("hazelcast.cluster-name", hz.clusterName());
     port("hazelcast.member-port", hz.memberPort(), false);
+    publicAddress(hz.publicAddress());
+    if (!hz.bindAny() && (hz.networkInterface() == null || hz.networkInterface().isBlank())) {
+      problems.add(new Problem("hazelcast.interface", "must name the one address to bind to when bind-any is false"));
+    }
     between("hazelcast.expected-members", hz.expectedMembers(), 1, 99);
     between("hazelcast.heartbeat-seconds", hz.heartbeatSeconds(), 1, 10);
     between("hazelcast.pbx-lease-seconds", hz.pbxLeaseSeconds(), 1, 60);
@@ -274,6 +278,27 @@ final class ConfigValidator {
   private void between(String key, int value, int min, int max) {
     if (value < min || value > max) {
       problems.add(new Problem(key, "must be between " + min + " and " + max + ", got " + value));
+    }
+  }
+
+  /** {@code host} or {@code host:port}: empty is fine (the member announces the address it binds to). */
+  private void publicAddress(String address) {
+    if (address == null || address.isBlank()) {
+      return;
+    }
+    String key = "hazelcast.public-address";
+    int colon = address.lastIndexOf(':');
+    String host = colon < 0 ? address : address.substring(0, colon);
+    if (host.isBlank() || host.contains(":") || host.contains(" ")) {
+      problems.add(new Problem(key, "must be host or host:port (such as 203.0.113.7:5701), got '" + address + "'"));
+      return;
+    }
+    if (colon >= 0) {
+      try {
+        port(key, Integer.parseInt(address.substring(colon + 1)), false);
+      } catch (NumberFormatException e) {
+        problems.add(new Problem(key, "must end in a port number after ':', got '" + address + "'"));
+      }
     }
   }
 

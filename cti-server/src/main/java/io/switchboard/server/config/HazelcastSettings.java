@@ -12,6 +12,8 @@ public record HazelcastSettings(
     @JsonProperty("cluster-name") String clusterName,
     @JsonProperty("member-port") int memberPort,
     @JsonProperty("interface") String networkInterface,
+    @JsonProperty("public-address") String publicAddress,
+    @JsonProperty("bind-any") boolean bindAny,
     JoinSettings join,
     @JsonProperty("expected-members") int expectedMembers,
     @JsonProperty("heartbeat-seconds") int heartbeatSeconds,
@@ -19,12 +21,12 @@ public record HazelcastSettings(
     @JsonProperty("pbx-lease-seconds") int pbxLeaseSeconds) {
 
   public static HazelcastSettings defaults() {
-    return new HazelcastSettings("switchboard", 5701, "", JoinSettings.defaults(), 1, 1, 5, 3);
+    return new HazelcastSettings("switchboard", 5701, "", "", true, JoinSettings.defaults(), 1, 1, 5, 3);
   }
 
   public HazelcastSettings withMemberPort(int port) {
-    return new HazelcastSettings(clusterName, port, networkInterface, join, expectedMembers, heartbeatSeconds,
-        maxNoHeartbeatSeconds, pbxLeaseSeconds);
+    return new HazelcastSettings(clusterName, port, networkInterface, publicAddress, bindAny, join, expectedMembers,
+        heartbeatSeconds, maxNoHeartbeatSeconds, pbxLeaseSeconds);
   }
 
   /** A majority of {@link #expectedMembers}: the members a node must see to write shared state or own a PBX. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HazelcastSetupTest {
 
   private static HazelcastSettings with(JoinSettings join) {
-    return new HazelcastSettings("prod", 5701, "", join, 3, 1, 5, 3);
+    return new HazelcastSettings("prod", 5701, "", "", true, join, 3, 1, 5, 3);
   }
 
   @Test
@@ -51,7 +51,7 @@ class HazelcastSetupTest {
     // An owner cut off acts for at most 2.5 s (quorum) + 3 s (lease); others remove it 4-5 s after the cut.
     assertThat(settings.quorumTolerance()).hasMillis(2_500);
     assertThat(settings.claimDelay()).hasMillis(2_500);
-    assertThat(new HazelcastSettings("p", 5701, "", JoinSettings.defaults(), 3, 1, 30, 3).claimDelay()).isZero();
+    assertThat(new HazelcastSettings("p", 5701, "", "", true, JoinSettings.defaults(), 3, 1, 30, 3).claimDelay()).isZero();
     // A fenced member's stale quorum (buffered heartbeats) lasts 2.5 s; it waits 8 s holding the quorum to claim.
     assertThat(settings.claimCooldown()).hasSeconds(8).isGreaterThan(settings.quorumTolerance());
   }
@@ -62,6 +62,27 @@ class HazelcastSetupTest {
 
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("10.0.0.1", "10.0.0.2:5702");
     assertThat(config.getNetworkConfig().getInterfaces().isEnabled()).isFalse();
+  }
+
+  @Test
+  void a_member_behind_a_proxy_announces_its_public_address_and_binds_its_sockets_to_its_own() {
+    HazelcastSettings settings = new HazelcastSettings("prod", 5701, "127.0.0.11", "127.0.0.11:15701", false,
+        new JoinSettings(JoinMethod.TCP_IP, List.of("127.0.0.12:15702"), "", 0, ""), 3, 1, 5, 3);
+    Config config = HazelcastSetup.config(settings);
+
+    assertThat(config.getNetworkConfig().getPublicAddress()).isEqualTo("127.0.0.11:15701");
+    assertThat(config.getProperty("hazelcast.local.localAddress")).isEqualTo("127.0.0.11");
+    assertThat(config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
+    assertThat(config.getProperty("hazelcast.socket.client.bind.any")).isEqualTo("false");
+  }
+
+  @Test
+  void by_default_the_member_announces_what_it_binds_and_binds_every_local_address() {
+    Config config = HazelcastSetup.config(with(new JoinSettings(JoinMethod.TCP_IP, List.of("10.0.0.1"), "", 0, "")));
+
+    assertThat(config.getNetworkConfig().getPublicAddress()).isNull();
+    assertThat(config.getProperty("hazelcast.socket.bind.any")).isNull();
+    assertThat(config.getProperty("hazelcast.socket.client.bind.any")).isNull();
   }
 
   @Test

@@ -83,7 +83,7 @@ class PbxOwnershipIT {
   private HazelcastSettings settings(int expectedMembers) {
     List<String> peers = List.of("127.0.0.1:" + firstPort, "127.0.0.1:" + (firstPort + 1),
         "127.0.0.1:" + (firstPort + 2));
-    return new HazelcastSettings(cluster, firstPort, "127.0.0.1",
+    return new HazelcastSettings(cluster, firstPort, "127.0.0.1", "", true,
         new JoinSettings(JoinMethod.TCP_IP, peers, "", 0, ""), expectedMembers, 1, 5, 3);
   }
 
