@@ -132,7 +132,7 @@ final class DeskRoutes {
     }
   }
 
-  private static void answer(RoutingContext ctx, DeskCommands.Done done) {
+  static void answer(RoutingContext ctx, DeskCommands.Done done) {
     if (done instanceof DeskCommands.Done.Accepted accepted) {
       send(ctx, 202, accepted.body());
     } else {

@@ -163,6 +163,8 @@ public final class Server implements AutoCloseable {
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
           Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
+          // A desk command on a call of a PBX another node owns goes to that node over the event bus (docs/cluster.md).
+          owned.alsoTell(desk.forwarding(parts.ownership::acting));
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
               new JooqTaskQueues(database, Clock.systemUTC()),
