@@ -1,0 +1,136 @@
+package io.switchboard.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.sim.SessionCommand;
+import io.switchboard.sim.asterisk.InboundCall;
+import io.switchboard.sim.asterisk.Phone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 8's "an agent's desktop can be connected to any node": a desk's call control sent through a node that does
+ * not own the PBX is carried out by the owner (docs/cluster.md, "Desk commands"). Three nodes on loopback over real
+ * sockets ({@link Cluster}), FreeSWITCH (Asterisk refuses hold by design): an agent is connected to a caller through
+ * the owner; hold and unhold go through the two other nodes; the PBX receives them from the owner's event socket
+ * ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot shows the result.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class ClusterDeskIT {
+
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static final String DID = "4930100970";
+    private static final String EXTENSION = "7801";
+    private static final String AGENT = "desk-agent-" + EXTENSION;
+    /** Answers after a second and never hangs up: the call stays connected for the whole case. */
+    private static final Phone STAYS = new Phone.Answers(Duration.ofSeconds(1), null);
+
+    private final PbxFlavour flavour = PbxFlavour.FREESWITCH;
+    private Cluster cluster;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster = Cluster.start(flavour, "desk", Map.of(flavour.device(EXTENSION), STAYS), Set.of(EXTENSION), 3,
+                Map.of("SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
+                        "SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS", "3"));
+        ServerApi api = cluster.api();
+        api.post("/api/v1/agents", "{\"id\":\"" + AGENT + "\",\"displayName\":\"Desk agent\",\"device\":\""
+                + flavour.device(EXTENSION) + "\"}", 201);
+        api.post("/api/v1/queues", "{\"id\":\"" + DID + "\",\"name\":\"desk\",\"ringTimeoutSeconds\":10,"
+                + "\"wrapUpSeconds\":0,\"members\":[\"" + AGENT + "\"]}", 201);
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void hold_and_unhold_through_nodes_that_do_not_own_the_pbx_are_sent_by_the_owner_and_every_desk_sees_them()
+            throws Exception {
+        cluster.awaitFormed(Cluster.STARTUP);
+        ClusterNode owner = cluster.owner(SOON);
+        List<ClusterNode> others = cluster.nodes().stream().filter(node -> node != owner).toList();
+        owner.api().post("/api/v1/agents/" + AGENT + "/state", "{\"state\":\"available\"}", 200);
+
+        String caller = cluster.pbx().inboundCall(InboundCall.of("+4930777001", DID));
+        cluster.await("the caller connected to " + AGENT + " as every node's desk shows it", () -> {
+            for (ClusterNode node : cluster.nodes()) {
+                if (!"connected".equals(desk(node).path("call").path("phase").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        }, SOON);
+        SessionCommand connecting = cluster.commands().first(c -> c.drives() && c.command().first("Command")
+                .filter(line -> line.startsWith("uuid_transfer " + caller)).isPresent()).orElseThrow();
+        int ownersSession = connecting.session();
+        String callId = desk(owner).path("call").path("callId").asText();
+
+        Instant before = Instant.now();
+        JsonNode held = others.get(0).api().post("/api/v1/agents/" + AGENT + "/call/hold", "", 202);
+        assertThat(held.path("done").asText()).isEqualTo("held");
+        assertThat(held.path("callId").asText()).isEqualTo(callId);
+        assertSentOnlyByTheOwner("uuid_hold ", before, ownersSession);
+        cluster.await("every node's desk showing the call held", () -> allDesksShow(true), SOON);
+        assertThat(others.get(0).log("event=desk-command-forwarded", "agentId=" + AGENT, "command=hold",
+                "pbx=" + Cluster.PBX)).as("the forwarding logged on %s", others.get(0)).isNotEmpty();
+        assertThat(owner.log("event=desk-command-forwarded")).as("the owner forwards nothing").isEmpty();
+
+        Instant beforeUnhold = Instant.now();
+        JsonNode unheld = others.get(1).api().post("/api/v1/agents/" + AGENT + "/call/unhold", "", 202);
+        assertThat(unheld.path("done").asText()).isEqualTo("unheld");
+        assertSentOnlyByTheOwner("uuid_hold off ", beforeUnhold, ownersSession);
+        cluster.await("every node's desk showing the call taken off hold", () -> allDesksShow(false), SOON);
+
+        String notOnCall = others.get(1).api().postError("/api/v1/agents/" + AGENT + "/call/recording/resume", "",
+                409);
+        assertThat(notOnCall).as("the owner's refusal, as the owner answered it").isEqualTo("not-recording");
+    }
+
+    /** One command starting with {@code prefix} reached the PBX after {@code since}, from the owner's session only. */
+    private void assertSentOnlyByTheOwner(String prefix, Instant since, int ownersSession) throws Exception {
+        cluster.await("'" + prefix.trim() + "' reaching the PBX", () -> !sent(prefix, since).isEmpty(), SOON);
+        List<SessionCommand> sent = sent(prefix, since);
+        System.out.printf("cluster desk (%s): '%s' sent by session %s, the owner's is %d%n", flavour.type(),
+                prefix.trim(), sent.stream().map(SessionCommand::session).toList(), ownersSession);
+        assertThat(sent).extracting(SessionCommand::session).as("sessions that sent %s", prefix.trim())
+                .containsOnly(ownersSession);
+    }
+
+    private List<SessionCommand> sent(String prefix, Instant since) {
+        return cluster.commands().after(since, c -> command(c).filter(line -> line.startsWith(prefix)).isPresent());
+    }
+
+    private static Optional<String> command(SessionCommand command) {
+        return command.command().first("Command").map(String::trim);
+    }
+
+    private boolean allDesksShow(boolean held) throws Exception {
+        for (ClusterNode node : cluster.nodes()) {
+            if (desk(node).path("call").path("held").asBoolean(!held) != held) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private JsonNode desk(ClusterNode node) throws Exception {
+        return node.api().getJson("/api/v1/agents/" + AGENT + "/desk");
+    }
+}
