@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 8's "an agent's desktop can be connected to any node": a desk's call control sent through a node that does
  * not own the PBX is carried out by the owner (docs/cluster.md, "Desk commands"). Three nodes on loopback over real
  * sockets ({@link Cluster}), FreeSWITCH (Asterisk refuses hold by design): an agent is connected to a caller through
- * the owner; hold and unhold go through the two other nodes; the PBX receives them from the owner's event socket
- * ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot shows the result.
+ * the owner; hold, unhold and a blind transfer go through the two other nodes; the PBX receives them from the
+ * owner's event socket ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot
+ * shows the result.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -61,7 +62,7 @@ class ClusterDeskIT {
     }
 
     @Test
-    void hold_and_unhold_through_nodes_that_do_not_own_the_pbx_are_sent_by_the_owner_and_every_desk_sees_them()
+    void hold_unhold_and_transfer_through_nodes_that_do_not_own_the_pbx_are_sent_by_the_owner_and_every_desk_sees_them()
             throws Exception {
         cluster.awaitFormed(Cluster.STARTUP);
         ClusterNode owner = cluster.owner(SOON);
@@ -101,6 +102,21 @@ class ClusterDeskIT {
         String notOnCall = others.get(1).api().postError("/api/v1/agents/" + AGENT + "/call/recording/resume", "",
                 409);
         assertThat(notOnCall).as("the owner's refusal, as the owner answered it").isEqualTo("not-recording");
+
+        Instant beforeTransfer = Instant.now();
+        JsonNode transferred = others.get(0).api().post("/api/v1/agents/" + AGENT + "/call/transfer",
+                "{\"to\":\"+4930555000\",\"mode\":\"blind\"}", 202);
+        assertThat(transferred.path("callId").asText()).isEqualTo(callId);
+        assertThat(transferred.path("to").asText()).as("the number masked").doesNotContain("4930555000");
+        assertSentOnlyByTheOwner("uuid_transfer " + caller + " ", beforeTransfer, ownersSession);
+        cluster.await("every node's desk showing the call ended by the transfer", () -> {
+            for (ClusterNode node : cluster.nodes()) {
+                if (!"ended".equals(desk(node).path("call").path("phase").asText())) {
+                    return false;
+                }
+            }
+            return true;
+        }, SOON);
     }
 
     /** One command starting with {@code prefix} reached the PBX after {@code since}, from the owner's session only. */
