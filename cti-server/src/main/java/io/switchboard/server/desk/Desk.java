@@ -8,7 +8,7 @@ import io.switchboard.queue.dialer.PreviewDesk;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.agent.AgentRequest;
-import io.switchboard.server.cluster.PbxOwnership;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.routing.CallTransfers;
 import io.switchboard.server.security.AgentEventsSocket;
@@ -79,14 +79,13 @@ public final class Desk {
 
   /**
    * Desk commands on calls of PBXs this node does not act on ({@code acting} says which it does) go to their owner
-   * over the clustered event bus, and this node takes those for the PBXs it owns: the listener returned, told of
-   * every gain and loss of a PBX, consumes them while it owns one (docs/cluster.md). Call before {@link #serve}.
+   * through {@code requests}, and this node carries out those sent to it as an owner (docs/cluster.md). Call before
+   * {@link #serve}.
    */
-  public PbxOwnership.Listener forwarding(Predicate<String> acting) {
+  public void forwarding(OwnerRequests requests, Predicate<String> acting) {
     this.acting = acting;
-    this.bus = new DeskCommandBus(vertx, acting);
+    this.bus = new DeskCommandBus(requests);
     this.forwarder = bus;
-    return bus;
   }
 
   /**

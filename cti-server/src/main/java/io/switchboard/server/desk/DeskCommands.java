@@ -54,7 +54,7 @@ final class DeskCommands {
   @FunctionalInterface
   interface Forwarder {
     /** A node on its own: there is no other node to send to. */
-    Forwarder NONE = (pbx, order) -> Future.succeededFuture(DeskCommandBus.unreachable(pbx, order,
+    Forwarder NONE = (pbx, order) -> Future.succeededFuture(DeskCommandBus.unreachable(pbx,
         "this node runs alone"));
 
     /** {@code order} carried out by the owner of {@code pbx}; never failed: an owner not reached is a refusal. */

@@ -10,6 +10,7 @@ import io.switchboard.server.campaign.JooqCampaigns;
 import io.switchboard.server.campaign.JooqLeadQueue;
 import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.cluster.OwnedPbxs;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.cluster.PbxOwner;
 import io.switchboard.server.cluster.PbxOwnership;
 import io.switchboard.server.compliance.Compliance;
@@ -163,8 +164,10 @@ public final class Server implements AutoCloseable {
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
           Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
-          // A desk command on a call of a PBX another node owns goes to that node over the event bus (docs/cluster.md).
-          owned.alsoTell(desk.forwarding(parts.ownership::acting));
+          // A command for a PBX another node owns goes to that node over the event bus (docs/cluster.md).
+          OwnerRequests ownerRequests = new OwnerRequests(parts.vertx, parts.ownership::acting);
+          owned.alsoTell(ownerRequests);
+          desk.forwarding(ownerRequests, parts.ownership::acting);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
               new JooqTaskQueues(database, Clock.systemUTC()),
@@ -188,6 +191,7 @@ public final class Server implements AutoCloseable {
               }, false)));
           parts.routing.useAccountOwners(crm.accountOwners());
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
+          parts.routing.linesThroughOwners(ownerRequests, parts.ownership::acting, parts.pbx.names());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);

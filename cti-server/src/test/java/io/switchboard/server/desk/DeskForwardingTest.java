@@ -12,6 +12,7 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.queue.routing.OutboundEntry;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.routing.CallTransfers;
@@ -63,16 +64,18 @@ class DeskForwardingTest {
   private final AgentDesks ownersDesks = new AgentDesks((agent, message) -> told.add(message), CLOCK, board);
   private final AgentDesks othersDesks = new AgentDesks((agent, message) -> told.add(message), CLOCK, board);
   private boolean ownerActs = true;
-  private DeskCommandBus ownersBus;
+  private OwnerRequests ownersRequests;
   private int otherPort;
 
   @BeforeEach
   void twoNodes(VertxTestContext test) {
-    ownersBus = new DeskCommandBus(vertx, pbx -> ownerActs && pbx.equals("fs1"));
+    ownersRequests = new OwnerRequests(vertx, pbx -> ownerActs && pbx.equals("fs1"));
+    DeskCommandBus ownersBus = new DeskCommandBus(ownersRequests);
     DeskCommands owner = commands(ownersDesks, ownersPbx, pbx -> ownerActs && pbx.value().equals("fs1"), ownersBus);
     ownersBus.carryOutWith(owner::carryOut);
-    ownersBus.gained("fs1", 1);
-    DeskCommands other = commands(othersDesks, othersPbx, pbx -> false, new DeskCommandBus(vertx, pbx -> false));
+    ownersRequests.gained("fs1", 1);
+    DeskCommands other = commands(othersDesks, othersPbx, pbx -> false,
+        new DeskCommandBus(new OwnerRequests(vertx, pbx -> false)));
     DeskRoutes routes = new DeskRoutes(othersDesks, agent -> Future.succeededFuture(Optional.of(new AgentStatus(
         AgentState.ON_CALL, Optional.empty(), NOW.minusSeconds(30), 4))), other,
         (lead, disposition, at, agent, when) -> Future.succeededFuture(false), CLOCK, board);
@@ -178,7 +181,7 @@ class DeskForwardingTest {
   @Test
   void no_owner_consuming_the_pbxs_commands_is_503_pbx_owner_unreachable_naming_the_pbx(VertxTestContext test) {
     connectedOnTheOwner(CALL);
-    ownersBus.lost("fs1", 1, "lease-expired");
+    ownersRequests.lost("fs1", 1, "lease-expired");
     postToTheOtherNode("/api/v1/agents/ana/call/hold", "").onComplete(test.succeeding(r -> test.verify(() -> {
       assertThat(r.statusCode()).isEqualTo(503);
       assertThat(r.bodyAsJsonObject().getString("errorId")).isEqualTo("pbx-owner-unreachable");
