@@ -13,6 +13,7 @@ import io.switchboard.server.routing.CallTransfers;
 import io.switchboard.server.routing.CommandOutcome;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -105,9 +106,16 @@ final class DeskCommands {
   Future<Done> order(AgentId agent, DeskOrder.Action action) {
     Optional<CallId> here = connected(agent).map(DeskCall::call);
     boolean local = here.flatMap(DeskOrder::pbxOf).map(acting::test).orElse(false);
-    Future<Optional<JsonObject>> shared = local ? Future.succeededFuture(Optional.empty())
-        : board.get(agent).recover(failure -> Future.succeededFuture(Optional.empty()));
-    return shared.compose(call -> {
+    Promise<Optional<JsonObject>> shared = Promise.promise();
+    if (local) {
+      shared.complete(Optional.empty());
+    } else {
+      // The board answers on a Hazelcast thread: back to the router's context before deciding (an unread board,
+      // e.g. without a quorum, is no call there).
+      board.get(agent).onComplete(read -> context.runOnContext(v -> shared.complete(read.succeeded() ? read.result()
+          : Optional.empty())));
+    }
+    return shared.future().compose(call -> {
       DeskCommandRoute.Where where = DeskCommandRoute.decide(here, call, acting);
       if (where instanceof DeskCommandRoute.Here h) {
         return carryOut(new DeskOrder(agent, h.call(), action));
