@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sockets ({@link Cluster}), FreeSWITCH (Asterisk refuses hold by design): an agent is connected to a caller through
  * the owner; hold, unhold and a blind transfer go through the two other nodes; the PBX receives them from the
  * owner's event socket ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot
- * shows the result.
+ * shows the result. A nailed-up line opened, used for a click-to-dial call and closed through the other nodes is
+ * driven by the owner the same way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -38,18 +40,26 @@ class ClusterDeskIT {
     private static final String AGENT = "desk-agent-" + EXTENSION;
     /** Answers after a second and never hangs up: the call stays connected for the whole case. */
     private static final Phone STAYS = new Phone.Answers(Duration.ofSeconds(1), null);
+    private static final String LINE_EXTENSION = "7802";
+    private static final String LINE_AGENT = "line-agent-" + LINE_EXTENSION;
+    private static final String CUSTOMER = "+442071230001";
 
     private final PbxFlavour flavour = PbxFlavour.FREESWITCH;
     private Cluster cluster;
 
     @BeforeAll
     void startCluster() throws Exception {
-        cluster = Cluster.start(flavour, "desk", Map.of(flavour.device(EXTENSION), STAYS), Set.of(EXTENSION), 3,
+        cluster = Cluster.start(flavour, "desk", Map.of(flavour.device(EXTENSION), STAYS,
+                flavour.device(LINE_EXTENSION), STAYS,
+                flavour.customer(CUSTOMER), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20))),
+                Set.of(EXTENSION, LINE_EXTENSION), 3,
                 Map.of("SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
                         "SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS", "3"));
         ServerApi api = cluster.api();
         api.post("/api/v1/agents", "{\"id\":\"" + AGENT + "\",\"displayName\":\"Desk agent\",\"device\":\""
                 + flavour.device(EXTENSION) + "\"}", 201);
+        api.post("/api/v1/agents", "{\"id\":\"" + LINE_AGENT + "\",\"displayName\":\"Line agent\",\"device\":\""
+                + flavour.device(LINE_EXTENSION) + "\"}", 201);
         api.post("/api/v1/queues", "{\"id\":\"" + DID + "\",\"name\":\"desk\",\"ringTimeoutSeconds\":10,"
                 + "\"wrapUpSeconds\":0,\"members\":[\"" + AGENT + "\"]}", 201);
     }
@@ -117,6 +127,44 @@ class ClusterDeskIT {
             }
             return true;
         }, SOON);
+    }
+
+    @Test
+    void a_nailed_up_line_opened_dialled_on_and_closed_through_nodes_that_do_not_own_the_pbx_is_driven_by_the_owner()
+            throws Exception {
+        cluster.awaitFormed(Cluster.STARTUP);
+        ClusterNode owner = cluster.owner(SOON);
+        List<ClusterNode> others = cluster.nodes().stream().filter(node -> node != owner).toList();
+
+        JsonNode opening = others.get(0).api().post("/api/v1/agents/" + LINE_AGENT + "/session", "", 202);
+        assertThat(opening.path("pbx").asText()).isEqualTo(Cluster.PBX);
+        cluster.await(LINE_AGENT + "'s line open as every node reads it", () -> {
+            for (ClusterNode node : cluster.nodes()) {
+                if (!node.api().getJson("/api/v1/agents/" + LINE_AGENT + "/session").path("open").asBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        }, SOON);
+        cluster.await(LINE_AGENT + " available", () -> "available".equals(others.get(1).api().agentState(LINE_AGENT)),
+                SOON);
+        assertThat(others.get(0).log("event=agent-line-forwarded", "agentId=" + LINE_AGENT, "op=open"))
+                .as("the opening forwarded by %s", others.get(0)).isNotEmpty();
+
+        Instant beforeDial = Instant.now();
+        JsonNode placed = others.get(1).api().post("/api/v1/agents/" + LINE_AGENT + "/calls",
+                "{\"to\":\"" + CUSTOMER + "\"}", 202);
+        assertThat(placed.path("to").asText()).as("the number masked").doesNotContain(CUSTOMER.substring(4));
+        String callId = placed.path("callId").asText();
+        cluster.await("the customer dialled by the owner", () -> !cluster.commands().after(beforeDial,
+                c -> c.drives() && command(c).filter(line -> line.contains("originate")).isPresent()).isEmpty(), SOON);
+        cluster.await("the click-to-dial call connected to " + LINE_AGENT, () -> PbxScenarios.agentAnswered(
+                others.get(0).api().callRecord(callId)), SOON);
+
+        HttpResponse<String> closing = others.get(0).api().delete("/api/v1/agents/" + LINE_AGENT + "/session");
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(202);
+        cluster.await(LINE_AGENT + "'s line closed", () -> !owner.api()
+                .getJson("/api/v1/agents/" + LINE_AGENT + "/session").path("open").asBoolean(), SOON);
     }
 
     /** One command starting with {@code prefix} reached the PBX after {@code since}, from the owner's session only. */
