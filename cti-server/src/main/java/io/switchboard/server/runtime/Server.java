@@ -166,6 +166,7 @@ public final class Server implements AutoCloseable {
           Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
           // A command for a PBX another node owns goes to that node over the event bus (docs/cluster.md).
           OwnerRequests ownerRequests = new OwnerRequests(parts.vertx, parts.ownership::acting);
+          parts.ownerRequests = ownerRequests;
           owned.alsoTell(ownerRequests);
           desk.forwarding(ownerRequests, parts.ownership::acting);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
@@ -222,7 +223,9 @@ public final class Server implements AutoCloseable {
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
                       parts.leadQueue, Clock.systemUTC()))
                   .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount)
-                  .mounting(new PreviewRoutes(parts.dialing)::mount)
+                  .mounting(new PreviewRoutes(parts.dialing, parts.ownerRequests,
+                      parts.pbx.names().stream().findFirst(),
+                      () -> !parts.pbx.names().isEmpty() && parts.ownership.acting(parts.pbx.names().get(0)))::mount)
                   .mounting(served.crm()::mount)
                   .mounting(Wallboard.routes(parts.vertx, parts.routing, parts.pbx, served.directory(), database, kpis,
                       parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
