@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the owner; hold, unhold and a blind transfer go through the two other nodes; the PBX receives them from the
  * owner's event socket ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot
  * shows the result. A nailed-up line opened, used for a click-to-dial call and closed through the other nodes is
- * driven by the owner the same way.
+ * driven by the owner the same way, and so is a preview campaign's offer shown and dialled through them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -43,6 +43,10 @@ class ClusterDeskIT {
     private static final String LINE_EXTENSION = "7802";
     private static final String LINE_AGENT = "line-agent-" + LINE_EXTENSION;
     private static final String CUSTOMER = "+442071230001";
+    private static final String PREVIEW_EXTENSION = "7803";
+    private static final String PREVIEW_AGENT = "preview-agent-" + PREVIEW_EXTENSION;
+    private static final String PREVIEW_QUEUE = "4930100971";
+    private static final String LEAD = "+442071230002";
 
     private final PbxFlavour flavour = PbxFlavour.FREESWITCH;
     private Cluster cluster;
@@ -51,8 +55,10 @@ class ClusterDeskIT {
     void startCluster() throws Exception {
         cluster = Cluster.start(flavour, "desk", Map.of(flavour.device(EXTENSION), STAYS,
                 flavour.device(LINE_EXTENSION), STAYS,
-                flavour.customer(CUSTOMER), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20))),
-                Set.of(EXTENSION, LINE_EXTENSION), 3,
+                flavour.customer(CUSTOMER), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                flavour.device(PREVIEW_EXTENSION), STAYS,
+                flavour.customer(LEAD), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20))),
+                Set.of(EXTENSION, LINE_EXTENSION, PREVIEW_EXTENSION), 3,
                 Map.of("SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
                         "SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS", "3"));
         ServerApi api = cluster.api();
@@ -60,6 +66,10 @@ class ClusterDeskIT {
                 + flavour.device(EXTENSION) + "\"}", 201);
         api.post("/api/v1/agents", "{\"id\":\"" + LINE_AGENT + "\",\"displayName\":\"Line agent\",\"device\":\""
                 + flavour.device(LINE_EXTENSION) + "\"}", 201);
+        api.post("/api/v1/agents", "{\"id\":\"" + PREVIEW_AGENT + "\",\"displayName\":\"Preview agent\","
+                + "\"device\":\"" + flavour.device(PREVIEW_EXTENSION) + "\"}", 201);
+        api.post("/api/v1/queues", "{\"id\":\"" + PREVIEW_QUEUE + "\",\"name\":\"preview\",\"ringTimeoutSeconds\":10,"
+                + "\"wrapUpSeconds\":0,\"members\":[\"" + PREVIEW_AGENT + "\"]}", 201);
         api.post("/api/v1/queues", "{\"id\":\"" + DID + "\",\"name\":\"desk\",\"ringTimeoutSeconds\":10,"
                 + "\"wrapUpSeconds\":0,\"members\":[\"" + AGENT + "\"]}", 201);
     }
@@ -165,6 +175,43 @@ class ClusterDeskIT {
         assertThat(closing.statusCode()).as(closing.body()).isEqualTo(202);
         cluster.await(LINE_AGENT + "'s line closed", () -> !owner.api()
                 .getJson("/api/v1/agents/" + LINE_AGENT + "/session").path("open").asBoolean(), SOON);
+    }
+
+    @Test
+    void a_preview_offer_shown_and_dialled_through_nodes_that_do_not_dial_is_dialled_by_the_owner() throws Exception {
+        cluster.awaitFormed(Cluster.STARTUP);
+        ClusterNode owner = cluster.owner(SOON);
+        List<ClusterNode> others = cluster.nodes().stream().filter(node -> node != owner).toList();
+        owner.api().post("/api/v1/agents/" + PREVIEW_AGENT + "/session", "", 202);
+        cluster.await(PREVIEW_AGENT + " available on an open line", () -> "available".equals(
+                owner.api().agentState(PREVIEW_AGENT)), SOON);
+        ServerApi api = others.get(0).api();
+        api.post("/api/v1/campaigns", "{\"id\":\"cluster-preview\",\"name\":\"Preview\",\"mode\":\"preview\","
+                + "\"queue\":\"" + PREVIEW_QUEUE + "\",\"jurisdiction\":\"uk\",\"defaultRegion\":\"GB\","
+                + "\"callingWindow\":{\"opens\":\"09:00\",\"closes\":\"20:00\"}}", 201);
+        api.post("/api/v1/campaigns/cluster-preview/leads", "[{\"phone\":\"" + LEAD + "\",\"timeZone\":\""
+                + zoneAt(14) + "\"}]", 201);
+        api.post("/api/v1/campaigns/cluster-preview/start", "", 200);
+
+        cluster.await("the lead offered to " + PREVIEW_AGENT + " as another node shows it", () -> LEAD.equals(
+                others.get(0).api().getJson("/api/v1/agents/" + PREVIEW_AGENT + "/preview").path("phone").asText()),
+                SOON);
+        Instant beforeDial = Instant.now();
+        JsonNode dialled = others.get(1).api().post("/api/v1/agents/" + PREVIEW_AGENT + "/preview/dial", "", 200);
+        assertThat(dialled.path("result").asText()).as("%s", dialled).isEqualTo("dialled");
+        cluster.await("the lead dialled by the owner", () -> !cluster.commands().after(beforeDial,
+                c -> c.drives() && command(c).filter(line -> line.contains("originate")
+                        && line.contains(LEAD.substring(1))).isPresent()).isEmpty(), SOON);
+        assertThat(others.get(1).api().get("/api/v1/agents/" + PREVIEW_AGENT + "/preview").statusCode())
+                .as("the offer taken").isEqualTo(404);
+        api.post("/api/v1/campaigns/cluster-preview/pause", "", 200);
+    }
+
+    /** A zone whose local time is now about {@code hour}:00, so the calling window holds at any hour the test runs. */
+    private static String zoneAt(int hour) {
+        int utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+        int offset = Math.floorMod(hour - utcHour + 12, 24) - 12;
+        return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + (-offset));
     }
 
     /** One command starting with {@code prefix} reached the PBX after {@code since}, from the owner's session only. */
