@@ -99,7 +99,7 @@ public final class OwnerRequests implements PbxOwnership.Listener {
     Future<JsonObject> answer;
     try {
       answer = handler.apply(message.body());
-    } catch (IllegalArgumentException bad) {
+    } catch (IllegalArgumentException | NullPointerException bad) {
       answer = Future.succeededFuture(new JsonObject().put("status", 400).put("errorId", "invalid-owner-request")
           .put("message", bad.getMessage()).put("details", new JsonObject()));
     }

@@ -193,6 +193,7 @@ public final class Server implements AutoCloseable {
           parts.routing.useAccountOwners(crm.accountOwners());
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
           parts.routing.linesThroughOwners(ownerRequests, parts.ownership::acting, parts.pbx.names());
+          parts.routing.transfers().throughOwners(ownerRequests, parts.ownership::acting);
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
