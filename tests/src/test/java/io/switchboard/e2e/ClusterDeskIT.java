@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +24,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 8's "an agent's desktop can be connected to any node": a desk's call control sent through a node that does
- * not own the PBX is carried out by the owner (docs/cluster.md, "Desk commands"). Three nodes on loopback over real
- * sockets ({@link Cluster}), FreeSWITCH (Asterisk refuses hold by design): an agent is connected to a caller through
- * the owner; hold, unhold and a blind transfer go through the two other nodes; the PBX receives them from the
- * owner's event socket ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot
- * shows the result. A nailed-up line opened, used for a click-to-dial call and closed through the other nodes is
- * driven by the owner the same way, and so is a preview campaign's offer shown and dialled through them.
+ * Issue 8's "an agent's desktop can be connected to any node": what a desk asks of the PBX through a node that does
+ * not own it is carried out by the owner (docs/cluster.md, "Commands through any node"). Three nodes on loopback
+ * over real sockets ({@link Cluster}), FreeSWITCH (Asterisk refuses hold by design). An agent is connected to a
+ * caller through the owner; hold, unhold and a blind transfer from the desk, then a transfer of a second call by its
+ * id, go through the two other nodes; the PBX receives them from the owner's event socket
+ * ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot shows the result. A
+ * nailed-up line opened, used for a click-to-dial call and closed through the other nodes is driven by the owner the
+ * same way, and so is a preview campaign's offer shown and dialled through them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -137,6 +140,18 @@ class ClusterDeskIT {
             }
             return true;
         }, SOON);
+
+        String second = cluster.pbx().inboundCall(InboundCall.of("+4930777002", DID));
+        cluster.await("a second caller connected to " + AGENT, () -> "connected".equals(desk(others.get(1))
+                .path("call").path("phase").asText()) && !callId.equals(desk(others.get(1)).path("call")
+                .path("callId").asText()), SOON);
+        String secondId = desk(others.get(1)).path("call").path("callId").asText();
+        Instant beforeByCallId = Instant.now();
+        JsonNode byCallId = others.get(1).api().post("/api/v1/calls/" + URLEncoder.encode(secondId,
+                StandardCharsets.UTF_8) + "/transfer", "{\"to\":\"+4930555001\",\"mode\":\"blind\"}", 202);
+        assertThat(byCallId.path("callId").asText()).isEqualTo(secondId);
+        assertSentOnlyByTheOwner("uuid_transfer " + second + " ", beforeByCallId, ownersSession);
+        assertThat(others.get(1).log("event=call-transfer-forwarded", "pbx=" + Cluster.PBX)).isNotEmpty();
     }
 
     @Test
