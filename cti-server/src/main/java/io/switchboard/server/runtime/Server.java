@@ -230,7 +230,8 @@ public final class Server implements AutoCloseable {
                   .mounting(served.crm()::mount)
                   .mounting(Wallboard.routes(parts.vertx, parts.routing, parts.pbx, served.directory(), database, kpis,
                       parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
-                      served.security()))
+                      served.security(), monitors -> monitors.throughOwners(parts.ownerRequests,
+                      parts.ownership::acting, parts.pbx.names())))
                   .mounting(served.desk()::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()
