@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 8's "an agent's desktop can be connected to any node": what a desk asks of the PBX through a node that does
  * not own it is carried out by the owner (docs/cluster.md, "Commands through any node"). Three nodes on loopback
  * over real sockets ({@link Cluster}), FreeSWITCH (Asterisk refuses hold by design). An agent is connected to a
- * caller through the owner; hold, unhold and a blind transfer from the desk, then a transfer of a second call by its
- * id, go through the two other nodes; the PBX receives them from the owner's event socket
+ * caller through the owner; hold, unhold, a supervisor's monitor and a blind transfer from the desk, then a transfer
+ * of a second call by its id, go through the two other nodes; the PBX receives them from the owner's event socket
  * ({@link io.switchboard.sim.CommandLog}), never from another, and every node's desk snapshot shows the result. A
  * nailed-up line opened, used for a click-to-dial call and closed through the other nodes is driven by the owner the
  * same way, and so is a preview campaign's offer shown and dialled through them.
@@ -46,6 +46,7 @@ class ClusterDeskIT {
     private static final String LINE_EXTENSION = "7802";
     private static final String LINE_AGENT = "line-agent-" + LINE_EXTENSION;
     private static final String CUSTOMER = "+442071230001";
+    private static final String SUPERVISOR_EXTENSION = "7890";
     private static final String PREVIEW_EXTENSION = "7803";
     private static final String PREVIEW_AGENT = "preview-agent-" + PREVIEW_EXTENSION;
     private static final String PREVIEW_QUEUE = "4930100971";
@@ -60,7 +61,8 @@ class ClusterDeskIT {
                 flavour.device(LINE_EXTENSION), STAYS,
                 flavour.customer(CUSTOMER), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20)),
                 flavour.device(PREVIEW_EXTENSION), STAYS,
-                flavour.customer(LEAD), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20))),
+                flavour.customer(LEAD), new Phone.Answers(Duration.ofSeconds(2), Duration.ofSeconds(20)),
+                flavour.device(SUPERVISOR_EXTENSION), STAYS),
                 Set.of(EXTENSION, LINE_EXTENSION, PREVIEW_EXTENSION), 3,
                 Map.of("SWITCHBOARD_PBX_0_OUTBOUND_CHANNEL", flavour.outboundChannel(),
                         "SWITCHBOARD_HAZELCAST_EXPECTED_MEMBERS", "3"));
@@ -125,6 +127,22 @@ class ClusterDeskIT {
         String notOnCall = others.get(1).api().postError("/api/v1/agents/" + AGENT + "/call/recording/resume", "",
                 409);
         assertThat(notOnCall).as("the owner's refusal, as the owner answered it").isEqualTo("not-recording");
+
+        Instant beforeMonitor = Instant.now();
+        JsonNode monitor = others.get(0).api().post("/api/v1/agents/" + AGENT + "/monitor", "{\"mode\":\"listen\","
+                + "\"device\":\"" + flavour.device(SUPERVISOR_EXTENSION) + "\"}", 202);
+        String monitorId = monitor.path("id").asText();
+        assertThat(monitor.path("callId").asText()).isEqualTo(callId);
+        cluster.await("the supervisor's phone rung by the owner", () -> cluster.commands().after(beforeMonitor,
+                c -> c.drives() && command(c).filter(line -> line.contains("originate")
+                        && line.contains(SUPERVISOR_EXTENSION)).isPresent()).stream()
+                .anyMatch(c -> c.session() == ownersSession), SOON);
+        assertThat(others.get(1).api().getJson("/api/v1/monitors").path("monitors").findValuesAsText("id"))
+                .as("the owner's monitor listed through another node").contains(monitorId);
+        HttpResponse<String> unmonitored = others.get(1).api().delete("/api/v1/monitors/" + monitorId);
+        assertThat(unmonitored.statusCode()).as(unmonitored.body()).isEqualTo(202);
+        assertThat(owner.api().getJson("/api/v1/monitors").path("monitors").findValuesAsText("id"))
+                .doesNotContain(monitorId);
 
         Instant beforeTransfer = Instant.now();
         JsonNode transferred = others.get(0).api().post("/api/v1/agents/" + AGENT + "/call/transfer",
