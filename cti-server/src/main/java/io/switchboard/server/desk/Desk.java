@@ -41,7 +41,6 @@ public final class Desk {
   private final DeskBoard board;
   private DeskRoutes routes;
   private Predicate<String> acting = pbx -> true;
-  private DeskCommands.Forwarder forwarder = DeskCommands.Forwarder.NONE;
   private DeskCommandBus bus;
 
   private Desk(Vertx vertx, AgentDesks desks, Clock clock, DeskBoard board) {
@@ -85,7 +84,6 @@ public final class Desk {
   public void forwarding(OwnerRequests requests, Predicate<String> acting) {
     this.acting = acting;
     this.bus = new DeskCommandBus(requests);
-    this.forwarder = bus;
   }
 
   /**
@@ -102,7 +100,7 @@ public final class Desk {
             .put("expiresAt", offer.expiresAt().toString()))));
     Predicate<String> local = acting;
     DeskCommands commands = new DeskCommands(desks, pbxs, transfers, context, clock, pbx -> local.test(pbx.value()),
-        board, forwarder);
+        board, bus == null ? DeskCommands.Forwarder.NONE : bus);
     if (bus != null) {
       bus.carryOutWith(commands::carryOut);
     }
