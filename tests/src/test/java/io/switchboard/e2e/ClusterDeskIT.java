@@ -127,6 +127,7 @@ class ClusterDeskIT {
         String notOnCall = others.get(1).api().postError("/api/v1/agents/" + AGENT + "/call/recording/resume", "",
                 409);
         assertThat(notOnCall).as("the owner's refusal, as the owner answered it").isEqualTo("not-recording");
+        reportForwardingTime(owner, others.get(0));
 
         Instant beforeMonitor = Instant.now();
         JsonNode monitor = others.get(0).api().post("/api/v1/agents/" + AGENT + "/monitor", "{\"mode\":\"listen\","
@@ -245,6 +246,30 @@ class ClusterDeskIT {
         int utcHour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
         int offset = Math.floorMod(hour - utcHour + 12, 24) - 12;
         return offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" + offset : "+" + (-offset));
+    }
+
+    /**
+     * Prints the median answer time of a desk command the owner answers without asking the PBX (resume on a call not
+     * being recorded) through the owner and through another node: the cost of the forwarding, for docs/cluster.md.
+     */
+    private void reportForwardingTime(ClusterNode owner, ClusterNode other) throws Exception {
+        int rounds = 21;
+        long[] direct = new long[rounds];
+        long[] forwarded = new long[rounds];
+        String path = "/api/v1/agents/" + AGENT + "/call/recording/resume";
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            owner.api().postRaw(path, "");
+            direct[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            other.api().postRaw(path, "");
+            forwarded[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(direct);
+        java.util.Arrays.sort(forwarded);
+        System.out.printf(java.util.Locale.ROOT, "cluster desk (%s): a desk command answered in %.1f ms through the"
+                + " owner, %.1f ms through another node (medians of %d)%n", flavour.type(), direct[rounds / 2] / 1e6,
+                forwarded[rounds / 2] / 1e6, rounds);
     }
 
     /** One command starting with {@code prefix} reached the PBX after {@code since}, from the owner's session only. */
