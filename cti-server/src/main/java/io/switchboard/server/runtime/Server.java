@@ -194,6 +194,7 @@ public final class Server implements AutoCloseable {
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
           parts.routing.linesThroughOwners(ownerRequests, parts.ownership::acting, parts.pbx.names());
           parts.routing.transfers().throughOwners(ownerRequests, parts.ownership::acting);
+          crm.throughOwners(ownerRequests, parts.ownership::acting, parts.pbx.names());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           parts.campaigns = new JooqCampaigns(database, Clock.systemUTC());
           parts.leadQueue = new JooqLeadQueue(database);
