@@ -7,11 +7,14 @@ import io.switchboard.core.agent.AgentStatus;
 import io.switchboard.core.call.PhoneNumber;
 import io.switchboard.core.id.AgentId;
 import io.switchboard.core.id.CallId;
+import io.switchboard.core.id.CampaignId;
+import io.switchboard.core.id.LeadId;
 import io.switchboard.core.id.LegId;
 import io.switchboard.core.id.PbxId;
 import io.switchboard.core.id.TaskId;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.queue.routing.OutboundEntry;
+import io.switchboard.queue.routing.OutboundOutcome;
 import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.config.PbxType;
 import io.switchboard.server.pbx.AttachedPbx;
@@ -63,6 +66,7 @@ class DeskForwardingTest {
   private final DeskCallControl othersPbx = new DeskCallControl();
   private final AgentDesks ownersDesks = new AgentDesks((agent, message) -> told.add(message), CLOCK, board);
   private final AgentDesks othersDesks = new AgentDesks((agent, message) -> told.add(message), CLOCK, board);
+  private final List<String> disposed = new ArrayList<>();
   private boolean ownerActs = true;
   private OwnerRequests ownersRequests;
   private int otherPort;
@@ -78,7 +82,10 @@ class DeskForwardingTest {
         new DeskCommandBus(new OwnerRequests(vertx, pbx -> false)));
     DeskRoutes routes = new DeskRoutes(othersDesks, agent -> Future.succeededFuture(Optional.of(new AgentStatus(
         AgentState.ON_CALL, Optional.empty(), NOW.minusSeconds(30), 4))), other,
-        (lead, disposition, at, agent, when) -> Future.succeededFuture(false), CLOCK, board);
+        (lead, disposition, at, agent, when) -> {
+          disposed.add(lead.value() + " " + disposition + " " + at.orElseThrow() + " " + agent.orElseThrow().value());
+          return Future.succeededFuture(true);
+        }, CLOCK, board);
     Router router = Router.router(vertx);
     routes.mount(router);
     vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -214,6 +221,26 @@ class DeskForwardingTest {
       assertThat(ownersPbx.commands).isEmpty();
       test.completeNow();
     })));
+  }
+
+  @Test
+  void a_callback_from_the_wrap_up_on_the_other_node_disposes_the_lead_the_owner_wrote_on_the_board(
+      VertxTestContext test) {
+    CallId call = CallId.of("fs1/5f1c7a4e-0000-4000-8000-000000000003");
+    ownersDesks.seen(new OutboundEntry.CampaignDialled(call, NOW.minusSeconds(90), PbxId.of("fs1"), TaskId.of("t"),
+        CampaignId.of("spring"), LeadId.of("42"), LegId.of(call.value()), new PhoneNumber("+442079460018"),
+        Optional.empty()));
+    ownersDesks.seen(new OutboundEntry.AgentAssigned(call, NOW.minusSeconds(80), ANA, LegId.of("a"), LegId.of("s")));
+    ownersDesks.seen(new OutboundEntry.Connected(call, NOW.minusSeconds(80), ANA, LegId.of("a")));
+    ownersDesks.seen(new OutboundEntry.Ended(call, NOW.minusSeconds(10), OutboundOutcome.COMPLETED, Optional.empty()));
+    postToTheOtherNode("/api/v1/agents/ana/callback", "{\"at\": \"2026-11-26T09:30:00Z\"}")
+        .onComplete(test.succeeding(r -> test.verify(() -> {
+          assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
+          assertThat(r.bodyAsJsonObject().getString("leadId")).isEqualTo("42");
+          assertThat(r.bodyAsJsonObject().getString("campaignId")).isEqualTo("spring");
+          assertThat(disposed).containsExactly("42 callback 2026-11-26T09:30:00Z ana");
+          test.completeNow();
+        })));
   }
 
   @Test
