@@ -31,6 +31,7 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
   private final Supplier<InboundRouting> routing;
   private volatile Predicate<String> acting = pbx -> true;
   private final List<Function<String, Future<?>>> beforeConnecting = new CopyOnWriteArrayList<>();
+  private final List<PbxOwnership.Listener> alsoTold = new CopyOnWriteArrayList<>();
   private final Set<String> connected = ConcurrentHashMap.newKeySet();
   /** The disconnection under way for each PBX lost, which a new gain of it waits for before connecting. */
   private final Map<String, Future<Void>> stopping = new ConcurrentHashMap<>();
@@ -54,6 +55,15 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
     return this;
   }
 
+  /**
+   * Also tells {@code listener} of every gain (first, before the handover starts) and every loss (first, before the
+   * connection stops), e.g. so that the desk commands for a PBX are taken where it is owned.
+   */
+  public OwnedPbxs alsoTell(PbxOwnership.Listener listener) {
+    alsoTold.add(listener);
+    return this;
+  }
+
   /** True once this node, owning {@code pbx}, has taken its calls over and started its connection. */
   public boolean connected(String pbx) {
     return connected.contains(pbx) && acting.test(pbx);
@@ -61,6 +71,7 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
 
   @Override
   public void gained(String pbx, long epoch) {
+    alsoTold.forEach(listener -> listener.gained(pbx, epoch));
     // The router's takeover first: the other steps (the callbacks read back, the ledger) see the calls it holds.
     routing.get().takeOver(PbxId.of(pbx)).transform(taken -> {
       List<Future<?>> steps = new ArrayList<>();
@@ -88,6 +99,7 @@ public final class OwnedPbxs implements PbxOwnership.Listener {
 
   @Override
   public void lost(String pbx, long epoch, String reason) {
+    alsoTold.forEach(listener -> listener.lost(pbx, epoch, reason));
     connected.remove(pbx);
     routing.get().letGo(PbxId.of(pbx));
     Future<Void> stopped = vertx.<Void>executeBlocking(() -> {

@@ -3,6 +3,7 @@ package io.switchboard.server.crm;
 import io.switchboard.core.port.CrmConnector;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.RoutingJournal;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.config.CrmOutboxConfig;
 import io.switchboard.server.persistence.Database;
 import io.switchboard.server.status.StatusRegistry;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 /**
  * The CRM side of a node, wired once: the outbox (writer and dispatcher), the screen pops, the inbound call
@@ -69,6 +71,14 @@ public final class Crm {
   /** The caller's account owner as an agent, for routing's preferred agents. */
   public CrmAccountOwners accountOwners() {
     return owners;
+  }
+
+  /**
+   * In a cluster: a wrap-up sent to this node for a call whose log the owner of another PBX holds is asked of that
+   * owner, and this node answers the same asks for the calls it routes (docs/cluster.md).
+   */
+  public void throughOwners(OwnerRequests owners, Predicate<String> acting, List<String> pbxs) {
+    routes.wrapUpsElsewhere(WrapUpsElsewhere.through(owners, acting, pbxs, calls::wrapUp));
   }
 
   public void mount(Router router) {

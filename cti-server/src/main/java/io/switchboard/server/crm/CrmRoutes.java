@@ -4,6 +4,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.server.http.ApiError;
 import io.switchboard.server.queue.JsonFields;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -28,6 +29,7 @@ public final class CrmRoutes {
   private final JooqCrmOutbox outbox;
   private final CrmPops pops;
   private final CrmCalls calls;
+  private volatile WrapUpsElsewhere elsewhere = WrapUpsElsewhere.NONE;
 
   public CrmRoutes(JooqCrmOutbox outbox, CrmPops pops, CrmCalls calls) {
     this.outbox = outbox;
@@ -116,13 +118,24 @@ public final class CrmRoutes {
       ApiError.invalidField(bad.field, bad.getMessage()).send(ctx, 400);
       return;
     }
-    if (!calls.wrapUp(agent, disposition, notes)) {
-      new ApiError("no-call-to-wrap-up", "agent '" + agent.value() + "' has no ended call waiting for a wrap-up",
-          new JsonObject().put("agentId", agent.value())).send(ctx, 409);
-      return;
-    }
-    ctx.response().setStatusCode(202).putHeader("content-type", "application/json").end(new JsonObject()
-        .put("agentId", agent.value()).put("disposition", disposition.orElse(null)).put("notes", notes.isPresent())
-        .encode());
+    Optional<String> chosen = disposition;
+    Optional<String> written = notes;
+    Future<Boolean> done = calls.wrapUp(agent, disposition, notes) ? Future.succeededFuture(true)
+        : elsewhere.wrapUp(agent, disposition, notes);
+    done.onSuccess(taken -> {
+      if (!taken) {
+        new ApiError("no-call-to-wrap-up", "agent '" + agent.value() + "' has no ended call waiting for a wrap-up",
+            new JsonObject().put("agentId", agent.value())).send(ctx, 409);
+        return;
+      }
+      ctx.response().setStatusCode(202).putHeader("content-type", "application/json").end(new JsonObject()
+          .put("agentId", agent.value()).put("disposition", chosen.orElse(null)).put("notes", written.isPresent())
+          .encode());
+    }).onFailure(ctx::fail);
+  }
+
+  /** In a cluster: a wrap-up of a call whose log another node holds is asked of the PBXs' owners. */
+  void wrapUpsElsewhere(WrapUpsElsewhere elsewhere) {
+    this.elsewhere = elsewhere;
   }
 }

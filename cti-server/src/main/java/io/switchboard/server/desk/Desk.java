@@ -8,6 +8,7 @@ import io.switchboard.queue.dialer.PreviewDesk;
 import io.switchboard.queue.routing.OutboundJournal;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.server.agent.AgentRequest;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.routing.CallTransfers;
 import io.switchboard.server.security.AgentEventsSocket;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The agent desk's server side, wired once: {@link AgentDesks} fed by taps on the router's journals and the agent
@@ -38,6 +40,8 @@ public final class Desk {
   private final Clock clock;
   private final DeskBoard board;
   private DeskRoutes routes;
+  private Predicate<String> acting = pbx -> true;
+  private DeskCommandBus bus;
 
   private Desk(Vertx vertx, AgentDesks desks, Clock clock, DeskBoard board) {
     this.vertx = vertx;
@@ -73,6 +77,16 @@ public final class Desk {
   }
 
   /**
+   * Desk commands on calls of PBXs this node does not act on ({@code acting} says which it does) go to their owner
+   * through {@code requests}, and this node carries out those sent to it as an owner (docs/cluster.md). Call before
+   * {@link #serve}.
+   */
+  public void forwarding(OwnerRequests requests, Predicate<String> acting) {
+    this.acting = acting;
+    this.bus = new DeskCommandBus(requests);
+  }
+
+  /**
    * Makes the routes: {@code states} reads an agent's stored status, {@code pbxs} finds an attached PBX,
    * {@code transfers} and {@code context} are the router's, {@code leads} disposes a campaign lead, and
    * {@code previews} (on the routing context) tells the desks of each preview offer.
@@ -84,8 +98,13 @@ public final class Desk {
         new JsonObject().put("campaignId", offer.lead().campaign().value()).put("leadId", offer.lead().id().value())
             .put("number", offer.lead().number().e164()).put("attempts", offer.lead().attempts())
             .put("expiresAt", offer.expiresAt().toString()))));
-    routes = new DeskRoutes(desks, states, new DeskCommands(desks, pbxs, transfers, context, clock), leads, clock,
-        board);
+    Predicate<String> local = acting;
+    DeskCommands commands = new DeskCommands(desks, pbxs, transfers, context, clock, pbx -> local.test(pbx.value()),
+        board, bus == null ? DeskCommands.Forwarder.NONE : bus);
+    if (bus != null) {
+      bus.carryOutWith(commands::carryOut);
+    }
+    routes = new DeskRoutes(desks, states, commands, leads, clock, board);
     vertx.eventBus().<String>localConsumer(AgentEventsSocket.SNAPSHOTS, request -> {
       if (AgentRequest.IDENTIFIER.matcher(String.valueOf(request.body())).matches()) {
         routes.snapshot(AgentId.of(request.body())).onSuccess(request::reply)

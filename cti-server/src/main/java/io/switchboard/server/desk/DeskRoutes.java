@@ -99,22 +99,31 @@ final class DeskRoutes {
       ApiError.invalidField(bad.field, bad.getMessage()).send(ctx, 400);
       return;
     }
-    Optional<DeskCall> call = desks.call(agent).filter(c -> c.lead().isPresent());
-    if (call.isEmpty()) {
-      new ApiError("no-campaign-call", "agent '" + agent.value() + "' has no campaign call on this node to "
-          + "schedule a callback for", new JsonObject().put("agentId", agent.value())).send(ctx, 409);
-      return;
-    }
-    DeskCall c = call.get();
-    leads.dispose(c.lead().get(), disposition, Optional.of(at), Optional.of(agent), now).onSuccess(done -> {
-      if (!done) {
-        new ApiError("lead-not-connected", "lead '" + c.lead().get().value() + "' is not on a connected call "
-            + "waiting for its disposition", new JsonObject().put("leadId", c.lead().get().value())).send(ctx, 409);
-        return;
-      }
-      send(ctx, 202, new JsonObject().put("agentId", agent.value()).put("campaignId", c.campaign().get().value())
-          .put("leadId", c.lead().get().value()).put("callbackAt", at.toString()).put("disposition", disposition));
-    }).onFailure(ctx::fail);
+    String chosen = disposition;
+    Optional<DeskCall> here = desks.call(agent).filter(c -> c.lead().isPresent());
+    // The call's lead as this node's desks know it, else as the node that routed it wrote it on the board.
+    Future<Optional<JsonObject>> lead = here.isPresent()
+        ? Future.succeededFuture(here.map(DeskCall::toJson))
+        : board.get(agent).otherwise(Optional.empty());
+    lead.map(call -> call.filter(c -> c.getString("leadId") != null && c.getString("campaignId") != null))
+        .onSuccess(call -> {
+          if (call.isEmpty()) {
+            new ApiError("no-campaign-call", "agent '" + agent.value() + "' has no campaign call to schedule a "
+                + "callback for", new JsonObject().put("agentId", agent.value())).send(ctx, 409);
+            return;
+          }
+          LeadId leadId = LeadId.of(call.get().getString("leadId"));
+          String campaign = call.get().getString("campaignId");
+          leads.dispose(leadId, chosen, Optional.of(at), Optional.of(agent), now).onSuccess(done -> {
+            if (!done) {
+              new ApiError("lead-not-connected", "lead '" + leadId.value() + "' is not on a connected call "
+                  + "waiting for its disposition", new JsonObject().put("leadId", leadId.value())).send(ctx, 409);
+              return;
+            }
+            send(ctx, 202, new JsonObject().put("agentId", agent.value()).put("campaignId", campaign)
+                .put("leadId", leadId.value()).put("callbackAt", at.toString()).put("disposition", chosen));
+          }).onFailure(ctx::fail);
+        }).onFailure(ctx::fail);
   }
 
   private static Instant instant(String text) {
@@ -132,7 +141,7 @@ final class DeskRoutes {
     }
   }
 
-  private static void answer(RoutingContext ctx, DeskCommands.Done done) {
+  static void answer(RoutingContext ctx, DeskCommands.Done done) {
     if (done instanceof DeskCommands.Done.Accepted accepted) {
       send(ctx, 202, accepted.body());
     } else {

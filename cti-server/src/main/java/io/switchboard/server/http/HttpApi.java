@@ -101,7 +101,7 @@ public final class HttpApi {
     new AgentRoutes(agents).mount(router);
     new StaffingRoutes(vertx).mount(router);
     routing.ifPresent(inbound -> new RoutingRoutes(inbound).mount(router));
-    routing.ifPresent(inbound -> new NailedAgentRoutes(inbound.outbound()).mount(router));
+    routing.ifPresent(inbound -> new NailedAgentRoutes(inbound.lines()).mount(router));
     routing.ifPresent(inbound -> new CallControlRoutes(inbound.transfers()).mount(router));
     kpis.ifPresent(live -> new KpiRoutes(live.live(), live.stream(), security.sockets(vertx)).mount(router));
     dialAudit.ifPresent(history -> new DialAuditRoutes(history).mount(router));

@@ -5,7 +5,7 @@ import io.switchboard.core.id.AgentId;
 import io.switchboard.server.agent.AgentRequest;
 import io.switchboard.server.pbx.LinePbx;
 import io.switchboard.server.routing.CommandOutcome;
-import io.switchboard.server.routing.NailedAgents;
+import io.switchboard.server.routing.AgentLineCommands;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,9 +22,9 @@ import java.util.Optional;
 final class NailedAgentRoutes {
 
 
-  private final NailedAgents nailed;
+  private final AgentLineCommands nailed;
 
-  NailedAgentRoutes(NailedAgents nailed) {
+  NailedAgentRoutes(AgentLineCommands nailed) {
     this.nailed = nailed;
   }
 

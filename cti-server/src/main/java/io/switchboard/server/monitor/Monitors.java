@@ -11,6 +11,7 @@ import io.switchboard.core.port.AgentDirectory;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.MonitorMode;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -37,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class Monitors {
 
   private static final Logger LOG = LoggerFactory.getLogger(Monitors.class);
+  static final String KIND = "monitor";
 
   private final Context context;
   private final AgentDirectory agents;
@@ -47,6 +49,9 @@ public final class Monitors {
   private final Clock clock;
   private final Supplier<String> ids;
   private final Map<String, Monitor> live = new LinkedHashMap<>();
+  private volatile OwnerRequests owners;
+  private volatile Predicate<String> acting = pbx -> true;
+  private volatile List<String> pbxs = List.of();
 
   /**
    * @param states    an agent's stored routing state
@@ -67,6 +72,18 @@ public final class Monitors {
     this.controls = controls;
     this.clock = clock;
     this.ids = ids;
+  }
+
+  /**
+   * In a cluster: a monitor of a call on a PBX this node does not act on ({@code acting}) is started by that PBX's
+   * owner, asked through {@code owners}; the list adds the owners' monitors and ending one this node does not hold
+   * asks them (docs/cluster.md). This node answers the same asks for the PBXs it owns.
+   */
+  public void throughOwners(OwnerRequests owners, Predicate<String> acting, List<String> pbxs) {
+    this.acting = acting;
+    this.pbxs = List.copyOf(pbxs);
+    owners.serve(KIND, this::asked);
+    this.owners = owners;
   }
 
   /**
@@ -92,6 +109,12 @@ public final class Monitors {
   private Future<MonitorOutcome> ring(AgentId agent, CallId call, MonitorMode mode, String device,
       String supervisor) {
     Optional<PbxId> pbx = pbxOf(call.value());
+    OwnerRequests asked = owners;
+    if (asked != null && pbx.isPresent() && !acting.test(pbx.get().value())) {
+      LOG.info("event=monitor-forwarded agentId={} callId={} mode={} pbx={}", agent, call, mode, pbx.get());
+      return asked.ask(pbx.get().value(), KIND, new JsonObject().put("op", "start").put("agentId", agent.value())
+          .put("mode", mode.name()).put("device", device).put("supervisor", supervisor)).map(MonitorAnswers::decode);
+    }
     Optional<CallControl> control = pbx.flatMap(controls);
     if (control.isEmpty()) {
       return notOnCall(agent);
@@ -114,8 +137,19 @@ public final class Monitors {
         });
   }
 
-  /** The monitors whose call is still live, oldest first; those whose call ended are forgotten. */
+  /** The monitors whose call is still live, this node's first, then each owner's asked (a cluster). */
   public Future<List<Monitor>> list() {
+    List<Future<JsonObject>> elsewhere = elsewhere().stream().map(pbx -> owners.ask(pbx, KIND,
+        new JsonObject().put("op", "list"))).toList();
+    return listHere().compose(here -> Future.join(elsewhere).transform(done -> {
+      List<Monitor> all = new ArrayList<>(here);
+      elsewhere.forEach(answer -> all.addAll(MonitorAnswers.monitors(answer.result())));
+      return Future.succeededFuture(all);
+    }));
+  }
+
+  /** This node's monitors whose call is still live, oldest first; those whose call ended are forgotten. */
+  private Future<List<Monitor>> listHere() {
     return onContext(() -> new ArrayList<>(live.values())).compose(all -> {
       List<Future<Optional<Monitor>>> checks = all.stream().map(m -> records.apply(m.call().value())
           .map(record -> record.filter(r -> r.getString("endedAt") == null).map(r -> m))
@@ -141,6 +175,51 @@ public final class Monitors {
    * ends the monitor too.
    */
   public Future<MonitorOutcome> end(String id, Predicate<Monitor> allowed) {
+    return endHere(id, allowed).compose(here -> here instanceof MonitorOutcome.Refused refused
+        && refused.errorId().equals("monitor-not-found") ? endElsewhere(elsewhere(), 0, id, allowed, here)
+        : Future.succeededFuture(here));
+  }
+
+  /** Asks the owners in turn for the monitor {@code id}; the one that holds it ends it if {@code allowed}. */
+  private Future<MonitorOutcome> endElsewhere(List<String> targets, int next, String id, Predicate<Monitor> allowed,
+      MonitorOutcome notFound) {
+    if (next >= targets.size()) {
+      return Future.succeededFuture(notFound);
+    }
+    String pbx = targets.get(next);
+    return owners.ask(pbx, KIND, new JsonObject().put("op", "get").put("id", id)).compose(found -> {
+      Optional<Monitor> monitor = Optional.ofNullable(found.getJsonObject("monitor")).map(MonitorAnswers::monitor);
+      if (monitor.isEmpty()) {
+        return endElsewhere(targets, next + 1, id, allowed, notFound);
+      }
+      if (!allowed.test(monitor.get())) {
+        return Future.succeededFuture(notFound);
+      }
+      LOG.info("event=monitor-forwarded monitorId={} op=end pbx={}", id, pbx);
+      return owners.ask(pbx, KIND, new JsonObject().put("op", "end").put("id", id)).map(MonitorAnswers::decode);
+    });
+  }
+
+  /** An owner's side of the asks above: carried out here, never asked further. */
+  private Future<JsonObject> asked(JsonObject request) {
+    String op = String.valueOf(request.getValue("op"));
+    return switch (op) {
+      case "start" -> start(AgentId.of(request.getString("agentId")), MonitorMode.valueOf(request.getString("mode")),
+          request.getString("device"), request.getString("supervisor")).map(MonitorAnswers::encode);
+      case "list" -> listHere().map(MonitorAnswers::list);
+      case "get" -> onContext(() -> new JsonObject().put("status", 200).put("monitor",
+          Optional.ofNullable(live.get(request.getString("id"))).map(Monitor::toJson).orElse(null)));
+      case "end" -> endHere(request.getString("id"), monitor -> true).map(MonitorAnswers::encode);
+      default -> throw new IllegalArgumentException("op must be start, list, get or end, not '" + op + "'");
+    };
+  }
+
+  /** The PBXs another node owns, whose owners a cluster node asks; none on a node on its own. */
+  private List<String> elsewhere() {
+    return owners == null ? List.of() : pbxs.stream().filter(pbx -> !acting.test(pbx)).toList();
+  }
+
+  private Future<MonitorOutcome> endHere(String id, Predicate<Monitor> allowed) {
     return onContext(() -> Optional.ofNullable(live.get(id)).filter(allowed)).compose(found -> {
       if (found.isEmpty()) {
         return refused(404, "monitor-not-found", "no live monitor with id '" + id + "'");

@@ -8,6 +8,7 @@ import io.switchboard.core.id.PbxId;
 import io.switchboard.core.port.CallControl;
 import io.switchboard.core.port.CommandResult;
 import io.switchboard.core.port.Destination;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class CallTransfers {
 
   private static final Logger LOG = LoggerFactory.getLogger(CallTransfers.class);
+  static final String KIND = "call-transfer";
 
   /** How the call is handed over. */
   public enum Mode {
@@ -40,6 +43,8 @@ public final class CallTransfers {
   private final Function<PbxId, Optional<CallControl>> controls;
   private final Function<String, Future<Optional<JsonObject>>> records;
   private final Function<AgentId, Future<Optional<LegId>>> lines;
+  private volatile OwnerRequests owners;
+  private volatile Predicate<String> acting = pbx -> true;
 
   /**
    * @param controls the call control of an attached PBX, by its id
@@ -60,6 +65,30 @@ public final class CallTransfers {
    * {@link #refusal(CommandResult.Failed)} says.
    */
   public Future<CommandOutcome> transfer(String call, PhoneNumber to, Mode mode) {
+    int at = call.indexOf('/');
+    String pbx = at > 0 ? call.substring(0, at) : "";
+    OwnerRequests asked = owners;
+    if (asked != null && !pbx.isBlank() && !acting.test(pbx)) {
+      LOG.info("event=call-transfer-forwarded callId={} to={} mode={} pbx={}", call, to.masked(),
+          mode.name().toLowerCase(Locale.ROOT), pbx);
+      return asked.ask(pbx, KIND, new JsonObject().put("callId", call).put("to", to.e164()).put("mode", mode.name()))
+          .map(LinesThroughOwners::decode);
+    }
+    return transferHere(call, to, mode);
+  }
+
+  /**
+   * In a cluster: a call on a PBX this node does not act on ({@code acting}) is transferred by that PBX's owner,
+   * asked through {@code owners}; this node transfers the calls it is asked to as an owner (docs/cluster.md).
+   */
+  public void throughOwners(OwnerRequests owners, Predicate<String> acting) {
+    this.acting = acting;
+    owners.serve(KIND, request -> transferHere(request.getString("callId"), PhoneNumber.parse(request.getString("to"),
+        "to"), Mode.valueOf(request.getString("mode"))).map(outcome -> LinesThroughOwners.encode(outcome, 202)));
+    this.owners = owners;
+  }
+
+  private Future<CommandOutcome> transferHere(String call, PhoneNumber to, Mode mode) {
     int slash = call.indexOf('/');
     Optional<CallControl> control = slash > 0 && !call.substring(0, slash).isBlank()
         ? controls.apply(PbxId.of(call.substring(0, slash))) : Optional.empty();

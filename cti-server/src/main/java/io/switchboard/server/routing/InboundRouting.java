@@ -27,6 +27,7 @@ import io.switchboard.queue.routing.RoutingEngine;
 import io.switchboard.queue.routing.RoutingJournal;
 import io.switchboard.queue.selection.PbxReach;
 import io.switchboard.core.id.PbxId;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.pbx.AttachedPbx;
 import io.switchboard.server.pbx.PbxConnections;
 import io.vertx.core.Context;
@@ -40,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,7 @@ public final class InboundRouting implements AutoCloseable {
   private final Context context;
   private final RoutingEngine router;
   private final NailedAgents outbound;
+  private volatile AgentLineCommands lines;
   private final CallTransfers transfers;
   private final AgentDirectory agents;
   private final AgentStateStore states;
@@ -87,6 +90,7 @@ public final class InboundRouting implements AutoCloseable {
         (delay, action) -> vertx.setTimer(Math.max(1, delay.toMillis()), id -> context.runOnContext(v -> action.run())),
         policy, NailedAgents::newCallId, clock, onContext, rules, lastAgents);
     this.outbound = new NailedAgents(context, router, pbx, agents);
+    this.lines = outbound;
     this.transfers = new CallTransfers(context,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
         history::call, agent -> {
@@ -205,6 +209,16 @@ public final class InboundRouting implements AutoCloseable {
   /** Agents' open lines and the outbound calls placed for them. */
   public NailedAgents outbound() {
     return outbound;
+  }
+
+  /** The lines as the API uses them: this node's, or through the PBXs' owners once {@link #linesThroughOwners}. */
+  public AgentLineCommands lines() {
+    return lines;
+  }
+
+  /** Lines and click-to-dial on a PBX another node owns go to that owner through {@code owners} (docs/cluster.md). */
+  public void linesThroughOwners(OwnerRequests owners, Predicate<String> acting, List<String> pbxs) {
+    lines = new LinesThroughOwners(outbound, owners, acting, pbxs);
   }
 
   /**

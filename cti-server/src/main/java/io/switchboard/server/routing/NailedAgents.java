@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * for Asterisk the part after the slash becomes the channel's Uniqueid ({@code ChannelId}), so the events
  * of the new channel carry exactly these ids.
  */
-public final class NailedAgents {
+public final class NailedAgents implements AgentLineCommands {
 
   private static final Logger LOG = LoggerFactory.getLogger(NailedAgents.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -63,6 +63,7 @@ public final class NailedAgents {
   }
 
   /** The agent's open line: {@code {agentId, open, pbx?, legId?}}; 404 for an unknown agent. */
+  @Override
   public Future<CommandOutcome> line(AgentId agent) {
     return withAgent(agent, found -> onContext(() -> {
       Optional<AgentLines.Line> line = engine.lines().lineOf(agent);
@@ -77,6 +78,7 @@ public final class NailedAgents {
    * if given, else the only attached PBX, else the only one speaking the device's technology. The line counts
    * as open once the agent answers ({@code AgentSessionOpened}), which also logs the agent in.
    */
+  @Override
   public Future<CommandOutcome> openLine(AgentId agent, Optional<String> requestedPbx) {
     return withAgent(agent, found -> onContext(() -> {
       if (found.device().isEmpty()) {
@@ -102,6 +104,7 @@ public final class NailedAgents {
   }
 
   /** Hangs the agent's open line up; the agent is then logged out after any call in progress. */
+  @Override
   public Future<CommandOutcome> closeLine(AgentId agent) {
     return withAgent(agent, found -> onContext(() -> {
       Optional<AgentLines.Line> line = engine.lines().lineOf(agent);
@@ -118,6 +121,7 @@ public final class NailedAgents {
   }
 
   /** Calls {@code to} for the agent, who must be available on an open line. */
+  @Override
   public Future<CommandOutcome> dial(AgentId agent, PhoneNumber to, Optional<PhoneNumber> callerId) {
     return Future.fromCompletionStage(agents.find(agent), context).compose(found -> onContext(() ->
         Future.fromCompletionStage(engine.outbound().dial(agent, found.isPresent(), to, callerId), context)

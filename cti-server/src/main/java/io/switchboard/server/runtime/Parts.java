@@ -1,6 +1,7 @@
 package io.switchboard.server.runtime;
 
 import com.hazelcast.core.HazelcastInstance;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.cluster.PbxOwnership;
 import io.switchboard.server.compliance.Compliance;
 import io.switchboard.server.campaign.JooqCampaigns;
@@ -33,6 +34,8 @@ final class Parts {
   volatile PbxConnections pbx;
   /** Which PBXs this node drives (docs/cluster.md). */
   volatile PbxOwnership ownership;
+  /** Requests to the owner of a PBX this node does not own (docs/cluster.md, "Commands through any node"). */
+  volatile OwnerRequests ownerRequests;
   volatile InboundRouting routing;
   volatile QueueLogFile queueLog;
   /** The campaigns and their leads as stored, for the dialer loop. */

@@ -11,6 +11,7 @@ import io.switchboard.server.campaign.JooqCampaigns;
 import io.switchboard.server.campaign.JooqLeadQueue;
 import io.switchboard.server.cluster.HazelcastSetup;
 import io.switchboard.server.cluster.OwnedPbxs;
+import io.switchboard.server.cluster.OwnerRequests;
 import io.switchboard.server.cluster.PbxOwner;
 import io.switchboard.server.cluster.PbxOwnership;
 import io.switchboard.server.cluster.SharedDeviceStates;
@@ -170,6 +171,11 @@ public final class Server implements AutoCloseable {
           Crm crm = Crm.start(parts.vertx, database, crms, config.crm().outbox(), Clock.systemUTC());
           crm.register(status);
           Desk desk = Desk.start(parts.vertx, Clock.systemUTC(), new HazelcastDeskBoard(parts.hazelcast));
+          // A command for a PBX another node owns goes to that node over the event bus (docs/cluster.md).
+          OwnerRequests ownerRequests = new OwnerRequests(parts.vertx, parts.ownership::acting);
+          parts.ownerRequests = ownerRequests;
+          owned.alsoTell(ownerRequests);
+          desk.forwarding(ownerRequests, parts.ownership::acting);
           parts.routing = InboundRouting.start(parts.vertx, parts.vertx.getOrCreateContext(), parts.pbx, directory,
               desk.tap(kpis.tap(new HazelcastAgentStateStore(parts.hazelcast))),
               new JooqTaskQueues(database, Clock.systemUTC()),
@@ -193,6 +199,9 @@ public final class Server implements AutoCloseable {
               }, false)));
           parts.routing.useAccountOwners(crm.accountOwners());
           parts.routing.usePbxReach(PbxReaches.of(config.pbx()));
+          parts.routing.linesThroughOwners(ownerRequests, parts.ownership::acting, parts.pbx.names());
+          parts.routing.transfers().throughOwners(ownerRequests, parts.ownership::acting);
+          crm.throughOwners(ownerRequests, parts.ownership::acting, parts.pbx.names());
           AgentChangesElsewhere.listen(parts.hazelcast, Runnable::run, parts.routing::agentChangedElsewhere);
           // Phones' states heard by each PBX's owner reach every node's router (agentScope any, takeovers).
           SharedDeviceStates.start(parts.vertx, parts.pbx.all(), parts.ownership::acting,
@@ -226,11 +235,14 @@ public final class Server implements AutoCloseable {
                   .withCampaigns(new CampaignRoutes(parts.campaigns, new JooqCampaignLeads(database, Clock.systemUTC()),
                       parts.leadQueue, Clock.systemUTC()))
                   .mounting(new ImportRoutes(parts.vertx, database, Clock.systemUTC())::mount)
-                  .mounting(new PreviewRoutes(parts.dialing)::mount)
+                  .mounting(new PreviewRoutes(parts.dialing, parts.ownerRequests,
+                      parts.pbx.names().stream().findFirst(),
+                      () -> !parts.pbx.names().isEmpty() && parts.ownership.acting(parts.pbx.names().get(0)))::mount)
                   .mounting(served.crm()::mount)
                   .mounting(Wallboard.routes(parts.vertx, parts.routing, parts.pbx, served.directory(), database, kpis,
                       parts.campaigns, parts.compliance.ledger(), config.outbound().amdFalsePositivePercent() / 100.0,
-                      served.security()))
+                      served.security(), monitors -> monitors.throughOwners(parts.ownerRequests,
+                      parts.ownership::acting, parts.pbx.names())))
                   .mounting(served.desk()::mount));
           return parts.vertx.deployVerticle(parts.http)
               .recover(failure -> failed(Stage.HTTP, failure instanceof HttpBindException ? failure.getMessage()

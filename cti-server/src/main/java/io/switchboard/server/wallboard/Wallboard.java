@@ -31,14 +31,23 @@ public final class Wallboard {
 
   private Wallboard() {}
 
-  /** The routes of the supervisor's side of the API. */
+  /** The routes of the supervisor's side of the API, on a node on its own. */
   public static Consumer<Router> routes(Vertx vertx, InboundRouting routing, PbxConnections pbx,
       AgentRegistry agents, Database database, Kpis kpis, CampaignDirectory campaigns, AbandonLedger ledger,
       double amdFalsePositives, Security security) {
+    return routes(vertx, routing, pbx, agents, database, kpis, campaigns, ledger, amdFalsePositives, security,
+        monitors -> { });
+  }
+
+  /** As above; {@code clustered} makes the monitors work through the PBXs' owners ({@code Monitors.throughOwners}). */
+  public static Consumer<Router> routes(Vertx vertx, InboundRouting routing, PbxConnections pbx,
+      AgentRegistry agents, Database database, Kpis kpis, CampaignDirectory campaigns, AbandonLedger ledger,
+      double amdFalsePositives, Security security, Consumer<Monitors> clustered) {
     JooqAgentCalls calls = new JooqAgentCalls(database);
     Monitors monitors = new Monitors(routing.context(), agents, routing::agentState, calls::liveCall, routing::call,
         id -> pbx.all().stream().filter(a -> a.id().equals(id)).findFirst().map(AttachedPbx::callControl),
         Clock.systemUTC(), Wallboard::monitorId);
+    clustered.accept(monitors);
     MonitorRoutes monitorRoutes = new MonitorRoutes(monitors, Callers::of, security.users());
     Clock clock = Clock.systemUTC();
     WallboardStream stream = new WallboardStream(StreamClock.of(vertx), vertx.getOrCreateContext(),

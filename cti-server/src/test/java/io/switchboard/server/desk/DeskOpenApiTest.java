@@ -38,7 +38,8 @@ class DeskOpenApiTest {
 
     assertThat(texts(doc.at("/components/schemas/Error/properties/errorId/enum")))
         .contains("no-connected-call", "hold-unsupported", "call-not-active", "not-recording", "no-campaign-call", "lead-not-connected",
-            "pbx-refused", "pbx-unavailable", "call-not-found", "agent-not-found");
+            "pbx-refused", "pbx-unavailable", "call-not-found", "agent-not-found", "call-changed",
+            "pbx-owner-unreachable");
     assertThat(texts(doc.at("/components/schemas/DeskCall/properties/phase/enum"))).containsExactly(
         Arrays.stream(DeskCall.Phase.values()).map(DeskCall.Phase::slug).toArray(String[]::new));
     assertThat(texts(doc.at("/components/schemas/DeskMessage/properties/type/enum"))).contains("state", "ringing",
