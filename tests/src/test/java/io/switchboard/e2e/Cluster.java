@@ -50,6 +50,12 @@ final class Cluster implements AutoCloseable {
      * {@code memberProxies}; returns once they form one cluster (not waiting for an owner of the PBX:
      * {@link #awaitFormed}).
      */
+    /** A cluster whose members reach each other directly on 127.0.0.1 (no member proxies). */
+    static Cluster start(PbxFlavour flavour, String family, Map<String, Phone> phones, Set<String> extensions,
+            int size, Map<String, String> env) throws Exception {
+        return start(flavour, family, phones, extensions, size, false, env);
+    }
+
     static Cluster start(PbxFlavour flavour, String family, Map<String, Phone> phones, Set<String> extensions,
             int size, boolean memberProxies, Map<String, String> env) throws Exception {
         Path workDir = Path.of(System.getProperty("e2e.work.dir", "target/e2e"),
