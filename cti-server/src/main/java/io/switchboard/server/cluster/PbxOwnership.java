@@ -78,6 +78,12 @@ public final class PbxOwnership implements AutoCloseable {
   private final Set<String> fenced = ConcurrentHashMap.newKeySet();
   /** When this member last saw each absent owner gone: removed from the cluster, or first found absent. */
   private final Map<String, Long> goneSince = new ConcurrentHashMap<>();
+  /**
+   * When this member last saw each PBX's record change (a claim or a renewal, which the owner asked for before: its
+   * lease ends less than a lease after); from its start when it has seen none yet.
+   */
+  private final Map<String, Long> renewalSeen = new ConcurrentHashMap<>();
+  private final long startedAt;
   private final UUID membershipListener;
   private final UUID entryListener;
   /** While set, claims wait until {@link #claimsFrom} with the quorum held throughout: this member was fenced. */
@@ -98,6 +104,7 @@ public final class PbxOwnership implements AutoCloseable {
     this.listener = listener;
     this.clock = clock;
     this.nanos = nanos;
+    this.startedAt = nanos.getAsLong();
     this.membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
       @Override
       public void memberAdded(MembershipEvent event) { }
@@ -111,6 +118,7 @@ public final class PbxOwnership implements AutoCloseable {
       }
     });
     this.entryListener = owners.addEntryListener((EntryUpdatedListener<String, PbxOwner>) event -> {
+      renewalSeen.put(event.getKey(), nanos.getAsLong());
       if (event.getValue() != null && event.getValue().released()) {
         context.runOnContext(v -> tick());
       }
@@ -176,7 +184,7 @@ public final class PbxOwnership implements AutoCloseable {
         renew(pbx, h);
       } else if (mayClaim && claiming.add(pbx)) {
         owners.getAsync(pbx).whenComplete((current, failure) -> context.runOnContext(v -> {
-          if (failure != null || closed || !claimable(current)) {
+          if (failure != null || closed || !claimable(pbx, current)) {
             claiming.remove(pbx);
           } else {
             claim(pbx, current == null ? 0 : current.epoch());
@@ -207,7 +215,7 @@ public final class PbxOwnership implements AutoCloseable {
     return true;
   }
 
-  private boolean claimable(PbxOwner current) {
+  private boolean claimable(String pbx, PbxOwner current) {
     String me = member();
     if (current == null || current.released() || current.member().equals(me)) {
       return true;
@@ -220,7 +228,12 @@ public final class PbxOwnership implements AutoCloseable {
       return clock.millis() > stuckAfter;
     }
     long gone = goneSince.computeIfAbsent(current.member(), m -> nanos.getAsLong());
-    return nanos.getAsLong() - gone >= settings.claimDelay().toNanos();
+    long now = nanos.getAsLong();
+    // The removal may come long before max-no-heartbeat (connections refused: a firewall's REJECT, a reset), so the
+    // owner's last lease is also waited out as this member saw it renewed, with a second for scheduling.
+    long lastRenewal = renewalSeen.getOrDefault(pbx, startedAt);
+    return now - gone >= settings.claimDelay().toNanos()
+        && now - lastRenewal >= settings.pbxLease().plusSeconds(1).toNanos();
   }
 
   private void claim(String pbx, long expectedEpoch) {
