@@ -148,8 +148,24 @@ abstract class ClusterFaults extends ClusterScenarios {
         assertThat(owned).as("%s claimed pbx/%s (it fenced itself at %s)", successor, Cluster.PBX, fenced)
                 .isNotNull();
         assertThat(fenced).as("%s fenced itself", owner).isNotNull();
-        assertThat(owned).as("%s's claim after %s fenced itself: never two owners at once", successor, owner)
-                .isAfter(fenced);
+        // The owner stops acting when its lease runs out; its fence check logs it a little later on a loaded machine.
+        Instant stopped = fenced.minusMillis(leaseEndedMsAgo(owner, cutAt));
+        System.out.printf(Locale.ROOT, "cluster partition (%s): %s's lease ran out at +%s ms, %s claimed %d ms later%n",
+                flavour.type(), owner, since(cutAt, stopped), successor, Duration.between(stopped, owned).toMillis());
+        assertThat(owned).as("%s's claim after %s's lease ran out: never two owners at once", successor, owner)
+                .isAfter(stopped);
+    }
+
+    /** {@code leaseEndedMsAgo} of the node's first {@code event=pbx-fenced} line after {@code after}. */
+    private static long leaseEndedMsAgo(ClusterNode node, Instant after) {
+        for (String line : node.log("event=pbx-fenced", "pbx=" + Cluster.PBX)) {
+            Matcher ts = LOG_STAMP.matcher(line);
+            Matcher ago = Pattern.compile("leaseEndedMsAgo=(-?\\d+)").matcher(line);
+            if (ts.find() && ago.find() && !Instant.parse(ts.group(1)).isBefore(after)) {
+                return Long.parseLong(ago.group(1));
+            }
+        }
+        return 0;
     }
 
     private static String since(Instant from, Instant at) {

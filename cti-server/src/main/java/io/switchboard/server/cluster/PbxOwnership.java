@@ -297,8 +297,10 @@ public final class PbxOwnership implements AutoCloseable {
     fenced.add(pbx);
     coolingDown = true;
     claimsFrom = nanos.getAsLong() + settings.claimCooldown().toNanos();
-    LOG.warn("event=pbx-fenced pbx={} epoch={} reason=\"{}\" claimsAgainAfterMs={}", pbx, h.epoch, reason,
-        settings.claimCooldown().toMillis());
+    // how long ago the lease ran out: this node stopped acting then, however late the check noticed it
+    long leaseEndedMsAgo = TimeUnit.NANOSECONDS.toMillis(nanos.getAsLong() - h.leaseEndNanos);
+    LOG.warn("event=pbx-fenced pbx={} epoch={} reason=\"{}\" leaseEndedMsAgo={} claimsAgainAfterMs={}", pbx, h.epoch,
+        reason, leaseEndedMsAgo, settings.claimCooldown().toMillis());
     listener.lost(pbx, h.epoch, reason);
   }
 

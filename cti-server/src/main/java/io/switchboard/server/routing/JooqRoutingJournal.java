@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -78,12 +79,14 @@ public final class JooqRoutingJournal implements RoutingJournal {
   public CompletionStage<Void> record(JournalEntry entry) {
     List<QueueLogRow> rows = QueueLogRows.of(entry);
     file.append(rows);
+    boolean[] dropped = new boolean[1];
     return writes.run(dsl -> {
       if (entry instanceof JournalEntry.CallStep step) {
         Optional<String> pbx = pbxOf(step);
         if (pbx.isPresent() && fenced.test(pbx.get())) {
           LOG.warn("event=journal-step-dropped-fenced pbx={} callId={} step={}", pbx.get(), step.call(),
               entry.getClass().getSimpleName());
+          dropped[0] = true;
           return;
         }
         if (repeated(dsl, step)) {
@@ -94,7 +97,9 @@ public final class JooqRoutingJournal implements RoutingJournal {
         write(dsl, step);
       }
       rows.forEach(row -> queueLog(dsl, row));
-    });
+    }).thenCompose(written -> dropped[0]
+        ? CompletableFuture.<Void>failedFuture(new RoutingJournal.Dropped("this node was fenced off the call's PBX"))
+        : CompletableFuture.<Void>completedFuture(null));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.switchboard.server.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.core.agent.ReasonCode;
 import io.switchboard.core.call.Did;
@@ -149,6 +150,17 @@ class JooqRoutingJournalIT {
     assertThat(read.getJsonArray("queueLog").stream().map(row -> ((JsonObject) row).getString("event")))
         .containsExactly("ENTERQUEUE", "CONNECT", "COMPLETECALLER", "ENTERQUEUE", "CONNECT", "COMPLETECALLER");
     assertThat(read.getValue("endedAt")).isNotNull();
+  }
+
+  @Test
+  void a_node_fenced_off_the_calls_pbx_writes_nothing_and_says_so_to_the_router() {
+    JooqRoutingJournal fencedJournal = new JooqRoutingJournal(database).fencedBy(pbx -> pbx.equals("gone"));
+    CallId call = CallId.of("gone/1");
+
+    assertThatThrownBy(() -> await(fencedJournal.record(new JournalEntry.Entered(call, SUPPORT, T0, PbxId.of("gone"),
+        LegId.of("gone/1"), Optional.empty(), Did.of("100"), 1))))
+        .hasRootCauseInstanceOf(io.switchboard.queue.routing.RoutingJournal.Dropped.class);
+    assertThat(await(history.call(call.value()).toCompletionStage())).isEmpty();
   }
 
   @Test

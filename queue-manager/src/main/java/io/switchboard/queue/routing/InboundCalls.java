@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 
 /**
  * The inbound calls the router holds, oldest first, their queue_log, and what the next owner of their PBX needs
@@ -123,9 +124,14 @@ final class InboundCalls {
         }
         Runnable then = share;
         journal.record(entry).whenComplete((ok, failure) -> {
-            if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RoutingJournal.Dropped) {
+                return; // this node was fenced off the PBX: its next owner records the step, from the store as it was
+            }
+            if (cause != null) {
                 LOG.warn("event=journal-write-failed {} entry={} reason={}", subject(entry),
-                        entry.getClass().getSimpleName(), failure.toString());
+                        entry.getClass().getSimpleName(), cause.toString());
             }
             then.run();
         });

@@ -45,4 +45,15 @@ class JournalFollowsStoreTest {
         assertThat(store.held).as("kept for the next owner though the row was not written")
                 .containsOnlyKeys(CallId.of("c1"), CallId.of("c2"));
     }
+
+    @Test
+    void a_step_the_journal_dropped_because_this_node_was_fenced_is_not_kept_either() {
+        world.queue("support", Duration.ofSeconds(20), Duration.ofSeconds(10));
+        world.router.keepCallsIn(store);
+        world.journalAnswers = () -> CompletableFuture.failedFuture(new RoutingJournal.Dropped("fenced"));
+
+        world.callArrives("c1", SUPPORT);
+
+        assertThat(store.held).as("the next owner enters the caller, from the store as it was").isEmpty();
+    }
 }
