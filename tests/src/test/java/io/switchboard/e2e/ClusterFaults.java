@@ -90,7 +90,11 @@ abstract class ClusterFaults extends ClusterScenarios {
             checks.assertOneNewDriver(driversBefore, first);
             assertThat(cluster.commands().after(first.at(), c -> c.session() == oldSession && c.drives()))
                     .as("commands of the cut-off %s's session after %s's first", owner, successor).isEmpty();
-            callers = checks.assertNumbersAddUp(traffic, waiting);
+            try {
+                callers = checks.assertNumbersAddUp(traffic, waiting);
+            } finally {
+                ClusterRecords.save(cluster, flavour.type() + "-partition", traffic.callers());
+            }
         }
         assertThat(owner.serving()).as("%s ran through the partition", owner).isTrue();
         assertOneOwnerSeenAlike();

@@ -106,6 +106,8 @@ final class InboundCalls {
     /**
      * Writes {@code entry} to the journal, then the call's step to the store once the journal has it (written or
      * failed): the store, which the PBX's next owner carries the calls over from, never runs ahead of the queue_log.
+     * The entry is the exception: kept at once, and the call is not decided until the store holds it ({@link
+     * RoutedCall#entryKept}), so a node that cannot write the store routes no call its successor would not know.
      * A node that dies or is cut off between the two leaves the store a step behind; its successor then records that
      * step again, and the journal does not write a call's entry, connection or end twice (docs/cluster.md).
      */
@@ -114,7 +116,11 @@ final class InboundCalls {
         if (inFlight != CallsInFlight.NONE && entry instanceof JournalEntry.CallStep step) {
             RoutedCall call = calls.get(step.call());
             CallsInFlight store = inFlight;
-            if (call != null && call.callback.isEmpty()) {
+            if (call != null && call.callback.isEmpty() && entry instanceof JournalEntry.Entered) {
+                // kept at once, beside the journal: the call is not decided before the store holds it
+                kept.add(call.id());
+                call.entryKept = store.keep(HeldCall.of(call)).toCompletableFuture();
+            } else if (call != null && call.callback.isEmpty()) {
                 kept.add(call.id());
                 HeldCall now = HeldCall.of(call);
                 share = () -> store.keep(now);

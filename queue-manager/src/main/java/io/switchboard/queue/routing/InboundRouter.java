@@ -251,6 +251,29 @@ public final class InboundRouter implements PbxEventListener {
     }
 
     /**
+     * Whether the store holds the call as entered. If not yet, the call is decided once it does; if it could not
+     * (no quorum), never here: this node is about to be fenced and the PBX's next owner finds the caller waiting.
+     */
+    private boolean entryKept(RoutedCall call) {
+        if (call.entryKept.isDone()) {
+            if (call.entryKept.isCompletedExceptionally()) {
+                LOG.warn("event=task-not-decided-unkept taskId={} callId={} reason=\"the calls in flight could not"
+                        + " keep it (no quorum?): the PBX's next owner routes it\"", call.task.id(), call.id());
+                return false;
+            }
+            return true;
+        }
+        if (!call.awaitingEntryKept) {
+            call.awaitingEntryKept = true;
+            call.entryKept.whenComplete((ok, failure) -> context.execute(() -> {
+                call.awaitingEntryKept = false;
+                decide(call);
+            }));
+        }
+        return false;
+    }
+
+    /**
      * The queue's configuration or its members changed through the API: the next call to it reads them again
      * before it is decided (other nodes pick the change up within {@link KnownQueues#REFRESH}).
      */
@@ -289,7 +312,7 @@ public final class InboundRouter implements PbxEventListener {
      */
     void decide(RoutedCall call) {
         if (!calls.isCurrent(call) || !call.isWaiting() || !call.onHold || call.deciding || callbacks.holdsBack(call)
-                || call.callback.isEmpty() && callerRules.timedOut(call)) {
+                || call.callback.isEmpty() && callerRules.timedOut(call) || !entryKept(call)) {
             return;
         }
         WaitingTask task = keepWaiting(call);

@@ -42,6 +42,13 @@ final class RoutedCall {
     Optional<Instant> agentGoneAt = Optional.empty();
     boolean onHold = true;
     boolean deciding;
+    /**
+     * The store's answer to keeping the call as entered ({@link InboundCalls#write}): not decided before it is kept,
+     * never by this node if it could not be kept (no quorum: the PBX's next owner finds the caller waiting).
+     */
+    java.util.concurrent.CompletableFuture<Void> entryKept = java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** Whether a decision waits for {@link #entryKept}. */
+    boolean awaitingEntryKept;
     /** When a timer will decide again for this call, if one is set. */
     Optional<Instant> recheckAt = Optional.empty();
     int legs;
