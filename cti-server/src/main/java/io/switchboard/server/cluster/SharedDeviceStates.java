@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The phones' states (free, ringing, in use) for every node's router. A PBX's events reach only the node that owns
  * it, yet the owner of another PBX routes callers to this PBX's agents (queues with {@code agentScope} {@code any})
- * and must not offer one whose phone is busy; and a standby that takes a PBX over should start out knowing its
- * phones, since the PBX reports a device only when it changes. So the owner publishes each change it hears on the
- * clustered event bus ({@value #ADDRESS}), and every other node hands it to its router as if its PBX had said it.
+ * and must not offer one whose phone is busy. So the owner publishes each change it hears on the clustered event
+ * bus ({@value #ADDRESS}), and every other node hands it to its router as if its PBX had said it. A node that takes
+ * a PBX over forgets what it was told of that PBX's phones (a phone whose call ended during the failover may never
+ * be reported idle to it) and goes by what the PBX tells it, as after a reconnect.
  * A node ignores what it published itself and what concerns a PBX it drives (its own events are newer).
  */
 public final class SharedDeviceStates implements AutoCloseable {

@@ -425,9 +425,15 @@ public final class InboundRouter implements PbxEventListener {
     /**
      * This node is about to connect to {@code pbx} as its new owner: the calls the last owner kept for it ({@code
      * held}) are held again as they were, and each meets its fate once the PBX's resync lists the live legs
-     * ({@link CallHandover}).
+     * ({@link CallHandover}). What other nodes told of the PBX's phones is forgotten: a phone whose call ended
+     * during the failover may never be reported idle to this node (FreeSWITCH's phone states come from channels this
+     * node never saw begin), so its phones count as free until the PBX reports them otherwise, as after a reconnect.
      */
     public void takeOver(PbxId pbx, List<HeldCall> held) {
+        book.pbxGone(pbx).forEach(agent -> {
+            agentMayBeFree(agent);
+            callerRules.memberChanged(agent);
+        });
         handover.takeOver(pbx, held);
     }
 

@@ -179,6 +179,22 @@ class CallHandoverTest {
     }
 
     @Test
+    void phones_another_node_said_were_busy_count_as_free_once_this_node_takes_their_pbx_over() {
+        RoutingWorld next = new RoutingWorld();
+        next.queue("sales", Duration.ofSeconds(20), Duration.ofSeconds(10))
+                .available("s1", "sales", Duration.ofMinutes(2));
+        next.pbxReports(new PbxEvent.AgentDeviceStateChanged(PBX, next.clock.instant(), "SIP/s1",
+                io.switchboard.core.agent.DeviceState.IN_USE));
+        next.callArrives("x1", Optional.of("sales"));
+        assertThat(next.pbx.rings).as("s1's phone busy, as another node said").isEmpty();
+
+        next.router.takeOver(PBX, List.of());
+        next.pbxReports(resync(callerLeg("x1")));
+
+        assertThat(next.pbx.devicesRung()).containsExactly("SIP/s1");
+    }
+
+    @Test
     void a_call_that_ended_while_nobody_owned_the_pbx_is_completed_once_and_its_agent_wraps_up() {
         RoutingWorld b = nextOwner(store.now(PBX));
 
