@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class JooqRoutingJournal implements RoutingJournal {
 
   /** The queue_log events that end a call's visit to a queue. */
-  private static final java.util.Set<String> ENDS = java.util.Set.of("COMPLETECALLER", "COMPLETEAGENT", "ABANDON");
+  private static final Set<String> ENDS = Set.of("COMPLETECALLER", "COMPLETEAGENT", "ABANDON");
   private static final Logger LOG = LoggerFactory.getLogger(JooqRoutingJournal.class);
 
   private final OrderedWrites writes;

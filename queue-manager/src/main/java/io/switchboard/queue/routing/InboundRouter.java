@@ -256,17 +256,16 @@ public final class InboundRouter implements PbxEventListener {
      */
     private boolean entryKept(RoutedCall call) {
         if (call.entryKept.isDone()) {
-            if (call.entryKept.isCompletedExceptionally()) {
-                LOG.warn("event=task-not-decided-unkept taskId={} callId={} reason=\"the calls in flight could not"
-                        + " keep it (no quorum?): the PBX's next owner routes it\"", call.task.id(), call.id());
-                return false;
-            }
-            return true;
+            return !call.entryKept.isCompletedExceptionally();
         }
         if (!call.awaitingEntryKept) {
             call.awaitingEntryKept = true;
             call.entryKept.whenComplete((ok, failure) -> context.execute(() -> {
                 call.awaitingEntryKept = false;
+                if (failure != null) {
+                    LOG.warn("event=task-not-decided-unkept taskId={} callId={} reason=\"the calls in flight could"
+                            + " not keep it (no quorum?): the PBX's next owner routes it\"", call.task.id(), call.id());
+                }
                 decide(call);
             }));
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the router knows about one inbound call it routes. Mutable, and touched only on the router's
@@ -46,7 +47,7 @@ final class RoutedCall {
      * The store's answer to keeping the call as entered ({@link InboundCalls#write}): not decided before it is kept,
      * never by this node if it could not be kept (no quorum: the PBX's next owner finds the caller waiting).
      */
-    java.util.concurrent.CompletableFuture<Void> entryKept = java.util.concurrent.CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> entryKept = CompletableFuture.completedFuture(null);
     /** Whether a decision waits for {@link #entryKept}. */
     boolean awaitingEntryKept;
     /** When a timer will decide again for this call, if one is set. */

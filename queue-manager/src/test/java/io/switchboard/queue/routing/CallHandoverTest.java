@@ -155,13 +155,8 @@ class CallHandoverTest {
 
     @Test
     void a_ring_all_round_answered_while_nobody_owned_the_pbx_connects_the_agent_whose_leg_talks_and_frees_the_rest() {
-        RoutingWorld first = new RoutingWorld();
-        first.pbx.severalLegs = true;
-        first.queue("sales", io.switchboard.core.routing.RoutingStrategy.RING_ALL)
-                .available("s1", "sales", Duration.ofMinutes(2)).available("s2", "sales", Duration.ofMinutes(1));
         MapCallsInFlight kept = new MapCallsInFlight();
-        first.router.keepCallsIn(kept);
-        first.callArrives("r1", Optional.of("sales"));
+        RoutingWorld first = ringAllRound(kept);
         HeldCall.Offer s2 = kept.held.get(CallId.of("r1")).offers().stream()
                 .filter(offer -> offer.agent().value().equals("s2")).findFirst().orElseThrow();
 
@@ -255,13 +250,8 @@ class CallHandoverTest {
 
     @Test
     void a_ring_all_round_is_not_carried_over_its_agents_are_freed_and_the_caller_rung_again() {
-        RoutingWorld first = new RoutingWorld();
-        first.pbx.severalLegs = true;
-        first.queue("sales", io.switchboard.core.routing.RoutingStrategy.RING_ALL)
-                .available("s1", "sales", Duration.ofMinutes(2)).available("s2", "sales", Duration.ofMinutes(1));
         MapCallsInFlight kept = new MapCallsInFlight();
-        first.router.keepCallsIn(kept);
-        first.callArrives("r1", Optional.of("sales"));
+        RoutingWorld first = ringAllRound(kept);
         assertThat(kept.held.get(CallId.of("r1")).offers()).extracting(offer -> offer.agent().value())
                 .containsExactlyInAnyOrder("s1", "s2");
 
@@ -273,6 +263,17 @@ class CallHandoverTest {
         assertThat(next.pbx.devicesRung()).containsExactlyInAnyOrder("SIP/s1", "SIP/s2");
         assertThat(next.pbx.legsRung).doesNotContainAnyElementsOf(first.pbx.legsRung);
         assertThat(next.journal).noneMatch(e -> e instanceof JournalEntry.AgentMissed);
+    }
+
+    /** A node ringing s1 and s2 at once for caller r1 (ring-all), keeping its calls in {@code kept}. */
+    private static RoutingWorld ringAllRound(MapCallsInFlight kept) {
+        RoutingWorld first = new RoutingWorld();
+        first.pbx.severalLegs = true;
+        first.queue("sales", io.switchboard.core.routing.RoutingStrategy.RING_ALL)
+                .available("s1", "sales", Duration.ofMinutes(2)).available("s2", "sales", Duration.ofMinutes(1));
+        first.router.keepCallsIn(kept);
+        first.callArrives("r1", Optional.of("sales"));
+        return first;
     }
 
     private RoutingWorld nextOwner(List<HeldCall> held) {
